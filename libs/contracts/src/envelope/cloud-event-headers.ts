@@ -1,0 +1,30 @@
+/**
+ * CloudEvents 1.0 in Kafka binary content mode: the attributes travel as `ce_` headers and the
+ * record value is the JSON payload. Extension attribute names must be lower-case alphanumerics.
+ */
+export const CloudEventHeaders = {
+  specVersion: 'ce_specversion',
+  id: 'ce_id',
+  type: 'ce_type',
+  source: 'ce_source',
+  time: 'ce_time',
+  subject: 'ce_subject',
+  /** Extension: one id shared by every event that one inbound request or document caused. */
+  correlationId: 'ce_correlationid',
+  /** Extension: the id of the event that caused this one, if any. */
+  causationId: 'ce_causationid',
+  contentType: 'content-type',
+} as const;
+
+export const CLOUD_EVENTS_SPEC_VERSION = '1.0';
+export const EVENT_CONTENT_TYPE = 'application/json';
+
+/** Headers a dead-lettered message carries in addition to its original ones. */
+export const DeadLetterHeaders = {
+  error: 'dlq_error',
+  originalTopic: 'dlq_original_topic',
+  originalPartition: 'dlq_original_partition',
+  originalOffset: 'dlq_original_offset',
+  consumerGroup: 'dlq_consumer_group',
+  failedAt: 'dlq_failed_at',
+} as const;

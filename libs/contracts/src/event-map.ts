@@ -1,0 +1,19 @@
+import { AgreementIngestedV1 } from './events/agreement-ingested/agreement-ingested-v1.event';
+import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.event';
+import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
+import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
+import { MilestoneScheduledV1 } from './events/milestone-scheduled/milestone-scheduled-v1.event';
+import { Topics } from './topics';
+import type { Topic } from './topics';
+
+/** Topic -> payload class. Publishing a payload on the wrong topic does not compile. */
+export const payloadClasses = {
+  [Topics.AgreementIngestedV1]: AgreementIngestedV1,
+  [Topics.ClausesExtractedV1]: ClausesExtractedV1,
+  [Topics.MilestoneScheduledV1]: MilestoneScheduledV1,
+  [Topics.MilestoneReminderV1]: MilestoneReminderV1,
+  [Topics.AlertDeliveredV1]: AlertDeliveredV1,
+} as const satisfies { [T in Topic]: new () => object };
+
+export type EventPayloads = { [T in Topic]: InstanceType<(typeof payloadClasses)[T]> };
+export type PayloadOf<T extends Topic> = EventPayloads[T];

@@ -1,0 +1,46 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { ValidationError } from 'class-validator';
+
+import { payloadClasses } from './event-map';
+import type { PayloadOf } from './event-map';
+import type { Topic } from './topics';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Turns raw bytes from Kafka into a validated payload of `topic`'s class, or says precisely what is
+ * wrong. Unknown extra fields are tolerated (a tolerant reader); missing or ill-typed ones are not.
+ */
+export function parseEventPayload<T extends Topic>(
+  topic: T,
+  raw: Buffer | string | null,
+): ParseResult<PayloadOf<T>> {
+  if (raw === null || raw.length === 0) return { ok: false, error: 'message has no value' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch (error) {
+    return { ok: false, error: `value is not JSON: ${(error as Error).message}` };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, error: 'value is not a JSON object' };
+  }
+  const payloadClass = payloadClasses[topic] as new () => PayloadOf<T>;
+  const instance = plainToInstance(payloadClass, json);
+  const errors = validateSync(instance, { forbidUnknownValues: true });
+  if (errors.length > 0) return { ok: false, error: describeValidationErrors(errors) };
+  return { ok: true, value: instance };
+}
+
+/** One line per failed field, with its path: `obligations.0.span: span must contain ...`. */
+export function describeValidationErrors(errors: ValidationError[], parentPath = ''): string {
+  return errors
+    .flatMap((error) => {
+      const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+      const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+      const nested = error.children?.length ? [describeValidationErrors(error.children, path)] : [];
+      return [...own, ...nested];
+    })
+    .join('; ');
+}
