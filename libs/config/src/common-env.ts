@@ -1,0 +1,57 @@
+// Env classes annotate every field: class-transformer converts by the declared type.
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+import { EnvVariable } from './env-metadata';
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/** Variables every DealWatch service reads. Each service extends it with its own. */
+export class CommonEnv {
+  @EnvVariable({ description: 'Log level: fatal, error, warn, info, debug or trace.' })
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @EnvVariable({ description: 'Kafka bootstrap servers, comma separated host:port.' })
+  @Transform(splitList)
+  @IsString({ each: true })
+  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'each broker must be host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @EnvVariable({
+    description:
+      'Prepended to every topic and consumer group name (isolates test runs); empty in production.',
+  })
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9._-]*$/)
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  @EnvVariable({ description: 'PostgreSQL connection URL.', sensitive: false })
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  @EnvVariable({ description: 'Redis connection URL.' })
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  @EnvVariable({
+    description: 'How often (ms) the outbox relay looks for unpublished events when idle.',
+  })
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS: number = 100;
+
+  @EnvVariable({
+    description: 'Name this instance reports in logs and as the CloudEvents source suffix.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  INSTANCE_ID: string = `${process.pid}`;
+}

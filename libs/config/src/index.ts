@@ -1,0 +1,3 @@
+export * from './common-env';
+export * from './env-metadata';
+export * from './load-env';
