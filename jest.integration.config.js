@@ -9,6 +9,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/services'],
   testMatch: ['**/*.integration-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
 };

@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './envelope/cloud-event-headers';
 export * from './envelope/event-envelope';
 export * from './event-map';

@@ -1,0 +1,181 @@
+import type { Topic } from '@dealwatch/contracts';
+import { isTransientError } from '@dealwatch/persistence';
+
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { deadLetterMessage } from '../kafka/dead-letter';
+import { decodeEvent } from '../kafka/decode-event';
+import type { DecodedEvent } from '../kafka/decode-event';
+import type { TopicNaming } from '../kafka/topic-naming';
+
+export type EventHandler<T extends Topic> = (
+  event: DecodedEvent<T>,
+  manager: EntityManager,
+) => Promise<void>;
+
+export interface EventConsumerOptions {
+  /** Logical group name; the naming's prefix is added. */
+  groupId: string;
+  /** Attempts for a handler failure that is not transient before the message is dead-lettered. */
+  maxAttempts?: number;
+  retryBackoffMs?: number;
+  /** Called after each committed transaction, e.g. to wake the outbox relay. */
+  afterCommit?: () => void;
+}
+
+/**
+ * Runs handlers exactly once per event id: the id goes into `processed_events` in the handler's own
+ * transaction, so a redelivery finds it and changes nothing. Invalid messages and handlers that keep
+ * failing go to `<topic>.dlq` with the reason; infrastructure outages are retried without end instead,
+ * since the message itself is fine.
+ */
+export class EventConsumer {
+  private readonly handlers = new Map<Topic, EventHandler<Topic>>();
+  private consumer: Consumer | null = null;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly deadLetterProducer: Producer,
+    private readonly naming: TopicNaming,
+    private readonly logger: Logger,
+    private readonly options: EventConsumerOptions,
+  ) {}
+
+  on<T extends Topic>(topic: T, handler: EventHandler<T>): this {
+    this.handlers.set(topic, handler as unknown as EventHandler<Topic>);
+    return this;
+  }
+
+  get groupId(): string {
+    return this.naming.consumerGroup(this.options.groupId);
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      retry: { initialRetryTime: 300, retries: 10 },
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [...this.handlers.keys()].map((topic) => this.naming.physical(topic)),
+      fromBeginning: true,
+    });
+    await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+  }
+
+  /** Finishes the message in hand, commits offsets and leaves the group. */
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = null;
+  }
+
+  private async handleMessage({
+    topic: physical,
+    partition,
+    message,
+  }: EachMessagePayload): Promise<void> {
+    const topic = this.naming.logical(physical);
+    const handler = topic ? this.handlers.get(topic) : undefined;
+    if (!topic || !handler) {
+      await this.deadLetter(physical, partition, message, `no handler for topic ${physical}`);
+      return;
+    }
+    const decoded = decodeEvent(topic, message);
+    if (!decoded.ok) {
+      await this.deadLetter(physical, partition, message, decoded.error);
+      return;
+    }
+    await this.applyWithRetries(decoded.event, handler, physical, partition, message);
+  }
+
+  private async applyWithRetries(
+    event: DecodedEvent<Topic>,
+    handler: EventHandler<Topic>,
+    physical: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+  ): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyOnce(event, handler);
+        return;
+      } catch (error) {
+        // Kafka redelivers from the last committed offset once the infrastructure is back.
+        if (isTransientError(error)) throw error;
+        this.logger.warn(
+          { err: error, topic: physical, eventId: event.envelope.id, attempt },
+          'event handler failed',
+        );
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(
+            physical,
+            partition,
+            message,
+            `handler failed ${attempt} times: ${describe(error)}`,
+          );
+          return;
+        }
+        await delay((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async applyOnce(event: DecodedEvent<Topic>, handler: EventHandler<Topic>): Promise<void> {
+    const applied = await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
+         VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.groupId, event.envelope.id, event.topic],
+      );
+      if (inserted.length === 0) return false;
+      await handler(event, manager);
+      return true;
+    });
+    if (applied) this.options.afterCommit?.();
+    else
+      this.logger.debug(
+        { eventId: event.envelope.id, topic: event.topic },
+        'duplicate event skipped',
+      );
+  }
+
+  private async deadLetter(
+    physical: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    error: string,
+  ): Promise<void> {
+    this.logger.warn(
+      { topic: physical, partition, offset: message.offset, reason: error },
+      'message dead-lettered',
+    );
+    await this.deadLetterProducer.send({
+      topic: `${physical}.dlq`,
+      acks: -1,
+      messages: [
+        deadLetterMessage(message, {
+          topic: physical,
+          partition,
+          consumerGroup: this.groupId,
+          error,
+          failedAt: new Date(),
+        }),
+      ],
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,61 @@
+import { allTopics } from '@dealwatch/contracts';
+
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import type { Admin, LogEntry, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+
+import type { TopicNaming } from './topic-naming';
+
+export function createKafka(options: {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+}): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3_000,
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => {
+      logKafkaEntry(options.logger, entry);
+    },
+  });
+}
+
+function logKafkaEntry(logger: Logger, { level, namespace, log }: LogEntry): void {
+  const { message, ...details } = log;
+  const context = { kafka: namespace, ...details };
+  if (level <= logLevel.ERROR) logger.error(context, message);
+  else if (level === logLevel.WARN) logger.warn(context, message);
+  else logger.debug(context, message);
+}
+
+/**
+ * Idempotent: the broker drops a retried batch it already wrote, so a relay retry after a lost
+ * acknowledgement does not duplicate events. One request in flight keeps per-key order.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}
+
+/** Creates every contract topic and its dead-letter topic; existing ones are left as they are. */
+export async function ensureTopics(
+  admin: Admin,
+  naming: TopicNaming,
+  partitions = 3,
+): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const wanted = allTopics
+    .flatMap((topic) => [naming.physical(topic), naming.deadLetter(topic)])
+    .filter((name) => !existing.has(name));
+  if (wanted.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+  });
+}

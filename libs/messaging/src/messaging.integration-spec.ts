@@ -1,0 +1,259 @@
+import { CloudEventHeaders, DeadLetterHeaders, Topics } from '@dealwatch/contracts';
+import type { AgreementIngestedV1 } from '@dealwatch/contracts';
+import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import {
+  EventConsumer,
+  EventOutbox,
+  OutboxMessageEntity,
+  OutboxRelay,
+  ProcessedEventEntity,
+  TopicNaming,
+  createIdempotentProducer,
+  createKafka,
+  createMessagingTables,
+  ensureTopics,
+} from './index';
+
+class CreateTestTables1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await createMessagingTables(runner);
+    await runner.query('CREATE TABLE applied (event_id text NOT NULL, agreement_id uuid NOT NULL)');
+  }
+  async down(): Promise<void> {}
+}
+
+const logger = pino({ level: 'silent' });
+const namespace = createTestNamespace('messaging');
+const naming = new TopicNaming(namespace.topicPrefix);
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+const ingested = naming.physical(Topics.AgreementIngestedV1);
+
+function ingestedPayload(agreementId = randomUUID()): AgreementIngestedV1 {
+  return {
+    agreementId,
+    title: 'A framework',
+    text: 'The parties will meet within 180 days.',
+    contentSha256: 'b'.repeat(64),
+    sourceUrl: null,
+    publishedAt: '2025-10-28',
+    signedAt: null,
+    ingestedAt: new Date().toISOString(),
+  };
+}
+
+describe('outbox, relay, idempotent consumer and dead letters on real Kafka and PostgreSQL', () => {
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  let relay: OutboxRelay;
+  let consumer: EventConsumer;
+  let recorder: TopicRecorder;
+  const outbox = new EventOutbox('/dealwatch/test');
+  const handled: string[] = [];
+  let failNextFor: string | null = null;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({
+        url: requiredEnv('DATABASE_URL'),
+        schema: `${namespace.schemaPrefix}messaging`,
+        entities: [OutboxMessageEntity, ProcessedEventEntity],
+        migrations: [CreateTestTables1700000000000],
+        applicationName: 'messaging-test',
+      }),
+    );
+    kafka = createKafka({ brokers, clientId: 'messaging-test', logger });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, naming);
+    await admin.disconnect();
+    producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 50 });
+    relay.start();
+    recorder = await new TopicRecorder(brokers).start([ingested, `${ingested}.dlq`]);
+    consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId: 'test-consumer',
+      retryBackoffMs: 10,
+    }).on(Topics.AgreementIngestedV1, async (event, manager) => {
+      if (failNextFor === event.payload.agreementId)
+        throw new Error('handler refuses this agreement');
+      await manager.query('INSERT INTO applied (event_id, agreement_id) VALUES ($1, $2)', [
+        event.envelope.id,
+        event.payload.agreementId,
+      ]);
+      handled.push(event.payload.agreementId);
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await recorder.stop();
+    await relay.stop();
+    await producer.disconnect();
+    await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  it('publishes a committed event with CloudEvents headers, keyed by its subject', async () => {
+    const payload = ingestedPayload();
+    const eventId = await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, payload, { subject: payload.agreementId }),
+    );
+
+    const message = await expectEventually(() => {
+      const found = recorder.on(ingested).find((m) => m.headers[CloudEventHeaders.id] === eventId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(message.key).toBe(payload.agreementId);
+    expect(message.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: Topics.AgreementIngestedV1,
+      ce_source: '/dealwatch/test',
+      ce_subject: payload.agreementId,
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(message.value!)).toEqual(payload);
+    await expectEventually(() => expect(handled).toContain(payload.agreementId));
+  });
+
+  it('publishes nothing from a transaction that rolled back', async () => {
+    const payload = ingestedPayload();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await outbox.append(manager, Topics.AgreementIngestedV1, payload, {
+          subject: payload.agreementId,
+        });
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    const marker = ingestedPayload();
+    await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, marker, { subject: marker.agreementId }),
+    );
+
+    await expectEventually(() => expect(handled).toContain(marker.agreementId));
+    expect(recorder.on(ingested).some((m) => m.key === payload.agreementId)).toBe(false);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const payload = ingestedPayload();
+    const eventId = randomUUID();
+    const message = {
+      key: payload.agreementId,
+      value: JSON.stringify(payload),
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: eventId,
+        ce_type: Topics.AgreementIngestedV1,
+        ce_source: '/elsewhere',
+        ce_time: new Date().toISOString(),
+      },
+    };
+    await producer.send({ topic: ingested, messages: [message, message] });
+    const marker = ingestedPayload();
+    await producer.send({
+      topic: ingested,
+      messages: [
+        {
+          ...message,
+          key: marker.agreementId,
+          value: JSON.stringify(marker),
+          headers: { ...message.headers, ce_id: randomUUID() },
+        },
+      ],
+    });
+
+    await expectEventually(() => expect(handled).toContain(marker.agreementId));
+    expect(handled.filter((id) => id === payload.agreementId)).toHaveLength(1);
+    const rows: unknown[] = await dataSource.query('SELECT 1 FROM applied WHERE event_id = $1', [
+      eventId,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it.each([
+    ['garbage bytes', { value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) }, /not JSON/],
+    [
+      'valid JSON of the wrong shape',
+      { value: JSON.stringify({ hello: 'world' }) },
+      /invalid payload: agreementId/,
+    ],
+    [
+      'a message without CloudEvents headers',
+      { value: JSON.stringify(ingestedPayload()), headers: {} },
+      /missing CloudEvents headers/,
+    ],
+    [
+      'a future schema version',
+      { value: JSON.stringify(ingestedPayload()), type: 'dealwatch.agreement.ingested.v2' },
+      /unsupported ce_type/,
+    ],
+  ])('dead-letters %s with the reason and keeps consuming', async (_label, bad, reason) => {
+    const badKey = randomUUID();
+    const headers =
+      'headers' in bad
+        ? bad.headers
+        : {
+            ce_specversion: '1.0',
+            ce_id: randomUUID(),
+            ce_type: 'type' in bad ? bad.type : Topics.AgreementIngestedV1,
+            ce_source: '/test',
+            ce_time: new Date().toISOString(),
+          };
+    await producer.send({
+      topic: ingested,
+      messages: [{ key: badKey, value: bad.value, headers }],
+    });
+    const next = ingestedPayload();
+    await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, next, { subject: next.agreementId }),
+    );
+
+    const dead = await expectEventually(() => {
+      const found = recorder.on(`${ingested}.dlq`).find((m) => m.key === badKey);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(dead.headers[DeadLetterHeaders.error]).toMatch(reason);
+    expect(dead.headers[DeadLetterHeaders.originalTopic]).toBe(ingested);
+    await expectEventually(() => expect(handled).toContain(next.agreementId));
+  });
+
+  it('dead-letters an event whose handler keeps failing, and its effects are rolled back', async () => {
+    const payload = ingestedPayload();
+    failNextFor = payload.agreementId;
+    await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, payload, { subject: payload.agreementId }),
+    );
+
+    const dead = await expectEventually(() => {
+      const found = recorder.on(`${ingested}.dlq`).find((m) => m.key === payload.agreementId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(dead.headers[DeadLetterHeaders.error]).toMatch(
+      /handler failed 3 times: Error: handler refuses/,
+    );
+    const rows: unknown[] = await dataSource.query(
+      'SELECT 1 FROM applied WHERE agreement_id = $1',
+      [payload.agreementId],
+    );
+    expect(rows).toHaveLength(0);
+  });
+});

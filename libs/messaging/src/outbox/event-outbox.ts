@@ -1,0 +1,66 @@
+import {
+  CLOUD_EVENTS_SPEC_VERSION,
+  CloudEventHeaders,
+  EVENT_CONTENT_TYPE,
+} from '@dealwatch/contracts';
+import type { PayloadOf, Topic } from '@dealwatch/contracts';
+
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface EventMetadata {
+  /** The agreement the event is about: the Kafka key and the CloudEvents subject. */
+  subject: string;
+  correlationId?: string | null;
+  causationId?: string | null;
+  /** A deterministic id makes re-appending the same fact a no-op (ON CONFLICT DO NOTHING). */
+  eventId?: string;
+}
+
+/**
+ * Writes events into the outbox inside the caller's transaction. The topic's payload type is checked
+ * at compile time, so an event cannot be appended to the wrong topic.
+ */
+export class EventOutbox {
+  constructor(
+    private readonly source: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async append<T extends Topic>(
+    manager: EntityManager,
+    topic: T,
+    payload: PayloadOf<T>,
+    metadata: EventMetadata,
+  ): Promise<string> {
+    const eventId = metadata.eventId ?? randomUUID();
+    const headers: Record<string, string> = {
+      [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
+      [CloudEventHeaders.id]: eventId,
+      [CloudEventHeaders.type]: topic,
+      [CloudEventHeaders.source]: this.source,
+      [CloudEventHeaders.time]: this.now().toISOString(),
+      [CloudEventHeaders.subject]: metadata.subject,
+      [CloudEventHeaders.correlationId]: metadata.correlationId ?? eventId,
+      [CloudEventHeaders.contentType]: EVENT_CONTENT_TYPE,
+    };
+    if (metadata.causationId) headers[CloudEventHeaders.causationId] = metadata.causationId;
+
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessageEntity)
+      .values({
+        eventId,
+        topic,
+        messageKey: metadata.subject,
+        headers,
+        payload: JSON.stringify(payload),
+      })
+      .orIgnore()
+      .execute();
+    return eventId;
+  }
+}

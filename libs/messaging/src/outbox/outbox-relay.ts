@@ -1,0 +1,130 @@
+import { isTopic } from '@dealwatch/contracts';
+
+import type { Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+
+import type { TopicNaming } from '../kafka/topic-naming';
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize?: number;
+  /** Back-off after a failed publish (broker or database down). */
+  errorBackoffMs?: number;
+}
+
+/**
+ * Publishes committed outbox rows in order and deletes them in the same transaction once Kafka has
+ * acknowledged them. A crash between the two republishes the batch; the idempotent producer and the
+ * consumers' inbox make that harmless. Rows locked by another relay instance are skipped, not awaited.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly naming: TopicNaming,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Ask for a publish now rather than at the next poll, e.g. right after a commit. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Stops polling, then publishes what is left (bounded), so a clean shutdown strands nothing. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.kick();
+    await this.loop;
+    for (let round = 0; round < 20; round++) {
+      const published = await this.publishBatch().catch((error: unknown) => {
+        this.logger.warn(
+          { err: error },
+          'outbox flush on shutdown failed; rows stay for the next start',
+        );
+        return 0;
+      });
+      if (published === 0) break;
+    }
+  }
+
+  /** Publishes up to one batch; returns how many events went out. */
+  async publishBatch(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 200;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, topic, message_key, headers, payload FROM outbox_messages
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows) });
+      await manager.query('DELETE FROM outbox_messages WHERE seq = ANY($1::bigint[])', [
+        rows.map((row) => row.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private toTopicMessages(rows: OutboxRow[]) {
+    const byTopic = new Map<
+      string,
+      { key: string; value: string; headers: Record<string, string> }[]
+    >();
+    for (const row of rows) {
+      if (!isTopic(row.topic))
+        throw new Error(`outbox row ${row.seq} names unknown topic ${row.topic}`);
+      const physical = this.naming.physical(row.topic);
+      const messages = byTopic.get(physical) ?? [];
+      messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+      byTopic.set(physical, messages);
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 200;
+    while (this.running) {
+      let published: number;
+      try {
+        published = await this.publishBatch();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay could not publish; will retry');
+        await this.sleep(this.options.errorBackoffMs ?? 1_000);
+        continue;
+      }
+      if (published < batchSize) await this.sleep(this.options.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './redis-client';
+export * from './service-data-source';
+export * from './transient-error';

@@ -1,0 +1,5 @@
+export * from './expect-eventually';
+export * from './infrastructure';
+export * from './test-namespace';
+export * from './topic-recorder';
+export * from './webhook-receiver';
