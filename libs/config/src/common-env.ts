@@ -41,6 +41,12 @@ export class CommonEnv {
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   @EnvVariable({
+    description: 'Prepended to every Redis key (isolates test runs and shared Redis servers).',
+  })
+  @Matches(/^[a-zA-Z0-9:._-]*$/)
+  REDIS_KEY_PREFIX: string = 'dealwatch:';
+
+  @EnvVariable({
     description: 'How often (ms) the outbox relay looks for unpublished events when idle.',
   })
   @IsInt()

@@ -1,0 +1,2 @@
+export * from './document-metadata';
+export * from './normalise-text';

@@ -1,0 +1,64 @@
+import type { Topic } from '@dealwatch/contracts';
+import { EventConsumer, TopicNaming } from '@dealwatch/messaging';
+import type { EventHandler } from '@dealwatch/messaging';
+
+import { Inject, Injectable } from '@nestjs/common';
+import { Kafka, Producer } from 'kafkajs';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+
+import type { ServiceOptions } from './service-options';
+import { KAFKA, LOGGER, PRODUCER, SERVICE_OPTIONS } from './tokens';
+import { Transactions } from './transactions';
+
+/**
+ * Where a service's Kafka consumers register their handlers (in `onModuleInit`). The runtime starts
+ * one consumer group per service, named after it, once every handler is known.
+ */
+@Injectable()
+export class EventSubscriptions {
+  private readonly consumer: EventConsumer;
+  private started = false;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    dataSource: DataSource,
+    @Inject(PRODUCER) producer: Producer,
+    naming: TopicNaming,
+    @Inject(LOGGER) logger: Logger,
+    @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    transactions: Transactions,
+  ) {
+    this.consumer = new EventConsumer(
+      kafka,
+      dataSource,
+      producer,
+      naming,
+      logger.child({ component: 'consumer' }),
+      {
+        groupId: options.name,
+        afterCommit: () => {
+          transactions.afterCommit();
+        },
+      },
+    );
+  }
+
+  private count = 0;
+
+  on<T extends Topic>(topic: T, handler: EventHandler<T>): void {
+    if (this.started) throw new Error(`subscribe to ${topic} before the service starts`);
+    this.consumer.on(topic, handler);
+    this.count++;
+  }
+
+  async start(): Promise<void> {
+    if (this.count === 0) return;
+    this.started = true;
+    await this.consumer.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.started) await this.consumer.stop();
+  }
+}

@@ -1,0 +1,33 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+
+export interface HttpOptions {
+  port: number;
+  host: string;
+  /** Largest request body accepted; larger ones get 413. */
+  bodyLimit?: string;
+}
+
+/** Creates the Nest app, validates every body, logs JSON, and closes cleanly on SIGTERM/SIGINT. */
+export async function runService(
+  appModule: DynamicModule,
+  http: HttpOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(appModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  const limit = http.bodyLimit ?? '1mb';
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  app.enableShutdownHooks();
+  await app.listen(http.port, http.host);
+  return app;
+}

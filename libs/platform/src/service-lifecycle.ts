@@ -1,0 +1,62 @@
+import { OutboxRelay, TopicNaming, ensureTopics } from '@dealwatch/messaging';
+
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { Kafka, Producer } from 'kafkajs';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+
+import { EventSubscriptions } from './event-subscriptions';
+import { KAFKA, LOGGER, PRODUCER, REDIS } from './tokens';
+
+/**
+ * Starts the messaging side once the app is wired, and on shutdown stops it in the only safe order:
+ * stop consuming, flush the outbox, disconnect from Kafka and Redis, then close PostgreSQL.
+ * Services stop their own workers in `onModuleDestroy`, which Nest runs before these hooks.
+ */
+@Injectable()
+export class ServiceLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(PRODUCER) private readonly producer: Producer,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly naming: TopicNaming,
+    private readonly relay: OutboxRelay,
+    private readonly subscriptions: EventSubscriptions,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.naming);
+    } finally {
+      await admin.disconnect();
+    }
+    this.relay.start();
+    await this.subscriptions.start();
+    this.logger.info('messaging started');
+  }
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.info({ signal }, 'shutting down: stop consuming, flush outbox, close connections');
+    await this.subscriptions.stop();
+    await this.relay.stop();
+    await this.producer.disconnect();
+    if (this.redis) await this.redis.quit().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    this.logger.info('stopped');
+  }
+}

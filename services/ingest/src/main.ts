@@ -1,0 +1,21 @@
+import { loadEnv } from '@dealwatch/config';
+import { runService } from '@dealwatch/platform';
+
+import 'reflect-metadata';
+
+import { AppModule } from './app.module';
+import { IngestEnv } from './ingest.env';
+
+async function main(): Promise<void> {
+  const env = loadEnv(IngestEnv);
+  await runService(AppModule.register(env), {
+    port: env.PORT,
+    host: env.HOST,
+    bodyLimit: env.INGEST_MAX_BODY,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
