@@ -1,7 +1,5 @@
-import { headersAsText } from '@dealwatch/messaging';
-
 import { Kafka, logLevel } from 'kafkajs';
-import type { Consumer } from 'kafkajs';
+import type { Consumer, IHeaders } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 export interface RecordedMessage {
@@ -63,4 +61,13 @@ export class TopicRecorder {
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
   }
+}
+
+function headersAsText(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
 }

@@ -1,0 +1,3 @@
+export * from './iso-duration';
+export * from './reminder-plan';
+export * from './zoned-time';
