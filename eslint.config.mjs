@@ -4,9 +4,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const sharedTypes = ['type:util', 'type:contracts'];
+// Only integration specs import the harness; production code has no reason to.
+const testedTypes = [...sharedTypes, 'type:test-util'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/coverage', '**/.nx', 'infra/kafka/.cache'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/tmp',
+      '**/coverage',
+      '**/.nx',
+      'infra/kafka/.cache',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -23,7 +34,10 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'] },
+            {
+              sourceTag: 'scope:ingest',
+              onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'],
+            },
             {
               sourceTag: 'scope:clause-extraction',
               onlyDependOnLibsWithTags: ['scope:clause-extraction', 'scope:shared'],
@@ -32,14 +46,17 @@ export default tseslint.config(
               sourceTag: 'scope:milestone-scheduler',
               onlyDependOnLibsWithTags: ['scope:milestone-scheduler', 'scope:shared'],
             },
-            { sourceTag: 'scope:alerting', onlyDependOnLibsWithTags: ['scope:alerting', 'scope:shared'] },
+            {
+              sourceTag: 'scope:alerting',
+              onlyDependOnLibsWithTags: ['scope:alerting', 'scope:shared'],
+            },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...sharedTypes],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...testedTypes],
             },
             {
               sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...sharedTypes],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...testedTypes],
             },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...sharedTypes] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
@@ -74,7 +91,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': [
         'error',
-        { prefer: 'type-imports', fixStyle: 'separate-type-imports', disallowTypeAnnotations: false },
+        {
+          prefer: 'type-imports',
+          fixStyle: 'separate-type-imports',
+          disallowTypeAnnotations: false,
+        },
       ],
     },
     languageOptions: {
