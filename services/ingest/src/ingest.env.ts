@@ -6,7 +6,7 @@ import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 export class IngestEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the ingest API.' })
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(65535)
   PORT: number = 3001;
 

@@ -1,0 +1,7 @@
+import { IsOptional, IsUUID } from 'class-validator';
+
+export class ListMilestonesQuery {
+  @IsOptional()
+  @IsUUID()
+  agreementId?: string;
+}

@@ -1,0 +1,128 @@
+import { Topics } from '@dealwatch/contracts';
+import { EventOutbox } from '@dealwatch/messaging';
+import {
+  claimDueReminders,
+  markRemindersFired,
+  nextReminderTime,
+} from '@dealwatch/milestone-scheduler/data-access';
+import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
+import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
+
+import type { SchedulerEnv } from '../scheduler.env';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Fires due reminders: claims them, writes their events to the outbox and marks them fired in one
+ * transaction, so a crash at any point neither loses a reminder nor fires one twice. Reminders
+ * whose time passed while the service was down fire at once on start, marked late, in due order.
+ */
+@Injectable()
+export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly outbox: EventOutbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: SchedulerEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Fires what is due now; returns how many reminders fired. */
+  async fireDue(): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const due = await claimDueReminders(manager, now, BATCH_SIZE);
+      for (const reminder of due) await this.publish(manager, reminder, now);
+      if (due.length > 0) {
+        await markRemindersFired(
+          manager,
+          due.map((reminder) => reminder.reminderId),
+          now,
+        );
+        this.logger.info({ count: due.length }, 'reminders fired');
+      }
+      return due.length;
+    });
+  }
+
+  private async publish(manager: EntityManager, reminder: DueReminder, now: Date): Promise<void> {
+    const late = now.getTime() - reminder.fireAt.getTime() > this.env.LATE_AFTER_MS;
+    const evidenceSpan: [number, number] | null =
+      reminder.evidenceStart !== null && reminder.evidenceEnd !== null
+        ? [reminder.evidenceStart, reminder.evidenceEnd]
+        : null;
+    await this.outbox.append(
+      manager,
+      Topics.MilestoneReminderV1,
+      {
+        reminderId: reminder.reminderId,
+        milestoneId: reminder.milestoneId,
+        agreementId: reminder.agreementId,
+        title: reminder.title,
+        category: reminder.category,
+        offset: reminder.offset,
+        dueDate: reminder.dueDate,
+        scheduledFor: reminder.fireAt.toISOString(),
+        firedAt: now.toISOString(),
+        late,
+        agreementTitle: reminder.agreementTitle,
+        evidence: { text: reminder.evidence, span: evidenceSpan },
+      },
+      // The reminder's id doubles as the event id: a reminder is announced at most once.
+      { subject: reminder.agreementId, eventId: reminder.reminderId },
+    );
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const fired = await this.fireDue();
+        if (fired === BATCH_SIZE) continue;
+        await this.sleep(await this.untilNextReminder());
+      } catch (error) {
+        this.logger.error({ err: error }, 'firing reminders failed; will retry');
+        await this.sleep(1_000);
+      }
+    }
+  }
+
+  /** Sleeps until the next reminder is due, but never longer than the poll interval. */
+  private async untilNextReminder(): Promise<number> {
+    const next = await this.transactions.run((manager) => nextReminderTime(manager));
+    const poll = this.env.SCHEDULER_POLL_MS;
+    if (!next) return poll;
+    return Math.max(5, Math.min(poll, next.getTime() - this.clock.now().getTime()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { CommonEnv, EnvVariable } from '@dealwatch/config';
+import { isIsoDuration, isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
+import type { ServiceEnv } from '@dealwatch/platform';
+
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min, Validate } from 'class-validator';
+import type { ValidatorConstraintInterface } from 'class-validator';
+
+class ValidOffsets implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return (
+      Array.isArray(value) &&
+      value.every((offset) => typeof offset === 'string' && isIsoDuration(offset))
+    );
+  }
+  defaultMessage(): string {
+    return 'REMINDER_OFFSETS must be ISO 8601 durations separated by commas, e.g. P30D,P7D,P1D,PT0S';
+  }
+}
+
+class ValidTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isValidTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'DEFAULT_TIME_ZONE must be an IANA time zone such as UTC or Asia/Tokyo';
+  }
+}
+
+export class SchedulerEnv extends CommonEnv implements ServiceEnv {
+  @EnvVariable({ description: 'HTTP port of the milestone API.' })
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3003;
+
+  @EnvVariable({ description: 'Interface the HTTP server binds to.' })
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  @EnvVariable({ description: 'PostgreSQL schema owned by the milestone scheduler.' })
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  DATABASE_SCHEMA: string = 'milestone_scheduler';
+
+  @EnvVariable({
+    description: 'Reminders before each due time (ISO 8601 durations); overdue is always added.',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
+  @Validate(ValidOffsets)
+  REMINDER_OFFSETS: string[] = ['P30D', 'P7D', 'P1D', 'PT0S'];
+
+  @EnvVariable({ description: 'Time zone of due dates whose agreement names none.' })
+  @Validate(ValidTimeZone)
+  DEFAULT_TIME_ZONE: string = 'UTC';
+
+  @EnvVariable({ description: 'Longest wait (ms) between two looks for due reminders.' })
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  SCHEDULER_POLL_MS: number = 250;
+
+  @EnvVariable({ description: 'A reminder firing this many ms after its time is marked late.' })
+  @IsInt()
+  @Min(0)
+  LATE_AFTER_MS: number = 60_000;
+}
