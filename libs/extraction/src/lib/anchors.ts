@@ -1,0 +1,109 @@
+import type { CalendarDate } from './calendar-date';
+import { addDays, compareDates, endOfMonth } from './calendar-date';
+import type { Definitions } from './definitions';
+import type { AnchorType } from './types';
+
+/** What a deadline is counted from, and its date when the text gives it. */
+export interface ResolvedAnchor {
+  readonly type: AnchorType;
+  readonly date: CalendarDate | null;
+  readonly ref?: string;
+  /** Set for "the end of each quarter/year": the deadline repeats with this period. */
+  readonly period?: string;
+}
+
+export interface AnchorContext {
+  readonly signedAt: CalendarDate | null;
+  readonly publishedAt: CalendarDate | null;
+  readonly effectiveAt: CalendarDate | null;
+  readonly entryIntoForceAt: CalendarDate | null;
+  readonly definitions: Definitions;
+  /** Events the text dates elsewhere ("the annual general meeting, which is scheduled for ..."). */
+  readonly events: ReadonlyMap<string, CalendarDate>;
+  /** Month and day on which the document's fiscal (financial) year ends. */
+  readonly fiscalYearEnd: { month: number; day: number };
+  readonly termExpiry: CalendarDate | null;
+}
+
+export function normaliseRef(ref: string): string {
+  return ref
+    .toLowerCase()
+    .replace(/^(the|a|an|its|their|his|her|each)\s+/, '')
+    .replace(/[^\w\s-]/g, '')
+    .trim();
+}
+
+/** The date periodic events are counted from: the instrument's start. */
+function periodBase(context: AnchorContext): CalendarDate | null {
+  return context.effectiveAt ?? context.entryIntoForceAt ?? context.signedAt ?? context.publishedAt;
+}
+
+/** The first end of a quarter or year strictly after `base`. */
+function firstPeriodEnd(
+  base: CalendarDate,
+  unit: 'quarter' | 'year' | 'month',
+  fiscalYearEnd: { month: number; day: number },
+): CalendarDate {
+  const candidates: CalendarDate[] = [];
+  for (let year = base.year; year <= base.year + 1; year += 1) {
+    if (unit === 'year') candidates.push({ year, ...fiscalYearEnd });
+    else if (unit === 'quarter')
+      for (const month of [3, 6, 9, 12]) candidates.push(endOfMonth(year, month));
+    else for (let month = 1; month <= 12; month += 1) candidates.push(endOfMonth(year, month));
+  }
+  return candidates.find((c) => compareDates(c, base) > 0) ?? addDays(base, 1);
+}
+
+export function defaultAnchor(context: AnchorContext): ResolvedAnchor {
+  if (context.signedAt) return { type: 'signing', date: context.signedAt };
+  if (context.effectiveAt) return { type: 'effective', date: context.effectiveAt };
+  return { type: 'publication', date: context.publishedAt };
+}
+
+export function resolveAnchor(phrase: string | null, context: AnchorContext): ResolvedAnchor {
+  if (!phrase) return defaultAnchor(context);
+  const text = phrase.toLowerCase();
+  if (/\b(news release|press release|announcement|publication|this release)\b/.test(text)) {
+    return { type: 'publication', date: context.publishedAt };
+  }
+  if (/\b(entry into force|enters? into force|entering into force)\b/.test(text)) {
+    return { type: 'entry-into-force', date: context.entryIntoForceAt ?? context.effectiveAt };
+  }
+  if (/\b(effective date|commencement date)\b/.test(text)) {
+    return { type: 'effective', date: context.effectiveAt ?? context.signedAt };
+  }
+  if (
+    /\b(signing|signature|execution)\b/.test(text) ||
+    /\bdate (?:of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou)|hereof|first (?:above )?written)\b/.test(
+      text,
+    )
+  ) {
+    return { type: 'signing', date: context.signedAt };
+  }
+  const periodic =
+    /\bend of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
+      text,
+    );
+  const base = periodBase(context);
+  if (periodic && base) {
+    const unit = (periodic[1] ?? periodic[2] ?? 'year') as 'quarter' | 'year' | 'month';
+    const calendarYear = /calendar year/.test(text);
+    const fiscal = calendarYear ? { month: 12, day: 31 } : context.fiscalYearEnd;
+    const period = unit === 'year' ? 'P1Y' : unit === 'quarter' ? 'P3M' : 'P1M';
+    return { type: 'event', ref: phrase.trim(), date: firstPeriodEnd(base, unit, fiscal), period };
+  }
+  if (
+    /\bexpir\w*|end of the (?:then[- ]current|initial|current) term\b/.test(text) &&
+    context.termExpiry
+  ) {
+    return { type: 'event', ref: phrase.trim(), date: context.termExpiry };
+  }
+  const ref = normaliseRef(phrase);
+  const known =
+    context.definitions.dates.get(ref) ??
+    [...context.events.entries()].find(
+      ([event]) => event.includes(ref) || ref.includes(event),
+    )?.[1] ??
+    null;
+  return { type: 'event', ref: phrase.trim().replace(/^(the|a|an)\s+/i, ''), date: known };
+}

@@ -1,0 +1,107 @@
+import { categorise } from './categories';
+import type { TextSpan } from './sentences';
+import { makeSpan } from './sentences';
+import type { Trigger } from './triggers';
+import { findTriggers } from './triggers';
+
+/** One commitment inside a sentence: its span and the trigger that makes it one. */
+export interface CommitmentClause {
+  readonly span: TextSpan;
+  readonly trigger: Trigger;
+}
+
+// Base verbs that start coordinated commitments ("will select projects, provide financing,
+// and create mechanisms").
+const LIST_VERBS =
+  /^(?:and\s+|or\s+)?(?:to\s+)?(?:provide|create|establish|develop|select|identify|deliver|pay|submit|hold|convene|take|make|complete|obtain|ensure|supply|maintain|notify|cooperate|explore|support|promote|facilitate|review|share|coordinate|work|invest|fund|finance|build|construct|use|seek|file|purchase|sell|grant|give|direct|mobili[sz]e|strengthen|streamline|accelerate|simplify|set|meet|host|report|refrain|exchange|implement|consult|conduct|prepare|publish|adopt|enter|achieve|repay|launch|expand|increase|reduce|protect|secure|attract|encourage|negotiate|conclude|designate|appoint|reinvest)\b/i;
+const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
+const ATTRIBUTION =
+  /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas|but)\s+/g;
+const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
+
+function trimAttribution(source: string, span: TextSpan): TextSpan {
+  const m = ATTRIBUTION.exec(span.text);
+  return m ? makeSpan(source, span.start, span.start + m.index) : span;
+}
+
+/** Splits "A, B, and C" after a trigger into separate commitments when it is a list of verbs. */
+function splitList(source: string, span: TextSpan, trigger: Trigger): TextSpan[] {
+  const relativeEnd = trigger.end;
+  const tail = span.text.slice(relativeEnd);
+  const pieces = tail.split(/,\s+/);
+  if (pieces.length < 2) return [span];
+  const rest = pieces.slice(1);
+  const gerunds = rest.every((piece) => GERUND.test(piece));
+  const verbs = rest.every((piece) => LIST_VERBS.test(piece));
+  if (!gerunds && !verbs) return [span];
+  const items: TextSpan[] = [];
+  let cursor = span.start;
+  let offset = span.start + relativeEnd;
+  for (const [index, piece] of pieces.entries()) {
+    const pieceStart = source.indexOf(piece, offset);
+    const itemEnd = pieceStart + piece.length;
+    if (index > 0) cursor = pieceStart;
+    items.push(makeSpan(source, cursor, itemEnd));
+    offset = itemEnd;
+  }
+  return mergeByCategory(source, items);
+}
+
+/** Neighbouring items of one kind stay together; an item with no signal joins its neighbour. */
+function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
+  const categories = items.map((item) => {
+    const category = categorise(item.text, item.text);
+    return category === 'other' ? null : category;
+  });
+  const merged: { span: TextSpan; category: string | null }[] = [];
+  for (const [index, item] of items.entries()) {
+    const category = categories[index] ?? null;
+    const last = merged[merged.length - 1];
+    if (last && (category === null || last.category === null || last.category === category)) {
+      last.span = makeSpan(source, last.span.start, item.end);
+      last.category = last.category ?? category;
+    } else {
+      merged.push({ span: item, category });
+    }
+  }
+  return merged.map((m) => m.span);
+}
+
+/** The commitments stated in one sentence. */
+export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
+  const clauses: CommitmentClause[] = [];
+  const trimmed = trimAttribution(source, sentence);
+  const parts: TextSpan[] = [];
+  let start = 0;
+  for (const m of trimmed.text.matchAll(CLAUSE_BREAK)) {
+    parts.push(makeSpan(source, trimmed.start + start, trimmed.start + m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(makeSpan(source, trimmed.start + start, trimmed.end));
+  for (const part of parts) {
+    const triggers = findTriggers(part.text);
+    const first = triggers[0];
+    if (!first) continue;
+    let span = part;
+    const whichAt = /\b(?:under|by|through|pursuant to) which\s+/i.exec(
+      part.text.slice(0, first.start),
+    );
+    if (whichAt) span = makeSpan(source, part.start + whichAt.index + whichAt[0].length, part.end);
+    else {
+      const lead = LEAD_IN.exec(part.text);
+      if (lead && lead[0].length <= first.start)
+        span = makeSpan(source, part.start + lead[0].length, part.end);
+    }
+    const trigger = {
+      ...first,
+      start: first.start - (span.start - part.start),
+      end: first.end - (span.start - part.start),
+    };
+    for (const item of splitList(source, span, trigger)) {
+      const own = findTriggers(item.text)[0];
+      clauses.push({ span: item, trigger: own ?? { ...trigger, start: 0, end: 0 } });
+    }
+  }
+  return clauses;
+}

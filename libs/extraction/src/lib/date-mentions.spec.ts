@@ -1,0 +1,35 @@
+import { formatIsoDate, parseIsoDate } from './calendar-date';
+import { findDateMentions, resolveMention } from './date-mentions';
+
+const first = (text: string, reference: string | null = null) => {
+  const [mention] = findDateMentions(text);
+  if (!mention) return null;
+  const resolved = resolveMention(mention, reference ? parseIsoDate(reference) : null);
+  return resolved ? formatIsoDate(resolved) : null;
+};
+
+describe('date mentions', () => {
+  it.each([
+    ['signed on October 28, 2025.', '2025-10-28'],
+    ['made on 28 August 2025', '2025-08-28'],
+    ['as of the 15th day of January, 2026 (the "Effective Date")', '2026-01-15'],
+    ['24t h day of August 2018', '2018-08-24'],
+    ['date 2025-10-28 https://example.org', '2025-10-28'],
+    ['dated 04/25/2018', '2018-04-25'],
+    ['dated 29/3/18', '2018-03-29'],
+    ['Oct. 28, 2025', '2025-10-28'],
+    ['JANUARY 1, 2009', '2009-01-01'],
+  ])('reads "%s"', (text, expected) => {
+    expect(first(text)).toBe(expected);
+  });
+
+  it('resolves a yearless date to the latest one on or before the reference', () => {
+    expect(first('KUALA LUMPUR, Oct 26 (Wire) -', '2025-10-28')).toBe('2025-10-26');
+    expect(first('signed in Washington on 30 April', '2025-05-09')).toBe('2025-04-30');
+    expect(first('on Dec 30', '2026-01-02')).toBe('2025-12-30');
+  });
+
+  it('does not read the modal "may" as a month', () => {
+    expect(findDateMentions('either party may 30 days')).toHaveLength(0);
+  });
+});

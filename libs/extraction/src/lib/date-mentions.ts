@@ -1,0 +1,127 @@
+import type { CalendarDate } from './calendar-date';
+import { compareDates, makeDate } from './calendar-date';
+
+/** A date written in the text; `year` is null for "Oct 26" or "30 April". */
+export interface DateMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly year: number | null;
+  readonly month: number;
+  readonly day: number;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+// Month names must start with a capital so that the modal "may" is never read as a month.
+const MONTH = `(?:Jan(?:uary)?|JAN(?:UARY)?|Feb(?:ruary)?|FEB(?:RUARY)?|Mar(?:ch)?|MAR(?:CH)?|Apr(?:il)?|APR(?:IL)?|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)`;
+// "15th", "1st", and the OCR artefacts "24t h" and "31  day" seen in filed contracts.
+const DAY = `(\\d{1,2})(?:\\s?(?:st|nd|rd|th|t\\s?h))?`;
+const YEAR = `(\\d{4})`;
+
+interface DatePattern {
+  readonly regex: RegExp;
+  read(match: RegExpExecArray): { year: number | null; month: number; day: number } | null;
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
+}
+
+function twoDigitYear(value: number): number {
+  if (value >= 100) return value;
+  return value < 50 ? 2000 + value : 1900 + value;
+}
+
+const PATTERNS: readonly DatePattern[] = [
+  {
+    regex: /\b(\d{4})-(\d{2})-(\d{2})(?![\d-])/g,
+    read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
+  },
+  {
+    // the 15th day of January, 2026 / 1st day of April, 2018
+    regex: new RegExp(
+      `\\b${DAY}\\s+day\\s+of\\s+(${MONTH})\\.?,?\\s+(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
+      'g',
+    ),
+    read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
+  },
+  {
+    // October 28, 2025 / Oct. 28 2025 / October 28th, 2025
+    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
+    read: (m) => ({ year: Number(m[3]), month: monthNumber(m[1] ?? ''), day: Number(m[2]) }),
+  },
+  {
+    // 28 October 2025 / 28th October, 2025
+    regex: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g'),
+    read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
+  },
+  {
+    // 10/28/2025, 04/25/2018, 29/3/18: month first unless the first figure cannot be a month.
+    regex: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    read: (m) => {
+      const first = Number(m[1]);
+      const second = Number(m[2]);
+      const year = twoDigitYear(Number(m[3]));
+      return first > 12 ? { year, month: second, day: first } : { year, month: first, day: second };
+    },
+  },
+  {
+    // Oct 26 / Oct. 20 / November 16 (year from context)
+    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY}\\b(?!\\s*(?:,\\s*)?\\d)`, 'g'),
+    read: (m) => ({ year: null, month: monthNumber(m[1] ?? ''), day: Number(m[2]) }),
+  },
+  {
+    // 30 April / 26 February
+    regex: new RegExp(`\\b${DAY}\\s+(${MONTH})\\b(?!\\.?,?\\s*\\d)`, 'g'),
+    read: (m) => ({ year: null, month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
+  },
+];
+
+export function findDateMentions(text: string): DateMention[] {
+  const mentions: DateMention[] = [];
+  const taken: [number, number][] = [];
+  for (const pattern of PATTERNS) {
+    pattern.regex.lastIndex = 0;
+    for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const parts = pattern.read(m);
+      if (!parts || parts.month < 1 || parts.day < 1 || parts.day > 31) continue;
+      if (parts.year !== null && !makeDate(parts.year, parts.month, parts.day)) continue;
+      taken.push([start, end]);
+      mentions.push({ start, end, text: m[0], ...parts });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Gives a year to a yearless mention: the latest such date on or before the reference (a
+ * dateline "Oct 26" in an article published in 2025 means 26 October 2025).
+ */
+export function resolveMention(
+  mention: DateMention,
+  reference: CalendarDate | null,
+): CalendarDate | null {
+  if (mention.year !== null) return makeDate(mention.year, mention.month, mention.day);
+  if (!reference) return null;
+  const sameYear = makeDate(reference.year, mention.month, mention.day);
+  if (sameYear && compareDates(sameYear, reference) <= 0) return sameYear;
+  return makeDate(reference.year - 1, mention.month, mention.day);
+}

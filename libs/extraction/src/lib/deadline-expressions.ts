@@ -1,0 +1,241 @@
+import type { DateMention } from './date-mentions';
+import { findDateMentions } from './date-mentions';
+import type { Duration } from './durations';
+import { DURATION_PATTERN, durationFromMatch } from './durations';
+
+/** A time expression found in a clause, before its anchor is resolved to a date. */
+export type ExpressionShape =
+  | {
+      type: 'relative';
+      duration: Duration;
+      relation: 'after' | 'before';
+      anchor: string | null;
+      same: boolean;
+    }
+  | { type: 'date'; mention: DateMention; firstOfSeries: boolean }
+  | { type: 'period-end'; year: number; month: number; part: string }
+  | { type: 'fiscal-year-end'; year: number }
+  | { type: 'event'; anchor: string }
+  | { type: 'window'; end: DateMention };
+
+export interface TimeExpression {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: 'within' | 'by' | 'on' | 'window';
+  readonly shape: ExpressionShape;
+}
+
+// An anchor phrase runs to the end of its clause: a comma, a stop, or a purpose/condition word.
+const ANCHOR = `((?:(?!\\b(?:to|in order|so that|until|unless|provided|and shall|and to|for the purpose)\\b)[^,;.()])+)`;
+const RELATIVE_AFTER = new RegExp(
+  `\\b(?:(within|no later than|not later than|not more than|over|during|falling)\\s+(?:the\\s+(?:next|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:\\s+(?:(?:immediately\\s+)?(?:after|of|from|following))\\s+${ANCHOR})?`,
+  'gi',
+);
+const RELATIVE_BEFORE = new RegExp(
+  `\\b(?:at least|not less than|no later than|not later than|no fewer than|no less than)?\\s*${DURATION_PATTERN}\\s+(?:(?:prior\\s+)?(?:written\\s+)?(?:notice\\s+)?)?(?:prior to|before|in advance of)\\s+${ANCHOR}`,
+  'gi',
+);
+const DATE_LEAD =
+  /(?:\b(no later than|not later than|on or before|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?$/i;
+const FIRST_OF_SERIES =
+  /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
+// The month in which each part of a year ends.
+const PARTS: Readonly<Record<string, [number]>> = {
+  'first half': [6],
+  'second half': [12],
+  'first quarter': [3],
+  'second quarter': [6],
+  'third quarter': [9],
+  'fourth quarter': [12],
+};
+const PERIOD_END =
+  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})\b/gi;
+const YEAR_END =
+  /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
+const FISCAL_YEAR =
+  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
+const EVENT_AT =
+  /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
+const DEFINED_DATE = /\b(?:on|by)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
+const WINDOW_FROM = /\bfrom\s+$/i;
+
+function relative(
+  clause: string,
+  m: RegExpExecArray,
+  offset: number,
+  relation: 'after' | 'before',
+): TimeExpression | null {
+  const duration = durationFromMatch(
+    m[offset] ?? '',
+    m[offset + 1],
+    m[offset + 2],
+    m[offset + 3] ?? '',
+  );
+  if (!duration) return null;
+  const anchor = (m[offset + 4] ?? '').trim() || null;
+  const lead = relation === 'after' ? m[1] : undefined;
+  // A bare period ("for five years") is a term, not a deadline: it needs a lead word or an anchor.
+  if (relation === 'after' && !lead && !anchor) return null;
+  if (relation === 'after' && !lead) {
+    // "for 24 months after the first closing" is a term; "30 days after receipt" is a deadline.
+    const connector = /\b(after|of|from|following)\b/i.exec(m[0]);
+    if (!connector || !/^(after|following)$/i.test(connector[1] ?? '')) return null;
+    if (/\b(for|during|throughout)\s+(a\s+period\s+of\s+)?$/i.test(clause.slice(0, m.index)))
+      return null;
+  }
+  const same = relation === 'after' && Boolean(m[2]);
+  const text = m[0].trim();
+  const start = m.index + m[0].indexOf(text);
+  return {
+    start,
+    end: start + text.length,
+    text,
+    kind: 'within',
+    shape: { type: 'relative', duration, relation, anchor, same },
+  };
+}
+
+export function findTimeExpressions(clause: string): TimeExpression[] {
+  const found: TimeExpression[] = [];
+  for (const m of clause.matchAll(RELATIVE_BEFORE)) {
+    const e = relative(clause, m, 1, 'before');
+    if (e) found.push(e);
+  }
+  for (const m of clause.matchAll(RELATIVE_AFTER)) {
+    const e = relative(clause, m, 3, 'after');
+    if (e) found.push(e);
+  }
+  for (const m of clause.matchAll(PERIOD_END)) {
+    const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
+    const [month] = PARTS[part] ?? [12, 31];
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'by',
+      shape: { type: 'period-end', year: Number(m[3]), month, part },
+    });
+  }
+  for (const m of clause.matchAll(YEAR_END)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'by',
+      shape: { type: 'period-end', year: Number(m[1] ?? m[2] ?? m[3]), month: 12, part: 'year' },
+    });
+  }
+  for (const m of clause.matchAll(FISCAL_YEAR)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'by',
+      shape: { type: 'fiscal-year-end', year: Number(m[1]) },
+    });
+  }
+  for (const mention of findDateMentions(clause)) {
+    const before = clause.slice(Math.max(0, mention.start - 60), mention.start);
+    const first = FIRST_OF_SERIES.exec(before);
+    if (first) {
+      const start = mention.start - first[0].length;
+      found.push({
+        start,
+        end: mention.end,
+        text: clause.slice(start, mention.end),
+        kind: 'on',
+        shape: { type: 'date', mention, firstOfSeries: true },
+      });
+      continue;
+    }
+    const lead = DATE_LEAD.exec(before);
+    if (!lead?.[1]) continue;
+    const start = mention.start - lead[0].length + lead[0].indexOf(lead[1]);
+    const word = lead[1].toLowerCase();
+    if (word === 'until' || word === 'through') {
+      const from = findDateMentions(clause.slice(0, start)).pop();
+      if (from && WINDOW_FROM.test(clause.slice(Math.max(0, from.start - 6), from.start))) {
+        const s = from.start - 5;
+        found.push({
+          start: s,
+          end: mention.end,
+          text: clause.slice(s, mention.end),
+          kind: 'window',
+          shape: { type: 'window', end: mention },
+        });
+      }
+      continue;
+    }
+    const kind = /^(on|on or about|scheduled for|due on)$/.test(word) ? 'on' : 'by';
+    found.push({
+      start,
+      end: mention.end,
+      text: clause.slice(start, mention.end),
+      kind,
+      shape: { type: 'date', mention, firstOfSeries: false },
+    });
+  }
+  for (const m of clause.matchAll(DEFINED_DATE)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'on',
+      shape: { type: 'event', anchor: m[1] ?? '' },
+    });
+  }
+  for (const m of clause.matchAll(EVENT_AT)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'on',
+      shape: { type: 'event', anchor: m[1] ?? '' },
+    });
+  }
+  return dropContained(found);
+}
+
+/** Keeps the longest of overlapping expressions, earliest first. */
+function dropContained(found: TimeExpression[]): TimeExpression[] {
+  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: TimeExpression[] = [];
+  for (const e of sorted) {
+    if (!kept.some((k) => e.start < k.end && e.end > k.start)) kept.push(e);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const RECURRENCE: readonly [RegExp, string][] = [
+  [
+    /\b(?:semi-annually|bi-annually|twice (?:a|each|per) year|every six months|on a semi-annual basis)\b/i,
+    'P6M',
+  ],
+  [
+    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis)\b/i,
+    'P1Y',
+  ],
+  [
+    /\b(?:quarterly|every (?:three|3) months|each (?:calendar |fiscal )?quarter|on a quarterly basis)\b/i,
+    'P3M',
+  ],
+  [/\b(?:monthly|every month|each (?:calendar )?month|on a monthly basis)\b/i, 'P1M'],
+  [/\b(?:weekly|every week|each week|on a weekly basis)\b/i, 'P1W'],
+];
+
+/** A repetition written in the clause ("quarterly", "annually", "each year thereafter"). */
+export function findRecurrence(
+  clause: string,
+): { period: string; start: number; text: string } | null {
+  for (const [re, period] of RECURRENCE) {
+    const m = re.exec(clause);
+    if (m) return { period, start: m.index, text: m[0] };
+  }
+  const every = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i').exec(clause);
+  if (every) {
+    const d = durationFromMatch(every[1] ?? '', every[2], every[3], every[4] ?? '');
+    if (d) return { period: `P${d.amount}${d.unit}`, start: every.index, text: every[0] };
+  }
+  return null;
+}

@@ -1,0 +1,194 @@
+import type { AnchorContext, ResolvedAnchor } from './anchors';
+import { defaultAnchor, resolveAnchor } from './anchors';
+import { addBusinessDays } from './business-days';
+import type { CalendarDate } from './calendar-date';
+import { endOfMonth, formatIsoDate } from './calendar-date';
+import { resolveMention } from './date-mentions';
+import type { TimeExpression } from './deadline-expressions';
+import { findRecurrence, findTimeExpressions } from './deadline-expressions';
+import { applyDuration, parseDurationPhrase, toIsoDuration } from './durations';
+import type { Deadline, DeadlineAnchor } from './types';
+
+export interface DeadlineContext extends AnchorContext {
+  readonly holidayCountry: string;
+  readonly renewalPeriod: string | null;
+  /** Year reference for dates written without a year. */
+  readonly reference: CalendarDate | null;
+}
+
+function toAnchor(anchor: ResolvedAnchor): DeadlineAnchor {
+  const out: DeadlineAnchor = { type: anchor.type };
+  if (anchor.ref) out.ref = anchor.ref;
+  if (anchor.type === 'event' && anchor.date) out.date = formatIsoDate(anchor.date);
+  return out;
+}
+
+const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
+
+/** Picks the time limit of a clause and resolves it to a due date with the rule used. */
+export function extractDeadline(
+  clause: string,
+  context: DeadlineContext,
+  previousRelative: { anchor: string | null } | null,
+): Deadline | null {
+  const expressions = findTimeExpressions(clause);
+  const recurrence = findRecurrence(clause);
+  const chosen = pickExpression(expressions);
+  if (!chosen) return recurrence ? recurringOnly(recurrence, context) : null;
+  const deadline = resolveExpression(chosen, context, previousRelative);
+  if (!deadline) return null;
+  const period = recurrence?.period ?? periodOfAnchor(chosen, context);
+  if (period && deadline.dueDate) {
+    deadline.recurrence = `R/${deadline.dueDate}/${period}`;
+    deadline.rule += `, repeating every ${period}`;
+    if (deadline.kind !== 'within') deadline.kind = 'recurring';
+  }
+  return deadline;
+}
+
+function pickExpression(expressions: TimeExpression[]): TimeExpression | null {
+  // An explicit first date beats a generic rule; otherwise the first limit in the clause wins.
+  return (
+    expressions.find((e) => e.shape.type === 'date' && e.shape.firstOfSeries) ??
+    expressions.find((e) => e.shape.type !== 'event') ??
+    expressions[0] ??
+    null
+  );
+}
+
+function periodOfAnchor(expression: TimeExpression, context: DeadlineContext): string | null {
+  if (expression.shape.type !== 'relative') return null;
+  const anchor = resolveAnchor(expression.shape.anchor, context);
+  if (anchor.period) return anchor.period;
+  if (anchor.type === 'event' && /expir|term\b/i.test(anchor.ref ?? '') && context.renewalPeriod) {
+    return context.renewalPeriod;
+  }
+  return null;
+}
+
+function recurringOnly(
+  recurrence: { period: string; text: string },
+  context: DeadlineContext,
+): Deadline {
+  const anchor = defaultAnchor(context);
+  const duration = parseDurationPhrase(periodWords(recurrence.period));
+  const due = anchor.date && duration ? applyDuration(anchor.date, duration, 1) : null;
+  const deadline: Deadline = {
+    expression: recurrence.text,
+    kind: 'recurring',
+    dueDate: iso(due),
+    duration: recurrence.period,
+    relation: 'after',
+    recurrence: due ? `R/${formatIsoDate(due)}/${recurrence.period}` : `R/${recurrence.period}`,
+    rule: `recurs every ${recurrence.period}; first due one period after ${anchor.type}`,
+    anchor: toAnchor(anchor),
+  };
+  return deadline;
+}
+
+function periodWords(period: string): string {
+  const m = /^P(\d+)([DWMY])$/.exec(period);
+  const unit = { D: 'days', W: 'weeks', M: 'months', Y: 'years' }[(m?.[2] ?? 'D') as 'D'];
+  return `${m?.[1] ?? '1'} ${unit}`;
+}
+
+function resolveExpression(
+  expression: TimeExpression,
+  context: DeadlineContext,
+  previousRelative: { anchor: string | null } | null,
+): Deadline | null {
+  const shape = expression.shape;
+  const base = { expression: expression.text, kind: expression.kind };
+  switch (shape.type) {
+    case 'relative': {
+      const phrase = shape.same && previousRelative ? previousRelative.anchor : shape.anchor;
+      const anchor = resolveAnchor(phrase, context);
+      const sign = shape.relation === 'after' ? 1 : -1;
+      const due = !anchor.date
+        ? null
+        : shape.duration.businessDays
+          ? addBusinessDays(anchor.date, shape.duration.amount, context.holidayCountry, sign)
+          : applyDuration(anchor.date, shape.duration, sign);
+      const deadline: Deadline = {
+        ...base,
+        kind: shape.relation === 'before' ? 'by' : 'within',
+        dueDate: iso(due),
+        duration: toIsoDuration(shape.duration),
+        relation: shape.relation,
+        rule: `${anchor.type}${anchor.ref ? ` (${anchor.ref})` : ''} ${shape.relation === 'after' ? '+' : '-'} ${toIsoDuration(shape.duration)}${shape.duration.businessDays ? ` business days (${context.holidayCountry} holidays)` : ''}`,
+        anchor: toAnchor(anchor),
+      };
+      if (shape.duration.businessDays) deadline.businessDays = true;
+      return deadline;
+    }
+    case 'date': {
+      const date = resolveMention(shape.mention, context.reference);
+      return {
+        ...base,
+        dueDate: iso(date),
+        rule: 'date named in the text',
+        anchor: { type: 'date' },
+      };
+    }
+    case 'window': {
+      const date = resolveMention(shape.end, context.reference);
+      return {
+        ...base,
+        dueDate: iso(date),
+        rule: 'last day of the stated window',
+        anchor: { type: 'date' },
+      };
+    }
+    case 'period-end':
+      return {
+        ...base,
+        dueDate: iso(endOfMonth(shape.year, shape.month)),
+        rule: `end of the ${shape.part} of ${shape.year}`,
+        anchor: { type: 'date' },
+      };
+    case 'fiscal-year-end': {
+      const { month, day } = context.fiscalYearEnd;
+      // A fiscal year ending mid-year is named after the calendar year in which it ends.
+      return {
+        ...base,
+        dueDate: iso({ year: shape.year, month, day }),
+        rule: `end of fiscal year ${shape.year} (year ends ${month}-${day})`,
+        anchor: { type: 'date' },
+      };
+    }
+    case 'event':
+      return resolveEvent(expression, shape.anchor, context);
+  }
+}
+
+function resolveEvent(
+  expression: TimeExpression,
+  phrase: string,
+  context: DeadlineContext,
+): Deadline {
+  const defined = context.definitions.meanings.get(phrase.toLowerCase().replace(/^the\s+/, ''));
+  if (defined) {
+    // "the Final Maturity Date" means "the date falling seven (7) years after the date of this Agreement".
+    const inner = findTimeExpressions(defined)[0];
+    if (inner && inner.shape.type === 'relative') {
+      const resolved = resolveExpression(inner, context, null);
+      if (resolved)
+        return {
+          ...resolved,
+          expression: expression.text,
+          kind: 'on',
+          rule: `${phrase} as defined: ${resolved.rule}`,
+        };
+    }
+  }
+  const anchor = resolveAnchor(phrase, context);
+  return {
+    expression: expression.text,
+    kind: 'on',
+    dueDate: iso(anchor.date),
+    rule: anchor.date
+      ? `date of ${anchor.ref ?? anchor.type}`
+      : `on an event whose date is not known`,
+    anchor: toAnchor(anchor),
+  };
+}

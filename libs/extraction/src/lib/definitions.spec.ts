@@ -1,0 +1,22 @@
+import { formatIsoDate } from './calendar-date';
+import { findDefinitions } from './definitions';
+
+describe('definitions', () => {
+  it('reads a date defined inline by a bracketed term', () => {
+    const defs = findDefinitions(
+      'is entered into as of the 15th day of January, 2026 (the "Effective Date"), by and between',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2026-01-15');
+  });
+
+  it('reads "means" definitions, with the date when the meaning is a date', () => {
+    const defs = findDefinitions(
+      '"Effective Date" means 31 August 2025.\n"Quarter" means each period of three months ending on 31 March.',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2025-08-31');
+    expect(defs.dates.has('quarter')).toBe(false);
+    expect(defs.meanings.get('quarter')).toContain('three months');
+  });
+});

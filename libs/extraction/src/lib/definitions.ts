@@ -1,0 +1,52 @@
+import type { CalendarDate } from './calendar-date';
+import type { DateMention } from './date-mentions';
+import { findDateMentions, resolveMention } from './date-mentions';
+
+/** Defined terms of the document: `"Fiscal Year" means ...` and `... 2026 (the "Effective Date")`. */
+export interface Definitions {
+  /** Lower-cased term -> the text that defines it. */
+  readonly meanings: ReadonlyMap<string, string>;
+  /** Lower-cased term -> the date it names, where it names one. */
+  readonly dates: ReadonlyMap<string, CalendarDate>;
+}
+
+const MEANS = /["“]([^"”]{2,60})["”]\s+(?:means|shall mean|has the meaning of)\s+([^\n]+)/gi;
+const INLINE_TERM = /\(\s*(?:the|this|each|an?)?\s*["“]([^"”]{2,60})["”]/g;
+
+export function findDefinitions(text: string, reference: CalendarDate | null): Definitions {
+  const meanings = new Map<string, string>();
+  const dates = new Map<string, CalendarDate>();
+  const mentions = findDateMentions(text);
+
+  for (let m = MEANS.exec(text); m; m = MEANS.exec(text)) {
+    const term = (m[1] ?? '').toLowerCase();
+    const meaning = (m[2] ?? '').trim();
+    if (!meanings.has(term)) meanings.set(term, meaning);
+    const mention = mentions.find((x) => x.start >= m.index && x.start < m.index + m[0].length);
+    if (mention && isDateDefinition(meaning, mention, text)) {
+      const date = resolveMention(mention, reference);
+      if (date && !dates.has(term)) dates.set(term, date);
+    }
+  }
+  MEANS.lastIndex = 0;
+
+  // `as of the 15th day of January, 2026 (the "Effective Date")`: the date just before the term.
+  for (let m = INLINE_TERM.exec(text); m; m = INLINE_TERM.exec(text)) {
+    const term = (m[1] ?? '').toLowerCase();
+    const before = mentions.filter((x) => x.end <= m.index && m.index - x.end <= 4);
+    const mention = before[before.length - 1];
+    if (mention && !dates.has(term)) {
+      const date = resolveMention(mention, reference);
+      if (date) dates.set(term, date);
+    }
+  }
+  INLINE_TERM.lastIndex = 0;
+  return { meanings, dates };
+}
+
+function isDateDefinition(meaning: string, mention: DateMention, text: string): boolean {
+  // `"Effective Date" means 31 August 2025.` names a date; `"Quarter" means ... ending on
+  // 31 March` does not.
+  const offset = text.indexOf(meaning);
+  return offset >= 0 && mention.start - offset <= 4;
+}

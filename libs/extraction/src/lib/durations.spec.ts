@@ -1,0 +1,46 @@
+import { formatIsoDate, parseIsoDate } from './calendar-date';
+import { applyDuration, parseDurationPhrase, sameDuration, toIsoDuration } from './durations';
+
+const iso = (text: string) => {
+  const duration = parseDurationPhrase(text);
+  return duration ? toIsoDuration(duration) : null;
+};
+
+describe('durations', () => {
+  it.each([
+    ['six months', 'P6M'],
+    ['180 days', 'P180D'],
+    ['180-day', 'P180D'],
+    ['six-month period', 'P6M'],
+    ['thirty (30) days', 'P30D'],
+    ['twenty-four (24) months', 'P24M'],
+    ['one hundred twenty (120) days', 'P120D'],
+    ["six months' written notice", 'P6M'],
+    ['one (1) year', 'P1Y'],
+    ['a year', 'P1Y'],
+    ['two weeks', 'P2W'],
+  ])('reads "%s" as %s', (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  it('marks business days', () => {
+    expect(parseDurationPhrase('five (5) Business Days')).toEqual({
+      amount: 5,
+      unit: 'D',
+      businessDays: true,
+    });
+  });
+
+  it('compares durations by value', () => {
+    expect(sameDuration('P12M', 'P1Y')).toBe(true);
+    expect(sameDuration('P1W', 'P7D')).toBe(true);
+    expect(sameDuration('P6M', 'P180D')).toBe(false);
+  });
+
+  it('applies month durations with month-end clamping', () => {
+    const start = parseIsoDate('2025-08-31')!;
+    expect(formatIsoDate(applyDuration(start, parseDurationPhrase('six months')!, 1))).toBe(
+      '2026-02-28',
+    );
+  });
+});

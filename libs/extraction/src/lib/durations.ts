@@ -1,0 +1,91 @@
+import type { CalendarDate } from './calendar-date';
+import { addDays, addMonths } from './calendar-date';
+import { NUMBER_PATTERN, parseNumber } from './numbers';
+
+export type DurationUnit = 'D' | 'W' | 'M' | 'Y';
+
+export interface Duration {
+  readonly amount: number;
+  readonly unit: DurationUnit;
+  readonly businessDays: boolean;
+}
+
+/**
+ * Regex source for a period: "six months", "thirty (30) days", "180-day", "five (5) Business
+ * Days", "six months'", "one (1) year". Groups: 1 number, 2 digits in brackets, 3 qualifier, 4 unit.
+ */
+export const DURATION_PATTERN = `(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?[\\s-]*(business\\s+|working\\s+|calendar\\s+|full\\s+calendar\\s+|full\\s+)?(day|week|month|year)s?(?:['’](?:s)?)?`;
+
+const UNIT_BY_WORD: Readonly<Record<string, DurationUnit>> = {
+  day: 'D',
+  week: 'W',
+  month: 'M',
+  year: 'Y',
+};
+
+export function durationFromMatch(
+  numberText: string,
+  bracketDigits: string | undefined,
+  qualifier: string | undefined,
+  unitWord: string,
+): Duration | null {
+  // "thirty (30)": the digits are the operative figure where both are given.
+  const amount = bracketDigits ? Number(bracketDigits) : parseNumber(numberText);
+  const unit = UNIT_BY_WORD[unitWord.toLowerCase()];
+  if (amount === null || !unit) return null;
+  const businessDays = unit === 'D' && /business|working/i.test(qualifier ?? '');
+  return { amount, unit, businessDays };
+}
+
+export function parseDurationPhrase(text: string): Duration | null {
+  const match = new RegExp(DURATION_PATTERN, 'i').exec(text);
+  if (!match?.[1] || !match[4]) return null;
+  return durationFromMatch(match[1], match[2], match[3], match[4]);
+}
+
+export function toIsoDuration(duration: Duration): string {
+  return `P${duration.amount}${duration.unit}`;
+}
+
+interface DurationParts {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+}
+
+export function parseIsoDuration(text: string): DurationParts | null {
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(text.trim().toUpperCase());
+  if (!match || text.trim().length < 3) return null;
+  return {
+    years: Number(match[1] ?? 0),
+    months: Number(match[2] ?? 0),
+    weeks: Number(match[3] ?? 0),
+    days: Number(match[4] ?? 0),
+  };
+}
+
+/** Durations compare by value: P12M equals P1Y and P1W equals P7D. */
+export function sameDuration(a: string, b: string): boolean {
+  const left = parseIsoDuration(a);
+  const right = parseIsoDuration(b);
+  if (!left || !right) return false;
+  return (
+    left.years * 12 + left.months === right.years * 12 + right.months &&
+    left.weeks * 7 + left.days === right.weeks * 7 + right.days
+  );
+}
+
+/** Calendar arithmetic only; business days are counted in business-days.ts. */
+export function applyDuration(date: CalendarDate, duration: Duration, sign: 1 | -1): CalendarDate {
+  switch (duration.unit) {
+    case 'D':
+      return addDays(date, sign * duration.amount);
+    case 'W':
+      return addDays(date, sign * duration.amount * 7);
+    case 'M':
+      return addMonths(date, sign * duration.amount);
+    case 'Y':
+      return addMonths(date, sign * duration.amount * 12);
+  }
+}

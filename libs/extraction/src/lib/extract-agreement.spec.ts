@@ -1,0 +1,111 @@
+import { extractAgreement } from './extract-agreement';
+
+// A page in the shape of the seed: metadata line, repeated headline, weekday signing, boilerplate.
+const PAGE = [
+  ' date 2025-10-28 https://example.org/20251028/us-japan-sign-framework.html',
+  '',
+  'US, Japan Sign Framework Deal to Secure Supply of Critical Minerals',
+  '',
+  'US, Japan Sign Framework Deal to Secure Supply of Critical Minerals',
+  '',
+  'US President Donald Trump and Japanese Prime Minister Sanae Takaichi signed on Tuesday a framework agreement.',
+  '',
+  '2025-10-28T04:44+0000',
+  '',
+  'https://cdn.example.org/img/1.jpg',
+  '',
+  'The two countries will jointly select priority projects, provide financing within six months, and create new mechanisms to attract private investment, the agreement read. A bilateral ministerial meeting is scheduled within 180 days to set investment priorities, while both nations aim to simplify and speed up the permitting process for mining and processing. Cooperation will also cover joint geological mapping, establishing a Rapid Response Group to address supply vulnerabilities, and exploring complementary stockpiling strategies, the agreement said.',
+  '',
+  'Example News feedback@example.org +100000',
+].join('\n');
+
+describe('extractAgreement on a news page', () => {
+  const result = extractAgreement(PAGE);
+  const find = (words: string) => result.obligations.find((o) => o.text.includes(words));
+
+  it('reads the document facts', () => {
+    expect(result.title).toBe(
+      'US, Japan Sign Framework Deal to Secure Supply of Critical Minerals',
+    );
+    expect(result.publishedAt).toBe('2025-10-28');
+    // "signed on Tuesday" in a page dated Tuesday 28 October 2025.
+    expect(result.signedAt).toBe('2025-10-28');
+    expect(result.parties).toEqual(['United States', 'Japan']);
+  });
+
+  it('resolves "within six months" from the signing, clamping nothing', () => {
+    const financing = find('provide financing');
+    expect(financing?.deadline).toMatchObject({
+      expression: 'within six months',
+      dueDate: '2026-04-28',
+      duration: 'P6M',
+      relation: 'after',
+      anchor: { type: 'signing' },
+    });
+    expect(financing?.binding).toBe(false);
+  });
+
+  it('resolves "within 180 days" from the signing', () => {
+    expect(find('ministerial meeting')?.deadline).toMatchObject({
+      dueDate: '2026-04-26',
+      duration: 'P180D',
+    });
+    expect(find('ministerial meeting')?.category).toBe('meeting');
+  });
+
+  it('finds the undated commitments as separate obligations', () => {
+    expect(find('permitting process')?.category).toBe('permitting');
+    expect(find('geological mapping')?.category).toBe('mapping');
+    expect(find('Rapid Response Group')?.category).toBe('body-establishment');
+    expect(find('stockpiling strategies')?.category).toBe('stockpiling');
+    expect(find('stockpiling strategies')?.deadline).toBeNull();
+  });
+
+  it('keeps page boilerplate out and spans exact', () => {
+    for (const o of result.obligations) {
+      expect(PAGE.slice(o.span[0], o.span[1])).toBe(o.text);
+      expect(o.text).not.toMatch(/example\.org|2025-10-28T/);
+    }
+  });
+});
+
+describe('extractAgreement on a contract', () => {
+  const CONTRACT = [
+    'SUPPLY AGREEMENT',
+    'This SUPPLY AGREEMENT is entered into as of the 15th day of January, 2026 (the "Effective Date"), by and between Alpha Minerals Pty Ltd, a company incorporated in Western Australia ("Seller"), and Beta Magnets, Inc., a Delaware corporation ("Buyer").',
+    '1.1 "Fiscal Year" means each twelve-month period ending on June 30.',
+    '3.1 Seller shall deliver the first Shipment of Product to Buyer no later than June 30, 2026.',
+    '6.2 Seller shall deliver to Buyer its audited financial statements within one hundred twenty (120) days after the end of each Fiscal Year.',
+    '9.1 This Agreement shall commence on the Effective Date and shall continue in force until December 31, 2028.',
+    '9.2 Upon expiry of the Initial Term, this Agreement shall automatically renew for successive periods of one (1) year, unless either Party gives the other Party written notice of non-renewal at least ninety (90) days before the expiration of the then-current Term.',
+  ].join('\n');
+  const result = extractAgreement(CONTRACT);
+
+  it('reads parties, dates and term', () => {
+    expect(result.parties).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(result.signedAt).toBe('2026-01-15');
+    expect(result.effectiveAt).toBe('2026-01-15');
+    expect(result.term).toEqual({
+      expiresAt: '2028-12-31',
+      renewal: { period: 'P1Y', noticeBeforeExpiry: 'P90D' },
+    });
+  });
+
+  it('starts a yearly report from the first fiscal year end after the effective date', () => {
+    const report = result.obligations.find((o) => o.text.includes('financial statements'));
+    // Fiscal year ends 30 June: 2026-06-30 + 120 days = 2026-10-28, then every year.
+    expect(report?.deadline?.dueDate).toBe('2026-10-28');
+    expect(report?.deadline?.recurrence).toBe('R/2026-10-28/P1Y');
+  });
+
+  it('records the non-renewal notice window before expiry', () => {
+    const notice = result.obligations.find((o) => o.category === 'notice');
+    expect(notice?.binding).toBe(false);
+    // 2028-12-31 - 90 days = 2028-10-02.
+    expect(notice?.deadline?.dueDate).toBe('2028-10-02');
+  });
+
+  it('does not treat term or renewal statements as obligations', () => {
+    expect(result.obligations.some((o) => o.text.includes('shall continue in force'))).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+import type { AnchorContext } from './anchors';
+import type { CalendarDate } from './calendar-date';
+import { formatIsoDate, parseIsoDate } from './calendar-date';
+import { findContractTerm } from './contract-term';
+import { findDateMentions, resolveMention } from './date-mentions';
+import type { DeadlineContext } from './deadlines';
+import { findDefinitions } from './definitions';
+import {
+  findEffectiveDates,
+  findPublishedAt,
+  findSignedAt,
+  findStandaloneDate,
+  firstYearReference,
+} from './document-dates';
+import { holidayCountry } from './jurisdiction';
+import { classifyLines } from './noise';
+import { findObligations } from './obligations';
+import { findCompanyParties, findCountryParties } from './parties';
+import { splitLines } from './sentences';
+import { findTitle } from './title';
+import type { ExtractionOptions, ExtractionResult } from './types';
+
+const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
+
+function findEvents(text: string, reference: CalendarDate | null): Map<string, CalendarDate> {
+  const events = new Map<string, CalendarDate>();
+  const scheduled =
+    /\b((?:its|the|a)\s+[\w\s'-]{3,60}?),?\s+which\s+(?:is|has been)\s+(?:scheduled|set)\s+(?:to take place\s+)?(?:for|on)\s+/gi;
+  for (const m of text.matchAll(scheduled)) {
+    const [mention] = findDateMentions(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+    );
+    const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;
+    if (date) events.set((m[1] ?? '').toLowerCase().replace(/^(its|the|a)\s+/, ''), date);
+  }
+  return events;
+}
+
+function fiscalYearEnd(meanings: ReadonlyMap<string, string>) {
+  for (const term of ['fiscal year', 'financial year']) {
+    const meaning = meanings.get(term);
+    const [mention] = meaning ? findDateMentions(meaning) : [];
+    if (mention) return { month: mention.month, day: mention.day };
+  }
+  return { month: 12, day: 31 };
+}
+
+/** Reads an agreement and returns what operations teams must track. */
+export function extractAgreement(text: string, options: ExtractionOptions = {}): ExtractionResult {
+  const lines = splitLines(text);
+  const roles = classifyLines(lines);
+  const reference = firstYearReference(text, options.referenceDate ?? options.publishedAt);
+  const title = options.title ?? findTitle(lines, roles);
+
+  const publishedAt =
+    (options.publishedAt ? parseIsoDate(options.publishedAt) : null) ??
+    findPublishedAt(text, lines, reference);
+  const yearReference = publishedAt ?? reference;
+  const definitions = findDefinitions(text, yearReference);
+  const signedAt =
+    (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
+    findSignedAt(text, lines, roles, publishedAt, yearReference) ??
+    (publishedAt ? null : findStandaloneDate(lines, yearReference));
+  const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
+    text,
+    definitions,
+    signedAt,
+    yearReference,
+  );
+
+  const companies = findCompanyParties(text, lines);
+  const parties =
+    companies.length >= 2
+      ? companies
+      : findCountryParties(title ? [title] : []).length >= 2
+        ? findCountryParties(title ? [title] : [])
+        : findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]).slice(0, 2);
+
+  const term = findContractTerm(text, effectiveAt ?? signedAt, yearReference);
+  const termExpiry =
+    term?.expiresAt && term.expiresAt !== 'perpetual' ? parseIsoDate(term.expiresAt) : null;
+  const anchorContext: AnchorContext = {
+    signedAt,
+    publishedAt,
+    effectiveAt,
+    entryIntoForceAt,
+    definitions,
+    events: findEvents(text, yearReference),
+    fiscalYearEnd: fiscalYearEnd(definitions.meanings),
+    termExpiry,
+  };
+  const deadlines: DeadlineContext = {
+    ...anchorContext,
+    holidayCountry: holidayCountry(text, parties),
+    renewalPeriod: term?.renewal?.period ?? null,
+    reference: yearReference,
+  };
+  const obligations = findObligations(text, lines, roles, {
+    deadlines,
+    parties,
+    title,
+    declaredNonBinding:
+      /\b(not legally binding|does not create legal obligations|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement))\b/i.test(
+        text,
+      ) && !/\bbinding (?:agreement|contract)\b/i.test(text),
+    policyInstrument:
+      /\b(framework|memorand(?:um|a|ums)|mou)\b/i.test(title ?? '') &&
+      !/\bagreement\b/i.test(title ?? ''),
+  });
+
+  return {
+    title,
+    publishedAt: iso(publishedAt),
+    signedAt: iso(signedAt),
+    effectiveAt: iso(effectiveAt),
+    entryIntoForceAt: iso(entryIntoForceAt),
+    parties,
+    term,
+    obligations,
+  };
+}

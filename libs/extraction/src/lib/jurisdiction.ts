@@ -1,0 +1,54 @@
+import { COUNTRIES } from './country-names';
+
+const US_STATES =
+  /\b(Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
+const ISO_CODES: Readonly<Record<string, string>> = {
+  'United States': 'US',
+  'United Kingdom': 'GB',
+  Japan: 'JP',
+  Australia: 'AU',
+  Malaysia: 'MY',
+  Thailand: 'TH',
+  Ukraine: 'UA',
+  'Saudi Arabia': 'SA',
+  China: 'CN',
+  India: 'IN',
+  Canada: 'CA',
+  'South Korea': 'KR',
+  Germany: 'DE',
+  France: 'FR',
+  Brazil: 'BR',
+  Sweden: 'SE',
+};
+
+function countryCode(place: string): string | null {
+  if (US_STATES.test(place)) return 'US';
+  if (/\b(England|Wales|Scotland)\b/.test(place)) return 'GB';
+  const country = COUNTRIES.find(
+    (c) => c.names.some((n) => place.includes(n)) || c.adjectives.some((a) => place.includes(a)),
+  );
+  return country ? (ISO_CODES[country.name] ?? null) : null;
+}
+
+/**
+ * Whose public holidays a business-day count skips: the governing law's jurisdiction when
+ * stated, else the first party's country, else the United States.
+ */
+export function holidayCountry(text: string, parties: readonly string[]): string {
+  const law = /governed by[^.]{0,60}?laws? of (?:the )?(?:State of )?([A-Z][\w ,]+)/.exec(text);
+  const fromLaw = law?.[1] ? countryCode(law[1]) : null;
+  if (fromLaw) return fromLaw;
+  const first = parties[0];
+  if (first) {
+    const code = ISO_CODES[first];
+    if (code) return code;
+    const incorporated = new RegExp(
+      `${first.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,
+      'i',
+    ).exec(text);
+    const place = incorporated?.[1] ?? incorporated?.[2];
+    const code2 = place ? countryCode(place) : null;
+    if (code2) return code2;
+  }
+  return 'US';
+}

@@ -1,0 +1,61 @@
+import { classifyLines, isNonOperativeSentence } from './noise';
+import { splitLines } from './sentences';
+
+const roles = (text: string) => {
+  const lines = splitLines(text);
+  const assigned = classifyLines(lines);
+  return lines.map((line, i) => [line.text, assigned[i]]);
+};
+
+describe('noise', () => {
+  it('marks page metadata, timestamps, image URLs, tags and publisher lines as noise', () => {
+    const result = roles(
+      [
+        ' date 2025-10-28 https://example.org/a.html',
+        '2025-10-28T04:44+0000',
+        'https://cdn.example.org/img/1.jpg',
+        'Tags: critical minerals, rare earths',
+        'Example News feedback@example.org +100000',
+        '(c) 2025 Example Wire. All rights reserved.',
+        'By Harriet Collins, Resources Correspondent',
+      ].join('\n'),
+    );
+    expect(result.filter(([, role]) => role !== 'noise')).toEqual([]);
+  });
+
+  it('treats recitals as recitals until the operative part starts', () => {
+    const result = roles(
+      [
+        'RECITALS',
+        'WHEREAS, Seller holds the lease;',
+        'The Lender has agreed to make the facility available.',
+        'NOW, THEREFORE, the Parties agree as follows:',
+        '3.1 Seller shall deliver the Product.',
+      ].join('\n'),
+    );
+    expect(result.map(([, role]) => role)).toEqual([
+      'heading',
+      'recital',
+      'recital',
+      'body',
+      'body',
+    ]);
+  });
+
+  it('skips forward-looking statement sections and definitions', () => {
+    const result = roles(
+      [
+        'Forward-Looking Statements',
+        'This release contains forward-looking statements.',
+        'DEFINITIONS',
+        '"Fiscal Year" means each twelve-month period ending on June 30.',
+      ].join('\n'),
+    );
+    expect(result.map(([, role]) => role)).toEqual(['heading', 'noise', 'heading', 'definition']);
+  });
+
+  it('recognises status statements and disclaimers', () => {
+    expect(isNonOperativeSentence('This Memorandum is not legally binding.')).toBe(true);
+    expect(isNonOperativeSentence('Seller shall deliver the Product.')).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import type { TextSpan } from './sentences';
+
+/**
+ * Page furniture and non-operative text: what a scraped page, a press release or a contract
+ * carries around its commitments. Lines are judged by their form, never by their wording in a
+ * particular document.
+ */
+export type LineRole = 'body' | 'noise' | 'recital' | 'definition' | 'heading';
+
+const NOISE_LINE: readonly RegExp[] = [
+  /^https?:\/\/\S+$/i,
+  /^date\s+\d{4}-\d{2}-\d{2}\b/i,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+  /^\d{4}$/,
+  /\S+@\S+\.\w+/,
+  /^\(c\)|©|all rights reserved/i,
+  /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
+  /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
+  /^\((reporting|editing|writing) by\b/i,
+  /^\d{3,4}\s+\d{3,4}\s+(true|false)$/,
+  /^[a-z]{2}_[A-Z]{2}$/,
+  /market data delayed/i,
+  /^(related instruments|record note)\s*:/i,
+  /\b(signature pages? follow|not reproduced|omitted from this excerpt)\b/i,
+  /^\[.*\]$/,
+  /^(in witness whereof|signed by|for and on behalf of|by:\s*\/s\/|title:)/i,
+  /^(signed|done) at\b/i,
+  /^for (the )?(government|the united states|japan)\b.*:/i,
+  /\b(conference call|webcast)\b/i,
+];
+
+// Section headings after which the content is page furniture until the next heading.
+const NOISE_SECTION =
+  /^(forward-looking statements?|cautionary (note|statement)|conference call|advisors|contacts|about\s+.+|related coverage|read more:?)$/i;
+const RECITAL_SECTION = /^(recitals?|background|preamble|whereas)\s*:?$/i;
+const OPERATIVE_START =
+  /(agree[sd]?\s+as\s+follows|agreed terms|now,?\s+therefore|it is (hereby )?agreed|have reached the following|arrived at the following|operative provisions|^article\s+\d|^section\s+\d|^\d+(\.\d+)*\.?\s+[A-Z])/i;
+
+export function isHeading(line: string): boolean {
+  if (line.length > 80 || /[.;:,]$/.test(line)) return false;
+  const words = line.split(/\s+/);
+  return words.length <= 8 && !/\b(will|shall|intends?|must)\b/i.test(line);
+}
+
+export function isDefinition(line: string): boolean {
+  return /^(\d+(\.\d+)*\.?\s+)?["“][^"”]+["”]\s+(means|shall mean|has the meaning|includes)\b/i.test(
+    line,
+  );
+}
+
+/** Assigns a role to each line, tracking recital and boilerplate sections. */
+export function classifyLines(lines: readonly TextSpan[]): LineRole[] {
+  const roles: LineRole[] = [];
+  let section: 'body' | 'noise' | 'recital' = 'body';
+  for (const line of lines) {
+    const text = line.text;
+    if (NOISE_SECTION.test(text)) {
+      section = 'noise';
+      roles.push('heading');
+      continue;
+    }
+    if (RECITAL_SECTION.test(text)) {
+      section = 'recital';
+      roles.push('heading');
+      continue;
+    }
+    if (section === 'recital' && OPERATIVE_START.test(text)) section = 'body';
+    else if (section === 'noise' && isHeading(text) && !NOISE_SECTION.test(text)) section = 'body';
+    if (/^whereas\b/i.test(text)) {
+      roles.push('recital');
+      continue;
+    }
+    if (NOISE_LINE.some((re) => re.test(text))) {
+      roles.push('noise');
+      continue;
+    }
+    if (section !== 'body') {
+      roles.push(section);
+      continue;
+    }
+    if (isDefinition(text)) roles.push('definition');
+    else if (isHeading(text)) roles.push('heading');
+    else roles.push('body');
+  }
+  return roles;
+}
+
+/** Sentences that describe the instrument's status, a disclaimer or a reported opinion. */
+export function isNonOperativeSentence(sentence: string): boolean {
+  return (
+    /\b(not legally binding|not a treaty|does not create legal obligations?|does not obligate|non-binding status)\b/i.test(
+      sentence,
+    ) ||
+    /\b(forward-looking|undertakes no obligation|does not constitute an offer|accepts? (no )?responsibility)\b/i.test(
+      sentence,
+    ) ||
+    /\bhave not been and will not be\b/i.test(sentence)
+  );
+}

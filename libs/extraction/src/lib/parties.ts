@@ -1,0 +1,111 @@
+import { COUNTRIES } from './country-names';
+import type { TextSpan } from './sentences';
+
+const LEGAL_SUFFIX =
+  /(?:\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|plc|PLC|AB|AG|SA|S\.A|SAS|GmbH|K\.K|N\.V|B\.V|Pty|Co|Company|Bank|Oyj|ASA|S\.p\.A|SpA|SE|Trust|Partners|Holdings|Group|University|Fund|Authority|Agency)\.?)$/i;
+const BOUNDARY =
+  /(?:\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
+const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function aliasRegex(alias: string): RegExp {
+  return new RegExp(`(?<![\\w.])${escapeRegExp(alias)}(?![\\w$])`, alias.length > 3 ? 'gi' : 'g');
+}
+
+/** Title-cases a name written in capitals ("HEDDON SEPARATION TECHNOLOGIES LIMITED"). */
+function tidyName(name: string): string {
+  const cleaned = name.replace(/\s+/g, ' ').replace(/^[,\s]+|[,\s]+$/g, '');
+  if (cleaned !== cleaned.toUpperCase()) return cleaned;
+  return cleaned
+    .split(' ')
+    .map((word) =>
+      /^(AB|AG|SA|S\.A\.|LLC|LLP|LP|PLC|PTY|K\.K\.|N\.V\.|B\.V\.|GMBH|ASA|SE)$/.test(word)
+        ? word
+        : word.charAt(0) + word.slice(1).toLowerCase(),
+    )
+    .join(' ');
+}
+
+function nameBefore(text: string, end: number): string | null {
+  const chunk = text.slice(Math.max(0, end - 250), end);
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
+    if (m[0].length === 0) BOUNDARY.lastIndex += 1;
+    else if (m.index + m[0].length < chunk.length) start = m.index + m[0].length;
+  }
+  let name = chunk.slice(start).split(/,\s+(?:an?|the)\s+/i)[0] ?? '';
+  name = name.replace(/^\W+/, '').trim().replace(/,$/, '');
+  return LEGAL_SUFFIX.test(name) && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10
+    ? name
+    : null;
+}
+
+/** Companies named in a parties clause: a legal name followed by its defined short name. */
+export function findCompanyParties(text: string, lines: readonly TextSpan[]): string[] {
+  const names: string[] = [];
+  const add = (name: string | null) => {
+    if (!name) return;
+    const tidy = tidyName(name);
+    if (!names.some((n) => n.toLowerCase() === tidy.toLowerCase())) names.push(tidy);
+  };
+  const term = /\(\s*(?:the\s+)?["“][^"”]+["”]/g;
+  for (let m = term.exec(text); m; m = term.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const sameLine = text.slice(lineStart, m.index).trim();
+    if (sameLine.length > 0) add(nameBefore(text, m.index));
+    else add(nameBefore(text, Math.max(0, lineStart - 1)));
+  }
+  // Facility-agreement style: the name on one line and "as Borrower" on the next.
+  for (let i = 1; i < lines.length; i += 1) {
+    const line = lines[i];
+    const previous = lines[i - 1];
+    if (line && previous && /^as\s+(the\s+)?[A-Z][\w-]+$/.test(line.text)) {
+      const name = previous.text.trim();
+      if (name.split(/\s+/).length <= 8 && !/[a-z]{3,}/.test(name.replace(/\b(and|of)\b/g, ''))) {
+        add(name);
+      }
+    }
+  }
+  return names;
+}
+
+/** Countries named in a title or a signing line, aliases folded to short names. */
+export function findCountryParties(candidateTexts: readonly string[]): string[] {
+  const found: { name: string; at: number; order: number }[] = [];
+  candidateTexts.forEach((text, order) => {
+    const governments =
+      /Government of (?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Federal Republic|Sultanate|Principality|Grand Duchy)\s+of\s+)?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,3})/g;
+    for (let m = governments.exec(text); m; m = governments.exec(text)) {
+      const raw = m[1] ?? '';
+      const known = COUNTRIES.find((c) => c.names.some((n) => raw.startsWith(n)));
+      found.push({
+        name: known?.name ?? raw.split(/\s+(?:on|concerning|for|regarding)\b/)[0] ?? raw,
+        at: m.index,
+        order,
+      });
+    }
+    for (const country of COUNTRIES) {
+      for (const alias of [...country.names, ...country.adjectives]) {
+        for (const m of text.matchAll(aliasRegex(alias))) {
+          found.push({ name: country.name, at: m.index, order });
+        }
+      }
+      // A capital stands for its government only as an actor, not as a place ("in Tokyo").
+      for (const capital of country.capitals) {
+        for (const m of text.matchAll(aliasRegex(capital))) {
+          if (!LOCATIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+            found.push({ name: country.name, at: m.index, order });
+          }
+        }
+      }
+    }
+  });
+  found.sort((a, b) => a.order - b.order || a.at - b.at);
+  const names: string[] = [];
+  for (const { name } of found) if (!names.includes(name)) names.push(name);
+  return names;
+}

@@ -1,0 +1,30 @@
+import { findTriggers } from './triggers';
+
+const strengths = (sentence: string) => findTriggers(sentence).map((t) => t.strength);
+
+describe('commitment triggers', () => {
+  it.each([
+    ['Seller shall deliver the first Shipment.', ['duty']],
+    ['The two countries will jointly select priority projects.', ['will']],
+    ['The Participants intend to convene a ministerial.', ['intention']],
+    ['A bilateral ministerial meeting is scheduled within 180 days.', ['expectation']],
+    ['Quillon has agreed to pay Halvorsen a termination fee.', ['agreed']],
+    ['Malaysia committed to refrain from banning exports.', ['agreed']],
+    ['The merger agreement provides for an outside date of September 30, 2026.', ['instrument']],
+    ['The Participants are intensifying their cooperation.', ['progressive']],
+  ])('finds the commitment in "%s"', (sentence, expected) => {
+    expect(strengths(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['Either Participant may terminate this Framework.'],
+    ['The US side will be represented by the DFC.'],
+    ['Ardent will have the right to purchase up to 70 per cent.'],
+    ['This Agreement shall automatically renew for successive periods.'],
+    ['An earlier draft would have required contributions to be reinvested.'],
+    ['This Framework shall enter into force on the date of the last notification.'],
+    ['under which Halvorsen will acquire all of the outstanding shares'],
+  ])('finds no commitment in "%s"', (sentence) => {
+    expect(strengths(sentence)).toEqual([]);
+  });
+});

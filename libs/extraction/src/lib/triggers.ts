@@ -1,0 +1,59 @@
+/** Words by which a party commits to something, and the strength of the commitment. */
+export type TriggerStrength =
+  'duty' | 'agreed' | 'will' | 'intention' | 'expectation' | 'instrument' | 'progressive';
+
+export interface Trigger {
+  readonly start: number;
+  readonly end: number;
+  readonly strength: TriggerStrength;
+}
+
+const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
+  [/\b(?:shall|must)\b/gi, 'duty'],
+  [
+    /\b(?:has|have)\s+(?:also\s+)?agreed\s+(?:not\s+)?to\b|\bagree(?:s|d)?\s+(?:not\s+)?to\b/gi,
+    'agreed',
+  ],
+  [
+    /\bcommit(?:s|ted)?\s+(?:the\s+\w+\s+|themselves\s+|itself\s+)?to\b|\bundertakes?\s+to\b/gi,
+    'agreed',
+  ],
+  [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],
+  [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
+  [
+    /\b(?:is|are)\s+(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)\b/gi,
+    'expectation',
+  ],
+  [
+    /\b(?:agreement|deal|framework|memorandum|memorandums|pact|accord|arrangement|treaty)\s+(?:also\s+|further\s+)?(?:emphasi[sz]es|envisages|envisions|calls for|provides for|foresees|requires|obliges)\b/gi,
+    'instrument',
+  ],
+  [/\b(?:will|would)\b(?!\s+have\b)/gi, 'will'],
+  [
+    /\b(?:participants|parties|partners|two countries|two governments|two sides|both countries|both sides|signatories)\s+(?:are|is)\s+[a-z]+ing\b/gi,
+    'progressive',
+  ],
+];
+
+// What follows a modal that makes it a statement of status, a right or an automatic effect.
+const NOT_A_COMMITMENT =
+  /^\s*(?:not\s+)?(?:(?:also\s+)?be\s+(?:represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|deemed|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue|remain|expire|terminate|commence|enter into force|come into force|take effect|renew|prevail|apply|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
+
+/** Commitment words in a sentence, minus modals that state status, rights or effects. */
+export function findTriggers(sentence: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const [re, strength] of TRIGGERS) {
+    for (const m of sentence.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (
+        (strength === 'will' || strength === 'duty') &&
+        NOT_A_COMMITMENT.test(sentence.slice(end))
+      ) {
+        continue;
+      }
+      if (found.some((t) => m.index < t.end && end > t.start)) continue;
+      found.push({ start: m.index, end, strength });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,94 @@
+/** The result shape read by the clause-extraction service and the benchmark: keep it stable. */
+export const OBLIGATION_CATEGORIES = [
+  'financing',
+  'investment',
+  'meeting',
+  'stockpiling',
+  'permitting',
+  'mapping',
+  'body-establishment',
+  'trade-measure',
+  'reporting',
+  'payment',
+  'delivery',
+  'closing',
+  'notice',
+  'other',
+] as const;
+
+export type ObligationCategory = (typeof OBLIGATION_CATEGORIES)[number];
+
+export type AnchorType =
+  'signing' | 'publication' | 'effective' | 'entry-into-force' | 'date' | 'event';
+
+export interface DeadlineAnchor {
+  type: AnchorType;
+  date?: string;
+  ref?: string;
+}
+
+export type DeadlineKind = 'within' | 'by' | 'on' | 'window' | 'recurring';
+
+export interface Deadline {
+  expression: string;
+  kind: DeadlineKind;
+  dueDate: string | null;
+  duration?: string;
+  businessDays?: true;
+  relation?: 'after' | 'before';
+  recurrence?: string;
+  rule: string;
+  anchor: DeadlineAnchor;
+}
+
+export interface Obligation {
+  text: string;
+  span: [number, number];
+  actors: string[];
+  action: string;
+  category: ObligationCategory;
+  binding: boolean;
+  confidence: number;
+  deadline: Deadline | null;
+}
+
+export interface ContractTerm {
+  expiresAt: string | null;
+  renewal: { period: string; noticeBeforeExpiry: string | null } | null;
+}
+
+export interface ExtractionResult {
+  title: string | null;
+  publishedAt: string | null;
+  signedAt: string | null;
+  effectiveAt: string | null;
+  entryIntoForceAt: string | null;
+  parties: string[];
+  term: ContractTerm | null;
+  obligations: Obligation[];
+}
+
+export interface ExtractionOptions {
+  /** Publication date known from the source (feed metadata); wins over the text's own. */
+  publishedAt?: string | null;
+  /** Signing date known from the source; wins over the text's own. */
+  signedAt?: string | null;
+  title?: string | null;
+  /**
+   * The date the text was received. Only used to give a year to dates written without one
+   * (a wire dateline "Oct 26") when the text itself names no year.
+   */
+  referenceDate?: string | null;
+}
+
+export interface ClauseExtractorInput {
+  text: string;
+  publishedAt?: string | null;
+  signedAt?: string | null;
+  title?: string | null;
+}
+
+export interface ClauseExtractor {
+  readonly version: string;
+  extract(input: ClauseExtractorInput): ExtractionResult;
+}
