@@ -62,7 +62,7 @@ export function findPublishedAt(
 ): CalendarDate | null {
   const meta = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/im.exec(text);
   if (meta?.[1]) return parseIsoDate(meta[1]);
-  for (const line of headerLines(lines)) {
+  for (const [lineIndex, line] of headerLines(lines).entries()) {
     const mentions = findDateMentions(line.text).map((m) => ({
       ...m,
       start: m.start + line.start,
@@ -71,7 +71,10 @@ export function findPublishedAt(
     const first = mentions[0];
     if (!first) continue;
     // A byline or dateline date: "Published 21 October 2025", "9 May 2025, 10:12 EEST".
-    if (line.text.length <= 120 && mentionAtLineStart(line, first)) {
+    // A bare date counts only at the top of the page or with a time or "Published" beside it.
+    const placed =
+      lineIndex < 3 || /\d{1,2}[:.]\d{2}|\b(published|posted|updated)\b/i.test(line.text);
+    if (line.text.length <= 120 && placed && mentionAtLineStart(line, first)) {
       return resolveMention(first, reference);
     }
     // A wire dateline: "KUALA LUMPUR, Oct 26 (Meridian Wire) -", "DENVER, ..., November 17, 2025 --".
@@ -124,7 +127,8 @@ function signingDateIn(
   if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
   const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
   if (weekday?.[1] && publishedAt) return resolveWeekday(weekday[1], publishedAt);
-  if (before) return resolveMention(before, yearReference);
+  // A date just before the verb ("On 30 April the parties signed"), not a dateline further back.
+  if (before && keywordAt - before.end <= 45) return resolveMention(before, yearReference);
   return null;
 }
 

@@ -60,7 +60,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
   const signedAt =
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
     findSignedAt(text, lines, roles, publishedAt, yearReference) ??
-    (publishedAt ? null : findStandaloneDate(lines, yearReference));
+    findStandaloneDate(lines, yearReference);
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,
     definitions,

@@ -4,7 +4,7 @@ import type { TextSpan } from './sentences';
 const LEGAL_SUFFIX =
   /(?:\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|plc|PLC|AB|AG|SA|S\.A|SAS|GmbH|K\.K|N\.V|B\.V|Pty|Co|Company|Bank|Oyj|ASA|S\.p\.A|SpA|SE|Trust|Partners|Holdings|Group|University|Fund|Authority|Agency)\.?)$/i;
 const BOUNDARY =
-  /(?:\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
+  /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
 const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
 
 function escapeRegExp(text: string): string {
@@ -31,17 +31,22 @@ function tidyName(name: string): string {
 
 function nameBefore(text: string, end: number): string | null {
   const chunk = text.slice(Math.max(0, end - 250), end);
-  let start = 0;
+  const starts: number[] = [0];
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
     if (m[0].length === 0) BOUNDARY.lastIndex += 1;
-    else if (m.index + m[0].length < chunk.length) start = m.index + m[0].length;
+    else if (m.index + m[0].length < chunk.length) starts.push(m.index + m[0].length);
   }
-  let name = chunk.slice(start).split(/,\s+(?:an?|the)\s+/i)[0] ?? '';
-  name = name.replace(/^\W+/, '').trim().replace(/,$/, '');
-  return LEGAL_SUFFIX.test(name) && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10
-    ? name
-    : null;
+  // The nearest boundary first; an "and" inside a place name ("England and Wales") falls
+  // back to an earlier one.
+  for (const start of starts.reverse()) {
+    const raw = chunk.slice(start).split(/,\s+(?:an?|the|whose)\s+/i)[0] ?? '';
+    const name = raw.replace(/^\W+/, '').trim().replace(/,$/, '');
+    if (LEGAL_SUFFIX.test(name) && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10) {
+      return name;
+    }
+  }
+  return null;
 }
 
 /** Companies named in a parties clause: a legal name followed by its defined short name. */
