@@ -1,0 +1,7 @@
+import { CreateExtractions1764403400000 } from './migrations/1764403400000-create-extractions';
+
+export * from './extraction.entity';
+export * from './extraction.repository';
+
+/** In the order they must run. */
+export const clauseExtractionMigrations = [CreateExtractions1764403400000];

@@ -1,0 +1,16 @@
+import { ExtractionRepository } from '@dealwatch/clause-extraction/data-access';
+
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+
+@Controller('v1/agreements/:agreementId/extraction')
+export class ExtractionsController {
+  constructor(private readonly extractions: ExtractionRepository) {}
+
+  /** The latest extraction of an agreement, as published on Kafka. */
+  @Get()
+  async latest(@Param('agreementId', new ParseUUIDPipe()) agreementId: string) {
+    const extraction = await this.extractions.latestFor(agreementId);
+    if (!extraction) throw new NotFoundException(`no extraction for agreement ${agreementId} yet`);
+    return extraction.result;
+  }
+}
