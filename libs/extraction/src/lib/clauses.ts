@@ -17,7 +17,8 @@ const LIST_VERBS =
 const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
 const ATTRIBUTION =
   /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
-const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas|but)\s+/g;
+// "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas)\s+/g;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 
 function trimAttribution(source: string, span: TextSpan): TextSpan {

@@ -57,6 +57,7 @@ const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
   /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
+const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;
 const DEFINED_DATE = /\b(?:on|by)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
 
@@ -174,6 +175,15 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       text: clause.slice(start, mention.end),
       kind,
       shape: { type: 'date', mention, firstOfSeries: false },
+    });
+  }
+  for (const m of clause.matchAll(LAST_DAY_OF_EACH)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'on',
+      shape: { type: 'event', anchor: m[1] ?? '' },
     });
   }
   for (const m of clause.matchAll(DEFINED_DATE)) {

@@ -182,6 +182,19 @@ function resolveEvent(
     }
   }
   const anchor = resolveAnchor(phrase, context);
+  // "each period of three (3) months beginning on a Utilisation Date": repeats from an event.
+  const periodic = defined ? /\beach period of\s+(.+)/i.exec(defined) : null;
+  const period = periodic?.[1] ? parseDurationPhrase(periodic[1]) : null;
+  if (period && !anchor.date) {
+    return {
+      expression: expression.text,
+      kind: 'recurring',
+      dueDate: null,
+      recurrence: `R/${toIsoDuration(period)}`,
+      rule: `end of each ${phrase} (${toIsoDuration(period)}), first date not known`,
+      anchor: toAnchor(anchor),
+    };
+  }
   return {
     expression: expression.text,
     kind: 'on',

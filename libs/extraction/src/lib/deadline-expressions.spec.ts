@@ -1,0 +1,58 @@
+import { findRecurrence, findTimeExpressions } from './deadline-expressions';
+
+const first = (clause: string) => findTimeExpressions(clause)[0];
+
+describe('deadline expressions', () => {
+  it.each([
+    ['provide financing within six months', 'within six months'],
+    [
+      'within 180 days of the signing of this Framework to engage',
+      'within 180 days of the signing of this Framework',
+    ],
+    [
+      'within ninety (90) days after the end of each calendar year.',
+      'within ninety (90) days after the end of each calendar year',
+    ],
+    [
+      'at least ninety (90) days before the expiration of the then-current Term',
+      'at least ninety (90) days before the expiration of the then-current Term',
+    ],
+    ['deliver the first Shipment no later than June 30, 2026.', 'no later than June 30, 2026'],
+    ['is targeted by end-2027.', 'by end-2027'],
+    ['expected to close in the first half of 2026, subject to', 'in the first half of 2026'],
+    [
+      'the first payment falling due on 31 March 2026.',
+      'the first payment falling due on 31 March 2026',
+    ],
+    ['will be paid at completion.', 'at completion'],
+    [
+      'within five (5) Business Days after becoming aware of it.',
+      'within five (5) Business Days after becoming aware of it',
+    ],
+  ])('finds the limit in "%s"', (clause, expression) => {
+    expect(first(clause)?.text).toBe(expression);
+  });
+
+  it('does not read a term as a deadline', () => {
+    expect(
+      findTimeExpressions('not to acquire more shares for 24 months after the first closing'),
+    ).toEqual([]);
+    expect(findTimeExpressions('purchase 25% for five years from the start of production')).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ['will meet quarterly at the working level', 'P3M'],
+    ['hold meetings on a quarterly basis', 'P3M'],
+    ['shall convene annually', 'P1Y'],
+    ['and each year thereafter', 'P1Y'],
+    ['every six months', 'P6M'],
+  ])('reads the recurrence in "%s"', (clause, period) => {
+    expect(findRecurrence(clause)?.period).toBe(period);
+  });
+
+  it('does not read an "annual general meeting" as a recurrence', () => {
+    expect(findRecurrence('at its annual general meeting')).toBeNull();
+  });
+});
