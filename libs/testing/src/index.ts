@@ -3,3 +3,4 @@ export * from './infrastructure';
 export * from './test-namespace';
 export * from './topic-recorder';
 export * from './webhook-receiver';
+export * from './service-process';
