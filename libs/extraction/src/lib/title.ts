@@ -8,11 +8,14 @@ const NOT_A_TITLE =
 
 /** The headline or instrument name: the first early line that names a document or deal. */
 export function findTitle(lines: readonly TextSpan[], roles: readonly LineRole[]): string | null {
-  const early = lines
-    .slice(0, 15)
-    .filter(
-      (line, i) => roles[i] !== 'noise' && line.text.length <= 300 && !NOT_A_TITLE.test(line.text),
-    );
+  const early = lines.slice(0, 15).filter(
+    (line, i) =>
+      roles[i] !== 'noise' &&
+      line.text.length <= 300 &&
+      !NOT_A_TITLE.test(line.text) &&
+      // Headlines and instrument names carry no full stop; a sentence is body text.
+      !/[.;:]$/.test(line.text),
+  );
   const named = early.find(
     (line) => DOCUMENT_WORDS.test(line.text) && !/^(this|the)\b/i.test(line.text),
   );
