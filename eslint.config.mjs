@@ -50,6 +50,7 @@ export default tseslint.config(
               sourceTag: 'scope:alerting',
               onlyDependOnLibsWithTags: ['scope:alerting', 'scope:shared'],
             },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...testedTypes],

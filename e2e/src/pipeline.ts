@@ -1,0 +1,117 @@
+import {
+  ServiceProcess,
+  WebhookReceiver,
+  createTestNamespace,
+  requiredEnv,
+  serviceEntry,
+  serviceNames,
+} from '@dealwatch/testing';
+import type { ReceivedRequest, ServiceName, TestNamespace } from '@dealwatch/testing';
+
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const workspaceRoot = resolve(__dirname, '../..');
+export const run = promisify(execFile);
+
+/** Ports away from the defaults, so a local `npm start` can keep running beside the tests. */
+const e2ePorts: Record<ServiceName, number> = {
+  ingest: 13001,
+  'clause-extraction': 13002,
+  'milestone-scheduler': 13003,
+  alerting: 13004,
+};
+
+export const WEBHOOK_SECRET = 'whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1kZWFsd2F0Y2g=';
+
+export interface AlertBody {
+  type: string;
+  data: { alertId: string; agreementId: string; offset: string; dueDate: string; summary: string };
+}
+
+export function alertBody(request: ReceivedRequest): AlertBody {
+  return JSON.parse(request.body) as AlertBody;
+}
+
+/** The whole system on its own topics and schemas, with one webhook receiver. */
+export class Pipeline {
+  readonly namespace: TestNamespace = createTestNamespace('e2e');
+  readonly receiver = new WebhookReceiver();
+  readonly services = {} as Record<ServiceName, ServiceProcess>;
+
+  async start(): Promise<this> {
+    await this.receiver.start();
+    for (const name of serviceNames) {
+      this.services[name] = new ServiceProcess({
+        name,
+        entry: serviceEntry(workspaceRoot, name),
+        port: e2ePorts[name],
+        env: this.envFor(name),
+        logFile: resolve(
+          workspaceRoot,
+          'tmp',
+          'e2e-logs',
+          `${this.namespace.topicPrefix}${name}.log`,
+        ),
+      });
+    }
+    await Promise.all(serviceNames.map((name) => this.services[name].start()));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(serviceNames.map((name) => this.services[name].stop()));
+    await this.receiver.stop();
+  }
+
+  topic(name: string): string {
+    return `${this.namespace.topicPrefix}${name}`;
+  }
+
+  async postDocument(
+    text: string,
+  ): Promise<{ status: number; body: { id: string; status: string } }> {
+    const response = await fetch(`${this.services.ingest.url}/v1/agreements`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: text,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { id: string; status: string },
+    };
+  }
+
+  async milestonesOf(agreementId: string): Promise<{ dueDate: string; category: string }[]> {
+    const response = await fetch(
+      `${this.services['milestone-scheduler'].url}/v1/milestones?agreementId=${agreementId}`,
+    );
+    return ((await response.json()) as { items: { dueDate: string; category: string }[] }).items;
+  }
+
+  /** Accepted webhook deliveries about one agreement. */
+  alertsFor(agreementId: string): AlertBody[] {
+    return this.receiver.accepted
+      .map(alertBody)
+      .filter((body) => body.data.agreementId === agreementId);
+  }
+
+  private envFor(name: ServiceName): Record<string, string> {
+    return {
+      KAFKA_BROKERS: requiredEnv('KAFKA_BROKERS'),
+      DATABASE_URL: requiredEnv('DATABASE_URL'),
+      REDIS_URL: requiredEnv('REDIS_URL'),
+      KAFKA_TOPIC_PREFIX: this.namespace.topicPrefix,
+      REDIS_KEY_PREFIX: this.namespace.topicPrefix,
+      DATABASE_SCHEMA: `${this.namespace.schemaPrefix}${name.replace(/-/g, '_')}`,
+      LOG_LEVEL: 'info',
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      ALERT_WEBHOOK_URLS: this.receiver.url,
+      ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ALERT_RETRY_BASE_MS: '200',
+      ALERT_RETRY_MAX_MS: '1000',
+      ALERT_DELIVERY_MAX_ATTEMPTS: '100',
+    };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm start` after the infrastructure is up and the services are built: runs the four services as
+ * processes, posts the sample agreement (unless DEALWATCH_DEMO=0), prints the milestones and alerts
+ * it produced, and keeps everything running until Ctrl-C or SIGTERM.
+ */
+import {
+  ServiceProcess,
+  defaultPorts,
+  expectEventually,
+  serviceEntry,
+  serviceNames,
+} from '@dealwatch/testing';
+import type { ServiceName } from '@dealwatch/testing';
+
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '..');
+const DEMO_RECEIVER_PORT = 3099;
+
+interface AlertDelivery {
+  data: { summary: string; alertId: string };
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env } as Record<string, string>;
+  const receiver = env['ALERT_WEBHOOK_URLS'] ? null : await startDemoReceiver();
+  if (receiver) env['ALERT_WEBHOOK_URLS'] = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/alerts`;
+
+  const services = serviceNames.map(
+    (name) =>
+      new ServiceProcess({
+        name,
+        entry: serviceEntry(root, name),
+        port: Number(env[`${envName(name)}_PORT`] ?? defaultPorts[name]),
+        env,
+        logFile: resolve(root, 'tmp', 'logs', `${name}.log`),
+      }),
+  );
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: stopping the services`);
+    await Promise.all(services.map((service) => service.stop()));
+    receiver?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await Promise.all(services.map((service) => service.start()));
+  for (const service of services)
+    console.log(
+      `${service.options.name.padEnd(20)} ${service.url}  (log: tmp/logs/${service.options.name}.log)`,
+    );
+
+  if (env['DEALWATCH_DEMO'] !== '0') await runDemo(services);
+  console.log('\nRunning. Ctrl-C stops everything.');
+}
+
+async function runDemo(services: ServiceProcess[]): Promise<void> {
+  const url = (name: ServiceName) =>
+    services.find((service) => service.options.name === name)?.url ?? '';
+  const text = readFileSync(resolve(root, 'samples', 'seed-us-japan.txt'), 'utf8');
+  const response = await fetch(`${url('ingest')}/v1/agreements`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: text,
+  });
+  const { id } = (await response.json()) as { id: string };
+  console.log(`\nIngested samples/seed-us-japan.txt as agreement ${id}`);
+
+  const milestones = await expectEventually(
+    async () => {
+      const answer = await fetch(`${url('milestone-scheduler')}/v1/milestones?agreementId=${id}`);
+      const { items } = (await answer.json()) as {
+        items: { dueDate: string; category: string; title: string }[];
+      };
+      if (items.length === 0) throw new Error('no milestones yet');
+      return items;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+  console.log('\nMilestones:');
+  for (const m of milestones) console.log(`  ${m.dueDate}  ${m.category.padEnd(12)} ${m.title}`);
+
+  const alerts = await expectEventually(
+    async () => {
+      const answer = await fetch(`${url('alerting')}/v1/alerts?agreementId=${id}`);
+      const body = (await answer.json()) as {
+        items: { summary: string; deliveries?: { status: string }[] }[];
+      };
+      if (body.items.length < milestones.length) throw new Error('alerts still coming');
+      return body.items;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  ).catch(() => []);
+  console.log('\nAlerts:');
+  for (const alert of alerts) {
+    const statuses = (alert.deliveries ?? []).map((delivery) => delivery.status).join(', ');
+    console.log(`  ${alert.summary}  [${statuses || 'no receivers'}]`);
+  }
+}
+
+/** Prints each alert it receives, so a first run shows alerts arriving without any setup. */
+async function startDemoReceiver() {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as AlertDelivery;
+        console.log(
+          `  webhook <- ${body.data.summary} (webhook-id ${String(request.headers['webhook-id'])})`,
+        );
+      } catch {
+        console.log('  webhook <- (unreadable body)');
+      }
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(DEMO_RECEIVER_PORT, '127.0.0.1', done));
+  return server;
+}
+
+function envName(name: ServiceName): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
