@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One reminder turned into an alert. Everything a person sees about it is kept as sent. */
+@Entity({ name: 'alerts' })
+@Index('alerts_agreement_id_created_at_idx', ['agreementId', 'createdAt'])
+@Index('alerts_milestone_id_created_at_idx', ['milestoneId', 'createdAt'])
+export class AlertEntity {
+  /** Derived from the reminder id: also the `webhook-id` receivers de-duplicate on. */
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** One alert per reminder, however often the reminder is delivered or re-fired. */
+  @Index('alerts_reminder_id_uq', { unique: true })
+  @Column({ type: 'uuid', name: 'reminder_id' })
+  reminderId!: string;
+
+  @Column({ type: 'uuid', name: 'milestone_id' })
+  milestoneId!: string;
+
+  @Column({ type: 'uuid', name: 'agreement_id' })
+  agreementId!: string;
+
+  @Column({ type: 'text', name: 'agreement_title', nullable: true })
+  agreementTitle!: string | null;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  category!: string;
+
+  /** `offset` is an SQL keyword. */
+  @Column({ type: 'text', name: 'reminder_offset' })
+  offset!: string;
+
+  @Column({ type: 'date', name: 'due_date' })
+  dueDate!: string;
+
+  @Column({ type: 'text' })
+  severity!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  /** The exact JSON posted: every attempt sends the same bytes. */
+  @Column({ type: 'text' })
+  body!: string;
+
+  /** The `ce_id` of the reminder event that created it (the first, when there were several). */
+  @Column({ type: 'text', name: 'source_event_id' })
+  sourceEventId!: string;
+
+  @Column({ type: 'text', name: 'correlation_id' })
+  correlationId!: string;
+
+  @Index('alerts_created_at_idx')
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const deliveryStatuses = ['pending', 'in_flight', 'delivered', 'dead'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** One alert to one receiver: the unit the worker claims, sends and retries. */
+@Entity({ name: 'deliveries' })
+@Index('deliveries_alert_id_receiver_uq', ['alertId', 'receiver'], { unique: true })
+@Index('deliveries_pending_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
+@Index('deliveries_in_flight_lease_idx', ['leaseUntil'], { where: "status = 'in_flight'" })
+export class DeliveryEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'alert_id' })
+  alertId!: string;
+
+  /** Host and URL digest, never the URL (see webhookReceiverName). */
+  @Column({ type: 'text' })
+  receiver!: string;
+
+  @Column({ type: 'text' })
+  status!: DeliveryStatus;
+
+  /** Attempts started so far; also fences a stale worker off a delivery it lost the lease of. */
+  @Column({ type: 'int' })
+  attempts!: number;
+
+  @Column({ type: 'timestamptz', name: 'next_attempt_at' })
+  nextAttemptAt!: Date;
+
+  /** While in flight: after this instant the attempt counts as abandoned and is taken again. */
+  @Column({ type: 'timestamptz', name: 'lease_until', nullable: true })
+  leaseUntil!: Date | null;
+
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,217 @@
+import type { DeliveryDecision } from '@dealwatch/alerting/domain';
+
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import type { AttemptOutcome } from './delivery-attempt.entity';
+import { DeliveryEntity } from './delivery.entity';
+import { returningRows } from './returning-rows';
+
+/** A delivery the worker holds the lease of, with what it needs to send and announce it. */
+export interface ClaimedDelivery {
+  deliveryId: string;
+  alertId: string;
+  receiver: string;
+  /** This attempt's number; the lease is only ours while the row still says so. */
+  attempt: number;
+  body: string;
+  reminderId: string;
+  milestoneId: string;
+  agreementId: string;
+  sourceEventId: string;
+  correlationId: string;
+}
+
+export interface FinishedAttempt {
+  outcome: Exclude<AttemptOutcome, 'in_flight' | 'abandoned'>;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  finishedAt: Date;
+}
+
+interface ClaimedRow {
+  delivery_id: string;
+  alert_id: string;
+  receiver: string;
+  attempt: number;
+  body: string;
+  reminder_id: string;
+  milestone_id: string;
+  agreement_id: string;
+  source_event_id: string;
+  correlation_id: string;
+}
+
+const ABANDONED =
+  'no answer recorded: the instance sending it stopped before the outcome was written';
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One pending delivery per receiver, due at once. */
+  async createFor(
+    manager: EntityManager,
+    alertId: string,
+    receivers: readonly string[],
+    now: Date,
+  ): Promise<void> {
+    if (receivers.length === 0) return;
+    await manager.getRepository(DeliveryEntity).insert(
+      receivers.map((receiver) => ({
+        id: randomUUID(),
+        alertId,
+        receiver,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastError: null,
+        deliveredAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+
+  async findForAlerts(
+    alertIds: readonly string[],
+  ): Promise<{ deliveries: DeliveryEntity[]; attempts: DeliveryAttemptEntity[] }> {
+    if (alertIds.length === 0) return { deliveries: [], attempts: [] };
+    const deliveries = await this.dataSource.getRepository(DeliveryEntity).find({
+      where: { alertId: In([...alertIds]) },
+      order: { receiver: 'ASC' },
+    });
+    const attempts =
+      deliveries.length === 0
+        ? []
+        : await this.dataSource.getRepository(DeliveryAttemptEntity).find({
+            where: { deliveryId: In(deliveries.map((delivery) => delivery.id)) },
+            order: { attemptNumber: 'ASC' },
+          });
+    return { deliveries, attempts };
+  }
+
+  /**
+   * Takes up to `limit` deliveries that are due, or whose lease expired (their sender stopped
+   * mid-flight), and leases them until `leaseUntil`. Committed before any request goes out, so a
+   * crash after sending leaves an expired lease, never a lost delivery; several workers skip each
+   * other's rows. Each claimed delivery gets an attempt row in flight.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await returningRows<ClaimedRow>(
+        manager,
+        `WITH due AS (
+           SELECT id FROM deliveries
+           WHERE (status = 'pending' AND next_attempt_at <= $1)
+              OR (status = 'in_flight' AND lease_until <= $1)
+           ORDER BY next_attempt_at, id
+           LIMIT $3
+           FOR UPDATE SKIP LOCKED
+         )
+         UPDATE deliveries d
+         SET status = 'in_flight', lease_until = $2, attempts = d.attempts + 1, updated_at = $1
+         FROM due, alerts a
+         WHERE d.id = due.id AND a.id = d.alert_id
+         RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.attempts AS attempt, a.body,
+           a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
+        [now, leaseUntil, limit],
+      );
+      if (rows.length === 0) return [];
+      const ids = rows.map((row) => row.delivery_id);
+      await manager.query(
+        `UPDATE delivery_attempts SET outcome = 'abandoned', error = $2
+         WHERE delivery_id = ANY($1::uuid[]) AND outcome = 'in_flight'`,
+        [ids, ABANDONED],
+      );
+      await manager.query(
+        `INSERT INTO delivery_attempts (delivery_id, attempt_number, started_at, outcome)
+         SELECT delivery_id, attempt_number, $3, 'in_flight'
+         FROM unnest($1::uuid[], $2::int[]) AS claimed (delivery_id, attempt_number)`,
+        [ids, rows.map((row) => row.attempt), now],
+      );
+      return rows.map(toClaimed);
+    });
+  }
+
+  /**
+   * Completes the attempt row and moves the delivery on as `decision` says. Returns false, changing
+   * only the attempt row, when the lease was lost (another worker took the delivery meanwhile).
+   */
+  async recordAttempt(
+    manager: EntityManager,
+    claimed: ClaimedDelivery,
+    attempt: FinishedAttempt,
+    decision: DeliveryDecision,
+  ): Promise<boolean> {
+    await manager.query(
+      `UPDATE delivery_attempts
+       SET outcome = $3, status_code = $4, error = $5, duration_ms = $6, finished_at = $7
+       WHERE delivery_id = $1 AND attempt_number = $2`,
+      [
+        claimed.deliveryId,
+        claimed.attempt,
+        attempt.outcome,
+        attempt.statusCode,
+        attempt.error,
+        attempt.durationMs,
+        attempt.finishedAt,
+      ],
+    );
+    const next = nextState(decision, attempt.finishedAt);
+    const updated = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE deliveries
+       SET status = $3, next_attempt_at = COALESCE($4, next_attempt_at), lease_until = NULL,
+           last_error = $5, delivered_at = $6, updated_at = $7
+       WHERE id = $1 AND status = 'in_flight' AND attempts = $2
+       RETURNING id`,
+      [
+        claimed.deliveryId,
+        claimed.attempt,
+        next.status,
+        next.nextAttemptAt,
+        next.lastError,
+        next.deliveredAt,
+        attempt.finishedAt,
+      ],
+    );
+    return updated.length > 0;
+  }
+}
+
+function nextState(decision: DeliveryDecision, now: Date) {
+  switch (decision.status) {
+    case 'delivered':
+      return { status: 'delivered', nextAttemptAt: null, lastError: null, deliveredAt: now };
+    case 'pending':
+      return {
+        status: 'pending',
+        nextAttemptAt: decision.nextAttemptAt,
+        lastError: decision.reason,
+        deliveredAt: null,
+      };
+    case 'dead':
+      return { status: 'dead', nextAttemptAt: null, lastError: decision.reason, deliveredAt: null };
+  }
+}
+
+function toClaimed(row: ClaimedRow): ClaimedDelivery {
+  return {
+    deliveryId: row.delivery_id,
+    alertId: row.alert_id,
+    receiver: row.receiver,
+    attempt: row.attempt,
+    body: row.body,
+    reminderId: row.reminder_id,
+    milestoneId: row.milestone_id,
+    agreementId: row.agreement_id,
+    sourceEventId: row.source_event_id,
+    correlationId: row.correlation_id,
+  };
+}
