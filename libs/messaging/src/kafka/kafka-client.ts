@@ -25,6 +25,8 @@ export function createKafka(options: {
 
 function logKafkaEntry(logger: Logger, { level, namespace, log }: LogEntry): void {
   const { message, ...details } = log;
+  // We promise at-least-once with idempotent consumers, not exactly-once, so bounded retries are intended.
+  if (message.startsWith('Limiting retries for the idempotent producer')) return;
   const context = { kafka: namespace, ...details };
   if (level <= logLevel.ERROR) logger.error(context, message);
   else if (level === logLevel.WARN) logger.warn(context, message);

@@ -1,0 +1,186 @@
+import { loadEnv } from '@dealwatch/config';
+import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
+import { runService } from '@dealwatch/platform';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { AppModule } from '../app.module';
+import { IngestEnv } from '../ingest.env';
+
+const seed = readFileSync(resolve(__dirname, '../../../../samples/seed-us-japan.txt'), 'utf8');
+const namespace = createTestNamespace('ingest');
+
+describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
+  let app: INestApplication;
+  let base: string;
+  let recorder: TopicRecorder;
+  const ingested = `${namespace.topicPrefix}${Topics.AgreementIngestedV1}`;
+
+  beforeAll(async () => {
+    const env = loadEnv(IngestEnv, {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
+      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+      REDIS_KEY_PREFIX: namespace.topicPrefix,
+      INGEST_MAX_BODY: '64kb',
+    });
+    app = await runService(AppModule.register(env), {
+      port: 0,
+      host: '127.0.0.1',
+      bodyLimit: env.INGEST_MAX_BODY,
+    });
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([ingested]);
+  });
+
+  afterAll(async () => {
+    await recorder.stop();
+    await app.close();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  function post(body: string, headers: Record<string, string> = { 'content-type': 'text/plain' }) {
+    return fetch(`${base}/v1/agreements`, { method: 'POST', headers, body });
+  }
+
+  it('accepts a raw document, reads its metadata line, and announces it with CloudEvents headers', async () => {
+    const response = await post(seed);
+    expect(response.status).toBe(202);
+    const { id, status } = (await response.json()) as { id: string; status: string };
+    expect(status).toBe('accepted');
+
+    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(stored).toMatchObject({
+      id,
+      publishedAt: '2025-10-28',
+      sourceUrl: expect.stringMatching(/^https:\/\/sputnikglobe\.com\/20251028\//),
+      title: 'US, Japan Sign Framework Deal to Secure Supply of Critical Minerals, Rare Earths',
+    });
+
+    const event = await expectEventually(() => {
+      const found = recorder.on(ingested).find((message) => message.key === id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(event.headers[CloudEventHeaders.type]).toBe(Topics.AgreementIngestedV1);
+    expect(event.headers[CloudEventHeaders.source]).toBe('/dealwatch/ingest');
+    expect(JSON.parse(event.value!)).toMatchObject({
+      agreementId: id,
+      publishedAt: '2025-10-28',
+      text: seed.trimEnd(),
+    });
+  });
+
+  it('lets caller-given metadata win over what the text says', async () => {
+    const response = await post(
+      JSON.stringify({ text: `${seed}\n\nUpdated.`, publishedAt: '2025-10-29', title: 'Given' }),
+      {
+        'content-type': 'application/json',
+      },
+    );
+    const { id } = (await response.json()) as { id: string };
+    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(stored).toMatchObject({ publishedAt: '2025-10-29', title: 'Given' });
+  });
+
+  it('returns the same agreement for the same text and announces it once', async () => {
+    const text = 'The parties shall meet within 30 days of signing. Unique text A.';
+    const first = (await (await post(text)).json()) as { id: string };
+    const second = await post(`${text}\r\n`);
+    expect(second.status).toBe(202);
+    expect(await second.json()).toMatchObject({ id: first.id, status: 'duplicate' });
+    await expectEventually(() =>
+      expect(recorder.on(ingested).some((m) => m.key === first.id)).toBe(true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(recorder.on(ingested).filter((m) => m.key === first.id)).toHaveLength(1);
+  });
+
+  it('honours Idempotency-Key and refuses its reuse for another document', async () => {
+    const headers = {
+      'content-type': 'text/plain',
+      'idempotency-key': `key-${namespace.topicPrefix}`,
+    };
+    const first = (await (
+      await post('The parties will report annually. Unique text B.', headers)
+    ).json()) as { id: string };
+    const replay = await post('The parties will report annually. Unique text B.', headers);
+    expect(await replay.json()).toMatchObject({ id: first.id });
+    const reuse = await post('A different document. Unique text C.', headers);
+    expect(reuse.status).toBe(409);
+    expect(((await reuse.json()) as { message: string }).message).toMatch(/Idempotency-Key/);
+  });
+
+  it.each([
+    [
+      'an empty text',
+      JSON.stringify({ text: '' }),
+      'application/json',
+      400,
+      /text must not be empty/,
+    ],
+    ['a missing text', JSON.stringify({ title: 'x' }), 'application/json', 400, /text/],
+    [
+      'an unknown field',
+      JSON.stringify({ text: 'x', colour: 'red' }),
+      'application/json',
+      400,
+      /colour/,
+    ],
+    [
+      'an impossible date',
+      JSON.stringify({ text: 'x', signedAt: '2025-02-30' }),
+      'application/json',
+      400,
+      /signedAt/,
+    ],
+    ['malformed JSON', '{"text": ', 'application/json', 400, /JSON|Unexpected|Expected/],
+    ['a blank document', '   \n  ', 'text/plain', 400, /no text/],
+    ['an unsupported type', '<a/>', 'application/xml', 415, /unsupported content type/],
+  ])(
+    'rejects %s with a 4xx status and a reason',
+    async (_label, body, contentType, status, reason) => {
+      const response = await post(body, { 'content-type': contentType });
+      expect(response.status).toBe(status);
+      expect(JSON.stringify(await response.json())).toMatch(reason);
+    },
+  );
+
+  it('answers 413 for a document over the size limit', async () => {
+    const response = await post('x'.repeat(70 * 1024));
+    expect(response.status).toBe(413);
+  });
+
+  it('answers 404 for an unknown agreement and 400 for a malformed id', async () => {
+    expect((await fetch(`${base}/v1/agreements/7d3f9a52-1b9c-4b9e-8d2a-6f4c0e7b9a10`)).status).toBe(
+      404,
+    );
+    expect((await fetch(`${base}/v1/agreements/not-a-uuid`)).status).toBe(400);
+  });
+
+  it('reports its dependencies as healthy', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+});
