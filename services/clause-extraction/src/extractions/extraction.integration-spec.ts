@@ -1,0 +1,151 @@
+import { loadEnv } from '@dealwatch/config';
+import { Topics } from '@dealwatch/contracts';
+import type { AgreementIngestedV1, ClausesExtractedV1 } from '@dealwatch/contracts';
+import { runService } from '@dealwatch/platform';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { AppModule } from '../app.module';
+import { ExtractionEnv } from '../extraction.env';
+
+const seed = readFileSync(
+  resolve(__dirname, '../../../../samples/seed-us-japan.txt'),
+  'utf8',
+).trimEnd();
+const namespace = createTestNamespace('extraction');
+const topic = (name: string) => `${namespace.topicPrefix}${name}`;
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+
+function ingested(agreementId: string, text: string): AgreementIngestedV1 {
+  return {
+    agreementId,
+    title: null,
+    text,
+    contentSha256: createHash('sha256').update(text).digest('hex'),
+    sourceUrl: null,
+    publishedAt: '2025-10-28',
+    signedAt: null,
+    ingestedAt: '2025-10-28T10:00:00Z',
+  };
+}
+
+describe('clause-extraction service on real Kafka and PostgreSQL', () => {
+  let app: INestApplication;
+  let base: string;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+
+  beforeAll(async () => {
+    const env = loadEnv(ExtractionEnv, {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_SCHEMA: `${namespace.schemaPrefix}extraction`,
+      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+    });
+    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    recorder = await new TopicRecorder(brokers).start([topic(Topics.ClausesExtractedV1)]);
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await recorder.stop();
+    await app.close();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  async function publish(payload: AgreementIngestedV1, eventId = randomUUID()): Promise<void> {
+    await producer.send({
+      topic: topic(Topics.AgreementIngestedV1),
+      messages: [
+        {
+          key: payload.agreementId,
+          value: JSON.stringify(payload),
+          headers: {
+            ce_specversion: '1.0',
+            ce_id: eventId,
+            ce_type: Topics.AgreementIngestedV1,
+            ce_source: '/test',
+            ce_time: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+
+  function extractionsOf(agreementId: string): ClausesExtractedV1[] {
+    return recorder
+      .on(topic(Topics.ClausesExtractedV1))
+      .filter((message) => message.key === agreementId)
+      .map((message) => JSON.parse(message.value!) as ClausesExtractedV1);
+  }
+
+  it('announces the seed obligations with their deadlines and evidence spans, and nothing from the page furniture', async () => {
+    const agreementId = randomUUID();
+    await publish(ingested(agreementId, seed));
+    const [extracted] = await expectEventually(() => {
+      const found = extractionsOf(agreementId);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+
+    expect(extracted!.parties).toEqual(expect.arrayContaining(['United States', 'Japan']));
+    expect(extracted!.signedAt).toBe('2025-10-28');
+    const dated = extracted!.obligations.filter((o) => o.deadline?.dueDate);
+    expect(dated.map((o) => [o.category, o.deadline?.dueDate]).sort()).toEqual([
+      ['financing', '2026-04-28'],
+      ['meeting', '2026-04-26'],
+    ]);
+    const texts = extracted!.obligations.map((o) => o.text).join(' | ');
+    for (const topicWord of [
+      'permitting',
+      'geological mapping',
+      'Rapid Response Group',
+      'stockpiling',
+    ]) {
+      expect(texts).toContain(topicWord);
+    }
+    for (const obligation of extracted!.obligations) {
+      expect(seed.slice(obligation.span[0], obligation.span[1])).toBe(obligation.text);
+      expect(obligation.text).not.toMatch(/sputnik|feedback@|https?:\/\/|\d{4}-\d{2}-\d{2}T/i);
+    }
+  });
+
+  it('extracts a redelivered or re-sent agreement once, with the same obligation keys', async () => {
+    const agreementId = randomUUID();
+    const payload = ingested(agreementId, 'The parties shall meet within 30 days of 1 March 2026.');
+    const eventId = randomUUID();
+    await publish(payload, eventId);
+    await publish(payload, eventId);
+    await publish(payload);
+    await expectEventually(() => expect(extractionsOf(agreementId)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(extractionsOf(agreementId)).toHaveLength(1);
+
+    const response = await fetch(`${base}/v1/agreements/${agreementId}/extraction`);
+    expect(response.status).toBe(200);
+    const stored = (await response.json()) as ClausesExtractedV1;
+    expect(stored.obligations.map((o) => o.obligationKey)).toEqual(
+      extractionsOf(agreementId)[0]!.obligations.map((o) => o.obligationKey),
+    );
+  });
+
+  it('answers 404 before an agreement has been extracted', async () => {
+    expect((await fetch(`${base}/v1/agreements/${randomUUID()}/extraction`)).status).toBe(404);
+  });
+});
