@@ -59,7 +59,11 @@ export class ServiceProcess {
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code) => { resolve(code); }));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        resolve(code);
+      }),
+    );
     await expectEventually(
       async () => {
         if (child.exitCode !== null)
