@@ -2,13 +2,15 @@ import type { ExtractionResult } from '@dealwatch/extraction';
 
 import type { Prf } from './metrics';
 import { normaliseParty, overlap, pairByOverlap, prf, refsMatch } from './metrics';
+import type { GoldPairFields, PairAgreement } from './pair-agreement';
+import { addPair, emptyPairAgreement } from './pair-agreement';
 
-export interface GoldDeadline {
+export interface GoldDeadline extends NonNullable<GoldPairFields['deadline']> {
   expression: string;
   dueDate: string | null;
   anchor: { type: string; ref?: string };
 }
-export interface GoldObligation {
+export interface GoldObligation extends GoldPairFields {
   evidence: string;
   deadline: GoldDeadline | null;
 }
@@ -30,6 +32,7 @@ export interface AgreementScores {
   signedAt: number;
   publishedAt: number;
   effectiveAt: number;
+  matchedPairs: PairAgreement;
 }
 
 interface Counts {
@@ -71,13 +74,16 @@ export function scoreAgreements(
     published: 0,
     effective: 0,
   };
+  const matchedPairs = emptyPairAgreement();
   for (const { gold, text, result } of docs) {
     const goldSpans = gold.obligations.map((o): [number, number] => {
       const start = text.indexOf(o.evidence);
       return [start, start + o.evidence.length];
     });
     const predicted = result.obligations.map((o) => o.span);
-    c.obligationHits += pairByOverlap(predicted, goldSpans).length;
+    const pairs = pairByOverlap(predicted, goldSpans);
+    c.obligationHits += pairs.length;
+    for (const [i, j] of pairs) addPair(matchedPairs, gold.obligations[j]!, result.obligations[i]!);
     c.obligationPredicted += predicted.length;
     c.obligationGold += goldSpans.length;
 
@@ -124,5 +130,6 @@ export function scoreAgreements(
     signedAt: c.signed / n,
     publishedAt: c.published / n,
     effectiveAt: c.effective / n,
+    matchedPairs,
   };
 }

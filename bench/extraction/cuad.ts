@@ -2,6 +2,8 @@ import type { ExtractionResult } from '@dealwatch/extraction';
 import { sameDuration } from '@dealwatch/extraction';
 
 import { parseCsv, parsePythonList } from './csv';
+import type { Expected } from './cuad-answers';
+import { dateMatches, expectedDate, expectedDuration } from './cuad-answers';
 
 const EXCERPT_COLUMNS = [
   'Parties',
@@ -51,75 +53,81 @@ export function loadCuad(csv: string): CuadRow[] {
     });
 }
 
-/** M/D/YYYY -> YYYY-MM-DD; "" stays "" (nothing to find); partial answers with [] are skipped. */
-function isoAnswer(answer: string): string | null | undefined {
-  if (answer.includes('[]')) return undefined;
-  if (answer === '') return null;
-  if (/^perpetual$/i.test(answer)) return 'perpetual';
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(answer);
-  if (!m) return undefined;
-  return `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+export const CUAD_FIELDS = [
+  'agreementDate',
+  'effectiveDate',
+  'expirationDate',
+  'renewalTerm',
+  'noticePeriod',
+] as const;
+export type CuadField = (typeof CUAD_FIELDS)[number];
+
+/** Hits and scored rows per field; rows whose answer cannot be scored are left out. */
+export type CuadScores = Record<CuadField, [number, number]>;
+
+export interface CuadMiss {
+  file: string;
+  field: CuadField;
+  expected: string;
+  given: string;
 }
 
-/** "successive 1 year" -> P1Y; "180 days / 6 months" -> both forms; "perpetual" and lists are skipped. */
-function durationAnswers(answer: string): string[] | null | undefined {
-  if (answer.includes('[]')) return undefined;
-  if (answer === '') return null;
-  const forms = answer.split('/').map((part) => {
-    const m = /^\s*(?:successive|succesive)?\s*(\d+)\s+(day|week|month|year)s?\s*$/i.exec(part);
-    return m ? `P${m[1]}${m[2]!.charAt(0).toUpperCase()}` : null;
-  });
-  if (forms.some((f) => f === null)) return undefined;
-  return forms as string[];
-}
-
-export interface CuadScores {
-  agreementDate: [number, number];
-  effectiveDate: [number, number];
-  expirationDate: [number, number];
-  renewalTerm: [number, number];
-  noticePeriod: [number, number];
-}
-
-export function scoreCuad(rows: readonly { row: CuadRow; result: ExtractionResult }[]): CuadScores {
-  const s: CuadScores = {
-    agreementDate: [0, 0],
-    effectiveDate: [0, 0],
-    expirationDate: [0, 0],
-    renewalTerm: [0, 0],
-    noticePeriod: [0, 0],
+/** The engine's answer for each field, in the answers' terms (EDTF for incomplete dates). */
+function answersOf(result: ExtractionResult) {
+  const partial = result.incompleteDates ?? {};
+  const signed = result.signedAt ?? partial.signedAt ?? null;
+  return {
+    agreementDate: signed,
+    // "when absent, the agreement date stands": the engine's own effective date, else its signing date.
+    effectiveDate: result.effectiveAt ?? partial.effectiveAt ?? signed,
+    expirationDate: result.term?.expiresAt ?? partial.expiresAt ?? null,
+    renewalTerm: result.term?.renewal?.period ?? (result.term?.evergreen ? 'perpetual' : null),
+    noticePeriod: result.term?.renewal?.noticeBeforeExpiry ?? null,
   };
-  const count = (key: keyof CuadScores, ok: boolean) => {
-    s[key][0] += ok ? 1 : 0;
-    s[key][1] += 1;
-  };
+}
+
+function durationMatches(expected: string, given: string | null): boolean {
+  if (given === null) return false;
+  if (expected === 'perpetual' || given === 'perpetual') return expected === given;
+  return sameDuration(expected, given);
+}
+
+function judge(expected: Expected, given: string | null, isDate: boolean): boolean {
+  if (expected.kind === 'nothing') return given === null;
+  return expected.forms.some((form) =>
+    isDate ? dateMatches(form, given) : durationMatches(form, given),
+  );
+}
+
+export function scoreCuad(rows: readonly { row: CuadRow; result: ExtractionResult }[]): {
+  scores: CuadScores;
+  misses: CuadMiss[];
+} {
+  const scores = Object.fromEntries(CUAD_FIELDS.map((f) => [f, [0, 0]])) as CuadScores;
+  const misses: CuadMiss[] = [];
   for (const { row, result } of rows) {
-    const agreement = isoAnswer(row.agreementDate);
-    if (agreement !== undefined) count('agreementDate', result.signedAt === agreement);
-    const effective = isoAnswer(row.effectiveDate === '' ? row.agreementDate : row.effectiveDate);
-    if (effective !== undefined)
-      count('effectiveDate', (result.effectiveAt ?? result.signedAt) === effective);
-    const expiration = isoAnswer(row.expirationDate);
-    if (expiration !== undefined)
-      count('expirationDate', (result.term?.expiresAt ?? null) === expiration);
-    const renewal = durationAnswers(row.renewalTerm);
-    const period = result.term?.renewal?.period ?? null;
-    if (renewal !== undefined)
-      count(
-        'renewalTerm',
-        renewal === null
-          ? period === null
-          : period !== null && renewal.some((r) => sameDuration(r, period)),
-      );
-    const notice = durationAnswers(row.noticePeriod);
-    const given = result.term?.renewal?.noticeBeforeExpiry ?? null;
-    if (notice !== undefined)
-      count(
-        'noticePeriod',
-        notice === null
-          ? given === null
-          : given !== null && notice.some((r) => sameDuration(r, given)),
-      );
+    const expected: Record<CuadField, Expected | null> = {
+      agreementDate: expectedDate(row.agreementDate),
+      effectiveDate: expectedDate(row.effectiveDate === '' ? row.agreementDate : row.effectiveDate),
+      expirationDate: expectedDate(row.expirationDate),
+      renewalTerm: expectedDuration(row.renewalTerm),
+      noticePeriod: expectedDuration(row.noticePeriod),
+    };
+    const given = answersOf(result);
+    for (const field of CUAD_FIELDS) {
+      const want = expected[field];
+      if (!want) continue;
+      const ok = judge(want, given[field], !/renewal|notice/i.test(field));
+      scores[field][0] += ok ? 1 : 0;
+      scores[field][1] += 1;
+      if (!ok)
+        misses.push({
+          file: row.file,
+          field,
+          expected: want.kind === 'nothing' ? '(nothing)' : want.forms.join(' | '),
+          given: given[field] ?? '(nothing)',
+        });
+    }
   }
-  return s;
+  return { scores, misses };
 }

@@ -1,6 +1,7 @@
 /**
  * Extraction benchmark: the engine and chrono-node on the agreement corpus and CUAD dev.
- *   npx tsx bench/extraction/run.ts [corpus dir, default /work/shared/corpus]
+ *   npx tsx bench/extraction/run.ts [corpus dir, default /work/shared/corpus] [--misses FIELD|all]
+ * `--misses` also lists each CUAD contract where the engine's answer differs from the expert's.
  */
 import type { ExtractionResult } from '@dealwatch/extraction';
 import { extractAgreement } from '@dealwatch/extraction';
@@ -19,7 +20,12 @@ import { syntheticAgreement } from './synthetic';
 
 type Extract = (text: string, referenceDate: string | null) => ExtractionResult;
 
-const corpus = process.argv[2] ?? '/work/shared/corpus';
+const args = process.argv.slice(2);
+const missesAt = args.indexOf('--misses');
+const missesOf = missesAt >= 0 ? (args[missesAt + 1] ?? 'all') : null;
+const corpus =
+  args.find((a, i) => !a.startsWith('--') && (missesAt < 0 || i !== missesAt + 1)) ??
+  '/work/shared/corpus';
 const gold = JSON.parse(
   readFileSync(join(corpus, 'agreements', 'gold.json'), 'utf8'),
 ) as GoldDocument[];
@@ -37,6 +43,7 @@ const chronoFinder: Extract = (text, referenceDate) => chronoExtract(text, refer
 function agreementRow(name: string, s: AgreementScores): string {
   const p = (x: { precision: number; recall: number; f1: number }) =>
     `${fmt(x.precision)} ${fmt(x.recall)} ${fmt(x.f1)}`;
+  const m = s.matchedPairs;
   return [
     name,
     `  obligations      P/R/F1 ${p(s.obligations)}`,
@@ -44,11 +51,15 @@ function agreementRow(name: string, s: AgreementScores): string {
     `  deadlines dated  P/R/F1 ${p(s.datedDeadlines)}`,
     `  parties          P/R/F1 ${p(s.parties)}`,
     `  signedAt ${fmt(s.signedAt)}  publishedAt ${fmt(s.publishedAt)}  effectiveAt ${fmt(s.effectiveAt)}`,
+    `  on matched pairs: category ${ratio(m.category)}  binding ${ratio(m.binding)}`,
+    `    duration/relation ${ratio(m.durationRelation)}  recurrence period ${ratio(m.recurrencePeriod)}`,
   ].join('\n');
 }
 
+const ratio = ([hits, n]: [number, number]) => `${fmt(n === 0 ? 0 : hits / n)} (${hits}/${n})`;
+
 function cuadRow(name: string, s: CuadScores): string {
-  const a = ([hits, n]: [number, number]) => `${fmt(n === 0 ? 0 : hits / n)} (${hits}/${n})`;
+  const a = ratio;
   return [
     name,
     `  agreement date ${a(s.agreementDate)}  effective date ${a(s.effectiveDate)}`,
@@ -74,10 +85,16 @@ console.log(`Agreements (${agreements.length} documents)`);
 console.log(agreementRow('engine', runAgreements(engine)));
 console.log(agreementRow('chrono-node date finder', runAgreements(chronoFinder)));
 console.log(
-  `\nCUAD dev (${cuad.length} contracts; answers with [] skipped, blank answers expect null)`,
+  `\nCUAD dev (${cuad.length} contracts; blank [] parts skipped, empty answers expect nothing)`,
 );
-console.log(cuadRow('engine', runCuad(engine)));
-console.log(cuadRow('chrono-node date finder', runCuad(chronoFinder)));
+const engineCuad = runCuad(engine);
+console.log(cuadRow('engine', engineCuad.scores));
+console.log(cuadRow('chrono-node date finder', runCuad(chronoFinder).scores));
+if (missesOf) {
+  console.log(`\nEngine misses on CUAD dev (${missesOf})`);
+  for (const miss of engineCuad.misses.filter((m) => missesOf === 'all' || m.field === missesOf))
+    console.log(`  ${miss.field}  expected ${miss.expected}  given ${miss.given}  ${miss.file}`);
+}
 
 const texts = [...agreements.map((a) => a.text), ...cuad.map((r) => r.text)];
 const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);

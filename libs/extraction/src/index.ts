@@ -12,6 +12,7 @@ export type {
   DeadlineKind,
   ExtractionOptions,
   ExtractionResult,
+  IncompleteDates,
   Obligation,
   ObligationCategory,
 } from './lib/types';

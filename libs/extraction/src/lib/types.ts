@@ -53,8 +53,26 @@ export interface Obligation {
 }
 
 export interface ContractTerm {
+  /** ISO date, or "perpetual" when the term has no fixed end (until terminated, or an undated event). */
   expiresAt: string | null;
   renewal: { period: string; noticeBeforeExpiry: string | null } | null;
+  /**
+   * Set when, once any fixed term is over, the agreement runs on until a party ends it ("and
+   * thereafter until terminated by either party"): a renewal with no period, CUAD's "perpetual".
+   */
+  evergreen?: true;
+  /** The event that ends the term when it has no date ("the expiration of the Royalty Term"). */
+  endEvent?: string;
+}
+
+/**
+ * Dates the text leaves partly blank for the signatories to fill in ("September __, 2019"),
+ * written in EDTF with X for each digit not given ("2019-09-XX", "20XX-XX-XX").
+ */
+export interface IncompleteDates {
+  signedAt?: string;
+  effectiveAt?: string;
+  expiresAt?: string;
 }
 
 export interface ExtractionResult {
@@ -66,6 +84,8 @@ export interface ExtractionResult {
   parties: string[];
   term: ContractTerm | null;
   obligations: Obligation[];
+  /** Only for a field whose full date is null because the text leaves part of it blank. */
+  incompleteDates?: IncompleteDates;
 }
 
 export interface ExtractionOptions {
