@@ -1,0 +1,93 @@
+import { CommonEnv, EnvVariable } from '@dealwatch/config';
+import type { ServiceEnv } from '@dealwatch/platform';
+
+import { Transform } from 'class-transformer';
+import { ArrayUnique, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+/** base64 of "dealwatch-local-development-secret"; docker-compose.yml uses the same one. */
+export const LOCAL_WEBHOOK_SECRET = 'whsec_ZGVhbHdhdGNoLWxvY2FsLWRldmVsb3BtZW50LXNlY3JldA==';
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+export class AlertingEnv extends CommonEnv implements ServiceEnv {
+  @EnvVariable({ description: 'HTTP port of the alerting API; 0 takes any free port (tests).' })
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3004;
+
+  @EnvVariable({ description: 'Interface the HTTP server binds to.' })
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  @EnvVariable({ description: 'PostgreSQL schema owned by the alerting service.' })
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  DATABASE_SCHEMA: string = 'alerting';
+
+  @EnvVariable({
+    description:
+      'Webhook URLs (http or https, comma separated) every alert is posted to; empty records alerts without sending them.',
+  })
+  @Transform(splitList)
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { each: true, message: 'each webhook URL must be an http(s) URL' },
+  )
+  @ArrayUnique()
+  ALERT_WEBHOOK_URLS: string[] = [];
+
+  @EnvVariable({
+    description:
+      'Standard Webhooks signing secret shared with the receivers: whsec_ followed by base64. ' +
+      'Defaults to a fixed local-development secret (the one docker-compose.yml uses).',
+    sensitive: true,
+  })
+  @Matches(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, {
+    message: 'ALERT_WEBHOOK_SECRET must be whsec_ followed by a base64 key',
+  })
+  ALERT_WEBHOOK_SECRET: string = LOCAL_WEBHOOK_SECRET;
+
+  @EnvVariable({
+    description: 'Attempts per receiver, the first included, before a delivery is given up (dead).',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ALERT_DELIVERY_MAX_ATTEMPTS: number = 8;
+
+  @EnvVariable({
+    description: 'Ceiling (ms) of the first retry wait; it doubles per failure, with full jitter.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  ALERT_RETRY_BASE_MS: number = 1000;
+
+  @EnvVariable({
+    description: 'Longest wait (ms) between two attempts, Retry-After answers included.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(86_400_000)
+  ALERT_RETRY_MAX_MS: number = 300_000;
+
+  @EnvVariable({ description: 'How long (ms) a receiver has to answer one webhook request.' })
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  ALERT_DELIVERY_TIMEOUT_MS: number = 5000;
+
+  @EnvVariable({
+    description: 'How often (ms) the delivery worker looks for due deliveries when idle.',
+  })
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  ALERT_DELIVERY_POLL_MS: number = 200;
+}

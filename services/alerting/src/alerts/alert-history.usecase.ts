@@ -1,0 +1,121 @@
+import { AlertRepository, DeliveryRepository } from '@dealwatch/alerting/data-access';
+import type {
+  AlertEntity,
+  AlertFilter,
+  AttemptOutcome,
+  DeliveryAttemptEntity,
+  DeliveryEntity,
+  DeliveryStatus,
+  Page,
+} from '@dealwatch/alerting/data-access';
+
+import { Injectable } from '@nestjs/common';
+
+export interface AttemptView {
+  number: number;
+  outcome: AttemptOutcome;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  statusCode: number | null;
+  error: string | null;
+}
+
+export interface DeliveryView {
+  id: string;
+  receiver: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  /** Only while another attempt is planned. */
+  nextAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  /** Why the last attempt failed; for a dead delivery, why it was given up. */
+  lastError: string | null;
+  attempts: AttemptView[];
+}
+
+export interface AlertView {
+  id: string;
+  reminderId: string;
+  milestoneId: string;
+  agreementId: string;
+  agreementTitle: string | null;
+  title: string;
+  category: string;
+  offset: string;
+  dueDate: string;
+  severity: string;
+  summary: string;
+  createdAt: Date;
+  deliveries: DeliveryView[];
+}
+
+/** Alerts with what became of each delivery, attempt by attempt. */
+@Injectable()
+export class AlertHistoryUseCase {
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
+  async list(
+    filter: AlertFilter,
+    page: Page,
+  ): Promise<{ items: AlertView[]; total: number } & Page> {
+    const { alerts, total } = await this.alerts.list(filter, page);
+    return { items: await this.withDeliveries(alerts), total, ...page };
+  }
+
+  async get(id: string): Promise<AlertView | null> {
+    const alert = await this.alerts.findById(id);
+    if (!alert) return null;
+    const [view] = await this.withDeliveries([alert]);
+    return view ?? null;
+  }
+
+  private async withDeliveries(alerts: AlertEntity[]): Promise<AlertView[]> {
+    const { deliveries, attempts } = await this.deliveries.findForAlerts(
+      alerts.map((alert) => alert.id),
+    );
+    return alerts.map((alert) => ({
+      id: alert.id,
+      reminderId: alert.reminderId,
+      milestoneId: alert.milestoneId,
+      agreementId: alert.agreementId,
+      agreementTitle: alert.agreementTitle,
+      title: alert.title,
+      category: alert.category,
+      offset: alert.offset,
+      dueDate: alert.dueDate,
+      severity: alert.severity,
+      summary: alert.summary,
+      createdAt: alert.createdAt,
+      deliveries: deliveries
+        .filter((delivery) => delivery.alertId === alert.id)
+        .map((delivery) => toDeliveryView(delivery, attempts)),
+    }));
+  }
+}
+
+function toDeliveryView(delivery: DeliveryEntity, attempts: DeliveryAttemptEntity[]): DeliveryView {
+  return {
+    id: delivery.id,
+    receiver: delivery.receiver,
+    status: delivery.status,
+    attemptCount: delivery.attempts,
+    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
+    deliveredAt: delivery.deliveredAt,
+    lastError: delivery.lastError,
+    attempts: attempts
+      .filter((attempt) => attempt.deliveryId === delivery.id)
+      .map((attempt) => ({
+        number: attempt.attemptNumber,
+        outcome: attempt.outcome,
+        startedAt: attempt.startedAt,
+        finishedAt: attempt.finishedAt,
+        durationMs: attempt.durationMs,
+        statusCode: attempt.statusCode,
+        error: attempt.error,
+      })),
+  };
+}

@@ -1,0 +1,66 @@
+import {
+  AlertEntity,
+  AlertRepository,
+  DeliveryAttemptEntity,
+  DeliveryEntity,
+  DeliveryRepository,
+  WebhookClient,
+  alertingMigrations,
+} from '@dealwatch/alerting/data-access';
+import { PlatformModule } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+
+import type { AlertingEnv } from './alerting.env';
+import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
+import { AlertsController } from './alerts/alerts.controller';
+import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
+import { DeliveryWakeUp } from './delivery/delivery-wake-up.subscriber';
+import { DeliveryWorker } from './delivery/delivery.worker';
+import { WebhookReceivers } from './delivery/webhook-receivers';
+import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
+import { RecordAlertUseCase } from './reminders/record-alert.usecase';
+
+@Module({})
+export class AppModule {
+  /** `clock` replaces the system clock, for tests that control time. */
+  static register(env: AlertingEnv, overrides: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService(
+          {
+            name: 'alerting',
+            env,
+            entities: [AlertEntity, DeliveryAttemptEntity, DeliveryEntity],
+            migrations: alertingMigrations,
+            redis: false,
+          },
+          overrides,
+        ),
+      ],
+      controllers: [AlertsController],
+      providers: [
+        {
+          provide: WebhookClient,
+          useValue: new WebhookClient({
+            secret: env.ALERT_WEBHOOK_SECRET,
+            timeoutMs: env.ALERT_DELIVERY_TIMEOUT_MS,
+            userAgent: 'DealWatch-Alerting/1',
+          }),
+        },
+        { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
+        AlertHistoryUseCase,
+        AlertRepository,
+        DeliverAlertsUseCase,
+        DeliveryRepository,
+        DeliveryWakeUp,
+        DeliveryWorker,
+        MilestoneReminderConsumer,
+        RecordAlertUseCase,
+      ],
+    };
+  }
+}

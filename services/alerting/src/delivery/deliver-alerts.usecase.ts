@@ -1,0 +1,155 @@
+import { DeliveryRepository, WebhookClient } from '@dealwatch/alerting/data-access';
+import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
+import { decideAfterAttempt, deliveredEventIdFor, judgeOutcome } from '@dealwatch/alerting/domain';
+import type { DeliveryDecision, DeliveryVerdict } from '@dealwatch/alerting/domain';
+import { Topics } from '@dealwatch/contracts';
+import { EventOutbox } from '@dealwatch/messaging';
+import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+
+import { Inject, Injectable } from '@nestjs/common';
+import { Logger } from 'pino';
+
+import { AlertingEnv } from '../alerting.env';
+import { WebhookReceivers } from './webhook-receivers';
+
+/**
+ * Time past the request timeout before another worker may take a delivery over: enough to write the
+ * outcome, so only a sender that really stopped loses its lease.
+ */
+const LEASE_MARGIN_MS = 10_000;
+
+/**
+ * Sends one batch of due deliveries: claim with a lease (committed first), post, then record the
+ * attempt and the next step in one transaction, announcing a delivered alert in that same one.
+ */
+@Injectable()
+export class DeliverAlertsUseCase {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly client: WebhookClient,
+    private readonly receivers: WebhookReceivers,
+    private readonly outbox: EventOutbox,
+    private readonly transactions: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: AlertingEnv,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'delivery' });
+  }
+
+  /** Returns how many deliveries it claimed. */
+  async deliverDue(limit: number): Promise<number> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(
+      now.getTime() + this.env.ALERT_DELIVERY_TIMEOUT_MS + LEASE_MARGIN_MS,
+    );
+    const claimed = await this.deliveries.claimDue(now, leaseUntil, limit);
+    await Promise.all(claimed.map((delivery) => this.deliverOne(delivery)));
+    return claimed.length;
+  }
+
+  private async deliverOne(claimed: ClaimedDelivery): Promise<void> {
+    try {
+      const { attempt, verdict } = await this.attempt(claimed);
+      const decision = decideAfterAttempt(
+        verdict,
+        claimed.attempt,
+        {
+          maxAttempts: this.env.ALERT_DELIVERY_MAX_ATTEMPTS,
+          baseMs: this.env.ALERT_RETRY_BASE_MS,
+          maxMs: this.env.ALERT_RETRY_MAX_MS,
+        },
+        attempt.finishedAt,
+        Math.random,
+      );
+      await this.record(claimed, attempt, decision);
+    } catch (error) {
+      // The lease runs out and the delivery is taken again; nothing is lost.
+      this.logger.error(
+        { err: error, deliveryId: claimed.deliveryId, alertId: claimed.alertId },
+        'could not complete a delivery attempt; it will be retried when its lease expires',
+      );
+    }
+  }
+
+  private async attempt(
+    claimed: ClaimedDelivery,
+  ): Promise<{ attempt: FinishedAttempt; verdict: DeliveryVerdict }> {
+    const url = this.receivers.urlOf(claimed.receiver);
+    if (!url) {
+      const reason = `receiver ${claimed.receiver} is no longer configured`;
+      return {
+        verdict: { kind: 'permanent', reason },
+        attempt: {
+          outcome: 'permanent',
+          statusCode: null,
+          error: reason,
+          durationMs: 0,
+          finishedAt: this.clock.now(),
+        },
+      };
+    }
+    const sent = await this.client.post(
+      url,
+      { id: claimed.alertId, body: claimed.body },
+      this.clock.now(),
+    );
+    const finishedAt = this.clock.now();
+    const verdict = judgeOutcome(sent.outcome, finishedAt);
+    return {
+      verdict,
+      attempt: {
+        outcome: verdict.kind,
+        statusCode: sent.outcome.kind === 'response' ? sent.outcome.status : null,
+        error: verdict.kind === 'delivered' ? null : verdict.reason,
+        durationMs: sent.durationMs,
+        finishedAt,
+      },
+    };
+  }
+
+  private async record(
+    claimed: ClaimedDelivery,
+    attempt: FinishedAttempt,
+    decision: DeliveryDecision,
+  ): Promise<void> {
+    const kept = await this.transactions.run(async (manager) => {
+      const stillOurs = await this.deliveries.recordAttempt(manager, claimed, attempt, decision);
+      if (stillOurs && decision.status === 'delivered') {
+        await this.outbox.append(
+          manager,
+          Topics.AlertDeliveredV1,
+          {
+            alertId: claimed.alertId,
+            reminderId: claimed.reminderId,
+            milestoneId: claimed.milestoneId,
+            agreementId: claimed.agreementId,
+            receiver: claimed.receiver,
+            attempts: claimed.attempt,
+            deliveredAt: attempt.finishedAt.toISOString(),
+          },
+          {
+            subject: claimed.agreementId,
+            correlationId: claimed.correlationId,
+            causationId: claimed.sourceEventId,
+            eventId: deliveredEventIdFor(claimed.deliveryId),
+          },
+        );
+      }
+      return stillOurs;
+    });
+    const context = {
+      deliveryId: claimed.deliveryId,
+      alertId: claimed.alertId,
+      receiver: claimed.receiver,
+      attempt: claimed.attempt,
+      status: decision.status,
+    };
+    if (!kept) this.logger.warn(context, 'lease lost before the outcome was recorded');
+    else if (decision.status === 'delivered') this.logger.info(context, 'alert delivered');
+    else this.logger.warn({ ...context, reason: decision.reason }, 'alert delivery failed');
+  }
+}

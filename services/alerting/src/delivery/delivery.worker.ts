@@ -1,0 +1,87 @@
+import { ENV, LOGGER } from '@dealwatch/platform';
+
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from 'pino';
+
+import { AlertingEnv, LOCAL_WEBHOOK_SECRET } from '../alerting.env';
+import { DeliverAlertsUseCase } from './deliver-alerts.usecase';
+
+const BATCH_SIZE = 20;
+const ERROR_BACKOFF_MS = 1_000;
+
+/**
+ * Sends due deliveries in the background: polls every ALERT_DELIVERY_POLL_MS, and at once when
+ * kicked (after a reminder's alert commits). Stopping waits for the requests in flight, so a clean
+ * shutdown leaves no delivery behind a lease.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly deliver: DeliverAlertsUseCase,
+    @Inject(ENV) private readonly env: AlertingEnv,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'delivery-worker' });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.env.ALERT_WEBHOOK_SECRET === LOCAL_WEBHOOK_SECRET) {
+      this.logger.warn('ALERT_WEBHOOK_SECRET is the local development default: set a real one');
+    }
+    if (this.env.ALERT_WEBHOOK_URLS.length === 0) {
+      this.logger.warn('no ALERT_WEBHOOK_URLS: alerts are recorded but sent nowhere');
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+  }
+
+  /** Look for due deliveries now rather than at the next poll. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed: number;
+      try {
+        claimed = await this.deliver.deliverDue(BATCH_SIZE);
+      } catch (error) {
+        this.logger.error({ err: error }, 'could not claim deliveries; will retry');
+        await this.sleep(ERROR_BACKOFF_MS);
+        continue;
+      }
+      if (claimed < BATCH_SIZE) await this.sleep(this.env.ALERT_DELIVERY_POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.kicked || !this.running) {
+      this.kicked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.kicked = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
