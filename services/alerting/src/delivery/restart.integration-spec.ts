@@ -1,0 +1,105 @@
+import { alertIdFor } from '@dealwatch/alerting/domain';
+import {
+  WebhookReceiver,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import { Client } from 'pg';
+
+import {
+  ReminderPublisher,
+  getJson,
+  reminder,
+  requestsFor,
+  startAlerting,
+  verifyWebhook,
+} from '../testing/alerting-harness';
+
+interface DeliveryJson {
+  status: string;
+  attemptCount: number;
+  attempts: { number: number; outcome: string; statusCode: number | null; error: string | null }[];
+}
+
+const namespace = createTestNamespace('alerting-restart');
+const schema = `${namespace.schemaPrefix}alerting`;
+
+describe('an instance that stops with a delivery in flight', () => {
+  const receiver = new WebhookReceiver();
+  const publisher = new ReminderPublisher(requiredEnv('KAFKA_BROKERS').split(','), namespace);
+  const db = new Client({ connectionString: requiredEnv('DATABASE_URL') });
+
+  beforeAll(async () => {
+    await Promise.all([receiver.start(), publisher.start(), db.connect()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([receiver.stop(), publisher.stop()]);
+    await db.end();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  /** What a crash between sending and recording leaves: an expired lease, an open attempt. */
+  async function crashMidFlight(alertId: string): Promise<void> {
+    await db.query(
+      `UPDATE "${schema}".deliveries
+       SET status = 'in_flight', attempts = attempts + 1, lease_until = now() - interval '1 second'
+       WHERE alert_id = $1`,
+      [alertId],
+    );
+    await db.query(
+      `INSERT INTO "${schema}".delivery_attempts (delivery_id, attempt_number, started_at, outcome)
+       SELECT id, attempts, now() - interval '16 seconds', 'in_flight'
+       FROM "${schema}".deliveries WHERE alert_id = $1`,
+      [alertId],
+    );
+  }
+
+  it('leaves it to the next instance, which delivers it under the same webhook-id', async () => {
+    const due = reminder();
+    const alertId = alertIdFor(due.reminderId);
+    receiver.respondWith = () => 503;
+    const first = await startAlerting(namespace, [receiver.url], {
+      ALERT_DELIVERY_MAX_ATTEMPTS: '100',
+    });
+    await publisher.publish(due);
+    await expectEventually(() => expect(requestsFor(receiver, alertId).length).toBeGreaterThan(0));
+    await first.app.close();
+    const refusedBefore = requestsFor(receiver, alertId).length;
+
+    await crashMidFlight(alertId);
+    receiver.respondWith = () => 204;
+    const second = await startAlerting(namespace, [receiver.url]);
+    try {
+      await expectEventually(() =>
+        expect(receiver.accepted.filter((r) => r.headers['webhook-id'] === alertId)).toHaveLength(
+          1,
+        ),
+      );
+      const requests = requestsFor(receiver, alertId);
+      expect(requests).toHaveLength(refusedBefore + 1);
+      expect(receiver.requests.every((r) => r.headers['webhook-id'] === alertId)).toBe(true);
+      expect(() => verifyWebhook(requests.at(-1)!)).not.toThrow();
+
+      const delivery = await expectEventually(async () => {
+        const { body } = await getJson(`${second.base}/v1/alerts/${alertId}`);
+        const [found] = (body as { deliveries: DeliveryJson[] }).deliveries;
+        expect(found?.status).toBe('delivered');
+        return found!;
+      });
+      expect(delivery.attemptCount).toBe(refusedBefore + 2);
+      expect(delivery.attempts.map((attempt) => attempt.outcome)).toEqual([
+        ...Array<string>(refusedBefore).fill('retry'),
+        'abandoned',
+        'delivered',
+      ]);
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${schema}".alerts`);
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await second.app.close();
+    }
+  });
+});

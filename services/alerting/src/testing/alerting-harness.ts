@@ -1,0 +1,138 @@
+import { loadEnv } from '@dealwatch/config';
+import { Topics } from '@dealwatch/contracts';
+import type { MilestoneReminderV1 } from '@dealwatch/contracts';
+import { runService } from '@dealwatch/platform';
+import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
+
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+
+import { AlertingEnv } from '../alerting.env';
+import { AppModule } from '../app.module';
+
+/** Shared by the integration specs of the alerting service; excluded from the build. */
+export const testSecret = `whsec_${Buffer.from('alerting integration test secret!').toString('base64')}`;
+
+export interface RunningAlerting {
+  app: INestApplication;
+  base: string;
+}
+
+/** The service in-process against the namespace's schema and topics, with fast retries. */
+export async function startAlerting(
+  namespace: TestNamespace,
+  receiverUrls: string[],
+  overrides: Record<string, string> = {},
+): Promise<RunningAlerting> {
+  const env = loadEnv(AlertingEnv, {
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    DATABASE_SCHEMA: `${namespace.schemaPrefix}alerting`,
+    KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+    ALERT_WEBHOOK_URLS: receiverUrls.join(','),
+    ALERT_WEBHOOK_SECRET: testSecret,
+    ALERT_RETRY_BASE_MS: '20',
+    ALERT_RETRY_MAX_MS: '100',
+    ALERT_DELIVERY_POLL_MS: '50',
+    ALERT_DELIVERY_TIMEOUT_MS: '2000',
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    ...overrides,
+  });
+  const app = await runService(AppModule.register(env), { port: env.PORT, host: env.HOST });
+  return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
+export function reminder(overrides: Partial<MilestoneReminderV1> = {}): MilestoneReminderV1 {
+  return {
+    reminderId: randomUUID(),
+    milestoneId: randomUUID(),
+    agreementId: randomUUID(),
+    title: 'Hold the first meeting of the Joint Committee',
+    category: 'meeting',
+    offset: 'P7D',
+    dueDate: '2026-04-28',
+    scheduledFor: '2026-04-21T09:00:00.000Z',
+    firedAt: '2026-04-21T09:00:00.250Z',
+    late: false,
+    agreementTitle: 'Framework on Critical Minerals',
+    evidence: { text: 'The Participants will meet within 180 days.', span: [10, 55] },
+    ...overrides,
+  };
+}
+
+/** Publishes onto the prefixed reminder topic as the scheduler would, in CloudEvents binary mode. */
+export class ReminderPublisher {
+  readonly topic: string;
+  private readonly producer: Producer;
+
+  constructor(brokers: string[], namespace: TestNamespace) {
+    this.topic = `${namespace.topicPrefix}${Topics.MilestoneReminderV1}`;
+    this.producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer();
+  }
+
+  async start(): Promise<this> {
+    await this.producer.connect();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  /** Returns the event id (`ce_id`); pass one to publish the same event again. */
+  async publish(payload: MilestoneReminderV1, eventId: string = randomUUID()): Promise<string> {
+    await this.publishRaw({
+      key: payload.agreementId,
+      value: JSON.stringify(payload),
+      headers: cloudEventHeaders(eventId, payload.agreementId),
+    });
+    return eventId;
+  }
+
+  async publishRaw(message: Message): Promise<void> {
+    await this.producer.send({ topic: this.topic, messages: [message] });
+  }
+}
+
+export function cloudEventHeaders(eventId: string, subject: string): Record<string, string> {
+  return {
+    ce_specversion: '1.0',
+    ce_id: eventId,
+    ce_type: Topics.MilestoneReminderV1,
+    ce_source: '/dealwatch/milestone-scheduler',
+    ce_time: new Date().toISOString(),
+    ce_subject: subject,
+    'content-type': 'application/json',
+  };
+}
+
+export function requestsFor(receiver: WebhookReceiver, alertId: string): ReceivedRequest[] {
+  return receiver.requests.filter((request) => request.headers['webhook-id'] === alertId);
+}
+
+/** What a receiver does: throws unless the signature is valid for the body; returns the body. */
+export function verifyWebhook(request: ReceivedRequest): unknown {
+  return new Webhook(testSecret).verify(request.body, {
+    'webhook-id': String(request.headers['webhook-id']),
+    'webhook-timestamp': String(request.headers['webhook-timestamp']),
+    'webhook-signature': String(request.headers['webhook-signature']),
+  });
+}
+
+/** Answers `statuses` in turn to the requests for one reminder, then 204. */
+export function scriptedAnswers(scripts: Map<string, number[]>) {
+  return ({ body }: { body: string }): number => {
+    const reminderId = (JSON.parse(body) as { data?: { reminderId?: string } }).data?.reminderId;
+    const script = reminderId ? scripts.get(reminderId) : undefined;
+    return script?.shift() ?? 204;
+  };
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url);
+  return { status: response.status, body: await response.json() };
+}
