@@ -19,6 +19,12 @@ describe('date mentions', () => {
     ['dated 29/3/18', '2018-03-29'],
     ['Oct. 28, 2025', '2025-10-28'],
     ['JANUARY 1, 2009', '2009-01-01'],
+    ['1s t day of October 2008', '2008-10-01'],
+    ['5th Day of March, 2019', '2019-03-05'],
+    ['1st day of --- November, 2003', '2003-11-01'],
+    ['May 3,2006', '2006-05-03'],
+    ['April. 1st 2019', '2019-04-01'],
+    ['accepted 3-5-98', '1998-03-05'],
   ])('reads "%s"', (text, expected) => {
     expect(first(text)).toBe(expected);
   });
@@ -27,6 +33,10 @@ describe('date mentions', () => {
     expect(first('KUALA LUMPUR, Oct 26 (Wire) -', '2025-10-28')).toBe('2025-10-26');
     expect(first('signed in Washington on 30 April', '2025-05-09')).toBe('2025-04-30');
     expect(first('on Dec 30', '2026-01-02')).toBe('2025-12-30');
+  });
+
+  it('does not read a hyphenated reference or range of numbers as a date', () => {
+    expect(findDateMentions('Sections 10-12-2015-7 and pages 3-5-98-1')).toHaveLength(0);
   });
 
   it('does not read the modal "may" as a month', () => {

@@ -28,8 +28,10 @@ const MONTHS = [
 
 // Month names must start with a capital so that the modal "may" is never read as a month.
 const MONTH = `(?:Jan(?:uary)?|JAN(?:UARY)?|Feb(?:ruary)?|FEB(?:RUARY)?|Mar(?:ch)?|MAR(?:CH)?|Apr(?:il)?|APR(?:IL)?|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)`;
-// "15th", "1st", and the OCR artefacts "24t h" and "31  day" seen in filed contracts.
-const DAY = `(\\d{1,2})(?:\\s?(?:st|nd|rd|th|t\\s?h))?`;
+// "15th", "1st", and the OCR artefacts "24t h", "1s t" and "31  day" seen in filed contracts.
+const DAY = `(\\d{1,2})(?:\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))?`;
+// "day of" as contracts write it: "Day of", "DAY OF", "day of --- November" (a ruled blank line).
+const DAY_OF = `\\s+(?:day|Day|DAY)\\s+(?:of|OF)[\\s-]+`;
 const YEAR = `(\\d{4})`;
 
 interface DatePattern {
@@ -55,14 +57,14 @@ const PATTERNS: readonly DatePattern[] = [
   {
     // the 15th day of January, 2026 / 1st day of April, 2018
     regex: new RegExp(
-      `\\b${DAY}\\s+day\\s+of\\s+(${MONTH})\\.?,?\\s+(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
+      `\\b${DAY}${DAY_OF}(${MONTH})\\.?(?:,\\s*|\\s+)(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
       'g',
     ),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
   },
   {
-    // October 28, 2025 / Oct. 28 2025 / October 28th, 2025
-    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
+    // October 28, 2025 / Oct. 28 2025 / October 28th, 2025 / May 3,2006
+    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY}(?:,\\s*|\\s+)${YEAR}\\b`, 'g'),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[1] ?? ''), day: Number(m[2]) }),
   },
   {
@@ -79,6 +81,15 @@ const PATTERNS: readonly DatePattern[] = [
       const year = twoDigitYear(Number(m[3]));
       return first > 12 ? { year, month: second, day: first } : { year, month: first, day: second };
     },
+  },
+  {
+    // 3-5-98, 03-05-1998: month first, as US filings write it.
+    regex: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g,
+    read: (m) => ({
+      year: twoDigitYear(Number(m[3])),
+      month: Number(m[1]),
+      day: Number(m[2]),
+    }),
   },
   {
     // Oct 26 / Oct. 20 / November 16 (year from context)

@@ -19,4 +19,17 @@ describe('definitions', () => {
     expect(defs.dates.has('quarter')).toBe(false);
     expect(defs.meanings.get('quarter')).toContain('three months');
   });
+
+  it('reads a definition whose opening quote was cut off at the start of the line', () => {
+    const defs = findDefinitions('Effective Date" shall mean December 5, 2014.', null);
+    expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2014-12-05');
+  });
+
+  it('reads a date named "such date" before the bracketed term', () => {
+    const defs = findDefinitions(
+      'by the FDA no later than September 2, 2019 (such date, the "Effective Date")',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2019-09-02');
+  });
 });

@@ -10,8 +10,12 @@ export interface Definitions {
   readonly dates: ReadonlyMap<string, CalendarDate>;
 }
 
-const MEANS = /["“]([^"”]{2,60})["”]\s+(?:means|shall mean|has the meaning of)\s+([^\n]+)/gi;
-const INLINE_TERM = /\(\s*(?:the|this|each|an?)?\s*["“]([^"”]{2,60})["”]/g;
+// The opening quote may be lost where a line was cut from a longer text (`Effective Date" means`).
+const MEANS =
+  /(?:["“]|^)([^"”\n]{2,60})["”]\s+(?:means|shall mean|has the meaning of)\s+([^\n]+)/gim;
+// `(the "Effective Date")`, `(such date, the "Effective Date")`, `(each, a "Renewal Term")`.
+const INLINE_TERM =
+  /\(\s*(?:such date,?\s*|each,?\s*)?(?:the|this|each|an?)?\s*["“]([^"”]{2,60})["”]/g;
 
 export function findDefinitions(text: string, reference: CalendarDate | null): Definitions {
   const meanings = new Map<string, string>();

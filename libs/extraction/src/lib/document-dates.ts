@@ -1,11 +1,9 @@
 import type { CalendarDate } from './calendar-date';
-import { addDays, dayOfWeek, formatIsoDate, parseIsoDate } from './calendar-date';
+import { addDays, formatIsoDate, parseIsoDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
-import type { LineRole } from './noise';
 import type { TextSpan } from './sentences';
-import { splitSentences } from './sentences';
 
 export interface DocumentDates {
   publishedAt: CalendarDate | null;
@@ -14,20 +12,8 @@ export interface DocumentDates {
   entryIntoForceAt: CalendarDate | null;
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_RE =
-  /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:['’]s)?\b/;
-const SIGNING_RE =
-  /\b(signed|signs|executed|concluded|done at|made on|made and entered|entered into|dated)\b/i;
 // A page header is short; the first long line is the body's opening paragraph.
 const HEADER_LINE_MAX = 200;
-
-/** "signed on Tuesday" in an article dated Tuesday 2025-10-28 means 2025-10-28. */
-export function resolveWeekday(weekday: string, reference: CalendarDate): CalendarDate {
-  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
-  const back = (dayOfWeek(reference) - target + 7) % 7;
-  return addDays(reference, -back);
-}
 
 export function firstYearReference(text: string, referenceDate: string | null | undefined) {
   const given = referenceDate ? parseIsoDate(referenceDate) : null;
@@ -91,91 +77,54 @@ export function findPublishedAt(
   return null;
 }
 
-export function findSignedAt(
-  source: string,
-  lines: readonly TextSpan[],
-  roles: readonly LineRole[],
-  publishedAt: CalendarDate | null,
-  reference: CalendarDate | null,
-): CalendarDate | null {
-  for (const [index, line] of lines.entries()) {
-    if (roles[index] === 'recital' || /^(related|record note|read more|-\s)/i.test(line.text)) {
-      continue;
-    }
-    for (const sentence of splitSentences(source, line)) {
-      const keyword = SIGNING_RE.exec(sentence.text);
-      if (!keyword) continue;
-      const date = signingDateIn(sentence.text, keyword.index, publishedAt, reference);
-      if (date) return date;
-    }
-  }
-  return null;
-}
-
-function signingDateIn(
-  sentence: string,
-  keywordAt: number,
-  publishedAt: CalendarDate | null,
-  reference: CalendarDate | null,
-): CalendarDate | null {
-  const mentions = findDateMentions(sentence);
-  const after = mentions.find((m) => m.start > keywordAt);
-  const before = mentions.filter((m) => m.end <= keywordAt).pop();
-  const yearReference = publishedAt ?? reference;
-  if (after) return resolveMention(after, yearReference);
-  const tail = sentence.slice(keywordAt);
-  if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
-  const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
-  if (weekday?.[1] && publishedAt) return resolveWeekday(weekday[1], publishedAt);
-  // A date just before the verb ("On 30 April the parties signed"), not a dateline further back.
-  if (before && keywordAt - before.end <= 45) return resolveMention(before, yearReference);
-  return null;
-}
-
-/** A contract's "Agreement Date" often stands alone: a line that is nothing but a date. */
-export function findStandaloneDate(
-  lines: readonly TextSpan[],
-  reference: CalendarDate | null,
-): CalendarDate | null {
-  for (const line of lines) {
-    const [mention] = findDateMentions(line.text);
-    if (!mention) continue;
-    const rest = (line.text.slice(0, mention.start) + line.text.slice(mention.end)).replace(
-      /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b/gi,
-      '',
-    );
-    if (rest.length === 0) return resolveMention(mention, reference);
-  }
-  return null;
-}
-
 export function findEffectiveDates(
   text: string,
   definitions: Definitions,
   signedAt: CalendarDate | null,
   reference: CalendarDate | null,
 ): { effectiveAt: CalendarDate | null; entryIntoForceAt: CalendarDate | null } {
+  // The date must follow its label closely; a heading may put it on the next line.
   const dateAfter = (re: RegExp): CalendarDate | null => {
     const m = re.exec(text);
     if (!m) return null;
-    const [mention] = findDateMentions(
-      text.slice(m.index + m[0].length, m.index + m[0].length + 60),
-    );
-    return mention && mention.start <= 12 ? resolveMention(mention, reference) : null;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    const gap = after.length - after.trimStart().length;
+    const [mention] = findDateMentions(after.trimStart().slice(0, 60));
+    return mention && mention.start <= (gap > 12 ? 0 : 12)
+      ? resolveMention(mention, reference)
+      : null;
   };
+  const meaning = definitions.meanings.get('effective date') ?? '';
   const entryIntoForceAt = dateAfter(/\b(entry into force|enter(?:s|ed)? into force on)\s*:?/i);
   const effectiveAt =
     definitions.dates.get('effective date') ??
     definitions.dates.get('commencement date') ??
     entryIntoForceAt ??
-    dateAfter(/\beffective date\s*(?::|of [^.\n]{0,60}? (?:will|shall) be)\s*/i) ??
+    dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will|shall) be)\s*/i) ??
+    dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will|shall) be\s*/i) ??
     dateAfter(/\b(?:is|be|become|becomes) effective (?:as )?(?:of|from|on)\s*/i) ??
     dateAfter(/\b(?:shall|will) (?:commence|take effect|come into force)(?: as of| on)\s*/i) ??
-    (signedAt &&
-    /\b(takes? effect|commences?|comes? into force|become[s]? effective)\s+(up)?on\s+(its\s+)?(signature|execution|signing)\b/i.test(
+    signingAsEffective(text, meaning, signedAt);
+  return { effectiveAt, entryIntoForceAt };
+}
+
+/** "takes effect on signature", "Effective Date means the date of this Agreement", "the day after". */
+function signingAsEffective(
+  text: string,
+  meaning: string,
+  signedAt: CalendarDate | null,
+): CalendarDate | null {
+  if (!signedAt) return null;
+  // "12:01 a.m. on the day after the date of last signature ("Effective Date")".
+  if (
+    /\bon the day (?:after|following) the date of (?:the )?(?:last )?(?:signature|execution)\b/i.test(
       text,
     )
-      ? signedAt
-      : null);
-  return { effectiveAt, entryIntoForceAt };
+  )
+    return addDays(signedAt, 1);
+  const onSigning =
+    /\b(takes? effect|commences?|comes? into force|become[s]? effective)\s+(up)?on\s+(its\s+)?(signature|execution|signing)\b/i;
+  const meansSigning =
+    /^the (?:date|day) (?:of (?:actual )?(?:execution of )?(?:this|the) (?:agreement|contract)|of (?:actual )?execution|of (?:the )?(?:last )?signature|on which this (?:agreement|contract) (?:is|was|has been) (?:signed|executed))/i;
+  return onSigning.test(text) || meansSigning.test(meaning) ? signedAt : null;
 }

@@ -5,20 +5,15 @@ import { findContractTerm } from './contract-term';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { findDefinitions } from './definitions';
-import {
-  findEffectiveDates,
-  findPublishedAt,
-  findSignedAt,
-  findStandaloneDate,
-  firstYearReference,
-} from './document-dates';
+import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
 import { findCompanyParties, findCountryParties } from './parties';
 import { splitLines } from './sentences';
+import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
 import { findTitle } from './title';
-import type { ExtractionOptions, ExtractionResult } from './types';
+import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
@@ -59,7 +54,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
   const definitions = findDefinitions(text, yearReference);
   const signedAt =
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
-    findSignedAt(text, lines, roles, publishedAt, yearReference) ??
+    findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
     findStandaloneDate(lines, yearReference);
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,
@@ -108,6 +103,9 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
       !/\bagreement\b/i.test(title ?? ''),
   });
 
+  const incompleteDates: IncompleteDates = {};
+  const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
+  if (incompleteSigning) incompleteDates.signedAt = incompleteSigning;
   return {
     title,
     publishedAt: iso(publishedAt),
@@ -117,5 +115,6 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
     parties,
     term,
     obligations,
+    ...(Object.keys(incompleteDates).length > 0 ? { incompleteDates } : {}),
   };
 }

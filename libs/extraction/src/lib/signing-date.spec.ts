@@ -1,0 +1,72 @@
+import { findDefinitions } from './definitions';
+import { classifyLines } from './noise';
+import { splitLines } from './sentences';
+import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
+
+function signedAt(text: string, publishedAt: string | null = null) {
+  const lines = splitLines(text);
+  const published = publishedAt
+    ? {
+        year: Number(publishedAt.slice(0, 4)),
+        month: Number(publishedAt.slice(5, 7)),
+        day: Number(publishedAt.slice(8)),
+      }
+    : null;
+  const date = findSignedAt(
+    text,
+    lines,
+    classifyLines(lines),
+    published,
+    published,
+    findDefinitions(text, null),
+  );
+  return date ? `${date.year}-${date.month}-${date.day}` : null;
+}
+
+describe('signing date', () => {
+  it('reads the date after "made as of"', () => {
+    expect(signedAt('This Agreement is made as of March 3, 2011 between A Inc. and B LLC.')).toBe(
+      '2011-3-3',
+    );
+  });
+
+  it('resolves "signed on Tuesday" to the Tuesday on or before the publication date', () => {
+    // 2025-10-28 is a Tuesday; 2025-10-30 a Thursday.
+    expect(signedAt('The ministers signed on Tuesday a framework.', '2025-10-30')).toBe(
+      '2025-10-28',
+    );
+  });
+
+  it('takes "as of the Effective Date" to mean the date the document defines by that name', () => {
+    const text = [
+      '"Effective Date" shall mean December 5, 2014.',
+      'The Parties have executed this Agreement as of the Effective Date.',
+    ].join('\n');
+    expect(signedAt(text)).toBe('2014-12-5');
+  });
+
+  it('ignores a "dated" inside the definition of another agreement', () => {
+    const text = [
+      '"Offtake Agreement" means that certain Sale Agreement dated 1 November 1999.',
+      'This Contract is dated January 3, 2000.',
+    ].join('\n');
+    expect(signedAt(text)).toBe('2000-1-3');
+  });
+
+  it('reads a line that is nothing but a date as the agreement date', () => {
+    const lines = splitLines('ACME INC.\nthe 7th day of September, 1999.\nSection 1');
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 1999, month: 9, day: 7 });
+  });
+
+  it('gives the written parts of a signing date left blank', () => {
+    const text = 'This Agreement is made and entered into this ___ day of _________, 2004 by X.';
+    const lines = splitLines(text);
+    expect(findIncompleteSignedAt(text, lines, classifyLines(lines))).toBe('2004-XX-XX');
+  });
+
+  it('gives the written parts of a blank date standing alone on its line', () => {
+    const text = 'ACME INC.\nFebruary ____, 2017\nThe Term is four years.';
+    const lines = splitLines(text);
+    expect(findIncompleteSignedAt(text, lines, classifyLines(lines))).toBe('2017-02-XX');
+  });
+});

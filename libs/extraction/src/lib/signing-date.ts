@@ -1,0 +1,132 @@
+import type { CalendarDate } from './calendar-date';
+import { addDays, dayOfWeek } from './calendar-date';
+import { findDateMentions, resolveMention } from './date-mentions';
+import type { Definitions } from './definitions';
+import { bareYearLine, findIncompleteDates } from './incomplete-dates';
+import type { LineRole } from './noise';
+import type { TextSpan } from './sentences';
+import { splitSentences } from './sentences';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RE =
+  /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:['’]s)?\b/;
+// "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date.
+const SIGNING_RE =
+  /\b(signed|signs|executed|concluded|done at|made on|made as of|made effective|made and entered|entered into|dated|agreement as of)\b/i;
+/** "signed on Tuesday" in an article dated Tuesday 2025-10-28 means 2025-10-28. */
+export function resolveWeekday(weekday: string, reference: CalendarDate): CalendarDate {
+  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
+  const back = (dayOfWeek(reference) - target + 7) % 7;
+  return addDays(reference, -back);
+}
+
+export function findSignedAt(
+  source: string,
+  lines: readonly TextSpan[],
+  roles: readonly LineRole[],
+  publishedAt: CalendarDate | null,
+  reference: CalendarDate | null,
+  definitions?: Definitions,
+): CalendarDate | null {
+  for (const sentence of signingSentences(source, lines, roles)) {
+    const date = signingDateIn(
+      sentence.text,
+      sentence.keywordAt,
+      publishedAt,
+      reference,
+      definitions,
+    );
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * Sentences that say when the instrument was signed. Recitals and definitions are skipped: a
+ * definition's "dated" belongs to another agreement ("Offtake Agreement" means ... dated 1 May).
+ */
+function signingSentences(
+  source: string,
+  lines: readonly TextSpan[],
+  roles: readonly LineRole[],
+): (TextSpan & { keywordAt: number })[] {
+  const found: (TextSpan & { keywordAt: number })[] = [];
+  for (const [index, line] of lines.entries()) {
+    const role = roles[index];
+    if (role === 'recital' || role === 'definition') continue;
+    if (/^(related|record note|read more|-\s)/i.test(line.text)) continue;
+    for (const sentence of splitSentences(source, line)) {
+      const keyword = SIGNING_RE.exec(sentence.text);
+      if (keyword) found.push({ ...sentence, keywordAt: keyword.index });
+    }
+  }
+  return found;
+}
+
+function signingDateIn(
+  sentence: string,
+  keywordAt: number,
+  publishedAt: CalendarDate | null,
+  reference: CalendarDate | null,
+  definitions?: Definitions,
+): CalendarDate | null {
+  // "entered into as of the Effective Date": the date the document defines under that name.
+  const defined =
+    /^\S+(?:\s+into)?(?:\s+(?:this|the)\s+\w+)?\s+(?:as of|on|effective)\s+the\s+([A-Z][\w ]{2,40}?Date)\b/.exec(
+      sentence.slice(keywordAt),
+    );
+  const definedDate = defined?.[1] ? definitions?.dates.get(defined[1].toLowerCase()) : undefined;
+  if (definedDate) return definedDate;
+  const mentions = findDateMentions(sentence);
+  const after = mentions.find((m) => m.start > keywordAt);
+  const before = mentions.filter((m) => m.end <= keywordAt).pop();
+  const yearReference = publishedAt ?? reference;
+  if (after) return resolveMention(after, yearReference);
+  const tail = sentence.slice(keywordAt);
+  if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
+  const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
+  if (weekday?.[1] && publishedAt) return resolveWeekday(weekday[1], publishedAt);
+  // A date just before the verb ("On 30 April the parties signed"), not a dateline further back.
+  if (before && keywordAt - before.end <= 45) return resolveMention(before, yearReference);
+  return null;
+}
+
+// What may stand beside a date on an "Agreement Date" line of its own.
+const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b/gi;
+
+/** A contract's "Agreement Date" often stands alone: a line that is nothing but a date. */
+export function findStandaloneDate(
+  lines: readonly TextSpan[],
+  reference: CalendarDate | null,
+): CalendarDate | null {
+  for (const line of lines) {
+    const [mention] = findDateMentions(line.text);
+    if (!mention) continue;
+    const rest = line.text.slice(0, mention.start) + line.text.slice(mention.end);
+    if (rest.replace(DATE_LINE_FILLER, '').length === 0) return resolveMention(mention, reference);
+  }
+  return null;
+}
+
+/**
+ * The signing date of a form whose date is left blank ("this ____ day of ______, 2004",
+ * "September __, 2019"), as EDTF; read where a full date would be, when there is none.
+ */
+export function findIncompleteSignedAt(
+  source: string,
+  lines: readonly TextSpan[],
+  roles: readonly LineRole[],
+): string | null {
+  for (const sentence of signingSentences(source, lines, roles)) {
+    const after = findIncompleteDates(sentence.text).find((m) => m.start > sentence.keywordAt);
+    if (after) return after.edtf;
+  }
+  for (const line of lines) {
+    const [mention] = findIncompleteDates(line.text);
+    const rest = mention ? line.text.slice(0, mention.start) + line.text.slice(mention.end) : '';
+    if (mention && rest.replace(DATE_LINE_FILLER, '').length === 0) return mention.edtf;
+    const bare = bareYearLine(line.text);
+    if (bare) return bare;
+  }
+  return null;
+}
