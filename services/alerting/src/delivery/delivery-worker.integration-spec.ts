@@ -17,6 +17,7 @@ import {
   startAlerting,
   verifyWebhook,
 } from '../testing/alerting-harness';
+import type { RunningAlerting } from '../testing/alerting-harness';
 
 interface DeliveryJson {
   status: string;
@@ -27,16 +28,19 @@ interface DeliveryJson {
 const namespace = createTestNamespace('alerting-restart');
 const schema = `${namespace.schemaPrefix}alerting`;
 
-describe('an instance that stops with a delivery in flight', () => {
+describe('the delivery worker across instances', () => {
   const receiver = new WebhookReceiver();
   const publisher = new ReminderPublisher(requiredEnv('KAFKA_BROKERS').split(','), namespace);
   const db = new Client({ connectionString: requiredEnv('DATABASE_URL') });
+  /** The instance that takes over; it polls once a minute, so only a wake-up is fast. */
+  let second: RunningAlerting | undefined;
 
   beforeAll(async () => {
     await Promise.all([receiver.start(), publisher.start(), db.connect()]);
   });
 
   afterAll(async () => {
+    await second?.app.close();
     await Promise.all([receiver.stop(), publisher.stop()]);
     await db.end();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
@@ -58,7 +62,7 @@ describe('an instance that stops with a delivery in flight', () => {
     );
   }
 
-  it('leaves it to the next instance, which delivers it under the same webhook-id', async () => {
+  it('leaves a delivery in flight at a crash to the next instance, under the same webhook-id', async () => {
     const due = reminder();
     const alertId = alertIdFor(due.reminderId);
     receiver.respondWith = () => 503;
@@ -72,34 +76,41 @@ describe('an instance that stops with a delivery in flight', () => {
 
     await crashMidFlight(alertId);
     receiver.respondWith = () => 204;
-    const second = await startAlerting(namespace, [receiver.url]);
-    try {
-      await expectEventually(() =>
-        expect(receiver.accepted.filter((r) => r.headers['webhook-id'] === alertId)).toHaveLength(
-          1,
-        ),
-      );
-      const requests = requestsFor(receiver, alertId);
-      expect(requests).toHaveLength(refusedBefore + 1);
-      expect(receiver.requests.every((r) => r.headers['webhook-id'] === alertId)).toBe(true);
-      expect(() => verifyWebhook(requests.at(-1)!)).not.toThrow();
+    second = await startAlerting(namespace, [receiver.url], { ALERT_DELIVERY_POLL_MS: '60000' });
+    const { base } = second;
+    await expectEventually(() =>
+      expect(receiver.accepted.filter((r) => r.headers['webhook-id'] === alertId)).toHaveLength(1),
+    );
+    const requests = requestsFor(receiver, alertId);
+    expect(requests).toHaveLength(refusedBefore + 1);
+    expect(receiver.requests.every((r) => r.headers['webhook-id'] === alertId)).toBe(true);
+    expect(() => verifyWebhook(requests.at(-1)!)).not.toThrow();
 
-      const delivery = await expectEventually(async () => {
-        const { body } = await getJson(`${second.base}/v1/alerts/${alertId}`);
-        const [found] = (body as { deliveries: DeliveryJson[] }).deliveries;
-        expect(found?.status).toBe('delivered');
-        return found!;
-      });
-      expect(delivery.attemptCount).toBe(refusedBefore + 2);
-      expect(delivery.attempts.map((attempt) => attempt.outcome)).toEqual([
-        ...Array<string>(refusedBefore).fill('retry'),
-        'abandoned',
-        'delivered',
-      ]);
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${schema}".alerts`);
-      expect(rows).toEqual([{ n: 1 }]);
-    } finally {
-      await second.app.close();
-    }
+    const delivery = await expectEventually(async () => {
+      const { body } = await getJson(`${base}/v1/alerts/${alertId}`);
+      const [found] = (body as { deliveries: DeliveryJson[] }).deliveries;
+      expect(found?.status).toBe('delivered');
+      return found!;
+    });
+    expect(delivery.attemptCount).toBe(refusedBefore + 2);
+    expect(delivery.attempts.map((attempt) => attempt.outcome)).toEqual([
+      ...Array<string>(refusedBefore).fill('retry'),
+      'abandoned',
+      'delivered',
+    ]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${schema}".alerts`);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('sends a new alert as soon as its reminder commits, without waiting for the next poll', async () => {
+    // Runs on the instance the test above started, which polls once a minute.
+    expect(second).toBeDefined();
+    const due = reminder();
+    await publisher.publish(due);
+
+    await expectEventually(
+      () => expect(requestsFor(receiver, alertIdFor(due.reminderId))).toHaveLength(1),
+      { timeoutMs: 10_000 },
+    );
   });
 });
