@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/libs/*/*/jest.config.js',
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/bench/*/jest.config.js',
+    '<rootDir>/tools/jest.config.js',
   ],
 };

@@ -55,7 +55,7 @@ export class CommonEnv {
   OUTBOX_POLL_INTERVAL_MS: number = 100;
 
   @EnvVariable({
-    description: 'Name this instance reports in logs and as the CloudEvents source suffix.',
+    description: 'Name this instance reports in its logs (default: the process id).',
   })
   @IsString()
   @IsNotEmpty()

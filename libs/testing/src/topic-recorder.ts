@@ -37,6 +37,7 @@ export class TopicRecorder {
       groupId: `recorder-${randomUUID()}`,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 500,
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });

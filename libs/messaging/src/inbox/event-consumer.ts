@@ -58,6 +58,8 @@ export class EventConsumer {
       groupId: this.groupId,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
+      // Bounds how long a disconnect waits for an idle fetch, i.e. how long shutdown takes.
+      maxWaitTimeInMs: 500,
       retry: { initialRetryTime: 300, retries: 10 },
     });
     this.consumer = consumer;

@@ -1,0 +1,18 @@
+# One image per service: docker build --build-arg SERVICE=ingest .
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ARG SERVICE
+RUN npx nx build "$SERVICE" --outputStyle=static && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production TZ=UTC
+WORKDIR /app
+ARG SERVICE
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist/services/${SERVICE} ./dist
+ENV ENTRY=dist/services/${SERVICE}/src/main.js
+USER node
+CMD ["sh", "-c", "exec node \"$ENTRY\""]
