@@ -22,11 +22,7 @@ function section(
   for (const [name, metadata] of Object.entries(envVariablesOf(envClass))) {
     if (!metadata || !only(name)) continue;
     const value = defaults[name];
-    const shown = metadata.sensitive
-      ? ''
-      : Array.isArray(value)
-        ? value.join(',')
-        : String(value ?? '');
+    const shown = metadata.sensitive ? '' : formatDefault(value);
     lines.push(
       `# ${metadata.description}${metadata.sensitive ? ' Secret: never commit a real value.' : ''}`,
     );
@@ -52,3 +48,10 @@ export function renderEnvExample(): string {
 }
 
 if (require.main === module) process.stdout.write(renderEnvExample());
+
+function formatDefault(value: unknown): string {
+  if (Array.isArray(value)) return value.join(',');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
+}
