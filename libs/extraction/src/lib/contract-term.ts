@@ -1,111 +1,90 @@
-import type { CalendarDate } from './calendar-date';
 import { formatIsoDate } from './calendar-date';
-import { findDateMentions, resolveMention } from './date-mentions';
-import { DURATION_PATTERN, applyDuration, durationFromMatch, toIsoDuration } from './durations';
+import { readRenewal } from './renewal-terms';
+import type { TermEnd } from './term-end';
+import { readTermEnd } from './term-end';
+import { lengthEnd } from './term-length';
+import type { TermContext } from './term-points';
 import type { ContractTerm } from './types';
 
-const TERM_SENTENCE =
-  /\b(term|continue|continues|expire|expires|expiration|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*)\b/i;
-const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
+export type { TermContext } from './term-points';
+
+const TERM_WORDS =
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
+// The sentence must be about the instrument or its term, not a price or an obligation.
+const TERM_SUBJECT =
+  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement)\b/i;
+const OPEN_WORDS =
+  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b/i;
+// A renewal word that starts the renewal part, not "unless extended" or "as may be extended".
+const RENEWAL_START = /\b(?:renew\w*|extend\w*|extension|successive)\b/gi;
+const NOT_RENEWAL_START =
+  /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 
 function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.;])\s+(?=[A-Z("])|\n+/).filter((s) => s.trim().length > 0);
+  return text
+    .split(/(?<=[.;])\s+(?=[A-Z("])|\n+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 0);
 }
 
-function dateAfter(
-  sentence: string,
-  lead: RegExp,
-  reference: CalendarDate | null,
-): CalendarDate | null {
-  const m = lead.exec(sentence);
-  if (!m) return null;
-  const [mention] = findDateMentions(sentence.slice(m.index + m[0].length));
-  return mention && mention.start <= 6 ? resolveMention(mention, reference) : null;
-}
-
-function termDuration(sentence: string): ReturnType<typeof durationFromMatch> {
-  for (const m of sentence.matchAll(DURATION_RE)) {
-    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
-    if (/notice|prior|before|advance|within|renew|additional|successive|extension/i.test(before))
-      continue;
-    if (!/\b(for|of|term|period|continue\w*|valid)\b[\w\s()]*$/i.test(before)) continue;
-    const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
-    if (d && d.unit !== 'D') return d;
+/** The part of a sentence before it turns to renewal: "valid for five years with automatic renewal". */
+function beforeRenewal(sentence: string): string {
+  for (const m of sentence.matchAll(RENEWAL_START)) {
+    if (!NOT_RENEWAL_START.test(sentence.slice(Math.max(0, m.index - 40), m.index)))
+      return sentence.slice(0, m.index);
   }
-  return null;
+  return sentence;
+}
+
+const RANK: Readonly<Record<TermEnd['kind'], number>> = {
+  date: 3,
+  incomplete: 2,
+  // An event and "until terminated" are both ends without a date: the first stated stands.
+  event: 1,
+  open: 1,
+};
+
+function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[b.kind] > RANK[a.kind] ? b : a;
+}
+
+/** The end of the term read from the sentences about it; a date beats an open end. */
+function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
+  let best: TermEnd | null = null;
+  for (const sentence of sentences) {
+    if (!TERM_WORDS.test(sentence) || !TERM_SUBJECT.test(sentence)) continue;
+    const own = beforeRenewal(sentence);
+    let end = better(readTermEnd(own, context), lengthEnd(own, context));
+    if (!end && OPEN_WORDS.test(own)) end = { kind: 'open' };
+    best = better(best, end);
+    if (best?.kind === 'date') break;
+  }
+  return best;
+}
+
+export interface TermReading {
+  readonly term: ContractTerm | null;
+  /** The expiry date where the form leaves part of it blank (EDTF). */
+  readonly expiresIncomplete: string | null;
 }
 
 /** When the agreement ends, and how it renews. */
-export function findContractTerm(
-  text: string,
-  start: CalendarDate | null,
-  reference: CalendarDate | null,
-): ContractTerm | null {
-  let expiresAt: string | null = null;
-  let perpetual = false;
-  let period: string | null = null;
-  let notice: string | null = null;
-  for (const sentence of sentencesOf(text)) {
-    const isRenewal = /\b(renew\w*|extend\w*|extension|successive)\b/i.test(sentence);
-    if (!expiresAt && TERM_SENTENCE.test(sentence)) {
-      const explicit =
-        dateAfter(
-          sentence,
-          /\b(?:continue|remain)[^.]{0,80}?\b(?:until|through|to)\s+/i,
-          reference,
-        ) ??
-        dateAfter(sentence, /\b(?:expire|terminate|end)s?\s+(?:on|at)\s+/i, reference) ??
-        dateAfter(sentence, /\b(?:termination|expiration|expiry) date\s*:?\s*/i, reference) ??
-        dateAfter(sentence, /\bfrom\s+[^.]{4,30}?\s+(?:to|until|through)\s+/i, reference);
-      if (explicit) expiresAt = formatIsoDate(explicit);
-      else if (!isRenewal || /\binitial term\b/i.test(sentence)) {
-        const duration = termDuration(sentence);
-        const [commencing] = findDateMentions(sentence);
-        const base =
-          commencing && /commenc|from|begin/i.test(sentence)
-            ? resolveMention(commencing, reference)
-            : start;
-        if (duration && base) expiresAt = formatIsoDate(applyDuration(base, duration, 1));
-      }
-      if (/\bperpetu\w*|\bindefinite\w*/i.test(sentence)) perpetual = true;
-    }
-    if (isRenewal && !period) {
-      if (
-        /\b(?:tacitly every year|successive annual periods|annually renew|renew\w* annually)\b/i.test(
-          sentence,
-        )
-      )
-        period = 'P1Y';
-      for (const m of sentence.matchAll(DURATION_RE)) {
-        const before = sentence.slice(Math.max(0, m.index - 60), m.index);
-        if (
-          period ||
-          !/\b(successive|additional|further|renewal|renew\w*|extend\w*|extension)\b[\w\s(),-]*$/i.test(
-            before,
-          )
-        )
-          continue;
-        if (/\b(notice|prior|before)\b[\w\s()]*$/i.test(before)) continue;
-        const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
-        if (d) period = toIsoDuration(d);
-      }
-    }
-    if (!notice && (isRenewal || /\bnon-renewal|not to renew\b/i.test(sentence))) {
-      for (const m of sentence.matchAll(DURATION_RE)) {
-        const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 60);
-        if (
-          !/^\s*(?:\(\d+\)\s*)?(?:['’]s?)?\s*(?:prior\s+)?(?:written\s+)?(?:notice|prior to|before|in advance)/i.test(
-            after,
-          )
-        )
-          continue;
-        const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
-        if (d) notice = toIsoDuration(d);
-        break;
-      }
-    }
-  }
-  if (!expiresAt && perpetual) expiresAt = 'perpetual';
-  if (!expiresAt && !period) return null;
-  return { expiresAt, renewal: period ? { period, noticeBeforeExpiry: notice } : null };
+export function findContractTerm(text: string, context: TermContext): TermReading {
+  const sentences = sentencesOf(text);
+  const end = termEnd(sentences, context);
+  const renewal = readRenewal(sentences);
+  const expiresAt =
+    end?.kind === 'date' ? formatIsoDate(end.date) : end?.kind === 'open' ? 'perpetual' : null;
+  const expiresIncomplete = end?.kind === 'incomplete' ? end.edtf : null;
+  if (!expiresAt && !renewal.period && !renewal.evergreen && end?.kind !== 'event')
+    return { term: null, expiresIncomplete };
+  const term: ContractTerm = {
+    expiresAt,
+    renewal: renewal.period ? { period: renewal.period, noticeBeforeExpiry: renewal.notice } : null,
+  };
+  if (renewal.evergreen) term.evergreen = true;
+  if (end?.kind === 'event') term.endEvent = end.event;
+  return { term, expiresIncomplete };
 }

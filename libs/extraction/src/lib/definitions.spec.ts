@@ -33,3 +33,14 @@ describe('definitions', () => {
     expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2019-09-02');
   });
 });
+
+describe('date labels', () => {
+  it('reads a cover-page label as the date it names', () => {
+    const defs = findDefinitions(
+      'Effective Date: January 1, 2019\nTermination Date: December 31, 2023',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('termination date')!)).toBe('2023-12-31');
+    expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2019-01-01');
+  });
+});

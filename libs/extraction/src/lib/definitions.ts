@@ -17,6 +17,8 @@ const MEANS =
 const INLINE_TERM =
   /\(\s*(?:such date,?\s*|each,?\s*)?(?:the|this|each|an?)?\s*["“]([^"”]{2,60})["”]/g;
 
+const LABEL = /^[ \t]*((?:[A-Z][\w-]*[ \t]+){0,3}Date)[ \t]*:[ \t]*/gm;
+
 export function findDefinitions(text: string, reference: CalendarDate | null): Definitions {
   const meanings = new Map<string, string>();
   const dates = new Map<string, CalendarDate>();
@@ -45,6 +47,14 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
     }
   }
   INLINE_TERM.lastIndex = 0;
+
+  // A cover-page label: `Expiration Date: August 31, 2006`.
+  for (const m of text.matchAll(LABEL)) {
+    const term = (m[1] ?? '').toLowerCase();
+    const mention = mentions.find((x) => x.start === m.index + m[0].length);
+    const date = mention ? resolveMention(mention, reference) : null;
+    if (date && !dates.has(term)) dates.set(term, date);
+  }
   return { meanings, dates };
 }
 

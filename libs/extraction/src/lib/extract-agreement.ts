@@ -71,7 +71,14 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
         ? findCountryParties(title ? [title] : [])
         : findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]).slice(0, 2);
 
-  const term = findContractTerm(text, effectiveAt ?? signedAt, yearReference);
+  const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
+  const { term, expiresIncomplete } = findContractTerm(text, {
+    start: effectiveAt ?? signedAt,
+    signedAt,
+    startIncomplete: incompleteSigning,
+    reference: yearReference,
+    definitions,
+  });
   const termExpiry =
     term?.expiresAt && term.expiresAt !== 'perpetual' ? parseIsoDate(term.expiresAt) : null;
   const anchorContext: AnchorContext = {
@@ -104,8 +111,8 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
   });
 
   const incompleteDates: IncompleteDates = {};
-  const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
   if (incompleteSigning) incompleteDates.signedAt = incompleteSigning;
+  if (expiresIncomplete) incompleteDates.expiresAt = expiresIncomplete;
   return {
     title,
     publishedAt: iso(publishedAt),

@@ -1,4 +1,4 @@
-import { NUMBER_PATTERN, parseNumber } from './numbers';
+import { NUMBER_PATTERN, ORDINAL_PATTERN, parseNumber, parseOrdinal } from './numbers';
 
 describe('numbers', () => {
   it.each([
@@ -25,5 +25,19 @@ describe('numbers', () => {
     expect(re.test('one hundred twenty')).toBe(true);
     expect(re.test('twenty-four')).toBe(true);
     expect(re.test('fifteen')).toBe(true);
+  });
+});
+
+describe('ordinals', () => {
+  it.each([
+    ['fifth', 5],
+    ['5th', 5],
+    ['fifth (5th)', 5],
+    ['fifth (5t h)', 5],
+    ['twenty-fifth', 25],
+    ['first', 1],
+  ])('reads %s as %d', (text, value) => {
+    expect(new RegExp(`^${ORDINAL_PATTERN}$`, 'i').test(text)).toBe(true);
+    expect(parseOrdinal(text)).toBe(value);
   });
 });

@@ -67,3 +67,42 @@ export function parseNumber(text: string): number | null {
   }
   return total + current;
 }
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  fifteenth: 15,
+  twentieth: 20,
+  twenty_fifth: 25,
+  thirtieth: 30,
+};
+
+/**
+ * Regex source for an ordinal: "fifth", "twenty-fifth", "5th", "fifth (5th)", and the OCR
+ * artefact "5t h". One group: the whole ordinal, for `parseOrdinal`.
+ */
+export const ORDINAL_PATTERN = `((?:${Object.keys(ORDINALS)
+  .map((w) => w.replace('_', '[-\\s]'))
+  .join(
+    '|',
+  )}|\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))(?:\\s*\\(\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\))?)`;
+
+export function parseOrdinal(text: string): number | null {
+  const digits = /\d+/.exec(text);
+  if (digits) return Number(digits[0]);
+  const word = text
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
+  return ORDINALS[word] ?? null;
+}

@@ -53,7 +53,7 @@ export interface Obligation {
 }
 
 export interface ContractTerm {
-  /** ISO date, or "perpetual" when the term has no fixed end (until terminated, or an undated event). */
+  /** ISO date, or "perpetual" when the term runs until a party ends it. */
   expiresAt: string | null;
   renewal: { period: string; noticeBeforeExpiry: string | null } | null;
   /**
@@ -61,7 +61,10 @@ export interface ContractTerm {
    * thereafter until terminated by either party"): a renewal with no period, CUAD's "perpetual".
    */
   evergreen?: true;
-  /** The event that ends the term when it has no date ("the expiration of the Royalty Term"). */
+  /**
+   * What ends the term when the text gives it no date ("the expiration of the Royalty Term",
+   * "P12M after the Launch Date"); expiresAt is then null.
+   */
   endEvent?: string;
 }
 

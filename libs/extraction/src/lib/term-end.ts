@@ -1,0 +1,189 @@
+import type { CalendarDate } from './calendar-date';
+import { addDays, compareDates, endOfMonth } from './calendar-date';
+import { findDateMentions } from './date-mentions';
+import { DURATION_PATTERN, durationFromMatch } from './durations';
+import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
+import type { TermContext, TermPoint } from './term-points';
+import { eventName, pointOf, shiftPoint } from './term-points';
+
+/**
+ * How a term ends: on a date (perhaps with blank parts), on or a fixed time after an event the
+ * text does not date ("the expiration of the last Patent", "twelve months from the Launch
+ * Date"), or never of itself ("until terminated by either party": perpetual).
+ */
+export type TermEnd =
+  | { kind: 'date'; date: CalendarDate }
+  | { kind: 'incomplete'; edtf: string }
+  | { kind: 'event'; event: string }
+  | { kind: 'open' };
+
+const UNTIL_TERMINATED =
+  /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)/i;
+const ANNIVERSARY = new RegExp(`^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+of\\s+(.+)`, 'i');
+const NTH_DAY = new RegExp(
+  `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+day\\s+(?:after|following|from|subsequent to)\\s+(.+)`,
+  'i',
+);
+const PERIOD = new RegExp(
+  `^(?:(?:a|the)\\s+(?:period|term)\\s+of\\s+)?${DURATION_PATTERN}\\s+(?:(?:immediately\\s+)?(after|from|following|subsequent to|of|commencing on|beginning on|beginning)\\s+(.+)|(therefrom|thereafter|thereof|hereafter))`,
+  'i',
+);
+const YEAR_N = new RegExp(
+  `^(?:the\\s+)?end of (?:(?:contract|agreement|license)\\s+)?year\\s+(\\d{1,2})\\b|^(?:the\\s+)?end of the\\s+${ORDINAL_PATTERN}\\s+(?:contract |agreement |license )?year\\b`,
+  'i',
+);
+
+export function fromPoint(point: TermPoint): TermEnd {
+  switch (point.kind) {
+    case 'date':
+      return { kind: 'date', date: point.date };
+    case 'incomplete':
+      return { kind: 'incomplete', edtf: point.edtf };
+    case 'event':
+      return { kind: 'event', event: point.event };
+  }
+}
+
+function moved(end: TermEnd | null, move: (date: CalendarDate) => CalendarDate): TermEnd | null {
+  return end?.kind === 'date' ? { kind: 'date', date: move(end.date) } : end;
+}
+
+/**
+ * The end named by a phrase that follows "until", "expire on", "terminate on" or stands as a
+ * limb of "the later of": a date, "the fifth anniversary of the Effective Date", "the 30th day
+ * after the Effective Date", "three (3) years from the date hereof", "the end of Year 3", a
+ * defined term, "terminated by either party", or an event.
+ */
+export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd | null {
+  const text = phrase
+    .trim()
+    .replace(/^(?:the\s+)?(?:date|day)\s+(?:that|which|on which it)\s+(?:is|falls)\s+/i, '')
+    .replace(/^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon)\b[^;]{0,50}?\bon\s+/i, '');
+  if (text.length === 0) return null;
+  const monthEnd =
+    /^(?:the\s+)?last day of the (?:calendar\s+)?month\s+(?:in which|during which|of|that is|falling)?\s*/i.exec(
+      text,
+    );
+  if (monthEnd)
+    return moved(endOf(text.slice(monthEnd[0].length), context, depth), (d) =>
+      endOfMonth(d.year, d.month),
+    );
+  const lastDayIn = /^(?:the\s+)?last day (?:in|of)\s+(\w+),?\s+(\d{4})\b/i.exec(text);
+  const month = lastDayIn
+    ? findDateMentions(`${lastDayIn[1] ?? ''} 1, ${lastDayIn[2] ?? ''}`)[0]
+    : undefined;
+  if (month?.year) return { kind: 'date', date: endOfMonth(month.year, month.month) };
+  const dayBefore = /^(?:the\s+)?day (?:immediately )?(?:prior to|before|preceding)\s+/i.exec(text);
+  if (dayBefore)
+    return moved(endOf(text.slice(dayBefore[0].length), context, depth), (d) => addDays(d, -1));
+  const point = pointOf(text, context);
+  if (point.kind !== 'event') return fromPoint(point);
+  const anniversary = ANNIVERSARY.exec(text);
+  const years = anniversary?.[1] ? parseOrdinal(anniversary[1]) : null;
+  if (anniversary?.[2] && years)
+    return fromPoint(
+      shiftPoint(
+        pointOf(anniversary[2], context),
+        { amount: years, unit: 'Y', businessDays: false },
+        1,
+      ),
+    );
+  const nthDay = NTH_DAY.exec(text);
+  const days = nthDay?.[1] ? parseOrdinal(nthDay[1]) : null;
+  if (nthDay?.[2] && days)
+    return fromPoint(
+      shiftPoint(pointOf(nthDay[2], context), { amount: days, unit: 'D', businessDays: false }, 1),
+    );
+  const period = PERIOD.exec(text);
+  if (period) {
+    const duration = durationFromMatch(period[1] ?? '', period[2], period[3], period[4] ?? '');
+    const base = period[6] ? pointOf(period[6], context) : pointOf('the Effective Date', context);
+    if (duration) return fromPoint(shiftPoint(base, duration, 1));
+  }
+  const yearN = YEAR_N.exec(text);
+  const n = yearN ? Number(yearN[1] ?? parseOrdinal(yearN[2] ?? '')) : null;
+  // Year N of the term ends on its Nth anniversary.
+  if (n)
+    return fromPoint(
+      shiftPoint(
+        pointOf('the Effective Date', context),
+        { amount: n, unit: 'Y', businessDays: false },
+        1,
+      ),
+    );
+  if (UNTIL_TERMINATED.test(text)) return { kind: 'open' };
+  const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s*){1,5})/.exec(text);
+  const meaning = defined?.[1]
+    ? context.definitions.meanings.get(defined[1].trim().toLowerCase())
+    : undefined;
+  if (meaning && depth < 1) {
+    const inner = readTermEnd(meaning, context, depth + 1);
+    if (inner) return inner;
+  }
+  return { kind: 'event', event: eventName(text) };
+}
+
+const CHOICE =
+  /\b(?:the\s+)?(earlier|earliest|later|latest|sooner|soonest|longer|longest|shorter|shortest|first|last)(?:\s+to\s+(?:occur|expire))?\s+of\s*\)?\s*:?\s*/i;
+// "(a)", "(ii)", "(x)" opening a limb, not the "(3)" of "three (3) years".
+const LIMB_MARK =
+  /(?:^|[:;,]\s*|\b(?:of|and|or|is|be)\s+)\(\s*(?:[ivx]{1,4}|[a-h]|[1-9])\s*\)\s*/gi;
+
+/** "the later of (a) the fourth anniversary of the Effective Date, or (b) ...": each limb's end. */
+function choiceEnd(sentence: string, context: TermContext, depth: number): TermEnd | null {
+  const choice = CHOICE.exec(sentence);
+  if (!choice?.[1]) return null;
+  const later = /^(later|latest|longer|longest|last)$/i.test(choice[1]);
+  const rest = sentence.slice(choice.index + choice[0].length);
+  const marked = rest.split(LIMB_MARK);
+  const limbs =
+    marked.length >= 3 ? marked.slice(1) : rest.split(/,?\s+(?:or|and)\s+(?=the\b|\d|[A-Z])/);
+  const ends = limbs
+    .map((limb) => endOf(limb.replace(/[,;]?\s*(?:or|and)?\s*$/i, ''), context, depth))
+    .filter((e): e is TermEnd => e !== null);
+  return combine(ends, later);
+}
+
+/** A dated limb decides (the date an operations team must watch); otherwise the limbs' kind. */
+function combine(ends: readonly TermEnd[], later: boolean): TermEnd | null {
+  const dated = ends.flatMap((e) => (e.kind === 'date' ? [e.date] : []));
+  if (dated.length > 0) {
+    const sorted = [...dated].sort(compareDates);
+    const date = later ? sorted[sorted.length - 1] : sorted[0];
+    return date ? { kind: 'date', date } : null;
+  }
+  return (
+    ends.find((e) => e.kind === 'incomplete') ??
+    (later ? ends.find((e) => e.kind === 'open') : undefined) ??
+    ends.find((e) => e.kind === 'event') ??
+    ends.find((e) => e.kind === 'open') ??
+    null
+  );
+}
+
+// Words after which the end of the term is named. A verb needs its preposition ("expire on",
+// "terminate upon") unless a date follows at once ("shall expire December 31, 2023").
+const END_LEADS = new RegExp(
+  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|(?:in no event|no|not) later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to)\\s+`,
+  'gi',
+);
+// A right to end the agreement is not its term: "either party may terminate".
+const RIGHT_BEFORE =
+  /\b(?:may|can|might|right to|option to|elect(?:s|ed)? to|entitled to)\s+(?:\w+\s+){0,2}$/i;
+
+/** The end of the term stated in one sentence, if it states one. */
+export function readTermEnd(sentence: string, context: TermContext, depth = 0): TermEnd | null {
+  const chosen = choiceEnd(sentence, context, depth);
+  if (chosen) return chosen;
+  let fallback: TermEnd | null = null;
+  for (const lead of sentence.matchAll(END_LEADS)) {
+    if (RIGHT_BEFORE.test(sentence.slice(Math.max(0, lead.index - 40), lead.index))) continue;
+    const end = endOf(sentence.slice(lead.index + lead[0].length), context, depth);
+    if (!end) continue;
+    if (end.kind === 'date' || end.kind === 'incomplete') return end;
+    // "through" and "to" are also ordinary prepositions: only a date after them is an end.
+    if (/^(?:through|from)/i.test(lead[0])) continue;
+    if (!fallback || (fallback.kind === 'open' && end.kind === 'event')) fallback = end;
+  }
+  return fallback;
+}

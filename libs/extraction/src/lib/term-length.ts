@@ -1,0 +1,56 @@
+import { DURATION_PATTERN, durationFromMatch } from './durations';
+import type { TermEnd } from './term-end';
+import { fromPoint } from './term-end';
+import type { TermContext, TermPoint } from './term-points';
+import { pointOf, shiftPoint } from './term-points';
+
+const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
+// What introduces the length of a term: "for a term of", "shall be", "is", "continue for".
+const LENGTH_LEAD =
+  /\b(?:for|of|be|is|are|last|lasts|continue[sd]?|remain|term|period|engagement)\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|primary|minimum|maximum|further|entire|full|whole)\s+)?(?:(?:term|period|duration)\s+(?:of\s+)?)?(?:(?:at least|not less than|being)\s+)?$/i;
+// A period that is notice, a renewal or a deadline is not the length of the term.
+const NOT_LENGTH =
+  /notice|prior|before|advance|within|renew|additional|successive|extend|extension/i;
+// Where the period is counted from, when the sentence says.
+const COUNTED_FROM =
+  /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
+const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
+const COMMENCES_ON =
+  /\b(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)\s+(?:the\s+)?(?=\S)/gi;
+
+/** The base of a period that names none: a commencement date in the sentence, else the start. */
+function sentenceBase(sentence: string, context: TermContext): TermPoint {
+  for (const m of sentence.matchAll(COMMENCES_ON)) {
+    const point = pointOf(sentence.slice(m.index + m[0].length), context);
+    if (point.kind !== 'event') return point;
+  }
+  return pointOf('the Effective Date', context);
+}
+
+/**
+ * A term given as a length: "for a term of five (5) years from the Effective Date", "shall
+ * continue for twenty (20) years", "12 months beginning March 1, 2005". Counted from the
+ * anchor the sentence names (an undated event leaves the end unknown), else the start; of
+ * several periods in one sentence (a production period, then the rest of the term), the last
+ * end.
+ */
+export function lengthEnd(sentence: string, context: TermContext): TermEnd | null {
+  const ends: TermEnd[] = [];
+  for (const m of sentence.matchAll(DURATION_RE)) {
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    if (NOT_LENGTH.test(before) || !LENGTH_LEAD.test(before)) continue;
+    const duration = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
+    if (!duration || duration.unit === 'D') continue;
+    const after = sentence.slice(m.index + m[0].length);
+    if (/^\s*(?:\(\d+\)\s*)?(?:prior\s+)?(?:written\s+)?notice/i.test(after)) continue;
+    const from = COUNTED_FROM.exec(after);
+    const base = THEREFROM.test(after)
+      ? pointOf('the Effective Date', context)
+      : from?.[1]
+        ? pointOf(from[1], context)
+        : sentenceBase(sentence, context);
+    ends.push(fromPoint(shiftPoint(base, duration, 1)));
+  }
+  const dated = ends.filter((e) => e.kind === 'date');
+  return dated.pop() ?? ends[0] ?? null;
+}

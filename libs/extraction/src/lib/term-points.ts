@@ -1,0 +1,93 @@
+import type { CalendarDate } from './calendar-date';
+import { formatIsoDate } from './calendar-date';
+import { findDateMentions, resolveMention } from './date-mentions';
+import type { Definitions } from './definitions';
+import type { Duration } from './durations';
+import { applyDuration, toIsoDuration } from './durations';
+import { findIncompleteDates, shiftIncompleteDate } from './incomplete-dates';
+
+/** What the term of a contract is read against. */
+export interface TermContext {
+  /** The effective date, else the signing date: where an unqualified term starts. */
+  readonly start: CalendarDate | null;
+  readonly signedAt: CalendarDate | null;
+  /** The signing date where the form leaves part of it blank (EDTF). */
+  readonly startIncomplete: string | null;
+  readonly reference: CalendarDate | null;
+  readonly definitions: Definitions;
+}
+
+/**
+ * A point in time the text names: a calendar date, a date with blank parts, or an event the text
+ * does not date ("the Launch Date", "first Commercial Sale").
+ */
+export type TermPoint =
+  | { kind: 'date'; date: CalendarDate }
+  | { kind: 'incomplete'; edtf: string }
+  | { kind: 'event'; event: string };
+
+const START =
+  /^(?:the\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b/i;
+const SIGNING =
+  /^(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b)/i;
+
+export function pointOf(phrase: string, context: TermContext): TermPoint {
+  const text = phrase
+    .trim()
+    .replace(/^(?:of|on|from)\s+/i, '')
+    .replace(/^(?:the\s+)?date of\s+(?=(?:the\s+)?effective date)/i, '');
+  const [mention] = findDateMentions(text.slice(0, 60));
+  // "the tentative launch date of January 4, 1999" names its date.
+  const named = /^(?:the\s+)?[\w\s-]{0,40}?\bdate\s+of\s+/i.exec(text);
+  const near = mention && (mention.start <= 4 || mention.start === named?.[0].length);
+  const date = near ? resolveMention(mention, context.reference) : null;
+  if (date) return { kind: 'date', date };
+  const [blank] = findIncompleteDates(text.slice(0, 60));
+  if (blank && blank.start <= 4) return { kind: 'incomplete', edtf: blank.edtf };
+  if (START.test(text)) return known(context.start, context);
+  if (SIGNING.test(text)) return known(context.signedAt ?? context.start, context);
+  const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}Date)\b/.exec(text);
+  const definedDate = defined?.[1] ? context.definitions.dates.get(defined[1].toLowerCase()) : null;
+  if (definedDate) return { kind: 'date', date: definedDate };
+  return { kind: 'event', event: eventName(text) };
+}
+
+function known(date: CalendarDate | null, context: TermContext): TermPoint {
+  if (date) return { kind: 'date', date };
+  if (context.startIncomplete) return { kind: 'incomplete', edtf: context.startIncomplete };
+  return { kind: 'event', event: 'the start of the term' };
+}
+
+/** The event's own words, up to the end of its phrase. */
+export function eventName(text: string): string {
+  const cut = text.split(/[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b/i)[0] ?? '';
+  return (cut.trim() || text.trim()).replace(/\.$/, '').slice(0, 120);
+}
+
+/** A point moved by a period; an event moved by a period is still an event with no date. */
+export function shiftPoint(point: TermPoint, duration: Duration, sign: 1 | -1): TermPoint {
+  switch (point.kind) {
+    case 'date':
+      return { kind: 'date', date: applyDuration(point.date, duration, sign) };
+    case 'incomplete': {
+      const edtf = sign === 1 ? shiftIncompleteDate(point.edtf, duration) : null;
+      return edtf ? { kind: 'incomplete', edtf } : { kind: 'event', event: point.edtf };
+    }
+    case 'event':
+      return {
+        kind: 'event',
+        event: `${toIsoDuration(duration)} ${sign === 1 ? 'after' : 'before'} ${point.event}`,
+      };
+  }
+}
+
+export function pointText(point: TermPoint): string {
+  switch (point.kind) {
+    case 'date':
+      return formatIsoDate(point.date);
+    case 'incomplete':
+      return point.edtf;
+    case 'event':
+      return point.event;
+  }
+}
