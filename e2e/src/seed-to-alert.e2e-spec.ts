@@ -1,5 +1,11 @@
 import { Topics } from '@dealwatch/contracts';
-import { TopicRecorder, dropTestSchemas, expectEventually, requiredEnv } from '@dealwatch/testing';
+import {
+  TopicRecorder,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+  serviceNames,
+} from '@dealwatch/testing';
 
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -149,5 +155,15 @@ describe('one agreement flowing from ingest to an alert, every hop real', () => 
     expect(pipeline.alertsFor(posted.body.id)).toHaveLength(1);
     const webhookIds = new Set(attemptsFor().map((request) => request.headers['webhook-id']));
     expect(webhookIds.size).toBe(1);
+  });
+
+  it('shuts every service down cleanly on SIGTERM, well before the grace period ends', async () => {
+    const exits = await Promise.all(serviceNames.map((name) => pipeline.services[name].stop()));
+    for (const exit of exits)
+      expect([exit.code, exit.signal]).toEqual(exit.code === 0 ? [0, null] : [null, 'SIGTERM']);
+    for (const name of serviceNames) {
+      const log = readFileSync(pipeline.services[name].options.logFile, 'utf8');
+      expect(log).toContain('"msg":"stopped"');
+    }
   });
 });

@@ -25,6 +25,11 @@ export function serviceEntry(workspaceRoot: string, name: ServiceName): string {
   return join(workspaceRoot, 'dist', 'services', name, 'services', name, 'src', 'main.js');
 }
 
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ServiceProcessOptions {
   name: ServiceName;
   entry: string;
@@ -37,7 +42,7 @@ export interface ServiceProcessOptions {
 /** A built service run as a real OS process, as in production: started, probed, signalled. */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
-  private exited: Promise<number | null> = Promise.resolve(null);
+  private exited: Promise<ProcessExit> = Promise.resolve({ code: null, signal: null });
 
   constructor(readonly options: ServiceProcessOptions) {}
 
@@ -55,13 +60,16 @@ export class ServiceProcess {
     const child = spawn(process.execPath, [this.options.entry], {
       env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the terminal reaches only the runner, which then stops each
+      // service once. A second signal during shutdown would cut the shutdown short.
+      detached: true,
     });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.child = child;
     this.exited = new Promise((resolve) =>
-      child.once('exit', (code) => {
-        resolve(code);
+      child.once('exit', (code, signal) => {
+        resolve({ code, signal });
       }),
     );
     await expectEventually(
@@ -85,15 +93,17 @@ export class ServiceProcess {
     await this.exited;
   }
 
-  /** Sends SIGTERM and waits for a clean exit; SIGKILL after the grace period. */
-  async stop(graceMs = 15_000): Promise<number | null> {
+  /**
+   * Sends SIGTERM and waits for the exit; SIGKILL after the grace period. Nest re-raises the signal
+   * once its shutdown hooks are done, so a clean stop ends with signal SIGTERM (or code 0).
+   */
+  async stop(graceMs = 15_000): Promise<ProcessExit> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null)
-      return child?.exitCode ?? null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return this.exited;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    const code = await this.exited;
+    const exit = await this.exited;
     clearTimeout(timer);
-    return code;
+    return exit;
   }
 }
