@@ -39,17 +39,24 @@ export class EventSubscriptions {
         groupId: options.name,
         afterCommit: () => {
           transactions.afterCommit();
+          for (const listener of this.commitListeners) listener();
         },
       },
     );
   }
 
   private count = 0;
+  private readonly commitListeners: (() => void)[] = [];
 
   on<T extends Topic>(topic: T, handler: EventHandler<T>): void {
     if (this.started) throw new Error(`subscribe to ${topic} before the service starts`);
     this.consumer.on(topic, handler);
     this.count++;
+  }
+
+  /** Runs after every committed handler transaction, e.g. to wake a worker for the rows it wrote. */
+  onCommitted(listener: () => void): void {
+    this.commitListeners.push(listener);
   }
 
   async start(): Promise<void> {

@@ -17,7 +17,6 @@ import type { AlertingEnv } from './alerting.env';
 import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
-import { DeliveryWakeUp } from './delivery/delivery-wake-up.subscriber';
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { WebhookReceivers } from './delivery/webhook-receivers';
 import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
@@ -56,7 +55,6 @@ export class AppModule {
         AlertRepository,
         DeliverAlertsUseCase,
         DeliveryRepository,
-        DeliveryWakeUp,
         DeliveryWorker,
         MilestoneReminderConsumer,
         RecordAlertUseCase,

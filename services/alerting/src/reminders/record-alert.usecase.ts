@@ -9,7 +9,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
-import { DeliveryWakeUp } from '../delivery/delivery-wake-up.subscriber';
 import { WebhookReceivers } from '../delivery/webhook-receivers';
 
 /**
@@ -25,7 +24,6 @@ export class RecordAlertUseCase {
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly receivers: WebhookReceivers,
-    private readonly wakeUp: DeliveryWakeUp,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -66,7 +64,6 @@ export class RecordAlertUseCase {
       return;
     }
     await this.deliveries.createFor(manager, notification.alertId, this.receivers.names, now);
-    this.wakeUp.afterCommitOf(manager);
     this.logger.info({ ...context, receivers: this.receivers.names.length }, 'alert recorded');
   }
 }
