@@ -1,5 +1,5 @@
 import { formatIsoDate } from './calendar-date';
-import { readRenewal } from './renewal-terms';
+import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
 import { readTermEnd } from './term-end';
 import { lengthEnd } from './term-length';
@@ -9,27 +9,29 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
 // The sentence must be about the instrument or its term, not a price or an obligation.
 const TERM_SUBJECT =
-  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement)\b/i;
+  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|(?:termination|expiration|expiry) date)\b/i;
 const OPEN_WORDS =
   /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b/i;
-// A renewal word that starts the renewal part, not "unless extended" or "as may be extended".
-const RENEWAL_START = /\b(?:renew\w*|extend\w*|extension|successive)\b/gi;
 const NOT_RENEWAL_START =
   /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 
 function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.;])\s+(?=[A-Z("])|\n+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length > 0);
+  return (
+    text
+      // A semicolon before "(b)" continues a list of limbs; before a capital it ends a sentence.
+      .split(/(?<=\.)\s+(?=[A-Z("])|(?<=;)\s+(?=[A-Z])|\n+/)
+      .map((s) => s.replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length > 0)
+  );
 }
 
 /** The part of a sentence before it turns to renewal: "valid for five years with automatic renewal". */
 function beforeRenewal(sentence: string): string {
-  for (const m of sentence.matchAll(RENEWAL_START)) {
+  // A renewal word starts the renewal part, not "unless extended" or "as may be extended".
+  for (const m of sentence.matchAll(RENEWAL)) {
     if (!NOT_RENEWAL_START.test(sentence.slice(Math.max(0, m.index - 40), m.index)))
       return sentence.slice(0, m.index);
   }

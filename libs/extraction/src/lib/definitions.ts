@@ -17,6 +17,8 @@ const MEANS =
 const INLINE_TERM =
   /\(\s*(?:such date,?\s*|each,?\s*)?(?:the|this|each|an?)?\s*["“]([^"”]{2,60})["”]/g;
 
+const STATED =
+  /\bthe ((?:[\w-]+\s+){0,2}(?:date|day))(?:\s+(?:of|for)\s+[^.,;]{1,60}?)?\s+(?:shall|will)\s+be\s+/gi;
 const LABEL = /^[ \t]*((?:[A-Z][\w-]*[ \t]+){0,3}Date)[ \t]*:[ \t]*/gm;
 
 export function findDefinitions(text: string, reference: CalendarDate | null): Definitions {
@@ -47,6 +49,14 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
     }
   }
   INLINE_TERM.lastIndex = 0;
+
+  // A date the text fixes in a sentence: `the launch date of the Site shall be September 1st, 1999`.
+  for (const m of text.matchAll(STATED)) {
+    const term = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const mention = mentions.find((x) => x.start === m.index + m[0].length);
+    const date = mention ? resolveMention(mention, reference) : null;
+    if (date && !dates.has(term)) dates.set(term, date);
+  }
 
   // A cover-page label: `Expiration Date: August 31, 2006`.
   for (const m of text.matchAll(LABEL)) {

@@ -95,12 +95,19 @@ export function findEffectiveDates(
       : null;
   };
   const meaning = definitions.meanings.get('effective date') ?? '';
+  // "The effective date ... will be from the Launch Date": a date the text fixes elsewhere.
+  const named =
+    /\beffective date\b[^.\n]{0,60}?\b(?:will|shall) be (?:from |on |as of )?the ((?:[A-Z][\w-]*\s+){0,3}Date)\b/i.exec(
+      text,
+    );
+  const namedDate = named?.[1] ? definitions.dates.get(named[1].toLowerCase()) : undefined;
   const entryIntoForceAt = dateAfter(/\b(entry into force|enter(?:s|ed)? into force on)\s*:?/i);
   const effectiveAt =
     definitions.dates.get('effective date') ??
     definitions.dates.get('commencement date') ??
     entryIntoForceAt ??
     dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will|shall) be)\s*/i) ??
+    namedDate ??
     dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will|shall) be\s*/i) ??
     dateAfter(/\b(?:is|be|become|becomes) effective (?:as )?(?:of|from|on)\s*/i) ??
     dateAfter(/\b(?:shall|will) (?:commence|take effect|come into force)(?: as of| on)\s*/i) ??

@@ -1,16 +1,24 @@
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 
 const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
-const RENEWAL = /\b(renew\w*|extend\w*|extension|successive)\b/i;
+// "extend" renews only with more periods ("extend for successive 12-month periods"); "extend
+// for a period of five years" and "extend through December 31" state the term itself.
+export const RENEWAL =
+  /\b(?:renew\w*|extension|successive|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
 // Renewals by the period's name: "from year to year", "on a month-to-month basis".
 const NAMED_PERIODS: readonly [RegExp, string][] = [
   [
-    /\b(?:tacitly every year|successive annual periods|annually renew|renew\w* annually|(?:from )?year[- ]to[- ]year|(?:on an? )?(?:annual|yearly) basis)\b/i,
+    /\b(?:tacitly every year|successive annual periods|annually renew|renew\w* annually|(?:from )?year[- ]to[- ]year|(?:renew\w*|continu\w*|extend\w*)[^.;]{0,60}?\b(?:annual|yearly) basis)\b/i,
     'P1Y',
   ],
   [/\b(?:(?:from )?month[- ]to[- ]month|(?:on a )?monthly basis)\b/i, 'P1M'],
 ];
-// After its fixed term the agreement simply runs on: "and thereafter until terminated".
+// After its fixed term the agreement simply runs on: "and thereafter until terminated". The
+// fixed term must come first ("for ten years and thereafter"), or "thereafter" is the start.
+const FIXED_TERM = new RegExp(
+  `${DURATION_PATTERN}|\\b(?:initial term|contract year|anniversary)\\b`,
+  'i',
+);
 const EVERGREEN =
   /\b(?:thereafter|after that|after (?:the|such) (?:initial |original )?(?:term|period))\b[^.;]{0,80}?\b(?:until (?:it is )?terminated|until (?:either|one|a|any) (?:party|of the parties)\b[^.;]{0,60}?terminat|indefinitely)\b|\bindefinitely (?:after that|thereafter)\b/i;
 
@@ -57,11 +65,14 @@ export function readRenewal(sentences: readonly string[]): RenewalReading {
   const reading: RenewalReading = { period: null, notice: null, evergreen: false };
   for (const sentence of sentences) {
     const named = NAMED_PERIODS.some(([re]) => re.test(sentence));
-    const isRenewal = RENEWAL.test(sentence) || named;
+    const isRenewal = new RegExp(RENEWAL.source, 'i').test(sentence) || named;
     if (isRenewal && !reading.period) reading.period = renewalPeriod(sentence);
-    if (!reading.notice && (isRenewal || /\bnon-renewal|not to renew\b/i.test(sentence)))
+    // Any word of renewal makes a notice period the notice that stops it.
+    if (!reading.notice && (isRenewal || /\b(?:non-?renewal|renew\w*|extend\w*)\b/i.test(sentence)))
       reading.notice = noticePeriod(sentence);
-    if (!named && EVERGREEN.test(sentence)) reading.evergreen = true;
+    const evergreen = EVERGREEN.exec(sentence);
+    if (!named && evergreen && FIXED_TERM.test(sentence.slice(0, evergreen.index)))
+      reading.evergreen = true;
   }
   return reading;
 }

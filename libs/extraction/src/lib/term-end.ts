@@ -18,7 +18,7 @@ export type TermEnd =
   | { kind: 'open' };
 
 const UNTIL_TERMINATED =
-  /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)/i;
+  /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)|^(?:the\s+)?(?:earlier\s+)?(?:termination|expiration)(?:\s+(?:or|and\/or)\s+(?:earlier\s+)?(?:termination|expiration))?\s+of\s+(?:this|the)\s+(?:agreement|contract)\b/i;
 const ANNIVERSARY = new RegExp(`^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+of\\s+(.+)`, 'i');
 const NTH_DAY = new RegExp(
   `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+day\\s+(?:after|following|from|subsequent to)\\s+(.+)`,
@@ -33,6 +33,10 @@ const YEAR_N = new RegExp(
   'i',
 );
 
+// "the 60th day following a written notice ... of its decision to terminate": the agreement
+// runs until a party chooses to end it.
+const NOTICE_TO_END = /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b/i;
+
 export function fromPoint(point: TermPoint): TermEnd {
   switch (point.kind) {
     case 'date':
@@ -40,7 +44,9 @@ export function fromPoint(point: TermPoint): TermEnd {
     case 'incomplete':
       return { kind: 'incomplete', edtf: point.edtf };
     case 'event':
-      return { kind: 'event', event: point.event };
+      return NOTICE_TO_END.test(point.event)
+        ? { kind: 'open' }
+        : { kind: 'event', event: point.event };
   }
 }
 
@@ -59,7 +65,8 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
     .trim()
     .replace(/^(?:the\s+)?(?:date|day)\s+(?:that|which|on which it)\s+(?:is|falls)\s+/i, '')
     .replace(/^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon)\b[^;]{0,50}?\bon\s+/i, '');
-  if (text.length === 0) return null;
+  // "terminate in its entirety", "in accordance with": not an end.
+  if (text.length === 0 || /^(?:its entirety|whole|part|accordance)\b/i.test(text)) return null;
   const monthEnd =
     /^(?:the\s+)?last day of the (?:calendar\s+)?month\s+(?:in which|during which|of|that is|falling)?\s*/i.exec(
       text,
@@ -112,7 +119,9 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
       ),
     );
   if (UNTIL_TERMINATED.test(text)) return { kind: 'open' };
-  const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s*){1,5})/.exec(text);
+  // A defined period: "the Service Period", "the end of the Initial Term".
+  const defined =
+    /^(?:the\s+)?(?:(?:end|expiration|expiry) of (?:the\s+)?)?((?:[A-Z][\w-]*\s*){1,5})/.exec(text);
   const meaning = defined?.[1]
     ? context.definitions.meanings.get(defined[1].trim().toLowerCase())
     : undefined;
@@ -127,7 +136,7 @@ const CHOICE =
   /\b(?:the\s+)?(earlier|earliest|later|latest|sooner|soonest|longer|longest|shorter|shortest|first|last)(?:\s+to\s+(?:occur|expire))?\s+of\s*\)?\s*:?\s*/i;
 // "(a)", "(ii)", "(x)" opening a limb, not the "(3)" of "three (3) years".
 const LIMB_MARK =
-  /(?:^|[:;,]\s*|\b(?:of|and|or|is|be)\s+)\(\s*(?:[ivx]{1,4}|[a-h]|[1-9])\s*\)\s*/gi;
+  /(?:^|[:;,]\s*|\b(?:of|and|or|is|be)\s+)\(\s*(?:[ivx]{1,4}|[a-z]|[1-9])\s*\)\s*/gi;
 
 /** "the later of (a) the fourth anniversary of the Effective Date, or (b) ...": each limb's end. */
 function choiceEnd(sentence: string, context: TermContext, depth: number): TermEnd | null {
@@ -137,7 +146,7 @@ function choiceEnd(sentence: string, context: TermContext, depth: number): TermE
   const rest = sentence.slice(choice.index + choice[0].length);
   const marked = rest.split(LIMB_MARK);
   const limbs =
-    marked.length >= 3 ? marked.slice(1) : rest.split(/,?\s+(?:or|and)\s+(?=the\b|\d|[A-Z])/);
+    marked.length >= 2 ? marked.slice(1) : rest.split(/,?\s+(?:or|and)\s+(?=the\b|\d|[A-Z])/);
   const ends = limbs
     .map((limb) => endOf(limb.replace(/[,;]?\s*(?:or|and)?\s*$/i, ''), context, depth))
     .filter((e): e is TermEnd => e !== null);
@@ -164,7 +173,7 @@ function combine(ends: readonly TermEnd[], later: boolean): TermEnd | null {
 // Words after which the end of the term is named. A verb needs its preposition ("expire on",
 // "terminate upon") unless a date follows at once ("shall expire December 31, 2023").
 const END_LEADS = new RegExp(
-  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|(?:in no event|no|not) later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to)\\s+`,
+  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
   'gi',
 );
 // A right to end the agreement is not its term: "either party may terminate".
@@ -181,8 +190,8 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     const end = endOf(sentence.slice(lead.index + lead[0].length), context, depth);
     if (!end) continue;
     if (end.kind === 'date' || end.kind === 'incomplete') return end;
-    // "through" and "to" are also ordinary prepositions: only a date after them is an end.
-    if (/^(?:through|from)/i.test(lead[0])) continue;
+    // "through", "to" and "for" are also ordinary prepositions: only a date after them is an end.
+    if (/^(?:through|from|for|throughout|during)/i.test(lead[0])) continue;
     if (!fallback || (fallback.kind === 'open' && end.kind === 'event')) fallback = end;
   }
   return fallback;

@@ -9,8 +9,7 @@ const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
 const LENGTH_LEAD =
   /\b(?:for|of|be|is|are|last|lasts|continue[sd]?|remain|term|period|engagement)\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|primary|minimum|maximum|further|entire|full|whole)\s+)?(?:(?:term|period|duration)\s+(?:of\s+)?)?(?:(?:at least|not less than|being)\s+)?$/i;
 // A period that is notice, a renewal or a deadline is not the length of the term.
-const NOT_LENGTH =
-  /notice|prior|before|advance|within|renew|additional|successive|extend|extension/i;
+const NOT_LENGTH = /notice|prior|before|advance|within|renew|additional|successive|extension/i;
 // Where the period is counted from, when the sentence says.
 const COUNTED_FROM =
   /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
@@ -18,13 +17,16 @@ const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
 const COMMENCES_ON =
   /\b(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)\s+(?:the\s+)?(?=\S)/gi;
 
-/** The base of a period that names none: a commencement date in the sentence, else the start. */
+/**
+ * The base of a period that names none: what the sentence says the term commences on (a date,
+ * the Effective Date, or an event such as "the date the Company delivers the last Sample", which
+ * leaves the end unknown), else the start.
+ */
 function sentenceBase(sentence: string, context: TermContext): TermPoint {
-  for (const m of sentence.matchAll(COMMENCES_ON)) {
-    const point = pointOf(sentence.slice(m.index + m[0].length), context);
-    if (point.kind !== 'event') return point;
-  }
-  return pointOf('the Effective Date', context);
+  const [m] = sentence.matchAll(COMMENCES_ON);
+  return m
+    ? pointOf(sentence.slice(m.index + m[0].length), context)
+    : pointOf('the Effective Date', context);
 }
 
 /**

@@ -1,0 +1,189 @@
+import type { CalendarDate } from './calendar-date';
+import { findContractTerm } from './contract-term';
+import { findDefinitions } from './definitions';
+import type { TermContext } from './term-points';
+
+const MARCH_3_2011: CalendarDate = { year: 2011, month: 3, day: 3 };
+
+function term(text: string, context: Partial<TermContext> = {}) {
+  return findContractTerm(text, {
+    start: MARCH_3_2011,
+    signedAt: MARCH_3_2011,
+    startIncomplete: null,
+    reference: null,
+    definitions: findDefinitions(text, null),
+    ...context,
+  });
+}
+
+const expiry = (text: string, context: Partial<TermContext> = {}) =>
+  term(text, context).term?.expiresAt ?? null;
+
+describe('contract term: when it ends', () => {
+  it('counts a term of years from the Effective Date', () => {
+    expect(
+      expiry('This Agreement shall continue for a term of five (5) years from the Effective Date.'),
+    ).toBe('2016-03-03');
+  });
+
+  it('counts a bare term length from the start of the agreement', () => {
+    expect(expiry('The term of this Agreement shall be ten (10) years.')).toBe('2021-03-03');
+  });
+
+  it('reads the expiry on an anniversary of the Effective Date', () => {
+    expect(
+      expiry('This Agreement shall expire on the fifth anniversary of the Effective Date.'),
+    ).toBe('2016-03-03');
+  });
+
+  it('reads an initial term ending on a stated date', () => {
+    expect(expiry('The initial term ending December 31, 2020 may be renewed by the parties.')).toBe(
+      '2020-12-31',
+    );
+  });
+
+  it('reads a date after "shall continue in force until"', () => {
+    expect(expiry('This Agreement shall continue in force until June 30, 2014.')).toBe(
+      '2014-06-30',
+    );
+  });
+
+  it('takes the later dated limb of "the later of"', () => {
+    expect(
+      expiry(
+        'This Agreement shall continue until the later of (a) December 31, 2013 and (b) the date on which the last Product is delivered.',
+      ),
+    ).toBe('2013-12-31');
+  });
+
+  it('takes the earlier of two computable limbs', () => {
+    expect(
+      expiry(
+        'This Agreement shall expire on the earlier of (i) the third anniversary of the Effective Date or (ii) June 30, 2013.',
+      ),
+    ).toBe('2013-06-30');
+  });
+
+  it('counts the Nth day after the Effective Date', () => {
+    expect(expiry('This Agreement shall terminate on the 30th day after the Effective Date.')).toBe(
+      '2011-04-02',
+    );
+  });
+
+  it('counts a period from a date the sentence says the term commences on', () => {
+    expect(
+      expiry('The term of this Agreement is two (2) years commencing on January 1, 2012.'),
+    ).toBe('2014-01-01');
+  });
+
+  it('counts a term commencing on the date first written above from the signing date', () => {
+    expect(
+      expiry('The Term shall be three (3) years commencing on the date first written above.', {
+        start: { year: 2011, month: 5, day: 1 },
+      }),
+    ).toBe('2014-03-03');
+  });
+
+  it('ends on the last day of the month a period falls in', () => {
+    expect(
+      expiry(
+        'Expiration Date: the last day of the month fifteen (15) years from the Effective Date',
+      ),
+    ).toBe('2026-03-31');
+  });
+
+  it('reads a defined period through its definition', () => {
+    const text = [
+      '"Service Period" means April 1, 2019 through March 30, 2020.',
+      'The Agreement shall commence on the Effective Date and continue in effect for the Service Period.',
+      'This Agreement shall continue until the end of the Service Period.',
+    ].join('\n');
+    expect(expiry(text)).toBe('2020-03-30');
+  });
+
+  it('reads the end named by a cover-page label', () => {
+    const text =
+      'Expiration Date: August 31, 2006\nThis Agreement shall expire on the Expiration Date set forth above.';
+    expect(expiry(text)).toBe('2006-08-31');
+  });
+});
+
+describe('contract term: ends without a date', () => {
+  it('calls a term that runs until terminated perpetual', () => {
+    expect(expiry('This Agreement shall continue until terminated as provided herein.')).toBe(
+      'perpetual',
+    );
+    expect(
+      expiry(
+        'This Agreement shall remain in effect until terminated by either Party upon thirty (30) days notice.',
+      ),
+    ).toBe('perpetual');
+    expect(expiry('This Agreement shall continue in perpetuity unless terminated earlier.')).toBe(
+      'perpetual',
+    );
+  });
+
+  it('records an undated end event instead of guessing a date', () => {
+    const reading = term(
+      'This Agreement shall remain in effect until the expiration of the last Royalty Term.',
+    );
+    expect(reading.term?.expiresAt).toBeNull();
+    expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
+  });
+
+  it('leaves a fixed period counted from an undated event unknown', () => {
+    const reading = term('The Term shall continue for three years from the Launch Date.');
+    expect(reading.term?.expiresAt).toBeNull();
+    expect(reading.term?.endEvent).toBe('P3Y after the Launch Date');
+  });
+
+  it('does not read a right to terminate as the end of the term', () => {
+    expect(
+      term('Either party may terminate this Agreement upon ninety (90) days notice.').term,
+    ).toBeNull();
+  });
+
+  it('gives the written parts of an expiry counted from a date left blank', () => {
+    const reading = term('The Term of this Agreement shall continue for twenty (20) years.', {
+      start: null,
+      signedAt: null,
+      startIncomplete: '2015-XX-XX',
+    });
+    expect(reading.term).toBeNull();
+    expect(reading.expiresIncomplete).toBe('2035-XX-XX');
+  });
+});
+
+describe('contract term: renewal', () => {
+  it('reads the renewal period and the notice that stops it', () => {
+    expect(
+      term(
+        'This Agreement shall automatically renew for successive one (1) year periods unless either party gives notice of non-renewal at least sixty (60) days prior to expiration.',
+      ).term?.renewal,
+    ).toEqual({ period: 'P1Y', noticeBeforeExpiry: 'P60D' });
+  });
+
+  it('keeps the initial term apart from the renewal in the same sentence', () => {
+    const reading = term(
+      'This Agreement shall be valid for a period of five (5) years with automatic renewal of one year thereafter.',
+    );
+    expect(reading.term?.expiresAt).toBe('2016-03-03');
+    expect(reading.term?.renewal?.period).toBe('P1Y');
+  });
+
+  it('marks an agreement that runs on after its fixed term until terminated as evergreen', () => {
+    const reading = term(
+      'This Agreement shall continue for an initial term of one (1) year and indefinitely after that until terminated by either party.',
+    );
+    expect(reading.term?.expiresAt).toBe('2012-03-03');
+    expect(reading.term?.evergreen).toBe(true);
+  });
+
+  it('reads a month-to-month continuation as a monthly renewal, not as evergreen', () => {
+    const reading = term(
+      'After the Initial Term, this Agreement shall continue on a month to month basis until terminated by either party.',
+    );
+    expect(reading.term?.renewal?.period).toBe('P1M');
+    expect(reading.term?.evergreen).toBeUndefined();
+  });
+});
