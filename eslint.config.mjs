@@ -60,7 +60,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', ...testedTypes],
             },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...sharedTypes] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: sharedTypes },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: sharedTypes },
             {
               sourceTag: 'type:test-util',

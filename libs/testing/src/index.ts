@@ -1,3 +1,4 @@
+export * from './event-publisher';
 export * from './expect-eventually';
 export * from './infrastructure';
 export * from './test-namespace';

@@ -1,6 +1,7 @@
 import { CommonEnv, EnvVariable } from '@dealwatch/config';
-import { isIsoDuration, isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
+import { isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
 import type { ServiceEnv } from '@dealwatch/platform';
+import { isIsoDuration } from '@dealwatch/time';
 
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, Validate } from 'class-validator';

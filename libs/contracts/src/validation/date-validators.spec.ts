@@ -1,4 +1,4 @@
-import { isCalendarDate, isInstant, isIsoDuration } from './date-validators';
+import { isCalendarDate, isInstant } from './date-validators';
 
 describe('calendar dates', () => {
   it.each(['2026-04-28', '2024-02-29'])('accepts %s', (value) => {
@@ -24,14 +24,4 @@ describe('instants', () => {
       expect(isInstant(value)).toBe(false);
     },
   );
-});
-
-describe('durations', () => {
-  it.each(['P30D', 'PT0S', 'PT10S', 'P1Y2M', 'P1W'])('accepts %s', (value) => {
-    expect(isIsoDuration(value)).toBe(true);
-  });
-
-  it.each(['P', 'PT', '30D', 'P-1D'])('rejects %p', (value) => {
-    expect(isIsoDuration(value)).toBe(false);
-  });
 });

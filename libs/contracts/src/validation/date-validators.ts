@@ -1,9 +1,10 @@
+import { isIsoDuration } from '@dealwatch/time';
+
 import { registerDecorator } from 'class-validator';
 import type { ValidationOptions } from 'class-validator';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -18,10 +19,6 @@ export function isCalendarDate(value: unknown): value is string {
 
 export function isInstant(value: unknown): value is string {
   return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-export function isIsoDuration(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DURATION.test(value);
 }
 
 function simpleDecorator(name: string, test: (value: unknown) => boolean, what: string) {

@@ -1,4 +1,5 @@
 import { isTopic } from '@dealwatch/contracts';
+import { WakeableSleep } from '@dealwatch/time';
 
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -29,7 +30,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly sleeper = new WakeableSleep();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,7 +48,7 @@ export class OutboxRelay {
 
   /** Ask for a publish now rather than at the next poll, e.g. right after a commit. */
   kick(): void {
-    this.wake?.();
+    this.sleeper.wake();
   }
 
   /** Stops polling, then publishes what is left (bounded), so a clean shutdown strands nothing. */
@@ -110,21 +111,10 @@ export class OutboxRelay {
         published = await this.publishBatch();
       } catch (error) {
         this.logger.error({ err: error }, 'outbox relay could not publish; will retry');
-        await this.sleep(this.options.errorBackoffMs ?? 1_000);
+        await this.sleeper.sleep(this.options.errorBackoffMs ?? 1_000);
         continue;
       }
-      if (published < batchSize) await this.sleep(this.options.pollIntervalMs);
+      if (published < batchSize) await this.sleeper.sleep(this.options.pollIntervalMs);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

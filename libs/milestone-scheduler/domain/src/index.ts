@@ -1,3 +1,2 @@
-export * from './iso-duration';
 export * from './reminder-plan';
 export * from './zoned-time';

@@ -1,4 +1,5 @@
-import { isCalendarDuration, parseIsoDuration, timePartMs } from './iso-duration';
+import { approximateMs, isCalendarDuration, parseIsoDuration } from '@dealwatch/time';
+
 import { addCalendar, zonedInstant } from './zoned-time';
 
 /** Offsets used when neither the milestone nor a policy says otherwise. */
@@ -54,17 +55,11 @@ export function planReminders(
 
 function fireTimeBefore(due: MilestoneDue, dueAt: Date, offset: string): Date {
   const duration = parseIsoDuration(offset);
-  if (!isCalendarDuration(duration)) return new Date(dueAt.getTime() - toExactMs(duration));
+  if (!isCalendarDuration(duration)) return new Date(dueAt.getTime() - approximateMs(duration));
   const date = addCalendar(due.dueDate, {
     years: -duration.years,
     months: -duration.months,
     days: -(duration.weeks * 7 + duration.days),
   });
   return zonedInstant(date, REMINDER_TIME_OF_DAY, due.timeZone);
-}
-
-/** Mixed offsets such as P1DT12H count days as 24 hours. */
-function toExactMs(duration: ReturnType<typeof parseIsoDuration>): number {
-  const days = duration.years * 365 + duration.months * 30 + duration.weeks * 7 + duration.days;
-  return days * 86_400_000 + timePartMs(duration);
 }

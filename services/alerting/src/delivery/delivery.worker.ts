@@ -1,4 +1,5 @@
 import { ENV, LOGGER } from '@dealwatch/platform';
+import { WakeableSleep } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -19,8 +20,7 @@ const ERROR_BACKOFF_MS = 1_000;
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
+  private readonly sleeper = new WakeableSleep();
   private readonly logger: Logger;
 
   constructor(
@@ -50,8 +50,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Look for due deliveries now rather than at the next poll. */
   kick(): void {
-    this.kicked = true;
-    this.wake?.();
+    this.sleeper.wake();
   }
 
   private async run(): Promise<void> {
@@ -61,27 +60,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         claimed = await this.deliver.deliverDue(BATCH_SIZE);
       } catch (error) {
         this.logger.error({ err: error }, 'could not claim deliveries; will retry');
-        await this.sleep(ERROR_BACKOFF_MS);
+        await this.sleeper.sleep(ERROR_BACKOFF_MS);
         continue;
       }
-      if (claimed < BATCH_SIZE) await this.sleep(this.env.ALERT_DELIVERY_POLL_MS);
+      if (claimed < BATCH_SIZE) await this.sleeper.sleep(this.env.ALERT_DELIVERY_POLL_MS);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.kicked || !this.running) {
-      this.kicked = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.kicked = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

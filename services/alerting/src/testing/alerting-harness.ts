@@ -2,11 +2,10 @@ import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { MilestoneReminderV1 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
+import { EventPublisher } from '@dealwatch/testing';
 import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
-import type { Message, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
@@ -67,34 +66,36 @@ export function reminder(overrides: Partial<MilestoneReminderV1> = {}): Mileston
 /** Publishes onto the prefixed reminder topic as the scheduler would, in CloudEvents binary mode. */
 export class ReminderPublisher {
   readonly topic: string;
-  private readonly producer: Producer;
+  private readonly events: EventPublisher;
 
   constructor(brokers: string[], namespace: TestNamespace) {
     this.topic = `${namespace.topicPrefix}${Topics.MilestoneReminderV1}`;
-    this.producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer();
+    this.events = new EventPublisher(brokers, namespace.topicPrefix);
   }
 
   async start(): Promise<this> {
-    await this.producer.connect();
+    await this.events.start();
     return this;
   }
 
   async stop(): Promise<void> {
-    await this.producer.disconnect();
+    await this.events.stop();
   }
 
   /** Returns the event id (`ce_id`); pass one to publish the same event again. */
-  async publish(payload: MilestoneReminderV1, eventId: string = randomUUID()): Promise<string> {
-    await this.publishRaw({
+  publish(payload: MilestoneReminderV1, eventId: string = randomUUID()): Promise<string> {
+    return this.events.publish(Topics.MilestoneReminderV1, payload, {
       key: payload.agreementId,
-      value: JSON.stringify(payload),
-      headers: cloudEventHeaders(eventId, payload.agreementId),
+      eventId,
     });
-    return eventId;
   }
 
-  async publishRaw(message: Message): Promise<void> {
-    await this.producer.send({ topic: this.topic, messages: [message] });
+  async publishRaw(message: {
+    key: string;
+    value: string;
+    headers: Record<string, string>;
+  }): Promise<void> {
+    await this.events.publishRaw(Topics.MilestoneReminderV1, message);
   }
 }
 

@@ -3,6 +3,7 @@ import { Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1, ClausesExtractedV1 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import {
+  EventPublisher,
   TopicRecorder,
   createTestNamespace,
   dropTestSchemas,
@@ -11,8 +12,6 @@ import {
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
-import type { Producer } from 'kafkajs';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,7 +43,7 @@ function ingested(agreementId: string, text: string): AgreementIngestedV1 {
 describe('clause-extraction service on real Kafka and PostgreSQL', () => {
   let app: INestApplication;
   let base: string;
-  let producer: Producer;
+  let publisher: EventPublisher;
   let recorder: TopicRecorder;
 
   beforeAll(async () => {
@@ -57,34 +56,21 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
     });
     app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
     recorder = await new TopicRecorder(brokers).start([topic(Topics.ClausesExtractedV1)]);
   });
 
   afterAll(async () => {
-    await producer.disconnect();
+    await publisher.stop();
     await recorder.stop();
     await app.close();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
   async function publish(payload: AgreementIngestedV1, eventId = randomUUID()): Promise<void> {
-    await producer.send({
-      topic: topic(Topics.AgreementIngestedV1),
-      messages: [
-        {
-          key: payload.agreementId,
-          value: JSON.stringify(payload),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: eventId,
-            ce_type: Topics.AgreementIngestedV1,
-            ce_source: '/test',
-            ce_time: new Date().toISOString(),
-          },
-        },
-      ],
+    await publisher.publish(Topics.AgreementIngestedV1, payload, {
+      key: payload.agreementId,
+      eventId,
     });
   }
 

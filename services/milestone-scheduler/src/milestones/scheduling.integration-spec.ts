@@ -7,6 +7,7 @@ import type {
 } from '@dealwatch/contracts';
 import { ManualClock, runService } from '@dealwatch/platform';
 import {
+  EventPublisher,
   TopicRecorder,
   createTestNamespace,
   dropTestSchemas,
@@ -15,8 +16,6 @@ import {
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
-import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 import { AppModule } from '../app.module';
@@ -66,7 +65,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   const clock = new ManualClock(new Date('2026-04-20T00:00:00Z'));
   let app: INestApplication;
   let base: string;
-  let producer: Producer;
+  let publisher: EventPublisher;
   let recorder: TopicRecorder;
 
   beforeAll(async () => {
@@ -80,8 +79,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
     });
     app = await runService(AppModule.register(env, { clock }), { port: 0, host: '127.0.0.1' });
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
     recorder = await new TopicRecorder(brokers).start([
       topic(Topics.MilestoneReminderV1),
       topic(Topics.MilestoneScheduledV1),
@@ -89,29 +87,14 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   });
 
   afterAll(async () => {
-    await producer.disconnect();
+    await publisher.stop();
     await recorder.stop();
     await app.close();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
   async function publish(payload: ClausesExtractedV1): Promise<void> {
-    await producer.send({
-      topic: topic(Topics.ClausesExtractedV1),
-      messages: [
-        {
-          key: payload.agreementId,
-          value: JSON.stringify(payload),
-          headers: {
-            ce_specversion: '1.0',
-            ce_id: randomUUID(),
-            ce_type: Topics.ClausesExtractedV1,
-            ce_source: '/test',
-            ce_time: new Date().toISOString(),
-          },
-        },
-      ],
-    });
+    await publisher.publish(Topics.ClausesExtractedV1, payload, { key: payload.agreementId });
   }
 
   async function milestonesOf(agreementId: string) {

@@ -8,6 +8,7 @@ import {
 import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
+import { WakeableSleep } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -27,7 +28,7 @@ const BATCH_SIZE = 200;
 export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly sleeper = new WakeableSleep();
 
   constructor(
     private readonly transactions: Transactions,
@@ -44,7 +45,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop;
   }
 
@@ -99,10 +100,10 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
       try {
         const fired = await this.fireDue();
         if (fired === BATCH_SIZE) continue;
-        await this.sleep(await this.untilNextReminder());
+        await this.sleeper.sleep(await this.untilNextReminder());
       } catch (error) {
         this.logger.error({ err: error }, 'firing reminders failed; will retry');
-        await this.sleep(1_000);
+        await this.sleeper.sleep(1_000);
       }
     }
   }
@@ -113,16 +114,5 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     const poll = this.env.SCHEDULER_POLL_MS;
     if (!next) return poll;
     return Math.max(5, Math.min(poll, next.getTime() - this.clock.now().getTime()));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

@@ -1,4 +1,9 @@
-import { isCalendarDuration, parseIsoDuration } from './iso-duration';
+import {
+  approximateMs,
+  isCalendarDuration,
+  parseIsoDuration,
+  tryParseIsoDuration,
+} from './iso-duration';
 
 describe('parseIsoDuration', () => {
   it('reads every component', () => {
@@ -24,5 +29,21 @@ describe('parseIsoDuration', () => {
   it('tells calendar durations from exact ones', () => {
     expect(isCalendarDuration(parseIsoDuration('P7D'))).toBe(true);
     expect(isCalendarDuration(parseIsoDuration('PT10S'))).toBe(false);
+  });
+});
+
+describe('approximateMs', () => {
+  it('counts days, weeks and time exactly', () => {
+    expect(approximateMs(parseIsoDuration('P1W1DT1H'))).toBe((8 * 24 + 1) * 3_600_000);
+  });
+
+  it('counts a month as 30 days and a year as 365', () => {
+    expect(approximateMs(parseIsoDuration('P1Y1M'))).toBe(395 * 86_400_000);
+  });
+});
+
+describe('tryParseIsoDuration', () => {
+  it('answers null instead of throwing', () => {
+    expect(tryParseIsoDuration('overdue')).toBeNull();
   });
 });

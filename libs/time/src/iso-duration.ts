@@ -11,9 +11,12 @@ export interface IsoDuration {
 const PATTERN =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-export function parseIsoDuration(text: string): IsoDuration {
+const DAY_MS = 86_400_000;
+
+/** Reads `P1Y2M3W4DT5H6M7S` and its subsets; null for anything else. */
+export function tryParseIsoDuration(text: string): IsoDuration | null {
   const match = PATTERN.exec(text);
-  if (!match) throw new RangeError(`"${text}" is not an ISO 8601 duration such as P7D or PT10S`);
+  if (!match) return null;
   const [years, months, weeks, days, hours, minutes, seconds] = match
     .slice(1)
     // Optional groups that did not match are undefined at run time, whatever the type says.
@@ -29,8 +32,14 @@ export function parseIsoDuration(text: string): IsoDuration {
   };
 }
 
-export function isIsoDuration(text: string): boolean {
-  return PATTERN.test(text);
+export function parseIsoDuration(text: string): IsoDuration {
+  const duration = tryParseIsoDuration(text);
+  if (!duration) throw new RangeError(`"${text}" is not an ISO 8601 duration such as P7D or PT10S`);
+  return duration;
+}
+
+export function isIsoDuration(value: unknown): value is string {
+  return typeof value === 'string' && PATTERN.test(value);
 }
 
 /** True when the duration counts calendar units only (no hours, minutes or seconds). */
@@ -40,4 +49,10 @@ export function isCalendarDuration(duration: IsoDuration): boolean {
 
 export function timePartMs(duration: IsoDuration): number {
   return ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000;
+}
+
+/** Length in ms counting a month as 30 days and a year as 365: for ranking and mixed offsets. */
+export function approximateMs(duration: IsoDuration): number {
+  const days = duration.years * 365 + duration.months * 30 + duration.weeks * 7 + duration.days;
+  return days * DAY_MS + timePartMs(duration);
 }
