@@ -1,16 +1,8 @@
 // Env classes annotate every field: class-transformer converts by the declared type.
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+import { CommaSeparated } from './comma-separated';
 import { EnvVariable } from './env-metadata';
-
-const splitList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean)
-    : value;
 
 /** Variables every DealWatch service reads. Each service extends it with its own. */
 export class CommonEnv {
@@ -19,7 +11,7 @@ export class CommonEnv {
   LOG_LEVEL: string = 'info';
 
   @EnvVariable({ description: 'Kafka bootstrap servers, comma separated host:port.' })
-  @Transform(splitList)
+  @CommaSeparated()
   @IsString({ each: true })
   @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'each broker must be host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];

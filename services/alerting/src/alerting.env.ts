@@ -1,19 +1,10 @@
-import { CommonEnv, EnvVariable } from '@dealwatch/config';
+import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
 import type { ServiceEnv } from '@dealwatch/platform';
 
-import { Transform } from 'class-transformer';
 import { ArrayUnique, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** base64 of "dealwatch-local-development-secret"; docker-compose.yml uses the same one. */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_ZGVhbHdhdGNoLWxvY2FsLWRldmVsb3BtZW50LXNlY3JldA==';
-
-const splitList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean)
-    : value;
 
 export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the alerting API; 0 takes any free port (tests).' })
@@ -34,7 +25,7 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
     description:
       'Webhook URLs (http or https, comma separated) every alert is posted to; empty records alerts without sending them.',
   })
-  @Transform(splitList)
+  @CommaSeparated()
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
     { each: true, message: 'each webhook URL must be an http(s) URL' },

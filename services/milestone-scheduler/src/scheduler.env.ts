@@ -1,9 +1,8 @@
-import { CommonEnv, EnvVariable } from '@dealwatch/config';
+import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
 import { isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
 import type { ServiceEnv } from '@dealwatch/platform';
 import { isIsoDuration } from '@dealwatch/time';
 
-import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 
@@ -46,9 +45,7 @@ export class SchedulerEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({
     description: 'Reminders before each due time (ISO 8601 durations); overdue is always added.',
   })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
-  )
+  @CommaSeparated()
   @Validate(ValidOffsets)
   REMINDER_OFFSETS: string[] = ['P30D', 'P7D', 'P1D', 'PT0S'];
 
