@@ -12,7 +12,7 @@ const TERM_WORDS =
   /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
 // The sentence must be about the instrument or its term, not a price or an obligation.
 const TERM_SUBJECT =
-  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|(?:termination|expiration|expiry) date)\b/i;
+  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
 const OPEN_WORDS =
   /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b/i;
 const NOT_RENEWAL_START =

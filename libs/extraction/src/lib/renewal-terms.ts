@@ -66,12 +66,13 @@ export function readRenewal(sentences: readonly string[]): RenewalReading {
   for (const sentence of sentences) {
     const named = NAMED_PERIODS.some(([re]) => re.test(sentence));
     const isRenewal = new RegExp(RENEWAL.source, 'i').test(sentence) || named;
-    if (isRenewal && !reading.period) reading.period = renewalPeriod(sentence);
+    const period = isRenewal ? renewalPeriod(sentence) : null;
+    reading.period ??= period;
     // Any word of renewal makes a notice period the notice that stops it.
     if (!reading.notice && (isRenewal || /\b(?:non-?renewal|renew\w*|extend\w*)\b/i.test(sentence)))
       reading.notice = noticePeriod(sentence);
     const evergreen = EVERGREEN.exec(sentence);
-    if (!named && evergreen && FIXED_TERM.test(sentence.slice(0, evergreen.index)))
+    if (!period && evergreen && FIXED_TERM.test(sentence.slice(0, evergreen.index)))
       reading.evergreen = true;
   }
   return reading;
