@@ -1,0 +1,3 @@
+export * from './outbound-allowlist';
+export * from './outbound-errors';
+export * from './outbound-http';
