@@ -1,11 +1,13 @@
 import type { AnchorContext } from './anchors';
 import type { CalendarDate } from './calendar-date';
 import { formatIsoDate, parseIsoDate } from './calendar-date';
+import { resolveChainedAnchors } from './chained-anchors';
 import { findContractTerm } from './contract-term';
-import { findDateMentions, resolveMention } from './date-mentions';
+import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { findDefinitions } from './definitions';
 import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import { findEventDates } from './event-dates';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
@@ -16,20 +18,6 @@ import { findTitle } from './title';
 import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
-
-function findEvents(text: string, reference: CalendarDate | null): Map<string, CalendarDate> {
-  const events = new Map<string, CalendarDate>();
-  const scheduled =
-    /\b((?:its|the|a)\s+[\w\s'-]{3,60}?),?\s+which\s+(?:is|has been)\s+(?:scheduled|set)\s+(?:to take place\s+)?(?:for|on)\s+/gi;
-  for (const m of text.matchAll(scheduled)) {
-    const [mention] = findDateMentions(
-      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
-    );
-    const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;
-    if (date) events.set((m[1] ?? '').toLowerCase().replace(/^(its|the|a)\s+/, ''), date);
-  }
-  return events;
-}
 
 function fiscalYearEnd(meanings: ReadonlyMap<string, string>) {
   for (const term of ['fiscal year', 'financial year']) {
@@ -87,7 +75,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
     effectiveAt,
     entryIntoForceAt,
     definitions,
-    events: findEvents(text, yearReference),
+    events: findEventDates(text, yearReference),
     fiscalYearEnd: fiscalYearEnd(definitions.meanings),
     termExpiry,
   };
@@ -97,7 +85,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
     renewalPeriod: term?.renewal?.period ?? null,
     reference: yearReference,
   };
-  const obligations = findObligations(text, lines, roles, {
+  const found = findObligations(text, lines, roles, {
     deadlines,
     parties,
     title,
@@ -110,6 +98,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
       !/\bagreement\b/i.test(title ?? ''),
   });
 
+  const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);
   const incompleteDates: IncompleteDates = {};
   if (incompleteSigning) incompleteDates.signedAt = incompleteSigning;
   if (expiresIncomplete) incompleteDates.expiresAt = expiresIncomplete;

@@ -1,0 +1,28 @@
+import type { CalendarDate } from './calendar-date';
+import { findDateMentions, resolveMention } from './date-mentions';
+
+// "its annual general meeting, which is scheduled for 18 June 2026"
+const SCHEDULED =
+  /\b((?:its|the|a)\s+[\w\s'-]{3,60}?),?\s+which\s+(?:is|has been)\s+(?:scheduled|set)\s+(?:to take place\s+)?(?:for|on)\s+/gi;
+// "the ministerial meeting will be held in Tokyo on 15 March 2026", "the Closing shall occur on"
+const TO_BE_HELD =
+  /\b((?:its|the)\s+[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+(?:will|shall|is to)\s+(?:be held|take place|occur|be convened|convene)(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+on\s+/gi;
+
+/** Events the text dates in so many words, by their own name without its article. */
+export function findEventDates(
+  text: string,
+  reference: CalendarDate | null,
+): Map<string, CalendarDate> {
+  const events = new Map<string, CalendarDate>();
+  for (const re of [SCHEDULED, TO_BE_HELD]) {
+    for (const m of text.matchAll(re)) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const [mention] = findDateMentions(after);
+      const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;
+      // The name starts after its last article: "the company will hold its annual general meeting".
+      const name = (m[1] ?? '').toLowerCase().replace(/^.*\b(?:its|the|a)\s+/, '');
+      if (date && !events.has(name)) events.set(name, date);
+    }
+  }
+  return events;
+}
