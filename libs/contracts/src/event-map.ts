@@ -3,6 +3,7 @@ import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.ev
 import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
 import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
 import { MilestoneScheduledV1 } from './events/milestone-scheduled/milestone-scheduled-v1.event';
+import { MilestoneStatusChangedV1 } from './events/milestone-status-changed/milestone-status-changed-v1.event';
 import { Topics } from './topics';
 import type { Topic } from './topics';
 
@@ -12,6 +13,7 @@ export const payloadClasses = {
   [Topics.ClausesExtractedV1]: ClausesExtractedV1,
   [Topics.MilestoneScheduledV1]: MilestoneScheduledV1,
   [Topics.MilestoneReminderV1]: MilestoneReminderV1,
+  [Topics.MilestoneStatusChangedV1]: MilestoneStatusChangedV1,
   [Topics.AlertDeliveredV1]: AlertDeliveredV1,
 } as const satisfies { [T in Topic]: new () => object };
 

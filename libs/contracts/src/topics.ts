@@ -8,6 +8,7 @@ export const Topics = {
   ClausesExtractedV1: 'dealwatch.clauses.extracted.v1',
   MilestoneScheduledV1: 'dealwatch.milestone.scheduled.v1',
   MilestoneReminderV1: 'dealwatch.milestone.reminder.v1',
+  MilestoneStatusChangedV1: 'dealwatch.milestone.status-changed.v1',
   AlertDeliveredV1: 'dealwatch.alert.delivered.v1',
 } as const;
 
