@@ -78,17 +78,15 @@ export function resolveChainedAnchors(
 ): Obligation[] {
   let current = [...obligations];
   for (let pass = 0; pass < 3; pass += 1) {
-    let changed = false;
-    current = current.map((o, i) => {
+    const previous = current;
+    current = previous.map((o, i) => {
       const d = o.deadline;
       if (!d || d.dueDate !== null || d.anchor.type !== 'event' || !d.anchor.ref) return o;
-      const source = sourceOf(d.anchor.ref, i, current);
+      const source = sourceOf(d.anchor.ref, i, previous);
       const deadline = source ? resolved(d, source, holidayCountry) : null;
-      if (!deadline) return o;
-      changed = true;
-      return { ...o, deadline };
+      return deadline ? { ...o, deadline } : o;
     });
-    if (!changed) break;
+    if (current.every((o, i) => o === previous[i])) break;
   }
   return current;
 }
