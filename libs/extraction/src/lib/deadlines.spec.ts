@@ -1,0 +1,130 @@
+import type { CalendarDate } from './calendar-date';
+import type { DeadlineContext } from './deadlines';
+import { extractDeadline } from './deadlines';
+import { findDefinitions } from './definitions';
+
+const day = (iso: string): CalendarDate => ({
+  year: Number(iso.slice(0, 4)),
+  month: Number(iso.slice(5, 7)),
+  day: Number(iso.slice(8, 10)),
+});
+
+function context(over: Partial<DeadlineContext> = {}): DeadlineContext {
+  return {
+    signedAt: day('2025-08-31'),
+    publishedAt: null,
+    effectiveAt: day('2025-12-22'),
+    entryIntoForceAt: null,
+    definitions: findDefinitions('', null),
+    events: new Map(),
+    fiscalYearEnd: { month: 12, day: 31 },
+    termExpiry: null,
+    holidayCountry: 'US',
+    renewalPeriod: null,
+    reference: day('2025-08-31'),
+    ...over,
+  };
+}
+
+const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
+  extractDeadline(clause, context(over), null)?.dueDate ?? null;
+
+describe('deadlines', () => {
+  it('counts months from signing, clamping to the month end', () => {
+    // 31 August 2025 + 6 months = 28 February 2026.
+    expect(
+      extractDeadline('The Parties will provide financing within six months.', context(), null),
+    ).toMatchObject({
+      dueDate: '2026-02-28',
+      duration: 'P6M',
+      relation: 'after',
+      anchor: { type: 'signing' },
+    });
+  });
+
+  it('counts back from the expiry for "at least N days before"', () => {
+    // 31 December 2028 - 90 days = 2 October 2028.
+    expect(
+      extractDeadline(
+        'unless either Party gives notice at least ninety (90) days before the expiration of the then-current Term',
+        context({ termExpiry: day('2028-12-31') }),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2028-10-02', relation: 'before', kind: 'by' });
+  });
+
+  it('skips weekends and public holidays when counting business days', () => {
+    // From Monday 22 December 2025: 23, 24, (25 Christmas), 26, 29, 30 December.
+    expect(
+      extractDeadline(
+        'Seller shall notify Buyer within five (5) Business Days after the Effective Date.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2025-12-30', businessDays: true });
+  });
+
+  it('takes a date named in the clause', () => {
+    expect(due('Seller shall deliver the first Shipment no later than June 30, 2026.')).toBe(
+      '2026-06-30',
+    );
+  });
+
+  it('ends "by the end of 2027" on 31 December', () => {
+    expect(due('Construction is targeted by the end of 2027.')).toBe('2027-12-31');
+  });
+
+  it('ends "the first half of 2026" on 30 June', () => {
+    expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
+  });
+
+  it('ends "fiscal year 2027" on the fiscal year end the document defines', () => {
+    expect(
+      due('The Ministry will complete the survey by fiscal year 2027.', {
+        fiscalYearEnd: { month: 9, day: 30 },
+      }),
+    ).toBe('2027-09-30');
+  });
+
+  it('starts a bare repetition one period after signing', () => {
+    expect(extractDeadline('The Participants will meet quarterly.', context(), null)).toMatchObject(
+      {
+        kind: 'recurring',
+        dueDate: '2025-11-30',
+        recurrence: 'R/2025-11-30/P3M',
+      },
+    );
+  });
+
+  it('counts "within the same period" from the anchor of the previous deadline', () => {
+    expect(
+      extractDeadline('and shall report within the same 30 days', context(), {
+        anchor: 'the Effective Date',
+      })?.dueDate,
+    ).toBe('2026-01-21');
+  });
+
+  it('resolves a defined date through its definition', () => {
+    const definitions = findDefinitions(
+      '"Final Maturity Date" means the date falling seven (7) years after the date of this Agreement.',
+      null,
+    );
+    expect(
+      extractDeadline(
+        'The Borrower shall repay the Loan in full on the Final Maturity Date.',
+        context({ definitions }),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2032-08-31', kind: 'on' });
+  });
+
+  it('keeps a deadline from an undated event open with its ref', () => {
+    expect(
+      extractDeadline(
+        'Buyer shall pay within thirty (30) days after receipt of the invoice.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: null, anchor: { type: 'event', ref: 'receipt of the invoice' } });
+  });
+});

@@ -1,0 +1,103 @@
+import type { CalendarDate } from './calendar-date';
+import { formatIsoDate } from './calendar-date';
+import { findDefinitions } from './definitions';
+import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import { splitLines } from './sentences';
+
+const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
+const published = (text: string, reference: CalendarDate | null = null) =>
+  iso(findPublishedAt(text, splitLines(text), reference));
+const effective = (text: string, signedAt: CalendarDate | null = null) =>
+  iso(findEffectiveDates(text, findDefinitions(text, null), signedAt, null).effectiveAt);
+const MAY_1_2020: CalendarDate = { year: 2020, month: 5, day: 1 };
+
+describe('publication date', () => {
+  it('reads a metadata line', () => {
+    expect(published(' date 2025-10-28 https://example.org/page.html\nHeadline')).toBe(
+      '2025-10-28',
+    );
+  });
+
+  it('reads a "Published" byline', () => {
+    expect(published('Headline\nPublished 21 October 2025\nBody text follows here.')).toBe(
+      '2025-10-21',
+    );
+  });
+
+  it('reads a wire dateline, taking the year from the reference', () => {
+    expect(
+      published('KUALA LUMPUR, Oct 26 (Meridian Wire) - Leaders signed two memorandums.', {
+        year: 2025,
+        month: 10,
+        day: 27,
+      }),
+    ).toBe('2025-10-26');
+  });
+
+  it('finds none in a contract', () => {
+    expect(published('SUPPLY AGREEMENT\nThis Agreement is made as of March 3, 2011.')).toBeNull();
+  });
+});
+
+describe('year reference', () => {
+  it('takes the latest full date in the text when none is given', () => {
+    expect(iso(firstYearReference('Signed 1 May 2024; amended on 2 June 2025.', null))).toBe(
+      '2025-06-02',
+    );
+  });
+});
+
+describe('effective date', () => {
+  it('reads a date defined as the Effective Date', () => {
+    expect(effective('entered into as of January 15, 2026 (the "Effective Date")')).toBe(
+      '2026-01-15',
+    );
+  });
+
+  it('reads "shall become effective as of" a date', () => {
+    expect(effective('This Agreement shall become effective as of July 1, 2020.')).toBe(
+      '2020-07-01',
+    );
+  });
+
+  it('reads a label on one line and its date on the next', () => {
+    expect(effective('EFFECTIVE DATE\n                JUNE 1, 1998')).toBe('1998-06-01');
+  });
+
+  it('reads "the commencement date ... will be" a date', () => {
+    expect(effective('The commencement date for this contract will be 16th June 2004.')).toBe(
+      '2004-06-16',
+    );
+  });
+
+  it('takes the signing date for "takes effect on signature"', () => {
+    expect(effective('This Memorandum takes effect on signature.', MAY_1_2020)).toBe('2020-05-01');
+  });
+
+  it('takes the signing date where the Effective Date means the date of this Agreement', () => {
+    expect(effective('"Effective Date" means the date of this Agreement.', MAY_1_2020)).toBe(
+      '2020-05-01',
+    );
+  });
+
+  it('takes the day after signing for "on the day after the date of last signature"', () => {
+    expect(
+      effective(
+        'effective beginning on 12:01 a.m. on the day after the date of last signature',
+        MAY_1_2020,
+      ),
+    ).toBe('2020-05-02');
+  });
+
+  it('reads an effective date named after an event the text dates', () => {
+    const text = [
+      'The effective date of the start of the Term will be from the Launch Date.',
+      'The launch date of the Co-Branded Site shall be September 1st, 1999.',
+    ].join('\n');
+    expect(effective(text)).toBe('1999-09-01');
+  });
+
+  it('finds none where the text states none', () => {
+    expect(effective('The Parties shall cooperate in good faith.', MAY_1_2020)).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import { holidayCountry } from './jurisdiction';
+
+describe('whose holidays a business-day count skips', () => {
+  it('takes a US state named as the governing law as the United States', () => {
+    expect(
+      holidayCountry('This Agreement is governed by the laws of the State of New York.', []),
+    ).toBe('US');
+  });
+
+  it('takes England and Wales as the United Kingdom', () => {
+    expect(holidayCountry('This Licence is governed by the laws of England and Wales.', [])).toBe(
+      'GB',
+    );
+  });
+
+  it('takes the first party country when no law is stated', () => {
+    expect(holidayCountry('The Participants will meet.', ['Japan', 'United States'])).toBe('JP');
+  });
+
+  it('takes the place a company is incorporated in when no law is stated', () => {
+    expect(
+      holidayCountry('Alpha Minerals Ltd, a company incorporated in Australia, shall deliver.', [
+        'Alpha Minerals Ltd',
+      ]),
+    ).toBe('AU');
+  });
+
+  it('falls back to the United States', () => {
+    expect(holidayCountry('Either party may terminate.', [])).toBe('US');
+  });
+});

@@ -1,0 +1,91 @@
+import type { CalendarDate } from './calendar-date';
+import type { DeadlineContext } from './deadlines';
+import { findDefinitions } from './definitions';
+import { classifyLines } from './noise';
+import type { ObligationContext } from './obligations';
+import { findObligations } from './obligations';
+import { splitLines } from './sentences';
+
+const SIGNED: CalendarDate = { year: 2026, month: 1, day: 15 };
+const deadlines: DeadlineContext = {
+  signedAt: SIGNED,
+  publishedAt: null,
+  effectiveAt: SIGNED,
+  entryIntoForceAt: null,
+  definitions: findDefinitions('', null),
+  events: new Map(),
+  fiscalYearEnd: { month: 12, day: 31 },
+  termExpiry: { year: 2028, month: 12, day: 31 },
+  holidayCountry: 'US',
+  renewalPeriod: 'P1Y',
+  reference: SIGNED,
+};
+
+function obligations(text: string, over: Partial<ObligationContext> = {}) {
+  const lines = splitLines(text);
+  return findObligations(text, lines, classifyLines(lines), {
+    deadlines,
+    parties: ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
+    title: null,
+    declaredNonBinding: false,
+    policyInstrument: false,
+    ...over,
+  });
+}
+
+describe('obligations', () => {
+  it('takes a contract duty as binding, with its category and exact span', () => {
+    const text =
+      'Preamble line\n3.1 Seller shall deliver the first Shipment of Product by June 30, 2026.';
+    const [delivery] = obligations(text);
+    expect(delivery).toMatchObject({ binding: true, category: 'delivery' });
+    expect(text.slice(delivery?.span[0], delivery?.span[1])).toBe(delivery?.text);
+  });
+
+  it('takes an intention as not binding', () => {
+    expect(
+      obligations('The Parties intend to hold a ministerial meeting within 180 days.')[0]?.binding,
+    ).toBe(false);
+  });
+
+  it('takes "will" in a policy instrument as not binding', () => {
+    expect(
+      obligations('The Participants will cooperate on mapping.', { policyInstrument: true })[0]
+        ?.binding,
+    ).toBe(false);
+  });
+
+  it('takes nothing in an instrument that declares itself non-binding as binding', () => {
+    expect(
+      obligations('Each Participant shall share data.', { declaredNonBinding: true })[0]?.binding,
+    ).toBe(false);
+  });
+
+  it('records a non-renewal notice window as a non-binding notice with its last day', () => {
+    const [notice] = obligations(
+      'This Agreement shall renew for one year unless either Party gives notice of non-renewal at least ninety (90) days before the expiration of the then-current Term.',
+    );
+    // 31 December 2028 - 90 days = 2 October 2028.
+    expect(notice).toMatchObject({
+      category: 'notice',
+      binding: false,
+      deadline: { dueDate: '2028-10-02' },
+    });
+  });
+
+  it('skips recitals, highlight bullets and the instrument describing its own status', () => {
+    const text = [
+      'WHEREAS the Parties shall cooperate;',
+      '- The Parties will invest US$1 billion.',
+      'This Memorandum is not legally binding and the Participants will not rely on it.',
+    ].join('\n');
+    expect(obligations(text)).toEqual([]);
+  });
+
+  it('names the parties as actors of a collective commitment', () => {
+    expect(obligations('The Parties shall meet annually.')[0]?.actors).toEqual([
+      'Alpha Minerals Pty Ltd',
+      'Beta Magnets, Inc.',
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { classifyLines } from './noise';
+import { splitLines } from './sentences';
+import { findTitle } from './title';
+
+const title = (text: string) => {
+  const lines = splitLines(text);
+  return findTitle(lines, classifyLines(lines));
+};
+
+describe('title', () => {
+  it('takes the first early line that names a document or deal', () => {
+    expect(title('Example News\nUS, Japan Sign Framework on Critical Minerals\nBody text.')).toBe(
+      'US, Japan Sign Framework on Critical Minerals',
+    );
+  });
+
+  it('skips exhibit markers and page furniture', () => {
+    expect(title('EX-10.1\nhttps://example.org/x\nSUPPLY AGREEMENT\nThis Agreement is made.')).toBe(
+      'SUPPLY AGREEMENT',
+    );
+  });
+
+  it('never takes a sentence for the title', () => {
+    expect(title('This Agreement is made between the parties.\nLICENCE AGREEMENT')).toBe(
+      'LICENCE AGREEMENT',
+    );
+  });
+
+  it('falls back to the first early line when none names a document', () => {
+    expect(title('Quarterly Update\nPrices rose.')).toBe('Quarterly Update');
+  });
+});
