@@ -108,6 +108,22 @@ describe('contract term: when it ends', () => {
   });
 });
 
+describe('contract term: whose end it is', () => {
+  it('does not take the end of a price or an obligation for the end of the term', () => {
+    expect(
+      expiry(
+        'The prices in Exhibit A shall remain in effect until December 31, 2021, as the terms require.',
+      ),
+    ).toBeNull();
+  });
+
+  it('knows the agreement by its short name', () => {
+    expect(expiry('This OMA shall expire on the first anniversary of the Effective Date.')).toBe(
+      '2012-03-03',
+    );
+  });
+});
+
 describe('contract term: ends without a date', () => {
   it('calls a term that runs until terminated perpetual', () => {
     expect(expiry('This Agreement shall continue until terminated as provided herein.')).toBe(

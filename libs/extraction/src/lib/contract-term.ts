@@ -1,7 +1,7 @@
 import { formatIsoDate } from './calendar-date';
 import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
-import { readTermEnd } from './term-end';
+import { isTermSubject, readTermEnd } from './term-end';
 import { lengthEnd } from './term-length';
 import type { TermContext } from './term-points';
 import type { ContractTerm } from './types';
@@ -10,9 +10,6 @@ export type { TermContext } from './term-points';
 
 const TERM_WORDS =
   /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
-// The sentence must be about the instrument or its term, not a price or an obligation.
-const TERM_SUBJECT =
-  /\b(terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
 const OPEN_WORDS =
   /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b/i;
 const NOT_RENEWAL_START =
@@ -56,7 +53,7 @@ function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
 function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
   let best: TermEnd | null = null;
   for (const sentence of sentences) {
-    if (!TERM_WORDS.test(sentence) || !TERM_SUBJECT.test(sentence)) continue;
+    if (!TERM_WORDS.test(sentence) || !isTermSubject(sentence)) continue;
     const own = beforeRenewal(sentence);
     let end = better(readTermEnd(own, context), lengthEnd(own, context));
     if (!end && OPEN_WORDS.test(own)) end = { kind: 'open' };

@@ -142,6 +142,7 @@ const LIMB_MARK =
 function choiceEnd(sentence: string, context: TermContext, depth: number): TermEnd | null {
   const choice = CHOICE.exec(sentence);
   if (!choice?.[1]) return null;
+  if (depth === 0 && !isTermSubject(sentence.slice(0, choice.index))) return null;
   const later = /^(later|latest|longer|longest|last)$/i.test(choice[1]);
   const rest = sentence.slice(choice.index + choice[0].length);
   const marked = rest.split(LIMB_MARK);
@@ -176,6 +177,14 @@ const END_LEADS = new RegExp(
   `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
   'gi',
 );
+// What a term's end must be said of: the instrument or its term ("this OMA" by its short
+// name), not a price or a licence fee.
+const TERM_SUBJECT =
+  /\b(?:terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
+
+export function isTermSubject(text: string): boolean {
+  return TERM_SUBJECT.test(text) || /\b[Tt]his\s+[A-Z]{2,}\b/.test(text);
+}
 // A right to end the agreement is not its term: "either party may terminate".
 const RIGHT_BEFORE =
   /\b(?:may|can|might|right to|option to|elect(?:s|ed)? to|entitled to)\s+(?:\w+\s+){0,2}$/i;
@@ -187,6 +196,8 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
   let fallback: TermEnd | null = null;
   for (const lead of sentence.matchAll(END_LEADS)) {
     if (RIGHT_BEFORE.test(sentence.slice(Math.max(0, lead.index - 40), lead.index))) continue;
+    // "The prices shall remain in effect until ..." says nothing of the agreement's term.
+    if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
     const end = endOf(sentence.slice(lead.index + lead[0].length), context, depth);
     if (!end) continue;
     if (end.kind === 'date' || end.kind === 'incomplete') return end;
