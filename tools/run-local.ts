@@ -26,7 +26,11 @@ interface AlertDelivery {
 async function main(): Promise<void> {
   const env = { ...process.env } as Record<string, string>;
   const receiver = env['ALERT_WEBHOOK_URLS'] ? null : await startDemoReceiver();
-  if (receiver) env['ALERT_WEBHOOK_URLS'] = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/alerts`;
+  if (receiver) {
+    env['ALERT_WEBHOOK_URLS'] = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/alerts`;
+    // The demo receiver is on loopback, which alerting's SSRF guard refuses unless allowed.
+    env['OUTBOUND_ALLOWLIST'] = [env['OUTBOUND_ALLOWLIST'], '127.0.0.1'].filter(Boolean).join(',');
+  }
 
   const services = serviceNames.map(
     (name) =>

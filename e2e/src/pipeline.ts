@@ -108,6 +108,8 @@ export class Pipeline {
       LOG_LEVEL: 'info',
       OUTBOX_POLL_INTERVAL_MS: '50',
       ALERT_WEBHOOK_URLS: this.receiver.url,
+      // The receiver listens on loopback, which alerting refuses unless the allowlist names it.
+      OUTBOUND_ALLOWLIST: '127.0.0.1',
       ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
       ALERT_RETRY_BASE_MS: '200',
       ALERT_RETRY_MAX_MS: '1000',

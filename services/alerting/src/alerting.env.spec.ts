@@ -16,7 +16,27 @@ describe('AlertingEnv', () => {
       ALERT_RETRY_MAX_MS: 300_000,
       ALERT_DELIVERY_TIMEOUT_MS: 5000,
       ALERT_DELIVERY_POLL_MS: 200,
+      OUTBOUND_ALLOWLIST: [],
     });
+  });
+
+  it('reads OUTBOUND_ALLOWLIST as hosts, suffixes, addresses and CIDR ranges', () => {
+    const env = loadEnv(AlertingEnv, {
+      OUTBOUND_ALLOWLIST: '127.0.0.1, hooks.internal ,*.corp.example,10.0.0.0/8,fd00::/8',
+    });
+    expect(env.OUTBOUND_ALLOWLIST).toEqual([
+      '127.0.0.1',
+      'hooks.internal',
+      '*.corp.example',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => loadEnv(AlertingEnv, { OUTBOUND_ALLOWLIST: '10.0.0.0/99' })).toThrow(
+      /OUTBOUND_ALLOWLIST entries must be/,
+    );
+    expect(() => loadEnv(AlertingEnv, { OUTBOUND_ALLOWLIST: 'http://x.example/' })).toThrow(
+      /OUTBOUND_ALLOWLIST/,
+    );
   });
 
   it('reads a comma-separated list of receivers, ignoring blanks around and between them', () => {

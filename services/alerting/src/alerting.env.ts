@@ -1,7 +1,17 @@
 import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
+import { OutboundAllowlist } from '@dealwatch/outbound';
 import type { ServiceEnv } from '@dealwatch/platform';
 
-import { ArrayUnique, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayUnique,
+  IsInt,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 
 /** base64 of "dealwatch-local-development-secret"; docker-compose.yml uses the same one. */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_ZGVhbHdhdGNoLWxvY2FsLWRldmVsb3BtZW50LXNlY3JldA==';
@@ -45,6 +55,16 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   ALERT_WEBHOOK_SECRET: string = LOCAL_WEBHOOK_SECRET;
 
   @EnvVariable({
+    description:
+      'Non-public webhook destinations alerting may call anyway (comma separated): host names, ' +
+      '*.suffixes, addresses or CIDR ranges. Loopback, link-local and private addresses are refused ' +
+      'unless named here; empty allows public addresses only.',
+  })
+  @CommaSeparated()
+  @IsAllowlistEntry()
+  OUTBOUND_ALLOWLIST: string[] = [];
+
+  @EnvVariable({
     description: 'Attempts per receiver, the first included, before a delivery is given up (dead).',
   })
   @IsInt()
@@ -81,4 +101,30 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @Min(10)
   @Max(60_000)
   ALERT_DELIVERY_POLL_MS: number = 200;
+}
+
+/** Each entry must be one OutboundAllowlist can read: a host, `*.suffix`, an address or a CIDR. */
+function IsAllowlistEntry(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAllowlistEntry',
+    validator: {
+      validate: (value: unknown) =>
+        Array.isArray(value) &&
+        value.every(
+          (entry) =>
+            typeof entry === 'string' && /^[*A-Za-z0-9.:_/-]+$/.test(entry) && parses(entry),
+        ),
+      defaultMessage: () =>
+        'OUTBOUND_ALLOWLIST entries must be host names, *.suffixes, addresses or CIDR ranges',
+    },
+  });
+}
+
+function parses(entry: string): boolean {
+  try {
+    OutboundAllowlist.parse([entry]);
+    return true;
+  } catch {
+    return false;
+  }
 }

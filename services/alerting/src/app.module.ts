@@ -7,6 +7,7 @@ import {
   WebhookClient,
   alertingMigrations,
 } from '@dealwatch/alerting/data-access';
+import { OutboundHttp } from '@dealwatch/outbound';
 import { PlatformModule } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -18,6 +19,7 @@ import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
 import { DeliveryWorker } from './delivery/delivery.worker';
+import { OutboundHttpCloser, outboundHttpProvider } from './delivery/outbound-http.provider';
 import { WebhookReceivers } from './delivery/webhook-receivers';
 import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
 import { RecordAlertUseCase } from './reminders/record-alert.usecase';
@@ -42,13 +44,20 @@ export class AppModule {
       ],
       controllers: [AlertsController],
       providers: [
+        outboundHttpProvider(env),
+        OutboundHttpCloser,
         {
           provide: WebhookClient,
-          useValue: new WebhookClient({
-            secret: env.ALERT_WEBHOOK_SECRET,
-            timeoutMs: env.ALERT_DELIVERY_TIMEOUT_MS,
-            userAgent: 'DealWatch-Alerting/1',
-          }),
+          inject: [OutboundHttp],
+          useFactory: (http: OutboundHttp) =>
+            new WebhookClient(
+              {
+                secret: env.ALERT_WEBHOOK_SECRET,
+                timeoutMs: env.ALERT_DELIVERY_TIMEOUT_MS,
+                userAgent: 'DealWatch-Alerting/1',
+              },
+              http,
+            ),
         },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
         AlertHistoryUseCase,

@@ -1,3 +1,4 @@
+import { OutboundAllowlist, OutboundHttp } from '@dealwatch/outbound';
 import { WebhookReceiver } from '@dealwatch/testing';
 
 import { createServer } from 'node:http';
@@ -15,11 +16,11 @@ const message = {
 
 describe('WebhookClient against real sockets', () => {
   const receiver = new WebhookReceiver();
-  const client = new WebhookClient({
-    secret,
-    timeoutMs: 300,
-    userAgent: 'DealWatch-Alerting/test',
-  });
+  const http = new OutboundHttp(OutboundAllowlist.parse(['127.0.0.1']));
+  const client = new WebhookClient(
+    { secret, timeoutMs: 300, userAgent: 'DealWatch-Alerting/test' },
+    http,
+  );
 
   beforeAll(async () => {
     await receiver.start();
@@ -27,6 +28,7 @@ describe('WebhookClient against real sockets', () => {
 
   afterAll(async () => {
     await receiver.stop();
+    await http.close();
   });
 
   it('signs so that a receiver holding the secret can verify it with the same package', async () => {
@@ -84,6 +86,51 @@ describe('WebhookClient against real sockets', () => {
     expect(sent.outcome).toMatchObject({
       kind: 'connection-error',
       message: expect.stringMatching(/^ECONNREFUSED/),
+    });
+  });
+
+  it('signs with the secret of the receiver when given one, and not at all for null', async () => {
+    receiver.respondWith = () => 204;
+    const own = `whsec_${Buffer.from('a receiver of its own, 32 bytes!').toString('base64')}`;
+    await client.post(receiver.url, message, new Date(), { secret: own });
+    const signed = receiver.requests.at(-1)!;
+    expect(() =>
+      new Webhook(own).verify(signed.body, {
+        'webhook-id': String(signed.headers['webhook-id']),
+        'webhook-timestamp': String(signed.headers['webhook-timestamp']),
+        'webhook-signature': String(signed.headers['webhook-signature']),
+      }),
+    ).not.toThrow();
+
+    await client.post(receiver.url, message, new Date(), { secret: null });
+    const unsigned = receiver.requests.at(-1)!;
+    expect(unsigned.headers['webhook-signature']).toBeUndefined();
+    expect(unsigned.body).toBe(message.body);
+  });
+
+  describe('SSRF guard', () => {
+    const guarded = new WebhookClient(
+      { secret, timeoutMs: 300, userAgent: 'DealWatch-Alerting/test' },
+      new OutboundHttp(),
+    );
+
+    it.each([
+      ['loopback without an allowlist entry', () => receiver.url, /^127\.0\.0\.1 is not a public/],
+      [
+        'the cloud metadata address',
+        () => 'http://169.254.169.254/latest/meta-data',
+        /^169\.254\.169\.254 is not a public/,
+      ],
+      [
+        'a name that resolves to loopback',
+        () => receiver.url.replace('127.0.0.1', 'localhost'),
+        /^localhost resolves to .*, which is not public/,
+      ],
+    ])('refuses %s without sending anything', async (_label, url, reason) => {
+      const before = receiver.requests.length;
+      const sent = await guarded.post(url(), message, new Date());
+      expect(sent.outcome).toEqual({ kind: 'refused', reason: expect.stringMatching(reason) });
+      expect(receiver.requests).toHaveLength(before);
     });
   });
 

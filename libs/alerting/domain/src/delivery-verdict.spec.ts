@@ -63,4 +63,13 @@ describe('judgeOutcome', () => {
       retryAfterMs: null,
     });
   });
+
+  it('gives up at once on a destination the SSRF guard refused: retrying cannot change it', () => {
+    const reason =
+      '169.254.169.254 is not a public address and OUTBOUND_ALLOWLIST does not name it';
+    expect(judgeOutcome({ kind: 'refused', reason }, now)).toEqual({
+      kind: 'permanent',
+      reason: `destination refused: ${reason}`,
+    });
+  });
 });

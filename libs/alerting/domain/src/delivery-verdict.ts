@@ -4,7 +4,9 @@ import { parseRetryAfter } from './retry-after';
 export type HttpOutcome =
   | { kind: 'response'; status: number; retryAfter: string | null; body: string }
   | { kind: 'timeout'; timeoutMs: number }
-  | { kind: 'connection-error'; message: string };
+  | { kind: 'connection-error'; message: string }
+  /** Not sent at all: the destination is not one we may call (SSRF guard, OUTBOUND_ALLOWLIST). */
+  | { kind: 'refused'; reason: string };
 
 export type DeliveryVerdict =
   | { kind: 'delivered' }
@@ -20,7 +22,8 @@ const MAX_BODY_IN_REASON = 200;
 /**
  * Judges one attempt. 2xx is delivered. 5xx, 408, 429, timeouts and connection errors may pass, so
  * they are retried. Any other answer (another 4xx, a redirect, which we do not follow because it
- * would send a signed alert somewhere else) will not change by itself: it is permanent.
+ * would send a signed alert somewhere else) will not change by itself: it is permanent. So is a
+ * destination the SSRF guard refused: only a configuration change can let it through.
  */
 export function judgeOutcome(outcome: HttpOutcome, now: Date): DeliveryVerdict {
   switch (outcome.kind) {
@@ -32,6 +35,8 @@ export function judgeOutcome(outcome: HttpOutcome, now: Date): DeliveryVerdict {
       };
     case 'connection-error':
       return { kind: 'retry', reason: `connection failed: ${outcome.message}`, retryAfterMs: null };
+    case 'refused':
+      return { kind: 'permanent', reason: `destination refused: ${outcome.reason}` };
     case 'response':
       return judgeResponse(outcome, now);
   }

@@ -34,6 +34,8 @@ export async function startAlerting(
     KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
     ALERT_WEBHOOK_URLS: receiverUrls.join(','),
     ALERT_WEBHOOK_SECRET: testSecret,
+    // The receivers of the tests listen on loopback, which the SSRF guard refuses unless named.
+    OUTBOUND_ALLOWLIST: '127.0.0.1',
     ALERT_RETRY_BASE_MS: '20',
     ALERT_RETRY_MAX_MS: '100',
     ALERT_DELIVERY_POLL_MS: '50',
