@@ -1,2 +1,3 @@
+export * from './milestone-title';
 export * from './reminder-plan';
 export * from './zoned-time';

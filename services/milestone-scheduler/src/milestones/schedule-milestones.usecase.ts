@@ -4,7 +4,7 @@ import type { DecodedEvent } from '@dealwatch/messaging';
 import { EventOutbox } from '@dealwatch/messaging';
 import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
 import type { SavedMilestone } from '@dealwatch/milestone-scheduler/data-access';
-import { planReminders } from '@dealwatch/milestone-scheduler/domain';
+import { milestoneTitle, planReminders } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -12,8 +12,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { SchedulerEnv } from '../scheduler.env';
-
-const MAX_TITLE_LENGTH = 160;
 
 /**
  * One milestone per obligation with a resolved due date. Re-extraction of the same agreement updates
@@ -59,7 +57,7 @@ export class ScheduleMilestonesUseCase {
     return {
       agreementId: extraction.agreementId,
       obligationKey: obligation.obligationKey,
-      title: titleOf(obligation),
+      title: milestoneTitle(obligation),
       category: obligation.category,
       agreementTitle: extraction.title,
       evidence: obligation.text,
@@ -100,9 +98,4 @@ export class ScheduleMilestonesUseCase {
       { subject: milestone.agreementId, correlationId, causationId },
     );
   }
-}
-
-function titleOf(obligation: ExtractedObligationV1): string {
-  const base = obligation.action.trim() || obligation.text.trim();
-  return base.length > MAX_TITLE_LENGTH ? `${base.slice(0, MAX_TITLE_LENGTH - 1)}…` : base;
 }
