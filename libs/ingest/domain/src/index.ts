@@ -1,2 +1,3 @@
 export * from './document-metadata';
+export * from './formats';
 export * from './normalise-text';

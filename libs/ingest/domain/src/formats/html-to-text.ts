@@ -1,0 +1,115 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+import { calendarDateOf, collapseSpaces, noMetadata } from './converted-document';
+import type { ConvertedDocument, FoundMetadata } from './converted-document';
+
+/** Elements whose text a reader sees as a paragraph of its own. */
+const BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+]);
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'UL', 'OL', 'TABLE']);
+
+/**
+ * The main text of a web page, as a reader sees it: Readability finds the article (navigation,
+ * bylines, tag lists, share bars, footers and images left behind), and each block becomes a
+ * paragraph separated by a blank line. The headline leads, since people read it first.
+ */
+export function convertHtml(html: string): ConvertedDocument {
+  const document = domOf(html);
+  const metadata = readHtmlMetadata(document);
+  // Readability edits the DOM it is given; metadata is read first for that reason.
+  const article = new Readability(document, { charThreshold: 200 }).parse();
+  const paragraphs = article?.content
+    ? paragraphsOf(domOf(`<!doctype html><html><body>${article.content}</body></html>`).body)
+    : [];
+  const headline = metadata.title ?? (article?.title ? collapseSpaces(article.title) : null);
+  if (headline && paragraphs[0] !== headline) paragraphs.unshift(headline);
+  return {
+    text: paragraphs.join('\n\n'),
+    metadata: { ...metadata, title: headline },
+    pages: null,
+  };
+}
+
+interface HtmlNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<HtmlNode>;
+}
+
+function paragraphsOf(root: HtmlNode): string[] {
+  const paragraphs: string[] = [];
+  let inline = '';
+  const flush = () => {
+    const text = collapseSpaces(inline);
+    if (text !== '') paragraphs.push(text);
+    inline = '';
+  };
+  const walk = (node: HtmlNode) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) inline += child.textContent ?? '';
+      else if (child.nodeName === 'BR') inline += ' ';
+      else if (BLOCKS.has(child.nodeName)) {
+        flush();
+        inline = child.textContent ?? '';
+        flush();
+      } else if (CONTAINERS.has(child.nodeName)) {
+        flush();
+        walk(child);
+        flush();
+      } else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+interface HtmlDocument {
+  title: string;
+  body: HtmlNode;
+  documentElement: { getAttribute(name: string): string | null } | null;
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+
+/** linkedom's types assume the DOM library, which a server build does not include. */
+function domOf(html: string): HtmlDocument {
+  return (parseHTML(html) as unknown as { document: HtmlDocument }).document;
+}
+
+function readHtmlMetadata(document: HtmlDocument): FoundMetadata {
+  const meta = (selector: string, attribute = 'content') => {
+    const value = document.querySelector(selector)?.getAttribute(attribute);
+    return value && value.trim() !== '' ? value.trim() : null;
+  };
+  const title = meta('meta[property="og:title"]') ?? nonEmpty(collapseSpaces(document.title));
+  const url = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]');
+  return {
+    ...noMetadata,
+    title,
+    publishedAt: calendarDateOf(
+      meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]'),
+    ),
+    sourceUrl: url && /^https?:\/\//i.test(url) ? url : null,
+    language: nonEmpty(document.documentElement?.getAttribute('lang')?.trim() ?? ''),
+  };
+}
+
+function nonEmpty(value: string): string | null {
+  return value === '' ? null : value;
+}
