@@ -187,6 +187,14 @@ describe('contract term: renewal', () => {
     expect(reading.term?.renewal?.period).toBe('P1Y');
   });
 
+  it('gives a renewal "of the same duration" the length of the initial term', () => {
+    const text = [
+      'This Agreement shall be for a period of five (5) years commencing upon the Effective Date.',
+      'Upon the expiry of the Initial Term this Agreement shall automatically renew for successive terms of the same duration.',
+    ].join('\n');
+    expect(term(text).term?.renewal?.period).toBe('P5Y');
+  });
+
   it('marks an agreement that runs on after its fixed term until terminated as evergreen', () => {
     const reading = term(
       'This Agreement shall continue for an initial term of one (1) year and indefinitely after that until terminated by either party.',

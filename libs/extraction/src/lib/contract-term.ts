@@ -1,8 +1,9 @@
 import { formatIsoDate } from './calendar-date';
+import { toIsoDuration } from './durations';
 import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
 import { isTermSubject, readTermEnd } from './term-end';
-import { lengthEnd } from './term-length';
+import { initialLength, lengthEnd } from './term-length';
 import type { TermContext } from './term-points';
 import type { ContractTerm } from './types';
 
@@ -74,6 +75,8 @@ export function findContractTerm(text: string, context: TermContext): TermReadin
   const sentences = sentencesOf(text);
   const end = termEnd(sentences, context);
   const renewal = readRenewal(sentences);
+  const initial = renewal.sameAsInitial ? initialLength(sentences.map(beforeRenewal)) : null;
+  renewal.period ??= initial ? toIsoDuration(initial) : null;
   const expiresAt =
     end?.kind === 'date' ? formatIsoDate(end.date) : end?.kind === 'open' ? 'perpetual' : null;
   const expiresIncomplete = end?.kind === 'incomplete' ? end.edtf : null;

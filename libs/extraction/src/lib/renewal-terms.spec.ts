@@ -43,4 +43,53 @@ describe('renewal terms', () => {
       ]).evergreen,
     ).toBe(false);
   });
+
+  it('reads "one or more annual periods" as a yearly renewal, not the notice beside it', () => {
+    expect(
+      readRenewal([
+        'This Agreement will automatically renew for one or more annual periods unless either party gives notice of non-renewal at least one hundred eighty (180) days prior to the beginning of any Renewal Term.',
+      ]),
+    ).toMatchObject({ period: 'P1Y', notice: 'P180D' });
+  });
+
+  it('reads additional terms as renewals', () => {
+    expect(
+      readRenewal([
+        'You will have the option to continue for two (2) additional terms of ten (10) years each.',
+      ]).period,
+    ).toBe('P10Y');
+  });
+
+  it('does not take a window to decide for the renewal period', () => {
+    expect(
+      readRenewal([
+        'Unless Customer notifies Supplier of its intent not to renew within a period of three (3) months following the Renewal Notice, this Agreement shall automatically renew on the same terms for one (1) twelve-month period.',
+      ]).period,
+    ).toBe('P12M');
+  });
+
+  it('marks a renewal as long as the initial term', () => {
+    expect(
+      readRenewal([
+        'This Agreement shall automatically renew for successive terms of the same duration.',
+      ]).sameAsInitial,
+    ).toBe(true);
+  });
+
+  it('prefers the notice of non-renewal to a notice to renew', () => {
+    expect(
+      readRenewal([
+        'You must give us written notice of your desire to renew at least six (6) months but not more than twelve (12) months prior to the end of the term.',
+        'We shall give you written notice of our election not to renew at least three (3) months prior to the expiration of the initial term.',
+      ]).notice,
+    ).toBe('P3M');
+  });
+
+  it('reads a notice due before the term ends, in a sentence of its own', () => {
+    expect(
+      readRenewal([
+        'Such notice must be given ninety (90) days prior to expiration of the original term.',
+      ]).notice,
+    ).toBe('P90D');
+  });
 });

@@ -4,15 +4,18 @@ const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
 // "extend" renews only with more periods ("extend for successive 12-month periods"); "extend
 // for a period of five years" and "extend through December 31" state the term itself.
 export const RENEWAL =
-  /\b(?:renew\w*|extension|successive|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
+  /\b(?:renew\w*|extension|successive|additional\s+(?:\w+\s+){0,2}terms?|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
 // Renewals by the period's name: "from year to year", "on a month-to-month basis".
 const NAMED_PERIODS: readonly [RegExp, string][] = [
   [
-    /\b(?:tacitly every year|successive annual periods|annually renew|renew\w* annually|(?:from )?year[- ]to[- ]year|(?:renew\w*|continu\w*|extend\w*)[^.;]{0,60}?\b(?:annual|yearly) basis)\b/i,
+    /\b(?:tacitly every year|(?:successive |one or more )?annual (?:periods?|terms?|renewals?)|annually renew|renew\w* annually|(?:from )?year[- ]to[- ]year|(?:renew\w*|continu\w*|extend\w*)[^.;]{0,60}?\b(?:annual|yearly) basis)\b/i,
     'P1Y',
   ],
   [/\b(?:(?:from )?month[- ]to[- ]month|(?:on a )?monthly basis)\b/i, 'P1M'],
 ];
+// "renew for successive terms of the same duration": as long as the initial term.
+const SAME_LENGTH =
+  /\b(?:of the same duration|of (?:a )?like (?:duration|term|period)|equal in (?:duration|length) to|of equal (?:duration|length)|same length)\b/i;
 // After its fixed term the agreement simply runs on: "and thereafter until terminated". The
 // fixed term must come first ("for ten years and thereafter"), or "thereafter" is the start.
 const FIXED_TERM = new RegExp(
@@ -21,9 +24,18 @@ const FIXED_TERM = new RegExp(
 );
 const EVERGREEN =
   /\b(?:thereafter|after that|after (?:the|such) (?:initial |original )?(?:term|period))\b[^.;]{0,80}?\b(?:until (?:it is )?terminated|until (?:either|one|a|any) (?:party|of the parties)\b[^.;]{0,60}?terminat|indefinitely)\b|\bindefinitely (?:after that|thereafter)\b/i;
+const NOTICE_AFTER =
+  /^\s*(?:\(\d+\)\s*)?(?:['’]s?)?\s*(?:calendar\s+)?(?:prior\s+)?(?:written\s+)?(?:notice|prior to|before|in advance)/i;
+// A notice given before the term ends stops its renewal: "at least 90 days prior to the
+// expiration of the original term", also where the sentence does not name the renewal.
+const BEFORE_EXPIRY =
+  /\b(?:prior to|before|at) (?:the )?(?:date of )?(?:the )?(?:expiration|expiry|end) of (?:the |this |any |each )?(?:initial|original|then[- ]current|current|relevant|renewal|agreement|term)\b/i;
+const STOPS_RENEWAL = /\b(?:non-?renewal|not to (?:renew|extend)|intent\w* not to)\b/i;
 
 export interface RenewalReading {
   period: string | null;
+  /** True when the renewal lasts as long as the initial term, whatever that is. */
+  sameAsInitial: boolean;
   notice: string | null;
   evergreen: boolean;
 }
@@ -31,14 +43,16 @@ export interface RenewalReading {
 function renewalPeriod(sentence: string): string | null {
   for (const [re, period] of NAMED_PERIODS) if (re.test(sentence)) return period;
   for (const m of sentence.matchAll(DURATION_RE)) {
-    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    const before = sentence.slice(Math.max(0, m.index - 100), m.index);
     if (
-      !/\b(successive|additional|further|renewal|renew\w*|extend\w*|extension|consecutive)\b[\w\s(),-]*$/i.test(
+      !/\b(successive|additional|further|renewal|renew\w*|extend\w*|extension|consecutive|every)\b[\w\s(),-]*$/i.test(
         before,
       )
     )
       continue;
-    if (/\b(notice|prior|before)\b[\w\s()]*$/i.test(before)) continue;
+    // A notice or a window to decide is not the renewal: "within a period of three months".
+    if (/\b(notice|prior|before|within)\b[\w\s()]*$/i.test(before)) continue;
+    if (NOTICE_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
     if (d) return toIsoDuration(d);
   }
@@ -47,12 +61,7 @@ function renewalPeriod(sentence: string): string | null {
 
 function noticePeriod(sentence: string): string | null {
   for (const m of sentence.matchAll(DURATION_RE)) {
-    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (
-      !/^\s*(?:\(\d+\)\s*)?(?:['’]s?)?\s*(?:prior\s+)?(?:written\s+)?(?:notice|prior to|before|in advance)/i.test(
-        after,
-      )
-    )
+    if (!NOTICE_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 60)))
       continue;
     const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
     return d ? toIsoDuration(d) : null;
@@ -62,18 +71,35 @@ function noticePeriod(sentence: string): string | null {
 
 /** How the agreement renews: the period, the notice that stops it, or running on indefinitely. */
 export function readRenewal(sentences: readonly string[]): RenewalReading {
-  const reading: RenewalReading = { period: null, notice: null, evergreen: false };
+  const reading: RenewalReading = {
+    period: null,
+    sameAsInitial: false,
+    notice: null,
+    evergreen: false,
+  };
+  const notices: { notice: string; stops: boolean }[] = [];
   for (const sentence of sentences) {
     const named = NAMED_PERIODS.some(([re]) => re.test(sentence));
     const isRenewal = new RegExp(RENEWAL.source, 'i').test(sentence) || named;
     const period = isRenewal ? renewalPeriod(sentence) : null;
     reading.period ??= period;
-    // Any word of renewal makes a notice period the notice that stops it.
-    if (!reading.notice && (isRenewal || /\b(?:non-?renewal|renew\w*|extend\w*)\b/i.test(sentence)))
-      reading.notice = noticePeriod(sentence);
+    if (isRenewal && SAME_LENGTH.test(sentence)) reading.sameAsInitial = true;
     const evergreen = EVERGREEN.exec(sentence);
+    const runsOn =
+      Boolean(evergreen) || /\buntil terminated by (?:either|one|any)\b/i.test(sentence);
     if (!period && evergreen && FIXED_TERM.test(sentence.slice(0, evergreen.index)))
       reading.evergreen = true;
+    // Any word of renewal, or a notice before the term ends, makes a notice period the notice
+    // that stops the agreement running on.
+    const aboutRenewal =
+      isRenewal ||
+      runsOn ||
+      /\b(?:renew\w*|extend\w*)\b/i.test(sentence) ||
+      BEFORE_EXPIRY.test(sentence);
+    const notice = aboutRenewal ? noticePeriod(sentence) : null;
+    if (notice) notices.push({ notice, stops: STOPS_RENEWAL.test(sentence) });
   }
+  // The notice of non-renewal wins over a notice to renew or to terminate.
+  reading.notice = (notices.find((n) => n.stops) ?? notices[0])?.notice ?? null;
   return reading;
 }

@@ -1,3 +1,4 @@
+import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
 import type { TermEnd } from './term-end';
 import { fromPoint } from './term-end';
@@ -36,8 +37,8 @@ function sentenceBase(sentence: string, context: TermContext): TermPoint {
  * several periods in one sentence (a production period, then the rest of the term), the last
  * end.
  */
-export function lengthEnd(sentence: string, context: TermContext): TermEnd | null {
-  const ends: TermEnd[] = [];
+/** The periods a sentence gives as the length of the term, with the text after each. */
+function* termLengths(sentence: string): Generator<{ duration: Duration; after: string }> {
   for (const m of sentence.matchAll(DURATION_RE)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     if (NOT_LENGTH.test(before) || !LENGTH_LEAD.test(before)) continue;
@@ -45,6 +46,22 @@ export function lengthEnd(sentence: string, context: TermContext): TermEnd | nul
     if (!duration || duration.unit === 'D') continue;
     const after = sentence.slice(m.index + m[0].length);
     if (/^\s*(?:\(\d+\)\s*)?(?:prior\s+)?(?:written\s+)?notice/i.test(after)) continue;
+    yield { duration, after };
+  }
+}
+
+/** The first length of a term the sentences give ("for a period of five (5) years"). */
+export function initialLength(sentences: readonly string[]): Duration | null {
+  for (const sentence of sentences) {
+    const [first] = termLengths(sentence);
+    if (first) return first.duration;
+  }
+  return null;
+}
+
+export function lengthEnd(sentence: string, context: TermContext): TermEnd | null {
+  const ends: TermEnd[] = [];
+  for (const { duration, after } of termLengths(sentence)) {
     const from = COUNTED_FROM.exec(after);
     const base = THEREFROM.test(after)
       ? pointOf('the Effective Date', context)
