@@ -50,6 +50,10 @@ export default tseslint.config(
               sourceTag: 'scope:alerting',
               onlyDependOnLibsWithTags: ['scope:alerting', 'scope:shared'],
             },
+            {
+              sourceTag: 'scope:console',
+              onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'],
+            },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'type:app',
@@ -128,7 +132,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    files: ['services/console/src/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, Chart: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
+    ignores: ['services/console/src/public/**'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,0 +1,98 @@
+import { ReadModelQueries } from '@dealwatch/console/data-access';
+import { CLOCK, ENV } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+
+import {
+  BadGatewayException,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  Sse,
+} from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { map } from 'rxjs';
+import type { Observable } from 'rxjs';
+
+import type { ConsoleEnv } from '../console.env';
+import { LiveFeed } from '../read-model/live-feed';
+import { TimelineQuery } from './timeline.query';
+
+@Controller('api')
+export class ConsoleApiController {
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly live: LiveFeed,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: ConsoleEnv,
+  ) {}
+
+  /** Open milestones due within the next `months` (default 12), overdue ones first. */
+  @Get('timeline')
+  async timeline(@Query() query: TimelineQuery) {
+    const today = this.clock.now();
+    const until = new Date(today);
+    until.setUTCMonth(until.getUTCMonth() + (query.months ?? 12));
+    const from = today.toISOString().slice(0, 10);
+    return {
+      from,
+      to: until.toISOString().slice(0, 10),
+      items: await this.queries.timeline({ from, to: until.toISOString().slice(0, 10) }),
+    };
+  }
+
+  @Get('agreements')
+  async agreements() {
+    return { items: await this.queries.agreements() };
+  }
+
+  @Get('agreements/:id')
+  async agreement(@Param('id', new ParseUUIDPipe()) id: string) {
+    const found = await this.queries.agreement(id);
+    if (!found) throw new NotFoundException(`no agreement ${id} in the console yet`);
+    return found;
+  }
+
+  @Get('alerts')
+  async alerts() {
+    return { items: await this.queries.alerts() };
+  }
+
+  /** Server-sent events: one message per committed change, so pages refresh without reloading. */
+  @Sse('events')
+  events(): Observable<MessageEvent> {
+    return this.live.stream.pipe(map((change) => ({ type: change.kind, data: change })));
+  }
+
+  /** Uploads go to ingest's public API, exactly as any client would send them. */
+  @Post('agreements')
+  async upload(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Headers('content-type') contentType?: string,
+  ) {
+    const body =
+      typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
+    const forwarded = await fetch(`${this.env.INGEST_URL}/v1/agreements`, {
+      method: 'POST',
+      headers: { 'content-type': contentType ?? 'text/plain' },
+      body,
+    }).catch((error: unknown) => {
+      throw new BadGatewayException(
+        `ingest did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    response
+      .status(forwarded.status)
+      .type('application/json')
+      .send(await forwarded.text());
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const PUBLIC_DIR = join(__dirname, '..', 'public');
+// The package exports only its module entry; the browser build sits beside it.
+const CHART_JS = join(dirname(require.resolve('chart.js')), 'chart.umd.js');
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'app.js': { file: join(PUBLIC_DIR, 'app.js'), type: 'text/javascript' },
+  'app.css': { file: join(PUBLIC_DIR, 'app.css'), type: 'text/css' },
+  'chart.js': { file: CHART_JS, type: 'text/javascript' },
+};
+
+/** The single page and its few assets; the page itself talks to `/api`. */
+@Controller()
+export class ConsolePageController {
+  @Get()
+  page(@Res() response: Response): void {
+    response.type('text/html').sendFile(join(PUBLIC_DIR, 'index.html'));
+  }
+
+  @Get('assets/:name')
+  asset(@Param('name') name: string, @Res() response: Response): void {
+    const asset = ASSETS[name];
+    if (!asset || !existsSync(asset.file)) throw new NotFoundException(`no asset ${name}`);
+    response.type(asset.type).sendFile(asset.file);
+  }
+}

@@ -1,0 +1,28 @@
+import { CommonEnv, EnvVariable } from '@dealwatch/config';
+import type { ServiceEnv } from '@dealwatch/platform';
+
+import { IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+export class ConsoleEnv extends CommonEnv implements ServiceEnv {
+  @EnvVariable({ description: 'HTTP port of the operations console.' })
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @EnvVariable({ description: 'Interface the HTTP server binds to.' })
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  @EnvVariable({ description: "PostgreSQL schema of the console's read model." })
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  DATABASE_SCHEMA: string = 'console';
+
+  @EnvVariable({ description: 'Base URL of the ingest API, which console uploads are sent to.' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  INGEST_URL: string = 'http://127.0.0.1:3001';
+
+  @EnvVariable({ description: 'Base URL of the alerting API, which acknowledgements are sent to.' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  ALERTING_URL: string = 'http://127.0.0.1:3004';
+}

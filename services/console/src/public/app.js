@@ -1,0 +1,359 @@
+// The operations console: a hash-routed page over /api, refreshed by server-sent events.
+'use strict';
+
+const view = document.getElementById('view');
+const STATUS_COLOURS = {
+  overdue: '#c62828',
+  due: '#ef6c00',
+  pending: '#1f5fbf',
+  tracked: '#7b8494',
+  met: '#2e7d32',
+  waived: '#2e7d32',
+  cancelled: '#9aa3b2',
+};
+let chart = null;
+
+async function getJson(path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'onclick') node.addEventListener('click', value);
+    else node.setAttribute(name, value);
+  }
+  for (const child of children)
+    node.append(child instanceof Node ? child : document.createTextNode(String(child ?? '')));
+  return node;
+}
+
+function statusBadge(status) {
+  return element('span', { class: `status ${status}` }, status);
+}
+
+async function showDeadlines() {
+  const { from, to, items } = await getJson('/api/timeline');
+  const canvas = element('canvas', {
+    id: 'timeline',
+    'aria-label': 'Deadlines over the next 12 months',
+  });
+  const rows = items.map((m) =>
+    element(
+      'tr',
+      { 'data-milestone': m.id },
+      element('td', {}, m.dueDate ?? '—'),
+      element('td', {}, statusBadge(m.status)),
+      element('td', {}, m.category),
+      element('td', {}, element('a', { href: `#/agreements/${m.agreementId}` }, m.title)),
+    ),
+  );
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, `Deadlines ${from} to ${to}`),
+      element('div', { class: 'chart' }, canvas),
+    ),
+    element(
+      'section',
+      {},
+      element(
+        'table',
+        { id: 'deadlines' },
+        element(
+          'thead',
+          {},
+          element(
+            'tr',
+            {},
+            element('th', {}, 'Due'),
+            element('th', {}, 'Status'),
+            element('th', {}, 'Category'),
+            element('th', {}, 'Milestone'),
+          ),
+        ),
+        element('tbody', {}, ...rows),
+      ),
+    ),
+  );
+  drawTimeline(canvas, items);
+}
+
+function drawTimeline(canvas, items) {
+  const categories = [...new Set(items.map((m) => m.category))].sort();
+  const byStatus = {};
+  for (const m of items.filter((item) => item.dueDate)) {
+    (byStatus[m.status] ??= []).push({
+      x: Date.parse(`${m.dueDate}T00:00:00Z`),
+      y: categories.indexOf(m.category),
+      title: m.title,
+    });
+  }
+  chart?.destroy();
+  chart = new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: Object.entries(byStatus).map(([status, points]) => ({
+        label: status,
+        data: points,
+        backgroundColor: STATUS_COLOURS[status] ?? '#555',
+        pointRadius: 7,
+      })),
+    },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      scales: {
+        x: { ticks: { callback: (value) => new Date(value).toISOString().slice(0, 7) } },
+        y: {
+          min: -0.5,
+          max: Math.max(categories.length - 0.5, 0.5),
+          ticks: { stepSize: 1, callback: (value) => categories[value] ?? '' },
+        },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (context) =>
+              `${context.raw.title} — ${new Date(context.raw.x).toISOString().slice(0, 10)}`,
+          },
+        },
+      },
+    },
+  });
+}
+
+async function showAgreements() {
+  const { items } = await getJson('/api/agreements');
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, 'Agreements'),
+      element(
+        'table',
+        {},
+        element(
+          'tbody',
+          {},
+          ...items.map((a) =>
+            element(
+              'tr',
+              {},
+              element('td', {}, element('a', { href: `#/agreements/${a.id}` }, a.title ?? a.id)),
+              element('td', { class: 'muted' }, (a.parties ?? []).join(', ')),
+              element('td', { class: 'muted' }, a.publishedAt ?? ''),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function highlighted(text, obligations) {
+  const container = element('div', { class: 'text', id: 'agreement-text' });
+  let cursor = 0;
+  for (const o of [...obligations].sort((a, b) => a.span[0] - b.span[0])) {
+    const [start, end] = o.span;
+    if (start < cursor || end > text.length) continue;
+    container.append(text.slice(cursor, start));
+    const rule = o.deadline
+      ? `due ${o.deadline.dueDate ?? 'when its anchor is known'} (${o.deadline.rule ?? o.deadline.expression})`
+      : 'no deadline';
+    container.append(
+      element(
+        'mark',
+        { class: o.deadline?.dueDate ? 'dated' : '', title: `${o.category}: ${rule}` },
+        text.slice(start, end),
+      ),
+    );
+    cursor = end;
+  }
+  container.append(text.slice(cursor));
+  return container;
+}
+
+async function showAgreement(id) {
+  const { agreement, milestones } = await getJson(`/api/agreements/${id}`);
+  const obligations = agreement.obligations ?? [];
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, agreement.title ?? 'Agreement'),
+      element(
+        'p',
+        { class: 'muted' },
+        `Parties: ${(agreement.parties ?? []).join(', ') || '—'} · signed ${agreement.signedAt ?? '—'} · published ${agreement.publishedAt ?? '—'}`,
+      ),
+    ),
+    element(
+      'section',
+      {},
+      element('h3', {}, 'Obligations'),
+      element(
+        'table',
+        { id: 'obligations' },
+        element(
+          'tbody',
+          {},
+          ...obligations.map((o) =>
+            element(
+              'tr',
+              {},
+              element('td', {}, o.category),
+              element('td', {}, o.deadline?.dueDate ?? '—'),
+              element('td', { class: 'muted' }, o.deadline?.rule ?? o.deadline?.expression ?? ''),
+              element('td', {}, o.text),
+            ),
+          ),
+        ),
+      ),
+    ),
+    element(
+      'section',
+      {},
+      element('h3', {}, 'Milestones'),
+      element(
+        'table',
+        {},
+        element(
+          'tbody',
+          {},
+          ...milestones.map((m) =>
+            element(
+              'tr',
+              {},
+              element('td', {}, m.dueDate ?? '—'),
+              element('td', {}, statusBadge(m.status)),
+              element('td', {}, m.title),
+            ),
+          ),
+        ),
+      ),
+    ),
+    element('section', {}, element('h3', {}, 'Text'), highlighted(agreement.text, obligations)),
+  );
+}
+
+async function showAlerts() {
+  const { items } = await getJson('/api/alerts');
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, 'Alerts'),
+      element(
+        'table',
+        { id: 'alerts' },
+        element(
+          'tbody',
+          {},
+          ...items.map((a) =>
+            element(
+              'tr',
+              {},
+              element('td', {}, a.firedAt.slice(0, 16).replace('T', ' ')),
+              element('td', {}, a.offset),
+              element('td', {}, element('a', { href: `#/agreements/${a.agreementId}` }, a.title)),
+              element('td', {}, a.dueDate),
+              element(
+                'td',
+                { class: 'muted' },
+                a.deliveredAt ? `delivered to ${a.receivers.join(', ')}` : 'not delivered yet',
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function showUpload() {
+  const text = element('textarea', {
+    id: 'upload-text',
+    placeholder: 'Paste the text of an agreement or a news report',
+  });
+  const file = element('input', {
+    type: 'file',
+    id: 'upload-file',
+    accept: '.txt,.html,.htm,.pdf,.docx',
+  });
+  const result = element('p', { id: 'upload-result', class: 'muted' });
+  const submit = element(
+    'button',
+    {
+      id: 'upload-submit',
+      onclick: async () => {
+        const chosen = file.files[0];
+        const body = chosen ?? text.value;
+        const type = chosen ? chosen.type || 'application/octet-stream' : 'text/plain';
+        const response = await fetch('/api/agreements', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        });
+        const answer = await response.json();
+        result.replaceChildren(
+          response.ok
+            ? element(
+                'a',
+                { href: `#/agreements/${answer.id}` },
+                `Agreement ${answer.id} (${answer.status})`,
+              )
+            : `Refused: ${answer.message ?? answer.detail ?? response.status}`,
+        );
+      },
+    },
+    'Upload',
+  );
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, 'Upload an agreement'),
+      text,
+      element('p', {}, file),
+      submit,
+      result,
+    ),
+  );
+}
+
+async function route() {
+  const hash = location.hash || '#/';
+  for (const link of document.querySelectorAll('nav a'))
+    link.classList.toggle('active', link.getAttribute('href') === hash);
+  try {
+    const agreement = /^#\/agreements\/([0-9a-f-]{36})$/.exec(hash);
+    if (agreement) await showAgreement(agreement[1]);
+    else if (hash === '#/agreements') await showAgreements();
+    else if (hash === '#/alerts') await showAlerts();
+    else if (hash === '#/upload') showUpload();
+    else await showDeadlines();
+  } catch (error) {
+    view.replaceChildren(
+      element('section', {}, element('p', {}, `Could not load this page: ${error.message}`)),
+    );
+  }
+}
+
+function listen() {
+  const live = document.getElementById('live');
+  const source = new EventSource('/api/events');
+  source.onopen = () => live.classList.add('on');
+  source.onerror = () => live.classList.remove('on');
+  const refresh = () => {
+    if (location.hash !== '#/upload') void route();
+  };
+  for (const kind of ['agreement', 'milestone', 'alert']) source.addEventListener(kind, refresh);
+}
+
+window.addEventListener('hashchange', route);
+void route();
+listen();

@@ -1,0 +1,213 @@
+import { loadEnv } from '@dealwatch/config';
+import { Topics } from '@dealwatch/contracts';
+import { ManualClock, runService } from '@dealwatch/platform';
+import {
+  EventPublisher,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+
+import { AppModule } from '../app.module';
+import { ConsoleEnv } from '../console.env';
+
+const namespace = createTestNamespace('console');
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+const text = 'The parties will hold a ministerial meeting within 180 days of signing.';
+
+/** Opens the SSE stream and collects event names until closed. */
+function listen(url: string): { received: string[]; close: () => void } {
+  const received: string[] = [];
+  const req = request(url, { headers: { accept: 'text/event-stream' } }, (response) => {
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => {
+      for (const match of chunk.matchAll(/^event: (\w+)$/gm)) received.push(match[1]!);
+    });
+  });
+  req.end();
+  return { received, close: () => req.destroy() };
+}
+
+describe('console read model from the public topics', () => {
+  let app: INestApplication;
+  let base: string;
+  let publisher: EventPublisher;
+
+  beforeAll(async () => {
+    const env = loadEnv(ConsoleEnv, {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_SCHEMA: `${namespace.schemaPrefix}console`,
+      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+    });
+    app = await runService(
+      AppModule.register(env, { clock: new ManualClock(new Date('2026-01-01T00:00:00Z')) }),
+      {
+        port: 0,
+        host: '127.0.0.1',
+      },
+    );
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
+  });
+
+  afterAll(async () => {
+    await publisher.stop();
+    await app.close();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  it('shows an agreement, its highlighted obligations, its milestone on the timeline and its alert, live', async () => {
+    const stream = listen(`${base}/api/events`);
+    const agreementId = randomUUID();
+    const milestoneId = randomUUID();
+    const reminderId = randomUUID();
+    const key = { key: agreementId };
+
+    // Extraction first: the projections must not depend on the order of topics.
+    await publisher.publish(
+      Topics.ClausesExtractedV1,
+      {
+        agreementId,
+        extractionId: randomUUID(),
+        extractorVersion: 'test',
+        extractedAt: '2025-10-28T10:00:00Z',
+        title: 'A framework',
+        publishedAt: '2025-10-28',
+        signedAt: '2025-10-28',
+        effectiveAt: null,
+        parties: ['United States', 'Japan'],
+        obligations: [
+          {
+            obligationKey: 'k1',
+            text,
+            span: [0, text.length],
+            actors: [],
+            action: 'hold a ministerial meeting',
+            category: 'meeting',
+            binding: false,
+            confidence: 0.9,
+            deadline: {
+              expression: 'within 180 days',
+              kind: 'within',
+              dueDate: '2026-04-26',
+              anchor: { type: 'signing' },
+            },
+          },
+        ],
+      },
+      key,
+    );
+    await publisher.publish(
+      Topics.AgreementIngestedV1,
+      {
+        agreementId,
+        title: 'A framework',
+        text,
+        contentSha256: 'd'.repeat(64),
+        sourceUrl: null,
+        publishedAt: '2025-10-28',
+        signedAt: null,
+        ingestedAt: '2025-10-28T10:00:00Z',
+      },
+      key,
+    );
+    await publisher.publish(
+      Topics.MilestoneScheduledV1,
+      {
+        milestoneId,
+        agreementId,
+        obligationKey: 'k1',
+        title: 'hold a ministerial meeting',
+        category: 'meeting',
+        dueDate: '2026-04-26',
+        overdueAt: '2026-04-27T00:00:00Z',
+        evidence: text,
+        reminders: [],
+      },
+      key,
+    );
+    await publisher.publish(
+      Topics.MilestoneReminderV1,
+      {
+        reminderId,
+        milestoneId,
+        agreementId,
+        title: 'hold a ministerial meeting',
+        category: 'meeting',
+        offset: 'overdue',
+        dueDate: '2026-04-26',
+        scheduledFor: '2026-04-27T00:00:00Z',
+        firedAt: '2026-04-27T00:00:01Z',
+        late: false,
+        agreementTitle: 'A framework',
+        evidence: { text, span: null },
+      },
+      key,
+    );
+
+    const timeline = await expectEventually(async () => {
+      const body = (await (await fetch(`${base}/api/timeline`)).json()) as {
+        items: { id: string; status: string; dueDate: string }[];
+      };
+      const found = body.items.find((item) => item.id === milestoneId);
+      expect(found?.status).toBe('overdue');
+      return found!;
+    });
+    expect(timeline.dueDate).toBe('2026-04-26');
+
+    const { agreement } = (await (await fetch(`${base}/api/agreements/${agreementId}`)).json()) as {
+      agreement: { text: string; parties: string[]; obligations: { span: [number, number] }[] };
+    };
+    expect(agreement.text).toBe(text);
+    expect(agreement.parties).toEqual(['United States', 'Japan']);
+    expect(agreement.obligations[0]!.span).toEqual([0, text.length]);
+
+    await publisher.publish(
+      Topics.AlertDeliveredV1,
+      {
+        alertId: randomUUID(),
+        reminderId,
+        milestoneId,
+        agreementId,
+        receiver: 'ops-webhook',
+        attempts: 1,
+        deliveredAt: '2026-04-27T00:00:02Z',
+      },
+      key,
+    );
+    await expectEventually(async () => {
+      const { items } = (await (await fetch(`${base}/api/alerts`)).json()) as {
+        items: { reminderId: string; receivers: string[] }[];
+      };
+      expect(items.find((item) => item.reminderId === reminderId)?.receivers).toEqual([
+        'ops-webhook',
+      ]);
+    });
+
+    await expectEventually(() =>
+      expect(new Set(stream.received)).toEqual(new Set(['agreement', 'milestone', 'alert'])),
+    );
+    stream.close();
+  });
+
+  it('serves the page and the chart library', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<main id="view"');
+    const chart = await fetch(`${base}/assets/chart.js`);
+    expect(chart.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${base}/assets/../../package.json`)).status).toBe(404);
+  });
+
+  it('answers 404 for an agreement it has not seen and 400 for a malformed id or window', async () => {
+    expect((await fetch(`${base}/api/agreements/${randomUUID()}`)).status).toBe(404);
+    expect((await fetch(`${base}/api/agreements/nope`)).status).toBe(400);
+    expect((await fetch(`${base}/api/timeline?months=0`)).status).toBe(400);
+  });
+});
