@@ -30,18 +30,53 @@ function durationOf(deadline: Deadline): Duration | null {
   };
 }
 
-/** An obligation whose own commitment is the event: "a ministerial meeting ... within 180 days". */
-function sourceOf(ref: string, at: number, obligations: readonly Obligation[]): Obligation | null {
-  const words = contentWords(ref);
-  if (words.length === 0) return null;
-  const candidates = obligations.filter((o, i) => {
-    if (i === at || !o.deadline?.dueDate || FORECAST.test(o.text)) return false;
-    // The event must be what the obligation is about, not the anchor of its own deadline.
-    const own = o.text.replace(o.deadline.expression, ' ').toLowerCase();
-    return words.every((w) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}`, 'u').test(own));
-  });
-  const before = candidates.filter((o) => o.span[0] < (obligations[at]?.span[0] ?? 0));
-  return before[before.length - 1] ?? candidates[0] ?? null;
+/** The words an obligation is about, leaving out its own deadline's anchor. */
+function ownWords(o: Obligation): readonly string[] {
+  return contentWords(o.deadline ? o.text.replace(o.deadline.expression, ' ') : o.text);
+}
+
+/** Which obligations speak of an event: every word of its ref begins one of their words. */
+class EventIndex {
+  private readonly words: readonly (readonly string[])[];
+  private readonly byRef = new Map<string, readonly number[]>();
+
+  constructor(obligations: readonly Obligation[]) {
+    this.words = obligations.map((o) => (FORECAST.test(o.text) ? [] : ownWords(o)));
+  }
+
+  about(ref: string): readonly number[] {
+    const cached = this.byRef.get(ref);
+    if (cached) return cached;
+    const wanted = contentWords(ref);
+    const found =
+      wanted.length === 0
+        ? []
+        : this.words.flatMap((own, i) =>
+            wanted.every((w) => own.some((t) => t.startsWith(w))) ? [i] : [],
+          );
+    this.byRef.set(ref, found);
+    return found;
+  }
+}
+
+/**
+ * The obligation whose own commitment is the event ("a ministerial meeting ... within 180
+ * days") and whose date is known: the nearest one before the deadline, else the first after.
+ */
+function sourceOf(
+  ref: string,
+  at: number,
+  obligations: readonly Obligation[],
+  index: EventIndex,
+): Obligation | null {
+  let before: Obligation | null = null;
+  for (const i of index.about(ref)) {
+    const o = obligations[i];
+    if (i === at || !o?.deadline?.dueDate) continue;
+    if (i > at) return before ?? o;
+    before = o;
+  }
+  return before;
 }
 
 function resolved(deadline: Deadline, source: Obligation, holidayCountry: string): Deadline | null {
@@ -77,12 +112,13 @@ export function resolveChainedAnchors(
   holidayCountry: string,
 ): Obligation[] {
   let current = [...obligations];
+  const index = new EventIndex(current);
   for (let pass = 0; pass < 3; pass += 1) {
     const previous = current;
     current = previous.map((o, i) => {
       const d = o.deadline;
       if (!d || d.dueDate !== null || d.anchor.type !== 'event' || !d.anchor.ref) return o;
-      const source = sourceOf(d.anchor.ref, i, previous);
+      const source = sourceOf(d.anchor.ref, i, previous, index);
       const deadline = source ? resolved(d, source, holidayCountry) : null;
       return deadline ? { ...o, deadline } : o;
     });
