@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, starts PostgreSQL/Redis/Kafka where they are down, builds and
-# runs the four services on local defaults, and on Ctrl-C or SIGTERM stops everything it started.
+# runs the five services on local defaults, and on Ctrl-C or SIGTERM stops everything it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false

@@ -1,5 +1,5 @@
 /**
- * `npm start` after the infrastructure is up and the services are built: runs the four services as
+ * `npm start` after the infrastructure is up and the services are built: runs the five services as
  * processes, posts the sample agreement (unless DEALWATCH_DEMO=0), prints the milestones and alerts
  * it produced, and keeps everything running until Ctrl-C or SIGTERM.
  */

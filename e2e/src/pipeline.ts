@@ -21,6 +21,7 @@ const e2ePorts: Record<ServiceName, number> = {
   'clause-extraction': 13002,
   'milestone-scheduler': 13003,
   alerting: 13004,
+  console: 13000,
 };
 
 export const WEBHOOK_SECRET = 'whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1kZWFsd2F0Y2g=';
@@ -110,6 +111,8 @@ export class Pipeline {
       ALERT_WEBHOOK_URLS: this.receiver.url,
       // The receiver listens on loopback, which alerting refuses unless the allowlist names it.
       OUTBOUND_ALLOWLIST: '127.0.0.1',
+      INGEST_URL: `http://127.0.0.1:${e2ePorts.ingest}`,
+      ALERTING_URL: `http://127.0.0.1:${e2ePorts.alerting}`,
       ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
       ALERT_RETRY_BASE_MS: '200',
       ALERT_RETRY_MAX_MS: '1000',

@@ -5,12 +5,13 @@ import { dirname, join } from 'node:path';
 
 import { expectEventually } from './expect-eventually';
 
-/** The four services, their default ports and the entry point a build produces. */
+/** The services, their default ports and the entry point a build produces. */
 export const serviceNames = [
   'ingest',
   'clause-extraction',
   'milestone-scheduler',
   'alerting',
+  'console',
 ] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
@@ -19,6 +20,7 @@ export const defaultPorts: Record<ServiceName, number> = {
   'clause-extraction': 3002,
   'milestone-scheduler': 3003,
   alerting: 3004,
+  console: 3000,
 };
 
 export function serviceEntry(workspaceRoot: string, name: ServiceName): string {
