@@ -29,7 +29,8 @@ npx jest -c jest.config.js --json --outputFile="$results/unit.json"
 step "integration tests (real Kafka, PostgreSQL, Redis)"
 npx jest -c jest.integration.config.js --json --outputFile="$results/integration.json"
 
-step "build and end-to-end tests (services as processes)"
+step "build and end-to-end tests (services as processes, the console in Chromium)"
+bash scripts/ensure-browser.sh
 npx nx run-many -t build --projects='tag:type:app' --outputStyle=static
 npx jest -c e2e/jest.config.js --json --outputFile="$results/e2e.json"
 
