@@ -12,7 +12,8 @@ const NOISE_LINE: readonly RegExp[] = [
   /^date\s+\d{4}-\d{2}-\d{2}\b/i,
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
   /^\d{4}$/,
-  /\S+@\S+\.\w+/,
+  // An e-mail address, tried only where a word starts (a long ruled line stays linear).
+  /(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/,
   /^\(c\)|©|all rights reserved/i,
   /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
   /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
