@@ -1,16 +1,20 @@
 import {
   AgreementEntity,
   AgreementRepository,
+  DocumentEntity,
+  DocumentRepository,
   IdempotencyStore,
   ingestMigrations,
 } from '@dealwatch/ingest/data-access';
-import { PlatformModule } from '@dealwatch/platform';
+import { ENV, PlatformModule } from '@dealwatch/platform';
 
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 
 import { AgreementsController } from './agreements/agreements.controller';
 import { IngestAgreementUseCase } from './agreements/ingest-agreement.usecase';
+import { byteLimitOf } from './agreements/request-body';
 import type { IngestEnv } from './ingest.env';
 
 @Module({})
@@ -22,13 +26,25 @@ export class AppModule {
         PlatformModule.forService({
           name: 'ingest',
           env,
-          entities: [AgreementEntity],
+          entities: [AgreementEntity, DocumentEntity],
           migrations: ingestMigrations,
           redis: true,
         }),
+        // Multipart uploads are held in memory up to the same limit as any other body.
+        MulterModule.registerAsync({
+          useFactory: (serviceEnv: IngestEnv) => ({
+            limits: { fileSize: byteLimitOf(serviceEnv.INGEST_MAX_BODY), files: 1 },
+          }),
+          inject: [ENV],
+        }),
       ],
       controllers: [AgreementsController],
-      providers: [AgreementRepository, IdempotencyStore, IngestAgreementUseCase],
+      providers: [
+        AgreementRepository,
+        DocumentRepository,
+        IdempotencyStore,
+        IngestAgreementUseCase,
+      ],
     };
   }
 }

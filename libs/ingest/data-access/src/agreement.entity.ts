@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import type { PageMap } from './linked-because';
+
 @Entity({ name: 'agreements' })
 export class AgreementEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -24,6 +26,13 @@ export class AgreementEntity {
 
   @Column({ type: 'date', name: 'signed_at', nullable: true })
   signedAt!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  /** Pages of the text, when the document it came from had pages (PDF). */
+  @Column({ type: 'jsonb', nullable: true })
+  pages!: PageMap | null;
 
   @Index('agreements_received_at_idx')
   @CreateDateColumn({ type: 'timestamptz', name: 'received_at' })

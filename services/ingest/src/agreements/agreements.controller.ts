@@ -1,55 +1,77 @@
-import { describeValidationErrors } from '@dealwatch/contracts';
-import { AgreementRepository } from '@dealwatch/ingest/data-access';
+import { AgreementRepository, DocumentRepository } from '@dealwatch/ingest/data-access';
+import { ENV } from '@dealwatch/platform';
 
 import {
   BadRequestException,
-  Body,
   ConflictException,
   Controller,
   Get,
   Headers,
   HttpCode,
   HttpStatus,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
+  Req,
+  Res,
+  UnprocessableEntityException,
   UnsupportedMediaTypeException,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 
-import { CreateAgreementDto } from './create-agreement.dto';
+import type { IngestEnv } from '../ingest.env';
 import { IngestAgreementUseCase } from './ingest-agreement.usecase';
-import type { IncomingDocument } from './ingest-agreement.usecase';
+import { UploadReader } from './upload-reader';
+import type { UploadedPart } from './upload-reader';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @Controller('v1/agreements')
 export class AgreementsController {
+  private readonly uploads: UploadReader;
+
   constructor(
     private readonly ingest: IngestAgreementUseCase,
     private readonly agreements: AgreementRepository,
-  ) {}
+    private readonly documents: DocumentRepository,
+    @Inject(ENV) env: IngestEnv,
+  ) {
+    this.uploads = new UploadReader(env.INGEST_MAX_BODY);
+  }
 
-  /** Accepts JSON `{ text, title?, sourceUrl?, publishedAt?, signedAt? }` or a raw text document. */
+  /**
+   * Accepts JSON (`{ text }` or a base64 `document` with its `mediaType`), a raw body of a supported
+   * type (text, HTML, PDF, DOCX), or `multipart/form-data` with a `file` part and metadata fields.
+   */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(FileInterceptor('file'))
   async create(
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
+    @Req() request: Request,
+    @UploadedFile() file: UploadedPart | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new BadRequestException('Idempotency-Key must be 1 to 255 visible ASCII characters');
     }
     const outcome = await this.ingest.execute(
-      toDocument(body, contentType),
+      await this.uploads.read(request, file),
       idempotencyKey ?? null,
     );
     switch (outcome.kind) {
       case 'empty':
         throw new BadRequestException('the document has no text');
+      case 'unsupported':
+        throw new UnsupportedMediaTypeException(
+          `unsupported content type ${outcome.mediaType ?? '(none)'}: send text, HTML, PDF or DOCX`,
+        );
+      case 'unreadable':
+        throw new UnprocessableEntityException(outcome.reason);
       case 'idempotency-key-reused':
         throw new ConflictException(
           `Idempotency-Key was already used for another document (agreement ${outcome.agreementId})`,
@@ -64,30 +86,51 @@ export class AgreementsController {
     }
   }
 
+  /** The agreement, its normalised text, and every document it was built from with why. */
   @Get(':id')
   async findOne(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
     const agreement = await this.agreements.findById(id);
     if (!agreement) throw new NotFoundException(`no agreement ${id}`);
-    return agreement;
+    const documents = await this.documents.listByAgreement(id);
+    return {
+      id: agreement.id,
+      title: agreement.title,
+      text: agreement.text,
+      contentSha256: agreement.contentSha256,
+      sourceUrl: agreement.sourceUrl,
+      publishedAt: agreement.publishedAt,
+      signedAt: agreement.signedAt,
+      language: agreement.language,
+      pages: agreement.pages,
+      receivedAt: agreement.receivedAt,
+      documents: documents.map((document) => ({
+        id: document.id,
+        mediaType: document.mediaType,
+        fileName: document.fileName,
+        byteSize: document.byteSize,
+        originalSha256: document.originalSha256,
+        textSha256: document.textSha256,
+        title: document.title,
+        sourceUrl: document.sourceUrl,
+        publishedAt: document.publishedAt,
+        language: document.language,
+        pages: document.pages,
+        linkedBecause: document.linkedBecause,
+        receivedAt: document.receivedAt,
+        links: { original: `/v1/agreements/${id}/documents/${document.id}/original` },
+      })),
+    };
   }
-}
 
-function toDocument(body: unknown, contentType: string | undefined): IncomingDocument {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType === 'text/plain' || mediaType === 'text/markdown') {
-    if (typeof body !== 'string') throw new BadRequestException('the body must be text');
-    return { text: body };
+  /** The bytes exactly as they were received. */
+  @Get(':id/documents/:documentId/original')
+  async original(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('documentId', new ParseUUIDPipe({ version: '4' })) documentId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const found = await this.documents.findOriginal(documentId);
+    if (found?.agreementId !== id) throw new NotFoundException(`no document ${documentId}`);
+    response.type(found.mediaType).send(found.original);
   }
-  if (mediaType !== 'application/json') {
-    throw new UnsupportedMediaTypeException(
-      `unsupported content type ${mediaType ?? '(none)'}: send application/json or text/plain`,
-    );
-  }
-  const dto = plainToInstance(CreateAgreementDto, body);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException('the body must be a JSON object with a text field');
-  }
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new BadRequestException(describeValidationErrors(errors));
-  return dto;
 }

@@ -1,13 +1,18 @@
 import { IsCalendarDate } from '@dealwatch/contracts';
 
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import {
+  IsBase64,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
-/** `POST /v1/agreements` with a JSON body. Caller-given metadata wins over what the text says. */
-export class CreateAgreementDto {
-  @IsString()
-  @IsNotEmpty({ message: 'text must not be empty' })
-  text!: string;
-
+/** Metadata a caller may give with any upload; it wins over what the document says. */
+export class GivenMetadataDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -24,4 +29,31 @@ export class CreateAgreementDto {
   @IsOptional()
   @IsCalendarDate()
   signedAt?: string;
+}
+
+/**
+ * `POST /v1/agreements` with a JSON body: either `text`, or a file as base64 `document` with its
+ * `mediaType` (and optionally `fileName`).
+ */
+export class CreateAgreementDto extends GivenMetadataDto {
+  @ValidateIf((dto: CreateAgreementDto) => dto.document === undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'text must not be empty' })
+  text?: string;
+
+  @ValidateIf((dto: CreateAgreementDto) => dto.text === undefined && dto.document !== undefined)
+  @IsBase64({}, { message: 'document must be base64' })
+  @IsNotEmpty({ message: 'document must not be empty' })
+  document?: string;
+
+  @ValidateIf((dto: CreateAgreementDto) => dto.document !== undefined)
+  @Matches(/^[a-z]+\/[a-z0-9.+-]+$/i, {
+    message: 'mediaType must be a media type, e.g. application/pdf',
+  })
+  mediaType?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  fileName?: string;
 }

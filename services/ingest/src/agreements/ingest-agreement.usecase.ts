@@ -1,35 +1,66 @@
 import { Topics } from '@dealwatch/contracts';
-import { AgreementRepository, IdempotencyStore } from '@dealwatch/ingest/data-access';
-import { contentDigest, normaliseText, readDocumentMetadata } from '@dealwatch/ingest/domain';
+import {
+  AgreementRepository,
+  DocumentRepository,
+  IdempotencyStore,
+} from '@dealwatch/ingest/data-access';
+import type { LinkedBecause } from '@dealwatch/ingest/data-access';
+import {
+  UnreadableDocumentError,
+  contentDigest,
+  convertDocument,
+  detectFormat,
+  mediaTypeOf,
+} from '@dealwatch/ingest/domain';
+import type { ConvertedDocument, DocumentFormat } from '@dealwatch/ingest/domain';
 import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 
-export interface IncomingDocument {
-  text: string;
+export interface GivenMetadata {
   title?: string | null;
   sourceUrl?: string | null;
   publishedAt?: string | null;
   signedAt?: string | null;
 }
 
+/** An upload as received: the original bytes and what the caller said about them. */
+export interface IncomingDocument {
+  bytes: Buffer;
+  mediaType: string | null;
+  fileName: string | null;
+  given: GivenMetadata;
+}
+
 export type IngestOutcome =
-  | { kind: 'accepted'; agreementId: string }
+  | { kind: 'accepted'; agreementId: string; documentId: string }
   | { kind: 'duplicate'; agreementId: string }
   | { kind: 'idempotency-key-reused'; agreementId: string }
-  | { kind: 'empty' };
+  | { kind: 'empty' }
+  | { kind: 'unsupported'; mediaType: string | null }
+  | { kind: 'unreadable'; reason: string };
+
+interface Prepared {
+  format: DocumentFormat;
+  converted: ConvertedDocument;
+  textSha256: string;
+  originalSha256: string;
+}
 
 /**
- * Stores a new agreement and announces it in one transaction; identical text (or a repeated
- * Idempotency-Key) returns the agreement already stored instead of creating another.
+ * Turns an upload into the text extraction reads, keeps the original, and stores a new agreement
+ * with its announcement in one transaction. The same original, the same text or a repeated
+ * Idempotency-Key return the agreement already stored instead of creating another.
  */
 @Injectable()
 export class IngestAgreementUseCase {
   constructor(
     private readonly agreements: AgreementRepository,
+    private readonly documents: DocumentRepository,
     private readonly idempotency: IdempotencyStore,
     private readonly outbox: EventOutbox,
     private readonly transactions: Transactions,
@@ -37,65 +68,133 @@ export class IngestAgreementUseCase {
   ) {}
 
   async execute(document: IncomingDocument, idempotencyKey: string | null): Promise<IngestOutcome> {
-    const text = normaliseText(document.text);
-    if (text.trim() === '') return { kind: 'empty' };
-    const digest = contentDigest(text);
+    const prepared = await this.prepare(document);
+    if ('kind' in prepared) return prepared;
 
     if (idempotencyKey) {
       const previous = await this.idempotency.find(idempotencyKey);
       if (previous) {
-        return previous.contentSha256 === digest
+        return previous.contentSha256 === prepared.textSha256
           ? { kind: 'duplicate', agreementId: previous.agreementId }
           : { kind: 'idempotency-key-reused', agreementId: previous.agreementId };
       }
     }
-    const outcome = await this.store(text, digest, document);
+    const outcome = await this.transactions.run((manager) =>
+      this.store(manager, prepared, document),
+    );
     if (idempotencyKey)
       await this.idempotency.remember(idempotencyKey, {
         agreementId: outcome.agreementId,
-        contentSha256: digest,
+        contentSha256: prepared.textSha256,
       });
     return outcome;
   }
 
-  private store(text: string, digest: string, document: IncomingDocument) {
-    return this.transactions.run(
-      async (manager): Promise<IngestOutcome & { agreementId: string }> => {
-        const existing = await this.agreements.findByDigest(manager, digest);
-        if (existing) return { kind: 'duplicate', agreementId: existing.id };
+  private async prepare(document: IncomingDocument): Promise<Prepared | IngestOutcome> {
+    const format = detectFormat(document.mediaType, document.bytes, document.fileName);
+    if (!format) return { kind: 'unsupported', mediaType: document.mediaType };
+    let converted: ConvertedDocument;
+    try {
+      converted = await convertDocument(format, document.bytes);
+    } catch (error) {
+      if (error instanceof UnreadableDocumentError)
+        return { kind: 'unreadable', reason: error.reason };
+      throw error;
+    }
+    if (converted.text.trim() === '') {
+      return format === 'text'
+        ? { kind: 'empty' }
+        : { kind: 'unreadable', reason: `the ${format.toUpperCase()} has no readable text` };
+    }
+    return {
+      format,
+      converted,
+      textSha256: contentDigest(converted.text),
+      originalSha256: createHash('sha256').update(document.bytes).digest('hex'),
+    };
+  }
 
-        const found = readDocumentMetadata(text);
-        const agreement = {
-          id: randomUUID(),
-          contentSha256: digest,
-          text,
-          title: document.title ?? found.title,
-          sourceUrl: document.sourceUrl ?? found.sourceUrl,
-          publishedAt: document.publishedAt ?? found.publishedAt,
-          signedAt: document.signedAt ?? null,
-        };
-        if (!(await this.agreements.insertIfNew(manager, agreement))) {
-          const winner = await this.agreements.findByDigest(manager, digest);
-          if (!winner) throw new Error(`agreement with digest ${digest} vanished during insert`);
-          return { kind: 'duplicate', agreementId: winner.id };
-        }
-        await this.outbox.append(
-          manager,
-          Topics.AgreementIngestedV1,
-          {
-            agreementId: agreement.id,
-            title: agreement.title,
-            text,
-            contentSha256: digest,
-            sourceUrl: agreement.sourceUrl,
-            publishedAt: agreement.publishedAt,
-            signedAt: agreement.signedAt,
-            ingestedAt: this.clock.now().toISOString(),
-          },
-          { subject: agreement.id },
-        );
-        return { kind: 'accepted', agreementId: agreement.id };
+  private async store(
+    manager: EntityManager,
+    prepared: Prepared,
+    document: IncomingDocument,
+  ): Promise<Extract<IngestOutcome, { agreementId: string }>> {
+    const sameOriginal = await this.documents.findByOriginal(manager, prepared.originalSha256);
+    if (sameOriginal) return { kind: 'duplicate', agreementId: sameOriginal.agreementId };
+
+    const sameText = await this.documents.findByText(manager, prepared.textSha256);
+    if (sameText) {
+      // Another rendering of a text already stored (a re-scraped page): kept, not announced.
+      await this.keepDocument(manager, sameText.agreementId, prepared, document, {
+        kind: 'identical-text',
+      });
+      return { kind: 'duplicate', agreementId: sameText.agreementId };
+    }
+
+    const { text, metadata, pages } = prepared.converted;
+    const agreement = {
+      id: randomUUID(),
+      contentSha256: prepared.textSha256,
+      text,
+      title: document.given.title ?? metadata.title,
+      sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
+      publishedAt: document.given.publishedAt ?? metadata.publishedAt,
+      signedAt: document.given.signedAt ?? null,
+      language: metadata.language,
+      pages,
+    };
+    if (!(await this.agreements.insertIfNew(manager, agreement))) {
+      const winner = await this.agreements.findByDigest(manager, prepared.textSha256);
+      if (!winner) throw new Error(`agreement ${prepared.textSha256} vanished during insert`);
+      return { kind: 'duplicate', agreementId: winner.id };
+    }
+    const documentId = await this.keepDocument(manager, agreement.id, prepared, document, {
+      kind: 'first',
+    });
+    await this.outbox.append(
+      manager,
+      Topics.AgreementIngestedV1,
+      {
+        agreementId: agreement.id,
+        title: agreement.title,
+        text,
+        contentSha256: prepared.textSha256,
+        sourceUrl: agreement.sourceUrl,
+        publishedAt: agreement.publishedAt,
+        signedAt: agreement.signedAt,
+        ingestedAt: this.clock.now().toISOString(),
       },
+      { subject: agreement.id },
     );
+    return { kind: 'accepted', agreementId: agreement.id, documentId };
+  }
+
+  private async keepDocument(
+    manager: EntityManager,
+    agreementId: string,
+    prepared: Prepared,
+    document: IncomingDocument,
+    linkedBecause: LinkedBecause,
+  ): Promise<string> {
+    const { text, metadata, pages } = prepared.converted;
+    const id = randomUUID();
+    await this.documents.insert(manager, {
+      id,
+      agreementId,
+      originalSha256: prepared.originalSha256,
+      original: document.bytes,
+      byteSize: document.bytes.length,
+      mediaType: mediaTypeOf[prepared.format],
+      fileName: document.fileName,
+      textSha256: prepared.textSha256,
+      text,
+      pages,
+      title: document.given.title ?? metadata.title,
+      sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
+      publishedAt: document.given.publishedAt ?? metadata.publishedAt,
+      language: metadata.language,
+      linkedBecause,
+    });
+    return id;
   }
 }

@@ -59,6 +59,20 @@ describe('convertHtml', () => {
     expect(text).toContain('\n\nFinancing will be provided within six months.');
   });
 
+  it('drops a paragraph that is only a URL, as scraped image captions are', () => {
+    const text = convertHtml(
+      newsPageHtml({
+        paragraphs: [
+          'The Participants will meet within 180 days of signature to choose the projects they finance.',
+          'https://cdn.example.org/img/07e9/0a/0d/1122955493.jpg',
+          'Financing follows within six months of signature, with grants, loans and guarantees.',
+        ],
+      }),
+    ).text;
+    expect(text).not.toContain('cdn.example.org');
+    expect(text).toContain('signature to choose the projects they finance.\n\nFinancing follows');
+  });
+
   it('ignores a date that is not a calendar date', () => {
     const page = convertHtml(
       '<html><head><meta property="article:published_time" content="2025-02-30"></head><body><p>x</p></body></html>',

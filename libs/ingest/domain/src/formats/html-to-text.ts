@@ -23,6 +23,8 @@ const BLOCKS = new Set([
 ]);
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'UL', 'OL', 'TABLE']);
 
+const BARE_URL = /^(https?:\/\/|www\.)\S+$/i;
+
 /**
  * The main text of a web page, as a reader sees it: Readability finds the article (navigation,
  * bylines, tag lists, share bars, footers and images left behind), and each block becomes a
@@ -57,7 +59,8 @@ function paragraphsOf(root: HtmlNode): string[] {
   let inline = '';
   const flush = () => {
     const text = collapseSpaces(inline);
-    if (text !== '') paragraphs.push(text);
+    // A bare URL is an image or share link printed as text, never something a person reads.
+    if (text !== '' && !BARE_URL.test(text)) paragraphs.push(text);
     inline = '';
   };
   const walk = (node: HtmlNode) => {
