@@ -9,7 +9,11 @@ import { Pipeline, workspaceRoot } from './pipeline';
 
 const seed = readFileSync(resolve(workspaceRoot, 'samples/seed-us-japan.txt'), 'utf8');
 const artefacts = resolve(workspaceRoot, 'tmp', 'e2e-artefacts');
-const screenshots = resolve(workspaceRoot, 'docs', 'screenshots');
+/** `UPDATE_DOCS_SCREENSHOTS=1` refreshes the README's pictures from this run. */
+const docsScreenshots =
+  process.env['UPDATE_DOCS_SCREENSHOTS'] === '1'
+    ? resolve(workspaceRoot, 'docs', 'screenshots')
+    : null;
 
 /** Flags for a root, offline, headless Chromium: no sandbox, no calls home. */
 const CHROMIUM_ARGS = [
@@ -29,7 +33,7 @@ describe('the operations console in a real browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artefacts, { recursive: true });
-    mkdirSync(screenshots, { recursive: true });
+    if (docsScreenshots) mkdirSync(docsScreenshots, { recursive: true });
     await pipeline.start();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -56,7 +60,7 @@ describe('the operations console in a real browser', () => {
     expect(highlighted.join(' ')).toContain('within 180 days');
     expect(await page.locator('#obligations').textContent()).toContain('2026-04-28');
     await page.screenshot({ path: resolve(artefacts, 'agreement.png'), fullPage: true });
-    await page.screenshot({ path: resolve(screenshots, 'agreement.png') });
+    if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'agreement.png') });
 
     await page.click('nav a[href="#/"]');
     const rows = page.locator('#deadlines tbody tr');
@@ -64,7 +68,7 @@ describe('the operations console in a real browser', () => {
     expect(await page.locator('#deadlines').textContent()).toContain('2026-04-26');
     expect(await page.locator('canvas#timeline').isVisible()).toBe(true);
     await page.screenshot({ path: resolve(artefacts, 'timeline.png'), fullPage: true });
-    await page.screenshot({ path: resolve(screenshots, 'timeline.png') });
+    if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'timeline.png') });
   });
 
   it('lists the alerts that fired for it', async () => {

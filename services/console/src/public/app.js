@@ -79,19 +79,41 @@ async function showDeadlines() {
       ),
     ),
   );
-  drawTimeline(canvas, items);
+  drawTimeline(canvas, items, from, to);
 }
 
-function drawTimeline(canvas, items) {
-  const categories = [...new Set(items.map((m) => m.category))].sort();
+/** Month starts between two instants, as chart ticks. */
+function monthTicks(min, max) {
+  const ticks = [];
+  const cursor = new Date(min);
+  cursor.setUTCDate(1);
+  cursor.setUTCHours(0, 0, 0, 0);
+  while (cursor.getTime() <= max) {
+    if (cursor.getTime() >= min) ticks.push({ value: cursor.getTime() });
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return ticks;
+}
+
+function drawTimeline(canvas, items, from, to) {
+  const dated = items.filter((item) => item.dueDate);
+  const categories = [...new Set(dated.map((m) => m.category))].sort();
   const byStatus = {};
-  for (const m of items.filter((item) => item.dueDate)) {
+  for (const m of dated) {
     (byStatus[m.status] ??= []).push({
       x: Date.parse(`${m.dueDate}T00:00:00Z`),
       y: categories.indexOf(m.category),
       title: m.title,
     });
   }
+  // The window is the next months; overdue milestones widen it to the left so they stay visible.
+  const margin = 10 * 86_400_000;
+  const min =
+    Math.min(
+      Date.parse(`${from}T00:00:00Z`),
+      ...dated.map((m) => Date.parse(`${m.dueDate}T00:00:00Z`)),
+    ) - margin;
+  const max = Date.parse(`${to}T00:00:00Z`) + margin;
   chart?.destroy();
   chart = new Chart(canvas, {
     type: 'scatter',
@@ -107,11 +129,21 @@ function drawTimeline(canvas, items) {
       maintainAspectRatio: false,
       animation: false,
       scales: {
-        x: { ticks: { callback: (value) => new Date(value).toISOString().slice(0, 7) } },
+        x: {
+          min,
+          max,
+          afterBuildTicks: (axis) => {
+            axis.ticks = monthTicks(min, max);
+          },
+          ticks: { callback: (value) => new Date(value).toISOString().slice(0, 7) },
+        },
         y: {
           min: -0.5,
           max: Math.max(categories.length - 0.5, 0.5),
-          ticks: { stepSize: 1, callback: (value) => categories[value] ?? '' },
+          afterBuildTicks: (axis) => {
+            axis.ticks = categories.map((_, index) => ({ value: index }));
+          },
+          ticks: { callback: (value) => categories[value] ?? '' },
         },
       },
       plugins: {
