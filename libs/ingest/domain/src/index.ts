@@ -1,3 +1,4 @@
 export * from './document-metadata';
 export * from './formats';
+export * from './linking';
 export * from './normalise-text';

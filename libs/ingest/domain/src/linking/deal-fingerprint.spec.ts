@@ -1,0 +1,60 @@
+import { fingerprintOf, lookupKeys, sameDeal } from './deal-fingerprint';
+import { dateHints, principalParties } from './deal-signals';
+
+const official = `United States-Japan Framework for Securing the Supply of Critical Minerals.
+The United States and Japan intend to provide financing within six months to priority projects in
+mining and processing of critical minerals and rare earths. Signed in Tokyo on October 28, 2025.
+The United States and Japan will hold a ministerial meeting within 180 days.`;
+
+describe('principalParties', () => {
+  it('takes the states a text names at least twice, under any of their names', () => {
+    expect(
+      principalParties('The U.S. and Japan agree. Japan and the United States will meet.'),
+    ).toEqual(['Japan', 'United States']);
+  });
+
+  it('ignores a state named once, and the pronoun "us"', () => {
+    expect(
+      principalParties('Join us. Japan signed, as Thailand did. Japan will report to us.'),
+    ).toEqual(['Japan']);
+  });
+});
+
+describe('dateHints', () => {
+  it('reads ISO and written dates, and skips impossible ones', () => {
+    expect(dateHints('On 2025-10-28 (October 27, 2025 in Washington; Feb 30, 2025)')).toEqual([
+      '2025-10-27',
+      '2025-10-28',
+    ]);
+  });
+});
+
+describe('sameDeal', () => {
+  it('links a copy with a changed headline as a near duplicate', () => {
+    const copy = `BREAKING: minerals deal\n\n${official}`;
+    const reason = sameDeal(fingerprintOf(copy), fingerprintOf(official));
+    expect(reason?.similarity).toBeGreaterThan(0.5);
+  });
+
+  it('links a report in other words to the official text by parties, date and subject', () => {
+    const report = `Japan and the United States signed a critical minerals framework in Tokyo on
+2025-10-28. Under the deal Japan and the US will finance mining and processing projects for rare
+earths within six months, and ministers will meet within 180 days.`;
+    const reason = sameDeal(fingerprintOf(report), fingerprintOf(official));
+    expect(reason?.sharedSignals).toEqual(
+      expect.arrayContaining(['parties: Japan, United States', 'date: 2025-10-28']),
+    );
+  });
+
+  it('does not link the same parties signing something else months apart', () => {
+    const other = `Japan and the United States signed a shipbuilding accord on March 3, 2026. Japan
+and the US will build vessels together.`;
+    expect(sameDeal(fingerprintOf(other), fingerprintOf(official))).toBeNull();
+  });
+
+  it('indexes a fingerprint under its bands and its parties', () => {
+    const keys = lookupKeys(fingerprintOf(official));
+    expect(keys).toHaveLength(33);
+    expect(keys).toContain('parties:Japan|United States');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './deal-fingerprint';
+export * from './deal-signals';
+export * from './minhash';
