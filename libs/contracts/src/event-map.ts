@@ -1,3 +1,4 @@
+import { AgreementDocumentAddedV1 } from './events/agreement-document-added/agreement-document-added-v1.event';
 import { AgreementIngestedV1 } from './events/agreement-ingested/agreement-ingested-v1.event';
 import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.event';
 import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
@@ -10,6 +11,7 @@ import type { Topic } from './topics';
 /** Topic -> payload class. Publishing a payload on the wrong topic does not compile. */
 export const payloadClasses = {
   [Topics.AgreementIngestedV1]: AgreementIngestedV1,
+  [Topics.AgreementDocumentAddedV1]: AgreementDocumentAddedV1,
   [Topics.ClausesExtractedV1]: ClausesExtractedV1,
   [Topics.MilestoneScheduledV1]: MilestoneScheduledV1,
   [Topics.MilestoneReminderV1]: MilestoneReminderV1,

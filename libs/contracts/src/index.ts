@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './envelope/cloud-event-headers';
 export * from './envelope/event-envelope';
 export * from './event-map';
+export * from './events/agreement-document-added/agreement-document-added-v1.event';
 export * from './events/agreement-ingested/agreement-ingested-v1.event';
 export * from './events/alert-delivered/alert-delivered-v1.event';
 export * from './events/clauses-extracted/clauses-extracted-v1.event';

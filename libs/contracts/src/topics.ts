@@ -5,6 +5,7 @@
  */
 export const Topics = {
   AgreementIngestedV1: 'dealwatch.agreement.ingested.v1',
+  AgreementDocumentAddedV1: 'dealwatch.agreement.document-added.v1',
   ClausesExtractedV1: 'dealwatch.clauses.extracted.v1',
   MilestoneScheduledV1: 'dealwatch.milestone.scheduled.v1',
   MilestoneReminderV1: 'dealwatch.milestone.reminder.v1',
