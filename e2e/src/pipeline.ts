@@ -84,11 +84,15 @@ export class Pipeline {
     };
   }
 
+  /** The agreement's dated milestones (commitments without a date are listed too, as tracked). */
   async milestonesOf(agreementId: string): Promise<{ dueDate: string; category: string }[]> {
     const response = await fetch(
       `${this.services['milestone-scheduler'].url}/v1/milestones?agreementId=${agreementId}`,
     );
-    return ((await response.json()) as { items: { dueDate: string; category: string }[] }).items;
+    const { items } = (await response.json()) as {
+      items: { dueDate: string | null; category: string }[];
+    };
+    return items.flatMap(({ dueDate, category }) => (dueDate ? [{ dueDate, category }] : []));
   }
 
   /** Accepted webhook deliveries about one agreement. */

@@ -1,5 +1,7 @@
 import {
   MilestoneEntity,
+  MilestoneHistoryEntity,
+  MilestoneHistoryRepository,
   MilestoneRepository,
   ReminderEntity,
   milestoneSchedulerMigrations,
@@ -10,6 +12,9 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { CloseMilestoneUseCase } from './lifecycle/close-milestone.usecase';
+import { MilestoneLifecycle } from './lifecycle/milestone-lifecycle';
+import { RescheduleMilestoneUseCase } from './lifecycle/reschedule-milestone.usecase';
 import { ClausesExtractedConsumer } from './milestones/clauses-extracted.consumer';
 import { MilestonesController } from './milestones/milestones.controller';
 import { ScheduleMilestonesUseCase } from './milestones/schedule-milestones.usecase';
@@ -26,7 +31,7 @@ export class AppModule {
           {
             name: 'milestone-scheduler',
             env,
-            entities: [MilestoneEntity, ReminderEntity],
+            entities: [MilestoneEntity, MilestoneHistoryEntity, ReminderEntity],
             migrations: milestoneSchedulerMigrations,
             redis: false,
           },
@@ -36,8 +41,12 @@ export class AppModule {
       controllers: [MilestonesController],
       providers: [
         ClausesExtractedConsumer,
+        CloseMilestoneUseCase,
+        MilestoneHistoryRepository,
+        MilestoneLifecycle,
         MilestoneRepository,
         ReminderDispatcher,
+        RescheduleMilestoneUseCase,
         ScheduleMilestonesUseCase,
       ],
     };

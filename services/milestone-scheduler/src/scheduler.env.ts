@@ -1,10 +1,11 @@
 import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
-import { isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
 import type { ServiceEnv } from '@dealwatch/platform';
 import { isIsoDuration } from '@dealwatch/time';
 
 import { IsInt, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
+
+import { ValidTimeZone } from './lifecycle/due.validators';
 
 class ValidOffsets implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
@@ -15,15 +16,6 @@ class ValidOffsets implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'REMINDER_OFFSETS must be ISO 8601 durations separated by commas, e.g. P30D,P7D,P1D,PT0S';
-  }
-}
-
-class ValidTimeZone implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidTimeZone(value);
-  }
-  defaultMessage(): string {
-    return 'DEFAULT_TIME_ZONE must be an IANA time zone such as UTC or Asia/Tokyo';
   }
 }
 

@@ -5,7 +5,8 @@ export interface DueReminder {
   offset: string;
   fireAt: Date;
   milestoneId: string;
-  agreementId: string;
+  /** The milestone's agreement, or the milestone itself for one entered by hand without one. */
+  subject: string;
   title: string;
   category: string;
   agreementTitle: string | null;
@@ -20,7 +21,7 @@ interface DueReminderRow {
   offset: string;
   fire_at: Date;
   milestone_id: string;
-  agreement_id: string;
+  subject: string;
   title: string;
   category: string;
   agreement_title: string | null;
@@ -31,31 +32,45 @@ interface DueReminderRow {
 }
 
 /**
- * Claims reminders whose time has come, oldest first. Rows locked by another scheduler instance are
- * skipped rather than awaited, so instances share the work and none fires a reminder twice.
+ * The worker's claim: pending reminders whose time has come, oldest first, read off the partial
+ * index `reminders_pending_fire_at_idx`. Rows locked by another scheduler instance are skipped
+ * rather than awaited, so instances share the work and none fires a reminder twice.
  */
+export const CLAIM_DUE_REMINDERS_SQL = `
+  SELECT r.id AS reminder_id, r."offset", r.fire_at, m.id AS milestone_id,
+         coalesce(m.agreement_id, m.id) AS subject, m.title, m.category, m.agreement_title,
+         coalesce(m.evidence, '') AS evidence, m.evidence_start, m.evidence_end,
+         to_char(m.due_date, 'YYYY-MM-DD') AS due_date
+    FROM reminders r JOIN milestones m ON m.id = r.milestone_id
+   WHERE r.status = 'pending' AND r.fire_at <= $1
+   ORDER BY r.fire_at, r.id
+   LIMIT $2
+     FOR UPDATE OF r SKIP LOCKED`;
+
+/**
+ * Open milestones that time has moved on (pending past their due time, pending or due past their
+ * overdue time), each read off its own partial index, locked the same way.
+ */
+export const CLAIM_MILESTONES_TO_ADVANCE_SQL = `
+  SELECT id FROM milestones
+   WHERE (status = 'pending' AND due_at <= $1)
+      OR (status IN ('pending', 'due') AND overdue_at <= $1)
+   ORDER BY due_at, id
+   LIMIT $2
+     FOR UPDATE SKIP LOCKED`;
+
 export async function claimDueReminders(
   manager: EntityManager,
   now: Date,
   limit: number,
 ): Promise<DueReminder[]> {
-  const rows: DueReminderRow[] = await manager.query(
-    `SELECT r.id AS reminder_id, r."offset", r.fire_at, m.id AS milestone_id, m.agreement_id, m.title,
-            m.category, m.agreement_title, m.evidence, m.evidence_start, m.evidence_end,
-            to_char(m.due_date, 'YYYY-MM-DD') AS due_date
-       FROM reminders r JOIN milestones m ON m.id = r.milestone_id
-      WHERE r.status = 'pending' AND r.fire_at <= $1
-      ORDER BY r.fire_at, r.id
-      LIMIT $2
-      FOR UPDATE OF r SKIP LOCKED`,
-    [now, limit],
-  );
+  const rows: DueReminderRow[] = await manager.query(CLAIM_DUE_REMINDERS_SQL, [now, limit]);
   return rows.map((row) => ({
     reminderId: row.reminder_id,
     offset: row.offset,
     fireAt: row.fire_at,
     milestoneId: row.milestone_id,
-    agreementId: row.agreement_id,
+    subject: row.subject,
     title: row.title,
     category: row.category,
     agreementTitle: row.agreement_title,
@@ -77,10 +92,23 @@ export async function markRemindersFired(
   );
 }
 
-/** When the next pending reminder is due, so the worker can sleep until then. */
-export async function nextReminderTime(manager: EntityManager): Promise<Date | null> {
-  const rows: { fire_at: Date | null }[] = await manager.query(
-    `SELECT min(fire_at) AS fire_at FROM reminders WHERE status = 'pending'`,
+/** Ids of milestones whose status time has moved on, locked for this transaction. */
+export async function claimMilestonesToAdvance(
+  manager: EntityManager,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(CLAIM_MILESTONES_TO_ADVANCE_SQL, [now, limit]);
+  return rows.map((row) => row.id);
+}
+
+/** When the next reminder or status change is due, so the worker can sleep until then. */
+export async function nextWakeTime(manager: EntityManager): Promise<Date | null> {
+  const rows: { at: Date | null }[] = await manager.query(
+    `SELECT least(
+       (SELECT min(fire_at) FROM reminders WHERE status = 'pending'),
+       (SELECT min(due_at) FROM milestones WHERE status = 'pending'),
+       (SELECT min(overdue_at) FROM milestones WHERE status IN ('pending', 'due'))) AS at`,
   );
-  return rows[0]?.fire_at ?? null;
+  return rows[0]?.at ?? null;
 }

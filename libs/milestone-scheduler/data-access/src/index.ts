@@ -1,9 +1,15 @@
 import { CreateMilestones1764403300000 } from './migrations/1764403300000-create-milestones';
+import { MilestoneLifecycle1764403500000 } from './migrations/1764403500000-milestone-lifecycle';
 
 export * from './due-reminder.repository';
+export * from './milestone-history.entity';
+export * from './milestone-history.repository';
 export * from './milestone.entity';
 export * from './milestone.repository';
 export * from './reminder.entity';
 
 /** In the order they must run. */
-export const milestoneSchedulerMigrations = [CreateMilestones1764403300000];
+export const milestoneSchedulerMigrations = [
+  CreateMilestones1764403300000,
+  MilestoneLifecycle1764403500000,
+];

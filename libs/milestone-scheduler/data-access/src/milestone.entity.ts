@@ -1,16 +1,26 @@
+import type { MilestoneStatus } from '@dealwatch/milestone-scheduler/domain';
+
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** `date`: a calendar date, due at 09:00 in its zone; `instant`: due at an exact instant. */
+export type DueKind = 'date' | 'instant';
 
 @Entity({ name: 'milestones' })
 @Index('milestones_agreement_obligation_uq', ['agreementId', 'obligationKey'], { unique: true })
+@Index('milestones_due_at_id_idx', ['dueAt', 'id'])
 export class MilestoneEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
+  /** Null for a milestone entered by hand without one. */
   @Index('milestones_agreement_idx')
-  @Column({ type: 'uuid', name: 'agreement_id' })
-  agreementId!: string;
+  @Column({ type: 'uuid', name: 'agreement_id', nullable: true })
+  agreementId!: string | null;
 
-  /** The obligation's key in the extraction, stable across re-extractions of the same text. */
+  /**
+   * The obligation's key in the extraction, stable across re-extractions of the same text;
+   * `manual:<id>` for a milestone entered by hand.
+   */
   @Column({ type: 'text', name: 'obligation_key' })
   obligationKey!: string;
 
@@ -20,11 +30,18 @@ export class MilestoneEntity {
   @Column({ type: 'text' })
   category!: string;
 
+  @Column({ type: 'text', nullable: true })
+  owner!: string | null;
+
+  @Column({ type: 'text' })
+  status!: MilestoneStatus;
+
   @Column({ type: 'text', name: 'agreement_title', nullable: true })
   agreementTitle!: string | null;
 
-  @Column({ type: 'text' })
-  evidence!: string;
+  /** The sentence of the agreement that states the obligation; null when entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  evidence!: string | null;
 
   @Column({ type: 'int', name: 'evidence_start', nullable: true })
   evidenceStart!: number | null;
@@ -35,14 +52,34 @@ export class MilestoneEntity {
   @Column({ type: 'text', name: 'deadline_expression', nullable: true })
   deadlineExpression!: string | null;
 
-  @Column({ type: 'date', name: 'due_date' })
-  dueDate!: string;
+  /** Null while the milestone is a tracked commitment without a date. */
+  @Column({ type: 'text', name: 'due_kind', nullable: true })
+  dueKind!: DueKind | null;
+
+  /** The calendar date it is due on, in its zone (for an instant, the date the instant falls on). */
+  @Column({ type: 'date', name: 'due_date', nullable: true })
+  dueDate!: string | null;
+
+  /** The due time: 09:00 on the due date in the zone, or the instant. */
+  @Column({ type: 'timestamptz', name: 'due_at', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'overdue_at', nullable: true })
+  overdueAt!: Date | null;
 
   @Column({ type: 'text', name: 'time_zone' })
   timeZone!: string;
 
-  @Column({ type: 'timestamptz', name: 'overdue_at' })
-  overdueAt!: Date;
+  /**
+   * The due date the last extraction gave. A re-extraction reschedules only when this changes, so it
+   * never undoes a reschedule made by a person.
+   */
+  @Column({ type: 'date', name: 'extracted_due_date', nullable: true })
+  extractedDueDate!: string | null;
+
+  /** ISO 8601 durations before the due time; null follows the service's configured offsets. */
+  @Column({ type: 'text', array: true, name: 'reminder_offsets', nullable: true })
+  reminderOffsets!: string[] | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -1,79 +1,107 @@
-import type { ReminderPlan } from '@dealwatch/milestone-scheduler/domain';
+import type { PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { MilestoneEntity } from './milestone.entity';
 import { ReminderEntity } from './reminder.entity';
 
-export type MilestoneDraft = Omit<MilestoneEntity, 'id' | 'overdueAt' | 'createdAt' | 'updatedAt'>;
-
-export interface SavedMilestone {
-  milestone: MilestoneEntity;
-  reminders: ReminderEntity[];
-  change: 'created' | 'rescheduled' | 'updated';
-}
-
 export interface MilestoneWithReminders extends MilestoneEntity {
   reminders: ReminderEntity[];
 }
 
+/** Milestones and their reminders. Writers lock the milestone row first, then touch its reminders. */
 @Injectable()
 export class MilestoneRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Creates the milestone of an obligation, or updates it in place when the same obligation is seen
-   * again. A new due date replaces the reminders not yet fired; fired ones stay as history.
-   */
-  async save(
-    manager: EntityManager,
-    draft: MilestoneDraft,
-    plan: () => ReminderPlan,
-  ): Promise<SavedMilestone> {
-    const milestones = manager.getRepository(MilestoneEntity);
-    const reminders = manager.getRepository(ReminderEntity);
-    const existing = await milestones.findOne({
-      where: { agreementId: draft.agreementId, obligationKey: draft.obligationKey },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (existing && existing.dueDate === draft.dueDate && existing.timeZone === draft.timeZone) {
-      await milestones.update({ id: existing.id }, draft);
-      const current = await reminders.findBy({ milestoneId: existing.id });
-      return { milestone: { ...existing, ...draft }, reminders: current, change: 'updated' };
-    }
+  async lockById(manager: EntityManager, id: string): Promise<MilestoneEntity | null> {
+    return manager
+      .getRepository(MilestoneEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
 
-    const planned = plan();
-    const milestone: MilestoneEntity = {
-      ...(existing ?? { id: randomUUID(), createdAt: new Date(), updatedAt: new Date() }),
-      ...draft,
-      overdueAt: planned.overdueAt,
-    };
-    await milestones.save(milestone);
-    if (existing) await reminders.delete({ milestoneId: existing.id, status: Not('fired') });
-    const rows = planned.reminders.map((reminder) =>
-      reminders.create({ id: randomUUID(), milestoneId: milestone.id, ...reminder, firedAt: null }),
-    );
-    await reminders.insert(rows);
-    return { milestone, reminders: rows, change: existing ? 'rescheduled' : 'created' };
+  async lockByObligation(
+    manager: EntityManager,
+    agreementId: string,
+    obligationKey: string,
+  ): Promise<MilestoneEntity | null> {
+    return manager
+      .getRepository(MilestoneEntity)
+      .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(manager: EntityManager, milestone: MilestoneEntity): Promise<MilestoneEntity> {
+    // Insert (not save): no look-up first, and the created/updated times come back into the object.
+    await manager.getRepository(MilestoneEntity).insert(milestone);
+    return milestone;
+  }
+
+  async update(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    changes: Partial<Omit<MilestoneEntity, 'id' | 'createdAt' | 'updatedAt'>>,
+  ): Promise<MilestoneEntity> {
+    await manager.getRepository(MilestoneEntity).update({ id: milestone.id }, changes);
+    return Object.assign(milestone, changes);
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<MilestoneEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(MilestoneEntity).findOneBy({ id });
+  }
+
+  async findByIds(manager: EntityManager, ids: string[]): Promise<MilestoneEntity[]> {
+    if (ids.length === 0) return [];
+    return manager.getRepository(MilestoneEntity).findBy({ id: In(ids) });
+  }
+
+  /** Reminders of the given milestones in firing order. */
+  async remindersOf(milestoneIds: string[], manager?: EntityManager): Promise<ReminderEntity[]> {
+    if (milestoneIds.length === 0) return [];
+    return (manager ?? this.dataSource.manager).getRepository(ReminderEntity).find({
+      where: { milestoneId: In(milestoneIds) },
+      order: { fireAt: 'ASC', offset: 'ASC' },
+    });
+  }
+
+  /**
+   * Replaces the reminders of a milestone that have not fired with a new plan; fired ones stay as
+   * the record of what was sent. Returns every reminder of the milestone, fired ones included.
+   */
+  async replaceUnfiredReminders(
+    manager: EntityManager,
+    milestoneId: string,
+    planned: PlannedReminder[],
+  ): Promise<ReminderEntity[]> {
+    const reminders = manager.getRepository(ReminderEntity);
+    await reminders.delete({ milestoneId, status: In(['pending', 'skipped']) });
+    if (planned.length > 0) {
+      await reminders.insert(
+        planned.map((reminder) => ({ id: randomUUID(), milestoneId, ...reminder, firedAt: null })),
+      );
+    }
+    return this.remindersOf([milestoneId], manager);
   }
 
   async listByAgreement(agreementId: string | undefined): Promise<MilestoneWithReminders[]> {
     const milestones = await this.dataSource.getRepository(MilestoneEntity).find({
       where: agreementId ? { agreementId } : {},
-      order: { dueDate: 'ASC', createdAt: 'ASC' },
+      order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
       take: 500,
     });
-    if (milestones.length === 0) return [];
-    const reminders = await this.dataSource.getRepository(ReminderEntity).find({
-      where: { milestoneId: In(milestones.map((milestone) => milestone.id)) },
-      order: { fireAt: 'ASC' },
-    });
+    const reminders = await this.remindersOf(milestones.map((milestone) => milestone.id));
     return milestones.map((milestone) => ({
       ...milestone,
       reminders: reminders.filter((reminder) => reminder.milestoneId === milestone.id),
     }));
+  }
+
+  /** A closed milestone sends nothing more: its pending reminders are cancelled. */
+  async cancelPendingReminders(manager: EntityManager, milestoneId: string): Promise<void> {
+    await manager
+      .getRepository(ReminderEntity)
+      .update({ milestoneId, status: 'pending' }, { status: 'cancelled' });
   }
 }

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type ReminderStatus = 'pending' | 'fired' | 'skipped';
+/**
+ * `skipped`: already past when planned; `cancelled`: its milestone was closed before it fired.
+ * Pending reminders replaced by a reschedule are deleted; fired ones stay as history.
+ */
+export type ReminderStatus = 'pending' | 'fired' | 'skipped' | 'cancelled';
 
 @Entity({ name: 'reminders' })
 /** A rescheduled milestone keeps its fired reminders as history; only pending ones are unique. */

@@ -1,3 +1,4 @@
+export * from './milestone-lifecycle';
 export * from './milestone-title';
 export * from './reminder-plan';
 export * from './zoned-time';

@@ -11,16 +11,31 @@ export function addCalendar(
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows `date` `time`. Where the wall time does not
- * exist or repeats (a DST change), the first matching instant is returned.
+ * The instant at which the wall clock in `timeZone` shows `date` `time` (`HH:MM` or `HH:MM:SS.sss`).
+ * Where the wall time does not exist or repeats (a DST change), the first matching instant is
+ * returned.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  const [hh = 0, mm = 0, ss = 0] = time.split(':').map(Number);
+  return fromWallClock(Date.UTC(y, m - 1, d, hh, mm) + Math.round(ss * 1000), timeZone);
+}
+
+/** What the wall clock in `timeZone` shows at `instant`: its date and its time of day. */
+export function wallClock(instant: Date, timeZone: string): { date: string; time: string } {
+  const wall = new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 23) };
+}
+
+/** The calendar date `instant` falls on in `timeZone`. */
+export function calendarDateIn(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).date;
+}
+
+function fromWallClock(wallMs: number, timeZone: string): Date {
   // Two passes settle the offset even when the first guess lands across a DST change.
-  let instant = asUtc - offsetMs(new Date(asUtc), timeZone);
-  instant = asUtc - offsetMs(new Date(instant), timeZone);
+  let instant = wallMs - offsetMs(new Date(wallMs), timeZone);
+  instant = wallMs - offsetMs(new Date(instant), timeZone);
   return new Date(instant);
 }
 

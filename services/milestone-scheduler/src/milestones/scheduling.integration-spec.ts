@@ -1,11 +1,5 @@
-import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
-import type {
-  ClausesExtractedV1,
-  ExtractedObligationV1,
-  MilestoneReminderV1,
-} from '@dealwatch/contracts';
-import { ManualClock, runService } from '@dealwatch/platform';
+import { ManualClock } from '@dealwatch/platform';
 import {
   EventPublisher,
   TopicRecorder,
@@ -15,121 +9,58 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
-import { AppModule } from '../app.module';
-import { SchedulerEnv } from '../scheduler.env';
+import {
+  extraction,
+  obligation,
+  recordedTopics,
+  reminderEvents,
+  startScheduler,
+} from '../testing/scheduler-harness';
+import type { RunningScheduler } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('scheduler');
-const topic = (name: string) => `${namespace.topicPrefix}${name}`;
 const brokers = requiredEnv('KAFKA_BROKERS').split(',');
-
-function obligation(key: string, dueDate: string | null): ExtractedObligationV1 {
-  return {
-    obligationKey: key,
-    text: `The parties will act on ${key} within 180 days.`,
-    span: [10, 60],
-    actors: ['United States'],
-    action: `act on ${key}`,
-    category: 'meeting',
-    binding: false,
-    confidence: 0.9,
-    deadline: dueDate
-      ? {
-          expression: 'within 180 days',
-          kind: 'within',
-          dueDate,
-          anchor: { type: 'signing', date: '2025-10-28' },
-        }
-      : null,
-  };
-}
-
-function extraction(agreementId: string, obligations: ExtractedObligationV1[]): ClausesExtractedV1 {
-  return {
-    agreementId,
-    extractionId: randomUUID(),
-    extractorVersion: 'test',
-    extractedAt: '2026-04-20T00:00:00Z',
-    title: 'A framework',
-    publishedAt: '2025-10-28',
-    signedAt: '2025-10-28',
-    effectiveAt: null,
-    parties: ['United States', 'Japan'],
-    obligations,
-  };
-}
 
 describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled clock', () => {
   const clock = new ManualClock(new Date('2026-04-20T00:00:00Z'));
-  let app: INestApplication;
-  let base: string;
+  let scheduler: RunningScheduler;
   let publisher: EventPublisher;
   let recorder: TopicRecorder;
 
   beforeAll(async () => {
-    const env = loadEnv(SchedulerEnv, {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}scheduler`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      SCHEDULER_POLL_MS: '50',
-      OUTBOX_POLL_INTERVAL_MS: '50',
-    });
-    app = await runService(AppModule.register(env, { clock }), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    scheduler = await startScheduler(namespace, clock);
     publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
-    recorder = await new TopicRecorder(brokers).start([
-      topic(Topics.MilestoneReminderV1),
-      topic(Topics.MilestoneScheduledV1),
-    ]);
+    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
   });
 
   afterAll(async () => {
     await publisher.stop();
     await recorder.stop();
-    await app.close();
+    await scheduler.app.close();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
-  async function publish(payload: ClausesExtractedV1): Promise<void> {
-    await publisher.publish(Topics.ClausesExtractedV1, payload, { key: payload.agreementId });
+  async function publish(agreementId: string, ...obligations: ReturnType<typeof obligation>[]) {
+    await publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
+      key: agreementId,
+    });
   }
 
-  async function milestonesOf(agreementId: string) {
-    const response = await fetch(`${base}/v1/milestones?agreementId=${agreementId}`);
-    return (
-      (await response.json()) as {
-        items: {
-          id: string;
-          dueDate: string;
-          reminders: { offset: string; status: string; fireAt: string }[];
-        }[];
-      }
-    ).items;
-  }
+  const milestonesOf = (agreementId: string) => scheduler.api.milestonesOf(agreementId);
+  const remindersFor = (agreementId: string) => reminderEvents(recorder, namespace, agreementId);
 
-  function remindersFor(agreementId: string): MilestoneReminderV1[] {
-    return recorder
-      .on(topic(Topics.MilestoneReminderV1))
-      .filter((message) => message.key === agreementId)
-      .map((message) => JSON.parse(message.value!) as MilestoneReminderV1);
-  }
-
-  it('creates one milestone per dated obligation, skips reminders already past, and keeps undated ones out', async () => {
+  it('creates one milestone per dated obligation and skips reminders already past', async () => {
     const agreementId = randomUUID();
-    await publish(
-      extraction(agreementId, [obligation('meeting', '2026-04-28'), obligation('mapping', null)]),
-    );
+    await publish(agreementId, obligation('meeting', '2026-04-28'));
 
-    const [milestone, ...others] = await expectEventually(async () => {
+    const [milestone] = await expectEventually(async () => {
       const found = await milestonesOf(agreementId);
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(others).toEqual([]);
-    expect(milestone!.dueDate).toBe('2026-04-28');
+    expect(milestone).toMatchObject({ dueDate: '2026-04-28', status: 'pending' });
     expect(milestone!.reminders.map((r) => [r.offset, r.status])).toEqual([
       ['P30D', 'skipped'],
       ['P7D', 'pending'],
@@ -139,7 +70,9 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
     ]);
     await expectEventually(() =>
       expect(
-        recorder.on(topic(Topics.MilestoneScheduledV1)).some((m) => m.key === agreementId),
+        recorder
+          .on(`${namespace.topicPrefix}${Topics.MilestoneScheduledV1}`)
+          .some((m) => m.key === agreementId),
       ).toBe(true),
     );
   });
@@ -147,7 +80,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   it('fires a reminder when its time comes, with the evidence and the time it was meant for', async () => {
     const agreementId = randomUUID();
     clock.set(new Date('2026-04-20T00:00:00Z'));
-    await publish(extraction(agreementId, [obligation('financing', '2026-04-28')]));
+    await publish(agreementId, obligation('financing', '2026-04-28'));
     await expectEventually(async () => expect(await milestonesOf(agreementId)).toHaveLength(1));
     expect(remindersFor(agreementId)).toEqual([]);
 
@@ -170,7 +103,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   it('fires overdue at once, marked late, for a milestone created after its due date', async () => {
     const agreementId = randomUUID();
     clock.set(new Date('2026-11-29T12:00:00Z'));
-    await publish(extraction(agreementId, [obligation('stockpiling', '2026-04-26')]));
+    await publish(agreementId, obligation('stockpiling', '2026-04-26'));
     const [overdue] = await expectEventually(() => {
       const found = remindersFor(agreementId);
       expect(found).toHaveLength(1);
@@ -186,30 +119,35 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   it('updates milestones in place on re-extraction, rescheduling a changed due date', async () => {
     const agreementId = randomUUID();
     clock.set(new Date('2026-01-01T00:00:00Z'));
-    await publish(extraction(agreementId, [obligation('review', '2026-06-30')]));
-    const [first] = await expectEventually(async () => {
+    await publish(agreementId, obligation('review', '2026-06-30'), obligation('mapping', null));
+    const first = await expectEventually(async () => {
       const found = await milestonesOf(agreementId);
-      expect(found).toHaveLength(1);
+      expect(found).toHaveLength(2);
       return found;
     });
 
-    await publish(extraction(agreementId, [obligation('review', '2026-06-30')]));
-    await publish(extraction(agreementId, [obligation('review', '2026-09-30')]));
-    const [moved] = await expectEventually(async () => {
+    await publish(agreementId, obligation('review', '2026-06-30'), obligation('mapping', null));
+    await publish(agreementId, obligation('review', '2026-09-30'), obligation('mapping', null));
+    const moved = await expectEventually(async () => {
       const found = await milestonesOf(agreementId);
       expect(found[0]?.dueDate).toBe('2026-09-30');
       return found;
     });
-    expect(moved!.id).toBe(first!.id);
-    expect(await milestonesOf(agreementId)).toHaveLength(1);
-    expect(moved!.reminders.find((r) => r.offset === 'PT0S')?.fireAt).toBe(
+    expect(moved.map((m) => m.id)).toEqual(first.map((m) => m.id));
+    expect(moved[0]!.reminders.find((r) => r.offset === 'PT0S')?.fireAt).toBe(
       '2026-09-30T09:00:00.000Z',
     );
+    // One change besides the creation: the re-extraction that moved the date.
+    const history = (await scheduler.api.milestone(moved[0]!.id)).history!;
+    expect(history.map((h) => [h.actor, h.fromDueDate, h.toDueDate])).toEqual([
+      ['extraction', null, '2026-06-30'],
+      ['extraction', '2026-06-30', '2026-09-30'],
+    ]);
   });
 
   it('rejects a malformed agreementId filter with 400', async () => {
-    const response = await fetch(`${base}/v1/milestones?agreementId=nope`);
+    const response = await scheduler.api.request('GET', '/v1/milestones?agreementId=nope');
     expect(response.status).toBe(400);
-    expect(JSON.stringify(await response.json())).toMatch(/agreementId/);
+    expect(JSON.stringify(response.body)).toMatch(/agreementId/);
   });
 });

@@ -1,11 +1,14 @@
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
 import {
+  MilestoneRepository,
   claimDueReminders,
+  claimMilestonesToAdvance,
   markRemindersFired,
-  nextReminderTime,
+  nextWakeTime,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
+import { timeDrivenStatus } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 import { WakeableSleep } from '@dealwatch/time';
@@ -15,14 +18,18 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
+import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { SchedulerEnv } from '../scheduler.env';
 
 const BATCH_SIZE = 200;
+/** The actor of changes made by time rather than by a person. */
+const SCHEDULER = 'scheduler';
 
 /**
  * Fires due reminders: claims them, writes their events to the outbox and marks them fired in one
  * transaction, so a crash at any point neither loses a reminder nor fires one twice. Reminders
  * whose time passed while the service was down fire at once on start, marked late, in due order.
+ * The same transaction moves milestones whose due or overdue time has passed to `due` or `overdue`.
  */
 @Injectable()
 export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,6 +40,8 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: EventOutbox,
+    private readonly milestones: MilestoneRepository,
+    private readonly lifecycle: MilestoneLifecycle,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -49,8 +58,8 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     await this.loop;
   }
 
-  /** Fires what is due now; returns how many reminders fired. */
-  async fireDue(): Promise<number> {
+  /** Fires what is due now and moves milestones on; true when a batch was full (more may wait). */
+  async fireDue(): Promise<boolean> {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const due = await claimDueReminders(manager, now, BATCH_SIZE);
@@ -63,8 +72,28 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
         );
         this.logger.info({ count: due.length }, 'reminders fired');
       }
-      return due.length;
+      const advanced = await this.advanceMilestones(manager, now);
+      return due.length === BATCH_SIZE || advanced === BATCH_SIZE;
     });
+  }
+
+  private async advanceMilestones(manager: EntityManager, now: Date): Promise<number> {
+    const ids = await claimMilestonesToAdvance(manager, now, BATCH_SIZE);
+    for (const milestone of await this.milestones.findByIds(manager, ids)) {
+      if (!milestone.dueAt || !milestone.overdueAt) continue;
+      const status = timeDrivenStatus(
+        milestone.status,
+        { dueAt: milestone.dueAt, overdueAt: milestone.overdueAt },
+        now,
+      );
+      if (!status) continue;
+      await this.lifecycle.advance(manager, milestone, status, {
+        actor: SCHEDULER,
+        reason: status === 'due' ? 'its due time came' : 'its due time ended unmet',
+        at: now,
+      });
+    }
+    return ids.length;
   }
 
   private async publish(manager: EntityManager, reminder: DueReminder, now: Date): Promise<void> {
@@ -79,7 +108,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
       {
         reminderId: reminder.reminderId,
         milestoneId: reminder.milestoneId,
-        agreementId: reminder.agreementId,
+        agreementId: reminder.subject,
         title: reminder.title,
         category: reminder.category,
         offset: reminder.offset,
@@ -91,15 +120,14 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
         evidence: { text: reminder.evidence, span: evidenceSpan },
       },
       // The reminder's id doubles as the event id: a reminder is announced at most once.
-      { subject: reminder.agreementId, eventId: reminder.reminderId },
+      { subject: reminder.subject, eventId: reminder.reminderId },
     );
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        const fired = await this.fireDue();
-        if (fired === BATCH_SIZE) continue;
+        if (await this.fireDue()) continue;
         await this.sleeper.sleep(await this.untilNextReminder());
       } catch (error) {
         this.logger.error({ err: error }, 'firing reminders failed; will retry');
@@ -108,9 +136,9 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** Sleeps until the next reminder is due, but never longer than the poll interval. */
+  /** Sleeps until the next reminder or status change is due, but never longer than the poll interval. */
   private async untilNextReminder(): Promise<number> {
-    const next = await this.transactions.run((manager) => nextReminderTime(manager));
+    const next = await this.transactions.run((manager) => nextWakeTime(manager));
     const poll = this.env.SCHEDULER_POLL_MS;
     if (!next) return poll;
     return Math.max(5, Math.min(poll, next.getTime() - this.clock.now().getTime()));

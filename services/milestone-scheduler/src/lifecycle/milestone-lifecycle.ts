@@ -1,0 +1,255 @@
+import { Topics } from '@dealwatch/contracts';
+import { EventOutbox } from '@dealwatch/messaging';
+import {
+  MilestoneHistoryRepository,
+  MilestoneRepository,
+} from '@dealwatch/milestone-scheduler/data-access';
+import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
+import { isInstantDue, planReminders } from '@dealwatch/milestone-scheduler/domain';
+import type {
+  ClosedStatus,
+  MilestoneDue,
+  MilestoneStatus,
+  OpenStatus,
+  ReminderPlan,
+} from '@dealwatch/milestone-scheduler/domain';
+import { ENV } from '@dealwatch/platform';
+
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import type { SchedulerEnv } from '../scheduler.env';
+
+/** Who changed a milestone, why and when, and the event that caused it if any. */
+export interface Change {
+  actor: string;
+  reason: string | null;
+  at: Date;
+  correlationId?: string | null;
+  causationId?: string | null;
+}
+
+export interface PlannedMilestone {
+  milestone: MilestoneEntity;
+  /** Every reminder of the milestone, fired ones included, in firing order. */
+  reminders: ReminderEntity[];
+}
+
+/** A milestone's own fields; its status and schedule follow from its due. */
+export type NewMilestone = Omit<
+  MilestoneEntity,
+  'status' | 'dueKind' | 'dueDate' | 'dueAt' | 'overdueAt' | 'createdAt' | 'updatedAt'
+>;
+
+interface Before {
+  status: MilestoneStatus | null;
+  dueDate: string | null;
+  dueAt: Date | null;
+}
+
+/**
+ * Every change of a milestone goes through here, inside the caller's transaction and after the
+ * caller has locked the milestone: the row, its reminders, one audit row, and the events
+ * (`milestone.status-changed` for each change, `milestone.scheduled` whenever reminders are planned).
+ */
+@Injectable()
+export class MilestoneLifecycle {
+  constructor(
+    private readonly milestones: MilestoneRepository,
+    private readonly history: MilestoneHistoryRepository,
+    private readonly outbox: EventOutbox,
+    @Inject(ENV) private readonly env: SchedulerEnv,
+  ) {}
+
+  /** A new milestone: pending with its reminders when it has a due, else a tracked commitment. */
+  async create(
+    manager: EntityManager,
+    fields: NewMilestone,
+    due: MilestoneDue | null,
+    change: Change,
+  ): Promise<PlannedMilestone> {
+    const plan = due ? this.plan(fields, due, change.at) : null;
+    const milestone: MilestoneEntity = {
+      ...fields,
+      ...(due && plan ? scheduleOf(due, plan) : unscheduled(fields.timeZone)),
+      status: plan ? 'pending' : 'tracked',
+      createdAt: change.at,
+      updatedAt: change.at,
+    };
+    await this.milestones.insert(manager, milestone);
+    const reminders = plan
+      ? await this.milestones.replaceUnfiredReminders(manager, milestone.id, plan.reminders)
+      : [];
+    await this.history.append(manager, {
+      ...historyOf({ status: null, dueDate: null, dueAt: null }, milestone, change),
+      eventId: null,
+    });
+    if (plan) await this.announceSchedule(manager, milestone, reminders, change);
+    return { milestone, reminders };
+  }
+
+  /**
+   * A new due date or instant: reminders not yet fired are planned again, fired ones stay. The
+   * milestone is pending again; if the new due has already passed, time moves it on at once.
+   */
+  async reschedule(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    due: MilestoneDue,
+    change: Change,
+  ): Promise<PlannedMilestone> {
+    const before = beforeOf(milestone);
+    const plan = this.plan(milestone, due, change.at);
+    await this.milestones.update(manager, milestone, {
+      ...scheduleOf(due, plan),
+      status: 'pending',
+    });
+    const reminders = await this.milestones.replaceUnfiredReminders(
+      manager,
+      milestone.id,
+      plan.reminders,
+    );
+    await this.record(manager, before, milestone, change);
+    await this.announceSchedule(manager, milestone, reminders, change);
+    return { milestone, reminders };
+  }
+
+  /** Met, waived or cancelled by a person: final, and nothing more is sent. */
+  async close(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    status: ClosedStatus,
+    change: Change,
+  ): Promise<void> {
+    const before = beforeOf(milestone);
+    await this.milestones.update(manager, milestone, { status });
+    await this.milestones.cancelPendingReminders(manager, milestone.id);
+    await this.record(manager, before, milestone, change);
+  }
+
+  /** Time moved an open milestone on: pending -> due -> overdue. */
+  async advance(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    status: OpenStatus,
+    change: Change,
+  ): Promise<void> {
+    const before = beforeOf(milestone);
+    await this.milestones.update(manager, milestone, { status });
+    await this.record(manager, before, milestone, change);
+  }
+
+  private plan(milestone: NewMilestone, due: MilestoneDue, now: Date): ReminderPlan {
+    return planReminders(due, milestone.reminderOffsets ?? this.env.REMINDER_OFFSETS, now);
+  }
+
+  private async record(
+    manager: EntityManager,
+    before: Before,
+    after: MilestoneEntity,
+    change: Change,
+  ): Promise<void> {
+    const eventId = await this.outbox.append(
+      manager,
+      Topics.MilestoneStatusChangedV1,
+      {
+        milestoneId: after.id,
+        agreementId: subjectOf(after),
+        previousStatus: before.status ?? after.status,
+        status: after.status,
+        dueDate: after.dueDate,
+        previousDueDate: before.dueDate,
+        changedAt: change.at.toISOString(),
+        actor: change.actor,
+        reason: change.reason,
+      },
+      {
+        subject: subjectOf(after),
+        correlationId: change.correlationId ?? null,
+        causationId: change.causationId ?? null,
+      },
+    );
+    await this.history.append(manager, { ...historyOf(before, after, change), eventId });
+  }
+
+  private async announceSchedule(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    reminders: ReminderEntity[],
+    change: Change,
+  ): Promise<void> {
+    if (!milestone.dueDate || !milestone.overdueAt) return;
+    await this.outbox.append(
+      manager,
+      Topics.MilestoneScheduledV1,
+      {
+        milestoneId: milestone.id,
+        agreementId: subjectOf(milestone),
+        obligationKey: milestone.obligationKey,
+        title: milestone.title,
+        category: milestone.category,
+        dueDate: milestone.dueDate,
+        overdueAt: milestone.overdueAt.toISOString(),
+        evidence: milestone.evidence,
+        reminders: reminders.flatMap((reminder) =>
+          reminder.status === 'cancelled'
+            ? []
+            : [
+                {
+                  reminderId: reminder.id,
+                  offset: reminder.offset,
+                  fireAt: reminder.fireAt.toISOString(),
+                  status: reminder.status,
+                },
+              ],
+        ),
+      },
+      {
+        subject: subjectOf(milestone),
+        correlationId: change.correlationId ?? null,
+        causationId: change.causationId ?? null,
+      },
+    );
+  }
+}
+
+/**
+ * Events are keyed by agreement, so one agreement's events stay in order. A milestone entered by hand
+ * without an agreement stands for itself.
+ */
+export function subjectOf(milestone: Pick<MilestoneEntity, 'id' | 'agreementId'>): string {
+  return milestone.agreementId ?? milestone.id;
+}
+
+function scheduleOf(due: MilestoneDue, plan: ReminderPlan) {
+  return {
+    dueKind: isInstantDue(due) ? ('instant' as const) : ('date' as const),
+    dueDate: plan.dueDate,
+    dueAt: plan.dueAt,
+    overdueAt: plan.overdueAt,
+    timeZone: due.timeZone,
+  };
+}
+
+function unscheduled(timeZone: string) {
+  return { dueKind: null, dueDate: null, dueAt: null, overdueAt: null, timeZone };
+}
+
+function beforeOf(milestone: MilestoneEntity): Before {
+  return { status: milestone.status, dueDate: milestone.dueDate, dueAt: milestone.dueAt };
+}
+
+function historyOf(before: Before, after: MilestoneEntity, change: Change) {
+  return {
+    milestoneId: after.id,
+    changedAt: change.at,
+    actor: change.actor,
+    reason: change.reason,
+    fromStatus: before.status,
+    toStatus: after.status,
+    fromDueDate: before.dueDate,
+    toDueDate: after.dueDate,
+    fromDueAt: before.dueAt,
+    toDueAt: after.dueAt,
+  };
+}
