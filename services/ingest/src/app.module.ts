@@ -1,6 +1,7 @@
 import {
   AgreementEntity,
   AgreementRepository,
+  DealFingerprintRepository,
   DocumentEntity,
   DocumentRepository,
   IdempotencyStore,
@@ -41,6 +42,7 @@ export class AppModule {
       controllers: [AgreementsController],
       providers: [
         AgreementRepository,
+        DealFingerprintRepository,
         DocumentRepository,
         IdempotencyStore,
         IngestAgreementUseCase,

@@ -1,12 +1,18 @@
 import { CreateAgreements1764403200000 } from './migrations/1764403200000-create-agreements';
 import { CreateDocuments1764489600000 } from './migrations/1764489600000-create-documents';
+import { CreateDealFingerprints1764576000000 } from './migrations/1764576000000-create-deal-fingerprints';
 
 export * from './agreement.entity';
 export * from './agreement.repository';
+export * from './deal-fingerprint.repository';
 export * from './document.entity';
 export * from './document.repository';
 export * from './idempotency.store';
 export * from './linked-because';
 
 /** In the order they must run. */
-export const ingestMigrations = [CreateAgreements1764403200000, CreateDocuments1764489600000];
+export const ingestMigrations = [
+  CreateAgreements1764403200000,
+  CreateDocuments1764489600000,
+  CreateDealFingerprints1764576000000,
+];

@@ -77,6 +77,7 @@ export class AgreementsController {
           `Idempotency-Key was already used for another document (agreement ${outcome.agreementId})`,
         );
       case 'accepted':
+      case 'linked':
       case 'duplicate':
         return {
           id: outcome.agreementId,

@@ -87,7 +87,11 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
 
   it('lets caller-given metadata win over what the text says', async () => {
     const response = await post(
-      JSON.stringify({ text: `${seed}\n\nUpdated.`, publishedAt: '2025-10-29', title: 'Given' }),
+      JSON.stringify({
+        text: ' date 2025-10-28 https://example.org/other\n\nOther Headline\n\nUnique text M.',
+        publishedAt: '2025-10-29',
+        title: 'Given',
+      }),
       {
         'content-type': 'application/json',
       },
@@ -97,7 +101,11 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
       string,
       unknown
     >;
-    expect(stored).toMatchObject({ publishedAt: '2025-10-29', title: 'Given' });
+    expect(stored).toMatchObject({
+      publishedAt: '2025-10-29',
+      title: 'Given',
+      sourceUrl: 'https://example.org/other',
+    });
   });
 
   it('returns the same agreement for the same text and announces it once', async () => {

@@ -1,6 +1,7 @@
 import { Topics } from '@dealwatch/contracts';
 import {
   AgreementRepository,
+  DealFingerprintRepository,
   DocumentRepository,
   IdempotencyStore,
 } from '@dealwatch/ingest/data-access';
@@ -10,9 +11,12 @@ import {
   contentDigest,
   convertDocument,
   detectFormat,
+  fingerprintOf,
+  lookupKeys,
   mediaTypeOf,
+  sameDeal,
 } from '@dealwatch/ingest/domain';
-import type { ConvertedDocument, DocumentFormat } from '@dealwatch/ingest/domain';
+import type { ConvertedDocument, DealFingerprint, DocumentFormat } from '@dealwatch/ingest/domain';
 import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -39,6 +43,7 @@ export interface IncomingDocument {
 export type IngestOutcome =
   | { kind: 'accepted'; agreementId: string; documentId: string }
   | { kind: 'duplicate'; agreementId: string }
+  | { kind: 'linked'; agreementId: string; documentId: string }
   | { kind: 'idempotency-key-reused'; agreementId: string }
   | { kind: 'empty' }
   | { kind: 'unsupported'; mediaType: string | null }
@@ -61,6 +66,7 @@ export class IngestAgreementUseCase {
   constructor(
     private readonly agreements: AgreementRepository,
     private readonly documents: DocumentRepository,
+    private readonly fingerprints: DealFingerprintRepository,
     private readonly idempotency: IdempotencyStore,
     private readonly outbox: EventOutbox,
     private readonly transactions: Transactions,
@@ -132,6 +138,13 @@ export class IngestAgreementUseCase {
     }
 
     const { text, metadata, pages } = prepared.converted;
+    const fingerprint = fingerprintOf(text, [
+      document.given.signedAt ?? null,
+      document.given.publishedAt ?? metadata.publishedAt,
+    ]);
+    const linked = await this.linkToKnownDeal(manager, prepared, document, fingerprint);
+    if (linked) return linked;
+
     const agreement = {
       id: randomUUID(),
       contentSha256: prepared.textSha256,
@@ -151,6 +164,11 @@ export class IngestAgreementUseCase {
     const documentId = await this.keepDocument(manager, agreement.id, prepared, document, {
       kind: 'first',
     });
+    await this.fingerprints.save(
+      manager,
+      { documentId, agreementId: agreement.id, fingerprint },
+      lookupKeys(fingerprint),
+    );
     await this.outbox.append(
       manager,
       Topics.AgreementIngestedV1,
@@ -167,6 +185,58 @@ export class IngestAgreementUseCase {
       { subject: agreement.id },
     );
     return { kind: 'accepted', agreementId: agreement.id, documentId };
+  }
+
+  /** Attaches the document to the agreement of the stored document it best matches, if any. */
+  private async linkToKnownDeal(
+    manager: EntityManager,
+    prepared: Prepared,
+    document: IncomingDocument,
+    fingerprint: DealFingerprint,
+  ): Promise<Extract<IngestOutcome, { kind: 'linked' }> | null> {
+    const keys = lookupKeys(fingerprint);
+    let best: {
+      agreementId: string;
+      matchedDocumentId: string;
+      similarity: number;
+      sharedSignals: string[];
+    } | null = null;
+    for (const candidate of await this.fingerprints.candidates(manager, keys)) {
+      const reason = sameDeal(fingerprint, candidate.fingerprint);
+      if (reason && (!best || reason.similarity > best.similarity)) {
+        best = {
+          ...reason,
+          agreementId: candidate.agreementId,
+          matchedDocumentId: candidate.documentId,
+        };
+      }
+    }
+    if (!best) return null;
+    const { agreementId, ...linkedBecause } = best;
+    const documentId = await this.keepDocument(manager, agreementId, prepared, document, {
+      kind: 'near-duplicate',
+      ...linkedBecause,
+    });
+    await this.fingerprints.save(manager, { documentId, agreementId, fingerprint }, keys);
+    const { text, metadata } = prepared.converted;
+    await this.outbox.append(
+      manager,
+      Topics.AgreementDocumentAddedV1,
+      {
+        agreementId,
+        documentId,
+        text,
+        contentSha256: prepared.textSha256,
+        title: document.given.title ?? metadata.title,
+        sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
+        publishedAt: document.given.publishedAt ?? metadata.publishedAt,
+        mediaType: mediaTypeOf[prepared.format],
+        linkedBecause,
+        addedAt: this.clock.now().toISOString(),
+      },
+      { subject: agreementId },
+    );
+    return { kind: 'linked', agreementId, documentId };
   }
 
   private async keepDocument(

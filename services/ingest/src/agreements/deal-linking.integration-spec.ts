@@ -1,0 +1,107 @@
+import { loadEnv } from '@dealwatch/config';
+import { Topics } from '@dealwatch/contracts';
+import { runService } from '@dealwatch/platform';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { INestApplication } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { AppModule } from '../app.module';
+import { IngestEnv } from '../ingest.env';
+
+/** CI clones the repository next to a copy of shared/: found from the repository root. */
+const corpus = resolve(__dirname, '../../../../../shared/corpus/agreements');
+const namespace = createTestNamespace('ingest-linking');
+const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
+
+(existsSync(corpus) ? describe : describe.skip)(
+  'one agreement per deal, on real infrastructure',
+  () => {
+    let app: INestApplication;
+    let base: string;
+    let recorder: TopicRecorder;
+    const added = `${namespace.topicPrefix}${Topics.AgreementDocumentAddedV1}`;
+
+    beforeAll(async () => {
+      const env = loadEnv(IngestEnv, {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
+        KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+        REDIS_KEY_PREFIX: namespace.topicPrefix,
+      });
+      app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
+      base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([added]);
+    });
+
+    afterAll(async () => {
+      await recorder.stop();
+      await app.close();
+      await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+    });
+
+    async function ingest(file: string) {
+      const response = await fetch(`${base}/v1/agreements`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: read(file),
+      });
+      return (await response.json()) as { id: string; status: string };
+    }
+
+    it('attaches the official framework to the agreement the news report created, and announces it', async () => {
+      const report = await ingest('seed-us-japan.txt');
+      const official = await ingest('framework-us-japan.txt');
+      expect(official).toEqual(expect.objectContaining({ id: report.id, status: 'linked' }));
+
+      const agreement = (await (await fetch(`${base}/v1/agreements/${report.id}`)).json()) as {
+        text: string;
+        documents: { id: string; linkedBecause: Record<string, unknown> }[];
+      };
+      expect(agreement.text).toBe(read('seed-us-japan.txt').trimEnd());
+      expect(agreement.documents).toHaveLength(2);
+      expect(agreement.documents[1]?.linkedBecause).toMatchObject({
+        kind: 'near-duplicate',
+        matchedDocumentId: agreement.documents[0]?.id,
+        sharedSignals: expect.arrayContaining(['parties: Japan, United States']),
+      });
+
+      const event = await expectEventually(() => {
+        const found = recorder.on(added).find((message) => message.key === report.id);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(JSON.parse(event.value!)).toMatchObject({
+        agreementId: report.id,
+        documentId: agreement.documents[1]?.id,
+        text: read('framework-us-japan.txt').trimEnd(),
+        linkedBecause: { matchedDocumentId: agreement.documents[0]?.id },
+      });
+    });
+
+    it('keeps documents about other deals as agreements of their own', async () => {
+      const files = [
+        'news-us-australia.txt',
+        'mou-us-malaysia.txt',
+        'news-us-malaysia-thailand.txt',
+      ];
+      const outcomes = [];
+      for (const file of files) outcomes.push(await ingest(file));
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+      ]);
+      expect(new Set(outcomes.map((outcome) => outcome.id)).size).toBe(3);
+    });
+  },
+);
