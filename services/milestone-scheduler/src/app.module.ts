@@ -16,6 +16,7 @@ import { CloseMilestoneUseCase } from './lifecycle/close-milestone.usecase';
 import { MilestoneLifecycle } from './lifecycle/milestone-lifecycle';
 import { RescheduleMilestoneUseCase } from './lifecycle/reschedule-milestone.usecase';
 import { ClausesExtractedConsumer } from './milestones/clauses-extracted.consumer';
+import { CreateMilestoneUseCase } from './milestones/create-milestone.usecase';
 import { MilestonesController } from './milestones/milestones.controller';
 import { ScheduleMilestonesUseCase } from './milestones/schedule-milestones.usecase';
 import { ReminderDispatcher } from './reminders/reminder-dispatcher';
@@ -42,6 +43,7 @@ export class AppModule {
       providers: [
         ClausesExtractedConsumer,
         CloseMilestoneUseCase,
+        CreateMilestoneUseCase,
         MilestoneHistoryRepository,
         MilestoneLifecycle,
         MilestoneRepository,

@@ -32,9 +32,10 @@ interface DueReminderRow {
 }
 
 /**
- * The worker's claim: pending reminders whose time has come, oldest first, read off the partial
- * index `reminders_pending_fire_at_idx`. Rows locked by another scheduler instance are skipped
- * rather than awaited, so instances share the work and none fires a reminder twice.
+ * The worker's claim: pending reminders whose time has come, oldest first (overdue after a reminder
+ * due at the same instant), read off the partial index `reminders_pending_fire_at_idx`. Rows locked
+ * by another scheduler instance are skipped rather than awaited, so instances share the work and
+ * none fires a reminder twice.
  */
 export const CLAIM_DUE_REMINDERS_SQL = `
   SELECT r.id AS reminder_id, r."offset", r.fire_at, m.id AS milestone_id,
@@ -43,7 +44,7 @@ export const CLAIM_DUE_REMINDERS_SQL = `
          to_char(m.due_date, 'YYYY-MM-DD') AS due_date
     FROM reminders r JOIN milestones m ON m.id = r.milestone_id
    WHERE r.status = 'pending' AND r.fire_at <= $1
-   ORDER BY r.fire_at, r.id
+   ORDER BY r.fire_at, r."offset" = 'overdue', r.id
    LIMIT $2
      FOR UPDATE OF r SKIP LOCKED`;
 

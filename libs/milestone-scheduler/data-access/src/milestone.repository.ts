@@ -57,13 +57,17 @@ export class MilestoneRepository {
     return manager.getRepository(MilestoneEntity).findBy({ id: In(ids) });
   }
 
-  /** Reminders of the given milestones in firing order. */
+  /** Reminders of the given milestones in firing order (overdue after a reminder at the same time). */
   async remindersOf(milestoneIds: string[], manager?: EntityManager): Promise<ReminderEntity[]> {
     if (milestoneIds.length === 0) return [];
-    return (manager ?? this.dataSource.manager).getRepository(ReminderEntity).find({
-      where: { milestoneId: In(milestoneIds) },
-      order: { fireAt: 'ASC', offset: 'ASC' },
-    });
+    return (manager ?? this.dataSource.manager)
+      .getRepository(ReminderEntity)
+      .createQueryBuilder('r')
+      .where('r.milestoneId IN (:...milestoneIds)', { milestoneIds })
+      .orderBy('r.fireAt')
+      .addOrderBy(`r."offset" = 'overdue'`)
+      .addOrderBy('r.id')
+      .getMany();
   }
 
   /**

@@ -20,6 +20,8 @@ import { ChangeBody } from '../lifecycle/change.body';
 import { CloseMilestoneUseCase } from '../lifecycle/close-milestone.usecase';
 import { RescheduleMilestoneBody } from '../lifecycle/reschedule-milestone.body';
 import { RescheduleMilestoneUseCase } from '../lifecycle/reschedule-milestone.usecase';
+import { CreateMilestoneBody } from './create-milestone.body';
+import { CreateMilestoneUseCase } from './create-milestone.usecase';
 import { ListMilestonesQuery } from './list-milestones.query';
 import { historyView, milestoneView } from './milestone.view';
 
@@ -31,6 +33,7 @@ export class MilestonesController {
     private readonly milestones: MilestoneRepository,
     private readonly history: MilestoneHistoryRepository,
     private readonly closeMilestone: CloseMilestoneUseCase,
+    private readonly createMilestone: CreateMilestoneUseCase,
     private readonly rescheduleMilestone: RescheduleMilestoneUseCase,
   ) {}
 
@@ -51,6 +54,13 @@ export class MilestonesController {
       this.history.listFor(id),
     ]);
     return { ...milestoneView(milestone, reminders), history: history.map(historyView) };
+  }
+
+  /** A milestone entered by hand; answers 201 with it and its scheduled reminders. */
+  @Post()
+  async create(@Body() body: CreateMilestoneBody) {
+    const { milestone, reminders } = await this.createMilestone.execute(body);
+    return milestoneView(milestone, reminders);
   }
 
   @Patch(':id')
