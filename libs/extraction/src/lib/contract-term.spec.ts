@@ -76,6 +76,22 @@ describe('contract term: when it ends', () => {
     ).toBe('2014-01-01');
   });
 
+  it('counts a length written as an adjective of the term from the start', () => {
+    // 2011-03-03 + P1Y and + P3Y.
+    expect(expiry('The Company agrees to a one year engagement of the Consultant.')).toBe(
+      '2012-03-03',
+    );
+    expect(expiry('This Agreement shall have an initial three (3) year term.')).toBe('2014-03-03');
+  });
+
+  it('does not read a period of performance as the term', () => {
+    expect(
+      term(
+        'During the one-year period after the Effective Date, the Distributor shall purchase Product under this Agreement.',
+      ).term,
+    ).toBeNull();
+  });
+
   it('counts a term commencing on the date first written above from the signing date', () => {
     expect(
       expiry('The Term shall be three (3) years commencing on the date first written above.', {
@@ -137,6 +153,27 @@ describe('contract term: ends without a date', () => {
     expect(expiry('This Agreement shall continue in perpetuity unless terminated earlier.')).toBe(
       'perpetual',
     );
+  });
+
+  it('calls a term that continues "unless terminated", with no end of its own, perpetual', () => {
+    expect(
+      expiry(
+        'This Agreement shall become effective on the date hereof and shall continue in effect unless sooner terminated by either party.',
+      ),
+    ).toBe('perpetual');
+    expect(
+      expiry(
+        'This Agreement shall become effective as of the day and year first above written and shall govern the relations between the parties thereafter, unless terminated as set forth in Section 6.',
+      ),
+    ).toBe('perpetual');
+  });
+
+  it('lets a stated length win over "unless terminated"', () => {
+    expect(
+      expiry(
+        'This Agreement shall remain in effect unless terminated earlier. The term of this Agreement shall be two (2) years.',
+      ),
+    ).toBe('2013-03-03');
   });
 
   it('records an undated end event instead of guessing a date', () => {

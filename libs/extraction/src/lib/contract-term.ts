@@ -10,9 +10,11 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable|engagement)\b/i;
+// Ends that never come of themselves. "shall continue in effect unless terminated" and "shall
+// govern ... thereafter, unless terminated" name no end but a party's act: the term is open.
 const OPEN_WORDS =
-  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b/i;
+  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
 const NOT_RENEWAL_START =
   /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 
@@ -54,7 +56,8 @@ function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
 function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
   let best: TermEnd | null = null;
   for (const sentence of sentences) {
-    if (!TERM_WORDS.test(sentence) || !isTermSubject(sentence)) continue;
+    if (!(TERM_WORDS.test(sentence) || OPEN_WORDS.test(sentence)) || !isTermSubject(sentence))
+      continue;
     const own = beforeRenewal(sentence);
     let end = better(readTermEnd(own, context), lengthEnd(own, context));
     if (!end && OPEN_WORDS.test(own)) end = { kind: 'open' };

@@ -88,6 +88,14 @@ describe('the end a sentence states', () => {
     ).toBeNull();
   });
 
+  it('does not take the start named after "for the" as the end of the term', () => {
+    // "for" leads to an end only before a defined period ("for the Term"); the start date the
+    // phrase names (2019-06-12 here) would otherwise end the term on the day it begins.
+    const sentence =
+      'This Agreement will be for the maximum period of six (6) months beginning for the commencement date, unless earlier terminated.';
+    expect(readTermEnd(sentence, context)).toBeNull();
+  });
+
   it('lets "the first to occur of" pick the earliest dated limb', () => {
     const sentence =
       'This Agreement shall terminate at and as of (the first to occur of): (a) the 30th day after the Effective Date; (b) the expiration of the Offer.';

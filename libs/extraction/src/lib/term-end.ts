@@ -196,9 +196,13 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
   let fallback: TermEnd | null = null;
   for (const lead of sentence.matchAll(END_LEADS)) {
     if (RIGHT_BEFORE.test(sentence.slice(Math.max(0, lead.index - 40), lead.index))) continue;
+    const after = sentence.slice(lead.index + lead[0].length);
+    // "for the Term", "throughout the Initial Period" name a defined period; "for the
+    // commencement date" or "during the month" do not (the lead regex ignores case).
+    if (/^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after)) continue;
     // "The prices shall remain in effect until ..." says nothing of the agreement's term.
     if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
-    const end = endOf(sentence.slice(lead.index + lead[0].length), context, depth);
+    const end = endOf(after, context, depth);
     if (!end) continue;
     if (end.kind === 'date' || end.kind === 'incomplete') return end;
     // "through", "to" and "for" are also ordinary prepositions: only a date after them is an end.

@@ -15,6 +15,10 @@ const NOT_LENGTH = /notice|prior|before|advance|within|renew|additional|successi
 const COUNTED_FROM =
   /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
 const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
+// A length used as an adjective of the term: "a one year engagement", "an initial five-year term".
+// Only the instrument's own nouns: "the one-year period following" may be any period.
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the)\s+(?:(?:initial|fixed|primary|original)\s+)?$/i;
+const ATTRIBUTIVE_AFTER = /^\s*(?:initial\s+)?(?:term|engagement|contract|agreement)\b/i;
 const COMMENCES_ON =
   /\b(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)\s+(?:the\s+)?(?=\S)/gi;
 
@@ -41,10 +45,12 @@ function sentenceBase(sentence: string, context: TermContext): TermPoint {
 function* termLengths(sentence: string): Generator<{ duration: Duration; after: string }> {
   for (const m of sentence.matchAll(DURATION_RE)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
-    if (NOT_LENGTH.test(before) || !LENGTH_LEAD.test(before)) continue;
+    if (NOT_LENGTH.test(before)) continue;
+    const after = sentence.slice(m.index + m[0].length);
+    const attributive = ATTRIBUTIVE_BEFORE.test(before) && ATTRIBUTIVE_AFTER.test(after);
+    if (!attributive && !LENGTH_LEAD.test(before)) continue;
     const duration = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
     if (!duration || duration.unit === 'D') continue;
-    const after = sentence.slice(m.index + m[0].length);
     if (/^\s*(?:\(\d+\)\s*)?(?:prior\s+)?(?:written\s+)?notice/i.test(after)) continue;
     yield { duration, after };
   }
