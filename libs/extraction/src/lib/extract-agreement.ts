@@ -8,6 +8,7 @@ import type { DeadlineContext } from './deadlines';
 import { findDefinitions } from './definitions';
 import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
 import { findEventDates } from './event-dates';
+import { declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
@@ -89,10 +90,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
     deadlines,
     parties,
     title,
-    declaredNonBinding:
-      /\b(not legally binding|does not create legal obligations|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement))\b/i.test(
-        text,
-      ) && !/\bbinding (?:agreement|contract)\b/i.test(text),
+    declaredNonBinding: declaresItselfNonBinding(text),
     policyInstrument:
       /\b(framework|memorand(?:um|a|ums)|mou)\b/i.test(title ?? '') &&
       !/\bagreement\b/i.test(title ?? ''),

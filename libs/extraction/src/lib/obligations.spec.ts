@@ -61,6 +61,12 @@ describe('obligations', () => {
     ).toBe(false);
   });
 
+  it('takes "have agreed to" as binding unless the instrument declares itself non-binding', () => {
+    const text = 'The Parties have agreed to share geological data.';
+    expect(obligations(text)[0]?.binding).toBe(true);
+    expect(obligations(text, { declaredNonBinding: true })[0]?.binding).toBe(false);
+  });
+
   it('records a non-renewal notice window as a non-binding notice with its last day', () => {
     const [notice] = obligations(
       'This Agreement shall renew for one year unless either Party gives notice of non-renewal at least ninety (90) days before the expiration of the then-current Term.',

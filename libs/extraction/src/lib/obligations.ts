@@ -41,8 +41,8 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
     case 'expectation':
     case 'progressive':
       return false;
+    // "has agreed to" in an instrument that calls itself non-binding is a political commitment.
     case 'agreed':
-      return true;
     case 'duty':
       return !context.declaredNonBinding;
     case 'will':

@@ -1,0 +1,33 @@
+import { declaresItselfNonBinding } from './instrument-status';
+
+describe('an instrument that declares itself non-binding', () => {
+  it.each([
+    'This Framework is not legally binding and does not create legal obligations.',
+    'The Memorandum is a non-binding memorandum of the Participants.',
+    'Neither memorandum is legally binding, and neither obliges either government to spend money.',
+  ])('reads "%s" as a declaration', (text) => {
+    expect(declaresItselfNonBinding(text)).toBe(true);
+  });
+
+  it('does not take a recital about an earlier memorandum for a declaration', () => {
+    expect(
+      declaresItselfNonBinding(
+        'WHEREAS, the Parties entered into a non-binding memorandum of understanding dated August 8, 2025 (the "MOU"), which this Agreement supersedes;\n3.1 Seller shall deliver Product.',
+      ),
+    ).toBe(false);
+  });
+
+  it('does not take an instrument this one supersedes for itself', () => {
+    expect(
+      declaresItselfNonBinding(
+        'This Agreement supersedes the non-binding memorandum of understanding between the Parties.',
+      ),
+    ).toBe(false);
+  });
+
+  it('does not read a non-binding forecast as a non-binding instrument', () => {
+    expect(
+      declaresItselfNonBinding('Buyer shall deliver a non-binding rolling twelve-month forecast.'),
+    ).toBe(false);
+  });
+});
