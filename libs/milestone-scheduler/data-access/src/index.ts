@@ -1,5 +1,6 @@
 import { CreateMilestones1764403300000 } from './migrations/1764403300000-create-milestones';
 import { MilestoneLifecycle1764403500000 } from './migrations/1764403500000-milestone-lifecycle';
+import { ChainedMilestones1764403600000 } from './migrations/1764403600000-chained-milestones';
 
 export * from './due-reminder.repository';
 export * from './milestone-history.entity';
@@ -12,4 +13,5 @@ export * from './reminder.entity';
 export const milestoneSchedulerMigrations = [
   CreateMilestones1764403300000,
   MilestoneLifecycle1764403500000,
+  ChainedMilestones1764403600000,
 ];

@@ -15,6 +15,14 @@ export class MilestoneHistoryRepository {
     await manager.getRepository(MilestoneHistoryEntity).insert(row);
   }
 
+  /** When a milestone was last marked met, or null if it never was. */
+  async metAt(manager: EntityManager, milestoneId: string): Promise<Date | null> {
+    const row = await manager
+      .getRepository(MilestoneHistoryEntity)
+      .findOne({ where: { milestoneId, toStatus: 'met' }, order: { id: 'DESC' } });
+    return row?.changedAt ?? null;
+  }
+
   /** A milestone's changes, oldest first. */
   async listFor(milestoneId: string): Promise<MilestoneHistoryEntity[]> {
     return this.dataSource

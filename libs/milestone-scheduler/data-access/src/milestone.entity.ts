@@ -81,6 +81,18 @@ export class MilestoneEntity {
   @Column({ type: 'text', array: true, name: 'reminder_offsets', nullable: true })
   reminderOffsets!: string[] | null;
 
+  /**
+   * The milestone this one waits on: when that one is met, this one is due `anchorOffset` later.
+   * Set from the extraction for deadlines counted from another commitment.
+   */
+  @Index('milestones_anchor_idx', { where: 'anchor_milestone_id IS NOT NULL' })
+  @Column({ type: 'uuid', name: 'anchor_milestone_id', nullable: true })
+  anchorMilestoneId!: string | null;
+
+  /** ISO 8601 duration after the anchor is met. */
+  @Column({ type: 'text', name: 'anchor_offset', nullable: true })
+  anchorOffset!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

@@ -33,6 +33,15 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Milestones waiting on `anchorId` that have no date of their own yet, locked. */
+  async lockWaitingOn(manager: EntityManager, anchorId: string): Promise<MilestoneEntity[]> {
+    return manager.getRepository(MilestoneEntity).find({
+      where: { anchorMilestoneId: anchorId, status: 'tracked' },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   async insert(manager: EntityManager, milestone: MilestoneEntity): Promise<MilestoneEntity> {
     // Insert (not save): no look-up first, and the created/updated times come back into the object.
     await manager.getRepository(MilestoneEntity).insert(milestone);

@@ -1,3 +1,4 @@
+export * from './chained-deadline';
 export * from './milestone-lifecycle';
 export * from './milestone-title';
 export * from './reminder-plan';

@@ -5,7 +5,12 @@ import {
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
-import { isInstantDue, planReminders } from '@dealwatch/milestone-scheduler/domain';
+import {
+  calendarDateIn,
+  chainedDueDate,
+  isInstantDue,
+  planReminders,
+} from '@dealwatch/milestone-scheduler/domain';
 import type {
   ClosedStatus,
   MilestoneDue,
@@ -19,6 +24,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { SchedulerEnv } from '../scheduler.env';
+
+/** The actor of changes the service makes itself: time passing, a chain released. */
+export const SCHEDULER = 'scheduler';
 
 /** Who changed a milestone, why and when, and the event that caused it if any. */
 export interface Change {
@@ -114,7 +122,10 @@ export class MilestoneLifecycle {
     return { milestone, reminders };
   }
 
-  /** Met, waived or cancelled by a person: final, and nothing more is sent. */
+  /**
+   * Met, waived or cancelled by a person: final, and nothing more is sent. A milestone met releases
+   * the milestones waiting on it.
+   */
   async close(
     manager: EntityManager,
     milestone: MilestoneEntity,
@@ -125,6 +136,35 @@ export class MilestoneLifecycle {
     await this.milestones.update(manager, milestone, { status });
     await this.milestones.cancelPendingReminders(manager, milestone.id);
     await this.record(manager, before, milestone, change);
+    if (status !== 'met') return;
+    for (const waiting of await this.milestones.lockWaitingOn(manager, milestone.id))
+      await this.release(manager, waiting, milestone, change.at, change);
+  }
+
+  /**
+   * A chained milestone whose anchor was met at `metAt` gets its due date: the offset after the day
+   * the anchor was met, in the chained milestone's zone. The caller has locked it.
+   */
+  async release(
+    manager: EntityManager,
+    waiting: MilestoneEntity,
+    anchor: MilestoneEntity,
+    metAt: Date,
+    change: Change,
+  ): Promise<void> {
+    if (!waiting.anchorOffset || waiting.status !== 'tracked') return;
+    const metDate = calendarDateIn(metAt, waiting.timeZone);
+    const dueDate = chainedDueDate(metDate, waiting.anchorOffset);
+    await this.reschedule(
+      manager,
+      waiting,
+      { dueDate, timeZone: waiting.timeZone },
+      {
+        ...change,
+        actor: SCHEDULER,
+        reason: `due ${waiting.anchorOffset} after "${anchor.title}", met on ${metDate}`,
+      },
+    );
   }
 
   /** Time moved an open milestone on: pending -> due -> overdue. */

@@ -41,6 +41,8 @@ export class CreateMilestoneUseCase {
           evidenceEnd: null,
           deadlineExpression: null,
           extractedDueDate: null,
+          anchorMilestoneId: null,
+          anchorOffset: null,
           reminderOffsets: body.reminders ?? [...this.env.REMINDER_OFFSETS],
           timeZone: due.timeZone,
         },

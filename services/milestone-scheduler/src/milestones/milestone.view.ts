@@ -27,6 +27,10 @@ export function milestoneView(milestone: MilestoneEntity, reminders: ReminderEnt
         ? [milestone.evidenceStart, milestone.evidenceEnd]
         : null,
     deadlineExpression: milestone.deadlineExpression,
+    /** The milestone this one waits on, and how long after that one is met it falls due. */
+    chain: milestone.anchorMilestoneId
+      ? { anchorMilestoneId: milestone.anchorMilestoneId, offset: milestone.anchorOffset }
+      : null,
     createdAt: milestone.createdAt.toISOString(),
     updatedAt: milestone.updatedAt.toISOString(),
     reminders: reminders.map((reminder) => ({

@@ -1,7 +1,11 @@
 import type { ClausesExtractedV1, ExtractedObligationV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
-import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
-import { isClosed, milestoneTitle } from '@dealwatch/milestone-scheduler/domain';
+import {
+  MilestoneHistoryRepository,
+  MilestoneRepository,
+} from '@dealwatch/milestone-scheduler/data-access';
+import type { MilestoneEntity } from '@dealwatch/milestone-scheduler/data-access';
+import { chainLinkOf, isClosed, milestoneTitle } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -17,14 +21,16 @@ const EXTRACTION = 'extraction';
 
 /**
  * One milestone per obligation: dated ones get reminders, the others are kept as tracked
- * commitments. Re-extraction of the same agreement updates milestones in place (matched by
- * obligation key) and reschedules only when the text's due date changed, so it never undoes a
- * reschedule made by a person, nor reopens a closed milestone.
+ * commitments, and those counted from another commitment wait on its milestone. Re-extraction of
+ * the same agreement updates milestones in place (matched by obligation key) and reschedules only
+ * when the text's due date changed, so it never undoes a reschedule made by a person, nor reopens
+ * a closed milestone.
  */
 @Injectable()
 export class ScheduleMilestonesUseCase {
   constructor(
     private readonly milestones: MilestoneRepository,
+    private readonly history: MilestoneHistoryRepository,
     private readonly lifecycle: MilestoneLifecycle,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
@@ -42,45 +48,88 @@ export class ScheduleMilestonesUseCase {
       correlationId: event.envelope.correlationId,
       causationId: event.envelope.id,
     });
+    const byKey = new Map<string, MilestoneEntity>();
     for (const obligation of extraction.obligations) {
-      const fields = describe(extraction, obligation);
-      const extractedDueDate = obligation.deadline?.dueDate ?? null;
-      const existing = await this.milestones.lockByObligation(
-        manager,
-        extraction.agreementId,
+      byKey.set(
         obligation.obligationKey,
+        await this.upsert(manager, extraction, obligation, change),
       );
-      if (!existing) {
-        const timeZone = this.env.DEFAULT_TIME_ZONE;
-        await this.lifecycle.create(
-          manager,
-          {
-            id: randomUUID(),
-            ...fields,
-            extractedDueDate,
-            owner: null,
-            reminderOffsets: null,
-            timeZone,
-          },
-          extractedDueDate ? { dueDate: extractedDueDate, timeZone } : null,
-          change(
-            extractedDueDate
-              ? `extracted: ${obligation.deadline?.expression ?? ''}`
-              : 'extracted without a due date',
-          ),
-        );
-        continue;
+    }
+    await this.linkChains(manager, extraction.obligations, byKey, change);
+  }
+
+  private async upsert(
+    manager: EntityManager,
+    extraction: ClausesExtractedV1,
+    obligation: ExtractedObligationV1,
+    change: (reason: string) => Change,
+  ): Promise<MilestoneEntity> {
+    const fields = describe(extraction, obligation);
+    const extractedDueDate = obligation.deadline?.dueDate ?? null;
+    const expression = obligation.deadline?.expression ?? '';
+    const existing = await this.milestones.lockByObligation(
+      manager,
+      extraction.agreementId,
+      obligation.obligationKey,
+    );
+    if (!existing) {
+      const timeZone = this.env.DEFAULT_TIME_ZONE;
+      const { milestone } = await this.lifecycle.create(
+        manager,
+        {
+          id: randomUUID(),
+          ...fields,
+          extractedDueDate,
+          owner: null,
+          reminderOffsets: null,
+          anchorMilestoneId: null,
+          anchorOffset: null,
+          timeZone,
+        },
+        extractedDueDate ? { dueDate: extractedDueDate, timeZone } : null,
+        change(extractedDueDate ? `extracted: ${expression}` : 'extracted without a due date'),
+      );
+      return milestone;
+    }
+    const textMoved = extractedDueDate !== null && extractedDueDate !== existing.extractedDueDate;
+    await this.milestones.update(manager, existing, { ...fields, extractedDueDate });
+    if (textMoved && !isClosed(existing.status)) {
+      await this.lifecycle.reschedule(
+        manager,
+        existing,
+        { dueDate: extractedDueDate, timeZone: existing.timeZone },
+        change(`re-extracted: ${expression}`),
+      );
+    }
+    return existing;
+  }
+
+  /**
+   * Links each milestone counted from another commitment to that commitment's milestone; one whose
+   * anchor is already met is released at once, from the day it was met.
+   */
+  private async linkChains(
+    manager: EntityManager,
+    obligations: ExtractedObligationV1[],
+    byKey: Map<string, MilestoneEntity>,
+    change: (reason: string) => Change,
+  ): Promise<void> {
+    for (const obligation of obligations) {
+      const milestone = byKey.get(obligation.obligationKey);
+      if (!milestone) continue;
+      const link = chainLinkOf(obligation, obligations);
+      const anchor = link ? (byKey.get(link.anchorKey) ?? null) : null;
+      const anchorMilestoneId = anchor?.id ?? null;
+      const anchorOffset = anchor && link ? link.offset : null;
+      if (
+        milestone.anchorMilestoneId !== anchorMilestoneId ||
+        milestone.anchorOffset !== anchorOffset
+      ) {
+        await this.milestones.update(manager, milestone, { anchorMilestoneId, anchorOffset });
       }
-      const textMoved = extractedDueDate !== null && extractedDueDate !== existing.extractedDueDate;
-      await this.milestones.update(manager, existing, { ...fields, extractedDueDate });
-      if (textMoved && !isClosed(existing.status)) {
-        await this.lifecycle.reschedule(
-          manager,
-          existing,
-          { dueDate: extractedDueDate, timeZone: existing.timeZone },
-          change(`re-extracted: ${obligation.deadline?.expression ?? ''}`),
-        );
-      }
+      if (anchor?.status !== 'met' || milestone.status !== 'tracked') continue;
+      const metAt = await this.history.metAt(manager, anchor.id);
+      if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(''));
     }
   }
 }

@@ -18,12 +18,10 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
-import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
+import { MilestoneLifecycle, SCHEDULER } from '../lifecycle/milestone-lifecycle';
 import type { SchedulerEnv } from '../scheduler.env';
 
 const BATCH_SIZE = 200;
-/** The actor of changes made by time rather than by a person. */
-const SCHEDULER = 'scheduler';
 
 /**
  * Fires due reminders: claims them, writes their events to the outbox and marks them fired in one

@@ -58,6 +58,7 @@ export interface MilestoneView {
   dueAt: string | null;
   overdueAt: string | null;
   timeZone: string;
+  chain: { anchorMilestoneId: string; offset: string } | null;
   reminders: {
     id: string;
     offset: string;

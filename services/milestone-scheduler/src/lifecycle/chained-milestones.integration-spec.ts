@@ -1,0 +1,206 @@
+import { Topics } from '@dealwatch/contracts';
+import type { ExtractedObligationV1 } from '@dealwatch/contracts';
+import { ManualClock } from '@dealwatch/platform';
+import {
+  EventPublisher,
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import { randomUUID } from 'node:crypto';
+
+import {
+  deadline,
+  extraction,
+  obligation,
+  recordedTopics,
+  startScheduler,
+  statusEvents,
+} from '../testing/scheduler-harness';
+import type { MilestoneView, RunningScheduler } from '../testing/scheduler-harness';
+
+const namespace = createTestNamespace('chains');
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+
+/** "… within <days> days after the <ref>": undated until the event happens. */
+function after(key: string, text: string, ref: string, days: number): ExtractedObligationV1 {
+  const expression = `within ${days} days after the ${ref}`;
+  return obligation(key, null, {
+    text: `${text} ${expression}.`,
+    action: text,
+    deadline: deadline(null, {
+      expression,
+      duration: `P${days}D`,
+      relation: 'after',
+      anchor: { type: 'event', ref },
+    }),
+  });
+}
+
+const meeting = obligation('meeting', '2026-04-26', {
+  text: 'A bilateral Ministerial Meeting is scheduled within 180 days to set investment priorities.',
+  action: '180 days to set investment priorities',
+});
+const plan = after('plan', 'The Parties shall adopt a joint work plan', 'ministerial meeting', 90);
+
+describe('chained milestones: due a set time after the milestone they wait on is met', () => {
+  const clock = new ManualClock(new Date('2026-04-01T00:00:00Z'));
+  let scheduler: RunningScheduler;
+  let publisher: EventPublisher;
+  let recorder: TopicRecorder;
+
+  beforeAll(async () => {
+    scheduler = await startScheduler(namespace, clock);
+    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
+    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
+  });
+
+  afterAll(async () => {
+    await publisher.stop();
+    await recorder.stop();
+    await scheduler.app.close();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  async function extract(agreementId: string, ...obligations: ExtractedObligationV1[]) {
+    await publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
+      key: agreementId,
+    });
+    return expectEventually(async () => {
+      const found = await scheduler.api.milestonesOf(agreementId);
+      expect(found).toHaveLength(obligations.length);
+      return new Map(found.map((m) => [m.title, m]));
+    });
+  }
+
+  const byTitle = (milestones: Map<string, MilestoneView>, start: string) =>
+    [...milestones.values()].find((m) => m.title.startsWith(start))!;
+
+  const complete = (id: string) =>
+    scheduler.api.request<MilestoneView>('POST', `/v1/milestones/${id}/complete`, {
+      by: 'ops@example.org',
+      reason: 'held in Tokyo',
+    });
+
+  it('waits on its anchor as a tracked commitment, then falls due the offset after the day it was met', async () => {
+    clock.set(new Date('2026-04-01T00:00:00Z'));
+    const agreementId = randomUUID();
+    const milestones = await extract(agreementId, meeting, plan);
+    const anchor = byTitle(milestones, 'A bilateral Ministerial Meeting');
+    const chained = byTitle(milestones, 'The Parties shall adopt');
+    expect(chained).toMatchObject({
+      status: 'tracked',
+      dueDate: null,
+      reminders: [],
+      chain: { anchorMilestoneId: anchor.id, offset: 'P90D' },
+    });
+
+    clock.set(new Date('2026-05-04T15:00:00Z'));
+    expect((await complete(anchor.id)).body.status).toBe('met');
+
+    const released = await scheduler.api.milestone(chained.id);
+    // 4 May 2026 + 90 days = 2 August 2026.
+    expect(released).toMatchObject({ status: 'pending', dueKind: 'date', dueDate: '2026-08-02' });
+    expect(released.reminders.map((r) => [r.offset, r.fireAt])).toEqual([
+      ['P30D', '2026-07-03T09:00:00.000Z'],
+      ['P7D', '2026-07-26T09:00:00.000Z'],
+      ['P1D', '2026-08-01T09:00:00.000Z'],
+      ['PT0S', '2026-08-02T09:00:00.000Z'],
+      ['overdue', '2026-08-03T00:00:00.000Z'],
+    ]);
+    expect(released.history!.at(-1)).toMatchObject({
+      actor: 'scheduler',
+      reason: expect.stringMatching(
+        /due P90D after "A bilateral Ministerial Meeting.*", met on 2026-05-04/,
+      ),
+      fromStatus: 'tracked',
+      toStatus: 'pending',
+      fromDueDate: null,
+      toDueDate: '2026-08-02',
+    });
+    await expectEventually(() =>
+      expect(statusEvents(recorder, namespace, agreementId)).toEqual([
+        expect.objectContaining({ milestoneId: anchor.id, status: 'met' }),
+        expect.objectContaining({
+          milestoneId: chained.id,
+          previousStatus: 'tracked',
+          status: 'pending',
+          previousDueDate: null,
+          dueDate: '2026-08-02',
+          actor: 'scheduler',
+        }),
+      ]),
+    );
+  });
+
+  it('releases a chain link by link', async () => {
+    clock.set(new Date('2026-04-01T00:00:00Z'));
+    const agreementId = randomUUID();
+    const report = after(
+      'report',
+      'Each Party shall submit a progress report',
+      'ministerial meeting',
+      30,
+    );
+    const review = after(
+      'review',
+      'The Parties shall review the progress report',
+      'progress report',
+      60,
+    );
+    const milestones = await extract(agreementId, meeting, report, review);
+    const first = byTitle(milestones, 'Each Party');
+    const second = byTitle(milestones, 'The Parties shall review');
+    expect(second.chain?.anchorMilestoneId).toBe(first.id);
+
+    clock.set(new Date('2026-04-20T10:00:00Z'));
+    await complete(byTitle(milestones, 'A bilateral').id);
+    expect(await scheduler.api.milestone(first.id)).toMatchObject({ dueDate: '2026-05-20' });
+    expect((await scheduler.api.milestone(second.id)).status).toBe('tracked');
+
+    clock.set(new Date('2026-05-18T10:00:00Z'));
+    await complete(first.id);
+    expect(await scheduler.api.milestone(second.id)).toMatchObject({
+      status: 'pending',
+      dueDate: '2026-07-17',
+    });
+  });
+
+  it('does not release on a waived or cancelled anchor', async () => {
+    const agreementId = randomUUID();
+    const milestones = await extract(agreementId, meeting, plan);
+    await scheduler.api.request(
+      'POST',
+      `/v1/milestones/${byTitle(milestones, 'A bilateral').id}/waive`,
+      {
+        by: 'ops',
+        reason: 'meeting replaced by a call',
+      },
+    );
+    expect((await scheduler.api.milestone(byTitle(milestones, 'The Parties').id)).status).toBe(
+      'tracked',
+    );
+  });
+
+  it('releases at once a chained milestone first seen after its anchor was met', async () => {
+    clock.set(new Date('2026-04-01T00:00:00Z'));
+    const agreementId = randomUUID();
+    const first = await extract(agreementId, meeting);
+    clock.set(new Date('2026-04-10T12:00:00Z'));
+    await complete(byTitle(first, 'A bilateral').id);
+
+    // A corrected text adds the follow-up.
+    clock.set(new Date('2026-04-15T00:00:00Z'));
+    const second = await extract(agreementId, meeting, plan);
+    const chained = await expectEventually(async () => {
+      const found = await scheduler.api.milestone(byTitle(second, 'The Parties').id);
+      expect(found.status).toBe('pending');
+      return found;
+    });
+    // 10 April 2026 + 90 days = 9 July 2026.
+    expect(chained.dueDate).toBe('2026-07-09');
+  });
+});
