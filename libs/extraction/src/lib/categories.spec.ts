@@ -21,9 +21,41 @@ describe('categories', () => {
     expect(of(clause)).toBe(category);
   });
 
-  it('files a clause spanning three or more areas under "other"', () => {
+  it('files a clause spanning three or more areas under "other" when its verb names none', () => {
     expect(
-      of('step up efforts, leveraging financial support, trade measures, and stockpiling'),
+      categorise(
+        'step up efforts, leveraging financial support, trade measures, and stockpiling',
+        'step up efforts',
+      ),
     ).toBe('other');
+  });
+
+  it('files a clause spanning three or more areas by what its verb phrase does', () => {
+    // closing ("expected to close"), payment ("tranche") and meeting ("general meeting").
+    const clause =
+      'The second tranche is expected to close within ten days after the annual general meeting.';
+    expect(categorise(clause, 'close the second tranche')).toBe('closing');
+  });
+
+  it.each([
+    [
+      'The Participants intend to establish a U.S.-Japan Rapid Response Group, led by the Secretary of Energy.',
+      'body-establishment',
+    ],
+    [
+      'For ten years the fund will pay no dividends, and its income will be reinvested.',
+      'investment',
+    ],
+    ['The Licensee shall disclose each Improvement to the Licensor in writing.', 'notice'],
+    [
+      'coordinate against unfair trade practices, including marketplaces in which those meeting the standards may trade',
+      'trade-measure',
+    ],
+  ])('%s -> %s', (clause, category) => {
+    expect(of(clause)).toBe(category);
+  });
+
+  it('does not take keeping information confidential for a notice', () => {
+    expect(of('The Licensee shall not disclose the Know-How to any third party.')).toBe('other');
   });
 });

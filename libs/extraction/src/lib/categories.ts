@@ -1,20 +1,23 @@
 import type { ObligationCategory } from './types';
 
-/**
- * Keyword rules per category, most specific first. A clause that touches three or more
- * categories is a general cooperation statement and falls into "other".
- */
+/** Keyword rules per category, most specific first. */
 const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
-  ['notice', /\bnotice\b|\bnotify\b|\bnon-renewal\b/i],
+  // Disclosing something "in writing" to the other side is a formal notice, not confidentiality.
+  ['notice', /\bnotice\b|\bnotify\b|\bnon-renewal\b|\bdisclose\b[^.]{0,60}\bin writing\b/i],
   [
     'closing',
-    /\b(?:to close|will close|expected to close|outside date|long-?stop date)\b|^(?:completion|closing)\b/i,
+    // "^close": a verb phrase that closes something ("close the second tranche").
+    /\b(?:to close|will close|expected to close|outside date|long-?stop date)\b|^(?:completion|closing|close)\b/i,
   ],
   [
     'payment',
     /\b(?:pay|repay)\b(?!\s+no\b)|\bpaid\b|\bpayments?\b|\broyalt(?:y|ies)\b|\bfees?\b|\binvoices?\b|\brevenues?\b|\btranche\b/i,
   ],
-  ['meeting', /\bmeet(?:ing|ings)?\b|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogue\b/i],
+  // "those meeting the standards" meet a test, they do not hold a meeting.
+  [
+    'meeting',
+    /\bmeet(?:ing|ings)?\b(?!\s+(?:the|all|any|such|its|their|these|those)\s+(?:standards?|requirements?|criteria|conditions|obligations|specifications|needs|demand|targets?|deadlines?|thresholds?)\b)|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogue\b/i,
+  ],
   [
     'reporting',
     /\breports?\b|\bforecast\b|\bfinancial statements\b|\b(?:development|business|work) plan\b|\baccounts\b/i,
@@ -24,8 +27,9 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
     /\bshipments?\b|\bpurchase\b|\bsell\b|\bofftake\b|\bdeliver\w*\b[^.]{0,40}\bproducts?\b/i,
   ],
   [
+    // The name may hold abbreviations: "a U.S.-Japan ... Rapid Response Group".
     'body-establishment',
-    /\b(?:establish\w*|set up|create|form)\b[^.]{0,80}\b(?:group|committee|council|body|board|secretariat|task force|working group|commission)\b/i,
+    /\b(?:establish\w*|set up|create|form)\b(?:[^.]|\.(?!\s)){0,80}\b(?:group|committee|council|body|board|secretariat|task force|working group|commission)\b/i,
   ],
   ['stockpiling', /\bstockpil\w*|\bstrategic (?:stocks|reserves?)\b/i],
   ['mapping', /\bmapping\b|\bgeolog\w*|\binventory of\b|\bsurvey\w*\b/i],
@@ -37,16 +41,23 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
     'trade-measure',
     /\bunfair trade\b|\bnon-market\b|\bprice floors?\b|\bquotas?\b|\btariffs?\b|\btrade measures?\b|\bexport (?:ban|controls?)\b/i,
   ],
-  ['investment', /\binvest\w*|\bput\b[^.]{0,40}\binto\b|\bconstruction of\b|\bhub\b/i],
+  ['investment', /\b(?:re)?invest\w*|\bput\b[^.]{0,40}\binto\b|\bconstruction of\b|\bhub\b/i],
   [
     'financing',
     /\bfinanc\w*|\bloans?\b|\bcapital\b|\bfund(?:s|ed|ing)?\b|\bcontributions?\b|\bgrants?\b/i,
   ],
 ];
 
+const ofAction = (action: string) => RULES.find(([, re]) => re.test(action))?.[0];
+
+/**
+ * The area of a commitment from its clause and its verb phrase ("close the transaction",
+ * "establish a ... Rapid Response Group"). A clause that touches three or more areas is filed
+ * by what its verb phrase does, else under "other".
+ */
 export function categorise(clause: string, action: string): ObligationCategory {
   const hits = RULES.filter(([, re]) => re.test(clause)).map(([category]) => category);
-  if (hits.length >= 3) return 'other';
+  if (hits.length >= 3) return ofAction(action) ?? 'other';
   // The verb phrase decides between two areas only when the clause's own order does not.
-  return hits[0] ?? RULES.find(([, re]) => re.test(action))?.[0] ?? 'other';
+  return hits[0] ?? ofAction(action) ?? 'other';
 }

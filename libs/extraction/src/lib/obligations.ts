@@ -1,3 +1,4 @@
+import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
 import { findCommitmentClauses } from './clauses';
@@ -64,15 +65,6 @@ function actorsOf(subject: string, parties: readonly string[]): string[] {
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
 }
 
-function actionOf(clause: string, triggerEnd: number): string {
-  const rest =
-    clause
-      .slice(triggerEnd)
-      .replace(/^\s*(?:to\s+|also\s+|further\s+|jointly\s+|not\s+)*/i, '')
-      .split(/[,;:.]/)[0] ?? '';
-  return rest.split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
-}
-
 function buildObligation(
   clause: CommitmentClause,
   context: ObligationContext,
@@ -80,13 +72,13 @@ function buildObligation(
 ): Obligation {
   const text = clause.span.text;
   const subject = text.slice(0, clause.trigger.start);
-  const action = actionOf(text, clause.trigger.end);
+  const action = actionOf(text, clause.trigger.start, clause.trigger.end);
   return {
     text,
     span: [clause.span.start, clause.span.end],
     actors: actorsOf(subject, context.parties),
-    action,
-    category: categorise(text, action),
+    action: action.title,
+    category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
     deadline: extractDeadline(text, context.deadlines, previousRelative),

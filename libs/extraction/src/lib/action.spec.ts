@@ -1,0 +1,108 @@
+import { actionOf, baseVerb } from './action';
+import { findTriggers } from './triggers';
+
+/** The action of the first commitment in a clause, as the extractor reads it. */
+function title(clause: string): string {
+  const [trigger] = findTriggers(clause);
+  return trigger ? actionOf(clause, trigger.start, trigger.end).title : '';
+}
+
+describe('the action as a milestone title', () => {
+  it('holds an event that "is scheduled", without the time', () => {
+    expect(
+      title(
+        'A bilateral ministerial meeting is scheduled within 180 days to set investment priorities',
+      ),
+    ).toBe('hold a bilateral ministerial meeting');
+    expect(title('The annual review meeting is scheduled for June 18, 2026.')).toBe(
+      'hold the annual review meeting',
+    );
+  });
+
+  it('names a scheduled thing that is not held by itself', () => {
+    expect(title('First production of carbonate from the Project is targeted by end-2027.')).toBe(
+      'First production of carbonate from the Project',
+    );
+  });
+
+  it('gives a lone verb after "is expected to" its subject as object', () => {
+    expect(title('The transaction is expected to close in the first half of 2026.')).toBe(
+      'close the transaction',
+    );
+  });
+
+  it('turns a passive duty into the verb with its subject', () => {
+    expect(
+      title('The second tranche of US$60 million will be paid no later than 30 September 2026.'),
+    ).toBe('pay the second tranche of US$60 million');
+    expect(title('The annual report shall be submitted within 90 days after year end.')).toBe(
+      'submit the annual report',
+    );
+  });
+
+  it('drops the time expression from an active verb phrase', () => {
+    expect(
+      title(
+        'Seller shall deliver the first Shipment of Product to Buyer no later than June 30, 2026.',
+      ),
+    ).toBe('deliver the first Shipment of Product to Buyer');
+    expect(
+      title(
+        'A Party affected by a Force Majeure Event shall notify the other Party in writing within five (5) Business Days after becoming aware of it.',
+      ),
+    ).toBe('notify the other Party in writing');
+  });
+
+  it('closes the gap a time expression leaves between commas', () => {
+    expect(
+      title(
+        'The Participants intend to identify, within ninety (90) days of the entry into force of this Framework, a list of priority projects.',
+      ),
+    ).toBe('identify a list of priority projects');
+  });
+
+  it('keeps abbreviations and does not end on a dangling word', () => {
+    expect(title('The Participants intend to establish a U.S.-Japan Rapid Response Group.')).toBe(
+      'establish a U.S.-Japan Rapid Response Group',
+    );
+    // Eight words would end on "and".
+    expect(
+      title('The two governments will give each other early notice of projects and tenders.'),
+    ).toBe('give each other early notice of projects');
+  });
+
+  it('keeps the thousands of a quantity', () => {
+    expect(title('Seller shall sell 1,000 tonnes of Product each Contract Year.')).toBe(
+      'sell 1,000 tonnes of Product each Contract Year',
+    );
+  });
+
+  it('keeps the words when the whole phrase is a date', () => {
+    expect(title('The merger agreement provides for an outside date of September 30, 2026.')).toBe(
+      'an outside date of September 30, 2026',
+    );
+  });
+});
+
+describe('the base form of a past participle', () => {
+  it.each([
+    ['paid', 'pay'],
+    ['held', 'hold'],
+    ['submitted', 'submit'],
+    ['delivered', 'deliver'],
+    ['completed', 'complete'],
+    ['approved', 'approve'],
+    ['closed', 'close'],
+    ['notified', 'notify'],
+    ['provided', 'provide'],
+    ['issued', 'issue'],
+    ['granted', 'grant'],
+    ['needed', 'need'],
+  ])('%s -> %s', (participle, base) => {
+    expect(baseVerb(participle)).toBe(base);
+  });
+
+  it('gives no base form for a word that is not a participle', () => {
+    expect(baseVerb('annual')).toBeNull();
+  });
+});

@@ -1,0 +1,122 @@
+import { findTimeExpressions } from './deadline-expressions';
+
+/**
+ * The action of a commitment as a short verb phrase that reads as a milestone title: "hold a
+ * bilateral ministerial meeting", "provide financing", "deliver the first Shipment of Product".
+ * The deadline is reported on its own, so the time expression is left out of the title.
+ */
+export interface Action {
+  /** At most eight words, cut at a word that can end a phrase. */
+  readonly title: string;
+  /** The whole verb phrase up to the clause's first break, for classifying the commitment. */
+  readonly phrase: string;
+}
+
+const MAX_WORDS = 8;
+// "A meeting is scheduled for June 18": the event itself is the subject of a passive.
+const SCHEDULED_PASSIVE =
+  /^\s*(?:is|are)\s+(?:scheduled|planned|set|due|expected|targeted)\s+(?:for|by|within|in|on)\b/i;
+const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|intended)\s+to\b/i;
+// Things one holds: "hold a bilateral ministerial meeting".
+const HELD_EVENT =
+  /\b(?:meeting|meetings|ministerial|summit|dialogue|conference|session|consultations?|talks|forum|review)\s*$/i;
+const LEADING = /^\s*(?:(?:and|or|to|also|further|jointly|not|then|each|both)\s+)*/i;
+// Words a title must not end on: "give each other early notice of projects and".
+const DANGLING =
+  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less)$/i;
+// A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
+const BREAK = /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)/;
+
+const IRREGULAR: Readonly<Record<string, string>> = {
+  paid: 'pay',
+  repaid: 'repay',
+  held: 'hold',
+  made: 'make',
+  given: 'give',
+  sent: 'send',
+  taken: 'take',
+  sold: 'sell',
+  built: 'build',
+  met: 'meet',
+  done: 'do',
+  set: 'set',
+  put: 'put',
+};
+
+/**
+ * The base form of a past participle, by the spelling rules of English: irregular forms from a
+ * table, "submitted" -> "submit", "delivered" -> "deliver", "completed" -> "complete",
+ * "approved" -> "approve", "closed" -> "close", "notified" -> "notify". Null when the word is
+ * not a participle, so that the caller keeps the text as written.
+ */
+export function baseVerb(participle: string): string | null {
+  const word = participle.toLowerCase();
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  if (!/[a-z]{2,}ed$/.test(word)) return null;
+  if (word.endsWith('ied')) return `${word.slice(0, -3)}y`;
+  const stem = word.slice(0, -2);
+  if (/([bgkmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  if (
+    /(?:[aeiou][td]|[cvzu]|[aeiou]s|[^aeiou]g)$/.test(stem) &&
+    !/(?:[aeiou]{2}d|it|ent)$/.test(stem)
+  )
+    return `${stem}e`;
+  return stem;
+}
+
+/** The clause with its time expressions blanked out, offsets kept. */
+function withoutTimes(clause: string): string {
+  let out = clause;
+  for (const e of findTimeExpressions(clause))
+    out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
+  return out;
+}
+
+function titleOf(phrase: string): string {
+  let words = phrase.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS).join(' ');
+  while (DANGLING.test(words)) words = words.replace(DANGLING, '');
+  return words;
+}
+
+/** "A bilateral ministerial meeting" -> "a bilateral ministerial meeting". */
+function nounPhrase(subject: string): string {
+  const np = subject
+    .replace(/^.*\b(?:that|which|whereby|under which)\s+/i, '')
+    .replace(/[,\s]+$/, '')
+    .trim();
+  return np.replace(/^(The|A|An)\b/, (article) => article.toLowerCase());
+}
+
+/**
+ * The action of the commitment whose trigger ends at `triggerEnd` (the trigger starts at
+ * `triggerStart`). A passive "X is scheduled ..." holds X; "X is expected to close" closes X.
+ */
+export function actionOf(clause: string, triggerStart: number, triggerEnd: number): Action {
+  const clean = withoutTimes(clause);
+  const trigger = clause.slice(triggerStart, triggerEnd);
+  const subject = nounPhrase(clause.slice(0, triggerStart));
+  // "identify, within ninety (90) days of ..., a list": the commas around a removed time go too.
+  const rest = clean.slice(triggerEnd).replace(/,\s*,/g, ' ').replace(LEADING, '');
+  const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
+  if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) {
+    const what = titleOf(subject);
+    return { title: HELD_EVENT.test(subject) ? `hold ${what}` : what, phrase: subject };
+  }
+  const title = titleOf(phrase);
+  // "The first tranche will be paid at completion": pay the first tranche.
+  const passive = /^be\s+(\w+)$/i.exec(title.split(' ').slice(0, 2).join(' '));
+  const verb = passive?.[1] ? baseVerb(passive[1]) : null;
+  if (verb && subject.length > 0 && title.split(' ').length <= 3)
+    return { title: titleOf(`${verb} ${subject}`), phrase: `${verb} ${subject}` };
+  // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
+  if (title.length === 0) {
+    const whole = (clause.slice(triggerEnd).split(BREAK)[0] ?? '').trim();
+    return { title: titleOf(whole), phrase: whole };
+  }
+  // "The transaction is expected to close": a lone verb takes its subject as object.
+  if (EXPECTED_TO.test(trigger) && /^\w+$/.test(title) && subject.length > 0) {
+    return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}` };
+  }
+  return { title, phrase };
+}
