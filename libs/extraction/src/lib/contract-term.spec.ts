@@ -184,6 +184,15 @@ describe('contract term: ends without a date', () => {
     expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
   });
 
+  it('counts a period from an event the text dates elsewhere', () => {
+    // 2010-08-01 + P4Y.
+    const reading = term(
+      'The term of the Cooperation will be four years from the date on which the channel is uploaded.',
+      { events: new Map([['channel uploaded', { year: 2010, month: 8, day: 1 }]]) },
+    );
+    expect(reading.term?.expiresAt).toBe('2014-08-01');
+  });
+
   it('leaves a fixed period counted from an undated event unknown', () => {
     const reading = term('The Term shall continue for three years from the Launch Date.');
     expect(reading.term?.expiresAt).toBeNull();

@@ -17,6 +17,14 @@ describe('event dates stated in the text', () => {
     expect(events.get('ministerial meeting')).toEqual({ year: 2026, month: 3, day: 15 });
   });
 
+  it('reads a thing "expected to be" done on a date as the event of its doing', () => {
+    const events = findEventDates(
+      'The channel is expected to be uploaded on August 1, 2010.',
+      null,
+    );
+    expect(events.get('channel uploaded')).toEqual({ year: 2010, month: 8, day: 1 });
+  });
+
   it('ignores an event whose date is not given', () => {
     expect(
       findEventDates('The Closing shall take place on the fifth Business Day.', null).size,

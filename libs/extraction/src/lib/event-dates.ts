@@ -8,6 +8,16 @@ const SCHEDULED =
 const TO_BE_HELD =
   /\b((?:its|the)\s+[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+(?:will|shall|is to)\s+(?:be held|take place|occur|be convened|convene)(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+on\s+/gi;
 
+// "The channel is expected to be uploaded on August 1, 2010": the event is the channel's
+// upload, known as "channel uploaded" so that "the date on which the channel is uploaded" finds it.
+const EXPECTED_PASSIVE =
+  /\b(?:the|its)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are)\s+(?:expected|scheduled|planned|intended|due)\s+to\s+be\s+([a-z]+ed)\s+(?:on\s+)?/gi;
+
+/** The key of an event stated as a thing and what is done to it: "channel uploaded". */
+export function passiveEventKey(thing: string, participle: string): string {
+  return `${thing.trim().toLowerCase().replace(/\s+/g, ' ')} ${participle.toLowerCase()}`;
+}
+
 /** Events the text dates in so many words, by their own name without its article. */
 export function findEventDates(
   text: string,
@@ -23,6 +33,13 @@ export function findEventDates(
       const name = (m[1] ?? '').toLowerCase().replace(/^.*\b(?:its|the|a)\s+/, '');
       if (date && !events.has(name)) events.set(name, date);
     }
+  }
+  for (const m of text.matchAll(EXPECTED_PASSIVE)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const [mention] = findDateMentions(after);
+    const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;
+    const key = passiveEventKey(m[1] ?? '', m[2] ?? '');
+    if (date && !events.has(key)) events.set(key, date);
   }
   return events;
 }

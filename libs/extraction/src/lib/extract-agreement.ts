@@ -61,12 +61,14 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
         : findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]).slice(0, 2);
 
   const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
+  const events = findEventDates(text, yearReference);
   const { term, expiresIncomplete } = findContractTerm(text, {
     start: effectiveAt ?? signedAt,
     signedAt,
     startIncomplete: incompleteSigning,
     reference: yearReference,
     definitions,
+    events,
   });
   const termExpiry =
     term?.expiresAt && term.expiresAt !== 'perpetual' ? parseIsoDate(term.expiresAt) : null;
@@ -76,7 +78,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
     effectiveAt,
     entryIntoForceAt,
     definitions,
-    events: findEventDates(text, yearReference),
+    events,
     fiscalYearEnd: fiscalYearEnd(definitions.meanings),
     termExpiry,
   };

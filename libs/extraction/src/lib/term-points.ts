@@ -4,6 +4,7 @@ import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import type { Duration } from './durations';
 import { applyDuration, toIsoDuration } from './durations';
+import { passiveEventKey } from './event-dates';
 import { findIncompleteDates, shiftIncompleteDate } from './incomplete-dates';
 
 /** What the term of a contract is read against. */
@@ -15,6 +16,19 @@ export interface TermContext {
   readonly startIncomplete: string | null;
   readonly reference: CalendarDate | null;
   readonly definitions: Definitions;
+  /** Events the text dates elsewhere ("channel uploaded" -> 2010-08-01). */
+  readonly events?: ReadonlyMap<string, CalendarDate>;
+}
+
+// "the date on which the channel is uploaded": an event told as a thing and what is done to it.
+const DATE_ON_WHICH =
+  /^(?:the\s+)?(?:date|day)\s+(?:on which|when|that|upon which)\s+(?:the\s+|its\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are|has been|have been|was|were)\s+(?:first\s+)?([a-z]+ed)\b/i;
+
+function datedEvent(text: string, context: TermContext): CalendarDate | null {
+  const m = DATE_ON_WHICH.exec(text);
+  return m && context.events
+    ? (context.events.get(passiveEventKey(m[1] ?? '', m[2] ?? '')) ?? null)
+    : null;
 }
 
 /**
@@ -49,6 +63,8 @@ export function pointOf(phrase: string, context: TermContext): TermPoint {
   const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}Date)\b/.exec(text);
   const definedDate = defined?.[1] ? context.definitions.dates.get(defined[1].toLowerCase()) : null;
   if (definedDate) return { kind: 'date', date: definedDate };
+  const eventDate = datedEvent(text, context);
+  if (eventDate) return { kind: 'date', date: eventDate };
   return { kind: 'event', event: eventName(text) };
 }
 
