@@ -12,6 +12,7 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { CalendarController } from './calendar/calendar.controller';
 import { CloseMilestoneUseCase } from './lifecycle/close-milestone.usecase';
 import { MilestoneLifecycle } from './lifecycle/milestone-lifecycle';
 import { RescheduleMilestoneUseCase } from './lifecycle/reschedule-milestone.usecase';
@@ -39,7 +40,7 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [MilestonesController],
+      controllers: [CalendarController, MilestonesController],
       providers: [
         ClausesExtractedConsumer,
         CloseMilestoneUseCase,

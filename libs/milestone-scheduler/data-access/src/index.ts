@@ -1,6 +1,7 @@
 import { CreateMilestones1764403300000 } from './migrations/1764403300000-create-milestones';
 import { MilestoneLifecycle1764403500000 } from './migrations/1764403500000-milestone-lifecycle';
 import { ChainedMilestones1764403600000 } from './migrations/1764403600000-chained-milestones';
+import { MilestoneDueOrder1764403700000 } from './migrations/1764403700000-milestone-due-order';
 
 export * from './due-reminder.repository';
 export * from './milestone-history.entity';
@@ -14,4 +15,5 @@ export const milestoneSchedulerMigrations = [
   CreateMilestones1764403300000,
   MilestoneLifecycle1764403500000,
   ChainedMilestones1764403600000,
+  MilestoneDueOrder1764403700000,
 ];

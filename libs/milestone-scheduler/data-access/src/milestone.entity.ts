@@ -5,9 +5,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 /** `date`: a calendar date, due at 09:00 in its zone; `instant`: due at an exact instant. */
 export type DueKind = 'date' | 'instant';
 
+/** Also `milestones_due_order_idx` on (coalesce(due_at, 'infinity'), id), for listing: see its migration. */
 @Entity({ name: 'milestones' })
 @Index('milestones_agreement_obligation_uq', ['agreementId', 'obligationKey'], { unique: true })
-@Index('milestones_due_at_id_idx', ['dueAt', 'id'])
 export class MilestoneEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,4 +1,4 @@
-import type { PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
+import type { MilestoneStatus, PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -8,9 +8,24 @@ import type { EntityManager } from 'typeorm';
 import { MilestoneEntity } from './milestone.entity';
 import { ReminderEntity } from './reminder.entity';
 
-export interface MilestoneWithReminders extends MilestoneEntity {
-  reminders: ReminderEntity[];
+export interface MilestoneFilter {
+  agreementId?: string | undefined;
+  statuses?: MilestoneStatus[] | undefined;
+  /** Calendar dates, both exclusive. */
+  dueBefore?: string | undefined;
+  dueAfter?: string | undefined;
+  owner?: string | undefined;
+  category?: string | undefined;
 }
+
+/** Where a page ends: the last milestone's due time (null for tracked ones) and id. */
+export interface MilestoneCursor {
+  dueAt: Date | null;
+  id: string;
+}
+
+/** The listing order, matching the expression index `milestones_due_order_idx`. */
+const DUE_ORDER = "coalesce(m.due_at, 'infinity'::timestamptz)";
 
 /** Milestones and their reminders. Writers lock the milestone row first, then touch its reminders. */
 @Injectable()
@@ -98,17 +113,29 @@ export class MilestoneRepository {
     return this.remindersOf([milestoneId], manager);
   }
 
-  async listByAgreement(agreementId: string | undefined): Promise<MilestoneWithReminders[]> {
-    const milestones = await this.dataSource.getRepository(MilestoneEntity).find({
-      where: agreementId ? { agreementId } : {},
-      order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
-      take: 500,
-    });
-    const reminders = await this.remindersOf(milestones.map((milestone) => milestone.id));
-    return milestones.map((milestone) => ({
-      ...milestone,
-      reminders: reminders.filter((reminder) => reminder.milestoneId === milestone.id),
-    }));
+  /**
+   * One page of milestones in due order (tracked ones, without a due time, last), after `cursor`:
+   * a keyset range on `milestones_due_order_idx`, so a deep page costs what the first does.
+   */
+  async list(
+    filter: MilestoneFilter,
+    cursor: MilestoneCursor | null,
+    limit: number,
+  ): Promise<MilestoneEntity[]> {
+    const query = this.dataSource.getRepository(MilestoneEntity).createQueryBuilder('m');
+    if (filter.agreementId) query.andWhere('m.agreementId = :agreementId', filter);
+    if (filter.statuses?.length) query.andWhere('m.status IN (:...statuses)', filter);
+    if (filter.dueBefore) query.andWhere('m.dueDate < :dueBefore', filter);
+    if (filter.dueAfter) query.andWhere('m.dueDate > :dueAfter', filter);
+    if (filter.owner) query.andWhere('m.owner = :owner', filter);
+    if (filter.category) query.andWhere('m.category = :category', filter);
+    if (cursor) {
+      query.andWhere(`(${DUE_ORDER}, m.id) > (:cursorDueAt::timestamptz, :cursorId::uuid)`, {
+        cursorDueAt: cursor.dueAt ?? 'infinity',
+        cursorId: cursor.id,
+      });
+    }
+    return query.orderBy(DUE_ORDER, 'ASC').addOrderBy('m.id', 'ASC').limit(limit).getMany();
   }
 
   /** A closed milestone sends nothing more: its pending reminders are cancelled. */

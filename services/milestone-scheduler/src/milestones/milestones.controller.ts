@@ -22,10 +22,12 @@ import { RescheduleMilestoneBody } from '../lifecycle/reschedule-milestone.body'
 import { RescheduleMilestoneUseCase } from '../lifecycle/reschedule-milestone.usecase';
 import { CreateMilestoneBody } from './create-milestone.body';
 import { CreateMilestoneUseCase } from './create-milestone.usecase';
-import { ListMilestonesQuery } from './list-milestones.query';
+import { decodeCursor, encodeCursor } from './list-cursor';
+import { ListMilestonesQuery, filterOf } from './list-milestones.query';
 import { historyView, milestoneView } from './milestone.view';
 
 const milestoneId = new ParseUUIDPipe();
+const DEFAULT_PAGE_SIZE = 100;
 
 @Controller('v1/milestones')
 export class MilestonesController {
@@ -37,11 +39,30 @@ export class MilestonesController {
     private readonly rescheduleMilestone: RescheduleMilestoneUseCase,
   ) {}
 
-  /** Milestones in due order (tracked ones, without a date, last), each with its reminders. */
+  /**
+   * Milestones in due order (tracked ones, without a date, last), each with its reminders, a page at
+   * a time: pass `nextCursor` back as `cursor` for the next page.
+   */
   @Get()
   async list(@Query() query: ListMilestonesQuery) {
-    const milestones = await this.milestones.listByAgreement(query.agreementId);
-    return { items: milestones.map((milestone) => milestoneView(milestone, milestone.reminders)) };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const page = await this.milestones.list(
+      filterOf(query, query.status),
+      query.cursor ? decodeCursor(query.cursor) : null,
+      limit + 1,
+    );
+    const items = page.slice(0, limit);
+    const reminders = await this.milestones.remindersOf(items.map((milestone) => milestone.id));
+    const last = items.at(-1);
+    return {
+      items: items.map((milestone) =>
+        milestoneView(
+          milestone,
+          reminders.filter((reminder) => reminder.milestoneId === milestone.id),
+        ),
+      ),
+      nextCursor: page.length > limit && last ? encodeCursor(last) : null,
+    };
   }
 
   /** One milestone with its reminders and its history, oldest change first. */
