@@ -193,6 +193,15 @@ describe('contract term: ends without a date', () => {
     expect(reading.term?.expiresAt).toBe('2014-08-01');
   });
 
+  it('counts from another instrument known by the date it is dated', () => {
+    // 1 November 1999 + P5Y = 2004-11-01, in a month that ends on 2004-11-30.
+    const text = [
+      '"Offtake Agreement" means the Crude Oil Sale and Purchase Agreement between the Principal and the Buyer dated 1 November 1999.',
+      '"Initial Term" means the period commencing on the Effective Date and concluding on the last day of the month in which the fifth anniversary of the Offtake Agreement Effective Date falls.',
+    ].join('\n');
+    expect(expiry(text)).toBe('2004-11-30');
+  });
+
   it('leaves a fixed period counted from an undated event unknown', () => {
     const reading = term('The Term shall continue for three years from the Launch Date.');
     expect(reading.term?.expiresAt).toBeNull();

@@ -71,9 +71,11 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
     /^(?:the\s+)?last day of the (?:calendar\s+)?month\s+(?:in which|during which|of|that is|falling)?\s*/i.exec(
       text,
     );
+  // "the month in which the fifth anniversary of X falls": the anniversary, without "falls".
   if (monthEnd)
-    return moved(endOf(text.slice(monthEnd[0].length), context, depth), (d) =>
-      endOfMonth(d.year, d.month),
+    return moved(
+      endOf(text.slice(monthEnd[0].length).replace(/\s+(?:falls|occurs)\b/i, ''), context, depth),
+      (d) => endOfMonth(d.year, d.month),
     );
   const lastDayIn = /^(?:the\s+)?last day (?:in|of)\s+(\w+),?\s+(\d{4})\b/i.exec(text);
   const month = lastDayIn

@@ -63,9 +63,23 @@ export function pointOf(phrase: string, context: TermContext): TermPoint {
   const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}Date)\b/.exec(text);
   const definedDate = defined?.[1] ? context.definitions.dates.get(defined[1].toLowerCase()) : null;
   if (definedDate) return { kind: 'date', date: definedDate };
+  const otherDate = datedInstrument(defined?.[1] ?? '', context);
+  if (otherDate) return { kind: 'date', date: otherDate };
   const eventDate = datedEvent(text, context);
   if (eventDate) return { kind: 'date', date: eventDate };
   return { kind: 'event', event: eventName(text) };
+}
+
+/**
+ * "the Offtake Agreement Effective Date" where "Offtake Agreement" means "the Crude Oil Sale
+ * and Purchase Agreement ... dated 1 November 1999": another instrument known by its date.
+ */
+function datedInstrument(name: string, context: TermContext): CalendarDate | null {
+  const instrument = /^(.+?)\s+(?:Effective\s+)?Date$/.exec(name.trim())?.[1];
+  const meaning = instrument ? context.definitions.meanings.get(instrument.toLowerCase()) : null;
+  const dated = meaning ? /\bdated\s+(?:as of\s+)?(.{6,30})/i.exec(meaning) : null;
+  const [mention] = dated?.[1] ? findDateMentions(dated[1]) : [];
+  return mention?.start === 0 ? resolveMention(mention, context.reference) : null;
 }
 
 function known(date: CalendarDate | null, context: TermContext): TermPoint {
