@@ -1,3 +1,4 @@
+import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 
 /**
@@ -66,9 +67,9 @@ export function baseVerb(participle: string): string | null {
 }
 
 /** The clause with its time expressions blanked out, offsets kept. */
-function withoutTimes(clause: string): string {
+function withoutTimes(clause: string, times: readonly TimeExpression[]): string {
   let out = clause;
-  for (const e of findTimeExpressions(clause))
+  for (const e of times)
     out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
   return out;
 }
@@ -92,8 +93,14 @@ function nounPhrase(subject: string): string {
  * The action of the commitment whose trigger ends at `triggerEnd` (the trigger starts at
  * `triggerStart`). A passive "X is scheduled ..." holds X; "X is expected to close" closes X.
  */
-export function actionOf(clause: string, triggerStart: number, triggerEnd: number): Action {
-  const clean = withoutTimes(clause);
+export function actionOf(
+  clause: string,
+  triggerStart: number,
+  triggerEnd: number,
+  // The clause's time expressions when the caller has them already (they are not cheap).
+  times: readonly TimeExpression[] = findTimeExpressions(clause),
+): Action {
+  const clean = withoutTimes(clause, times);
   const trigger = clause.slice(triggerStart, triggerEnd);
   const subject = nounPhrase(clause.slice(0, triggerStart));
   // "identify, within ninety (90) days of ..., a list": the commas around a removed time go too.

@@ -2,6 +2,7 @@ import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
 import { findCommitmentClauses } from './clauses';
+import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline } from './deadlines';
@@ -69,10 +70,11 @@ function buildObligation(
   clause: CommitmentClause,
   context: ObligationContext,
   previousRelative: { anchor: string | null } | null,
+  times: readonly TimeExpression[],
 ): Obligation {
   const text = clause.span.text;
   const subject = text.slice(0, clause.trigger.start);
-  const action = actionOf(text, clause.trigger.start, clause.trigger.end);
+  const action = actionOf(text, clause.trigger.start, clause.trigger.end, times);
   return {
     text,
     span: [clause.span.start, clause.span.end],
@@ -133,10 +135,9 @@ export function findObligations(
         continue;
       }
       for (const clause of findCommitmentClauses(source, sentence)) {
-        const obligation = buildObligation(clause, context, previousRelative);
-        const relative = findTimeExpressions(clause.span.text).find(
-          (e) => e.shape.type === 'relative',
-        );
+        const times = findTimeExpressions(clause.span.text);
+        const obligation = buildObligation(clause, context, previousRelative, times);
+        const relative = times.find((e) => e.shape.type === 'relative');
         if (relative?.shape.type === 'relative' && !relative.shape.same)
           previousRelative = { anchor: relative.shape.anchor };
         obligations.push(obligation);
