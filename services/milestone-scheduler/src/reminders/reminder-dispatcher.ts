@@ -14,7 +14,7 @@ import type { Clock } from '@dealwatch/platform';
 import { WakeableSleep } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
@@ -30,7 +30,7 @@ const BATCH_SIZE = 200;
  * The same transaction moves milestones whose due or overdue time has passed to `due` or `overdue`.
  */
 @Injectable()
-export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly sleeper = new WakeableSleep();
@@ -45,7 +45,12 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /**
+   * Starts on init rather than at bootstrap: bootstrap waits for the Kafka consumer group to form,
+   * which after a crash takes a session timeout, and a backlog must fire at once. Its events wait in
+   * the outbox until the relay starts.
+   */
+  onModuleInit(): void {
     this.running = true;
     this.loop = this.run();
   }
