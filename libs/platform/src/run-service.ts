@@ -4,6 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { serveOpenApi } from './openapi';
+import type { ServiceOptions } from './service-options';
+import { SERVICE_OPTIONS } from './tokens';
+
 export interface HttpOptions {
   port: number;
   host: string;
@@ -27,6 +31,7 @@ export async function runService(
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
+  serveOpenApi(app, app.get<ServiceOptions>(SERVICE_OPTIONS).name);
   app.enableShutdownHooks();
   await app.listen(http.port, http.host);
   return app;

@@ -62,7 +62,11 @@ export const ReadModelProjector = {
     await manager.query(
       `INSERT INTO milestone_views (id, agreement_id, obligation_key, title, category, evidence, due_date,
          status, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)
+       VALUES ($1, $2, $3, $4, $5, $6, $7,
+         -- The overdue reminder (another topic) may have been projected first.
+         CASE WHEN EXISTS (SELECT 1 FROM alert_views WHERE milestone_id = $1 AND "offset" = 'overdue')
+              THEN 'overdue' ELSE 'pending' END,
+         $8)
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, category = EXCLUDED.category,
          evidence = EXCLUDED.evidence, due_date = EXCLUDED.due_date, updated_at = EXCLUDED.updated_at`,
       [

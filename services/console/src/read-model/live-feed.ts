@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 
@@ -12,7 +13,7 @@ export interface LiveChange {
  * projection runs and released by the commit hook, so a page never fetches a row not yet visible.
  */
 @Injectable()
-export class LiveFeed {
+export class LiveFeed implements OnModuleDestroy {
   private readonly changes = new Subject<LiveChange>();
   private queued: LiveChange[] = [];
 
@@ -22,6 +23,11 @@ export class LiveFeed {
 
   queue(change: LiveChange): void {
     this.queued.push(change);
+  }
+
+  /** Ends every open event stream, so shutdown does not wait on browsers that keep listening. */
+  onModuleDestroy(): void {
+    this.changes.complete();
   }
 
   releaseCommitted(): void {
