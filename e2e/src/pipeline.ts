@@ -38,6 +38,10 @@ export function alertBody(request: ReceivedRequest): AlertBody {
 /** The whole system on its own topics and schemas, with one webhook receiver. */
 export class Pipeline {
   readonly namespace: TestNamespace = createTestNamespace('e2e');
+
+  /** `overrides` replace the test defaults, e.g. a quieter LOG_LEVEL for benchmarks. */
+  constructor(private readonly overrides: Record<string, string> = {}) {}
+
   readonly receiver = new WebhookReceiver();
   readonly services = {} as Record<ServiceName, ServiceProcess>;
 
@@ -121,6 +125,7 @@ export class Pipeline {
       ALERT_RETRY_BASE_MS: '200',
       ALERT_RETRY_MAX_MS: '1000',
       ALERT_DELIVERY_MAX_ATTEMPTS: '100',
+      ...this.overrides,
     };
   }
 }

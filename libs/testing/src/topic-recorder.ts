@@ -7,6 +7,9 @@ export interface RecordedMessage {
   key: string | null;
   headers: Record<string, string>;
   value: string | null;
+  /** When the producer wrote it (the broker's record timestamp), ms since the epoch. */
+  timestamp: number;
+  receivedAt: number;
 }
 
 /** Reads topics from the beginning into memory, as a downstream system would, for assertions. */
@@ -15,6 +18,10 @@ export class TopicRecorder {
   private consumer: Consumer | null = null;
 
   constructor(private readonly brokers: string[]) {}
+
+  get brokersList(): string[] {
+    return this.brokers;
+  }
 
   async start(topics: string[]): Promise<this> {
     const kafka = new Kafka({
@@ -48,6 +55,8 @@ export class TopicRecorder {
           key: message.key?.toString() ?? null,
           headers: headersAsText(message.headers),
           value: message.value?.toString() ?? null,
+          timestamp: Number(message.timestamp),
+          receivedAt: Date.now(),
         });
         await Promise.resolve();
       },

@@ -1,0 +1,97 @@
+import { Topics } from '@dealwatch/contracts';
+import { TopicRecorder, dropTestSchemas, serviceNames } from '@dealwatch/testing';
+
+import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
+import { loadTemplates, variant } from './documents';
+import { rawKafkaRate } from './kafka-limit';
+import { percentile, summary } from './percentiles';
+import { processStats } from './process-stats';
+import { runStage } from './stage';
+
+/**
+ * Load on the whole pipeline: posts agreements to ingest at rising rates and measures, from the
+ * events on Kafka, sustained agreements/s, per-hop latency, consumer lag, CPU and peak RSS per
+ * service, and the raw kafkajs rate on the same broker for comparison. Run: `npm run bench:pipeline`
+ * (services built first: `npm run build`). Figures only; nothing here passes or fails.
+ */
+process.env['KAFKA_BROKERS'] ??= '127.0.0.1:9092';
+process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
+
+const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,200,300').split(',').map(Number);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+
+async function main(): Promise<void> {
+  const brokers = process.env['KAFKA_BROKERS']!.split(',');
+  const pipeline = await new Pipeline({ LOG_LEVEL: 'warn' }).start();
+  const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
+  const recorder = await new TopicRecorder(brokers).start([
+    topic(Topics.AgreementIngestedV1),
+    topic(Topics.ClausesExtractedV1),
+    topic(Topics.MilestoneScheduledV1),
+  ]);
+  const templates = loadTemplates(workspaceRoot);
+  let index = 0;
+  const nextDocument = () => variant(templates[index % templates.length]!, index++);
+
+  console.log(`pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate\n`);
+  console.log(
+    'target/s  sent  done  sustained/s  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
+  );
+  let totalSent = 0;
+  for (const rate of RATES) {
+    const before = serviceNames.map(
+      (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
+    );
+    const stage = await runStage({ pipeline, recorder, rate, seconds: SECONDS, nextDocument });
+    const after = serviceNames.map((name) => processStats(pipeline.services[name].pid!).cpuSeconds);
+    const cpu = after.map((value, i) =>
+      ((100 * (value - before[i]!)) / stage.wallSeconds).toFixed(0).padStart(4),
+    );
+    totalSent += stage.sent;
+    console.log(
+      [
+        String(rate).padStart(8),
+        String(stage.sent).padStart(5),
+        String(stage.completed).padStart(5),
+        stage.sustainedPerSecond.toFixed(1).padStart(12),
+        summary(stage.hops.ingest).padStart(17),
+        summary(stage.hops.extract).padStart(12),
+        summary(stage.hops.schedule).padStart(12),
+        `p50 ${percentile(stage.hops.total, 50).toFixed(0)} / p99 ${percentile(stage.hops.total, 99).toFixed(0)} ms`.padStart(
+          20,
+        ),
+        String(stage.maxLag).padStart(8),
+        cpu.join(' '),
+      ].join('  '),
+    );
+  }
+  console.log(
+    '\npeak RSS (MB): ' +
+      serviceNames
+        .map((name) => `${name} ${processStats(pipeline.services[name].pid!).peakRssMb.toFixed(0)}`)
+        .join(', '),
+  );
+
+  const eventSize = Math.round(
+    recorder.messages.reduce((sum, message) => sum + (message.value?.length ?? 0), 0) /
+      Math.max(recorder.messages.length, 1),
+  );
+  const best = Math.max(...RATES);
+  const limit = await rawKafkaRate(brokers, totalSent, eventSize);
+  console.log(
+    `raw kafkajs produce+consume of ${totalSent} messages of ${eventSize} B: ${limit.toFixed(0)} msg/s`,
+  );
+  console.log(
+    `pipeline at the highest rate (${best}/s target) against that limit: see the sustained column; ratio = sustained / ${limit.toFixed(0)}`,
+  );
+
+  await recorder.stop();
+  await pipeline.stop();
+  await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

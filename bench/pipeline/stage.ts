@@ -1,0 +1,145 @@
+import { Topics } from '@dealwatch/contracts';
+import type { TopicRecorder } from '@dealwatch/testing';
+
+import type { Pipeline } from '../../e2e/src/pipeline';
+import { ConsumerLag } from './consumer-lag';
+
+export interface StageOptions {
+  pipeline: Pipeline;
+  recorder: TopicRecorder;
+  rate: number;
+  seconds: number;
+  nextDocument: () => string;
+}
+
+export interface StageResult {
+  sent: number;
+  completed: number;
+  sustainedPerSecond: number;
+  wallSeconds: number;
+  /** Milliseconds per hop, one value per agreement. */
+  hops: { ingest: number[]; extract: number[]; schedule: number[]; total: number[] };
+  maxLag: number;
+}
+
+const MAX_IN_FLIGHT = 200;
+const DRAIN_TIMEOUT_MS = 60_000;
+
+/** Posts `rate` documents a second for `seconds`, then waits until each is extracted and scheduled. */
+export async function runStage(options: StageOptions): Promise<StageResult> {
+  const { pipeline, recorder, rate, seconds } = options;
+  const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
+  const lag = await new ConsumerLag(recorder.brokersList).start();
+  let maxLag = 0;
+  const sampler = setInterval(() => {
+    void Promise.all([
+      lag.of(
+        `${pipeline.namespace.topicPrefix}clause-extraction`,
+        topic(Topics.AgreementIngestedV1),
+      ),
+      lag.of(
+        `${pipeline.namespace.topicPrefix}milestone-scheduler`,
+        topic(Topics.ClausesExtractedV1),
+      ),
+    ])
+      .then((lags) => (maxLag = Math.max(maxLag, ...lags)))
+      .catch(() => undefined);
+  }, 250);
+
+  const sentAt = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  const started = Date.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const wait = started + (i * 1000) / rate - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const at = Date.now();
+    const post = pipeline.postDocument(options.nextDocument()).then(({ status, body }) => {
+      if (status === 202) sentAt.set(body.id, at);
+    });
+    inFlight.add(post);
+    void post.finally(() => inFlight.delete(post));
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+
+  const done = await waitForCompletion(recorder, topic, sentAt);
+  clearInterval(sampler);
+  await lag.stop();
+  const lastDone = Math.max(...[...done.values()].map((hop) => hop.finishedAt));
+  const wallSeconds = (Math.max(lastDone, Date.now() - 1) - started) / 1000;
+  const hops = {
+    ingest: [] as number[],
+    extract: [] as number[],
+    schedule: [] as number[],
+    total: [] as number[],
+  };
+  for (const [id, hop] of done) {
+    const sent = sentAt.get(id)!;
+    hops.ingest.push(hop.ingested - sent);
+    hops.extract.push(hop.extracted - hop.ingested);
+    if (hop.scheduled !== null) hops.schedule.push(hop.scheduled - hop.extracted);
+    hops.total.push(hop.finishedAt - sent);
+  }
+  return {
+    sent: sentAt.size,
+    completed: done.size,
+    sustainedPerSecond: done.size / ((lastDone - started) / 1000),
+    wallSeconds,
+    hops,
+    maxLag,
+  };
+}
+
+interface Hop {
+  ingested: number;
+  extracted: number;
+  scheduled: number | null;
+  finishedAt: number;
+}
+
+/** An agreement is done when its extraction is out and every dated obligation has its milestone. */
+async function waitForCompletion(
+  recorder: TopicRecorder,
+  topic: (name: string) => string,
+  sentAt: Map<string, number>,
+): Promise<Map<string, Hop>> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  const done = new Map<string, Hop>();
+  while (done.size < sentAt.size && Date.now() < deadline) {
+    const ingested = new Map<string, number>();
+    const extracted = new Map<string, { at: number; dated: number; receivedAt: number }>();
+    const scheduled = new Map<string, { last: number; count: number; receivedAt: number }>();
+    for (const message of recorder.messages) {
+      const key = message.key ?? '';
+      if (!sentAt.has(key) || done.has(key)) continue;
+      if (message.topic === topic(Topics.AgreementIngestedV1)) ingested.set(key, message.timestamp);
+      else if (message.topic === topic(Topics.ClausesExtractedV1)) {
+        const payload = JSON.parse(message.value ?? '{}') as {
+          obligations?: { deadline: { dueDate: string | null } | null }[];
+        };
+        const dated = (payload.obligations ?? []).filter((o) => o.deadline?.dueDate).length;
+        extracted.set(key, { at: message.timestamp, dated, receivedAt: message.receivedAt });
+      } else if (message.topic === topic(Topics.MilestoneScheduledV1)) {
+        const previous = scheduled.get(key);
+        scheduled.set(key, {
+          last: Math.max(previous?.last ?? 0, message.timestamp),
+          count: (previous?.count ?? 0) + 1,
+          receivedAt: Math.max(previous?.receivedAt ?? 0, message.receivedAt),
+        });
+      }
+    }
+    for (const [key, extraction] of extracted) {
+      const milestones = scheduled.get(key);
+      const ingestedAt = ingested.get(key);
+      if (ingestedAt === undefined || (milestones?.count ?? 0) < extraction.dated) continue;
+      done.set(key, {
+        ingested: ingestedAt,
+        extracted: extraction.at,
+        scheduled: milestones ? milestones.last : null,
+        finishedAt: milestones ? milestones.receivedAt : extraction.receivedAt,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return done;
+}
