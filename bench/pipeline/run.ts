@@ -23,7 +23,7 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS']!.split(',');
-  const pipeline = await new Pipeline({ LOG_LEVEL: 'warn' }).start();
+  const pipeline = await new Pipeline({ LOG_LEVEL: 'warn' }, 14000).start();
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const recorder = await new TopicRecorder(brokers).start([
     topic(Topics.AgreementIngestedV1),

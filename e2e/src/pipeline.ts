@@ -2,6 +2,7 @@ import {
   ServiceProcess,
   WebhookReceiver,
   createTestNamespace,
+  defaultPorts,
   requiredEnv,
   serviceEntry,
   serviceNames,
@@ -16,13 +17,7 @@ export const workspaceRoot = resolve(__dirname, '../..');
 export const run = promisify(execFile);
 
 /** Ports away from the defaults, so a local `npm start` can keep running beside the tests. */
-const e2ePorts: Record<ServiceName, number> = {
-  ingest: 13001,
-  'clause-extraction': 13002,
-  'milestone-scheduler': 13003,
-  alerting: 13004,
-  console: 13000,
-};
+const E2E_BASE_PORT = 13000;
 
 export const WEBHOOK_SECRET = 'whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1kZWFsd2F0Y2g=';
 
@@ -40,7 +35,15 @@ export class Pipeline {
   readonly namespace: TestNamespace = createTestNamespace('e2e');
 
   /** `overrides` replace the test defaults, e.g. a quieter LOG_LEVEL for benchmarks. */
-  constructor(private readonly overrides: Record<string, string> = {}) {}
+  constructor(
+    private readonly overrides: Record<string, string> = {},
+    /** The console's port; the others follow it as their defaults follow 3000. */
+    private readonly basePort = E2E_BASE_PORT,
+  ) {}
+
+  private port(name: ServiceName): number {
+    return this.basePort + defaultPorts[name] - defaultPorts.console;
+  }
 
   readonly receiver = new WebhookReceiver();
   readonly services = {} as Record<ServiceName, ServiceProcess>;
@@ -51,7 +54,7 @@ export class Pipeline {
       this.services[name] = new ServiceProcess({
         name,
         entry: serviceEntry(workspaceRoot, name),
-        port: e2ePorts[name],
+        port: this.port(name),
         env: this.envFor(name),
         logFile: resolve(
           workspaceRoot,
@@ -119,8 +122,8 @@ export class Pipeline {
       ALERT_WEBHOOK_URLS: this.receiver.url,
       // The receiver listens on loopback, which alerting refuses unless the allowlist names it.
       OUTBOUND_ALLOWLIST: '127.0.0.1',
-      INGEST_URL: `http://127.0.0.1:${e2ePorts.ingest}`,
-      ALERTING_URL: `http://127.0.0.1:${e2ePorts.alerting}`,
+      INGEST_URL: `http://127.0.0.1:${this.port('ingest')}`,
+      ALERTING_URL: `http://127.0.0.1:${this.port('alerting')}`,
       ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
       ALERT_RETRY_BASE_MS: '200',
       ALERT_RETRY_MAX_MS: '1000',

@@ -80,6 +80,12 @@ export class ServiceProcess {
           throw new Error(
             `${this.options.name} exited with ${child.exitCode}; see ${this.options.logFile}`,
           );
+        const live = (await (await fetch(`${this.url}/health/live`)).json()) as { pid?: number };
+        if (live.pid !== child.pid) {
+          throw new Error(
+            `port ${this.options.port} is answered by process ${live.pid}, not ${this.options.name}`,
+          );
+        }
         const response = await fetch(`${this.url}/health`);
         if (response.status !== 200)
           throw new Error(`${this.options.name} is not ready: ${await response.text()}`);

@@ -19,7 +19,8 @@ export class HealthController {
   /** Liveness: the process is up and serving HTTP. */
   @Get('live')
   @HttpCode(HttpStatus.OK)
-  liveness(): { status: 'ok' } {
-    return { status: 'ok' };
+  liveness(): { status: 'ok'; pid: number } {
+    // The pid lets a supervisor tell this process from another one answering on the same port.
+    return { status: 'ok', pid: process.pid };
   }
 }
