@@ -49,14 +49,21 @@ export const CLAIM_DUE_REMINDERS_SQL = `
      FOR UPDATE OF r SKIP LOCKED`;
 
 /**
- * Open milestones that time has moved on (pending past their due time, pending or due past their
- * overdue time), each read off its own partial index, locked the same way.
+ * Open milestones that time has moved on, in two claims so each reads its partial index in order
+ * and stops at the limit whatever the backlog: pending ones past their due time, then pending or
+ * due ones past their overdue time. Locked the same way as reminders.
  */
-export const CLAIM_MILESTONES_TO_ADVANCE_SQL = `
+export const CLAIM_MILESTONES_PAST_DUE_SQL = `
   SELECT id FROM milestones
-   WHERE (status = 'pending' AND due_at <= $1)
-      OR (status IN ('pending', 'due') AND overdue_at <= $1)
-   ORDER BY due_at, id
+   WHERE status = 'pending' AND due_at <= $1
+   ORDER BY due_at
+   LIMIT $2
+     FOR UPDATE SKIP LOCKED`;
+
+export const CLAIM_MILESTONES_PAST_OVERDUE_SQL = `
+  SELECT id FROM milestones
+   WHERE status IN ('pending', 'due') AND overdue_at <= $1
+   ORDER BY overdue_at
    LIMIT $2
      FOR UPDATE SKIP LOCKED`;
 
@@ -93,14 +100,22 @@ export async function markRemindersFired(
   );
 }
 
-/** Ids of milestones whose status time has moved on, locked for this transaction. */
+/**
+ * Ids of milestones whose status time has moved on, locked for this transaction; `full` when a claim
+ * hit the limit and more may wait.
+ */
 export async function claimMilestonesToAdvance(
   manager: EntityManager,
   now: Date,
   limit: number,
-): Promise<string[]> {
-  const rows: { id: string }[] = await manager.query(CLAIM_MILESTONES_TO_ADVANCE_SQL, [now, limit]);
-  return rows.map((row) => row.id);
+): Promise<{ ids: string[]; full: boolean }> {
+  const pastDue: { id: string }[] = await manager.query(CLAIM_MILESTONES_PAST_DUE_SQL, [now, limit]);
+  const pastOverdue: { id: string }[] = await manager.query(CLAIM_MILESTONES_PAST_OVERDUE_SQL, [
+    now,
+    limit,
+  ]);
+  const ids = [...new Set([...pastDue, ...pastOverdue].map((row) => row.id))];
+  return { ids, full: pastDue.length === limit || pastOverdue.length === limit };
 }
 
 /** When the next reminder or status change is due, so the worker can sleep until then. */

@@ -75,13 +75,14 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
         );
         this.logger.info({ count: due.length }, 'reminders fired');
       }
-      const advanced = await this.advanceMilestones(manager, now);
-      return due.length === BATCH_SIZE || advanced === BATCH_SIZE;
+      const moreMilestones = await this.advanceMilestones(manager, now);
+      return due.length === BATCH_SIZE || moreMilestones;
     });
   }
 
-  private async advanceMilestones(manager: EntityManager, now: Date): Promise<number> {
-    const ids = await claimMilestonesToAdvance(manager, now, BATCH_SIZE);
+  /** Moves milestones on; true when a claim was full and more may wait. */
+  private async advanceMilestones(manager: EntityManager, now: Date): Promise<boolean> {
+    const { ids, full } = await claimMilestonesToAdvance(manager, now, BATCH_SIZE);
     for (const milestone of await this.milestones.findByIds(manager, ids)) {
       if (!milestone.dueAt || !milestone.overdueAt) continue;
       const status = timeDrivenStatus(
@@ -96,7 +97,7 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
         at: now,
       });
     }
-    return ids.length;
+    return full;
   }
 
   private async publish(manager: EntityManager, reminder: DueReminder, now: Date): Promise<void> {
