@@ -1,6 +1,6 @@
 import { InvalidEnvironmentError, describeEnv, loadEnv } from '@dealwatch/config';
 
-import { AlertingEnv, LOCAL_WEBHOOK_SECRET } from './alerting.env';
+import { AlertingEnv, LOCAL_SECRETS_KEY, LOCAL_WEBHOOK_SECRET } from './alerting.env';
 
 describe('AlertingEnv', () => {
   it('runs locally with no configuration: port 3004, its own schema, no receivers', () => {
@@ -17,7 +17,23 @@ describe('AlertingEnv', () => {
       ALERT_DELIVERY_TIMEOUT_MS: 5000,
       ALERT_DELIVERY_POLL_MS: 200,
       OUTBOUND_ALLOWLIST: [],
+      ALERT_SECRETS_KEY: LOCAL_SECRETS_KEY,
+      SMTP_URL: '',
     });
+  });
+
+  it('needs a 32-byte base64 secrets key, masked in logs and never echoed in an error', () => {
+    const short = Buffer.from('sixteen bytes!!!').toString('base64');
+    const attempt = () => loadEnv(AlertingEnv, { ALERT_SECRETS_KEY: short });
+    expect(attempt).toThrow(/ALERT_SECRETS_KEY must be 32 bytes, base64 encoded/);
+    expect(attempt).not.toThrow(new RegExp(short.slice(0, 10)));
+    expect(describeEnv(loadEnv(AlertingEnv, {}))['ALERT_SECRETS_KEY']).toBe('********');
+  });
+
+  it('takes an smtp:// or smtps:// URL and masks its password when logged', () => {
+    const env = loadEnv(AlertingEnv, { SMTP_URL: 'smtps://alerts:hunter2@mail.example:465' });
+    expect(describeEnv(env)['SMTP_URL']).toBe('smtps://alerts:****@mail.example:465');
+    expect(() => loadEnv(AlertingEnv, { SMTP_URL: 'mail.example:25' })).toThrow(/SMTP_URL/);
   });
 
   it('reads OUTBOUND_ALLOWLIST as hosts, suffixes, addresses and CIDR ranges', () => {

@@ -5,6 +5,7 @@ import type { ServiceEnv } from '@dealwatch/platform';
 import {
   ArrayUnique,
   IsInt,
+  IsNotEmpty,
   IsString,
   IsUrl,
   Matches,
@@ -15,6 +16,9 @@ import {
 
 /** base64 of "dealwatch-local-development-secret"; docker-compose.yml uses the same one. */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_ZGVhbHdhdGNoLWxvY2FsLWRldmVsb3BtZW50LXNlY3JldA==';
+
+/** base64 of the 32 bytes "dealwatch-local-secrets-key-32b!"; for local runs only. */
+export const LOCAL_SECRETS_KEY = 'ZGVhbHdhdGNoLWxvY2FsLXNlY3JldHMta2V5LTMyYiE=';
 
 export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the alerting API; 0 takes any free port (tests).' })
@@ -63,6 +67,28 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @CommaSeparated()
   @IsAllowlistEntry()
   OUTBOUND_ALLOWLIST: string[] = [];
+
+  @EnvVariable({
+    description:
+      'AES-256-GCM key (32 bytes, base64) that encrypts receivers’ URLs and secrets at rest. ' +
+      'Defaults to a fixed local-development key, with a warning at start.',
+    sensitive: true,
+  })
+  @IsBase64Key(32, 'ALERT_SECRETS_KEY must be 32 bytes, base64 encoded')
+  ALERT_SECRETS_KEY: string = LOCAL_SECRETS_KEY;
+
+  @EnvVariable({
+    description:
+      'SMTP server for e-mail receivers: smtp://[user:password@]host:port, or smtps:// for TLS. ' +
+      'Empty: e-mail receivers cannot be created and their deliveries fail.',
+  })
+  @Matches(/^(smtps?:\/\/\S+)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string = '';
+
+  @EnvVariable({ description: 'From address of alert e-mails.' })
+  @IsString()
+  @IsNotEmpty()
+  ALERT_EMAIL_FROM: string = 'DealWatch <alerts@dealwatch.localhost>';
 
   @EnvVariable({
     description: 'Attempts per receiver, the first included, before a delivery is given up (dead).',
@@ -127,4 +153,18 @@ function parses(entry: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A base64 string that decodes to exactly `bytes` bytes. */
+function IsBase64Key(bytes: number, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isBase64Key',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        /^[A-Za-z0-9+/]+={0,2}$/.test(value) &&
+        Buffer.from(value, 'base64').length === bytes,
+      defaultMessage: () => message,
+    },
+  });
 }

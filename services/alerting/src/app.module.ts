@@ -4,6 +4,10 @@ import {
   DeliveryAttemptEntity,
   DeliveryEntity,
   DeliveryRepository,
+  EmailClient,
+  ReceiverEntity,
+  ReceiverRepository,
+  SecretBox,
   WebhookClient,
   alertingMigrations,
 } from '@dealwatch/alerting/data-access';
@@ -19,10 +23,16 @@ import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
 import { DeliveryWorker } from './delivery/delivery.worker';
-import { OutboundHttpCloser, outboundHttpProvider } from './delivery/outbound-http.provider';
+import { NotificationSender } from './delivery/notification-sender';
+import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
 import { WebhookReceivers } from './delivery/webhook-receivers';
+import { ManageReceiversUseCase } from './receivers/manage-receivers.usecase';
+import { ReceiverDirectory } from './receivers/receiver-directory';
+import { ReceiversController } from './receivers/receivers.controller';
 import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
 import { RecordAlertUseCase } from './reminders/record-alert.usecase';
+
+const USER_AGENT = 'DealWatch-Alerting/1';
 
 @Module({})
 export class AppModule {
@@ -35,17 +45,17 @@ export class AppModule {
           {
             name: 'alerting',
             env,
-            entities: [AlertEntity, DeliveryAttemptEntity, DeliveryEntity],
+            entities: [AlertEntity, DeliveryAttemptEntity, DeliveryEntity, ReceiverEntity],
             migrations: alertingMigrations,
             redis: false,
           },
           overrides,
         ),
       ],
-      controllers: [AlertsController],
+      controllers: [AlertsController, ReceiversController],
       providers: [
         outboundHttpProvider(env),
-        OutboundHttpCloser,
+        OutboundClientsCloser,
         {
           provide: WebhookClient,
           inject: [OutboundHttp],
@@ -54,18 +64,32 @@ export class AppModule {
               {
                 secret: env.ALERT_WEBHOOK_SECRET,
                 timeoutMs: env.ALERT_DELIVERY_TIMEOUT_MS,
-                userAgent: 'DealWatch-Alerting/1',
+                userAgent: USER_AGENT,
               },
               http,
             ),
         },
+        {
+          provide: EmailClient,
+          useFactory: () =>
+            new EmailClient({
+              smtpUrl: env.SMTP_URL || null,
+              from: env.ALERT_EMAIL_FROM,
+              timeoutMs: env.ALERT_DELIVERY_TIMEOUT_MS,
+            }),
+        },
+        { provide: SecretBox, useFactory: () => new SecretBox(env.ALERT_SECRETS_KEY) },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
         AlertHistoryUseCase,
         AlertRepository,
         DeliverAlertsUseCase,
         DeliveryRepository,
         DeliveryWorker,
+        ManageReceiversUseCase,
         MilestoneReminderConsumer,
+        NotificationSender,
+        ReceiverDirectory,
+        ReceiverRepository,
         RecordAlertUseCase,
       ],
     };

@@ -15,9 +15,13 @@ export class DeliveryEntity {
   @Column({ type: 'uuid', name: 'alert_id' })
   alertId!: string;
 
-  /** Host and URL digest, never the URL (see webhookReceiverName). */
+  /** The receiver's name: its own, or host and URL digest for one of the environment (never a URL). */
   @Column({ type: 'text' })
   receiver!: string;
+
+  /** The receiver managed through the API; null for one of ALERT_WEBHOOK_URLS. */
+  @Column({ type: 'uuid', name: 'receiver_id', nullable: true })
+  receiverId!: string | null;
 
   @Column({ type: 'text' })
   status!: DeliveryStatus;

@@ -73,7 +73,12 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     const row = alert();
     await dataSource.transaction(async (manager) => {
       await alerts.insertIfNew(manager, row);
-      await deliveries.createFor(manager, row.id, receivers, t0);
+      await deliveries.createFor(
+        manager,
+        row.id,
+        receivers.map((name) => ({ name, receiverId: null })),
+        t0,
+      );
     });
     return row;
   }

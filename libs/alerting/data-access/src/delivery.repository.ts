@@ -15,6 +15,7 @@ export interface ClaimedDelivery {
   deliveryId: string;
   alertId: string;
   receiver: string;
+  receiverId: string | null;
   /** This attempt's number; the lease is only ours while the row still says so. */
   attempt: number;
   body: string;
@@ -33,10 +34,17 @@ export interface FinishedAttempt {
   finishedAt: Date;
 }
 
+/** Who a delivery goes to: a name, and the id of a receiver managed through the API. */
+export interface DeliveryTarget {
+  name: string;
+  receiverId: string | null;
+}
+
 interface ClaimedRow {
   delivery_id: string;
   alert_id: string;
   receiver: string;
+  receiver_id: string | null;
   attempt: number;
   body: string;
   reminder_id: string;
@@ -57,7 +65,7 @@ export class DeliveryRepository {
   async createFor(
     manager: EntityManager,
     alertId: string,
-    receivers: readonly string[],
+    receivers: readonly DeliveryTarget[],
     now: Date,
   ): Promise<void> {
     if (receivers.length === 0) return;
@@ -65,7 +73,8 @@ export class DeliveryRepository {
       receivers.map((receiver) => ({
         id: randomUUID(),
         alertId,
-        receiver,
+        receiver: receiver.name,
+        receiverId: receiver.receiverId,
         status: 'pending' as const,
         attempts: 0,
         nextAttemptAt: now,
@@ -118,7 +127,7 @@ export class DeliveryRepository {
          SET status = 'in_flight', lease_until = $2, attempts = d.attempts + 1, updated_at = $1
          FROM due, alerts a
          WHERE d.id = due.id AND a.id = d.alert_id
-         RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.attempts AS attempt, a.body,
+         RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.attempts AS attempt, a.body,
            a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
         [now, leaseUntil, limit],
       );
@@ -206,6 +215,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     deliveryId: row.delivery_id,
     alertId: row.alert_id,
     receiver: row.receiver,
+    receiverId: row.receiver_id,
     attempt: row.attempt,
     body: row.body,
     reminderId: row.reminder_id,

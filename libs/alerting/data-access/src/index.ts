@@ -1,11 +1,16 @@
 import { CreateAlerts1764403400000 } from './migrations/1764403400000-create-alerts';
+import { CreateReceivers1764500000000 } from './migrations/1764500000000-create-receivers';
 
 export * from './alert.entity';
 export * from './alert.repository';
 export * from './delivery-attempt.entity';
 export * from './delivery.entity';
 export * from './delivery.repository';
+export * from './email.client';
+export * from './receiver.entity';
+export * from './receiver.repository';
+export * from './secret-box';
 export * from './webhook.client';
 
 /** In the order they must run. */
-export const alertingMigrations = [CreateAlerts1764403400000];
+export const alertingMigrations = [CreateAlerts1764403400000, CreateReceivers1764500000000];

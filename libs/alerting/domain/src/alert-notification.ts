@@ -35,6 +35,8 @@ export interface AlertWebhookBody {
     scheduledFor: string;
     /** The agreement's sentence the milestone comes from. */
     evidence: { text: string; span: [number, number] | null };
+    /** A signed one-click acknowledgement link, when the service has a public URL for it. */
+    ackUrl?: string | null;
   };
 }
 

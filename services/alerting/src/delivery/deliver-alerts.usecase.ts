@@ -1,6 +1,6 @@
-import { DeliveryRepository, WebhookClient } from '@dealwatch/alerting/data-access';
+import { DeliveryRepository } from '@dealwatch/alerting/data-access';
 import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
-import { decideAfterAttempt, deliveredEventIdFor, judgeOutcome } from '@dealwatch/alerting/domain';
+import { decideAfterAttempt, deliveredEventIdFor } from '@dealwatch/alerting/domain';
 import type { DeliveryDecision, DeliveryVerdict } from '@dealwatch/alerting/domain';
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
@@ -11,7 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { AlertingEnv } from '../alerting.env';
-import { WebhookReceivers } from './webhook-receivers';
+import { NotificationSender } from './notification-sender';
 
 /**
  * Time past the request timeout before another worker may take a delivery over: enough to write the
@@ -29,8 +29,7 @@ export class DeliverAlertsUseCase {
 
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly client: WebhookClient,
-    private readonly receivers: WebhookReceivers,
+    private readonly sender: NotificationSender,
     private readonly outbox: EventOutbox,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -78,35 +77,16 @@ export class DeliverAlertsUseCase {
   private async attempt(
     claimed: ClaimedDelivery,
   ): Promise<{ attempt: FinishedAttempt; verdict: DeliveryVerdict }> {
-    const url = this.receivers.urlOf(claimed.receiver);
-    if (!url) {
-      const reason = `receiver ${claimed.receiver} is no longer configured`;
-      return {
-        verdict: { kind: 'permanent', reason },
-        attempt: {
-          outcome: 'permanent',
-          statusCode: null,
-          error: reason,
-          durationMs: 0,
-          finishedAt: this.clock.now(),
-        },
-      };
-    }
-    const sent = await this.client.post(
-      url,
-      { id: claimed.alertId, body: claimed.body },
-      this.clock.now(),
-    );
-    const finishedAt = this.clock.now();
-    const verdict = judgeOutcome(sent.outcome, finishedAt);
+    const sent = await this.sender.send(claimed);
+    const { verdict } = sent;
     return {
       verdict,
       attempt: {
         outcome: verdict.kind,
-        statusCode: sent.outcome.kind === 'response' ? sent.outcome.status : null,
+        statusCode: sent.statusCode,
         error: verdict.kind === 'delivered' ? null : verdict.reason,
         durationMs: sent.durationMs,
-        finishedAt,
+        finishedAt: this.clock.now(),
       },
     };
   }

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { AlertingEnv, LOCAL_WEBHOOK_SECRET } from '../alerting.env';
+import { AlertingEnv, LOCAL_SECRETS_KEY, LOCAL_WEBHOOK_SECRET } from '../alerting.env';
 import { DeliverAlertsUseCase } from './deliver-alerts.usecase';
 
 const BATCH_SIZE = 20;
@@ -35,8 +35,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.env.ALERT_WEBHOOK_SECRET === LOCAL_WEBHOOK_SECRET) {
       this.logger.warn('ALERT_WEBHOOK_SECRET is the local development default: set a real one');
     }
+    if (this.env.ALERT_SECRETS_KEY === LOCAL_SECRETS_KEY) {
+      this.logger.warn(
+        'ALERT_SECRETS_KEY is the local development default: receivers’ secrets are encrypted with a public key; set a real one',
+      );
+    }
     if (this.env.ALERT_WEBHOOK_URLS.length === 0) {
-      this.logger.warn('no ALERT_WEBHOOK_URLS: alerts are recorded but sent nowhere');
+      this.logger.info('no ALERT_WEBHOOK_URLS: alerts go to the receivers managed through the API');
     }
     this.running = true;
     this.loop = this.run();

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
-import { WebhookReceivers } from '../delivery/webhook-receivers';
+import { ReceiverDirectory } from '../receivers/receiver-directory';
 
 /**
  * Turns a reminder into its alert and one pending delivery per receiver, in the consumer's
@@ -23,7 +23,7 @@ export class RecordAlertUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly receivers: WebhookReceivers,
+    private readonly receivers: ReceiverDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -63,7 +63,8 @@ export class RecordAlertUseCase {
       this.logger.info(context, 'reminder already has its alert; nothing to do');
       return;
     }
-    await this.deliveries.createFor(manager, notification.alertId, this.receivers.names, now);
-    this.logger.info({ ...context, receivers: this.receivers.names.length }, 'alert recorded');
+    const receivers = await this.receivers.active(manager);
+    await this.deliveries.createFor(manager, notification.alertId, receivers, now);
+    this.logger.info({ ...context, receivers: receivers.length }, 'alert recorded');
   }
 }

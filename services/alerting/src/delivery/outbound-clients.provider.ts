@@ -1,3 +1,4 @@
+import { EmailClient } from '@dealwatch/alerting/data-access';
 import { OutboundAllowlist, OutboundHttp } from '@dealwatch/outbound';
 
 import { Injectable } from '@nestjs/common';
@@ -13,12 +14,16 @@ export function outboundHttpProvider(env: AlertingEnv): Provider {
   };
 }
 
-/** Closes the client's connections once the delivery worker has stopped sending. */
+/** Closes the clients' connections once the delivery worker has stopped sending. */
 @Injectable()
-export class OutboundHttpCloser implements OnApplicationShutdown {
-  constructor(private readonly http: OutboundHttp) {}
+export class OutboundClientsCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly http: OutboundHttp,
+    private readonly email: EmailClient,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    this.email.close();
     await this.http.close();
   }
 }

@@ -1,0 +1,122 @@
+import { EmailClient, ReceiverRepository, WebhookClient } from '@dealwatch/alerting/data-access';
+import type { ClaimedDelivery, ReceiverTarget } from '@dealwatch/alerting/data-access';
+import {
+  alertEmail,
+  judgeOutcome,
+  judgeSmtpOutcome,
+  milestoneCalendar,
+  notificationContent,
+  slackMessage,
+  teamsMessage,
+} from '@dealwatch/alerting/domain';
+import type { AlertWebhookBody, DeliveryVerdict } from '@dealwatch/alerting/domain';
+import { CLOCK } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { WebhookReceivers } from './webhook-receivers';
+
+/** What one attempt came to, whatever the channel. */
+export interface SendResult {
+  verdict: DeliveryVerdict;
+  /** HTTP status, or the SMTP reply code. */
+  statusCode: number | null;
+  durationMs: number;
+}
+
+/**
+ * Sends one delivery over its receiver's channel: a signed Standard Webhook (the environment's
+ * receivers and `webhook` ones), a Slack or Teams message (unsigned: their URL is the credential), or
+ * an e-mail with the milestone as an .ics attachment. Every format is rendered from the alert's
+ * webhook body, so all receivers of one alert say the same thing.
+ */
+@Injectable()
+export class NotificationSender {
+  constructor(
+    private readonly webhooks: WebhookClient,
+    private readonly email: EmailClient,
+    private readonly envReceivers: WebhookReceivers,
+    private readonly receivers: ReceiverRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async send(claimed: ClaimedDelivery): Promise<SendResult> {
+    if (claimed.receiverId === null) {
+      const url = this.envReceivers.urlOf(claimed.receiver);
+      if (!url) return notSent(`receiver ${claimed.receiver} is no longer configured`);
+      return this.post(url, claimed.alertId, claimed.body, undefined);
+    }
+    const target = await this.receivers.findTarget(claimed.receiverId);
+    if (!target) return notSent(`receiver ${claimed.receiver} was deleted or disabled`);
+    return this.sendTo(target, claimed);
+  }
+
+  private async sendTo(target: ReceiverTarget, claimed: ClaimedDelivery): Promise<SendResult> {
+    const content = () => notificationContent(JSON.parse(claimed.body) as AlertWebhookBody);
+    switch (target.kind) {
+      case 'webhook':
+        return this.post(target.url, claimed.alertId, claimed.body, target.signingSecret);
+      case 'slack':
+        return this.post(
+          target.url,
+          claimed.alertId,
+          JSON.stringify(slackMessage(content())),
+          null,
+        );
+      case 'teams':
+        return this.post(
+          target.url,
+          claimed.alertId,
+          JSON.stringify(teamsMessage(content())),
+          null,
+        );
+      case 'email':
+        return this.mail(target, claimed, content());
+    }
+  }
+
+  private async post(
+    url: string | null,
+    id: string,
+    body: string,
+    secret: string | null | undefined,
+  ): Promise<SendResult> {
+    if (url === null) return notSent('receiver has no URL');
+    const sent = await this.webhooks.post(url, { id, body }, this.clock.now(), { secret });
+    return {
+      verdict: judgeOutcome(sent.outcome, this.clock.now()),
+      statusCode: sent.outcome.kind === 'response' ? sent.outcome.status : null,
+      durationMs: sent.durationMs,
+    };
+  }
+
+  private async mail(
+    target: ReceiverTarget,
+    claimed: ClaimedDelivery,
+    content: ReturnType<typeof notificationContent>,
+  ): Promise<SendResult> {
+    const rendered = alertEmail(content);
+    const sent = await this.email.send({
+      to: target.emailTo,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: `<${claimed.alertId}@dealwatch>`,
+      headers: { 'X-DealWatch-Alert-Id': claimed.alertId },
+      calendar: {
+        filename: 'milestone.ics',
+        content: milestoneCalendar(content, this.clock.now()),
+      },
+    });
+    return {
+      verdict: judgeSmtpOutcome(sent.outcome),
+      statusCode: sent.outcome.responseCode,
+      durationMs: sent.durationMs,
+    };
+  }
+}
+
+function notSent(reason: string): SendResult {
+  return { verdict: { kind: 'permanent', reason }, statusCode: null, durationMs: 0 };
+}

@@ -1,0 +1,52 @@
+import { ReceiverRepository } from '@dealwatch/alerting/data-access';
+import type { DeliveryTarget, ReceiverEntity } from '@dealwatch/alerting/data-access';
+import type { ReceiverKind } from '@dealwatch/alerting/domain';
+
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { WebhookReceivers } from '../delivery/webhook-receivers';
+
+/** A receiver alerts can go to, from either source, without its secrets. */
+export interface KnownReceiver extends DeliveryTarget {
+  kind: ReceiverKind;
+  source: 'environment' | 'api';
+  sendResolved: boolean;
+}
+
+/**
+ * Every receiver an alert can be sent to: those of ALERT_WEBHOOK_URLS (named by host and URL digest)
+ * and the enabled ones managed through the API (named by their own name).
+ */
+@Injectable()
+export class ReceiverDirectory {
+  constructor(
+    private readonly envReceivers: WebhookReceivers,
+    private readonly receivers: ReceiverRepository,
+  ) {}
+
+  async active(manager?: EntityManager): Promise<KnownReceiver[]> {
+    const managed = await this.receivers.listActive(manager);
+    return [
+      ...this.envReceivers.names.map((name): KnownReceiver => ({
+        name,
+        receiverId: null,
+        kind: 'webhook',
+        source: 'environment',
+        // A receiver of the environment cannot say; it gets resolutions like any webhook would.
+        sendResolved: true,
+      })),
+      ...managed.filter((receiver) => receiver.enabled).map(fromEntity),
+    ];
+  }
+}
+
+function fromEntity(receiver: ReceiverEntity): KnownReceiver {
+  return {
+    name: receiver.name,
+    receiverId: receiver.id,
+    kind: receiver.kind,
+    source: 'api',
+    sendResolved: receiver.sendResolved,
+  };
+}
