@@ -69,6 +69,10 @@ export class ServiceProcess {
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.child = child;
+    // Detached children outlive their parent; a runner that exits must not leave services behind.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.removeListener('exit', reap));
     this.exited = new Promise((resolve) =>
       child.once('exit', (code, signal) => {
         resolve({ code, signal });
