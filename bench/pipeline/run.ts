@@ -32,13 +32,14 @@ async function main(): Promise<void> {
   ]);
   const templates = loadTemplates(workspaceRoot);
   let index = 0;
-  const nextDocument = () => variant(templates[index % templates.length]!, index++);
+  const nextDocument = () => variant(templates, index++);
 
   console.log(`pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate\n`);
   console.log(
     'target/s  sent  done  sustained/s  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalSent = 0;
+  let bestSustained = 0;
   for (const rate of RATES) {
     const before = serviceNames.map(
       (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       ((100 * (value - before[i]!)) / stage.wallSeconds).toFixed(0).padStart(4),
     );
     totalSent += stage.sent;
+    bestSustained = Math.max(bestSustained, stage.sustainedPerSecond);
     console.log(
       [
         String(rate).padStart(8),
@@ -77,13 +79,12 @@ async function main(): Promise<void> {
     recorder.messages.reduce((sum, message) => sum + (message.value?.length ?? 0), 0) /
       Math.max(recorder.messages.length, 1),
   );
-  const best = Math.max(...RATES);
   const limit = await rawKafkaRate(brokers, totalSent, eventSize);
   console.log(
     `raw kafkajs produce+consume of ${totalSent} messages of ${eventSize} B: ${limit.toFixed(0)} msg/s`,
   );
   console.log(
-    `pipeline at the highest rate (${best}/s target) against that limit: see the sustained column; ratio = sustained / ${limit.toFixed(0)}`,
+    `best sustained pipeline rate ${bestSustained.toFixed(1)} agreements/s = ${(bestSustained / limit).toFixed(3)} of that limit`,
   );
 
   await recorder.stop();
