@@ -11,6 +11,11 @@ const MAX_TITLE_LENGTH = 300;
  * Reads what a scraped or exported document says about itself: a first line `date YYYY-MM-DD URL`
  * (publication date and source) and a headline, the first short line that does not end a sentence.
  */
+/** Whether a line is the `date YYYY-MM-DD URL` line scrapers put first. */
+export function isMetadataLine(line: string): boolean {
+  return METADATA_LINE.test(line);
+}
+
 export function readDocumentMetadata(text: string): DocumentMetadata {
   const lines = text.split('\n');
   const firstContentIndex = lines.findIndex((line) => line.trim() !== '');

@@ -78,11 +78,24 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
     });
     expect(event.headers[CloudEventHeaders.type]).toBe(Topics.AgreementIngestedV1);
     expect(event.headers[CloudEventHeaders.source]).toBe('/dealwatch/ingest');
-    expect(JSON.parse(event.value!)).toMatchObject({
-      agreementId: id,
-      publishedAt: '2025-10-28',
-      text: seed.trimEnd(),
-    });
+    const payload = JSON.parse(event.value!) as { text: string; publishedAt: string };
+    expect(payload.publishedAt).toBe('2025-10-28');
+    expect((stored as { text: string }).text).toBe(payload.text);
+    // Extraction reads the headline and the two paragraphs of prose, none of the page around them.
+    const paragraphs = payload.text.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toBe(stored['title']);
+    expect(paragraphs[2]).toMatch(/^"Next document is .* the agreement said\.$/);
+    expect(payload.text).not.toMatch(/https?:\/\/|feedback@|T04:44|^(asia|japan)$/m);
+  });
+
+  it('keeps the scraped page byte for byte as the document behind the agreement', async () => {
+    const { id } = (await (await post(seed)).json()) as { id: string };
+    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as {
+      documents: { links: { original: string } }[];
+    };
+    const original = await fetch(`${base}${stored.documents[0]!.links.original}`);
+    expect(await original.text()).toBe(seed);
   });
 
   it('lets caller-given metadata win over what the text says', async () => {

@@ -67,7 +67,9 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
         text: string;
         documents: { id: string; linkedBecause: Record<string, unknown> }[];
       };
-      expect(agreement.text).toBe(read('seed-us-japan.txt').trimEnd());
+      // The report's page noise is gone from the text; its prose is what both were compared on.
+      expect(agreement.text).toMatch(/^US, Japan Sign Framework Deal/);
+      expect(agreement.text).not.toContain('sputnikglobe.com');
       expect(agreement.documents).toHaveLength(2);
       expect(agreement.documents[1]?.linkedBecause).toMatchObject({
         kind: 'near-duplicate',

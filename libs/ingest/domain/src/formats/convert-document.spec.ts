@@ -35,13 +35,13 @@ describe('detectFormat', () => {
 });
 
 describe('convertDocument', () => {
-  it('normalises plain text and reads its metadata line and headline', async () => {
+  it('normalises plain text, reads its metadata line and headline, and drops the metadata line', async () => {
     const converted = await convertDocument(
       'text',
       Buffer.from(' date 2025-10-28 https://example.org/a\r\n\r\nHeadline\r\n\r\nBody.\r\n'),
     );
     expect(converted).toEqual({
-      text: ' date 2025-10-28 https://example.org/a\n\nHeadline\n\nBody.',
+      text: 'Headline\n\nBody.',
       pages: null,
       metadata: {
         title: 'Headline',

@@ -4,6 +4,7 @@ import type { ConvertedDocument } from './converted-document';
 import { convertDocx } from './docx-to-text';
 import { convertHtml } from './html-to-text';
 import { convertPdf } from './pdf-to-text';
+import { stripPageNoise } from './scraped-page';
 
 export type DocumentFormat = 'text' | 'html' | 'pdf' | 'docx';
 
@@ -68,8 +69,13 @@ export async function convertDocument(
 ): Promise<ConvertedDocument> {
   switch (format) {
     case 'text': {
-      const text = normaliseText(bytes.toString('utf8'));
-      return { text, metadata: { ...readDocumentMetadata(text), language: null }, pages: null };
+      // Metadata is read before the page noise that carries it (the `date … URL` line) is dropped.
+      const raw = normaliseText(bytes.toString('utf8'));
+      return {
+        text: stripPageNoise(raw),
+        metadata: { ...readDocumentMetadata(raw), language: null },
+        pages: null,
+      };
     }
     case 'html':
       return withNormalisedText(convertHtml(bytes.toString('utf8')));
