@@ -91,6 +91,14 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   ALERT_EMAIL_FROM: string = 'DealWatch <alerts@dealwatch.localhost>';
 
   @EnvVariable({
+    description:
+      'YAML file with the routing tree, loaded at start and replacing the stored one (see ' +
+      'services/alerting/README.md); empty keeps the tree set through PUT /v1/routes, or the default: all receivers.',
+  })
+  @IsString()
+  ALERT_ROUTES_FILE: string = '';
+
+  @EnvVariable({
     description: 'Attempts per receiver, the first included, before a delivery is given up (dead).',
   })
   @IsInt()

@@ -7,6 +7,8 @@ import {
   EmailClient,
   ReceiverEntity,
   ReceiverRepository,
+  RoutingTreeEntity,
+  RoutingTreeRepository,
   SecretBox,
   WebhookClient,
   alertingMigrations,
@@ -31,6 +33,8 @@ import { ReceiverDirectory } from './receivers/receiver-directory';
 import { ReceiversController } from './receivers/receivers.controller';
 import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
 import { RecordAlertUseCase } from './reminders/record-alert.usecase';
+import { RoutesController } from './routes/routes.controller';
+import { RoutingTable } from './routes/routing-table';
 
 const USER_AGENT = 'DealWatch-Alerting/1';
 
@@ -45,14 +49,20 @@ export class AppModule {
           {
             name: 'alerting',
             env,
-            entities: [AlertEntity, DeliveryAttemptEntity, DeliveryEntity, ReceiverEntity],
+            entities: [
+              AlertEntity,
+              DeliveryAttemptEntity,
+              DeliveryEntity,
+              ReceiverEntity,
+              RoutingTreeEntity,
+            ],
             migrations: alertingMigrations,
             redis: false,
           },
           overrides,
         ),
       ],
-      controllers: [AlertsController, ReceiversController],
+      controllers: [AlertsController, ReceiversController, RoutesController],
       providers: [
         outboundHttpProvider(env),
         OutboundClientsCloser,
@@ -91,6 +101,8 @@ export class AppModule {
         ReceiverDirectory,
         ReceiverRepository,
         RecordAlertUseCase,
+        RoutingTable,
+        RoutingTreeRepository,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { CreateAlerts1764403400000 } from './migrations/1764403400000-create-alerts';
 import { CreateReceivers1764500000000 } from './migrations/1764500000000-create-receivers';
+import { CreateRoutingTree1764600000000 } from './migrations/1764600000000-create-routing-tree';
 
 export * from './alert.entity';
 export * from './alert.repository';
@@ -9,8 +10,14 @@ export * from './delivery.repository';
 export * from './email.client';
 export * from './receiver.entity';
 export * from './receiver.repository';
+export * from './routing-tree.entity';
+export * from './routing-tree.repository';
 export * from './secret-box';
 export * from './webhook.client';
 
 /** In the order they must run. */
-export const alertingMigrations = [CreateAlerts1764403400000, CreateReceivers1764500000000];
+export const alertingMigrations = [
+  CreateAlerts1764403400000,
+  CreateReceivers1764500000000,
+  CreateRoutingTree1764600000000,
+];

@@ -8,6 +8,7 @@ export * from './receiver-kind';
 export * from './reminder-offset';
 export * from './retry-after';
 export * from './retry-backoff';
+export * from './routing';
 export * from './severity';
 export * from './smtp-verdict';
 export * from './webhook-receiver-name';

@@ -1,5 +1,5 @@
 import { AlertRepository, DeliveryRepository } from '@dealwatch/alerting/data-access';
-import { buildAlertNotification } from '@dealwatch/alerting/domain';
+import { alertLabelsOf, buildAlertNotification, routeAlert } from '@dealwatch/alerting/domain';
 import type { Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
@@ -10,6 +10,7 @@ import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
 import { ReceiverDirectory } from '../receivers/receiver-directory';
+import { RoutingTable } from '../routes/routing-table';
 
 /**
  * Turns a reminder into its alert and one pending delivery per receiver, in the consumer's
@@ -24,6 +25,7 @@ export class RecordAlertUseCase {
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly receivers: ReceiverDirectory,
+    private readonly routing: RoutingTable,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -63,8 +65,14 @@ export class RecordAlertUseCase {
       this.logger.info(context, 'reminder already has its alert; nothing to do');
       return;
     }
-    const receivers = await this.receivers.active(manager);
+    const known = await this.receivers.active(manager);
+    const chosen = routeAlert(
+      await this.routing.current(manager),
+      alertLabelsOf(reminder, notification.severity),
+      known.map((receiver) => receiver.name),
+    );
+    const receivers = known.filter((receiver) => chosen.includes(receiver.name));
     await this.deliveries.createFor(manager, notification.alertId, receivers, now);
-    this.logger.info({ ...context, receivers: receivers.length }, 'alert recorded');
+    this.logger.info({ ...context, receivers: chosen }, 'alert recorded');
   }
 }

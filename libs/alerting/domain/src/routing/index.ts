@@ -1,0 +1,2 @@
+export * from './matcher';
+export * from './route-tree';

@@ -1,0 +1,99 @@
+/**
+ * What an alert can be matched on. The reminder event carries no party or binding, so routes cannot
+ * match those until the reminder (or a milestone event alerting keeps) does; `title` and `category`
+ * are the closest it has.
+ */
+export const matchLabels = ['agreementId', 'category', 'severity', 'offset', 'title'] as const;
+export type MatchLabel = (typeof matchLabels)[number];
+export type AlertLabels = Record<MatchLabel, string>;
+
+export const matchOperators = ['=', '!=', '=~', '!~'] as const;
+export type MatchOperator = (typeof matchOperators)[number];
+
+/** One condition, written as Alertmanager writes them: `severity="critical"`, `title=~"(?i)pay.*"`. */
+export interface Matcher {
+  label: MatchLabel;
+  operator: MatchOperator;
+  value: string;
+}
+
+const MATCHER = /^\s*([A-Za-z]+)\s*(=~|!~|!=|=)\s*(.*?)\s*$/;
+
+/** Reads `label op value`; the value may be double-quoted (with `\"` inside). Throws with the reason. */
+export function parseMatcher(text: string): Matcher {
+  const match = MATCHER.exec(text);
+  if (!match) throw new Error(`"${text}" is not a matcher (label, one of = != =~ !~, value)`);
+  const [, label = '', operator = '', raw = ''] = match;
+  if (!(matchLabels as readonly string[]).includes(label)) {
+    throw new Error(`"${label}" is not a label routes can match: ${matchLabels.join(', ')}`);
+  }
+  const value = unquote(raw);
+  if (operator === '=~' || operator === '!~') compile(value);
+  return { label: label as MatchLabel, operator: operator as MatchOperator, value };
+}
+
+export function formatMatcher(matcher: Matcher): string {
+  return `${matcher.label}${matcher.operator}${JSON.stringify(matcher.value)}`;
+}
+
+/** Regular expressions are anchored at both ends, as in Alertmanager: `pay` does not match `repay`. */
+export function matches(matcher: Matcher, labels: AlertLabels): boolean {
+  const actual = labels[matcher.label];
+  switch (matcher.operator) {
+    case '=':
+      return actual === matcher.value;
+    case '!=':
+      return actual !== matcher.value;
+    case '=~':
+      return compile(matcher.value).test(actual);
+    case '!~':
+      return !compile(matcher.value).test(actual);
+  }
+}
+
+export function matchesAll(matchers: readonly Matcher[], labels: AlertLabels): boolean {
+  return matchers.every((matcher) => matches(matcher, labels));
+}
+
+const compiled = new Map<string, RegExp>();
+
+function compile(pattern: string): RegExp {
+  let regex = compiled.get(pattern);
+  if (regex) return regex;
+  // `(?i)` is how Alertmanager users write case-insensitive; JavaScript takes it as a flag.
+  const insensitive = pattern.startsWith('(?i)');
+  const body = insensitive ? pattern.slice(4) : pattern;
+  try {
+    regex = new RegExp(`^(?:${body})$`, insensitive ? 'iu' : 'u');
+  } catch (error) {
+    throw new Error(`"${pattern}" is not a valid regular expression: ${(error as Error).message}`);
+  }
+  if (compiled.size > 1_000) compiled.clear();
+  compiled.set(pattern, regex);
+  return regex;
+}
+
+function unquote(raw: string): string {
+  if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      throw new Error(`${raw} is not a valid quoted value`);
+    }
+  }
+  return raw;
+}
+
+/** The labels of an alert, from what the reminder carries and the severity derived from it. */
+export function alertLabelsOf(
+  alert: { agreementId: string; category: string; offset: string; title: string },
+  severity: string,
+): AlertLabels {
+  return {
+    agreementId: alert.agreementId,
+    category: alert.category,
+    severity,
+    offset: alert.offset,
+    title: alert.title,
+  };
+}
