@@ -109,7 +109,10 @@ export async function claimMilestonesToAdvance(
   now: Date,
   limit: number,
 ): Promise<{ ids: string[]; full: boolean }> {
-  const pastDue: { id: string }[] = await manager.query(CLAIM_MILESTONES_PAST_DUE_SQL, [now, limit]);
+  const pastDue: { id: string }[] = await manager.query(CLAIM_MILESTONES_PAST_DUE_SQL, [
+    now,
+    limit,
+  ]);
   const pastOverdue: { id: string }[] = await manager.query(CLAIM_MILESTONES_PAST_OVERDUE_SQL, [
     now,
     limit,

@@ -72,8 +72,8 @@ export class MilestoneRepository {
     return Object.assign(milestone, changes);
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<MilestoneEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(MilestoneEntity).findOneBy({ id });
+  async findById(id: string): Promise<MilestoneEntity | null> {
+    return this.dataSource.getRepository(MilestoneEntity).findOneBy({ id });
   }
 
   async findByIds(manager: EntityManager, ids: string[]): Promise<MilestoneEntity[]> {

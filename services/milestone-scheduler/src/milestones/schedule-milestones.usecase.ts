@@ -41,7 +41,7 @@ export class ScheduleMilestonesUseCase {
     manager: EntityManager,
   ): Promise<void> {
     const extraction = event.payload;
-    const change = (reason: string): Change => ({
+    const change = (reason: string | null): Change => ({
       actor: EXTRACTION,
       reason,
       at: this.clock.now(),
@@ -62,7 +62,7 @@ export class ScheduleMilestonesUseCase {
     manager: EntityManager,
     extraction: ClausesExtractedV1,
     obligation: ExtractedObligationV1,
-    change: (reason: string) => Change,
+    change: (reason: string | null) => Change,
   ): Promise<MilestoneEntity> {
     const fields = describe(extraction, obligation);
     const extractedDueDate = obligation.deadline?.dueDate ?? null;
@@ -112,7 +112,7 @@ export class ScheduleMilestonesUseCase {
     manager: EntityManager,
     obligations: ExtractedObligationV1[],
     byKey: Map<string, MilestoneEntity>,
-    change: (reason: string) => Change,
+    change: (reason: string | null) => Change,
   ): Promise<void> {
     for (const obligation of obligations) {
       const milestone = byKey.get(obligation.obligationKey);
@@ -129,7 +129,7 @@ export class ScheduleMilestonesUseCase {
       }
       if (anchor?.status !== 'met' || milestone.status !== 'tracked') continue;
       const metAt = await this.history.metAt(manager, anchor.id);
-      if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(''));
+      if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
 }
