@@ -5,6 +5,7 @@ import {
   DocumentEntity,
   DocumentRepository,
   IdempotencyStore,
+  IngestLocks,
   ingestMigrations,
 } from '@dealwatch/ingest/data-access';
 import { ENV, PlatformModule } from '@dealwatch/platform';
@@ -46,6 +47,7 @@ export class AppModule {
         DocumentRepository,
         IdempotencyStore,
         IngestAgreementUseCase,
+        IngestLocks,
       ],
     };
   }

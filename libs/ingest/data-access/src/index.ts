@@ -8,6 +8,7 @@ export * from './deal-fingerprint.repository';
 export * from './document.entity';
 export * from './document.repository';
 export * from './idempotency.store';
+export * from './ingest-locks';
 export * from './linked-because';
 
 /** In the order they must run. */

@@ -4,6 +4,7 @@ import {
   DealFingerprintRepository,
   DocumentRepository,
   IdempotencyStore,
+  IngestLocks,
 } from '@dealwatch/ingest/data-access';
 import type { LinkedBecause } from '@dealwatch/ingest/data-access';
 import {
@@ -59,7 +60,9 @@ interface Prepared {
 /**
  * Turns an upload into the text extraction reads, keeps the original, and stores a new agreement
  * with its announcement in one transaction. The same original, the same text or a repeated
- * Idempotency-Key return the agreement already stored instead of creating another.
+ * Idempotency-Key return the agreement already stored instead of creating another. Uploads that
+ * could find each other (same original, same text, shared linking keys) decide one at a time, so
+ * concurrent copies of one document or reports of one new deal end up on one agreement.
  */
 @Injectable()
 export class IngestAgreementUseCase {
@@ -68,6 +71,7 @@ export class IngestAgreementUseCase {
     private readonly documents: DocumentRepository,
     private readonly fingerprints: DealFingerprintRepository,
     private readonly idempotency: IdempotencyStore,
+    private readonly locks: IngestLocks,
     private readonly outbox: EventOutbox,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -125,6 +129,18 @@ export class IngestAgreementUseCase {
     prepared: Prepared,
     document: IncomingDocument,
   ): Promise<Extract<IngestOutcome, { agreementId: string }>> {
+    const { text, metadata, pages } = prepared.converted;
+    const fingerprint = fingerprintOf(text, [
+      document.given.signedAt ?? null,
+      document.given.publishedAt ?? metadata.publishedAt,
+    ]);
+    const keys = lookupKeys(fingerprint);
+    await this.locks.serialise(manager, [
+      `original:${prepared.originalSha256}`,
+      `text:${prepared.textSha256}`,
+      ...keys,
+    ]);
+
     const sameOriginal = await this.documents.findByOriginal(manager, prepared.originalSha256);
     if (sameOriginal) return { kind: 'duplicate', agreementId: sameOriginal.agreementId };
 
@@ -137,12 +153,7 @@ export class IngestAgreementUseCase {
       return { kind: 'duplicate', agreementId: sameText.agreementId };
     }
 
-    const { text, metadata, pages } = prepared.converted;
-    const fingerprint = fingerprintOf(text, [
-      document.given.signedAt ?? null,
-      document.given.publishedAt ?? metadata.publishedAt,
-    ]);
-    const linked = await this.linkToKnownDeal(manager, prepared, document, fingerprint);
+    const linked = await this.linkToKnownDeal(manager, prepared, document, fingerprint, keys);
     if (linked) return linked;
 
     const agreement = {
@@ -167,7 +178,7 @@ export class IngestAgreementUseCase {
     await this.fingerprints.save(
       manager,
       { documentId, agreementId: agreement.id, fingerprint },
-      lookupKeys(fingerprint),
+      keys,
     );
     await this.outbox.append(
       manager,
@@ -193,8 +204,8 @@ export class IngestAgreementUseCase {
     prepared: Prepared,
     document: IncomingDocument,
     fingerprint: DealFingerprint,
+    keys: string[],
   ): Promise<Extract<IngestOutcome, { kind: 'linked' }> | null> {
-    const keys = lookupKeys(fingerprint);
     let best: {
       agreementId: string;
       matchedDocumentId: string;
