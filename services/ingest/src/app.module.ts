@@ -18,6 +18,7 @@ import { AgreementsController } from './agreements/agreements.controller';
 import { IngestAgreementUseCase } from './agreements/ingest-agreement.usecase';
 import { byteLimitOf } from './agreements/request-body';
 import type { IngestEnv } from './ingest.env';
+import { FolderWatcher } from './watch/folder-watcher';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         AgreementRepository,
         DealFingerprintRepository,
         DocumentRepository,
+        FolderWatcher,
         IdempotencyStore,
         IngestAgreementUseCase,
         IngestLocks,

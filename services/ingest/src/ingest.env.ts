@@ -21,4 +21,20 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'Largest document accepted, e.g. 20mb; larger requests get 413.' })
   @Matches(/^\d+(kb|mb)$/i)
   INGEST_MAX_BODY: string = '20mb';
+
+  @EnvVariable({
+    description:
+      'Folder whose dropped files are ingested, then moved to processed/ or failed/ (with a reason); empty turns it off.',
+  })
+  @IsString()
+  INGEST_WATCH_DIR: string = '';
+
+  @EnvVariable({
+    description:
+      'How often (ms) the watched folder is listed; a file is taken once two listings agree on its size.',
+  })
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  INGEST_WATCH_POLL_MS: number = 2_000;
 }

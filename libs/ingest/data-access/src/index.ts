@@ -10,6 +10,7 @@ export * from './document.repository';
 export * from './idempotency.store';
 export * from './ingest-locks';
 export * from './linked-because';
+export * from './watched-folder';
 
 /** In the order they must run. */
 export const ingestMigrations = [

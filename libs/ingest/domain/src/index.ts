@@ -2,3 +2,4 @@ export * from './document-metadata';
 export * from './formats';
 export * from './linking';
 export * from './normalise-text';
+export * from './watch';
