@@ -3,3 +3,4 @@ export * from './formats';
 export * from './linking';
 export * from './normalise-text';
 export * from './watch';
+export * from './feeds';

@@ -1,0 +1,2 @@
+export * from './parse-feed';
+export * from './relevance';
