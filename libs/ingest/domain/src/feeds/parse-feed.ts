@@ -73,14 +73,14 @@ function atomEntry(entry: Node): FeedItem[] {
 
 function list(value: unknown): Node[] {
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map((one) =>
+  const values: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
+  return values.map((one) =>
     typeof one === 'object' && one !== null ? (one as Node) : { '#text': one },
   );
 }
 
 function text(value: unknown): string | null {
-  const raw =
-    typeof value === 'object' && value !== null ? (value as Node)['#text'] : (value as unknown);
+  const raw = typeof value === 'object' && value !== null ? (value as Node)['#text'] : value;
   if (typeof raw !== 'string' && typeof raw !== 'number') return null;
   const collapsed = collapseSpaces(String(raw));
   return collapsed === '' ? null : collapsed;
