@@ -10,6 +10,8 @@ import {
   RoutingTreeEntity,
   RoutingTreeRepository,
   SecretBox,
+  SilenceEntity,
+  SilenceRepository,
   WebhookClient,
   alertingMigrations,
 } from '@dealwatch/alerting/data-access';
@@ -35,6 +37,8 @@ import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consum
 import { RecordAlertUseCase } from './reminders/record-alert.usecase';
 import { RoutesController } from './routes/routes.controller';
 import { RoutingTable } from './routes/routing-table';
+import { ManageSilencesUseCase } from './silences/manage-silences.usecase';
+import { SilencesController } from './silences/silences.controller';
 
 const USER_AGENT = 'DealWatch-Alerting/1';
 
@@ -55,6 +59,7 @@ export class AppModule {
               DeliveryEntity,
               ReceiverEntity,
               RoutingTreeEntity,
+              SilenceEntity,
             ],
             migrations: alertingMigrations,
             redis: false,
@@ -62,7 +67,7 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [AlertsController, ReceiversController, RoutesController],
+      controllers: [AlertsController, ReceiversController, RoutesController, SilencesController],
       providers: [
         outboundHttpProvider(env),
         OutboundClientsCloser,
@@ -96,6 +101,7 @@ export class AppModule {
         DeliveryRepository,
         DeliveryWorker,
         ManageReceiversUseCase,
+        ManageSilencesUseCase,
         MilestoneReminderConsumer,
         NotificationSender,
         ReceiverDirectory,
@@ -103,6 +109,7 @@ export class AppModule {
         RecordAlertUseCase,
         RoutingTable,
         RoutingTreeRepository,
+        SilenceRepository,
       ],
     };
   }

@@ -1,5 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+export const alertStates = ['firing', 'silenced', 'inhibited', 'acknowledged', 'resolved'] as const;
+/**
+ * `firing`: sent (or being sent) to its receivers. `silenced`: a silence matched when it was
+ * recorded, so nothing was sent. `inhibited`: an overdue alert of its milestone made it moot before
+ * it was sent. `acknowledged` and `resolved`: a person took it on, or the milestone was settled.
+ */
+export type AlertState = (typeof alertStates)[number];
+
 /** One reminder turned into an alert. Everything a person sees about it is kept as sent. */
 @Entity({ name: 'alerts' })
 @Index('alerts_agreement_id_created_at_idx', ['agreementId', 'createdAt'])
@@ -52,6 +60,17 @@ export class AlertEntity {
 
   @Column({ type: 'text', name: 'correlation_id' })
   correlationId!: string;
+
+  @Column({ type: 'text' })
+  state!: AlertState;
+
+  /** The silence that kept it from being sent. */
+  @Column({ type: 'uuid', name: 'silence_id', nullable: true })
+  silenceId!: string | null;
+
+  /** The overdue alert that made it moot. */
+  @Column({ type: 'uuid', name: 'inhibited_by', nullable: true })
+  inhibitedBy!: string | null;
 
   @Index('alerts_created_at_idx')
   @Column({ type: 'timestamptz', name: 'created_at' })

@@ -1,12 +1,17 @@
+import { OVERDUE } from '@dealwatch/alerting/domain';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 
 import { AlertEntity } from './alert.entity';
+import type { AlertState } from './alert.entity';
+import { returningRows } from './returning-rows';
 
 export interface AlertFilter {
   agreementId?: string | undefined;
   milestoneId?: string | undefined;
+  state?: AlertState | undefined;
 }
 
 export interface Page {
@@ -32,6 +37,55 @@ export class AlertRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Records why an alert is not sent: a silence matched, or an overdue alert inhibits it. */
+  async setState(
+    manager: EntityManager,
+    id: string,
+    change: Pick<AlertEntity, 'state'> & Partial<Pick<AlertEntity, 'silenceId' | 'inhibitedBy'>>,
+  ): Promise<void> {
+    await manager.getRepository(AlertEntity).update({ id }, change);
+  }
+
+  /** The overdue alert of a milestone, if it has one (see the domain's `inhibits`). */
+  findOverdueOf(manager: EntityManager, milestoneId: string): Promise<AlertEntity | null> {
+    return manager.getRepository(AlertEntity).findOneBy({ milestoneId, offset: OVERDUE });
+  }
+
+  /**
+   * Applies the domain's `inhibits` to what is recorded: the earlier alerts of the milestone stop
+   * waiting to be sent (their pending deliveries become suppressed), and those of them that reached
+   * no receiver at all become `inhibited`. Deliveries in flight or delivered are left as they are.
+   * Returns the ids of the alerts that had deliveries suppressed.
+   */
+  async inhibitEarlier(
+    manager: EntityManager,
+    overdue: { id: string; milestoneId: string },
+    now: Date,
+  ): Promise<string[]> {
+    const suppressed = await returningRows<{ alert_id: string }>(
+      manager,
+      `UPDATE deliveries d
+       SET status = 'suppressed', last_error = $3, lease_until = NULL, updated_at = $4
+       FROM alerts a
+       WHERE d.alert_id = a.id AND a.milestone_id = $1 AND a.id <> $2
+         AND a.reminder_offset <> '${OVERDUE}' AND d.status = 'pending'
+       RETURNING d.alert_id`,
+      [overdue.milestoneId, overdue.id, `inhibited by overdue alert ${overdue.id}`, now],
+    );
+    const alertIds = [...new Set(suppressed.map((row) => row.alert_id))];
+    if (alertIds.length === 0) return [];
+    await manager.query(
+      `UPDATE alerts a SET state = 'inhibited', inhibited_by = $2
+       WHERE a.id = ANY($1::uuid[]) AND a.state = 'firing'
+         AND NOT EXISTS (
+           SELECT 1 FROM deliveries d
+           WHERE d.alert_id = a.id AND d.status IN ('in_flight', 'delivered')
+         )`,
+      [alertIds, overdue.id],
+    );
+    return alertIds;
+  }
+
   findById(id: string): Promise<AlertEntity | null> {
     return this.dataSource.getRepository(AlertEntity).findOneBy({ id });
   }
@@ -41,6 +95,7 @@ export class AlertRepository {
     const where: FindOptionsWhere<AlertEntity> = {};
     if (filter.agreementId) where.agreementId = filter.agreementId;
     if (filter.milestoneId) where.milestoneId = filter.milestoneId;
+    if (filter.state) where.state = filter.state;
     const [alerts, total] = await this.dataSource.getRepository(AlertEntity).findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'DESC' },

@@ -1,6 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const deliveryStatuses = ['pending', 'in_flight', 'delivered', 'dead'] as const;
+/** `suppressed`: not to be sent any more (its alert was inhibited); `last_error` says why. */
+export const deliveryStatuses = [
+  'pending',
+  'in_flight',
+  'delivered',
+  'dead',
+  'suppressed',
+] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /** One alert to one receiver: the unit the worker claims, sends and retries. */

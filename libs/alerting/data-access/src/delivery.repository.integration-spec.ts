@@ -34,6 +34,9 @@ function alert(): AlertEntity {
     sourceEventId: randomUUID(),
     correlationId: randomUUID(),
     createdAt: t0,
+    state: 'firing',
+    silenceId: null,
+    inhibitedBy: null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { CreateAlerts1764403400000 } from './migrations/1764403400000-create-alerts';
 import { CreateReceivers1764500000000 } from './migrations/1764500000000-create-receivers';
 import { CreateRoutingTree1764600000000 } from './migrations/1764600000000-create-routing-tree';
+import { SilencesAndAlertStates1764700000000 } from './migrations/1764700000000-silences-and-alert-states';
 
 export * from './alert.entity';
 export * from './alert.repository';
@@ -13,6 +14,8 @@ export * from './receiver.repository';
 export * from './routing-tree.entity';
 export * from './routing-tree.repository';
 export * from './secret-box';
+export * from './silence.entity';
+export * from './silence.repository';
 export * from './webhook.client';
 
 /** In the order they must run. */
@@ -20,4 +23,5 @@ export const alertingMigrations = [
   CreateAlerts1764403400000,
   CreateReceivers1764500000000,
   CreateRoutingTree1764600000000,
+  SilencesAndAlertStates1764700000000,
 ];

@@ -10,5 +10,6 @@ export * from './retry-after';
 export * from './retry-backoff';
 export * from './routing';
 export * from './severity';
+export * from './silencing';
 export * from './smtp-verdict';
 export * from './webhook-receiver-name';

@@ -2,6 +2,7 @@ import { AlertRepository, DeliveryRepository } from '@dealwatch/alerting/data-ac
 import type {
   AlertEntity,
   AlertFilter,
+  AlertState,
   AttemptOutcome,
   DeliveryAttemptEntity,
   DeliveryEntity,
@@ -46,6 +47,11 @@ export interface AlertView {
   dueDate: string;
   severity: string;
   summary: string;
+  state: AlertState;
+  /** The silence that kept it from being sent. */
+  silenceId: string | null;
+  /** The overdue alert that made it moot. */
+  inhibitedBy: string | null;
   createdAt: Date;
   deliveries: DeliveryView[];
 }
@@ -89,6 +95,9 @@ export class AlertHistoryUseCase {
       dueDate: alert.dueDate,
       severity: alert.severity,
       summary: alert.summary,
+      state: alert.state,
+      silenceId: alert.silenceId,
+      inhibitedBy: alert.inhibitedBy,
       createdAt: alert.createdAt,
       deliveries: deliveries
         .filter((delivery) => delivery.alertId === alert.id)

@@ -12,7 +12,7 @@ export class AlertsController {
   @Get()
   list(@Query() query: ListAlertsQuery) {
     return this.history.list(
-      { agreementId: query.agreementId, milestoneId: query.milestoneId },
+      { agreementId: query.agreementId, milestoneId: query.milestoneId, state: query.state },
       { limit: query.limit, offset: query.offset },
     );
   }

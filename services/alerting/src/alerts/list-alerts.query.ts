@@ -1,5 +1,8 @@
+import { alertStates } from '@dealwatch/alerting/data-access';
+import type { AlertState } from '@dealwatch/alerting/data-access';
+
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /** `GET /v1/alerts` query: optional filters and a page. */
 export class ListAlertsQuery {
@@ -10,6 +13,10 @@ export class ListAlertsQuery {
   @IsOptional()
   @IsUUID()
   milestoneId?: string;
+
+  @IsOptional()
+  @IsIn(alertStates)
+  state?: AlertState;
 
   @Type(() => Number)
   @IsInt()

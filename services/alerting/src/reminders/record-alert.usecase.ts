@@ -1,6 +1,18 @@
-import { AlertRepository, DeliveryRepository } from '@dealwatch/alerting/data-access';
-import { alertLabelsOf, buildAlertNotification, routeAlert } from '@dealwatch/alerting/domain';
-import type { Topics } from '@dealwatch/contracts';
+import {
+  AlertRepository,
+  DeliveryRepository,
+  SilenceRepository,
+} from '@dealwatch/alerting/data-access';
+import {
+  OVERDUE,
+  alertLabelsOf,
+  buildAlertNotification,
+  inhibits,
+  routeAlert,
+  silencing,
+} from '@dealwatch/alerting/domain';
+import type { AlertLabels } from '@dealwatch/alerting/domain';
+import type { MilestoneReminderV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -11,10 +23,13 @@ import type { EntityManager } from 'typeorm';
 
 import { ReceiverDirectory } from '../receivers/receiver-directory';
 import { RoutingTable } from '../routes/routing-table';
+import { silenceOf } from '../silences/silence-of';
 
 /**
- * Turns a reminder into its alert and one pending delivery per receiver, in the consumer's
- * transaction. A reminder that already has its alert (a redelivery, or the scheduler firing it
+ * Turns a reminder into its alert, in the consumer's transaction: an overdue alert first inhibits the
+ * earlier, unsent alerts of its milestone; then a matching silence, or an overdue alert already
+ * there, keeps this one from being sent; otherwise the routes choose its receivers and each gets a
+ * pending delivery. A reminder that already has its alert (a redelivery, or the scheduler firing it
  * again under a new event id) changes nothing.
  */
 @Injectable()
@@ -24,6 +39,7 @@ export class RecordAlertUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly silences: SilenceRepository,
     private readonly receivers: ReceiverDirectory,
     private readonly routing: RoutingTable,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -39,8 +55,9 @@ export class RecordAlertUseCase {
     const reminder = event.payload;
     const notification = buildAlertNotification(reminder);
     const now = this.clock.now();
+    const alertId = notification.alertId;
     const created = await this.alerts.insertIfNew(manager, {
-      id: notification.alertId,
+      id: alertId,
       reminderId: reminder.reminderId,
       milestoneId: reminder.milestoneId,
       agreementId: reminder.agreementId,
@@ -55,24 +72,63 @@ export class RecordAlertUseCase {
       sourceEventId: event.envelope.id,
       correlationId: event.envelope.correlationId,
       createdAt: now,
+      state: 'firing',
+      silenceId: null,
+      inhibitedBy: null,
     });
-    const context = {
-      alertId: notification.alertId,
-      reminderId: reminder.reminderId,
-      eventId: event.envelope.id,
-    };
+    const context = { alertId, reminderId: reminder.reminderId, eventId: event.envelope.id };
     if (!created) {
       this.logger.info(context, 'reminder already has its alert; nothing to do');
       return;
     }
+    if (reminder.offset === OVERDUE) {
+      const inhibited = await this.alerts.inhibitEarlier(
+        manager,
+        { id: alertId, milestoneId: reminder.milestoneId },
+        now,
+      );
+      if (inhibited.length > 0)
+        this.logger.info({ ...context, inhibited }, 'earlier alerts inhibited');
+    }
+    const labels = alertLabelsOf(reminder, notification.severity);
+    if (await this.heldBack(manager, alertId, reminder, labels, now, context)) return;
+
     const known = await this.receivers.active(manager);
     const chosen = routeAlert(
       await this.routing.current(manager),
-      alertLabelsOf(reminder, notification.severity),
+      labels,
       known.map((receiver) => receiver.name),
     );
     const receivers = known.filter((receiver) => chosen.includes(receiver.name));
-    await this.deliveries.createFor(manager, notification.alertId, receivers, now);
+    await this.deliveries.createFor(manager, alertId, receivers, now);
     this.logger.info({ ...context, receivers: chosen }, 'alert recorded');
+  }
+
+  /** Records the alert as silenced or inhibited when it is; true when it is not to be sent. */
+  private async heldBack(
+    manager: EntityManager,
+    alertId: string,
+    reminder: MilestoneReminderV1,
+    labels: AlertLabels,
+    now: Date,
+    context: Record<string, string>,
+  ): Promise<boolean> {
+    const silences = (await this.silences.notEndedAt(now, manager)).map(silenceOf);
+    const silence = silencing(silences, labels, now);
+    if (silence) {
+      await this.alerts.setState(manager, alertId, { state: 'silenced', silenceId: silence.id });
+      this.logger.info({ ...context, silenceId: silence.id }, 'alert silenced: not sent');
+      return true;
+    }
+    const overdue =
+      reminder.offset === OVERDUE
+        ? null
+        : await this.alerts.findOverdueOf(manager, reminder.milestoneId);
+    if (overdue && inhibits(overdue, reminder)) {
+      await this.alerts.setState(manager, alertId, { state: 'inhibited', inhibitedBy: overdue.id });
+      this.logger.info({ ...context, inhibitedBy: overdue.id }, 'alert inhibited: not sent');
+      return true;
+    }
+    return false;
   }
 }

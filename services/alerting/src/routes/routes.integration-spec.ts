@@ -113,7 +113,7 @@ describe('routes from a YAML file at start and from PUT /v1/routes', () => {
     });
     expect(broken.status).toBe(400);
     expect((broken.body as { message: string[] }).message).toEqual([
-      'route.routes[0].matchers[0]: "party" is not a label routes can match: agreementId, category, severity, offset, title',
+      'route.routes[0].matchers[0]: "party" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title',
       'route: the root matches every alert: no matchers',
       'route.receivers: the root must name receivers',
     ]);

@@ -3,7 +3,14 @@
  * match those until the reminder (or a milestone event alerting keeps) does; `title` and `category`
  * are the closest it has.
  */
-export const matchLabels = ['agreementId', 'category', 'severity', 'offset', 'title'] as const;
+export const matchLabels = [
+  'agreementId',
+  'milestoneId',
+  'category',
+  'severity',
+  'offset',
+  'title',
+] as const;
 export type MatchLabel = (typeof matchLabels)[number];
 export type AlertLabels = Record<MatchLabel, string>;
 
@@ -25,7 +32,7 @@ export function parseMatcher(text: string): Matcher {
   if (!match) throw new Error(`"${text}" is not a matcher (label, one of = != =~ !~, value)`);
   const [, label = '', operator = '', raw = ''] = match;
   if (!(matchLabels as readonly string[]).includes(label)) {
-    throw new Error(`"${label}" is not a label routes can match: ${matchLabels.join(', ')}`);
+    throw new Error(`"${label}" is not a label an alert has: ${matchLabels.join(', ')}`);
   }
   const value = unquote(raw);
   if (operator === '=~' || operator === '!~') compile(value);
@@ -86,11 +93,18 @@ function unquote(raw: string): string {
 
 /** The labels of an alert, from what the reminder carries and the severity derived from it. */
 export function alertLabelsOf(
-  alert: { agreementId: string; category: string; offset: string; title: string },
+  alert: {
+    agreementId: string;
+    milestoneId: string;
+    category: string;
+    offset: string;
+    title: string;
+  },
   severity: string,
 ): AlertLabels {
   return {
     agreementId: alert.agreementId,
+    milestoneId: alert.milestoneId,
     category: alert.category,
     severity,
     offset: alert.offset,

@@ -8,6 +8,7 @@ const all = ['ops-slack', 'finance-mail', 'legal-webhook', 'pager'];
 function labels(overrides: Partial<AlertLabels> = {}): AlertLabels {
   return {
     agreementId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    milestoneId: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
     category: 'meeting',
     severity: 'low',
     offset: 'P7D',
@@ -39,7 +40,7 @@ describe('parseMatcher', () => {
   });
 
   it('refuses labels the reminder does not carry, and broken regular expressions', () => {
-    expect(() => parseMatcher('party="Japan"')).toThrow(/"party" is not a label routes can match/);
+    expect(() => parseMatcher('party="Japan"')).toThrow(/"party" is not a label an alert has/);
     expect(() => parseMatcher('binding="true"')).toThrow(/not a label/);
     expect(() => parseMatcher('title=~"("')).toThrow(/not a valid regular expression/);
     expect(() => parseMatcher('severity')).toThrow(/is not a matcher/);
@@ -142,7 +143,7 @@ describe('parseRoute', () => {
       'route.routes[0].matchers: must be a list of matchers such as \'severity="critical"\'',
       'route.routes[0].receivers: must be a non-empty list of receiver names (or "*")',
       'route.routes[1].colour: unknown field',
-      'route.routes[1].matchers[0]: "party" is not a label routes can match: agreementId, category, severity, offset, title',
+      'route.routes[1].matchers[0]: "party" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title',
       'route.routes[1].continue: must be true or false',
       'route.routes[2]: must be an object',
       'route: the root matches every alert: no matchers',

@@ -1,0 +1,2 @@
+export * from './inhibition';
+export * from './silence';
