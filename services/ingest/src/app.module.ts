@@ -4,6 +4,8 @@ import {
   DealFingerprintRepository,
   DocumentEntity,
   DocumentRepository,
+  FeedSourceRepository,
+  HostRateLimit,
   IdempotencyStore,
   IngestLocks,
   ingestMigrations,
@@ -18,6 +20,8 @@ import { AgreementsController } from './agreements/agreements.controller';
 import { IngestAgreementUseCase } from './agreements/ingest-agreement.usecase';
 import { byteLimitOf } from './agreements/request-body';
 import type { IngestEnv } from './ingest.env';
+import { FeedPoller } from './sources/feed-poller';
+import { SourcesController } from './sources/sources.controller';
 import { FolderWatcher } from './watch/folder-watcher';
 
 @Module({})
@@ -41,12 +45,15 @@ export class AppModule {
           inject: [ENV],
         }),
       ],
-      controllers: [AgreementsController],
+      controllers: [AgreementsController, SourcesController],
       providers: [
         AgreementRepository,
         DealFingerprintRepository,
         DocumentRepository,
+        FeedPoller,
+        FeedSourceRepository,
         FolderWatcher,
+        HostRateLimit,
         IdempotencyStore,
         IngestAgreementUseCase,
         IngestLocks,

@@ -1,0 +1,206 @@
+import { FeedSourceRepository, HostRateLimit } from '@dealwatch/ingest/data-access';
+import type { FeedItemRecord, FeedSource } from '@dealwatch/ingest/data-access';
+import { UnreadableFeedError, parseFeed, relevanceOf } from '@dealwatch/ingest/domain';
+import type { FeedItem } from '@dealwatch/ingest/domain';
+import { OutboundAllowlist, OutboundHttp } from '@dealwatch/outbound';
+import type { OutboundResponse } from '@dealwatch/outbound';
+import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+import { WakeableSleep } from '@dealwatch/time';
+
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from 'pino';
+
+import { IngestAgreementUseCase } from '../agreements/ingest-agreement.usecase';
+import { byteLimitOf } from '../agreements/request-body';
+import type { IngestEnv } from '../ingest.env';
+
+const SOURCES_PER_TURN = 10;
+const TIMEOUT_MS = 15_000;
+const MAX_FEED_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const USER_AGENT = 'DealWatch-ingest/1 (+feeds)';
+
+/**
+ * Polls due feed sources with conditional requests, and ingests each new, relevant item's page as
+ * HTML. Every item is recorded once (ingested, skipped with why, or failed with why), so a feed
+ * that keeps listing an item never has it taken twice. Requests go through OutboundHttp (no private
+ * addresses unless allow-listed) and wait their turn per host.
+ */
+@Injectable()
+export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly sleeper = new WakeableSleep();
+  private readonly http: OutboundHttp;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly sources: FeedSourceRepository,
+    private readonly rateLimit: HostRateLimit,
+    private readonly ingest: IngestAgreementUseCase,
+    @Inject(ENV) private readonly env: IngestEnv,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.http = new OutboundHttp(OutboundAllowlist.parse(env.OUTBOUND_ALLOWLIST));
+    this.logger = logger.child({ component: 'feed-poller' });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.sleeper.wake();
+    await this.loop;
+    await this.http.close();
+  }
+
+  /** Look for due sources now (a source was just added). */
+  kick(): void {
+    this.sleeper.wake();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        for (const source of await this.sources.claimDue(this.clock.now(), SOURCES_PER_TURN)) {
+          await this.poll(source);
+        }
+      } catch (error) {
+        this.logger.error({ err: error }, 'could not poll feed sources; will retry');
+      }
+      await this.sleeper.sleep(this.env.INGEST_FEED_POLL_MS);
+    }
+  }
+
+  private async poll(source: FeedSource): Promise<void> {
+    const conditional: Record<string, string> = {};
+    if (source.etag) conditional['if-none-match'] = source.etag;
+    if (source.lastModified) conditional['if-modified-since'] = source.lastModified;
+    let response: OutboundResponse;
+    try {
+      response = await this.fetch(source.url, MAX_FEED_BYTES, conditional);
+    } catch (error) {
+      await this.sources.recordPoll(
+        source.id,
+        this.clock.now(),
+        `failed: ${messageOf(error)}`,
+        null,
+      );
+      return;
+    }
+    if (response.status === 304) {
+      await this.sources.recordPoll(source.id, this.clock.now(), 'not modified', null);
+      return;
+    }
+    if (response.status !== 200) {
+      await this.sources.recordPoll(
+        source.id,
+        this.clock.now(),
+        `answered ${response.status}`,
+        null,
+      );
+      return;
+    }
+    let items: FeedItem[];
+    try {
+      items = parseFeed(response.body.toString('utf8'));
+    } catch (error) {
+      if (!(error instanceof UnreadableFeedError)) throw error;
+      await this.sources.recordPoll(
+        source.id,
+        this.clock.now(),
+        `unreadable: ${error.message}`,
+        null,
+      );
+      return;
+    }
+    const known = await this.sources.knownItems(
+      source.id,
+      items.map((item) => item.key),
+    );
+    let taken = 0;
+    for (const item of items) {
+      if (known.has(item.key) || !this.running) continue;
+      known.add(item.key);
+      await this.sources.recordItem(source.id, await this.take(source, item));
+      taken++;
+    }
+    await this.sources.recordPoll(source.id, this.clock.now(), `${taken} new of ${items.length}`, {
+      etag: response.headers['etag'] ?? null,
+      lastModified: response.headers['last-modified'] ?? null,
+    });
+  }
+
+  private async take(source: FeedSource, item: FeedItem): Promise<FeedItemRecord> {
+    const record = (
+      status: FeedItemRecord['status'],
+      reason: string | null,
+      agreementId = null as string | null,
+    ) => ({
+      itemKey: item.key,
+      url: item.url,
+      title: item.title,
+      status,
+      reason,
+      agreementId,
+      seenAt: this.clock.now(),
+    });
+    const relevance = relevanceOf(item, source);
+    if (!relevance.relevant) return record('skipped', relevance.reason);
+    let page: OutboundResponse;
+    try {
+      page = await this.fetch(item.url, byteLimitOf(this.env.INGEST_MAX_BODY), {});
+    } catch (error) {
+      return record('failed', `could not fetch the page: ${messageOf(error)}`);
+    }
+    if (page.status !== 200) return record('failed', `the page answered ${page.status}`);
+    const outcome = await this.ingest.execute(
+      {
+        bytes: page.body,
+        mediaType: 'text/html',
+        fileName: null,
+        given: { sourceUrl: page.url, publishedAt: item.publishedAt },
+      },
+      null,
+    );
+    switch (outcome.kind) {
+      case 'accepted':
+      case 'linked':
+      case 'duplicate':
+      case 'idempotency-key-reused':
+        return record('ingested', outcome.kind, outcome.agreementId);
+      case 'empty':
+        return record('failed', 'the page has no text');
+      case 'unsupported':
+        return record('failed', `unsupported content type ${outcome.mediaType ?? '(none)'}`);
+      case 'unreadable':
+        return record('failed', outcome.reason);
+    }
+  }
+
+  /** One request, after waiting for the host's turn. */
+  private async fetch(url: string, maxBytes: number, headers: Record<string, string>) {
+    const host = this.http.checkUrl(url).host;
+    for (;;) {
+      const wait = await this.rateLimit.take(host, this.env.INGEST_FEED_HOST_INTERVAL_MS);
+      if (wait === 0 || this.env.INGEST_FEED_HOST_INTERVAL_MS === 0) break;
+      await new WakeableSleep().sleep(wait);
+    }
+    return this.http.send(url, {
+      headers: { 'user-agent': USER_AGENT, ...headers },
+      timeoutMs: TIMEOUT_MS,
+      maxBytes,
+      maxRedirects: MAX_REDIRECTS,
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
