@@ -1,29 +1,13 @@
-import { Topics } from '@dealwatch/contracts';
 import type { ExtractedObligationV1 } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import {
-  EventPublisher,
-  TopicRecorder,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
-import {
-  deadline,
-  extraction,
-  obligation,
-  recordedTopics,
-  startScheduler,
-  statusEvents,
-} from '../testing/scheduler-harness';
-import type { MilestoneView, RunningScheduler } from '../testing/scheduler-harness';
+import { SchedulerTestBed, deadline, obligation } from '../testing/scheduler-harness';
+import type { MilestoneView } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('chains');
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
 /** "… within <days> days after the <ref>": undated until the event happens. */
 function after(key: string, text: string, ref: string, days: number): ExtractedObligationV1 {
@@ -48,29 +32,18 @@ const plan = after('plan', 'The Parties shall adopt a joint work plan', 'ministe
 
 describe('chained milestones: due a set time after the milestone they wait on is met', () => {
   const clock = new ManualClock(new Date('2026-04-01T00:00:00Z'));
-  let scheduler: RunningScheduler;
-  let publisher: EventPublisher;
-  let recorder: TopicRecorder;
+  let bed: SchedulerTestBed;
 
   beforeAll(async () => {
-    scheduler = await startScheduler(namespace, clock);
-    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
-    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
+    bed = await SchedulerTestBed.start(namespace, clock);
   });
 
-  afterAll(async () => {
-    await publisher.stop();
-    await recorder.stop();
-    await scheduler.app.close();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
-  });
+  afterAll(() => bed.stop());
 
   async function extract(agreementId: string, ...obligations: ExtractedObligationV1[]) {
-    await publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
-      key: agreementId,
-    });
+    await bed.extract(agreementId, obligations);
     return expectEventually(async () => {
-      const found = await scheduler.api.milestonesOf(agreementId);
+      const found = await bed.api.milestonesOf(agreementId);
       expect(found).toHaveLength(obligations.length);
       return new Map(found.map((m) => [m.title, m]));
     });
@@ -80,7 +53,7 @@ describe('chained milestones: due a set time after the milestone they wait on is
     [...milestones.values()].find((m) => m.title.startsWith(start))!;
 
   const complete = (id: string) =>
-    scheduler.api.request<MilestoneView>('POST', `/v1/milestones/${id}/complete`, {
+    bed.api.request<MilestoneView>('POST', `/v1/milestones/${id}/complete`, {
       by: 'ops@example.org',
       reason: 'held in Tokyo',
     });
@@ -101,7 +74,7 @@ describe('chained milestones: due a set time after the milestone they wait on is
     clock.set(new Date('2026-05-04T15:00:00Z'));
     expect((await complete(anchor.id)).body.status).toBe('met');
 
-    const released = await scheduler.api.milestone(chained.id);
+    const released = await bed.api.milestone(chained.id);
     // 4 May 2026 + 90 days = 2 August 2026.
     expect(released).toMatchObject({ status: 'pending', dueKind: 'date', dueDate: '2026-08-02' });
     expect(released.reminders.map((r) => [r.offset, r.fireAt])).toEqual([
@@ -122,7 +95,7 @@ describe('chained milestones: due a set time after the milestone they wait on is
       toDueDate: '2026-08-02',
     });
     await expectEventually(() =>
-      expect(statusEvents(recorder, namespace, agreementId)).toEqual([
+      expect(bed.statusEvents(agreementId)).toEqual([
         expect.objectContaining({ milestoneId: anchor.id, status: 'met' }),
         expect.objectContaining({
           milestoneId: chained.id,
@@ -158,12 +131,12 @@ describe('chained milestones: due a set time after the milestone they wait on is
 
     clock.set(new Date('2026-04-20T10:00:00Z'));
     await complete(byTitle(milestones, 'A bilateral').id);
-    expect(await scheduler.api.milestone(first.id)).toMatchObject({ dueDate: '2026-05-20' });
-    expect((await scheduler.api.milestone(second.id)).status).toBe('tracked');
+    expect(await bed.api.milestone(first.id)).toMatchObject({ dueDate: '2026-05-20' });
+    expect((await bed.api.milestone(second.id)).status).toBe('tracked');
 
     clock.set(new Date('2026-05-18T10:00:00Z'));
     await complete(first.id);
-    expect(await scheduler.api.milestone(second.id)).toMatchObject({
+    expect(await bed.api.milestone(second.id)).toMatchObject({
       status: 'pending',
       dueDate: '2026-07-17',
     });
@@ -172,17 +145,11 @@ describe('chained milestones: due a set time after the milestone they wait on is
   it('does not release on a waived or cancelled anchor', async () => {
     const agreementId = randomUUID();
     const milestones = await extract(agreementId, meeting, plan);
-    await scheduler.api.request(
-      'POST',
-      `/v1/milestones/${byTitle(milestones, 'A bilateral').id}/waive`,
-      {
-        by: 'ops',
-        reason: 'meeting replaced by a call',
-      },
-    );
-    expect((await scheduler.api.milestone(byTitle(milestones, 'The Parties').id)).status).toBe(
-      'tracked',
-    );
+    await bed.api.request('POST', `/v1/milestones/${byTitle(milestones, 'A bilateral').id}/waive`, {
+      by: 'ops',
+      reason: 'meeting replaced by a call',
+    });
+    expect((await bed.api.milestone(byTitle(milestones, 'The Parties').id)).status).toBe('tracked');
   });
 
   it('releases at once a chained milestone first seen after its anchor was met', async () => {
@@ -196,7 +163,7 @@ describe('chained milestones: due a set time after the milestone they wait on is
     clock.set(new Date('2026-04-15T00:00:00Z'));
     const second = await extract(agreementId, meeting, plan);
     const chained = await expectEventually(async () => {
-      const found = await scheduler.api.milestone(byTitle(second, 'The Parties').id);
+      const found = await bed.api.milestone(byTitle(second, 'The Parties').id);
       expect(found.status).toBe('pending');
       return found;
     });

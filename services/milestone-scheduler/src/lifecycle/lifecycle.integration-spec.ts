@@ -1,47 +1,22 @@
-import { Topics } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import {
-  EventPublisher,
-  TopicRecorder,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
-import {
-  extraction,
-  obligation,
-  recordedTopics,
-  reminderEvents,
-  startScheduler,
-  statusEvents,
-} from '../testing/scheduler-harness';
-import type { MilestoneView, RunningScheduler } from '../testing/scheduler-harness';
+import { SchedulerTestBed, obligation } from '../testing/scheduler-harness';
+import type { MilestoneView } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('lifecycle');
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
 describe('milestone lifecycle: time, people and re-extraction, each change an event and an audit row', () => {
   const clock = new ManualClock(new Date('2026-04-01T00:00:00Z'));
-  let scheduler: RunningScheduler;
-  let publisher: EventPublisher;
-  let recorder: TopicRecorder;
+  let bed: SchedulerTestBed;
 
   beforeAll(async () => {
-    scheduler = await startScheduler(namespace, clock);
-    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
-    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
+    bed = await SchedulerTestBed.start(namespace, clock);
   });
 
-  afterAll(async () => {
-    await publisher.stop();
-    await recorder.stop();
-    await scheduler.app.close();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
-  });
+  afterAll(() => bed.stop());
 
   /** Publishes an extraction and waits until the scheduler holds `count` milestones for it. */
   async function extract(
@@ -49,20 +24,17 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     count: number,
     ...obligations: ReturnType<typeof obligation>[]
   ): Promise<MilestoneView[]> {
-    await publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
-      key: agreementId,
-    });
+    await bed.extract(agreementId, obligations);
     return expectEventually(async () => {
-      const found = await scheduler.api.milestonesOf(agreementId);
+      const found = await bed.api.milestonesOf(agreementId);
       expect(found).toHaveLength(count);
       return found;
     });
   }
 
-  const post = (path: string, body: unknown) =>
-    scheduler.api.request<MilestoneView>('POST', path, body);
+  const post = (path: string, body: unknown) => bed.api.request<MilestoneView>('POST', path, body);
   const patch = (path: string, body: unknown) =>
-    scheduler.api.request<MilestoneView>('PATCH', path, body);
+    bed.api.request<MilestoneView>('PATCH', path, body);
 
   it('keeps an obligation without a deadline as a tracked commitment with no reminders', async () => {
     clock.set(new Date('2026-04-01T00:00:00Z'));
@@ -75,7 +47,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     );
     expect(dated).toMatchObject({ status: 'pending', dueDate: '2026-04-28' });
     expect(tracked).toMatchObject({ status: 'tracked', dueDate: null, dueAt: null, reminders: [] });
-    expect((await scheduler.api.milestone(tracked!.id)).history).toEqual([
+    expect((await bed.api.milestone(tracked!.id)).history).toEqual([
       expect.objectContaining({ actor: 'extraction', fromStatus: null, toStatus: 'tracked' }),
     ]);
   });
@@ -87,17 +59,17 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
 
     clock.set(new Date('2026-04-28T09:00:00Z'));
     await expectEventually(async () =>
-      expect((await scheduler.api.milestone(milestone!.id)).status).toBe('due'),
+      expect((await bed.api.milestone(milestone!.id)).status).toBe('due'),
     );
     clock.set(new Date('2026-04-29T00:00:00Z'));
     const overdue = await expectEventually(async () => {
-      const found = await scheduler.api.milestone(milestone!.id);
+      const found = await bed.api.milestone(milestone!.id);
       expect(found.status).toBe('overdue');
       return found;
     });
 
     const events = await expectEventually(() => {
-      const found = statusEvents(recorder, namespace, agreementId);
+      const found = bed.statusEvents(agreementId);
       expect(found).toHaveLength(2);
       return found;
     });
@@ -121,7 +93,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     ]);
     // The PT0S and overdue reminders fired with the changes.
     await expectEventually(() =>
-      expect(reminderEvents(recorder, namespace, agreementId).map((r) => r.offset)).toEqual(
+      expect(bed.reminderEvents(agreementId).map((r) => r.offset)).toEqual(
         expect.arrayContaining(['PT0S', 'overdue']),
       ),
     );
@@ -156,7 +128,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
       toStatus: 'met',
     });
     await expectEventually(() =>
-      expect(statusEvents(recorder, namespace, agreementId)).toEqual([
+      expect(bed.statusEvents(agreementId)).toEqual([
         expect.objectContaining({
           milestoneId: milestone!.id,
           previousStatus: 'pending',
@@ -170,8 +142,8 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     // Nothing fires for it any more.
     clock.set(new Date('2026-05-01T00:00:00Z'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(reminderEvents(recorder, namespace, agreementId)).toEqual([]);
-    expect((await scheduler.api.milestone(milestone!.id)).status).toBe('met');
+    expect(bed.reminderEvents(agreementId)).toEqual([]);
+    expect((await bed.api.milestone(milestone!.id)).status).toBe('met');
   });
 
   it('answers 409 to a transition that is not allowed, and changes nothing', async () => {
@@ -188,7 +160,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     expect(
       (await patch(`/v1/milestones/${milestone!.id}`, { ...who, dueDate: '2026-07-31' })).status,
     ).toBe(409);
-    const after = await scheduler.api.milestone(milestone!.id);
+    const after = await bed.api.milestone(milestone!.id);
     expect(after).toMatchObject({ status: 'cancelled', dueDate: '2026-06-30' });
     expect(after.history).toHaveLength(2);
   });
@@ -202,7 +174,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     });
     expect(waived.body).toMatchObject({ status: 'waived', dueDate: null });
     await expectEventually(() =>
-      expect(statusEvents(recorder, namespace, agreementId)).toEqual([
+      expect(bed.statusEvents(agreementId)).toEqual([
         expect.objectContaining({ previousStatus: 'tracked', status: 'waived', dueDate: null }),
       ]),
     );
@@ -235,7 +207,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     expect(
       (await post(`/v1/milestones/${randomUUID()}/complete`, { by: 'a', reason: 'b' })).status,
     ).toBe(404);
-    expect((await scheduler.api.milestone(milestone!.id)).history).toHaveLength(1);
+    expect((await bed.api.milestone(milestone!.id)).history).toHaveLength(1);
   });
 
   it('reschedules: unfired reminders replanned, fired ones kept, history and an event with both dates', async () => {
@@ -244,7 +216,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     const [milestone] = await extract(agreementId, 1, obligation('report', '2026-04-28'));
     clock.set(new Date('2026-04-29T00:00:01Z'));
     await expectEventually(async () =>
-      expect((await scheduler.api.milestone(milestone!.id)).status).toBe('overdue'),
+      expect((await bed.api.milestone(milestone!.id)).status).toBe('overdue'),
     );
 
     const moved = await patch(`/v1/milestones/${milestone!.id}`, {
@@ -285,7 +257,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
       toDueDate: '2026-07-31',
     });
     await expectEventually(() =>
-      expect(statusEvents(recorder, namespace, agreementId).at(-1)).toMatchObject({
+      expect(bed.statusEvents(agreementId).at(-1)).toMatchObject({
         previousStatus: 'overdue',
         status: 'pending',
         previousDueDate: '2026-04-28',
@@ -297,7 +269,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     // A re-extraction of the same text does not undo the extension.
     await extract(agreementId, 1, obligation('report', '2026-04-28'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await scheduler.api.milestone(milestone!.id)).toMatchObject({
+    expect(await bed.api.milestone(milestone!.id)).toMatchObject({
       status: 'pending',
       dueDate: '2026-07-31',
     });
@@ -336,7 +308,7 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
 
     await extract(agreementId, 1, obligation('review', '2026-09-30'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const [after, ...others] = await scheduler.api.milestonesOf(agreementId);
+    const [after, ...others] = await bed.api.milestonesOf(agreementId);
     expect(others).toEqual([]);
     expect(after).toMatchObject({ id: milestone!.id, status: 'met', dueDate: '2026-06-30' });
   });

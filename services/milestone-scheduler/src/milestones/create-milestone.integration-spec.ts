@@ -1,46 +1,26 @@
 import { Topics } from '@dealwatch/contracts';
 import type { MilestoneScheduledV1 } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import {
-  TopicRecorder,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
-import {
-  eventsOf,
-  recordedTopics,
-  reminderEvents,
-  startScheduler,
-  statusEvents,
-} from '../testing/scheduler-harness';
-import type { MilestoneView, RunningScheduler } from '../testing/scheduler-harness';
+import { SchedulerTestBed, eventsOf } from '../testing/scheduler-harness';
+import type { MilestoneView } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('manual');
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
 describe('milestones entered by hand: POST /v1/milestones', () => {
   const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
-  let scheduler: RunningScheduler;
-  let recorder: TopicRecorder;
+  let bed: SchedulerTestBed;
 
   beforeAll(async () => {
-    scheduler = await startScheduler(namespace, clock);
-    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
+    bed = await SchedulerTestBed.start(namespace, clock);
   });
 
-  afterAll(async () => {
-    await recorder.stop();
-    await scheduler.app.close();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
-  });
+  afterAll(() => bed.stop());
 
-  const create = (body: unknown) =>
-    scheduler.api.request<MilestoneView>('POST', '/v1/milestones', body);
+  const create = (body: unknown) => bed.api.request<MilestoneView>('POST', '/v1/milestones', body);
 
   it('answers 201 with the milestone and its reminders, overdue added, for a date in a zone', async () => {
     clock.set(new Date('2026-03-01T00:00:00Z'));
@@ -71,12 +51,10 @@ describe('milestones entered by hand: POST /v1/milestones', () => {
       ['PT1H', '2026-04-15T06:00:00.000Z', 'pending'],
       ['overdue', '2026-04-15T22:00:00.000Z', 'pending'],
     ]);
-    expect((await scheduler.api.milestonesOf(agreementId)).map((m) => m.id)).toEqual([
-      created.body.id,
-    ]);
+    expect((await bed.api.milestonesOf(agreementId)).map((m) => m.id)).toEqual([created.body.id]);
     const scheduled = await expectEventually(() => {
       const found = eventsOf<MilestoneScheduledV1>(
-        recorder,
+        bed.recorder,
         namespace,
         Topics.MilestoneScheduledV1,
         agreementId,
@@ -116,17 +94,13 @@ describe('milestones entered by hand: POST /v1/milestones', () => {
     // A milestone without an agreement is its own subject: the key of its events.
     clock.set(new Date('2026-03-01T11:59:50Z'));
     await expectEventually(() =>
-      expect(reminderEvents(recorder, namespace, id).map((r) => r.offset)).toEqual(['PT10S']),
+      expect(bed.reminderEvents(id).map((r) => r.offset)).toEqual(['PT10S']),
     );
     clock.set(new Date('2026-03-01T12:00:00Z'));
     await expectEventually(() =>
-      expect(reminderEvents(recorder, namespace, id).map((r) => r.offset)).toEqual([
-        'PT10S',
-        'PT0S',
-        'overdue',
-      ]),
+      expect(bed.reminderEvents(id).map((r) => r.offset)).toEqual(['PT10S', 'PT0S', 'overdue']),
     );
-    expect(reminderEvents(recorder, namespace, id)[0]).toMatchObject({
+    expect(bed.reminderEvents(id)[0]).toMatchObject({
       agreementId: id,
       milestoneId: id,
       scheduledFor: '2026-03-01T11:59:50.000Z',
@@ -134,7 +108,7 @@ describe('milestones entered by hand: POST /v1/milestones', () => {
       evidence: { text: '', span: null },
     });
     await expectEventually(() =>
-      expect(statusEvents(recorder, namespace, id).map((e) => e.status)).toEqual(['overdue']),
+      expect(bed.statusEvents(id).map((e) => e.status)).toEqual(['overdue']),
     );
   });
 
@@ -150,7 +124,7 @@ describe('milestones entered by hand: POST /v1/milestones', () => {
       'PT0S',
       'overdue',
     ]);
-    expect((await scheduler.api.milestone(created.body.id)).history).toEqual([
+    expect((await bed.api.milestone(created.body.id)).history).toEqual([
       expect.objectContaining({ fromStatus: null, toStatus: 'pending', toDueDate: '2026-12-31' }),
     ]);
   });

@@ -1,20 +1,12 @@
-import { Topics } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import {
-  EventPublisher,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
-import { extraction, obligation, startScheduler } from '../testing/scheduler-harness';
-import type { MilestoneView, RunningScheduler } from '../testing/scheduler-harness';
+import { SchedulerTestBed, obligation } from '../testing/scheduler-harness';
+import type { MilestoneView } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('queries');
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
 interface Page {
   items: MilestoneView[];
@@ -25,15 +17,13 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
   const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
   const agreementId = randomUUID();
   const otherAgreement = randomUUID();
-  let scheduler: RunningScheduler;
-  let publisher: EventPublisher;
+  let bed: SchedulerTestBed;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    scheduler = await startScheduler(namespace, clock);
-    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
+    bed = await SchedulerTestBed.start(namespace, clock);
     const create = async (key: string, body: Record<string, unknown>) => {
-      const { status, body: created } = await scheduler.api.request<MilestoneView>(
+      const { status, body: created } = await bed.api.request<MilestoneView>(
         'POST',
         '/v1/milestones',
         { agreementId, title: key, ...body },
@@ -52,28 +42,20 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
     await create('june-report', { dueDate: '2026-06-30', owner: 'ben', category: 'meeting' });
     await create('march-review', { dueDate: '2026-03-20', owner: 'ana', category: 'meeting' });
     await create('elsewhere', { agreementId: otherAgreement, dueDate: '2026-04-15' });
-    await scheduler.api.request('POST', `/v1/milestones/${ids['june-report']}/complete`, {
+    await bed.api.request('POST', `/v1/milestones/${ids['june-report']}/complete`, {
       by: 'ben',
       reason: 'filed early',
     });
-    await publisher.publish(
-      Topics.ClausesExtractedV1,
-      extraction(agreementId, [obligation('mapping', null)]),
-      { key: agreementId },
-    );
+    await bed.extract(agreementId, [obligation('mapping', null)]);
     await expectEventually(async () =>
-      expect(await scheduler.api.milestonesOf(agreementId)).toHaveLength(6),
+      expect(await bed.api.milestonesOf(agreementId)).toHaveLength(6),
     );
   });
 
-  afterAll(async () => {
-    await publisher.stop();
-    await scheduler.app.close();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
-  });
+  afterAll(() => bed.stop());
 
   const list = async (query: string) => {
-    const response = await scheduler.api.request<Page>('GET', `/v1/milestones?${query}`);
+    const response = await bed.api.request<Page>('GET', `/v1/milestones?${query}`);
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -141,13 +123,11 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
     ['an unknown status', 'status=pending,late'],
     ['a due date that is not a date', 'dueBefore=soon'],
   ])('answers 400 to %s', async (_, query) => {
-    expect((await scheduler.api.request('GET', `/v1/milestones?${query}`)).status).toBe(400);
+    expect((await bed.api.request('GET', `/v1/milestones?${query}`)).status).toBe(400);
   });
 
   it('serves the open milestones as an RFC 5545 feed with an alarm per pending reminder', async () => {
-    const response = await fetch(
-      `${scheduler.api.base}/v1/calendar.ics?agreementId=${agreementId}`,
-    );
+    const response = await fetch(`${bed.api.base}/v1/calendar.ics?agreementId=${agreementId}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = (await response.text()).replace(/\r\n[ \t]/g, '');
@@ -158,7 +138,7 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
     expect(text).toContain(`UID:${ids['may-board']}@dealwatch`);
     expect(text).toContain('DTSTART;VALUE=DATE:20260510');
     expect(text).toContain('DTSTART:20260402T150000Z');
-    const may = await scheduler.api.milestone(ids['may-board']!);
+    const may = await bed.api.milestone(ids['may-board']!);
     const pending = may.reminders.filter((r) => r.status === 'pending');
     const mayEvent = text.slice(text.indexOf(`UID:${ids['may-board']}`));
     const alarms = mayEvent.slice(0, mayEvent.indexOf('END:VEVENT')).match(/BEGIN:VALARM/g);

@@ -1,55 +1,27 @@
 import { Topics } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import {
-  EventPublisher,
-  TopicRecorder,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
-import {
-  extraction,
-  obligation,
-  recordedTopics,
-  reminderEvents,
-  startScheduler,
-} from '../testing/scheduler-harness';
-import type { RunningScheduler } from '../testing/scheduler-harness';
+import { SchedulerTestBed, obligation } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('scheduler');
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
 describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled clock', () => {
   const clock = new ManualClock(new Date('2026-04-20T00:00:00Z'));
-  let scheduler: RunningScheduler;
-  let publisher: EventPublisher;
-  let recorder: TopicRecorder;
+  let bed: SchedulerTestBed;
 
   beforeAll(async () => {
-    scheduler = await startScheduler(namespace, clock);
-    publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
-    recorder = await new TopicRecorder(brokers).start(recordedTopics(namespace));
+    bed = await SchedulerTestBed.start(namespace, clock);
   });
 
-  afterAll(async () => {
-    await publisher.stop();
-    await recorder.stop();
-    await scheduler.app.close();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
-  });
+  afterAll(() => bed.stop());
 
-  async function publish(agreementId: string, ...obligations: ReturnType<typeof obligation>[]) {
-    await publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
-      key: agreementId,
-    });
-  }
-
-  const milestonesOf = (agreementId: string) => scheduler.api.milestonesOf(agreementId);
-  const remindersFor = (agreementId: string) => reminderEvents(recorder, namespace, agreementId);
+  const publish = (agreementId: string, ...obligations: ReturnType<typeof obligation>[]) =>
+    bed.extract(agreementId, obligations);
+  const milestonesOf = (agreementId: string) => bed.api.milestonesOf(agreementId);
+  const remindersFor = (agreementId: string) => bed.reminderEvents(agreementId);
 
   it('creates one milestone per dated obligation and skips reminders already past', async () => {
     const agreementId = randomUUID();
@@ -70,7 +42,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
     ]);
     await expectEventually(() =>
       expect(
-        recorder
+        bed.recorder
           .on(`${namespace.topicPrefix}${Topics.MilestoneScheduledV1}`)
           .some((m) => m.key === agreementId),
       ).toBe(true),
@@ -138,7 +110,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
       '2026-09-30T09:00:00.000Z',
     );
     // One change besides the creation: the re-extraction that moved the date.
-    const history = (await scheduler.api.milestone(moved[0]!.id)).history!;
+    const history = (await bed.api.milestone(moved[0]!.id)).history!;
     expect(history.map((h) => [h.actor, h.fromDueDate, h.toDueDate])).toEqual([
       ['extraction', null, '2026-06-30'],
       ['extraction', '2026-06-30', '2026-09-30'],
@@ -146,7 +118,7 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
   });
 
   it('rejects a malformed agreementId filter with 400', async () => {
-    const response = await scheduler.api.request('GET', '/v1/milestones?agreementId=nope');
+    const response = await bed.api.request('GET', '/v1/milestones?agreementId=nope');
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toMatch(/agreementId/);
   });

@@ -9,7 +9,8 @@ import type {
 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import type { TestNamespace, TopicRecorder } from '@dealwatch/testing';
+import { EventPublisher, TopicRecorder, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+import type { TestNamespace } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -189,4 +190,53 @@ export function recordedTopics(namespace: TestNamespace): string[] {
     Topics.MilestoneScheduledV1,
     Topics.MilestoneStatusChangedV1,
   ].map((topic) => `${namespace.topicPrefix}${topic}`);
+}
+
+/**
+ * One spec file's world: the service on its own schema and topics, an upstream publisher of
+ * extractions, and a recorder of what the service publishes. `stop` tears it all down.
+ */
+export class SchedulerTestBed {
+  private constructor(
+    readonly namespace: TestNamespace,
+    readonly scheduler: RunningScheduler,
+    readonly publisher: EventPublisher,
+    readonly recorder: TopicRecorder,
+  ) {}
+
+  static async start(namespace: TestNamespace, clock: Clock): Promise<SchedulerTestBed> {
+    const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+    return new SchedulerTestBed(
+      namespace,
+      await startScheduler(namespace, clock),
+      await new EventPublisher(brokers, namespace.topicPrefix).start(),
+      await new TopicRecorder(brokers).start(recordedTopics(namespace)),
+    );
+  }
+
+  get api(): SchedulerApi {
+    return this.scheduler.api;
+  }
+
+  /** Publishes an extraction of the agreement, as clause-extraction would. */
+  async extract(agreementId: string, obligations: ExtractedObligationV1[]): Promise<void> {
+    await this.publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
+      key: agreementId,
+    });
+  }
+
+  statusEvents(subject: string): MilestoneStatusChangedV1[] {
+    return statusEvents(this.recorder, this.namespace, subject);
+  }
+
+  reminderEvents(subject: string): MilestoneReminderV1[] {
+    return reminderEvents(this.recorder, this.namespace, subject);
+  }
+
+  async stop(): Promise<void> {
+    await this.publisher.stop();
+    await this.recorder.stop();
+    await this.scheduler.app.close();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), this.namespace);
+  }
 }
