@@ -1,6 +1,8 @@
 import { AgreementDocumentAddedV1 } from './events/agreement-document-added/agreement-document-added-v1.event';
 import { AgreementIngestedV1 } from './events/agreement-ingested/agreement-ingested-v1.event';
+import { AlertAcknowledgedV1 } from './events/alert-acknowledged/alert-acknowledged-v1.event';
 import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.event';
+import { AlertResolvedV1 } from './events/alert-resolved/alert-resolved-v1.event';
 import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
 import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
 import { MilestoneScheduledV1 } from './events/milestone-scheduled/milestone-scheduled-v1.event';
@@ -17,6 +19,8 @@ export const payloadClasses = {
   [Topics.MilestoneReminderV1]: MilestoneReminderV1,
   [Topics.MilestoneStatusChangedV1]: MilestoneStatusChangedV1,
   [Topics.AlertDeliveredV1]: AlertDeliveredV1,
+  [Topics.AlertAcknowledgedV1]: AlertAcknowledgedV1,
+  [Topics.AlertResolvedV1]: AlertResolvedV1,
 } as const satisfies { [T in Topic]: new () => object };
 
 export type EventPayloads = { [T in Topic]: InstanceType<(typeof payloadClasses)[T]> };

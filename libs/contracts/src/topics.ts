@@ -11,6 +11,8 @@ export const Topics = {
   MilestoneReminderV1: 'dealwatch.milestone.reminder.v1',
   MilestoneStatusChangedV1: 'dealwatch.milestone.status-changed.v1',
   AlertDeliveredV1: 'dealwatch.alert.delivered.v1',
+  AlertAcknowledgedV1: 'dealwatch.alert.acknowledged.v1',
+  AlertResolvedV1: 'dealwatch.alert.resolved.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -28,6 +28,10 @@ describe('AlertingEnv', () => {
     expect(attempt).toThrow(/ALERT_SECRETS_KEY must be 32 bytes, base64 encoded/);
     expect(attempt).not.toThrow(new RegExp(short.slice(0, 10)));
     expect(describeEnv(loadEnv(AlertingEnv, {}))['ALERT_SECRETS_KEY']).toBe('********');
+    expect(describeEnv(loadEnv(AlertingEnv, {}))['ALERT_ACK_KEY']).toBe('********');
+    expect(() => loadEnv(AlertingEnv, { ALERT_ACK_KEY: short })).toThrow(
+      /ALERT_ACK_KEY must be 32 bytes, base64 encoded/,
+    );
   });
 
   it('takes an smtp:// or smtps:// URL and masks its password when logged', () => {

@@ -20,6 +20,9 @@ export const LOCAL_WEBHOOK_SECRET = 'whsec_ZGVhbHdhdGNoLWxvY2FsLWRldmVsb3BtZW50L
 /** base64 of the 32 bytes "dealwatch-local-secrets-key-32b!"; for local runs only. */
 export const LOCAL_SECRETS_KEY = 'ZGVhbHdhdGNoLWxvY2FsLXNlY3JldHMta2V5LTMyYiE=';
 
+/** base64 of the 32 bytes "dealwatch-local-ack-link-key-32b"; for local runs only. */
+export const LOCAL_ACK_KEY = 'ZGVhbHdhdGNoLWxvY2FsLWFjay1saW5rLWtleS0zMmI=';
+
 export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the alerting API; 0 takes any free port (tests).' })
   @IsInt()
@@ -76,6 +79,31 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   })
   @IsBase64Key(32, 'ALERT_SECRETS_KEY must be 32 bytes, base64 encoded')
   ALERT_SECRETS_KEY: string = LOCAL_SECRETS_KEY;
+
+  @EnvVariable({
+    description:
+      'HMAC key (32 bytes, base64) that signs the one-click acknowledgement links in notifications. ' +
+      'Defaults to a fixed local-development key, with a warning at start.',
+    sensitive: true,
+  })
+  @IsBase64Key(32, 'ALERT_ACK_KEY must be 32 bytes, base64 encoded')
+  ALERT_ACK_KEY: string = LOCAL_ACK_KEY;
+
+  @EnvVariable({
+    description:
+      'Base URL under which people reach this API, for the acknowledgement links in notifications.',
+  })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'ALERT_PUBLIC_URL must be an http(s) URL' },
+  )
+  ALERT_PUBLIC_URL: string = 'http://127.0.0.1:3004';
+
+  @EnvVariable({ description: 'How long (ms) an acknowledgement link works after the alert.' })
+  @IsInt()
+  @Min(60_000)
+  @Max(90 * 86_400_000)
+  ALERT_ACK_LINK_TTL_MS: number = 7 * 86_400_000;
 
   @EnvVariable({
     description:

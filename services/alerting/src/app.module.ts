@@ -22,6 +22,7 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { AcknowledgeAlertUseCase } from './acknowledgement/acknowledge-alert.usecase';
 import type { AlertingEnv } from './alerting.env';
 import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
@@ -35,6 +36,8 @@ import { ReceiverDirectory } from './receivers/receiver-directory';
 import { ReceiversController } from './receivers/receivers.controller';
 import { MilestoneReminderConsumer } from './reminders/milestone-reminder.consumer';
 import { RecordAlertUseCase } from './reminders/record-alert.usecase';
+import { MilestoneStatusConsumer } from './resolution/milestone-status.consumer';
+import { ResolveAlertsUseCase } from './resolution/resolve-alerts.usecase';
 import { RoutesController } from './routes/routes.controller';
 import { RoutingTable } from './routes/routing-table';
 import { ManageSilencesUseCase } from './silences/manage-silences.usecase';
@@ -95,6 +98,7 @@ export class AppModule {
         },
         { provide: SecretBox, useFactory: () => new SecretBox(env.ALERT_SECRETS_KEY) },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
+        AcknowledgeAlertUseCase,
         AlertHistoryUseCase,
         AlertRepository,
         DeliverAlertsUseCase,
@@ -103,10 +107,12 @@ export class AppModule {
         ManageReceiversUseCase,
         ManageSilencesUseCase,
         MilestoneReminderConsumer,
+        MilestoneStatusConsumer,
         NotificationSender,
         ReceiverDirectory,
         ReceiverRepository,
         RecordAlertUseCase,
+        ResolveAlertsUseCase,
         RoutingTable,
         RoutingTreeRepository,
         SilenceRepository,

@@ -72,6 +72,25 @@ export class AlertEntity {
   @Column({ type: 'uuid', name: 'inhibited_by', nullable: true })
   inhibitedBy!: string | null;
 
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'text', name: 'acknowledged_by', nullable: true })
+  acknowledgedBy!: string | null;
+
+  @Column({ type: 'text', name: 'ack_comment', nullable: true })
+  ackComment!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** The milestone status that resolved it: met, waived or cancelled. */
+  @Column({ type: 'text', nullable: true })
+  resolution!: string | null;
+
+  @Column({ type: 'text', name: 'resolved_by', nullable: true })
+  resolvedBy!: string | null;
+
   @Index('alerts_created_at_idx')
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -86,6 +86,55 @@ export class AlertRepository {
     return alertIds;
   }
 
+  /**
+   * Acknowledges a firing alert once. Returns the alert after the call and whether this call
+   * acknowledged it; null when there is no such alert.
+   */
+  async acknowledge(
+    manager: EntityManager,
+    id: string,
+    ack: { by: string; comment: string | null; at: Date },
+  ): Promise<{ alert: AlertEntity; acknowledged: boolean } | null> {
+    const changed = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE alerts SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3,
+         ack_comment = $4
+       WHERE id = $1 AND state = 'firing'
+       RETURNING id`,
+      [id, ack.at, ack.by, ack.comment],
+    );
+    const alert = await manager.getRepository(AlertEntity).findOneBy({ id });
+    return alert ? { alert, acknowledged: changed.length > 0 } : null;
+  }
+
+  /** The alerts of a milestone not yet resolved, locked until the transaction ends. */
+  openOf(manager: EntityManager, milestoneId: string): Promise<AlertEntity[]> {
+    return manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .where('alert.milestone_id = :milestoneId', { milestoneId })
+      .andWhere("alert.state IN ('firing', 'acknowledged', 'silenced', 'inhibited')")
+      .orderBy('alert.created_at', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  async resolve(
+    manager: EntityManager,
+    id: string,
+    resolution: { status: string; by: string; at: Date },
+  ): Promise<void> {
+    await manager.getRepository(AlertEntity).update(
+      { id },
+      {
+        state: 'resolved',
+        resolution: resolution.status,
+        resolvedBy: resolution.by,
+        resolvedAt: resolution.at,
+      },
+    );
+  }
+
   findById(id: string): Promise<AlertEntity | null> {
     return this.dataSource.getRepository(AlertEntity).findOneBy({ id });
   }

@@ -10,9 +10,14 @@ export const deliveryStatuses = [
 ] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
+export const notificationKinds = ['firing', 'resolved'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 /** One alert to one receiver: the unit the worker claims, sends and retries. */
 @Entity({ name: 'deliveries' })
-@Index('deliveries_alert_id_receiver_uq', ['alertId', 'receiver'], { unique: true })
+@Index('deliveries_alert_id_receiver_notification_uq', ['alertId', 'receiver', 'notification'], {
+  unique: true,
+})
 @Index('deliveries_pending_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Index('deliveries_in_flight_lease_idx', ['leaseUntil'], { where: "status = 'in_flight'" })
 export class DeliveryEntity {
@@ -32,6 +37,14 @@ export class DeliveryEntity {
 
   @Column({ type: 'text' })
   status!: DeliveryStatus;
+
+  /** That the alert fires, or that it resolved. */
+  @Column({ type: 'text' })
+  notification!: NotificationKind;
+
+  /** The body of a resolved notification; a firing one sends the alert's body. */
+  @Column({ type: 'text', nullable: true })
+  body!: string | null;
 
   /** Attempts started so far; also fences a stale worker off a delivery it lost the lease of. */
   @Column({ type: 'int' })

@@ -37,6 +37,12 @@ function alert(): AlertEntity {
     state: 'firing',
     silenceId: null,
     inhibitedBy: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    ackComment: null,
+    resolvedAt: null,
+    resolution: null,
+    resolvedBy: null,
   };
 }
 

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import type { AttemptOutcome } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
+import type { NotificationKind } from './delivery.entity';
 import { returningRows } from './returning-rows';
 
 /** A delivery the worker holds the lease of, with what it needs to send and announce it. */
@@ -16,6 +17,7 @@ export interface ClaimedDelivery {
   alertId: string;
   receiver: string;
   receiverId: string | null;
+  notification: NotificationKind;
   /** This attempt's number; the lease is only ours while the row still says so. */
   attempt: number;
   body: string;
@@ -45,6 +47,7 @@ interface ClaimedRow {
   alert_id: string;
   receiver: string;
   receiver_id: string | null;
+  notification: NotificationKind;
   attempt: number;
   body: string;
   reminder_id: string;
@@ -75,6 +78,8 @@ export class DeliveryRepository {
         alertId,
         receiver: receiver.name,
         receiverId: receiver.receiverId,
+        notification: 'firing' as const,
+        body: null,
         status: 'pending' as const,
         attempts: 0,
         nextAttemptAt: now,
@@ -85,6 +90,40 @@ export class DeliveryRepository {
         updatedAt: now,
       })),
     );
+  }
+
+  /**
+   * Closes the firing deliveries of resolved alerts that were not sent yet (suppressed, with the
+   * reason), and queues a resolved notification, with its own body, for each receiver in
+   * `resolvedTo` that got the firing one.
+   */
+  async settleResolved(
+    manager: EntityManager,
+    alertId: string,
+    reason: string,
+    resolved: { body: string; receivers: readonly string[] },
+    now: Date,
+  ): Promise<string[]> {
+    await manager.query(
+      `UPDATE deliveries SET status = 'suppressed', last_error = $2, updated_at = $3
+       WHERE alert_id = $1 AND notification = 'firing' AND status = 'pending'`,
+      [alertId, reason, now],
+    );
+    if (resolved.receivers.length === 0) return [];
+    const rows = await returningRows<{ receiver: string }>(
+      manager,
+      `INSERT INTO deliveries (id, alert_id, receiver, receiver_id, status, notification, body,
+         attempts, next_attempt_at, created_at, updated_at)
+       SELECT gen_random_uuid(), d.alert_id, d.receiver, d.receiver_id, 'pending', 'resolved', $3,
+         0, $4, $4, $4
+       FROM deliveries d
+       WHERE d.alert_id = $1 AND d.notification = 'firing' AND d.status = 'delivered'
+         AND d.receiver = ANY($2::text[])
+       ON CONFLICT (alert_id, receiver, notification) DO NOTHING
+       RETURNING receiver`,
+      [alertId, resolved.receivers, resolved.body, now],
+    );
+    return rows.map((row) => row.receiver);
   }
 
   async findForAlerts(
@@ -127,7 +166,8 @@ export class DeliveryRepository {
          SET status = 'in_flight', lease_until = $2, attempts = d.attempts + 1, updated_at = $1
          FROM due, alerts a
          WHERE d.id = due.id AND a.id = d.alert_id
-         RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.attempts AS attempt, a.body,
+         RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.notification,
+           d.attempts AS attempt, COALESCE(d.body, a.body) AS body,
            a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
         [now, leaseUntil, limit],
       );
@@ -216,6 +256,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     alertId: row.alert_id,
     receiver: row.receiver,
     receiverId: row.receiver_id,
+    notification: row.notification,
     attempt: row.attempt,
     body: row.body,
     reminderId: row.reminder_id,

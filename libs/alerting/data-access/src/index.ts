@@ -2,6 +2,7 @@ import { CreateAlerts1764403400000 } from './migrations/1764403400000-create-ale
 import { CreateReceivers1764500000000 } from './migrations/1764500000000-create-receivers';
 import { CreateRoutingTree1764600000000 } from './migrations/1764600000000-create-routing-tree';
 import { SilencesAndAlertStates1764700000000 } from './migrations/1764700000000-silences-and-alert-states';
+import { AcknowledgementAndResolution1764800000000 } from './migrations/1764800000000-acknowledgement-and-resolution';
 
 export * from './alert.entity';
 export * from './alert.repository';
@@ -24,4 +25,5 @@ export const alertingMigrations = [
   CreateReceivers1764500000000,
   CreateRoutingTree1764600000000,
   SilencesAndAlertStates1764700000000,
+  AcknowledgementAndResolution1764800000000,
 ];

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 /** Namespaces of alerting's name-based ids. Changing one changes every id derived from it. */
 const ALERT_NAMESPACE = '3b5f0f0e-8f3c-4d38-9a0c-2f1f5e6d7a10';
 const DELIVERED_EVENT_NAMESPACE = 'c1a7d3e2-5b64-4f0e-8d21-7a9e4b3c2f18';
+const ACKNOWLEDGED_EVENT_NAMESPACE = '4e8a1c2b-7d3f-4b6a-9e5c-1a2b3c4d5e6f';
+const RESOLVED_EVENT_NAMESPACE = '6f1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
 
 /**
  * The alert of a reminder. Derived, not random, so a redelivered or re-fired reminder maps to the
@@ -15,6 +17,16 @@ export function alertIdFor(reminderId: string): string {
 /** The id of the `AlertDeliveredV1` event of a delivery, so announcing it twice is one event. */
 export function deliveredEventIdFor(deliveryId: string): string {
   return uuidV5(deliveryId.toLowerCase(), DELIVERED_EVENT_NAMESPACE);
+}
+
+/** The id of an alert's `AlertAcknowledgedV1`: an alert is acknowledged once. */
+export function acknowledgedEventIdFor(alertId: string): string {
+  return uuidV5(alertId.toLowerCase(), ACKNOWLEDGED_EVENT_NAMESPACE);
+}
+
+/** The id of an alert's `AlertResolvedV1`: an alert resolves once. */
+export function resolvedEventIdFor(alertId: string): string {
+  return uuidV5(alertId.toLowerCase(), RESOLVED_EVENT_NAMESPACE);
 }
 
 /** RFC 9562 name-based UUID, version 5 (SHA-1). */

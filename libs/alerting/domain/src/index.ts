@@ -1,5 +1,7 @@
+export * from './ack-link';
 export * from './alert-identity';
 export * from './alert-notification';
+export * from './alert-resolution';
 export * from './delivery-decision';
 export * from './delivery-verdict';
 export * from './formats';

@@ -7,6 +7,7 @@ import type {
   DeliveryAttemptEntity,
   DeliveryEntity,
   DeliveryStatus,
+  NotificationKind,
   Page,
 } from '@dealwatch/alerting/data-access';
 
@@ -25,6 +26,8 @@ export interface AttemptView {
 export interface DeliveryView {
   id: string;
   receiver: string;
+  /** That the alert fires, or that it resolved. */
+  notification: NotificationKind;
   status: DeliveryStatus;
   attemptCount: number;
   /** Only while another attempt is planned. */
@@ -52,6 +55,13 @@ export interface AlertView {
   silenceId: string | null;
   /** The overdue alert that made it moot. */
   inhibitedBy: string | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  ackComment: string | null;
+  resolvedAt: Date | null;
+  /** The milestone status that resolved it. */
+  resolution: string | null;
+  resolvedBy: string | null;
   createdAt: Date;
   deliveries: DeliveryView[];
 }
@@ -98,6 +108,12 @@ export class AlertHistoryUseCase {
       state: alert.state,
       silenceId: alert.silenceId,
       inhibitedBy: alert.inhibitedBy,
+      acknowledgedAt: alert.acknowledgedAt,
+      acknowledgedBy: alert.acknowledgedBy,
+      ackComment: alert.ackComment,
+      resolvedAt: alert.resolvedAt,
+      resolution: alert.resolution,
+      resolvedBy: alert.resolvedBy,
       createdAt: alert.createdAt,
       deliveries: deliveries
         .filter((delivery) => delivery.alertId === alert.id)
@@ -110,6 +126,7 @@ function toDeliveryView(delivery: DeliveryEntity, attempts: DeliveryAttemptEntit
   return {
     id: delivery.id,
     receiver: delivery.receiver,
+    notification: delivery.notification,
     status: delivery.status,
     attemptCount: delivery.attempts,
     nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,

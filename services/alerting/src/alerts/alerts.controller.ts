@@ -1,12 +1,28 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 
+import { AcknowledgeAlertUseCase } from '../acknowledgement/acknowledge-alert.usecase';
+import { AckLinkQuery, AcknowledgeBody } from '../acknowledgement/acknowledge.body';
 import { AlertHistoryUseCase } from './alert-history.usecase';
 import type { AlertView } from './alert-history.usecase';
 import { ListAlertsQuery } from './list-alerts.query';
 
 @Controller('v1/alerts')
 export class AlertsController {
-  constructor(private readonly history: AlertHistoryUseCase) {}
+  constructor(
+    private readonly history: AlertHistoryUseCase,
+    private readonly acknowledgement: AcknowledgeAlertUseCase,
+  ) {}
 
   /** Newest first, with every delivery and attempt; filter by agreement or milestone. */
   @Get()
@@ -23,4 +39,34 @@ export class AlertsController {
     if (!alert) throw new NotFoundException(`no alert ${id}`);
     return alert;
   }
+
+  /** Acknowledges a firing alert; again is a no-op that answers the same. */
+  @Post(':id/ack')
+  @HttpCode(200)
+  acknowledge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AcknowledgeBody,
+  ): Promise<AlertView> {
+    return this.acknowledgement.acknowledge(id, body.by, body.comment ?? null, 'api');
+  }
+
+  /** The signed one-click link of a notification: a page a person sees in the browser. */
+  @Get(':id/ack')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async acknowledgeByLink(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: AckLinkQuery,
+  ): Promise<string> {
+    const alert = await this.acknowledgement.byLink(id, query.exp, query.sig);
+    return (
+      '<!doctype html><html><body><h1>Acknowledged</h1>' +
+      `<p>${escapeHtml(alert.summary)}</p>` +
+      `<p>Acknowledged by ${escapeHtml(alert.acknowledgedBy ?? '')}.</p></body></html>`
+    );
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

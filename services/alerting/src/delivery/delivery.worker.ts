@@ -5,7 +5,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { AlertingEnv, LOCAL_SECRETS_KEY, LOCAL_WEBHOOK_SECRET } from '../alerting.env';
+import {
+  AlertingEnv,
+  LOCAL_ACK_KEY,
+  LOCAL_SECRETS_KEY,
+  LOCAL_WEBHOOK_SECRET,
+} from '../alerting.env';
 import { DeliverAlertsUseCase } from './deliver-alerts.usecase';
 
 const BATCH_SIZE = 20;
@@ -38,6 +43,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.env.ALERT_SECRETS_KEY === LOCAL_SECRETS_KEY) {
       this.logger.warn(
         'ALERT_SECRETS_KEY is the local development default: receivers’ secrets are encrypted with a public key; set a real one',
+      );
+    }
+    if (this.env.ALERT_ACK_KEY === LOCAL_ACK_KEY) {
+      this.logger.warn(
+        'ALERT_ACK_KEY is the local development default: anyone can forge acknowledgement links; set a real one',
       );
     }
     if (this.env.ALERT_WEBHOOK_URLS.length === 0) {

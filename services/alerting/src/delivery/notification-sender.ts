@@ -6,10 +6,15 @@ import {
   judgeSmtpOutcome,
   milestoneCalendar,
   notificationContent,
+  resolvedNotificationIdFor,
   slackMessage,
   teamsMessage,
 } from '@dealwatch/alerting/domain';
-import type { AlertWebhookBody, DeliveryVerdict } from '@dealwatch/alerting/domain';
+import type {
+  AlertWebhookBody,
+  DeliveryVerdict,
+  ResolvedWebhookBody,
+} from '@dealwatch/alerting/domain';
 import { CLOCK } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -45,7 +50,7 @@ export class NotificationSender {
     if (claimed.receiverId === null) {
       const url = this.envReceivers.urlOf(claimed.receiver);
       if (!url) return notSent(`receiver ${claimed.receiver} is no longer configured`);
-      return this.post(url, claimed.alertId, claimed.body, undefined);
+      return this.post(url, notificationIdOf(claimed), claimed.body, undefined);
     }
     const target = await this.receivers.findTarget(claimed.receiverId);
     if (!target) return notSent(`receiver ${claimed.receiver} was deleted or disabled`);
@@ -53,24 +58,16 @@ export class NotificationSender {
   }
 
   private async sendTo(target: ReceiverTarget, claimed: ClaimedDelivery): Promise<SendResult> {
-    const content = () => notificationContent(JSON.parse(claimed.body) as AlertWebhookBody);
+    const content = () =>
+      notificationContent(JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody);
+    const id = notificationIdOf(claimed);
     switch (target.kind) {
       case 'webhook':
-        return this.post(target.url, claimed.alertId, claimed.body, target.signingSecret);
+        return this.post(target.url, id, claimed.body, target.signingSecret);
       case 'slack':
-        return this.post(
-          target.url,
-          claimed.alertId,
-          JSON.stringify(slackMessage(content())),
-          null,
-        );
+        return this.post(target.url, id, JSON.stringify(slackMessage(content())), null);
       case 'teams':
-        return this.post(
-          target.url,
-          claimed.alertId,
-          JSON.stringify(teamsMessage(content())),
-          null,
-        );
+        return this.post(target.url, id, JSON.stringify(teamsMessage(content())), null);
       case 'email':
         return this.mail(target, claimed, content());
     }
@@ -102,12 +99,11 @@ export class NotificationSender {
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
-      messageId: `<${claimed.alertId}@dealwatch>`,
+      messageId: `<${notificationIdOf(claimed)}@dealwatch>`,
       headers: { 'X-DealWatch-Alert-Id': claimed.alertId },
-      calendar: {
-        filename: 'milestone.ics',
-        content: milestoneCalendar(content, this.clock.now()),
-      },
+      calendar: content.resolved
+        ? null
+        : { filename: 'milestone.ics', content: milestoneCalendar(content, this.clock.now()) },
     });
     return {
       verdict: judgeSmtpOutcome(sent.outcome),
@@ -115,6 +111,13 @@ export class NotificationSender {
       durationMs: sent.durationMs,
     };
   }
+}
+
+/** The `webhook-id` (and e-mail Message-ID) of what is sent: the alert's, or its resolution's. */
+function notificationIdOf(claimed: ClaimedDelivery): string {
+  return claimed.notification === 'resolved'
+    ? resolvedNotificationIdFor(claimed.alertId)
+    : claimed.alertId;
 }
 
 function notSent(reason: string): SendResult {

@@ -202,6 +202,7 @@ describe('receivers managed through the API, stored encrypted in PostgreSQL', ()
       'section',
       'section',
       'context',
+      'actions',
     ]);
     expect(slack.requests.at(-1)!.headers['webhook-signature']).toBeUndefined();
 

@@ -5,6 +5,7 @@ import {
 } from '@dealwatch/alerting/data-access';
 import {
   OVERDUE,
+  ackLink,
   alertLabelsOf,
   buildAlertNotification,
   inhibits,
@@ -14,13 +15,14 @@ import {
 import type { AlertLabels } from '@dealwatch/alerting/domain';
 import type { MilestoneReminderV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
-import { CLOCK, LOGGER } from '@dealwatch/platform';
+import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
+import { AlertingEnv } from '../alerting.env';
 import { ReceiverDirectory } from '../receivers/receiver-directory';
 import { RoutingTable } from '../routes/routing-table';
 import { silenceOf } from '../silences/silence-of';
@@ -43,6 +45,7 @@ export class RecordAlertUseCase {
     private readonly receivers: ReceiverDirectory,
     private readonly routing: RoutingTable,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'record-alert' });
@@ -56,6 +59,12 @@ export class RecordAlertUseCase {
     const notification = buildAlertNotification(reminder);
     const now = this.clock.now();
     const alertId = notification.alertId;
+    notification.body.data.ackUrl = ackLink(
+      this.env.ALERT_PUBLIC_URL,
+      alertId,
+      new Date(now.getTime() + this.env.ALERT_ACK_LINK_TTL_MS),
+      Buffer.from(this.env.ALERT_ACK_KEY, 'base64'),
+    );
     const created = await this.alerts.insertIfNew(manager, {
       id: alertId,
       reminderId: reminder.reminderId,
@@ -75,6 +84,12 @@ export class RecordAlertUseCase {
       state: 'firing',
       silenceId: null,
       inhibitedBy: null,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      ackComment: null,
+      resolvedAt: null,
+      resolution: null,
+      resolvedBy: null,
     });
     const context = { alertId, reminderId: reminder.reminderId, eventId: event.envelope.id };
     if (!created) {

@@ -9,7 +9,7 @@ export interface AlertEmail {
 
 /** The e-mail of an alert: a subject a person can triage from, plain text and the same in HTML. */
 export function alertEmail(content: NotificationContent): AlertEmail {
-  const subject = `[DealWatch ${content.severity}] ${content.headline}`;
+  const subject = `[DealWatch ${content.resolved ? 'resolved' : content.severity}] ${content.headline}`;
   const factLines = content.facts.map(([label, value]) => `${label}: ${value}`);
   const ack = content.ackUrl ? ['', `Acknowledge: ${content.ackUrl}`] : [];
   const text = [
@@ -34,7 +34,7 @@ export function alertEmail(content: NotificationContent): AlertEmail {
     : '';
   const html =
     '<!doctype html><html><body>' +
-    `<h2>${severityMark(content.severity)} ${escapeHtml(content.headline)}</h2>` +
+    `<h2>${severityMark(content)} ${escapeHtml(content.headline)}</h2>` +
     `<p>${escapeHtml(content.summary)}</p>` +
     `<table>${rows}</table>` +
     `<blockquote>${escapeHtml(content.evidence)}</blockquote>` +

@@ -1,6 +1,7 @@
 import type { MilestoneReminderV1 } from '@dealwatch/contracts';
 
 import { buildAlertNotification } from '../alert-notification';
+import { buildResolvedBody, resolvedNotificationIdFor } from '../alert-resolution';
 import { alertEmail } from './alert-email';
 import { milestoneCalendar } from './milestone-calendar';
 import { notificationContent } from './notification-content';
@@ -120,5 +121,49 @@ describe('milestoneCalendar', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20260428');
     expect(ics).toContain('DTSTAMP:20260429T000002Z');
     expect(ics).toContain('SUMMARY:Pay <b>& settle</b> the first instalment');
+  });
+});
+
+describe('resolved notifications', () => {
+  const { body } = buildAlertNotification(reminder);
+  const resolved = buildResolvedBody(
+    { ...body, data: { ...body.data, ackUrl: 'https://alerts.example/ack' } },
+    {
+      milestoneStatus: 'met',
+      actor: 'treasury@example.com',
+      reason: 'paid on 2026-04-30',
+      resolvedAt: '2026-04-30T10:00:00.000Z',
+    },
+  );
+
+  it('say the same alert is closed, and how, without an ack link', () => {
+    expect(resolved).toMatchObject({
+      type: 'milestone.resolved',
+      timestamp: '2026-04-30T10:00:00.000Z',
+      data: {
+        alertId: body.data.alertId,
+        summary: 'Resolved (met): Pay <b>& settle</b> the first instalment',
+        resolution: { milestoneStatus: 'met', actor: 'treasury@example.com' },
+      },
+    });
+    expect(resolved.data).not.toHaveProperty('ackUrl');
+    const content = notificationContent(resolved);
+    expect(content).toMatchObject({
+      resolved: true,
+      ackUrl: null,
+      headline: 'Resolved (met): Pay <b>& settle</b> the first instalment',
+    });
+    expect(content.facts[0]).toEqual(['Resolved', 'met by treasury@example.com']);
+    expect(alertEmail(content).subject).toMatch(/^\[DealWatch resolved\] Resolved \(met\)/);
+    expect(slackMessage(content).blocks[0]).toMatchObject({
+      text: { text: expect.stringMatching(/^✅/) },
+    });
+  });
+
+  it('carry their own stable webhook-id', () => {
+    expect(resolvedNotificationIdFor(body.data.alertId)).toBe(
+      resolvedNotificationIdFor(body.data.alertId),
+    );
+    expect(resolvedNotificationIdFor(body.data.alertId)).not.toBe(body.data.alertId);
   });
 });

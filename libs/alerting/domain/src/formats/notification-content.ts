@@ -1,4 +1,5 @@
 import type { AlertWebhookBody } from '../alert-notification';
+import type { ResolvedWebhookBody } from '../alert-resolution';
 import type { Severity } from '../severity';
 
 /** What every format shows of an alert, whatever its layout. */
@@ -16,6 +17,8 @@ export interface NotificationContent {
   title: string;
   /** A one-click acknowledgement link, when the alert has one. */
   ackUrl: string | null;
+  /** True for the notification that an alert is closed. */
+  resolved: boolean;
 }
 
 const SEVERITY_MARK: Record<Severity, string> = {
@@ -26,20 +29,34 @@ const SEVERITY_MARK: Record<Severity, string> = {
   info: '⚪',
 };
 
-export function severityMark(severity: Severity): string {
-  return SEVERITY_MARK[severity];
+const RESOLVED_MARK = '✅';
+
+export function severityMark(content: Pick<NotificationContent, 'severity' | 'resolved'>): string {
+  return content.resolved ? RESOLVED_MARK : SEVERITY_MARK[content.severity];
 }
 
-export function notificationContent(body: AlertWebhookBody): NotificationContent {
+export function notificationContent(
+  body: AlertWebhookBody | ResolvedWebhookBody,
+): NotificationContent {
   const { data } = body;
   const agreement = data.agreementTitle ?? `agreement ${data.agreementId}`;
+  const resolution = 'resolution' in data ? data.resolution : null;
   return {
     alertId: data.alertId,
     milestoneId: data.milestoneId,
     severity: data.severity,
-    headline: `${capitalise(data.when)}: ${oneLine(data.title)}`,
+    headline: resolution
+      ? `Resolved (${resolution.milestoneStatus}): ${oneLine(data.title)}`
+      : `${capitalise(data.when)}: ${oneLine(data.title)}`,
     summary: data.summary,
+    resolved: resolution !== null,
     facts: [
+      ...(resolution
+        ? ([['Resolved', `${resolution.milestoneStatus} by ${resolution.actor}`]] as [
+            string,
+            string,
+          ][])
+        : []),
       ['Due', data.dueDate],
       ['When', data.when],
       ['Severity', data.severity],
@@ -49,7 +66,7 @@ export function notificationContent(body: AlertWebhookBody): NotificationContent
     evidence: oneLine(data.evidence.text),
     dueDate: data.dueDate,
     title: oneLine(data.title),
-    ackUrl: data.ackUrl ?? null,
+    ackUrl: resolution ? null : (data.ackUrl ?? null),
   };
 }
 

@@ -18,7 +18,7 @@ export function slackMessage(content: NotificationContent): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: clip(`${severityMark(content.severity)} ${content.headline}`, HEADER_MAX),
+        text: clip(`${severityMark(content)} ${content.headline}`, HEADER_MAX),
         emoji: true,
       },
     },

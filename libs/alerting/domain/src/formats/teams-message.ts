@@ -26,9 +26,12 @@ export function teamsMessage(content: NotificationContent): TeamsMessage {
         size: 'Medium',
         weight: 'Bolder',
         wrap: true,
-        color:
-          content.severity === 'critical' || content.severity === 'high' ? 'Attention' : 'Default',
-        text: `${severityMark(content.severity)} ${content.headline}`,
+        color: content.resolved
+          ? 'Good'
+          : content.severity === 'critical' || content.severity === 'high'
+            ? 'Attention'
+            : 'Default',
+        text: `${severityMark(content)} ${content.headline}`,
       },
       { type: 'TextBlock', wrap: true, text: content.summary },
       {
