@@ -16,7 +16,6 @@ import type { OnModuleInit } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { parse } from 'yaml';
 
 import { AlertingEnv } from '../alerting.env';
 import { ReceiverDirectory } from '../receivers/receiver-directory';
@@ -59,6 +58,8 @@ export class RoutingTable implements OnModuleInit {
     if (!file) return;
     let input: unknown;
     try {
+      // Loaded only when a file is given: the service runs without the YAML parser otherwise.
+      const { parse } = await import('yaml');
       input = parse(readFileSync(file, 'utf8'));
     } catch (error) {
       throw new InvalidRoutesError([`ALERT_ROUTES_FILE ${file}: ${(error as Error).message}`]);
