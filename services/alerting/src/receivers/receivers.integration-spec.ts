@@ -268,6 +268,22 @@ describe('receivers managed through the API, stored encrypted in PostgreSQL', ()
     expect(verifiesIndependently(ownSecret, signed.headers, signed.body)).toBe(false);
   });
 
+  it('gives up on an e-mail the SMTP server refuses for good, with its reply', async () => {
+    smtp.answer = 550;
+    const due = reminder();
+    const alertId = alertIdFor(due.reminderId);
+    await publisher.publish(due);
+    try {
+      const deliveries = await deliveriesOf(alertId, 4);
+      expect(deliveries.find((delivery) => delivery.receiver === 'ops-email')).toMatchObject({
+        status: 'dead',
+        lastError: expect.stringMatching(/^rejected: SMTP 550: /),
+      });
+    } finally {
+      smtp.answer = 250;
+    }
+  });
+
   it('deletes a receiver: it is gone from the API, and a delivery still due to it is dead', async () => {
     slack.respondWith = () => 503;
     const due = reminder();
