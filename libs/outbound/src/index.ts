@@ -1,3 +1,4 @@
+export * from './is-outbound-allowlist';
 export * from './outbound-allowlist';
 export * from './outbound-errors';
 export * from './outbound-http';

@@ -1,3 +1,4 @@
+import { isAllowlistEntry } from './is-outbound-allowlist';
 import { OutboundAllowlist, isPublicAddress } from './outbound-allowlist';
 
 describe('isPublicAddress', () => {
@@ -53,5 +54,18 @@ describe('OutboundAllowlist', () => {
 
   it('rejects an entry that is no host, address or range', () => {
     expect(() => OutboundAllowlist.parse(['10.0.0.0/99'])).toThrow();
+  });
+});
+
+describe('isAllowlistEntry', () => {
+  it.each(['127.0.0.1', '10.0.0.0/8', 'hooks.internal', '*.corp.example', 'fd00::/8'])(
+    'accepts %s',
+    (entry) => {
+      expect(isAllowlistEntry(entry)).toBe(true);
+    },
+  );
+
+  it.each(['10.0.0.0/99', 'http://host', 'two words', ''])('refuses %p', (entry) => {
+    expect(isAllowlistEntry(entry)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
-import { OutboundAllowlist } from '@dealwatch/outbound';
+import { IsOutboundAllowlist } from '@dealwatch/outbound';
 import type { ServiceEnv } from '@dealwatch/platform';
 
 import {
@@ -68,7 +68,7 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
       'unless named here; empty allows public addresses only.',
   })
   @CommaSeparated()
-  @IsAllowlistEntry()
+  @IsOutboundAllowlist()
   OUTBOUND_ALLOWLIST: string[] = [];
 
   @EnvVariable({
@@ -163,32 +163,6 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @Min(10)
   @Max(60_000)
   ALERT_DELIVERY_POLL_MS: number = 200;
-}
-
-/** Each entry must be one OutboundAllowlist can read: a host, `*.suffix`, an address or a CIDR. */
-function IsAllowlistEntry(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isAllowlistEntry',
-    validator: {
-      validate: (value: unknown) =>
-        Array.isArray(value) &&
-        value.every(
-          (entry) =>
-            typeof entry === 'string' && /^[*A-Za-z0-9.:_/-]+$/.test(entry) && parses(entry),
-        ),
-      defaultMessage: () =>
-        'OUTBOUND_ALLOWLIST entries must be host names, *.suffixes, addresses or CIDR ranges',
-    },
-  });
-}
-
-function parses(entry: string): boolean {
-  try {
-    OutboundAllowlist.parse([entry]);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A base64 string that decodes to exactly `bytes` bytes. */

@@ -1,8 +1,8 @@
 import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
-import { OutboundAllowlist } from '@dealwatch/outbound';
+import { IsOutboundAllowlist } from '@dealwatch/outbound';
 import type { ServiceEnv } from '@dealwatch/platform';
 
-import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 export class IngestEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the ingest API.' })
@@ -44,7 +44,7 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
       'Hosts, *.suffixes, addresses or CIDR ranges feeds may be fetched from although not public (loopback, private); empty allows public addresses only.',
   })
   @CommaSeparated()
-  @IsAllowlistEntry()
+  @IsOutboundAllowlist()
   OUTBOUND_ALLOWLIST: string[] = [];
 
   @EnvVariable({ description: 'How often (ms) the feed poller looks for sources that are due.' })
@@ -60,26 +60,4 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
   @Min(0)
   @Max(600_000)
   INGEST_FEED_HOST_INTERVAL_MS: number = 1_000;
-}
-
-/** Each entry must be one OutboundAllowlist can read: a host, `*.suffix`, an address or a CIDR. */
-function IsAllowlistEntry(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isAllowlistEntry',
-    validator: {
-      validate: (value: unknown) =>
-        Array.isArray(value) && value.every((entry) => typeof entry === 'string' && parses(entry)),
-      defaultMessage: () =>
-        'OUTBOUND_ALLOWLIST entries must be host names, *.suffixes, addresses or CIDR ranges',
-    },
-  });
-}
-
-function parses(entry: string): boolean {
-  try {
-    OutboundAllowlist.parse([entry]);
-    return /^[*A-Za-z0-9.:_/-]+$/.test(entry);
-  } catch {
-    return false;
-  }
 }
