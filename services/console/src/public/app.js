@@ -223,6 +223,7 @@ async function showAgreement(id) {
         `Parties: ${(agreement.parties ?? []).join(', ') || '—'} · signed ${agreement.signedAt ?? '—'} · published ${agreement.publishedAt ?? '—'}`,
       ),
     ),
+    element('section', {}, element('h3', {}, 'Text'), highlighted(agreement.text, obligations)),
     element(
       'section',
       {},
@@ -268,7 +269,6 @@ async function showAgreement(id) {
         ),
       ),
     ),
-    element('section', {}, element('h3', {}, 'Text'), highlighted(agreement.text, obligations)),
   );
 }
 
