@@ -1,4 +1,5 @@
 export * from './ack-link';
+export * from './alert-escalation';
 export * from './alert-identity';
 export * from './alert-notification';
 export * from './alert-resolution';

@@ -1,3 +1,4 @@
+import type { EscalatedWebhookBody } from '../alert-escalation';
 import type { AlertWebhookBody } from '../alert-notification';
 import type { ResolvedWebhookBody } from '../alert-resolution';
 import type { Severity } from '../severity';
@@ -36,18 +37,20 @@ export function severityMark(content: Pick<NotificationContent, 'severity' | 're
 }
 
 export function notificationContent(
-  body: AlertWebhookBody | ResolvedWebhookBody,
+  body: AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
 ): NotificationContent {
   const { data } = body;
   const agreement = data.agreementTitle ?? `agreement ${data.agreementId}`;
   const resolution = 'resolution' in data ? data.resolution : null;
+  const escalation = 'escalation' in data ? data.escalation : null;
+  const escalated = escalation ? `Escalated (level ${escalation.level}): ` : '';
   return {
     alertId: data.alertId,
     milestoneId: data.milestoneId,
     severity: data.severity,
     headline: resolution
       ? `Resolved (${resolution.milestoneStatus}): ${oneLine(data.title)}`
-      : `${capitalise(data.when)}: ${oneLine(data.title)}`,
+      : `${escalated}${capitalise(data.when)}: ${oneLine(data.title)}`,
     summary: data.summary,
     resolved: resolution !== null,
     facts: [
@@ -56,6 +59,14 @@ export function notificationContent(
             string,
             string,
           ][])
+        : []),
+      ...(escalation
+        ? ([
+            [
+              'Escalated',
+              `level ${escalation.level}, unacknowledged since ${escalation.firingSince}`,
+            ],
+          ] as [string, string][])
         : []),
       ['Due', data.dueDate],
       ['When', data.when],

@@ -1,3 +1,5 @@
+import { approximateMs, tryParseIsoDuration } from '@dealwatch/time';
+
 import { formatMatcher, matchesAll, parseMatcher } from './matcher';
 import type { AlertLabels, Matcher } from './matcher';
 
@@ -15,7 +17,21 @@ export interface Route {
   /** Null inherits the parent's. */
   receivers: string[] | null;
   continue: boolean;
+  /**
+   * Escalation levels: who an unacknowledged overdue alert goes to next, one level at a time. Null
+   * inherits the parent's; `[]` turns escalation off below this node.
+   */
+  escalateTo?: string[][] | null;
+  /** ISO 8601 duration between levels; null inherits the parent's, or ALERT_ESCALATE_AFTER. */
+  escalateAfter?: string | null;
   routes: Route[];
+}
+
+/** Where and when an alert escalates: the levels in order, and the time between them. */
+export interface EscalationPolicy {
+  levels: string[][];
+  /** Null: the service's default. */
+  after: string | null;
 }
 
 /** With nothing configured, every alert goes to every receiver. */
@@ -29,7 +45,14 @@ export const defaultRoute: Route = {
 export type ParsedRoute = { route: Route; errors: [] } | { route: null; errors: string[] };
 
 const MAX_DEPTH = 10;
-const NODE_KEYS = new Set(['matchers', 'receivers', 'continue', 'routes']);
+const NODE_KEYS = new Set([
+  'matchers',
+  'receivers',
+  'continue',
+  'escalateTo',
+  'escalateAfter',
+  'routes',
+]);
 
 /**
  * Reads and checks a tree given as plain data (from JSON or YAML): `{ receivers, routes: [{ matchers:
@@ -53,13 +76,19 @@ export function routeToPlain(route: Route): Record<string, unknown> {
     matchers: route.matchers.map(formatMatcher),
     ...(route.receivers === null ? {} : { receivers: route.receivers }),
     continue: route.continue,
+    ...(route.escalateTo == null ? {} : { escalateTo: route.escalateTo }),
+    ...(route.escalateAfter == null ? {} : { escalateAfter: route.escalateAfter }),
     routes: route.routes.map(routeToPlain),
   };
 }
 
 /** Every receiver name the tree mentions, `*` excepted. */
 export function receiversNamedIn(route: Route): string[] {
-  const names = new Set((route.receivers ?? []).filter((name) => name !== ALL_RECEIVERS));
+  const names = new Set(
+    [...(route.receivers ?? []), ...(route.escalateTo ?? []).flat()].filter(
+      (name) => name !== ALL_RECEIVERS,
+    ),
+  );
   for (const child of route.routes) for (const name of receiversNamedIn(child)) names.add(name);
   return [...names];
 }
@@ -74,8 +103,8 @@ export function routeAlert(
   allReceivers: readonly string[],
 ): string[] {
   const chosen = new Set<string>();
-  for (const names of matchingReceivers(route, labels, route.receivers ?? [])) {
-    for (const name of names) {
+  for (const node of matchingNodes(route, labels, rootSettings(route))) {
+    for (const name of node.receivers) {
       if (name === ALL_RECEIVERS) for (const each of allReceivers) chosen.add(each);
       else if (allReceivers.includes(name)) chosen.add(name);
     }
@@ -83,12 +112,42 @@ export function routeAlert(
   return [...chosen];
 }
 
-function matchingReceivers(route: Route, labels: AlertLabels, inherited: string[]): string[][] {
+/**
+ * How an alert escalates: the policy of the first of its deepest matching nodes that has levels
+ * (its own or inherited); null when none has.
+ */
+export function escalationPolicyOf(route: Route, labels: AlertLabels): EscalationPolicy | null {
+  for (const node of matchingNodes(route, labels, rootSettings(route))) {
+    if (node.escalateTo.length > 0) return { levels: node.escalateTo, after: node.escalateAfter };
+  }
+  return null;
+}
+
+/** What a node decides once inheritance is applied. */
+interface Settings {
+  receivers: string[];
+  escalateTo: string[][];
+  escalateAfter: string | null;
+}
+
+function rootSettings(route: Route): Settings {
+  return {
+    receivers: route.receivers ?? [],
+    escalateTo: route.escalateTo ?? [],
+    escalateAfter: route.escalateAfter ?? null,
+  };
+}
+
+function matchingNodes(route: Route, labels: AlertLabels, inherited: Settings): Settings[] {
   if (!matchesAll(route.matchers, labels)) return [];
-  const own = route.receivers ?? inherited;
-  const found: string[][] = [];
+  const own: Settings = {
+    receivers: route.receivers ?? inherited.receivers,
+    escalateTo: route.escalateTo ?? inherited.escalateTo,
+    escalateAfter: route.escalateAfter ?? inherited.escalateAfter,
+  };
+  const found: Settings[] = [];
   for (const child of route.routes) {
-    const matched = matchingReceivers(child, labels, own);
+    const matched = matchingNodes(child, labels, own);
     found.push(...matched);
     if (matched.length > 0 && !child.continue) break;
   }
@@ -112,6 +171,8 @@ function readNode(input: unknown, path: string, depth: number, errors: string[])
     matchers: readMatchers(node['matchers'], `${path}.matchers`, errors),
     receivers: readReceivers(node['receivers'], `${path}.receivers`, errors),
     continue: readContinue(node['continue'], `${path}.continue`, errors),
+    escalateTo: readEscalateTo(node['escalateTo'], `${path}.escalateTo`, errors),
+    escalateAfter: readEscalateAfter(node['escalateAfter'], `${path}.escalateAfter`, errors),
     routes: readChildren(node['routes'], `${path}.routes`, depth, errors),
   };
 }
@@ -145,6 +206,37 @@ function readReceivers(value: unknown, path: string, errors: string[]): string[]
   const names = value.filter((item): item is string => typeof item === 'string' && item !== '');
   if (names.length !== value.length) errors.push(`${path}: every receiver must be a name`);
   return names;
+}
+
+/** A list of levels, each a receiver name or a list of names sent to together. */
+function readEscalateTo(value: unknown, path: string, errors: string[]): string[][] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) {
+    errors.push(`${path}: must be a list of levels, each a receiver name or a list of names`);
+    return null;
+  }
+  return value.flatMap((level: unknown, index) => {
+    const names = typeof level === 'string' ? [level] : level;
+    const valid =
+      Array.isArray(names) &&
+      names.length > 0 &&
+      names.every((name) => typeof name === 'string' && name !== '' && name !== ALL_RECEIVERS);
+    if (!valid) {
+      errors.push(`${path}[${index}]: must be a receiver name or a non-empty list of names`);
+      return [];
+    }
+    return [names as string[]];
+  });
+}
+
+function readEscalateAfter(value: unknown, path: string, errors: string[]): string | null {
+  if (value === undefined || value === null) return null;
+  const duration = typeof value === 'string' ? tryParseIsoDuration(value) : null;
+  if (!duration || approximateMs(duration) <= 0) {
+    errors.push(`${path}: must be a positive ISO 8601 duration such as PT4H`);
+    return null;
+  }
+  return value as string;
 }
 
 function readContinue(value: unknown, path: string, errors: string[]): boolean {
