@@ -2,6 +2,7 @@ import { AgreementDocumentAddedV1 } from './events/agreement-document-added/agre
 import { AgreementIngestedV1 } from './events/agreement-ingested/agreement-ingested-v1.event';
 import { AlertAcknowledgedV1 } from './events/alert-acknowledged/alert-acknowledged-v1.event';
 import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.event';
+import { AlertEscalatedV1 } from './events/alert-escalated/alert-escalated-v1.event';
 import { AlertResolvedV1 } from './events/alert-resolved/alert-resolved-v1.event';
 import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
 import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
@@ -21,6 +22,7 @@ export const payloadClasses = {
   [Topics.AlertDeliveredV1]: AlertDeliveredV1,
   [Topics.AlertAcknowledgedV1]: AlertAcknowledgedV1,
   [Topics.AlertResolvedV1]: AlertResolvedV1,
+  [Topics.AlertEscalatedV1]: AlertEscalatedV1,
 } as const satisfies { [T in Topic]: new () => object };
 
 export type EventPayloads = { [T in Topic]: InstanceType<(typeof payloadClasses)[T]> };

@@ -13,6 +13,7 @@ export const Topics = {
   AlertDeliveredV1: 'dealwatch.alert.delivered.v1',
   AlertAcknowledgedV1: 'dealwatch.alert.acknowledged.v1',
   AlertResolvedV1: 'dealwatch.alert.resolved.v1',
+  AlertEscalatedV1: 'dealwatch.alert.escalated.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
