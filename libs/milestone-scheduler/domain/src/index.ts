@@ -1,5 +1,7 @@
+export * from './business-days';
 export * from './chained-deadline';
 export * from './milestone-lifecycle';
 export * from './milestone-title';
 export * from './reminder-plan';
+export * from './reminder-policy';
 export * from './zoned-time';

@@ -1,18 +1,22 @@
 import { approximateMs, isCalendarDuration, parseIsoDuration, timePartMs } from '@dealwatch/time';
 import type { IsoDuration } from '@dealwatch/time';
 
+import { onOrBeforeBusinessDay } from './business-days';
+import type { BusinessCalendar } from './business-days';
 import { addCalendar, calendarDateIn, wallClock, zonedInstant } from './zoned-time';
 
 /** Offsets used when neither the milestone nor a policy says otherwise. */
 export const DEFAULT_REMINDER_OFFSETS = ['P30D', 'P7D', 'P1D', 'PT0S'] as const;
 export const OVERDUE = 'overdue';
-/** Wall-clock time at which day offsets of a calendar due date fire. */
+/** Wall-clock time at which day offsets of a calendar due date fire unless a policy says otherwise. */
 export const REMINDER_TIME_OF_DAY = '09:00';
 
 /** A calendar date in a time zone: due at 09:00 there, overdue once the day has ended. */
 export interface DateDue {
   dueDate: string;
   timeZone: string;
+  /** `HH:MM` at which it is due and its day offsets fire; default 09:00. */
+  timeOfDay?: string;
 }
 
 /** An exact instant: due and overdue at that instant; the zone names its calendar date. */
@@ -49,20 +53,23 @@ export function isInstantDue(due: MilestoneDue): due is InstantDue {
  * Plans a milestone's reminders. Reminders whose time has already passed are skipped, except the
  * overdue one, which fires at once: a milestone created after its due date is news only as overdue.
  * Before an instant, the date part of an offset counts on the wall clock of the milestone's zone (a
- * day before 15:00 is 15:00 the day before, DST or not) and the time part exactly.
+ * day before 15:00 is 15:00 the day before, DST or not) and the time part exactly. With a business
+ * `calendar`, a reminder (not the overdue one) falling on a day off moves to the business day
+ * before at the same wall-clock time.
  */
 export function planReminders(
   due: MilestoneDue,
   offsets: readonly string[],
   now: Date,
+  calendar: BusinessCalendar | null = null,
 ): ReminderPlan {
   const { dueDate, dueAt, overdueAt } = dueTimes(due);
-  const before = [...new Set(offsets)].map((offset) => ({
-    offset,
-    fireAt: isInstantDue(due)
+  const before = [...new Set(offsets)].map((offset) => {
+    const fireAt = isInstantDue(due)
       ? fireTimeBeforeInstant(due, parseIsoDuration(offset))
-      : fireTimeBeforeDate(due, dueAt, parseIsoDuration(offset)),
-  }));
+      : fireTimeBeforeDate(due, dueAt, parseIsoDuration(offset));
+    return { offset, fireAt: calendar ? offBusinessDays(fireAt, due.timeZone, calendar) : fireAt };
+  });
   // A stable sort keeps overdue after a reminder due at the same instant (PT0S before an instant).
   const reminders: PlannedReminder[] = [...before, { offset: OVERDUE, fireAt: overdueAt }]
     .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime())
@@ -84,14 +91,22 @@ export function dueTimes(due: MilestoneDue): Omit<ReminderPlan, 'reminders'> {
   }
   return {
     dueDate: due.dueDate,
-    dueAt: zonedInstant(due.dueDate, REMINDER_TIME_OF_DAY, due.timeZone),
+    dueAt: zonedInstant(due.dueDate, due.timeOfDay ?? REMINDER_TIME_OF_DAY, due.timeZone),
     overdueAt: zonedInstant(addCalendar(due.dueDate, { days: 1 }), '00:00', due.timeZone),
   };
 }
 
 function fireTimeBeforeDate(due: DateDue, dueAt: Date, duration: IsoDuration): Date {
   if (!isCalendarDuration(duration)) return new Date(dueAt.getTime() - approximateMs(duration));
-  return zonedInstant(calendarBefore(due.dueDate, duration), REMINDER_TIME_OF_DAY, due.timeZone);
+  const timeOfDay = due.timeOfDay ?? REMINDER_TIME_OF_DAY;
+  return zonedInstant(calendarBefore(due.dueDate, duration), timeOfDay, due.timeZone);
+}
+
+/** The same wall-clock time on the nearest business day on or before the one `fireAt` falls on. */
+function offBusinessDays(fireAt: Date, timeZone: string, calendar: BusinessCalendar): Date {
+  const { date, time } = wallClock(fireAt, timeZone);
+  const businessDay = onOrBeforeBusinessDay(date, calendar);
+  return businessDay === date ? fireAt : zonedInstant(businessDay, time, timeZone);
 }
 
 function fireTimeBeforeInstant(due: InstantDue, duration: IsoDuration): Date {
