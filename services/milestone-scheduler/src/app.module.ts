@@ -20,6 +20,7 @@ import { ClausesExtractedConsumer } from './milestones/clauses-extracted.consume
 import { CreateMilestoneUseCase } from './milestones/create-milestone.usecase';
 import { MilestonesController } from './milestones/milestones.controller';
 import { ScheduleMilestonesUseCase } from './milestones/schedule-milestones.usecase';
+import { ReminderPolicyBook } from './policies/reminder-policy-book';
 import { ReminderDispatcher } from './reminders/reminder-dispatcher';
 import type { SchedulerEnv } from './scheduler.env';
 
@@ -49,6 +50,7 @@ export class AppModule {
         MilestoneLifecycle,
         MilestoneRepository,
         ReminderDispatcher,
+        ReminderPolicyBook,
         RescheduleMilestoneUseCase,
         ScheduleMilestonesUseCase,
       ],

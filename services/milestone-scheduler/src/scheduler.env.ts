@@ -2,11 +2,23 @@ import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
 import type { ServiceEnv } from '@dealwatch/platform';
 import { isIsoDuration } from '@dealwatch/time';
 
-import { IsInt, IsString, Matches, Max, Min, Validate } from 'class-validator';
-import type { ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+} from 'class-validator';
+import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
 
 import { ValidTimeZone } from './lifecycle/due.validators';
+import { readReminderPolicies } from './policies/read-reminder-policies';
 
+// Without the decorator class-validator would skip the constraint silently.
+@ValidatorConstraint({ name: 'validOffsets' })
 class ValidOffsets implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return (
@@ -17,6 +29,22 @@ class ValidOffsets implements ValidatorConstraintInterface {
   defaultMessage(): string {
     return 'REMINDER_OFFSETS must be ISO 8601 durations separated by commas, e.g. P30D,P7D,P1D,PT0S';
   }
+}
+
+@ValidatorConstraint({ name: 'validPolicies' })
+class ValidPolicies implements ValidatorConstraintInterface {
+  validate(value: unknown, { object }: ValidationArguments): boolean {
+    return typeof value === 'string' && readReminderPolicies(value, offsetsOf(object)).ok;
+  }
+  defaultMessage({ value, object }: ValidationArguments): string {
+    const result = readReminderPolicies(String(value), offsetsOf(object));
+    return result.ok ? 'must be valid' : result.errors.join('; ');
+  }
+}
+
+function offsetsOf(env: object): string[] {
+  const offsets = (env as Partial<SchedulerEnv>).REMINDER_OFFSETS;
+  return Array.isArray(offsets) ? offsets : [];
 }
 
 export class SchedulerEnv extends CommonEnv implements ServiceEnv {
@@ -35,11 +63,20 @@ export class SchedulerEnv extends CommonEnv implements ServiceEnv {
   DATABASE_SCHEMA: string = 'milestone_scheduler';
 
   @EnvVariable({
-    description: 'Reminders before each due time (ISO 8601 durations); overdue is always added.',
+    description:
+      'Reminders before each due time (ISO 8601 durations) of the default policy when REMINDER_POLICIES gives none; overdue is always added.',
   })
   @CommaSeparated()
   @Validate(ValidOffsets)
   REMINDER_OFFSETS: string[] = ['P30D', 'P7D', 'P1D', 'PT0S'];
+
+  @EnvVariable({
+    description:
+      'Named reminder policies: JSON, or the path of a JSON or YAML file, e.g. {"default":{"offsets":["P7D","PT0S"],"timeOfDay":"09:00","skipWeekends":true,"holidays":"US"}}. Unset: one default policy, REMINDER_OFFSETS at 09:00 on any day.',
+  })
+  @IsOptional()
+  @Validate(ValidPolicies)
+  REMINDER_POLICIES?: string;
 
   @EnvVariable({ description: 'Time zone of due dates whose agreement names none.' })
   @Validate(ValidTimeZone)

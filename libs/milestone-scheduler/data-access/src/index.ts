@@ -2,6 +2,7 @@ import { CreateMilestones1764403300000 } from './migrations/1764403300000-create
 import { MilestoneLifecycle1764403500000 } from './migrations/1764403500000-milestone-lifecycle';
 import { ChainedMilestones1764403600000 } from './migrations/1764403600000-chained-milestones';
 import { MilestoneDueOrder1764403700000 } from './migrations/1764403700000-milestone-due-order';
+import { ReminderPolicies1764403800000 } from './migrations/1764403800000-reminder-policies';
 
 export * from './due-reminder.repository';
 export * from './milestone-history.entity';
@@ -16,4 +17,5 @@ export const milestoneSchedulerMigrations = [
   MilestoneLifecycle1764403500000,
   ChainedMilestones1764403600000,
   MilestoneDueOrder1764403700000,
+  ReminderPolicies1764403800000,
 ];

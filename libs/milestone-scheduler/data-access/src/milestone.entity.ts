@@ -77,9 +77,21 @@ export class MilestoneEntity {
   @Column({ type: 'date', name: 'extracted_due_date', nullable: true })
   extractedDueDate!: string | null;
 
-  /** ISO 8601 durations before the due time; null follows the service's configured offsets. */
+  /** ISO 8601 durations before the due time; null follows its reminder policy. */
   @Column({ type: 'text', array: true, name: 'reminder_offsets', nullable: true })
   reminderOffsets!: string[] | null;
+
+  /** The named reminder policy it follows; null follows the default policy. */
+  @Column({ type: 'text', nullable: true })
+  policy!: string | null;
+
+  /** `HH:MM` at which a calendar due date is due and its day offsets fire; null: the policy's. */
+  @Column({ type: 'text', name: 'time_of_day', nullable: true })
+  timeOfDay!: string | null;
+
+  /** ISO country code whose public holidays its reminders avoid; null: the policy's. */
+  @Column({ type: 'text', nullable: true })
+  jurisdiction!: string | null;
 
   /**
    * The milestone this one waits on: when that one is met, this one is due `anchorOffset` later.

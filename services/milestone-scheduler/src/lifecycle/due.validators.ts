@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
+import { isKnownJurisdiction, isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
 
 import { ValidatorConstraint } from 'class-validator';
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
@@ -29,5 +29,16 @@ export class ValidTimeZone implements ValidatorConstraintInterface {
 
   defaultMessage({ property }: ValidationArguments): string {
     return `${property} must be an IANA time zone such as UTC or America/New_York`;
+  }
+}
+
+@ValidatorConstraint({ name: 'knownJurisdiction' })
+export class KnownJurisdiction implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isKnownJurisdiction(value);
+  }
+
+  defaultMessage({ property }: ValidationArguments): string {
+    return `${property} must be an ISO country code the holiday data knows, such as US or GB`;
   }
 }

@@ -9,7 +9,6 @@ import {
   calendarDateIn,
   chainedDueDate,
   isInstantDue,
-  planReminders,
 } from '@dealwatch/milestone-scheduler/domain';
 import type {
   ClosedStatus,
@@ -18,12 +17,11 @@ import type {
   OpenStatus,
   ReminderPlan,
 } from '@dealwatch/milestone-scheduler/domain';
-import { ENV } from '@dealwatch/platform';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { SchedulerEnv } from '../scheduler.env';
+import { ReminderPolicyBook } from '../policies/reminder-policy-book';
 
 /** The actor of changes the service makes itself: time passing, a chain released. */
 export const SCHEDULER = 'scheduler';
@@ -66,7 +64,7 @@ export class MilestoneLifecycle {
     private readonly milestones: MilestoneRepository,
     private readonly history: MilestoneHistoryRepository,
     private readonly outbox: EventOutbox,
-    @Inject(ENV) private readonly env: SchedulerEnv,
+    private readonly policies: ReminderPolicyBook,
   ) {}
 
   /** A new milestone: pending with its reminders when it has a due, else a tracked commitment. */
@@ -180,7 +178,7 @@ export class MilestoneLifecycle {
   }
 
   private plan(milestone: NewMilestone, due: MilestoneDue, now: Date): ReminderPlan {
-    return planReminders(due, milestone.reminderOffsets ?? this.env.REMINDER_OFFSETS, now);
+    return this.policies.plan(milestone, due, now);
   }
 
   private async record(

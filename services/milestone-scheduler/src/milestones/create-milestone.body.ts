@@ -1,4 +1,5 @@
 import { IsCalendarDate, IsInstant, IsIsoDuration } from '@dealwatch/contracts';
+import { TIME_OF_DAY } from '@dealwatch/milestone-scheduler/domain';
 
 import { Transform } from 'class-transformer';
 import {
@@ -9,12 +10,18 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Validate,
   ValidateIf,
 } from 'class-validator';
 
-import { OneDueOnly, ValidTimeZone, needsDueDate } from '../lifecycle/due.validators';
+import {
+  KnownJurisdiction,
+  OneDueOnly,
+  ValidTimeZone,
+  needsDueDate,
+} from '../lifecycle/due.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -59,7 +66,24 @@ export class CreateMilestoneBody {
   @MaxLength(100)
   category?: string;
 
-  /** ISO 8601 durations before the due time; overdue is always added. Default: the service's. */
+  /** The named reminder policy it follows; default: the `default` policy. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'policy must be the name of a reminder policy' })
+  policy?: string;
+
+  /** `HH:MM` at which a calendar due date is due and its day offsets fire; default: the policy's. */
+  @IsOptional()
+  @IsString()
+  @Matches(TIME_OF_DAY, { message: 'timeOfDay must be HH:MM, e.g. 09:00' })
+  timeOfDay?: string;
+
+  /** ISO country code whose public holidays its reminders avoid, if its policy avoids holidays. */
+  @IsOptional()
+  @Validate(KnownJurisdiction)
+  jurisdiction?: string;
+
+  /** ISO 8601 durations before the due time; overdue is always added. Default: the policy's. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -1,12 +1,13 @@
 import { CLOCK, ENV, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import { dueOfBody } from '../lifecycle/due-of-body';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { PlannedMilestone } from '../lifecycle/milestone-lifecycle';
+import { ReminderPolicyBook } from '../policies/reminder-policy-book';
 import type { SchedulerEnv } from '../scheduler.env';
 import type { CreateMilestoneBody } from './create-milestone.body';
 
@@ -18,11 +19,16 @@ export class CreateMilestoneUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly lifecycle: MilestoneLifecycle,
+    private readonly policies: ReminderPolicyBook,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
   ) {}
 
   async execute(body: CreateMilestoneBody): Promise<PlannedMilestone> {
+    if (body.policy !== undefined && !this.policies.has(body.policy))
+      throw new BadRequestException([
+        `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+      ]);
     const id = randomUUID();
     const due = dueOfBody(body, this.env.DEFAULT_TIME_ZONE);
     return this.transactions.run((manager) =>
@@ -43,7 +49,10 @@ export class CreateMilestoneUseCase {
           extractedDueDate: null,
           anchorMilestoneId: null,
           anchorOffset: null,
-          reminderOffsets: body.reminders ?? [...this.env.REMINDER_OFFSETS],
+          reminderOffsets: body.reminders ?? null,
+          policy: body.policy ?? null,
+          timeOfDay: body.timeOfDay ?? null,
+          jurisdiction: body.jurisdiction ?? null,
           timeZone: due.timeZone,
         },
         due,

@@ -20,6 +20,9 @@ export function milestoneView(milestone: MilestoneEntity, reminders: ReminderEnt
     overdueAt: milestone.overdueAt?.toISOString() ?? null,
     timeZone: milestone.timeZone,
     reminderOffsets: milestone.reminderOffsets,
+    policy: milestone.policy,
+    timeOfDay: milestone.timeOfDay,
+    jurisdiction: milestone.jurisdiction,
     agreementTitle: milestone.agreementTitle,
     evidence: milestone.evidence,
     evidenceSpan:

@@ -59,6 +59,9 @@ export interface MilestoneView {
   dueAt: string | null;
   overdueAt: string | null;
   timeZone: string;
+  policy: string | null;
+  timeOfDay: string | null;
+  jurisdiction: string | null;
   chain: { anchorMilestoneId: string; offset: string } | null;
   reminders: {
     id: string;
@@ -204,11 +207,15 @@ export class SchedulerTestBed {
     readonly recorder: TopicRecorder,
   ) {}
 
-  static async start(namespace: TestNamespace, clock: Clock): Promise<SchedulerTestBed> {
+  static async start(
+    namespace: TestNamespace,
+    clock: Clock,
+    overrides: Record<string, string> = {},
+  ): Promise<SchedulerTestBed> {
     const brokers = requiredEnv('KAFKA_BROKERS').split(',');
     return new SchedulerTestBed(
       namespace,
-      await startScheduler(namespace, clock),
+      await startScheduler(namespace, clock, overrides),
       await new EventPublisher(brokers, namespace.topicPrefix).start(),
       await new TopicRecorder(brokers).start(recordedTopics(namespace)),
     );
