@@ -1,4 +1,5 @@
 import { CommaSeparated, CommonEnv, EnvVariable } from '@dealwatch/config';
+import { IsIsoDuration } from '@dealwatch/contracts';
 import { IsOutboundAllowlist } from '@dealwatch/outbound';
 import type { ServiceEnv } from '@dealwatch/platform';
 
@@ -163,6 +164,20 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @Min(10)
   @Max(60_000)
   ALERT_DELIVERY_POLL_MS: number = 200;
+
+  @EnvVariable({
+    description:
+      'How long (ISO 8601 duration) an overdue alert waits unacknowledged before it escalates to ' +
+      'the next level of its route (escalateTo); a route can set its own escalateAfter.',
+  })
+  @IsIsoDuration({ message: 'ALERT_ESCALATE_AFTER must be an ISO 8601 duration such as PT4H' })
+  ALERT_ESCALATE_AFTER: string = 'PT4H';
+
+  @EnvVariable({ description: 'How often (ms) the escalation worker looks for due escalations.' })
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  ALERT_ESCALATION_POLL_MS: number = 10_000;
 }
 
 /** A base64 string that decodes to exactly `bytes` bytes. */

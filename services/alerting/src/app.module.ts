@@ -1,5 +1,7 @@
 import {
   AlertEntity,
+  AlertEscalationEntity,
+  AlertEscalationRepository,
   AlertRepository,
   DeliveryAttemptEntity,
   DeliveryEntity,
@@ -31,6 +33,8 @@ import { DeliveryWorker } from './delivery/delivery.worker';
 import { NotificationSender } from './delivery/notification-sender';
 import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
 import { WebhookReceivers } from './delivery/webhook-receivers';
+import { EscalateAlertsUseCase } from './escalation/escalate-alerts.usecase';
+import { EscalationWorker } from './escalation/escalation.worker';
 import { ManageReceiversUseCase } from './receivers/manage-receivers.usecase';
 import { ReceiverDirectory } from './receivers/receiver-directory';
 import { ReceiversController } from './receivers/receivers.controller';
@@ -58,6 +62,7 @@ export class AppModule {
             env,
             entities: [
               AlertEntity,
+              AlertEscalationEntity,
               DeliveryAttemptEntity,
               DeliveryEntity,
               ReceiverEntity,
@@ -99,11 +104,14 @@ export class AppModule {
         { provide: SecretBox, useFactory: () => new SecretBox(env.ALERT_SECRETS_KEY) },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
         AcknowledgeAlertUseCase,
+        AlertEscalationRepository,
         AlertHistoryUseCase,
         AlertRepository,
         DeliverAlertsUseCase,
         DeliveryRepository,
         DeliveryWorker,
+        EscalateAlertsUseCase,
+        EscalationWorker,
         ManageReceiversUseCase,
         ManageSilencesUseCase,
         MilestoneReminderConsumer,

@@ -12,6 +12,9 @@ export type AlertState = (typeof alertStates)[number];
 @Entity({ name: 'alerts' })
 @Index('alerts_agreement_id_created_at_idx', ['agreementId', 'createdAt'])
 @Index('alerts_milestone_id_created_at_idx', ['milestoneId', 'createdAt'])
+@Index('alerts_escalate_at_due_idx', ['escalateAt'], {
+  where: "state = 'firing' AND escalate_at IS NOT NULL",
+})
 export class AlertEntity {
   /** Derived from the reminder id: also the `webhook-id` receivers de-duplicate on. */
   @PrimaryColumn({ type: 'uuid' })
@@ -90,6 +93,22 @@ export class AlertEntity {
 
   @Column({ type: 'text', name: 'resolved_by', nullable: true })
   resolvedBy!: string | null;
+
+  /** The levels it escalates to while unacknowledged, as its route said when it was recorded. */
+  @Column({ type: 'jsonb', name: 'escalation_levels', nullable: true })
+  escalationLevels!: string[][] | null;
+
+  /** ISO 8601 duration between levels. */
+  @Column({ type: 'text', name: 'escalate_after', nullable: true })
+  escalateAfter!: string | null;
+
+  /** Levels reached so far. */
+  @Column({ type: 'int', name: 'escalation_level', default: 0 })
+  escalationLevel!: number;
+
+  /** When the next level is due; null when there is none. */
+  @Column({ type: 'timestamptz', name: 'escalate_at', nullable: true })
+  escalateAt!: Date | null;
 
   @Index('alerts_created_at_idx')
   @Column({ type: 'timestamptz', name: 'created_at' })

@@ -10,7 +10,7 @@ export const deliveryStatuses = [
 ] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-export const notificationKinds = ['firing', 'resolved'] as const;
+export const notificationKinds = ['firing', 'resolved', 'escalated'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** One alert to one receiver: the unit the worker claims, sends and retries. */
@@ -38,11 +38,11 @@ export class DeliveryEntity {
   @Column({ type: 'text' })
   status!: DeliveryStatus;
 
-  /** That the alert fires, or that it resolved. */
+  /** That the alert fires, that it resolved, or that it escalated to this receiver. */
   @Column({ type: 'text' })
   notification!: NotificationKind;
 
-  /** The body of a resolved notification; a firing one sends the alert's body. */
+  /** The body of a resolved or escalated notification; a firing one sends the alert's body. */
   @Column({ type: 'text', nullable: true })
   body!: string | null;
 

@@ -43,6 +43,10 @@ function alert(): AlertEntity {
     resolvedAt: null,
     resolution: null,
     resolvedBy: null,
+    escalationLevels: null,
+    escalateAfter: null,
+    escalationLevel: 0,
+    escalateAt: null,
   };
 }
 

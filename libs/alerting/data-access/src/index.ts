@@ -3,7 +3,10 @@ import { CreateReceivers1764500000000 } from './migrations/1764500000000-create-
 import { CreateRoutingTree1764600000000 } from './migrations/1764600000000-create-routing-tree';
 import { SilencesAndAlertStates1764700000000 } from './migrations/1764700000000-silences-and-alert-states';
 import { AcknowledgementAndResolution1764800000000 } from './migrations/1764800000000-acknowledgement-and-resolution';
+import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
 
+export * from './alert-escalation.entity';
+export * from './alert-escalation.repository';
 export * from './alert.entity';
 export * from './alert.repository';
 export * from './delivery-attempt.entity';
@@ -26,4 +29,5 @@ export const alertingMigrations = [
   CreateRoutingTree1764600000000,
   SilencesAndAlertStates1764700000000,
   AcknowledgementAndResolution1764800000000,
+  Escalation1764900000000,
 ];

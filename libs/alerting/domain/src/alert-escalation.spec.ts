@@ -96,6 +96,7 @@ describe('the escalated notification', () => {
     scheduledFor: '2026-04-29T09:00:00.000Z',
     firedAt: '2026-04-29T09:00:00.000Z',
     late: false,
+    agreementTitle: null,
     evidence: { text: 'within 30 days', span: null },
   }).body;
 

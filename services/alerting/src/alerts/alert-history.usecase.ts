@@ -1,6 +1,11 @@
-import { AlertRepository, DeliveryRepository } from '@dealwatch/alerting/data-access';
+import {
+  AlertEscalationRepository,
+  AlertRepository,
+  DeliveryRepository,
+} from '@dealwatch/alerting/data-access';
 import type {
   AlertEntity,
+  AlertEscalationEntity,
   AlertFilter,
   AlertState,
   AttemptOutcome,
@@ -38,6 +43,17 @@ export interface DeliveryView {
   attempts: AttemptView[];
 }
 
+export interface EscalationView {
+  /** Levels reached so far; 0 before the first. */
+  level: number;
+  /** When the next level is due, while the alert fires unacknowledged and one is left. */
+  nextAt: Date | null;
+  /** Every level of the policy, in order: the receivers it names. */
+  policy: string[][];
+  /** The levels reached: who was told, and when. */
+  history: { level: number; receivers: string[]; escalatedAt: Date }[];
+}
+
 export interface AlertView {
   id: string;
   reminderId: string;
@@ -63,6 +79,8 @@ export interface AlertView {
   resolution: string | null;
   resolvedBy: string | null;
   createdAt: Date;
+  /** Null for an alert that does not escalate. */
+  escalation: EscalationView | null;
   deliveries: DeliveryView[];
 }
 
@@ -72,6 +90,7 @@ export class AlertHistoryUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly escalations: AlertEscalationRepository,
   ) {}
 
   async list(
@@ -90,9 +109,9 @@ export class AlertHistoryUseCase {
   }
 
   private async withDeliveries(alerts: AlertEntity[]): Promise<AlertView[]> {
-    const { deliveries, attempts } = await this.deliveries.findForAlerts(
-      alerts.map((alert) => alert.id),
-    );
+    const ids = alerts.map((alert) => alert.id);
+    const { deliveries, attempts } = await this.deliveries.findForAlerts(ids);
+    const escalations = await this.escalations.historyOf(ids);
     return alerts.map((alert) => ({
       id: alert.id,
       reminderId: alert.reminderId,
@@ -115,11 +134,27 @@ export class AlertHistoryUseCase {
       resolution: alert.resolution,
       resolvedBy: alert.resolvedBy,
       createdAt: alert.createdAt,
+      escalation: toEscalationView(alert, escalations),
       deliveries: deliveries
         .filter((delivery) => delivery.alertId === alert.id)
         .map((delivery) => toDeliveryView(delivery, attempts)),
     }));
   }
+}
+
+function toEscalationView(
+  alert: AlertEntity,
+  escalations: AlertEscalationEntity[],
+): EscalationView | null {
+  if (!alert.escalationLevels) return null;
+  return {
+    level: alert.escalationLevel,
+    nextAt: alert.state === 'firing' ? alert.escalateAt : null,
+    policy: alert.escalationLevels,
+    history: escalations
+      .filter((escalation) => escalation.alertId === alert.id)
+      .map(({ level, receivers, escalatedAt }) => ({ level, receivers, escalatedAt })),
+  };
 }
 
 function toDeliveryView(delivery: DeliveryEntity, attempts: DeliveryAttemptEntity[]): DeliveryView {

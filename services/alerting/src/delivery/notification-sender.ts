@@ -2,6 +2,7 @@ import { EmailClient, ReceiverRepository, WebhookClient } from '@dealwatch/alert
 import type { ClaimedDelivery, ReceiverTarget } from '@dealwatch/alerting/data-access';
 import {
   alertEmail,
+  escalatedNotificationIdFor,
   judgeOutcome,
   judgeSmtpOutcome,
   milestoneCalendar,
@@ -13,6 +14,7 @@ import {
 import type {
   AlertWebhookBody,
   DeliveryVerdict,
+  EscalatedWebhookBody,
   ResolvedWebhookBody,
 } from '@dealwatch/alerting/domain';
 import { CLOCK } from '@dealwatch/platform';
@@ -59,7 +61,9 @@ export class NotificationSender {
 
   private async sendTo(target: ReceiverTarget, claimed: ClaimedDelivery): Promise<SendResult> {
     const content = () =>
-      notificationContent(JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody);
+      notificationContent(
+        JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
+      );
     const id = notificationIdOf(claimed);
     switch (target.kind) {
       case 'webhook':
@@ -113,11 +117,16 @@ export class NotificationSender {
   }
 }
 
-/** The `webhook-id` (and e-mail Message-ID) of what is sent: the alert's, or its resolution's. */
+/** The `webhook-id` (and e-mail Message-ID) of what is sent: the alert's, its resolution's or escalation's. */
 function notificationIdOf(claimed: ClaimedDelivery): string {
-  return claimed.notification === 'resolved'
-    ? resolvedNotificationIdFor(claimed.alertId)
-    : claimed.alertId;
+  switch (claimed.notification) {
+    case 'firing':
+      return claimed.alertId;
+    case 'resolved':
+      return resolvedNotificationIdFor(claimed.alertId);
+    case 'escalated':
+      return escalatedNotificationIdFor(claimed.alertId);
+  }
 }
 
 function notSent(reason: string): SendResult {

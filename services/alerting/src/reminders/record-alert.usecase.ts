@@ -1,4 +1,5 @@
 import {
+  AlertEscalationRepository,
   AlertRepository,
   DeliveryRepository,
   SilenceRepository,
@@ -8,6 +9,8 @@ import {
   ackLink,
   alertLabelsOf,
   buildAlertNotification,
+  escalationDelayMs,
+  escalationPolicyOf,
   inhibits,
   routeAlert,
   silencing,
@@ -41,6 +44,7 @@ export class RecordAlertUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly escalations: AlertEscalationRepository,
     private readonly silences: SilenceRepository,
     private readonly receivers: ReceiverDirectory,
     private readonly routing: RoutingTable,
@@ -90,6 +94,10 @@ export class RecordAlertUseCase {
       resolvedAt: null,
       resolution: null,
       resolvedBy: null,
+      escalationLevels: null,
+      escalateAfter: null,
+      escalationLevel: 0,
+      escalateAt: null,
     });
     const context = { alertId, reminderId: reminder.reminderId, eventId: event.envelope.id };
     if (!created) {
@@ -109,14 +117,25 @@ export class RecordAlertUseCase {
     if (await this.heldBack(manager, alertId, reminder, labels, now, context)) return;
 
     const known = await this.receivers.active(manager);
+    const route = await this.routing.current(manager);
     const chosen = routeAlert(
-      await this.routing.current(manager),
+      route,
       labels,
       known.map((receiver) => receiver.name),
     );
     const receivers = known.filter((receiver) => chosen.includes(receiver.name));
     await this.deliveries.createFor(manager, alertId, receivers, now);
-    this.logger.info({ ...context, receivers: chosen }, 'alert recorded');
+    const policy = reminder.offset === OVERDUE ? escalationPolicyOf(route, labels) : null;
+    if (policy) {
+      // Only an overdue alert escalates: the earlier ones still leave time to act.
+      const after = policy.after ?? this.env.ALERT_ESCALATE_AFTER;
+      const firstAt = new Date(now.getTime() + escalationDelayMs(policy, after));
+      await this.escalations.plan(manager, alertId, { levels: policy.levels, after, firstAt });
+    }
+    this.logger.info(
+      { ...context, receivers: chosen, escalates: policy !== null },
+      'alert recorded',
+    );
   }
 
   /** Records the alert as silenced or inhibited when it is; true when it is not to be sent. */

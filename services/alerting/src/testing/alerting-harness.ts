@@ -2,6 +2,7 @@ import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { MilestoneReminderV1 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
 import { EventPublisher } from '@dealwatch/testing';
 import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
 
@@ -20,11 +21,15 @@ export interface RunningAlerting {
   base: string;
 }
 
-/** The service in-process against the namespace's schema and topics, with fast retries. */
+/**
+ * The service in-process against the namespace's schema and topics, with fast retries; `clock`
+ * (a ManualClock) lets a test move time on.
+ */
 export async function startAlerting(
   namespace: TestNamespace,
   receiverUrls: string[],
   overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<RunningAlerting> {
   const env = loadEnv(AlertingEnv, {
     ...process.env,
@@ -39,11 +44,15 @@ export async function startAlerting(
     ALERT_RETRY_BASE_MS: '20',
     ALERT_RETRY_MAX_MS: '100',
     ALERT_DELIVERY_POLL_MS: '50',
+    ALERT_ESCALATION_POLL_MS: '50',
     ALERT_DELIVERY_TIMEOUT_MS: '2000',
     OUTBOX_POLL_INTERVAL_MS: '50',
     ...overrides,
   });
-  const app = await runService(AppModule.register(env), { port: env.PORT, host: env.HOST });
+  const app = await runService(AppModule.register(env, options), {
+    port: env.PORT,
+    host: env.HOST,
+  });
   return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }
 
