@@ -3,6 +3,7 @@ import { MilestoneLifecycle1764403500000 } from './migrations/1764403500000-mile
 import { ChainedMilestones1764403600000 } from './migrations/1764403600000-chained-milestones';
 import { MilestoneDueOrder1764403700000 } from './migrations/1764403700000-milestone-due-order';
 import { ReminderPolicies1764403800000 } from './migrations/1764403800000-reminder-policies';
+import { MilestoneParties1764403900000 } from './migrations/1764403900000-milestone-parties';
 
 export * from './due-reminder.repository';
 export * from './milestone-history.entity';
@@ -18,4 +19,5 @@ export const milestoneSchedulerMigrations = [
   ChainedMilestones1764403600000,
   MilestoneDueOrder1764403700000,
   ReminderPolicies1764403800000,
+  MilestoneParties1764403900000,
 ];

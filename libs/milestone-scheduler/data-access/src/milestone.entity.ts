@@ -81,6 +81,13 @@ export class MilestoneEntity {
   @Column({ type: 'text', array: true, name: 'reminder_offsets', nullable: true })
   reminderOffsets!: string[] | null;
 
+  /**
+   * The parties of its agreement, as its latest extraction names them; empty for a milestone without
+   * an agreement or whose agreement has not been extracted. Indexed by `milestones_parties_idx` (GIN).
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  parties!: string[];
+
   /** The named reminder policy it follows; null follows the default policy. */
   @Column({ type: 'text', nullable: true })
   policy!: string | null;

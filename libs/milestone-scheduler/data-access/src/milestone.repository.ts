@@ -16,6 +16,8 @@ export interface MilestoneFilter {
   dueAfter?: string | undefined;
   owner?: string | undefined;
   category?: string | undefined;
+  /** One of the agreement's parties, exactly as the extraction names it. */
+  party?: string | undefined;
 }
 
 /** Where a page ends: the last milestone's due time (null for tracked ones) and id. */
@@ -70,6 +72,27 @@ export class MilestoneRepository {
   ): Promise<MilestoneEntity> {
     await manager.getRepository(MilestoneEntity).update({ id: milestone.id }, changes);
     return Object.assign(milestone, changes);
+  }
+
+  /** Every milestone of the agreement, those entered by hand included, takes its parties. */
+  async setParties(manager: EntityManager, agreementId: string, parties: string[]): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(MilestoneEntity)
+      .set({ parties })
+      .where('agreement_id = :agreementId AND parties IS DISTINCT FROM :parties::text[]', {
+        agreementId,
+        parties,
+      })
+      .execute();
+  }
+
+  /** The parties the agreement's milestones carry; empty when none has been extracted. */
+  async partiesOf(manager: EntityManager, agreementId: string): Promise<string[]> {
+    const milestone = await manager
+      .getRepository(MilestoneEntity)
+      .findOne({ select: { parties: true }, where: { agreementId }, order: { updatedAt: 'DESC' } });
+    return milestone?.parties ?? [];
   }
 
   async findById(id: string): Promise<MilestoneEntity | null> {
@@ -129,6 +152,7 @@ export class MilestoneRepository {
     if (filter.dueAfter) query.andWhere('m.dueDate > :dueAfter', filter);
     if (filter.owner) query.andWhere('m.owner = :owner', filter);
     if (filter.category) query.andWhere('m.category = :category', filter);
+    if (filter.party) query.andWhere('m.parties @> ARRAY[:party]::text[]', filter);
     if (cursor) {
       query.andWhere(`(${DUE_ORDER}, m.id) > (:cursorDueAt::timestamptz, :cursorId::uuid)`, {
         cursorDueAt: cursor.dueAt ?? 'infinity',

@@ -26,6 +26,7 @@ function milestone(overrides: Partial<MilestoneEntity>): MilestoneEntity {
     policy: null,
     timeOfDay: null,
     jurisdiction: null,
+    parties: [],
     anchorMilestoneId: null,
     anchorOffset: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),

@@ -1,3 +1,4 @@
+import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
 import { CLOCK, ENV, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -20,6 +21,7 @@ export class CreateMilestoneUseCase {
     private readonly transactions: Transactions,
     private readonly lifecycle: MilestoneLifecycle,
     private readonly policies: ReminderPolicyBook,
+    private readonly milestones: MilestoneRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
   ) {}
@@ -31,7 +33,7 @@ export class CreateMilestoneUseCase {
       ]);
     const id = randomUUID();
     const due = dueOfBody(body, this.env.DEFAULT_TIME_ZONE);
-    return this.transactions.run((manager) =>
+    return this.transactions.run(async (manager) =>
       this.lifecycle.create(
         manager,
         {
@@ -53,6 +55,9 @@ export class CreateMilestoneUseCase {
           policy: body.policy ?? null,
           timeOfDay: body.timeOfDay ?? null,
           jurisdiction: body.jurisdiction ?? null,
+          parties: body.agreementId
+            ? await this.milestones.partiesOf(manager, body.agreementId)
+            : [],
           timeZone: due.timeZone,
         },
         due,

@@ -21,6 +21,12 @@ export class MilestoneFilterQuery {
   @IsNotEmpty()
   category?: string;
 
+  /** One of the agreement's parties, exactly as its extraction names it. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  party?: string;
+
   /** Due strictly before this calendar date. */
   @IsOptional()
   @IsCalendarDate()
@@ -59,6 +65,9 @@ export function filterOf(
   query: MilestoneFilterQuery,
   statuses: readonly MilestoneStatus[] | undefined,
 ): MilestoneFilter {
-  const { agreementId, owner, category, dueBefore, dueAfter } = query;
-  return { agreementId, owner, category, dueBefore, dueAfter, statuses: statuses && [...statuses] };
+  const { agreementId, owner, category, party, dueBefore, dueAfter } = query;
+  return {
+    ...{ agreementId, owner, category, party, dueBefore, dueAfter },
+    statuses: statuses && [...statuses],
+  };
 }

@@ -24,6 +24,7 @@ export function milestoneView(milestone: MilestoneEntity, reminders: ReminderEnt
     timeOfDay: milestone.timeOfDay,
     jurisdiction: milestone.jurisdiction,
     agreementTitle: milestone.agreementTitle,
+    parties: milestone.parties,
     evidence: milestone.evidence,
     evidenceSpan:
       milestone.evidenceStart !== null && milestone.evidenceEnd !== null

@@ -144,4 +144,28 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
     const alarms = mayEvent.slice(0, mayEvent.indexOf('END:VEVENT')).match(/BEGIN:VALARM/g);
     expect(alarms).toHaveLength(pending.length);
   });
+
+  // Last: it adds a milestone to the agreement the other tests count.
+  it("filters by party: the extraction's parties reach every milestone of the agreement", async () => {
+    // The extraction names United States and Japan; milestones entered by hand before it take them
+    // too, one entered after copies them, and the other agreement was never extracted.
+    const later = await bed.api.request<MilestoneView>('POST', '/v1/milestones', {
+      agreementId,
+      title: 'later',
+      dueDate: '2026-07-01',
+    });
+    expect(later.body.parties).toEqual(['United States', 'Japan']);
+    expect(titles(await list('party=Japan'))).toEqual([
+      'march-review',
+      'april-tokyo',
+      'april-call',
+      'may-board',
+      'june-report',
+      'later',
+      'act on the mapping',
+    ]);
+    expect(titles(await list('party=Japan&owner=ben&status=pending'))).toEqual(['april-call']);
+    expect((await list('party=France')).items).toEqual([]);
+    expect((await list('party=japan')).items).toEqual([]);
+  });
 });

@@ -56,6 +56,7 @@ export class ScheduleMilestonesUseCase {
       );
     }
     await this.linkChains(manager, extraction.obligations, byKey, change);
+    await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
   }
 
   private async upsert(
@@ -149,5 +150,6 @@ function describe(extraction: ClausesExtractedV1, obligation: ExtractedObligatio
     evidenceStart: obligation.span[0],
     evidenceEnd: obligation.span[1],
     deadlineExpression: obligation.deadline?.expression ?? null,
+    parties: extraction.parties,
   };
 }

@@ -62,6 +62,7 @@ export interface MilestoneView {
   policy: string | null;
   timeOfDay: string | null;
   jurisdiction: string | null;
+  parties: string[];
   chain: { anchorMilestoneId: string; offset: string } | null;
   reminders: {
     id: string;
