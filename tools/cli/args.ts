@@ -1,0 +1,260 @@
+import { deadLetterTopicOf, isTopic, milestoneStatuses } from '@dealwatch/contracts';
+import type { MilestoneStatus } from '@dealwatch/contracts';
+
+import { parseArgs } from 'node:util';
+
+import { UsageError } from './cli-error';
+
+export const DEFAULT_INGEST_URL = 'http://127.0.0.1:3001';
+export const DEFAULT_SCHEDULER_URL = 'http://127.0.0.1:3003';
+export const DEFAULT_BROKERS = '127.0.0.1:9092';
+
+/** Filters `GET /v1/milestones` and the calendar feed understand; absent ones are not sent. */
+export interface MilestoneFilter {
+  agreementId?: string;
+  statuses?: MilestoneStatus[];
+  category?: string;
+  owner?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+}
+
+export interface KafkaTarget {
+  brokers: string[];
+  /** Prepended to contract topic names, as the services' KAFKA_TOPIC_PREFIX is. */
+  prefix: string;
+}
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'ingest'; path: string; url: string }
+  | { name: 'milestones'; url: string; filter: MilestoneFilter }
+  | { name: 'calendar'; url: string; out: string | null; filter: MilestoneFilter }
+  | { name: 'tail'; topic: string; fromBeginning: boolean; kafka: KafkaTarget }
+  | {
+      name: 'replay';
+      topic: string;
+      to: string;
+      /** Kafka offsets are 64-bit: kept as the decimal text the broker uses. */
+      fromOffset: string;
+      partition: number | null;
+      kafka: KafkaTarget;
+    };
+
+export const USAGE = `Usage: dealwatch <command> [options]
+
+  ingest <file|folder> [--url ${DEFAULT_INGEST_URL}]
+  milestones [--agreement ID] [--status S[,S]] [--category C] [--owner O]
+             [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
+  calendar [--out FILE] [--agreement ID] [--category C] [--owner O]
+           [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
+  tail <topic> [--from-beginning] [--brokers ${DEFAULT_BROKERS}] [--prefix P]
+  replay <topic> --from-offset N [--partition P] --to <topic> [--brokers ...] [--prefix P]
+
+Topics are contract names (dealwatch.milestone.reminder.v1) or their dead-letter topics (….dlq).
+KAFKA_BROKERS and KAFKA_TOPIC_PREFIX set the Kafka defaults; DEALWATCH_API_KEY, when set, is sent
+as a bearer token.`;
+
+const COMMANDS = ['ingest', 'milestones', 'calendar', 'tail', 'replay'] as const;
+
+const filterOptions = {
+  agreement: { type: 'string' },
+  category: { type: 'string' },
+  owner: { type: 'string' },
+  'due-before': { type: 'string' },
+  'due-after': { type: 'string' },
+  url: { type: 'string' },
+} as const;
+const kafkaOptions = { brokers: { type: 'string' }, prefix: { type: 'string' } } as const;
+
+/** `argv` without the node and script paths; `env` supplies the Kafka defaults. */
+export function parseCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    throw new UsageError(`missing command: one of ${COMMANDS.join(', ')} (dealwatch help)`);
+  }
+  switch (name) {
+    case 'help':
+    case '--help':
+    case '-h':
+      return { name: 'help' };
+    case 'ingest': {
+      const { values, positionals } = parse(rest, { url: { type: 'string' } });
+      return {
+        name,
+        path: single(positionals, 'a file or folder to ingest'),
+        url: urlOf(values.url ?? DEFAULT_INGEST_URL),
+      };
+    }
+    case 'milestones': {
+      const { values, positionals } = parse(rest, { ...filterOptions, status: { type: 'string' } });
+      none(positionals);
+      const filter = filterOf(values);
+      if (values.status !== undefined) filter.statuses = statusesOf(values.status);
+      return { name, url: urlOf(values.url ?? DEFAULT_SCHEDULER_URL), filter };
+    }
+    case 'calendar': {
+      const { values, positionals } = parse(rest, { ...filterOptions, out: { type: 'string' } });
+      none(positionals);
+      return {
+        name,
+        url: urlOf(values.url ?? DEFAULT_SCHEDULER_URL),
+        out: values.out ?? null,
+        filter: filterOf(values),
+      };
+    }
+    case 'tail': {
+      const { values, positionals } = parse(rest, {
+        ...kafkaOptions,
+        'from-beginning': { type: 'boolean' },
+      });
+      return {
+        name,
+        topic: topicOf(single(positionals, 'a topic to tail')),
+        fromBeginning: values['from-beginning'] ?? false,
+        kafka: kafkaOf(values, env),
+      };
+    }
+    case 'replay': {
+      const { values, positionals } = parse(rest, {
+        ...kafkaOptions,
+        'from-offset': { type: 'string' },
+        partition: { type: 'string' },
+        to: { type: 'string' },
+      });
+      const topic = topicOf(single(positionals, 'a topic to replay from'));
+      if (values['from-offset'] === undefined) throw new UsageError('replay needs --from-offset N');
+      if (values.to === undefined) throw new UsageError('replay needs --to <topic>');
+      const to = topicOf(values.to);
+      if (to === topic) throw new UsageError('replay --to must name another topic');
+      return {
+        name,
+        topic,
+        to,
+        fromOffset: naturalOf(values['from-offset'], '--from-offset'),
+        partition:
+          values.partition === undefined
+            ? null
+            : Number(naturalOf(values.partition, '--partition')),
+        kafka: kafkaOf(values, env),
+      };
+    }
+    default:
+      throw new UsageError(`unknown command "${name}": one of ${COMMANDS.join(', ')}`);
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages are clear but go on with advice over several lines: keep the first sentence.
+    const message = error instanceof Error ? error.message : String(error);
+    // Some runtimes put the name and code in the message: `TypeError [ERR_PARSE_ARGS_…]: …`.
+    const bare = message.replace(/^\w*Error \[\w+\]: /, '');
+    const first = bare.split(/\.(?:\s|$)/)[0] ?? bare;
+    throw new UsageError(first);
+  }
+}
+
+function single(positionals: string[], what: string): string {
+  const [first, ...extra] = positionals;
+  if (first === undefined) throw new UsageError(`missing argument: ${what}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`);
+  return first;
+}
+
+function none(positionals: string[]): void {
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${positionals.join(' ')}"`);
+  }
+}
+
+function filterOf(values: {
+  agreement?: string;
+  category?: string;
+  owner?: string;
+  'due-before'?: string;
+  'due-after'?: string;
+}): MilestoneFilter {
+  const filter: MilestoneFilter = {};
+  if (values.agreement !== undefined) filter.agreementId = values.agreement;
+  if (values.category !== undefined) filter.category = values.category;
+  if (values.owner !== undefined) filter.owner = values.owner;
+  if (values['due-before'] !== undefined)
+    filter.dueBefore = dateOf(values['due-before'], '--due-before');
+  if (values['due-after'] !== undefined)
+    filter.dueAfter = dateOf(values['due-after'], '--due-after');
+  return filter;
+}
+
+function dateOf(value: string, option: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match?.[3])) {
+    throw new UsageError(`${option} must be a calendar date YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}
+
+function statusesOf(value: string): MilestoneStatus[] {
+  const statuses = value.split(',').map((status) => status.trim());
+  for (const status of statuses) {
+    if (!(milestoneStatuses as readonly string[]).includes(status)) {
+      throw new UsageError(
+        `unknown status "${status}": one of ${milestoneStatuses.join(', ')} (comma separated)`,
+      );
+    }
+  }
+  return statuses as MilestoneStatus[];
+}
+
+function urlOf(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--url must be an http(s) URL, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--url must be an http(s) URL, not "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** A contract topic, or the dead-letter topic of one: a typo should fail here, not tail nothing. */
+export function topicOf(name: string): string {
+  if (isTopic(name)) return name;
+  if (name.endsWith('.dlq') && isTopic(name.slice(0, -'.dlq'.length))) return name;
+  throw new UsageError(
+    `unknown topic "${name}": a contract topic such as dealwatch.milestone.reminder.v1, or ${deadLetterTopicOf('<topic>')}`,
+  );
+}
+
+function naturalOf(value: string, option: string): string {
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`${option} must be a whole number, not "${value}"`);
+  return value.replace(/^0+(?=\d)/, '');
+}
+
+function kafkaOf(
+  values: { brokers?: string; prefix?: string },
+  env: Record<string, string | undefined>,
+): KafkaTarget {
+  const brokers = (values.brokers ?? env.KAFKA_BROKERS ?? DEFAULT_BROKERS)
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker !== '');
+  for (const broker of brokers) {
+    if (!/^[^\s:]+:\d{1,5}$/.test(broker)) {
+      throw new UsageError(`--brokers must be host:port[,host:port], not "${broker}"`);
+    }
+  }
+  if (brokers.length === 0) throw new UsageError('--brokers must name at least one broker');
+  return { brokers, prefix: values.prefix ?? env.KAFKA_TOPIC_PREFIX ?? '' };
+}
