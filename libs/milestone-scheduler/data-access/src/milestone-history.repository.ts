@@ -23,6 +23,16 @@ export class MilestoneHistoryRepository {
     return row?.changedAt ?? null;
   }
 
+  /** A milestone's latest change, or null if it has none. */
+  async lastChange(
+    manager: EntityManager,
+    milestoneId: string,
+  ): Promise<MilestoneHistoryEntity | null> {
+    return manager
+      .getRepository(MilestoneHistoryEntity)
+      .findOne({ where: { milestoneId }, order: { id: 'DESC' } });
+  }
+
   /** A milestone's changes, oldest first. */
   async listFor(milestoneId: string): Promise<MilestoneHistoryEntity[]> {
     return this.dataSource

@@ -50,6 +50,19 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The agreement's milestones that came from an extraction and are not closed, locked. */
+  async lockOpenExtracted(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
+    return manager
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .where('m.agreementId = :agreementId', { agreementId })
+      .andWhere("m.obligationKey NOT LIKE 'manual:%'")
+      .andWhere("m.status NOT IN ('met', 'waived', 'cancelled')")
+      .orderBy('m.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Milestones waiting on `anchorId` that have no date of their own yet, locked. */
   async lockWaitingOn(manager: EntityManager, anchorId: string): Promise<MilestoneEntity[]> {
     return manager.getRepository(MilestoneEntity).find({
@@ -127,7 +140,8 @@ export class MilestoneRepository {
     planned: PlannedReminder[],
   ): Promise<ReminderEntity[]> {
     const reminders = manager.getRepository(ReminderEntity);
-    await reminders.delete({ milestoneId, status: In(['pending', 'skipped']) });
+    // Cancelled ones belong to a closed milestone, planned again only when an extraction reopens it.
+    await reminders.delete({ milestoneId, status: In(['pending', 'skipped', 'cancelled']) });
     if (planned.length > 0) {
       await reminders.insert(
         planned.map((reminder) => ({ id: randomUUID(), milestoneId, ...reminder, firedAt: null })),

@@ -165,6 +165,22 @@ export class MilestoneLifecycle {
     );
   }
 
+  /** A milestone an extraction withdrew and gave back: planned again on `due`, or tracked. */
+  async reopen(
+    manager: EntityManager,
+    milestone: MilestoneEntity,
+    due: MilestoneDue | null,
+    change: Change,
+  ): Promise<void> {
+    if (due) {
+      await this.reschedule(manager, milestone, due, change);
+      return;
+    }
+    const before = beforeOf(milestone);
+    await this.milestones.update(manager, milestone, { status: 'tracked' });
+    await this.record(manager, before, milestone, change);
+  }
+
   /** Time moved an open milestone on: pending -> due -> overdue. */
   async advance(
     manager: EntityManager,

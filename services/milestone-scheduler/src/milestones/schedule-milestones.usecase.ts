@@ -6,6 +6,7 @@ import {
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity } from '@dealwatch/milestone-scheduler/data-access';
 import { chainLinkOf, isClosed, milestoneTitle } from '@dealwatch/milestone-scheduler/domain';
+import type { MilestoneDue } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -18,13 +19,16 @@ import type { Change } from '../lifecycle/milestone-lifecycle';
 import type { SchedulerEnv } from '../scheduler.env';
 
 const EXTRACTION = 'extraction';
+export const WITHDRAWN = "no longer in the agreement's latest extraction";
+export const RESTORED = "back in the agreement's latest extraction";
 
 /**
  * One milestone per obligation: dated ones get reminders, the others are kept as tracked
  * commitments, and those counted from another commitment wait on its milestone. Re-extraction of
  * the same agreement updates milestones in place (matched by obligation key) and reschedules only
- * when the text's due date changed, so it never undoes a reschedule made by a person, nor reopens
- * a closed milestone.
+ * when the text's due date changed, so it never undoes a reschedule made by a person. An obligation
+ * missing from a newer extraction is cancelled by the extraction, not deleted, and reopened if it
+ * comes back; one closed by a person stays closed.
  */
 @Injectable()
 export class ScheduleMilestonesUseCase {
@@ -54,6 +58,10 @@ export class ScheduleMilestonesUseCase {
         obligation.obligationKey,
         await this.upsert(manager, extraction, obligation, change),
       );
+    }
+    for (const gone of await this.milestones.lockOpenExtracted(manager, extraction.agreementId)) {
+      if (!byKey.has(gone.obligationKey))
+        await this.lifecycle.close(manager, gone, 'cancelled', change(WITHDRAWN));
     }
     await this.linkChains(manager, extraction.obligations, byKey, change);
     await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
@@ -96,7 +104,17 @@ export class ScheduleMilestonesUseCase {
       return milestone;
     }
     const textMoved = extractedDueDate !== null && extractedDueDate !== existing.extractedDueDate;
+    const withdrawn =
+      existing.status === 'cancelled' &&
+      (await this.history.lastChange(manager, existing.id))?.reason === WITHDRAWN;
     await this.milestones.update(manager, existing, { ...fields, extractedDueDate });
+    if (withdrawn) {
+      const due = textMoved
+        ? { dueDate: extractedDueDate, timeZone: existing.timeZone }
+        : currentDue(existing);
+      await this.lifecycle.reopen(manager, existing, due, change(RESTORED));
+      return existing;
+    }
     if (textMoved && !isClosed(existing.status)) {
       await this.lifecycle.reschedule(
         manager,
@@ -136,6 +154,14 @@ export class ScheduleMilestonesUseCase {
       if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
+}
+
+/** The due a milestone has now, or null for a tracked commitment. */
+function currentDue(milestone: MilestoneEntity): MilestoneDue | null {
+  const { dueKind, dueDate, dueAt, timeZone } = milestone;
+  if (dueKind === 'instant' && dueAt) return { dueAt, timeZone };
+  if (dueKind === 'date' && dueDate) return { dueDate, timeZone };
+  return null;
 }
 
 /** What the extraction says about an obligation, apart from its date. */
