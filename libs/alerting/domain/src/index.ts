@@ -15,4 +15,5 @@ export * from './routing';
 export * from './severity';
 export * from './silencing';
 export * from './smtp-verdict';
+export * from './throttling';
 export * from './webhook-receiver-name';

@@ -1,0 +1,3 @@
+export * from './circuit-breaker';
+export * from './grouped-notification';
+export * from './rate-limit';
