@@ -178,6 +178,22 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   @Min(10)
   @Max(600_000)
   ALERT_ESCALATION_POLL_MS: number = 10_000;
+
+  @EnvVariable({
+    description:
+      'Failures in a row (timeouts, 5xx, refused connections) after which nothing is sent to a ' +
+      'receiver for ALERT_BREAKER_COOLDOWN; then one trial goes.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ALERT_BREAKER_FAILURES: number = 5;
+
+  @EnvVariable({
+    description: 'How long (ISO 8601 duration) an open circuit breaker keeps a receiver idle.',
+  })
+  @IsIsoDuration({ message: 'ALERT_BREAKER_COOLDOWN must be an ISO 8601 duration such as PT1M' })
+  ALERT_BREAKER_COOLDOWN: string = 'PT1M';
 }
 
 /** A base64 string that decodes to exactly `bytes` bytes. */

@@ -9,6 +9,7 @@ import {
   EmailClient,
   ReceiverEntity,
   ReceiverRepository,
+  ReceiverThrottleStore,
   RoutingTreeEntity,
   RoutingTreeRepository,
   SecretBox,
@@ -32,6 +33,7 @@ import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { NotificationSender } from './delivery/notification-sender';
 import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
+import { ReceiverGate } from './delivery/receiver-gate';
 import { WebhookReceivers } from './delivery/webhook-receivers';
 import { EscalateAlertsUseCase } from './escalation/escalate-alerts.usecase';
 import { EscalationWorker } from './escalation/escalation.worker';
@@ -70,7 +72,7 @@ export class AppModule {
               SilenceEntity,
             ],
             migrations: alertingMigrations,
-            redis: false,
+            redis: true,
           },
           overrides,
         ),
@@ -118,7 +120,9 @@ export class AppModule {
         MilestoneStatusConsumer,
         NotificationSender,
         ReceiverDirectory,
+        ReceiverGate,
         ReceiverRepository,
+        ReceiverThrottleStore,
         RecordAlertUseCase,
         ResolveAlertsUseCase,
         RoutingTable,

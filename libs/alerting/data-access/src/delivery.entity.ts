@@ -60,6 +60,10 @@ export class DeliveryEntity {
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError!: string | null;
 
+  /** Held back by the receiver's rate limit: goes with the others held, as one notification. */
+  @Column({ type: 'boolean', default: false })
+  held!: boolean;
+
   @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
   deliveredAt!: Date | null;
 

@@ -20,6 +20,8 @@ export interface ClaimedDelivery {
   notification: NotificationKind;
   /** This attempt's number; the lease is only ours while the row still says so. */
   attempt: number;
+  /** Held back by the receiver's rate limit before: goes with the others held, as one. */
+  held: boolean;
   body: string;
   reminderId: string;
   milestoneId: string;
@@ -49,6 +51,7 @@ interface ClaimedRow {
   receiver_id: string | null;
   notification: NotificationKind;
   attempt: number;
+  held: boolean;
   body: string;
   reminder_id: string;
   milestone_id: string;
@@ -167,7 +170,7 @@ export class DeliveryRepository {
          FROM due, alerts a
          WHERE d.id = due.id AND a.id = d.alert_id
          RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.notification,
-           d.attempts AS attempt, COALESCE(d.body, a.body) AS body,
+           d.attempts AS attempt, d.held, COALESCE(d.body, a.body) AS body,
            a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
         [now, leaseUntil, limit],
       );
@@ -185,6 +188,40 @@ export class DeliveryRepository {
         [ids, rows.map((row) => row.attempt), now],
       );
       return rows.map(toClaimed);
+    });
+  }
+
+  /**
+   * Gives claimed deliveries back unsent, as if never taken: the attempt is not counted (the
+   * receiver's breaker or rate limit kept it back, not a failure), and it is due again at `until`.
+   * `held` marks those the rate limit held, to go out together (null leaves the mark as it is).
+   */
+  release(
+    claimed: readonly ClaimedDelivery[],
+    until: Date,
+    reason: string,
+    held: boolean | null,
+    now: Date,
+  ): Promise<void> {
+    if (claimed.length === 0) return Promise.resolve();
+    return this.dataSource.transaction(async (manager) => {
+      const ids = claimed.map((delivery) => delivery.deliveryId);
+      const attempts = claimed.map((delivery) => delivery.attempt);
+      await manager.query(
+        `DELETE FROM delivery_attempts a
+         USING unnest($1::uuid[], $2::int[]) AS c (delivery_id, attempt_number)
+         WHERE a.delivery_id = c.delivery_id AND a.attempt_number = c.attempt_number
+           AND a.outcome = 'in_flight'`,
+        [ids, attempts],
+      );
+      await manager.query(
+        `UPDATE deliveries d
+         SET status = 'pending', attempts = d.attempts - 1, next_attempt_at = $3,
+             lease_until = NULL, last_error = $4, held = COALESCE($5, d.held), updated_at = $6
+         FROM unnest($1::uuid[], $2::int[]) AS c (id, attempt)
+         WHERE d.id = c.id AND d.status = 'in_flight' AND d.attempts = c.attempt`,
+        [ids, attempts, until, reason, held, now],
+      );
     });
   }
 
@@ -258,6 +295,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     receiverId: row.receiver_id,
     notification: row.notification,
     attempt: row.attempt,
+    held: row.held,
     body: row.body,
     reminderId: row.reminder_id,
     milestoneId: row.milestone_id,

@@ -4,6 +4,7 @@ import { CreateRoutingTree1764600000000 } from './migrations/1764600000000-creat
 import { SilencesAndAlertStates1764700000000 } from './migrations/1764700000000-silences-and-alert-states';
 import { AcknowledgementAndResolution1764800000000 } from './migrations/1764800000000-acknowledgement-and-resolution';
 import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
+import { ReceiverThrottling1765000000000 } from './migrations/1765000000000-receiver-throttling';
 
 export * from './alert-escalation.entity';
 export * from './alert-escalation.repository';
@@ -13,6 +14,7 @@ export * from './delivery-attempt.entity';
 export * from './delivery.entity';
 export * from './delivery.repository';
 export * from './email.client';
+export * from './receiver-throttle.store';
 export * from './receiver.entity';
 export * from './receiver.repository';
 export * from './routing-tree.entity';
@@ -30,4 +32,5 @@ export const alertingMigrations = [
   SilencesAndAlertStates1764700000000,
   AcknowledgementAndResolution1764800000000,
   Escalation1764900000000,
+  ReceiverThrottling1765000000000,
 ];

@@ -38,6 +38,13 @@ export class ReceiverEntity {
   @Column({ type: 'boolean' })
   enabled!: boolean;
 
+  /** At most this many notifications per `rateLimitPer` (ISO 8601); null: no limit. */
+  @Column({ type: 'int', name: 'rate_limit_count', nullable: true })
+  rateLimitCount!: number | null;
+
+  @Column({ type: 'text', name: 'rate_limit_per', nullable: true })
+  rateLimitPer!: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

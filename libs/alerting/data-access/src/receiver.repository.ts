@@ -1,4 +1,4 @@
-import type { ReceiverKind } from '@dealwatch/alerting/domain';
+import type { RateLimit, ReceiverKind } from '@dealwatch/alerting/domain';
 
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not } from 'typeorm';
@@ -25,6 +25,7 @@ export interface ReceiverFields {
   emailTo: string[];
   sendResolved: boolean;
   enabled: boolean;
+  rateLimit: RateLimit | null;
 }
 
 export class ReceiverNameTakenError extends Error {
@@ -92,6 +93,7 @@ export class ReceiverRepository {
       emailTo: receiver.emailTo,
       sendResolved: receiver.sendResolved,
       enabled: receiver.enabled,
+      rateLimit: rateLimitOf(receiver),
     };
   }
 
@@ -134,6 +136,8 @@ export class ReceiverRepository {
       sealedSecret: fields.signingSecret === null ? null : this.box.seal(fields.signingSecret, id),
       sendResolved: fields.sendResolved,
       enabled: fields.enabled,
+      rateLimitCount: fields.rateLimit?.count ?? null,
+      rateLimitPer: fields.rateLimit?.per ?? null,
       createdAt,
       updatedAt: now,
       deletedAt: null,
@@ -150,6 +154,12 @@ export class ReceiverRepository {
       throw error;
     }
   }
+}
+
+export function rateLimitOf(receiver: ReceiverEntity): RateLimit | null {
+  return receiver.rateLimitCount === null || receiver.rateLimitPer === null
+    ? null
+    : { count: receiver.rateLimitCount, per: receiver.rateLimitPer };
 }
 
 function hostOf(url: string | null): string {

@@ -1,7 +1,7 @@
 import { DeliveryRepository } from '@dealwatch/alerting/data-access';
 import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
 import { decideAfterAttempt, deliveredEventIdFor } from '@dealwatch/alerting/domain';
-import type { DeliveryDecision, DeliveryVerdict } from '@dealwatch/alerting/domain';
+import type { DeliveryDecision } from '@dealwatch/alerting/domain';
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
@@ -12,6 +12,11 @@ import { Logger } from 'pino';
 
 import { AlertingEnv } from '../alerting.env';
 import { NotificationSender } from './notification-sender';
+import type { SendResult } from './notification-sender';
+import { ReceiverGate } from './receiver-gate';
+import type { SendUnit } from './receiver-gate';
+
+const GROUP_REASON = 'held by the rate limit';
 
 /**
  * Time past the request timeout before another worker may take a delivery over: enough to write the
@@ -20,8 +25,10 @@ import { NotificationSender } from './notification-sender';
 const LEASE_MARGIN_MS = 10_000;
 
 /**
- * Sends one batch of due deliveries: claim with a lease (committed first), post, then record the
- * attempt and the next step in one transaction, announcing a delivered alert in that same one.
+ * Sends one batch of due deliveries: claim with a lease (committed first), let each receiver's
+ * breaker and rate limit decide what goes (see ReceiverGate), post, then record the attempt and the
+ * next step in one transaction, announcing a delivered alert in that same one. Deliveries held by a
+ * rate limit go out together, one grouped notification, each recorded with its outcome.
  */
 @Injectable()
 export class DeliverAlertsUseCase {
@@ -30,6 +37,7 @@ export class DeliverAlertsUseCase {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly sender: NotificationSender,
+    private readonly gate: ReceiverGate,
     private readonly outbox: EventOutbox,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,48 +54,67 @@ export class DeliverAlertsUseCase {
       now.getTime() + this.env.ALERT_DELIVERY_TIMEOUT_MS + LEASE_MARGIN_MS,
     );
     const claimed = await this.deliveries.claimDue(now, leaseUntil, limit);
-    await Promise.all(claimed.map((delivery) => this.deliverOne(delivery)));
+    const byReceiver = new Map<string, ClaimedDelivery[]>();
+    for (const delivery of claimed) {
+      byReceiver.set(delivery.receiver, [...(byReceiver.get(delivery.receiver) ?? []), delivery]);
+    }
+    await Promise.all(
+      [...byReceiver].map(async ([receiver, deliveries]) => {
+        try {
+          const units = await this.gate.admit(receiver, deliveries);
+          await Promise.all(units.map((unit) => this.deliverUnit(receiver, unit)));
+        } catch (error) {
+          // Their leases run out and they are taken again; nothing is lost.
+          this.logger.error({ err: error, receiver }, 'could not gate deliveries to a receiver');
+        }
+      }),
+    );
     return claimed.length;
   }
 
-  private async deliverOne(claimed: ClaimedDelivery): Promise<void> {
+  private async deliverUnit(receiver: string, unit: SendUnit): Promise<void> {
     try {
-      const { attempt, verdict } = await this.attempt(claimed);
-      const decision = decideAfterAttempt(
-        verdict,
-        claimed.attempt,
-        {
-          maxAttempts: this.env.ALERT_DELIVERY_MAX_ATTEMPTS,
-          baseMs: this.env.ALERT_RETRY_BASE_MS,
-          maxMs: this.env.ALERT_RETRY_MAX_MS,
-        },
-        attempt.finishedAt,
-        Math.random,
-      );
-      await this.record(claimed, attempt, decision);
+      const sent = unit.grouped
+        ? await this.sender.sendGroup(unit.deliveries, GROUP_REASON)
+        : await this.sendOne(unit.deliveries);
+      await this.gate.outcome(receiver, sent.verdict);
+      const attempt = this.attemptOf(sent);
+      for (const claimed of unit.deliveries) {
+        const decision = decideAfterAttempt(
+          sent.verdict,
+          claimed.attempt,
+          {
+            maxAttempts: this.env.ALERT_DELIVERY_MAX_ATTEMPTS,
+            baseMs: this.env.ALERT_RETRY_BASE_MS,
+            maxMs: this.env.ALERT_RETRY_MAX_MS,
+          },
+          attempt.finishedAt,
+          Math.random,
+        );
+        await this.record(claimed, attempt, decision);
+      }
     } catch (error) {
       // The lease runs out and the delivery is taken again; nothing is lost.
       this.logger.error(
-        { err: error, deliveryId: claimed.deliveryId, alertId: claimed.alertId },
+        { err: error, deliveryIds: unit.deliveries.map((claimed) => claimed.deliveryId) },
         'could not complete a delivery attempt; it will be retried when its lease expires',
       );
     }
   }
 
-  private async attempt(
-    claimed: ClaimedDelivery,
-  ): Promise<{ attempt: FinishedAttempt; verdict: DeliveryVerdict }> {
-    const sent = await this.sender.send(claimed);
+  private sendOne([claimed]: ClaimedDelivery[]): Promise<SendResult> {
+    if (!claimed) throw new RangeError('a unit without a delivery');
+    return this.sender.send(claimed);
+  }
+
+  private attemptOf(sent: SendResult): FinishedAttempt {
     const { verdict } = sent;
     return {
-      verdict,
-      attempt: {
-        outcome: verdict.kind,
-        statusCode: sent.statusCode,
-        error: verdict.kind === 'delivered' ? null : verdict.reason,
-        durationMs: sent.durationMs,
-        finishedAt: this.clock.now(),
-      },
+      outcome: verdict.kind,
+      statusCode: sent.statusCode,
+      error: verdict.kind === 'delivered' ? null : verdict.reason,
+      durationMs: sent.durationMs,
+      finishedAt: this.clock.now(),
     };
   }
 

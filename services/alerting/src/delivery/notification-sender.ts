@@ -2,7 +2,10 @@ import { EmailClient, ReceiverRepository, WebhookClient } from '@dealwatch/alert
 import type { ClaimedDelivery, ReceiverTarget } from '@dealwatch/alerting/data-access';
 import {
   alertEmail,
+  buildGroupedBody,
   escalatedNotificationIdFor,
+  groupedContent,
+  groupedNotificationIdFor,
   judgeOutcome,
   judgeSmtpOutcome,
   milestoneCalendar,
@@ -15,7 +18,9 @@ import type {
   AlertWebhookBody,
   DeliveryVerdict,
   EscalatedWebhookBody,
+  NotificationContent,
   ResolvedWebhookBody,
+  SingleAlertBody,
 } from '@dealwatch/alerting/domain';
 import { CLOCK } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -23,6 +28,18 @@ import type { Clock } from '@dealwatch/platform';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { WebhookReceivers } from './webhook-receivers';
+
+/** One notification ready to go, in every receiver's format. */
+interface Outgoing {
+  /** `webhook-id`, and the e-mail's Message-ID. */
+  id: string;
+  alertId: string;
+  /** The webhook body. */
+  body: string;
+  content: () => NotificationContent;
+  /** Whether an e-mail carries the milestone as an .ics attachment. */
+  calendar: boolean;
+}
 
 /** What one attempt came to, whatever the channel. */
 export interface SendResult {
@@ -49,31 +66,63 @@ export class NotificationSender {
   ) {}
 
   async send(claimed: ClaimedDelivery): Promise<SendResult> {
+    return this.dispatch(claimed, {
+      id: notificationIdOf(claimed),
+      alertId: claimed.alertId,
+      body: claimed.body,
+      content: () =>
+        notificationContent(
+          JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
+        ),
+      calendar: claimed.notification !== 'resolved',
+    });
+  }
+
+  /** Deliveries to one receiver as one notification: a webhook body with an `alerts` array. */
+  async sendGroup(group: readonly ClaimedDelivery[], reason: string): Promise<SendResult> {
+    const [first] = group;
+    if (!first) return notSent('nothing to send');
+    const body = buildGroupedBody(
+      group.map((claimed) => JSON.parse(claimed.body) as SingleAlertBody),
+      reason,
+      this.clock.now(),
+    );
+    return this.dispatch(first, {
+      id: groupedNotificationIdFor(group.map((claimed) => claimed.deliveryId)),
+      alertId: first.alertId,
+      body: JSON.stringify(body),
+      content: () => groupedContent(body),
+      calendar: false,
+    });
+  }
+
+  private async dispatch(claimed: ClaimedDelivery, outgoing: Outgoing): Promise<SendResult> {
     if (claimed.receiverId === null) {
       const url = this.envReceivers.urlOf(claimed.receiver);
       if (!url) return notSent(`receiver ${claimed.receiver} is no longer configured`);
-      return this.post(url, notificationIdOf(claimed), claimed.body, undefined);
+      return this.post(url, outgoing.id, outgoing.body, undefined);
     }
     const target = await this.receivers.findTarget(claimed.receiverId);
     if (!target) return notSent(`receiver ${claimed.receiver} was deleted or disabled`);
-    return this.sendTo(target, claimed);
-  }
-
-  private async sendTo(target: ReceiverTarget, claimed: ClaimedDelivery): Promise<SendResult> {
-    const content = () =>
-      notificationContent(
-        JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
-      );
-    const id = notificationIdOf(claimed);
     switch (target.kind) {
       case 'webhook':
-        return this.post(target.url, id, claimed.body, target.signingSecret);
+        return this.post(target.url, outgoing.id, outgoing.body, target.signingSecret);
       case 'slack':
-        return this.post(target.url, id, JSON.stringify(slackMessage(content())), null);
+        return this.post(
+          target.url,
+          outgoing.id,
+          JSON.stringify(slackMessage(outgoing.content())),
+          null,
+        );
       case 'teams':
-        return this.post(target.url, id, JSON.stringify(teamsMessage(content())), null);
+        return this.post(
+          target.url,
+          outgoing.id,
+          JSON.stringify(teamsMessage(outgoing.content())),
+          null,
+        );
       case 'email':
-        return this.mail(target, claimed, content());
+        return this.mail(target, outgoing);
     }
   }
 
@@ -92,22 +141,19 @@ export class NotificationSender {
     };
   }
 
-  private async mail(
-    target: ReceiverTarget,
-    claimed: ClaimedDelivery,
-    content: ReturnType<typeof notificationContent>,
-  ): Promise<SendResult> {
+  private async mail(target: ReceiverTarget, outgoing: Outgoing): Promise<SendResult> {
+    const content = outgoing.content();
     const rendered = alertEmail(content);
     const sent = await this.email.send({
       to: target.emailTo,
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
-      messageId: `<${notificationIdOf(claimed)}@dealwatch>`,
-      headers: { 'X-DealWatch-Alert-Id': claimed.alertId },
-      calendar: content.resolved
-        ? null
-        : { filename: 'milestone.ics', content: milestoneCalendar(content, this.clock.now()) },
+      messageId: `<${outgoing.id}@dealwatch>`,
+      headers: { 'X-DealWatch-Alert-Id': outgoing.alertId },
+      calendar: outgoing.calendar
+        ? { filename: 'milestone.ics', content: milestoneCalendar(content, this.clock.now()) }
+        : null,
     });
     return {
       verdict: judgeSmtpOutcome(sent.outcome),

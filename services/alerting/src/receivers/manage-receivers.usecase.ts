@@ -2,6 +2,7 @@ import {
   EmailClient,
   ReceiverNameTakenError,
   ReceiverRepository,
+  ReceiverThrottleStore,
 } from '@dealwatch/alerting/data-access';
 import type { ReceiverFields } from '@dealwatch/alerting/data-access';
 import { isHttpKind } from '@dealwatch/alerting/domain';
@@ -38,6 +39,7 @@ export class ManageReceiversUseCase {
     private readonly envReceivers: WebhookReceivers,
     private readonly outbound: OutboundHttp,
     private readonly email: EmailClient,
+    private readonly throttle: ReceiverThrottleStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -46,11 +48,20 @@ export class ManageReceiversUseCase {
 
   async list(): Promise<ReceiverView[]> {
     const managed = await this.receivers.listActive();
-    return [...this.envReceivers.names.map(environmentReceiverView), ...managed.map(receiverView)];
+    const views = [
+      ...this.envReceivers.names.map(environmentReceiverView),
+      ...managed.map(receiverView),
+    ];
+    return Promise.all(views.map((view) => this.withCircuit(view)));
   }
 
   async get(id: string): Promise<ReceiverView> {
-    return receiverView(await this.existing(id));
+    return this.withCircuit(receiverView(await this.existing(id)));
+  }
+
+  /** The breaker as the delivery worker sees it: closed, open (until when) or half-open. */
+  private async withCircuit(view: ReceiverView): Promise<ReceiverView> {
+    return { ...view, circuit: await this.throttle.breaker(view.name, this.clock.now()) };
   }
 
   async create(body: CreateReceiverBody): Promise<ReceiverView> {
@@ -62,6 +73,7 @@ export class ManageReceiversUseCase {
       emailTo: body.to ?? [],
       sendResolved: body.sendResolved ?? true,
       enabled: body.enabled ?? true,
+      rateLimit: body.rateLimit ? { count: body.rateLimit.count, per: body.rateLimit.per } : null,
     };
     if (body.secret !== undefined && body.kind !== 'webhook') {
       throw new BadRequestException(['secret is only for webhook receivers']);
@@ -89,6 +101,10 @@ export class ManageReceiversUseCase {
       emailTo: body.to ?? current.emailTo,
       sendResolved: body.sendResolved ?? current.sendResolved,
       enabled: body.enabled ?? current.enabled,
+      rateLimit:
+        body.rateLimit === undefined
+          ? current.rateLimit
+          : body.rateLimit && { count: body.rateLimit.count, per: body.rateLimit.per },
     };
     this.check(fields);
     const updated = await this.conflictsAsHttp(() =>

@@ -1,5 +1,6 @@
+import { rateLimitOf } from '@dealwatch/alerting/data-access';
 import type { ReceiverEntity } from '@dealwatch/alerting/data-access';
-import type { ReceiverKind } from '@dealwatch/alerting/domain';
+import type { BreakerView, RateLimit, ReceiverKind } from '@dealwatch/alerting/domain';
 
 /** A receiver as the API shows it: never its URL or secret, only whether a secret is set. */
 export interface ReceiverView {
@@ -14,6 +15,9 @@ export interface ReceiverView {
   secretSet: boolean;
   sendResolved: boolean;
   enabled: boolean;
+  rateLimit: RateLimit | null;
+  /** Its circuit breaker, shared by every instance. */
+  circuit?: BreakerView;
   createdAt: Date | null;
   updatedAt: Date | null;
 }
@@ -29,6 +33,7 @@ export function receiverView(receiver: ReceiverEntity): ReceiverView {
     secretSet: receiver.sealedSecret !== null,
     sendResolved: receiver.sendResolved,
     enabled: receiver.enabled,
+    rateLimit: rateLimitOf(receiver),
     createdAt: receiver.createdAt,
     updatedAt: receiver.updatedAt,
   };
@@ -45,6 +50,7 @@ export function environmentReceiverView(name: string): ReceiverView {
     secretSet: true,
     sendResolved: true,
     enabled: true,
+    rateLimit: null,
     createdAt: null,
     updatedAt: null,
   };

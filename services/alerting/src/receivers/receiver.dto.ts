@@ -1,15 +1,22 @@
-import { receiverKinds } from '@dealwatch/alerting/domain';
+import { rateWindowMs, receiverKinds } from '@dealwatch/alerting/domain';
 import type { ReceiverKind } from '@dealwatch/alerting/domain';
 
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
   IsUrl,
   Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 
 /** Names go in routes and in delivery history; `#` is kept for the environment's receivers. */
@@ -18,6 +25,23 @@ const WHSEC = /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/;
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
 const NAME_MESSAGE = 'name must be 1-63 letters, digits, _ . or -, starting with a letter or digit';
+
+/** `rateLimit`: at most `count` notifications per `per`; the excess is held and sent grouped. */
+export class RateLimitBody {
+  @IsInt({ message: 'rateLimit.count must be a whole number' })
+  @Min(1, { message: 'rateLimit.count must be at least 1' })
+  @Max(100_000, { message: 'rateLimit.count must be at most 100000' })
+  count!: number;
+
+  @ValidateBy({
+    name: 'isRateWindow',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && rateWindowMs(value) !== null,
+      defaultMessage: () => 'rateLimit.per must be an ISO 8601 duration from PT1S to P1D',
+    },
+  })
+  per!: string;
+}
 
 /** What both a new receiver and a change may give. */
 abstract class ReceiverFieldsBody {
@@ -45,6 +69,12 @@ abstract class ReceiverFieldsBody {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  /** Null (in a change) removes the limit. */
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @ValidateNested()
+  @Type(() => RateLimitBody)
+  rateLimit?: RateLimitBody | null;
 }
 
 /** `POST /v1/receivers`. */

@@ -37,6 +37,8 @@ export async function startAlerting(
     LOG_LEVEL: 'error',
     DATABASE_SCHEMA: `${namespace.schemaPrefix}alerting`,
     KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+    // Rate windows and breakers of one test file stay its own.
+    REDIS_KEY_PREFIX: namespace.topicPrefix,
     ALERT_WEBHOOK_URLS: receiverUrls.join(','),
     ALERT_WEBHOOK_SECRET: testSecret,
     // The receivers of the tests listen on loopback, which the SSRF guard refuses unless named.
