@@ -40,6 +40,8 @@ describe('parseCommand', () => {
         '2026-05-01',
         '--due-after',
         '2026-04-01',
+        '--party',
+        'Japan',
       ]),
     ).toEqual({
       name: 'milestones',
@@ -49,6 +51,7 @@ describe('parseCommand', () => {
         statuses: ['due', 'overdue'],
         dueBefore: '2026-05-01',
         dueAfter: '2026-04-01',
+        party: 'Japan',
       },
     });
   });

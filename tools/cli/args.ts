@@ -15,6 +15,8 @@ export interface MilestoneFilter {
   statuses?: MilestoneStatus[];
   category?: string;
   owner?: string;
+  /** One of the agreement's parties, as its extraction names it. */
+  party?: string;
   dueBefore?: string;
   dueAfter?: string;
 }
@@ -44,9 +46,9 @@ export type Command =
 export const USAGE = `Usage: dealwatch <command> [options]
 
   ingest <file|folder> [--url ${DEFAULT_INGEST_URL}]
-  milestones [--agreement ID] [--status S[,S]] [--category C] [--owner O]
+  milestones [--agreement ID] [--status S[,S]] [--category C] [--owner O] [--party P]
              [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
-  calendar [--out FILE] [--agreement ID] [--category C] [--owner O]
+  calendar [--out FILE] [--agreement ID] [--category C] [--owner O] [--party P]
            [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
   tail <topic> [--from-beginning] [--brokers ${DEFAULT_BROKERS}] [--prefix P]
   replay <topic> --from-offset N [--partition P] --to <topic> [--brokers ...] [--prefix P]
@@ -61,6 +63,7 @@ const filterOptions = {
   agreement: { type: 'string' },
   category: { type: 'string' },
   owner: { type: 'string' },
+  party: { type: 'string' },
   'due-before': { type: 'string' },
   'due-after': { type: 'string' },
   url: { type: 'string' },
@@ -179,6 +182,7 @@ function filterOf(values: {
   agreement?: string;
   category?: string;
   owner?: string;
+  party?: string;
   'due-before'?: string;
   'due-after'?: string;
 }): MilestoneFilter {
@@ -186,6 +190,7 @@ function filterOf(values: {
   if (values.agreement !== undefined) filter.agreementId = values.agreement;
   if (values.category !== undefined) filter.category = values.category;
   if (values.owner !== undefined) filter.owner = values.owner;
+  if (values.party !== undefined) filter.party = values.party;
   if (values['due-before'] !== undefined)
     filter.dueBefore = dateOf(values['due-before'], '--due-before');
   if (values['due-after'] !== undefined)

@@ -26,11 +26,16 @@ describe('milestonesQuery', () => {
   it('uses the scheduler parameter names, statuses comma separated, the largest page', () => {
     expect(
       milestonesQuery(
-        { agreementId: AGREEMENT, statuses: ['due', 'overdue'], dueBefore: '2026-05-01' },
+        {
+          agreementId: AGREEMENT,
+          statuses: ['due', 'overdue'],
+          dueBefore: '2026-05-01',
+          party: 'United States',
+        },
         'abc',
       ),
     ).toBe(
-      `agreementId=${AGREEMENT}&status=due%2Coverdue&dueBefore=2026-05-01&limit=500&cursor=abc`,
+      `agreementId=${AGREEMENT}&status=due%2Coverdue&party=United+States&dueBefore=2026-05-01&limit=500&cursor=abc`,
     );
   });
 });

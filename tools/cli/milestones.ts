@@ -25,6 +25,7 @@ export function milestonesQuery(filter: MilestoneFilter, cursor: string | null):
   if (filter.statuses !== undefined) query.set('status', filter.statuses.join(','));
   if (filter.category !== undefined) query.set('category', filter.category);
   if (filter.owner !== undefined) query.set('owner', filter.owner);
+  if (filter.party !== undefined) query.set('party', filter.party);
   if (filter.dueBefore !== undefined) query.set('dueBefore', filter.dueBefore);
   if (filter.dueAfter !== undefined) query.set('dueAfter', filter.dueAfter);
   query.set('limit', String(PAGE_SIZE));
