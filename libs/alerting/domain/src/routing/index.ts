@@ -1,2 +1,3 @@
 export * from './matcher';
 export * from './route-tree';
+export * from './route-grouping';

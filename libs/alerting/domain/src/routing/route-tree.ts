@@ -1,10 +1,8 @@
-import { approximateMs, tryParseIsoDuration } from '@dealwatch/time';
+import { formatMatcher, matchesAll } from './matcher';
+import type { AlertLabels, MatchLabel, Matcher } from './matcher';
+import { ALL_RECEIVERS, readNode } from './route-reading';
 
-import { formatMatcher, matchesAll, parseMatcher } from './matcher';
-import type { AlertLabels, Matcher } from './matcher';
-
-/** Stands for every receiver there is. */
-export const ALL_RECEIVERS = '*';
+export { ALL_RECEIVERS } from './route-reading';
 
 /**
  * A node of the routing tree, as in Alertmanager: an alert enters at the root and descends into the
@@ -24,6 +22,15 @@ export interface Route {
   escalateTo?: string[][] | null;
   /** ISO 8601 duration between levels; null inherits the parent's, or ALERT_ESCALATE_AFTER. */
   escalateAfter?: string | null;
+  /**
+   * Alerts with the same values of these labels, fired close together, go to a receiver as one
+   * notification. Null inherits the parent's; `[]` stops grouping below this node.
+   */
+  groupBy?: MatchLabel[] | null;
+  /** How long (ISO 8601) a new group waits for more alerts before it is sent. Null inherits. */
+  groupWait?: string | null;
+  /** How long (ISO 8601) after a group was sent its next alerts wait. Null inherits. */
+  groupInterval?: string | null;
   routes: Route[];
 }
 
@@ -43,16 +50,6 @@ export const defaultRoute: Route = {
 };
 
 export type ParsedRoute = { route: Route; errors: [] } | { route: null; errors: string[] };
-
-const MAX_DEPTH = 10;
-const NODE_KEYS = new Set([
-  'matchers',
-  'receivers',
-  'continue',
-  'escalateTo',
-  'escalateAfter',
-  'routes',
-]);
 
 /**
  * Reads and checks a tree given as plain data (from JSON or YAML): `{ receivers, routes: [{ matchers:
@@ -78,6 +75,9 @@ export function routeToPlain(route: Route): Record<string, unknown> {
     continue: route.continue,
     ...(route.escalateTo == null ? {} : { escalateTo: route.escalateTo }),
     ...(route.escalateAfter == null ? {} : { escalateAfter: route.escalateAfter }),
+    ...(route.groupBy == null ? {} : { groupBy: route.groupBy }),
+    ...(route.groupWait == null ? {} : { groupWait: route.groupWait }),
+    ...(route.groupInterval == null ? {} : { groupInterval: route.groupInterval }),
     routes: route.routes.map(routeToPlain),
   };
 }
@@ -103,7 +103,7 @@ export function routeAlert(
   allReceivers: readonly string[],
 ): string[] {
   const chosen = new Set<string>();
-  for (const node of matchingNodes(route, labels, rootSettings(route))) {
+  for (const node of matchingRoutes(route, labels)) {
     for (const name of node.receivers) {
       if (name === ALL_RECEIVERS) for (const each of allReceivers) chosen.add(each);
       else if (allReceivers.includes(name)) chosen.add(name);
@@ -117,142 +117,62 @@ export function routeAlert(
  * (its own or inherited); null when none has.
  */
 export function escalationPolicyOf(route: Route, labels: AlertLabels): EscalationPolicy | null {
-  for (const node of matchingNodes(route, labels, rootSettings(route))) {
+  for (const node of matchingRoutes(route, labels)) {
     if (node.escalateTo.length > 0) return { levels: node.escalateTo, after: node.escalateAfter };
   }
   return null;
 }
 
 /** What a node decides once inheritance is applied. */
-interface Settings {
+export interface RouteSettings {
+  /** Where the node is in the tree, e.g. `route.routes[0]`: it names its groups. */
+  path: string;
   receivers: string[];
   escalateTo: string[][];
   escalateAfter: string | null;
+  groupBy: MatchLabel[];
+  groupWait: string | null;
+  groupInterval: string | null;
 }
 
-function rootSettings(route: Route): Settings {
+function rootSettings(route: Route): RouteSettings {
   return {
+    path: 'route',
     receivers: route.receivers ?? [],
     escalateTo: route.escalateTo ?? [],
     escalateAfter: route.escalateAfter ?? null,
+    groupBy: route.groupBy ?? [],
+    groupWait: route.groupWait ?? null,
+    groupInterval: route.groupInterval ?? null,
   };
 }
 
-function matchingNodes(route: Route, labels: AlertLabels, inherited: Settings): Settings[] {
+/** The deepest matching nodes, in the order of the tree, with what each inherits applied. */
+export function matchingRoutes(route: Route, labels: AlertLabels): RouteSettings[] {
+  return matchingNodes(route, labels, rootSettings(route), 'route');
+}
+
+function matchingNodes(
+  route: Route,
+  labels: AlertLabels,
+  inherited: RouteSettings,
+  path: string,
+): RouteSettings[] {
   if (!matchesAll(route.matchers, labels)) return [];
-  const own: Settings = {
+  const own: RouteSettings = {
+    path,
     receivers: route.receivers ?? inherited.receivers,
     escalateTo: route.escalateTo ?? inherited.escalateTo,
     escalateAfter: route.escalateAfter ?? inherited.escalateAfter,
+    groupBy: route.groupBy ?? inherited.groupBy,
+    groupWait: route.groupWait ?? inherited.groupWait,
+    groupInterval: route.groupInterval ?? inherited.groupInterval,
   };
-  const found: Settings[] = [];
-  for (const child of route.routes) {
-    const matched = matchingNodes(child, labels, own);
+  const found: RouteSettings[] = [];
+  for (const [index, child] of route.routes.entries()) {
+    const matched = matchingNodes(child, labels, own, `${path}.routes[${index}]`);
     found.push(...matched);
     if (matched.length > 0 && !child.continue) break;
   }
   return found.length > 0 ? found : [own];
-}
-
-function readNode(input: unknown, path: string, depth: number, errors: string[]): Route | null {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    errors.push(`${path}: must be an object`);
-    return null;
-  }
-  if (depth > MAX_DEPTH) {
-    errors.push(`${path}: routes nest at most ${MAX_DEPTH} deep`);
-    return null;
-  }
-  const node = input as Record<string, unknown>;
-  for (const key of Object.keys(node)) {
-    if (!NODE_KEYS.has(key)) errors.push(`${path}.${key}: unknown field`);
-  }
-  return {
-    matchers: readMatchers(node['matchers'], `${path}.matchers`, errors),
-    receivers: readReceivers(node['receivers'], `${path}.receivers`, errors),
-    continue: readContinue(node['continue'], `${path}.continue`, errors),
-    escalateTo: readEscalateTo(node['escalateTo'], `${path}.escalateTo`, errors),
-    escalateAfter: readEscalateAfter(node['escalateAfter'], `${path}.escalateAfter`, errors),
-    routes: readChildren(node['routes'], `${path}.routes`, depth, errors),
-  };
-}
-
-function readMatchers(value: unknown, path: string, errors: string[]): Matcher[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.push(`${path}: must be a list of matchers such as 'severity="critical"'`);
-    return [];
-  }
-  return value.flatMap((item, index) => {
-    if (typeof item !== 'string') {
-      errors.push(`${path}[${index}]: must be a string such as 'severity="critical"'`);
-      return [];
-    }
-    try {
-      return [parseMatcher(item)];
-    } catch (error) {
-      errors.push(`${path}[${index}]: ${(error as Error).message}`);
-      return [];
-    }
-  });
-}
-
-function readReceivers(value: unknown, path: string, errors: string[]): string[] | null {
-  if (value === undefined || value === null) return null;
-  if (!Array.isArray(value) || value.length === 0) {
-    errors.push(`${path}: must be a non-empty list of receiver names (or "*")`);
-    return null;
-  }
-  const names = value.filter((item): item is string => typeof item === 'string' && item !== '');
-  if (names.length !== value.length) errors.push(`${path}: every receiver must be a name`);
-  return names;
-}
-
-/** A list of levels, each a receiver name or a list of names sent to together. */
-function readEscalateTo(value: unknown, path: string, errors: string[]): string[][] | null {
-  if (value === undefined || value === null) return null;
-  if (!Array.isArray(value)) {
-    errors.push(`${path}: must be a list of levels, each a receiver name or a list of names`);
-    return null;
-  }
-  return value.flatMap((level: unknown, index) => {
-    const names = typeof level === 'string' ? [level] : level;
-    const valid =
-      Array.isArray(names) &&
-      names.length > 0 &&
-      names.every((name) => typeof name === 'string' && name !== '' && name !== ALL_RECEIVERS);
-    if (!valid) {
-      errors.push(`${path}[${index}]: must be a receiver name or a non-empty list of names`);
-      return [];
-    }
-    return [names as string[]];
-  });
-}
-
-function readEscalateAfter(value: unknown, path: string, errors: string[]): string | null {
-  if (value === undefined || value === null) return null;
-  const duration = typeof value === 'string' ? tryParseIsoDuration(value) : null;
-  if (!duration || approximateMs(duration) <= 0) {
-    errors.push(`${path}: must be a positive ISO 8601 duration such as PT4H`);
-    return null;
-  }
-  return value as string;
-}
-
-function readContinue(value: unknown, path: string, errors: string[]): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') errors.push(`${path}: must be true or false`);
-  return value === true;
-}
-
-function readChildren(value: unknown, path: string, depth: number, errors: string[]): Route[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.push(`${path}: must be a list of routes`);
-    return [];
-  }
-  return value.flatMap((child, index) => {
-    const route = readNode(child, `${path}[${index}]`, depth + 1, errors);
-    return route ? [route] : [];
-  });
 }
