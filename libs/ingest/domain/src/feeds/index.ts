@@ -1,2 +1,3 @@
 export * from './parse-feed';
 export * from './relevance';
+export * from './fetch-retry';
