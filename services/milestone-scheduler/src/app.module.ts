@@ -1,4 +1,6 @@
 import {
+  AgreementDefaultsEntity,
+  AgreementDefaultsRepository,
   MilestoneEntity,
   MilestoneHistoryEntity,
   MilestoneHistoryRepository,
@@ -20,7 +22,9 @@ import { ClausesExtractedConsumer } from './milestones/clauses-extracted.consume
 import { CreateMilestoneUseCase } from './milestones/create-milestone.usecase';
 import { MilestonesController } from './milestones/milestones.controller';
 import { ScheduleMilestonesUseCase } from './milestones/schedule-milestones.usecase';
+import { AgreementsController } from './policies/agreements.controller';
 import { ReminderPolicyBook } from './policies/reminder-policy-book';
+import { SetAgreementDefaultsUseCase } from './policies/set-agreement-defaults.usecase';
 import { ReminderDispatcher } from './reminders/reminder-dispatcher';
 import type { SchedulerEnv } from './scheduler.env';
 
@@ -34,15 +38,21 @@ export class AppModule {
           {
             name: 'milestone-scheduler',
             env,
-            entities: [MilestoneEntity, MilestoneHistoryEntity, ReminderEntity],
+            entities: [
+              AgreementDefaultsEntity,
+              MilestoneEntity,
+              MilestoneHistoryEntity,
+              ReminderEntity,
+            ],
             migrations: milestoneSchedulerMigrations,
             redis: false,
           },
           overrides,
         ),
       ],
-      controllers: [CalendarController, MilestonesController],
+      controllers: [AgreementsController, CalendarController, MilestonesController],
       providers: [
+        AgreementDefaultsRepository,
         ClausesExtractedConsumer,
         CloseMilestoneUseCase,
         CreateMilestoneUseCase,
@@ -53,6 +63,7 @@ export class AppModule {
         ReminderPolicyBook,
         RescheduleMilestoneUseCase,
         ScheduleMilestonesUseCase,
+        SetAgreementDefaultsUseCase,
       ],
     };
   }

@@ -4,7 +4,10 @@ import { ChainedMilestones1764403600000 } from './migrations/1764403600000-chain
 import { MilestoneDueOrder1764403700000 } from './migrations/1764403700000-milestone-due-order';
 import { ReminderPolicies1764403800000 } from './migrations/1764403800000-reminder-policies';
 import { MilestoneParties1764403900000 } from './migrations/1764403900000-milestone-parties';
+import { AgreementDefaults1764404000000 } from './migrations/1764404000000-agreement-defaults';
 
+export * from './agreement-defaults.entity';
+export * from './agreement-defaults.repository';
 export * from './due-reminder.repository';
 export * from './milestone-history.entity';
 export * from './milestone-history.repository';
@@ -20,4 +23,5 @@ export const milestoneSchedulerMigrations = [
   MilestoneDueOrder1764403700000,
   ReminderPolicies1764403800000,
   MilestoneParties1764403900000,
+  AgreementDefaults1764404000000,
 ];

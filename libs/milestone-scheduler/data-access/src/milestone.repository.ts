@@ -50,6 +50,15 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The agreement's dated milestones still running (pending, due, overdue), locked. */
+  async lockOpenDated(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
+    return manager.getRepository(MilestoneEntity).find({
+      where: { agreementId, status: In(['pending', 'due', 'overdue']) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   /** The agreement's milestones that came from an extraction and are not closed, locked. */
   async lockOpenExtracted(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
     return manager

@@ -1,19 +1,15 @@
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
 import {
+  AgreementDefaultsRepository,
   MilestoneHistoryRepository,
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
-import {
-  calendarDateIn,
-  chainedDueDate,
-  isInstantDue,
-} from '@dealwatch/milestone-scheduler/domain';
+import { calendarDateIn, chainedDueDate } from '@dealwatch/milestone-scheduler/domain';
 import type {
   ClosedStatus,
   MilestoneDue,
-  MilestoneStatus,
   OpenStatus,
   ReminderPlan,
 } from '@dealwatch/milestone-scheduler/domain';
@@ -22,6 +18,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { ReminderPolicyBook } from '../policies/reminder-policy-book';
+import {
+  beforeOf,
+  currentDue,
+  historyOf,
+  scheduleOf,
+  subjectOf,
+  unscheduled,
+} from './milestone-change';
+import type { Before } from './milestone-change';
 
 /** The actor of changes the service makes itself: time passing, a chain released. */
 export const SCHEDULER = 'scheduler';
@@ -47,12 +52,6 @@ export type NewMilestone = Omit<
   'status' | 'dueKind' | 'dueDate' | 'dueAt' | 'overdueAt' | 'createdAt' | 'updatedAt'
 >;
 
-interface Before {
-  status: MilestoneStatus | null;
-  dueDate: string | null;
-  dueAt: Date | null;
-}
-
 /**
  * Every change of a milestone goes through here, inside the caller's transaction and after the
  * caller has locked the milestone: the row, its reminders, one audit row, and the events
@@ -65,6 +64,7 @@ export class MilestoneLifecycle {
     private readonly history: MilestoneHistoryRepository,
     private readonly outbox: EventOutbox,
     private readonly policies: ReminderPolicyBook,
+    private readonly defaults: AgreementDefaultsRepository,
   ) {}
 
   /** A new milestone: pending with its reminders when it has a due, else a tracked commitment. */
@@ -74,7 +74,7 @@ export class MilestoneLifecycle {
     due: MilestoneDue | null,
     change: Change,
   ): Promise<PlannedMilestone> {
-    const plan = due ? this.plan(fields, due, change.at) : null;
+    const plan = due ? await this.plan(manager, fields, due, change.at) : null;
     const milestone: MilestoneEntity = {
       ...fields,
       ...(due && plan ? scheduleOf(due, plan) : unscheduled(fields.timeZone)),
@@ -105,7 +105,7 @@ export class MilestoneLifecycle {
     change: Change,
   ): Promise<PlannedMilestone> {
     const before = beforeOf(milestone);
-    const plan = this.plan(milestone, due, change.at);
+    const plan = await this.plan(manager, milestone, due, change.at);
     await this.milestones.update(manager, milestone, {
       ...scheduleOf(due, plan),
       status: 'pending',
@@ -193,8 +193,44 @@ export class MilestoneLifecycle {
     await this.record(manager, before, milestone, change);
   }
 
-  private plan(milestone: NewMilestone, due: MilestoneDue, now: Date): ReminderPlan {
-    return this.policies.plan(milestone, due, now);
+  /**
+   * The reminders of an open dated milestone planned again on its own due, after its policy changed:
+   * status and due stay, offsets already fired are not planned again.
+   */
+  async replan(manager: EntityManager, milestone: MilestoneEntity, change: Change): Promise<void> {
+    const due = currentDue(milestone);
+    if (!due) return;
+    const fired = new Set(
+      (await this.milestones.remindersOf([milestone.id], manager))
+        .filter((reminder) => reminder.status === 'fired')
+        .map((reminder) => reminder.offset),
+    );
+    const before = beforeOf(milestone);
+    const plan = await this.plan(manager, milestone, due, change.at);
+    // A new time of day moves a calendar due date's due time, not its date or status.
+    await this.milestones.update(manager, milestone, scheduleOf(due, plan));
+    const reminders = await this.milestones.replaceUnfiredReminders(
+      manager,
+      milestone.id,
+      plan.reminders.filter((reminder) => !fired.has(reminder.offset)),
+    );
+    await this.record(manager, before, milestone, change);
+    await this.announceSchedule(manager, milestone, reminders, change);
+  }
+
+  /** Under the milestone's own policy and jurisdiction, else its agreement's, else the default. */
+  private async plan(
+    manager: EntityManager,
+    milestone: NewMilestone,
+    due: MilestoneDue,
+    now: Date,
+  ): Promise<ReminderPlan> {
+    const agreement = milestone.agreementId
+      ? await this.defaults.find(manager, milestone.agreementId)
+      : null;
+    const policy = milestone.policy ?? agreement?.policy ?? null;
+    const jurisdiction = milestone.jurisdiction ?? agreement?.jurisdiction ?? null;
+    return this.policies.plan({ ...milestone, policy, jurisdiction }, due, now);
   }
 
   private async record(
@@ -265,45 +301,4 @@ export class MilestoneLifecycle {
       },
     );
   }
-}
-
-/**
- * Events are keyed by agreement, so one agreement's events stay in order. A milestone entered by hand
- * without an agreement stands for itself.
- */
-export function subjectOf(milestone: Pick<MilestoneEntity, 'id' | 'agreementId'>): string {
-  return milestone.agreementId ?? milestone.id;
-}
-
-function scheduleOf(due: MilestoneDue, plan: ReminderPlan) {
-  return {
-    dueKind: isInstantDue(due) ? ('instant' as const) : ('date' as const),
-    dueDate: plan.dueDate,
-    dueAt: plan.dueAt,
-    overdueAt: plan.overdueAt,
-    timeZone: due.timeZone,
-  };
-}
-
-function unscheduled(timeZone: string) {
-  return { dueKind: null, dueDate: null, dueAt: null, overdueAt: null, timeZone };
-}
-
-function beforeOf(milestone: MilestoneEntity): Before {
-  return { status: milestone.status, dueDate: milestone.dueDate, dueAt: milestone.dueAt };
-}
-
-function historyOf(before: Before, after: MilestoneEntity, change: Change) {
-  return {
-    milestoneId: after.id,
-    changedAt: change.at,
-    actor: change.actor,
-    reason: change.reason,
-    fromStatus: before.status,
-    toStatus: after.status,
-    fromDueDate: before.dueDate,
-    toDueDate: after.dueDate,
-    fromDueAt: before.dueAt,
-    toDueAt: after.dueAt,
-  };
 }

@@ -6,7 +6,6 @@ import {
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity } from '@dealwatch/milestone-scheduler/data-access';
 import { chainLinkOf, isClosed, milestoneTitle } from '@dealwatch/milestone-scheduler/domain';
-import type { MilestoneDue } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -14,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
+import { currentDue } from '../lifecycle/milestone-change';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { Change } from '../lifecycle/milestone-lifecycle';
 import type { SchedulerEnv } from '../scheduler.env';
@@ -154,14 +154,6 @@ export class ScheduleMilestonesUseCase {
       if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
-}
-
-/** The due a milestone has now, or null for a tracked commitment. */
-function currentDue(milestone: MilestoneEntity): MilestoneDue | null {
-  const { dueKind, dueDate, dueAt, timeZone } = milestone;
-  if (dueKind === 'instant' && dueAt) return { dueAt, timeZone };
-  if (dueKind === 'date' && dueDate) return { dueDate, timeZone };
-  return null;
 }
 
 /** What the extraction says about an obligation, apart from its date. */

@@ -2,6 +2,7 @@ import { loadEnv } from '@dealwatch/config';
 import { ManualClock } from '@dealwatch/platform';
 import { createTestNamespace } from '@dealwatch/testing';
 
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,35 @@ describe('reminder policies', () => {
       PT0S: '2026-03-16T10:00:00.000Z',
       overdue: '2026-03-17T00:00:00.000Z',
     });
+  });
+
+  it("re-plans an agreement's running milestones under the defaults set for it", async () => {
+    const agreementId = randomUUID();
+    const own = await create({ agreementId, dueDate: '2026-07-06', timeZone: 'America/New_York' });
+    const pinned = await create({ agreementId, dueDate: '2026-07-06', policy: 'default' });
+    const put = (body: object) =>
+      bed.api.request('PUT', `/v1/agreements/${agreementId}/defaults`, {
+        by: 'ops',
+        reason: 'US desk',
+        ...body,
+      });
+    expect((await put({ policy: 'lenient' })).status).toBe(400);
+    expect((await put({ policy: 'business', jurisdiction: 'US' })).status).toBe(200);
+    const replanned = await bed.api.milestone(own.body.id);
+    // As under the business policy above: 10:00 EDT, everything before 6 July on Thursday 2 July.
+    expect(replanned).toMatchObject({ status: 'pending', dueAt: '2026-07-06T14:00:00.000Z' });
+    expect(fireTimes(replanned)).toEqual({
+      P3D: '2026-07-02T14:00:00.000Z',
+      P2D: '2026-07-02T14:00:00.000Z',
+      P1D: '2026-07-02T14:00:00.000Z',
+      PT0S: '2026-07-06T14:00:00.000Z',
+      overdue: '2026-07-07T04:00:00.000Z',
+    });
+    expect(replanned.history?.at(-1)).toMatchObject({ actor: 'ops', toStatus: 'pending' });
+    // A milestone naming its own policy keeps it.
+    expect(fireTimes(await bed.api.milestone(pinned.body.id))).toEqual(fireTimes(pinned.body));
+    const later = await create({ agreementId, dueDate: '2026-03-16' });
+    expect(fireTimes(later.body)['P1D']).toBe('2026-03-13T10:00:00.000Z');
   });
 
   it.each([

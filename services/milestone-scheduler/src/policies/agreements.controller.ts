@@ -1,0 +1,22 @@
+import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+
+import { AgreementDefaultsBody } from './agreement-defaults.body';
+import { SetAgreementDefaultsUseCase } from './set-agreement-defaults.usecase';
+
+@Controller('v1/agreements')
+export class AgreementsController {
+  constructor(private readonly setDefaults: SetAgreementDefaultsUseCase) {}
+
+  /** The reminder policy and jurisdiction the agreement's milestones follow unless they name theirs. */
+  @Put(':agreementId/defaults')
+  async putDefaults(
+    @Param('agreementId', new ParseUUIDPipe()) agreementId: string,
+    @Body() body: AgreementDefaultsBody,
+  ) {
+    const { policy, jurisdiction, updatedAt, updatedBy } = await this.setDefaults.execute(
+      agreementId,
+      body,
+    );
+    return { agreementId, policy, jurisdiction, updatedAt: updatedAt.toISOString(), updatedBy };
+  }
+}
