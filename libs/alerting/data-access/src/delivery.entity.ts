@@ -20,6 +20,9 @@ export type NotificationKind = (typeof notificationKinds)[number];
 })
 @Index('deliveries_pending_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Index('deliveries_in_flight_lease_idx', ['leaseUntil'], { where: "status = 'in_flight'" })
+@Index('deliveries_receiver_group_key_idx', ['receiver', 'groupKey'], {
+  where: 'group_key IS NOT NULL',
+})
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -63,6 +66,10 @@ export class DeliveryEntity {
   /** Held back by the receiver's rate limit: goes with the others held, as one notification. */
   @Column({ type: 'boolean', default: false })
   held!: boolean;
+
+  /** Sent with the deliveries to this receiver with the same key, as one notification. */
+  @Column({ type: 'text', name: 'group_key', nullable: true })
+  groupKey!: string | null;
 
   @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
   deliveredAt!: Date | null;

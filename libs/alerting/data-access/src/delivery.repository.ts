@@ -1,34 +1,17 @@
-import type { DeliveryDecision } from '@dealwatch/alerting/domain';
+import { groupDueAt } from '@dealwatch/alerting/domain';
+import type { AlertGrouping, DeliveryDecision } from '@dealwatch/alerting/domain';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
+import { toClaimed } from './claimed-delivery';
+import type { ClaimedDelivery, ClaimedRow } from './claimed-delivery';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import type { AttemptOutcome } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
-import type { NotificationKind } from './delivery.entity';
 import { returningRows } from './returning-rows';
-
-/** A delivery the worker holds the lease of, with what it needs to send and announce it. */
-export interface ClaimedDelivery {
-  deliveryId: string;
-  alertId: string;
-  receiver: string;
-  receiverId: string | null;
-  notification: NotificationKind;
-  /** This attempt's number; the lease is only ours while the row still says so. */
-  attempt: number;
-  /** Held back by the receiver's rate limit before: goes with the others held, as one. */
-  held: boolean;
-  body: string;
-  reminderId: string;
-  milestoneId: string;
-  agreementId: string;
-  sourceEventId: string;
-  correlationId: string;
-}
 
 export interface FinishedAttempt {
   outcome: Exclude<AttemptOutcome, 'in_flight' | 'abandoned'>;
@@ -42,22 +25,8 @@ export interface FinishedAttempt {
 export interface DeliveryTarget {
   name: string;
   receiverId: string | null;
-}
-
-interface ClaimedRow {
-  delivery_id: string;
-  alert_id: string;
-  receiver: string;
-  receiver_id: string | null;
-  notification: NotificationKind;
-  attempt: number;
-  held: boolean;
-  body: string;
-  reminder_id: string;
-  milestone_id: string;
-  agreement_id: string;
-  source_event_id: string;
-  correlation_id: string;
+  /** Set when the alert's route groups what it sends this receiver. */
+  group?: AlertGrouping | null;
 }
 
 const ABANDONED =
@@ -67,7 +36,10 @@ const ABANDONED =
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One pending delivery per receiver, due at once. */
+  /**
+   * One pending delivery per receiver: due at once, or, for a receiver its route groups for, when
+   * the group goes (joining a group still waiting, or an interval after the group was last sent).
+   */
   async createFor(
     manager: EntityManager,
     alertId: string,
@@ -75,8 +47,10 @@ export class DeliveryRepository {
     now: Date,
   ): Promise<void> {
     if (receivers.length === 0) return;
-    await manager.getRepository(DeliveryEntity).insert(
-      receivers.map((receiver) => ({
+    const rows = [];
+    for (const receiver of receivers) {
+      const group = receiver.group ?? null;
+      rows.push({
         id: randomUUID(),
         alertId,
         receiver: receiver.name,
@@ -85,13 +59,40 @@ export class DeliveryRepository {
         body: null,
         status: 'pending' as const,
         attempts: 0,
-        nextAttemptAt: now,
+        nextAttemptAt: group ? await this.groupDueAt(manager, receiver.name, group, now) : now,
         leaseUntil: null,
         lastError: null,
+        held: false,
+        groupKey: group?.key ?? null,
         deliveredAt: null,
         createdAt: now,
         updatedAt: now,
-      })),
+      });
+    }
+    await manager.getRepository(DeliveryEntity).insert(rows);
+  }
+
+  /** Serialised per group (an advisory lock until commit), so alerts arriving together agree. */
+  private async groupDueAt(
+    manager: EntityManager,
+    receiver: string,
+    group: AlertGrouping,
+    now: Date,
+  ): Promise<Date> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${receiver}/${group.key}`]);
+    const [state] = await manager.query<
+      { waiting_until: Date | null; last_sent_at: Date | null }[]
+    >(
+      `SELECT MIN(next_attempt_at) FILTER (WHERE status = 'pending') AS waiting_until,
+              MAX(COALESCE(delivered_at, updated_at))
+                FILTER (WHERE status IN ('in_flight', 'delivered', 'dead')) AS last_sent_at
+       FROM deliveries WHERE receiver = $1 AND group_key = $2`,
+      [receiver, group.key],
+    );
+    return groupDueAt(
+      group,
+      { waitingUntil: state?.waiting_until ?? null, lastSentAt: state?.last_sent_at ?? null },
+      now,
     );
   }
 
@@ -157,20 +158,30 @@ export class DeliveryRepository {
     return this.dataSource.transaction(async (manager) => {
       const rows = await returningRows<ClaimedRow>(
         manager,
-        `WITH due AS (
-           SELECT id FROM deliveries
+        `WITH batch AS (
+           SELECT id, receiver, group_key FROM deliveries
            WHERE (status = 'pending' AND next_attempt_at <= $1)
               OR (status = 'in_flight' AND lease_until <= $1)
            ORDER BY next_attempt_at, id
            LIMIT $3
            FOR UPDATE SKIP LOCKED
-         )
+         ),
+         -- A group goes out whole, however the batch limit fell.
+         rest_of_groups AS (
+           SELECT d.id FROM deliveries d
+           JOIN (SELECT DISTINCT receiver, group_key FROM batch WHERE group_key IS NOT NULL) g
+             ON d.receiver = g.receiver AND d.group_key = g.group_key
+           WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+             AND d.id NOT IN (SELECT id FROM batch)
+           FOR UPDATE OF d SKIP LOCKED
+         ),
+         due AS (SELECT id FROM batch UNION SELECT id FROM rest_of_groups)
          UPDATE deliveries d
          SET status = 'in_flight', lease_until = $2, attempts = d.attempts + 1, updated_at = $1
          FROM due, alerts a
          WHERE d.id = due.id AND a.id = d.alert_id
          RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.notification,
-           d.attempts AS attempt, d.held, COALESCE(d.body, a.body) AS body,
+           d.attempts AS attempt, d.held, d.group_key, COALESCE(d.body, a.body) AS body,
            a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
         [now, leaseUntil, limit],
       );
@@ -285,22 +296,4 @@ function nextState(decision: DeliveryDecision, now: Date) {
     case 'dead':
       return { status: 'dead', nextAttemptAt: null, lastError: decision.reason, deliveredAt: null };
   }
-}
-
-function toClaimed(row: ClaimedRow): ClaimedDelivery {
-  return {
-    deliveryId: row.delivery_id,
-    alertId: row.alert_id,
-    receiver: row.receiver,
-    receiverId: row.receiver_id,
-    notification: row.notification,
-    attempt: row.attempt,
-    held: row.held,
-    body: row.body,
-    reminderId: row.reminder_id,
-    milestoneId: row.milestone_id,
-    agreementId: row.agreement_id,
-    sourceEventId: row.source_event_id,
-    correlationId: row.correlation_id,
-  };
 }

@@ -5,11 +5,13 @@ import { SilencesAndAlertStates1764700000000 } from './migrations/1764700000000-
 import { AcknowledgementAndResolution1764800000000 } from './migrations/1764800000000-acknowledgement-and-resolution';
 import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
 import { ReceiverThrottling1765000000000 } from './migrations/1765000000000-receiver-throttling';
+import { DeliveryGroups1765100000000 } from './migrations/1765100000000-delivery-groups';
 
 export * from './alert-escalation.entity';
 export * from './alert-escalation.repository';
 export * from './alert.entity';
 export * from './alert.repository';
+export * from './claimed-delivery';
 export * from './delivery-attempt.entity';
 export * from './delivery.entity';
 export * from './delivery.repository';
@@ -33,4 +35,5 @@ export const alertingMigrations = [
   AcknowledgementAndResolution1764800000000,
   Escalation1764900000000,
   ReceiverThrottling1765000000000,
+  DeliveryGroups1765100000000,
 ];

@@ -16,8 +16,6 @@ import type { SendResult } from './notification-sender';
 import { ReceiverGate } from './receiver-gate';
 import type { SendUnit } from './receiver-gate';
 
-const GROUP_REASON = 'held by the rate limit';
-
 /**
  * Time past the request timeout before another worker may take a delivery over: enough to write the
  * outcome, so only a sender that really stopped loses its lease.
@@ -74,25 +72,25 @@ export class DeliverAlertsUseCase {
 
   private async deliverUnit(receiver: string, unit: SendUnit): Promise<void> {
     try {
-      const sent = unit.grouped
-        ? await this.sender.sendGroup(unit.deliveries, GROUP_REASON)
-        : await this.sendOne(unit.deliveries);
+      const sent =
+        unit.groupedBecause === null
+          ? await this.sendOne(unit.deliveries)
+          : await this.sender.sendGroup(unit.deliveries, unit.groupedBecause);
       await this.gate.outcome(receiver, sent.verdict);
       const attempt = this.attemptOf(sent);
-      for (const claimed of unit.deliveries) {
-        const decision = decideAfterAttempt(
-          sent.verdict,
-          claimed.attempt,
-          {
-            maxAttempts: this.env.ALERT_DELIVERY_MAX_ATTEMPTS,
-            baseMs: this.env.ALERT_RETRY_BASE_MS,
-            maxMs: this.env.ALERT_RETRY_MAX_MS,
-          },
-          attempt.finishedAt,
-          Math.random,
-        );
-        await this.record(claimed, attempt, decision);
-      }
+      // One decision for what went as one, so a group that failed is retried together.
+      const decision = decideAfterAttempt(
+        sent.verdict,
+        Math.max(...unit.deliveries.map((claimed) => claimed.attempt)),
+        {
+          maxAttempts: this.env.ALERT_DELIVERY_MAX_ATTEMPTS,
+          baseMs: this.env.ALERT_RETRY_BASE_MS,
+          maxMs: this.env.ALERT_RETRY_MAX_MS,
+        },
+        attempt.finishedAt,
+        Math.random,
+      );
+      for (const claimed of unit.deliveries) await this.record(claimed, attempt, decision);
     } catch (error) {
       // The lease runs out and the delivery is taken again; nothing is lost.
       this.logger.error(

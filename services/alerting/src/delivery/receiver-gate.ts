@@ -19,8 +19,12 @@ import { AlertingEnv } from '../alerting.env';
 /** What goes out as one notification: one delivery, or those the rate limit held, together. */
 export interface SendUnit {
   deliveries: ClaimedDelivery[];
-  grouped: boolean;
+  /** Why they go together; null for a delivery that goes alone. */
+  groupedBecause: string | null;
 }
+
+const HELD = 'held by the rate limit';
+const GROUPED = 'grouped by route';
 
 /**
  * Between claiming and sending: the receiver's circuit breaker decides whether anything goes (while
@@ -65,13 +69,7 @@ export class ReceiverGate {
       );
       return [];
     }
-    const held = claimed.filter((delivery) => delivery.held);
-    let units: SendUnit[] = [
-      ...(held.length > 0 ? [{ deliveries: held, grouped: true }] : []),
-      ...claimed
-        .filter((delivery) => !delivery.held)
-        .map((delivery) => ({ deliveries: [delivery], grouped: false })),
-    ];
+    let units = unitsOf(claimed);
     if (admission.kind === 'trial') {
       const [trial, ...rest] = units;
       await this.deliveries.release(
@@ -130,4 +128,20 @@ export class ReceiverGate {
     }
     return allowed;
   }
+}
+
+/** Those held by the rate limit go as one; then each route group as one; the rest alone. */
+function unitsOf(claimed: readonly ClaimedDelivery[]): SendUnit[] {
+  const units = new Map<string, SendUnit>();
+  for (const delivery of claimed) {
+    const [key, because] = delivery.held
+      ? ['held', HELD]
+      : delivery.groupKey !== null
+        ? [`group ${delivery.groupKey}`, GROUPED]
+        : [`alone ${delivery.deliveryId}`, null];
+    const unit = units.get(key);
+    if (unit) unit.deliveries.push(delivery);
+    else units.set(key, { deliveries: [delivery], groupedBecause: because });
+  }
+  return [...units.values()];
 }

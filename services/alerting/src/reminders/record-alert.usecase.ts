@@ -11,6 +11,7 @@ import {
   buildAlertNotification,
   escalationDelayMs,
   escalationPolicyOf,
+  groupingByReceiver,
   inhibits,
   routeAlert,
   silencing,
@@ -123,7 +124,10 @@ export class RecordAlertUseCase {
       labels,
       known.map((receiver) => receiver.name),
     );
-    const receivers = known.filter((receiver) => chosen.includes(receiver.name));
+    const grouping = groupingByReceiver(route, labels, chosen);
+    const receivers = known
+      .filter((receiver) => chosen.includes(receiver.name))
+      .map((receiver) => ({ ...receiver, group: grouping.get(receiver.name) ?? null }));
     await this.deliveries.createFor(manager, alertId, receivers, now);
     const policy = reminder.offset === OVERDUE ? escalationPolicyOf(route, labels) : null;
     if (policy) {
