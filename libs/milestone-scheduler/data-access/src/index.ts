@@ -5,6 +5,7 @@ import { MilestoneDueOrder1764403700000 } from './migrations/1764403700000-miles
 import { ReminderPolicies1764403800000 } from './migrations/1764403800000-reminder-policies';
 import { MilestoneParties1764403900000 } from './migrations/1764403900000-milestone-parties';
 import { AgreementDefaults1764404000000 } from './migrations/1764404000000-agreement-defaults';
+import { ChainBusinessDays1764404100000 } from './migrations/1764404100000-chain-business-days';
 
 export * from './agreement-defaults.entity';
 export * from './agreement-defaults.repository';
@@ -24,4 +25,5 @@ export const milestoneSchedulerMigrations = [
   ReminderPolicies1764403800000,
   MilestoneParties1764403900000,
   AgreementDefaults1764404000000,
+  ChainBusinessDays1764404100000,
 ];

@@ -112,6 +112,10 @@ export class MilestoneEntity {
   @Column({ type: 'text', name: 'anchor_offset', nullable: true })
   anchorOffset!: string | null;
 
+  /** The offset's days are business days of the milestone's jurisdiction. */
+  @Column({ type: 'boolean', name: 'anchor_business_days', default: false })
+  anchorBusinessDays!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

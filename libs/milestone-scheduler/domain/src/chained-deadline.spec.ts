@@ -48,7 +48,11 @@ const plan = obligation(
 
 describe('chainLinkOf', () => {
   it('links a deadline counted from an event to the obligation that names it, case-insensitively', () => {
-    expect(chainLinkOf(plan, [meeting, plan])).toEqual({ anchorKey: 'meeting', offset: 'P90D' });
+    expect(chainLinkOf(plan, [meeting, plan])).toEqual({
+      anchorKey: 'meeting',
+      offset: 'P90D',
+      businessDays: false,
+    });
   });
 
   it('reads the ref without its article and across line breaks', () => {
@@ -138,5 +142,23 @@ describe('chainedDueDate', () => {
   it('rounds a time part up to whole days', () => {
     expect(chainedDueDate('2026-05-04', 'PT48H')).toBe('2026-05-06');
     expect(chainedDueDate('2026-05-04', 'P1DT1H')).toBe('2026-05-06');
+  });
+
+  it('counts business days from the day after, skipping weekends and the public holidays', () => {
+    const us = { skipWeekends: true, holidays: 'US' };
+    // Met Wednesday 1 July 2026: Thu 2 (1), Fri 3 observed Independence Day, weekend, Mon 6 (2) ...
+    // Fri 10 (6), Mon 13 (7), Tue 14 (8), Wed 15 (9), Thu 16 (10).
+    expect(chainedDueDate('2026-07-01', 'P10D', us)).toBe('2026-07-16');
+    // Weekends alone: Fri 3 July counts, so ten business days end on Wednesday 15 July.
+    expect(chainedDueDate('2026-07-01', 'P10D', { skipWeekends: true, holidays: null })).toBe(
+      '2026-07-15',
+    );
+    // Only days count as business days; other offsets stay on the calendar.
+    expect(chainedDueDate('2026-05-04', 'P2W', us)).toBe('2026-05-18');
+  });
+
+  it('reads business days from the extracted deadline', () => {
+    const business = obligation('plan', plan.text, 200, { ...afterMeeting(), businessDays: true });
+    expect(chainLinkOf(business, [meeting, business])).toMatchObject({ businessDays: true });
   });
 });

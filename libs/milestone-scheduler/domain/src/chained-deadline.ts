@@ -1,6 +1,8 @@
 import type { ExtractedObligationV1 } from '@dealwatch/contracts';
 import { isIsoDuration, parseIsoDuration, timePartMs } from '@dealwatch/time';
 
+import { addBusinessDays } from './business-days';
+import type { BusinessCalendar } from './business-days';
 import { addCalendar } from './zoned-time';
 
 const DAY_MS = 86_400_000;
@@ -11,6 +13,8 @@ export interface ChainLink {
   anchorKey: string;
   /** How long after that completion the chained obligation is due (ISO 8601). */
   offset: string;
+  /** The offset's days are business days ("within 10 business days after"). */
+  businessDays: boolean;
 }
 
 type Obligation = Pick<ExtractedObligationV1, 'obligationKey' | 'text' | 'span' | 'deadline'>;
@@ -38,15 +42,32 @@ export function chainLinkOf(
   );
   const before = candidates.filter((other) => other.span[0] < obligation.span[0]);
   const anchor = before.at(-1) ?? candidates.find((other) => other.span[0] >= obligation.span[0]);
-  return anchor ? { anchorKey: anchor.obligationKey, offset: deadline.duration } : null;
+  return anchor
+    ? {
+        anchorKey: anchor.obligationKey,
+        offset: deadline.duration,
+        businessDays: deadline.businessDays === true,
+      }
+    : null;
 }
 
 /**
  * The due date of a chained milestone whose anchor was met on `metDate`: the offset's calendar part
- * on the calendar, a time part rounded up to whole days (a due date has no time).
+ * on the calendar, a time part rounded up to whole days (a due date has no time). With a business
+ * `calendar`, an offset of days only counts business days, from the day after `metDate`.
  */
-export function chainedDueDate(metDate: string, offset: string): string {
+export function chainedDueDate(
+  metDate: string,
+  offset: string,
+  calendar: BusinessCalendar | null = null,
+): string {
   const duration = parseIsoDuration(offset);
+  const daysOnly =
+    duration.years === 0 &&
+    duration.months === 0 &&
+    duration.weeks === 0 &&
+    timePartMs(duration) === 0;
+  if (calendar && daysOnly) return addBusinessDays(metDate, duration.days, calendar);
   return addCalendar(metDate, {
     years: duration.years,
     months: duration.months,

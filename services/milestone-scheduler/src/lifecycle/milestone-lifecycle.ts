@@ -152,7 +152,10 @@ export class MilestoneLifecycle {
   ): Promise<void> {
     if (!waiting.anchorOffset || waiting.status !== 'tracked') return;
     const metDate = calendarDateIn(metAt, waiting.timeZone);
-    const dueDate = chainedDueDate(metDate, waiting.anchorOffset);
+    const calendar = waiting.anchorBusinessDays
+      ? { skipWeekends: true, holidays: await this.jurisdictionOf(manager, waiting) }
+      : null;
+    const dueDate = chainedDueDate(metDate, waiting.anchorOffset, calendar);
     await this.reschedule(
       manager,
       waiting,
@@ -160,7 +163,7 @@ export class MilestoneLifecycle {
       {
         ...change,
         actor: SCHEDULER,
-        reason: `due ${waiting.anchorOffset} after "${anchor.title}", met on ${metDate}`,
+        reason: `due ${waiting.anchorOffset}${calendar ? ' (business days)' : ''} after "${anchor.title}", met on ${metDate}`,
       },
     );
   }
@@ -225,12 +228,25 @@ export class MilestoneLifecycle {
     due: MilestoneDue,
     now: Date,
   ): Promise<ReminderPlan> {
+    return this.policies.plan(await this.resolved(manager, milestone), due, now);
+  }
+
+  /** Whose public holidays a business-day count skips: the milestone's, its agreement's, or its policy's. */
+  private async jurisdictionOf(
+    manager: EntityManager,
+    milestone: NewMilestone,
+  ): Promise<string | null> {
+    const resolved = await this.resolved(manager, milestone);
+    return resolved.jurisdiction ?? this.policies.policyOf(resolved).holidays;
+  }
+
+  private async resolved(manager: EntityManager, milestone: NewMilestone): Promise<NewMilestone> {
     const agreement = milestone.agreementId
       ? await this.defaults.find(manager, milestone.agreementId)
       : null;
     const policy = milestone.policy ?? agreement?.policy ?? null;
     const jurisdiction = milestone.jurisdiction ?? agreement?.jurisdiction ?? null;
-    return this.policies.plan({ ...milestone, policy, jurisdiction }, due, now);
+    return { ...milestone, policy, jurisdiction };
   }
 
   private async record(

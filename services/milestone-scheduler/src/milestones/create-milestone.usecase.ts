@@ -51,6 +51,7 @@ export class CreateMilestoneUseCase {
           extractedDueDate: null,
           anchorMilestoneId: null,
           anchorOffset: null,
+          anchorBusinessDays: false,
           reminderOffsets: body.reminders ?? null,
           policy: body.policy ?? null,
           timeOfDay: body.timeOfDay ?? null,

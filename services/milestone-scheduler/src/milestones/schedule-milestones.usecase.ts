@@ -96,6 +96,7 @@ export class ScheduleMilestonesUseCase {
           jurisdiction: null,
           anchorMilestoneId: null,
           anchorOffset: null,
+          anchorBusinessDays: false,
           timeZone,
         },
         extractedDueDate ? { dueDate: extractedDueDate, timeZone } : null,
@@ -143,11 +144,17 @@ export class ScheduleMilestonesUseCase {
       const anchor = link ? (byKey.get(link.anchorKey) ?? null) : null;
       const anchorMilestoneId = anchor?.id ?? null;
       const anchorOffset = anchor && link ? link.offset : null;
+      const anchorBusinessDays = anchor !== null && link !== null && link.businessDays;
       if (
         milestone.anchorMilestoneId !== anchorMilestoneId ||
-        milestone.anchorOffset !== anchorOffset
+        milestone.anchorOffset !== anchorOffset ||
+        milestone.anchorBusinessDays !== anchorBusinessDays
       ) {
-        await this.milestones.update(manager, milestone, { anchorMilestoneId, anchorOffset });
+        await this.milestones.update(manager, milestone, {
+          anchorMilestoneId,
+          anchorOffset,
+          anchorBusinessDays,
+        });
       }
       if (anchor?.status !== 'met' || milestone.status !== 'tracked') continue;
       const metAt = await this.history.metAt(manager, anchor.id);
