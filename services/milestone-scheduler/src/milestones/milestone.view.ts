@@ -33,7 +33,11 @@ export function milestoneView(milestone: MilestoneEntity, reminders: ReminderEnt
     deadlineExpression: milestone.deadlineExpression,
     /** The milestone this one waits on, and how long after that one is met it falls due. */
     chain: milestone.anchorMilestoneId
-      ? { anchorMilestoneId: milestone.anchorMilestoneId, offset: milestone.anchorOffset }
+      ? {
+          anchorMilestoneId: milestone.anchorMilestoneId,
+          offset: milestone.anchorOffset,
+          businessDays: milestone.anchorBusinessDays,
+        }
       : null,
     createdAt: milestone.createdAt.toISOString(),
     updatedAt: milestone.updatedAt.toISOString(),

@@ -63,7 +63,7 @@ export interface MilestoneView {
   timeOfDay: string | null;
   jurisdiction: string | null;
   parties: string[];
-  chain: { anchorMilestoneId: string; offset: string } | null;
+  chain: { anchorMilestoneId: string; offset: string; businessDays: boolean } | null;
   reminders: {
     id: string;
     offset: string;
