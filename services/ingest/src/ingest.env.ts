@@ -60,4 +60,22 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
   @Min(0)
   @Max(600_000)
   INGEST_FEED_HOST_INTERVAL_MS: number = 1_000;
+
+  @EnvVariable({
+    description:
+      'Page fetches of a feed item (the first included) before a transient failure (network error, timeout, 408, 429, 5xx) marks it failed.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  INGEST_FEED_RETRY_BUDGET: number = 5;
+
+  @EnvVariable({
+    description:
+      'Delay (ms) before a feed item page is fetched again after a transient failure; doubled per attempt, with jitter.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  INGEST_FEED_RETRY_BASE_MS: number = 60_000;
 }

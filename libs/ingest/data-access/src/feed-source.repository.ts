@@ -13,9 +13,14 @@ export interface FeedSource {
   nextPollAt: Date;
   lastPolledAt: Date | null;
   lastResult: string | null;
+  /** Transient feed failures in a row (network error, 5xx, 429); 0 after any other answer. */
+  failures: number;
+  /** Set while the source is backed off after such failures. */
+  backedOffUntil: Date | null;
 }
 
-export type FeedItemStatus = 'ingested' | 'skipped' | 'failed';
+/** `retrying`: the page fetch failed transiently and is tried again at `nextAttemptAt`. */
+export type FeedItemStatus = 'ingested' | 'skipped' | 'failed' | 'retrying';
 
 export interface FeedItemRecord {
   itemKey: string;
@@ -25,6 +30,15 @@ export interface FeedItemRecord {
   reason: string | null;
   agreementId: string | null;
   seenAt: Date;
+  /** Page fetches made so far. */
+  attempts: number;
+  nextAttemptAt: Date | null;
+  /** The feed's date for the item, given to ingest on a retry too. */
+  publishedAt: string | null;
+}
+
+export interface DueFeedItem extends FeedItemRecord {
+  sourceId: string;
 }
 
 type Row = Record<string, unknown>;
@@ -41,6 +55,21 @@ const sourceOf = (row: Row): FeedSource => ({
   nextPollAt: row['next_poll_at'] as Date,
   lastPolledAt: row['last_polled_at'] as Date | null,
   lastResult: row['last_result'] as string | null,
+  failures: row['failures'] as number,
+  backedOffUntil: row['backed_off_until'] as Date | null,
+});
+
+const itemOf = (row: Row): FeedItemRecord => ({
+  itemKey: row['item_key'] as string,
+  url: row['url'] as string,
+  title: row['title'] as string | null,
+  status: row['status'] as FeedItemStatus,
+  reason: row['reason'] as string | null,
+  agreementId: row['agreement_id'] as string | null,
+  seenAt: row['seen_at'] as Date,
+  attempts: row['attempts'] as number,
+  nextAttemptAt: row['next_attempt_at'] as Date | null,
+  publishedAt: row['published_at'] as string | null,
 });
 
 /** Subscriptions and the items they yielded. */
@@ -49,7 +78,12 @@ export class FeedSourceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Null when a source with this URL already exists. */
-  async create(source: Omit<FeedSource, 'etag' | 'lastModified' | 'lastPolledAt' | 'lastResult'>) {
+  async create(
+    source: Omit<
+      FeedSource,
+      'etag' | 'lastModified' | 'lastPolledAt' | 'lastResult' | 'failures' | 'backedOffUntil'
+    >,
+  ) {
     const rows = await this.dataSource.query<Row[]>(
       `INSERT INTO feed_sources (id, url, name, keywords, parties, interval_seconds, next_poll_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (url) DO NOTHING RETURNING *`,
@@ -112,6 +146,7 @@ export class FeedSourceRepository {
   ): Promise<void> {
     await this.dataSource.query(
       `UPDATE feed_sources SET last_polled_at = $2, last_result = $3,
+         failures = 0, backed_off_until = NULL,
          etag = CASE WHEN $4 THEN $5 ELSE etag END,
          last_modified = CASE WHEN $4 THEN $6 ELSE last_modified END
        WHERE id = $1`,
@@ -126,6 +161,22 @@ export class FeedSourceRepository {
     );
   }
 
+  /** A transient feed failure: the source is next polled at `until`, not at its interval. */
+  async recordBackoff(
+    id: string,
+    at: Date,
+    result: string,
+    failures: number,
+    until: Date,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE feed_sources SET last_polled_at = $2, last_result = $3, failures = $4,
+         backed_off_until = $5, next_poll_at = $5
+       WHERE id = $1`,
+      [id, at, result, failures, until],
+    );
+  }
+
   /** The keys among `keys` this source has already taken. */
   async knownItems(sourceId: string, keys: string[]): Promise<Set<string>> {
     const rows = await this.dataSource.query<{ item_key: string }[]>(
@@ -137,8 +188,12 @@ export class FeedSourceRepository {
 
   async recordItem(sourceId: string, item: FeedItemRecord): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO feed_items (source_id, item_key, url, title, status, reason, agreement_id, seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      `INSERT INTO feed_items (source_id, item_key, url, title, status, reason, agreement_id, seen_at,
+                               attempts, next_attempt_at, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (source_id, item_key) DO UPDATE SET status = EXCLUDED.status,
+         reason = EXCLUDED.reason, agreement_id = EXCLUDED.agreement_id,
+         attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at`,
       [
         sourceId,
         item.itemKey,
@@ -148,8 +203,28 @@ export class FeedSourceRepository {
         item.reason,
         item.agreementId,
         item.seenAt,
+        item.attempts,
+        item.nextAttemptAt,
+        item.publishedAt,
       ],
     );
+  }
+
+  /**
+   * Items whose next attempt is due at `now`, each pushed to `leaseUntil` in the same statement, so
+   * two instances never retry one item at once and a crash mid-attempt only delays it.
+   */
+  async claimDueRetries(now: Date, leaseUntil: Date, limit: number): Promise<DueFeedItem[]> {
+    const [rows] = await this.dataSource.query<[Row[], number]>(
+      `UPDATE feed_items i SET next_attempt_at = $2
+        WHERE (i.source_id, i.item_key) IN (
+          SELECT source_id, item_key FROM feed_items
+           WHERE status = 'retrying' AND next_attempt_at <= $1
+           ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING i.*`,
+      [now, leaseUntil, limit],
+    );
+    return rows.map((row) => ({ ...itemOf(row), sourceId: row['source_id'] as string }));
   }
 
   async listItems(sourceId: string): Promise<FeedItemRecord[]> {
@@ -157,14 +232,6 @@ export class FeedSourceRepository {
       'SELECT * FROM feed_items WHERE source_id = $1 ORDER BY seen_at, item_key',
       [sourceId],
     );
-    return rows.map((row) => ({
-      itemKey: row['item_key'] as string,
-      url: row['url'] as string,
-      title: row['title'] as string | null,
-      status: row['status'] as FeedItemStatus,
-      reason: row['reason'] as string | null,
-      agreementId: row['agreement_id'] as string | null,
-      seenAt: row['seen_at'] as Date,
-    }));
+    return rows.map(itemOf);
   }
 }

@@ -2,6 +2,7 @@ import { CreateAgreements1764403200000 } from './migrations/1764403200000-create
 import { CreateDocuments1764489600000 } from './migrations/1764489600000-create-documents';
 import { CreateDealFingerprints1764576000000 } from './migrations/1764576000000-create-deal-fingerprints';
 import { CreateFeedSources1764662400000 } from './migrations/1764662400000-create-feed-sources';
+import { FeedRetries1764748800000 } from './migrations/1764748800000-feed-retries';
 
 export * from './agreement.entity';
 export * from './agreement.repository';
@@ -21,4 +22,5 @@ export const ingestMigrations = [
   CreateDocuments1764489600000,
   CreateDealFingerprints1764576000000,
   CreateFeedSources1764662400000,
+  FeedRetries1764748800000,
 ];

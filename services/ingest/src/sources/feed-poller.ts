@@ -1,7 +1,14 @@
 import { FeedSourceRepository, HostRateLimit } from '@dealwatch/ingest/data-access';
 import type { FeedItemRecord, FeedSource } from '@dealwatch/ingest/data-access';
-import { UnreadableFeedError, parseFeed, relevanceOf } from '@dealwatch/ingest/domain';
-import type { FeedItem } from '@dealwatch/ingest/domain';
+import {
+  UnreadableFeedError,
+  decideRetry,
+  parseFeed,
+  relevanceOf,
+  sourceBackoffUntil,
+  verdictOf,
+} from '@dealwatch/ingest/domain';
+import type { FeedItem, FetchOutcome } from '@dealwatch/ingest/domain';
 import { OutboundAllowlist, OutboundHttp } from '@dealwatch/outbound';
 import type { OutboundResponse } from '@dealwatch/outbound';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
@@ -21,11 +28,20 @@ const TIMEOUT_MS = 15_000;
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const USER_AGENT = 'DealWatch-ingest/1 (+feeds)';
+const RETRIES_PER_TURN = 10;
+/** How long a claimed retry is held before another instance may take it. */
+const RETRY_LEASE_MS = 5 * 60_000;
+const MAX_ITEM_RETRY_MS = 6 * 3_600_000;
+const MAX_SOURCE_BACKOFF_MS = 24 * 3_600_000;
+
+type PageItem = Pick<FeedItem, 'key' | 'url' | 'title' | 'publishedAt'>;
 
 /**
  * Polls due feed sources with conditional requests, and ingests each new, relevant item's page as
  * HTML. Every item is recorded once (ingested, skipped with why, or failed with why), so a feed
- * that keeps listing an item never has it taken twice. Requests go through OutboundHttp (no private
+ * that keeps listing an item never has it taken twice. A page that could not be fetched for a
+ * transient reason is retried with backoff up to a budget; a feed answering 5xx/429 or unreachable
+ * backs its source off (Retry-After honoured). Requests go through OutboundHttp (no private
  * addresses unless allow-listed) and wait their turn per host.
  */
 @Injectable()
@@ -71,6 +87,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
         for (const source of await this.sources.claimDue(this.clock.now(), SOURCES_PER_TURN)) {
           await this.poll(source);
         }
+        await this.retryDue();
       } catch (error) {
         this.logger.error({ err: error }, 'could not poll feed sources; will retry');
       }
@@ -86,12 +103,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       response = await this.fetch(source.url, MAX_FEED_BYTES, conditional);
     } catch (error) {
-      await this.sources.recordPoll(
-        source.id,
-        this.clock.now(),
-        `failed: ${messageOf(error)}`,
-        null,
-      );
+      await this.backOff(source, { kind: 'error', message: messageOf(error) });
       return;
     }
     if (response.status === 304) {
@@ -99,12 +111,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     if (response.status !== 200) {
-      await this.sources.recordPoll(
-        source.id,
-        this.clock.now(),
-        `answered ${response.status}`,
-        null,
-      );
+      await this.backOff(source, outcomeOf(response));
       return;
     }
     let items: FeedItem[];
@@ -137,29 +144,102 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /** A feed that failed transiently is polled later; any other answer is recorded as it was. */
+  private async backOff(source: FeedSource, outcome: FetchOutcome): Promise<void> {
+    const now = this.clock.now();
+    const verdict = verdictOf(outcome, now);
+    if (verdict.kind !== 'transient') {
+      const reason = verdict.kind === 'permanent' ? verdict.reason : 'answered without a feed';
+      await this.sources.recordPoll(source.id, now, reason, null);
+      return;
+    }
+    const failures = source.failures + 1;
+    const until = sourceBackoffUntil(
+      failures,
+      source.intervalSeconds * 1000,
+      verdict,
+      MAX_SOURCE_BACKOFF_MS,
+      now,
+    );
+    await this.sources.recordBackoff(source.id, now, `failed: ${verdict.reason}`, failures, until);
+  }
+
+  private async retryDue(): Promise<void> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + RETRY_LEASE_MS);
+    for (const item of await this.sources.claimDueRetries(now, lease, RETRIES_PER_TURN)) {
+      if (!this.running) return;
+      const page = {
+        key: item.itemKey,
+        url: item.url,
+        title: item.title,
+        publishedAt: item.publishedAt,
+      };
+      await this.sources.recordItem(
+        item.sourceId,
+        await this.fetchAndIngest(page, item.attempts + 1),
+      );
+    }
+  }
+
   private async take(source: FeedSource, item: FeedItem): Promise<FeedItemRecord> {
+    const relevance = relevanceOf(item, source);
+    if (!relevance.relevant) {
+      return {
+        ...this.recordOf(item, 0),
+        status: 'skipped',
+        reason: relevance.reason,
+      };
+    }
+    return this.fetchAndIngest(item, 1);
+  }
+
+  private recordOf(item: PageItem, attempts: number): FeedItemRecord {
+    return {
+      itemKey: item.key,
+      url: item.url,
+      title: item.title,
+      status: 'failed',
+      reason: null,
+      agreementId: null,
+      seenAt: this.clock.now(),
+      attempts,
+      nextAttemptAt: null,
+      publishedAt: item.publishedAt,
+    };
+  }
+
+  /** Attempt number `attempts` at the item's page: ingested, failed with why, or retried later. */
+  private async fetchAndIngest(item: PageItem, attempts: number): Promise<FeedItemRecord> {
+    const base = this.recordOf(item, attempts);
     const record = (
       status: FeedItemRecord['status'],
       reason: string | null,
       agreementId = null as string | null,
-    ) => ({
-      itemKey: item.key,
-      url: item.url,
-      title: item.title,
-      status,
-      reason,
-      agreementId,
-      seenAt: this.clock.now(),
-    });
-    const relevance = relevanceOf(item, source);
-    if (!relevance.relevant) return record('skipped', relevance.reason);
-    let page: OutboundResponse;
+    ): FeedItemRecord => ({ ...base, status, reason, agreementId });
+    let page: OutboundResponse | null = null;
+    let fetched: FetchOutcome;
     try {
       page = await this.fetch(item.url, byteLimitOf(this.env.INGEST_MAX_BODY), {});
+      fetched = outcomeOf(page);
     } catch (error) {
-      return record('failed', `could not fetch the page: ${messageOf(error)}`);
+      fetched = { kind: 'error', message: messageOf(error) };
     }
-    if (page.status !== 200) return record('failed', `the page answered ${page.status}`);
+    const now = this.clock.now();
+    const verdict = verdictOf(fetched, now);
+    if (verdict.kind === 'permanent') return record('failed', `the page ${verdict.reason}`);
+    if (verdict.kind === 'transient') {
+      const policy = {
+        budget: this.env.INGEST_FEED_RETRY_BUDGET,
+        baseMs: this.env.INGEST_FEED_RETRY_BASE_MS,
+        maxMs: MAX_ITEM_RETRY_MS,
+      };
+      const decision = decideRetry(attempts, verdict, policy, now, Math.random());
+      const reason = `could not fetch the page: ${decision.reason}`;
+      if (decision.kind === 'failed') return record('failed', reason);
+      return { ...record('retrying', reason), nextAttemptAt: decision.at };
+    }
+    if (page?.status !== 200) return record('failed', `the page answered ${page?.status}`);
     const outcome = await this.ingest.execute(
       {
         bytes: page.body,
@@ -199,6 +279,15 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
       maxRedirects: MAX_REDIRECTS,
     });
   }
+}
+
+function outcomeOf(response: OutboundResponse): FetchOutcome {
+  const retryAfter = response.headers['retry-after'];
+  return {
+    kind: 'status',
+    status: response.status,
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+  };
 }
 
 function messageOf(error: unknown): string {

@@ -10,7 +10,13 @@ import type { MilestoneView } from '../testing/scheduler-harness';
 const namespace = createTestNamespace('chains');
 
 /** "… within <days> days after the <ref>": undated until the event happens. */
-function after(key: string, text: string, ref: string, days: number): ExtractedObligationV1 {
+function after(
+  key: string,
+  text: string,
+  ref: string,
+  days: number,
+  businessDays = false,
+): ExtractedObligationV1 {
   const expression = `within ${days} days after the ${ref}`;
   return obligation(key, null, {
     text: `${text} ${expression}.`,
@@ -20,6 +26,7 @@ function after(key: string, text: string, ref: string, days: number): ExtractedO
       duration: `P${days}D`,
       relation: 'after',
       anchor: { type: 'event', ref },
+      businessDays,
     }),
   });
 }
@@ -169,5 +176,40 @@ describe('chained milestones: due a set time after the milestone they wait on is
     });
     // 10 April 2026 + 90 days = 9 July 2026.
     expect(chained.dueDate).toBe('2026-07-09');
+  });
+
+  it("counts business days of the agreement's jurisdiction when the deadline says so", async () => {
+    clock.set(new Date('2026-06-01T00:00:00Z'));
+    const agreementId = randomUUID();
+    const inBusinessDays = after(
+      'plan',
+      'The Parties shall adopt a joint work plan',
+      'ministerial meeting',
+      10,
+      true,
+    );
+    const milestones = await extract(agreementId, meeting, inBusinessDays);
+    const anchor = byTitle(milestones, 'A bilateral Ministerial Meeting');
+    const chained = byTitle(milestones, 'The Parties shall adopt');
+    expect(chained.chain).toEqual({
+      anchorMilestoneId: anchor.id,
+      offset: 'P10D',
+      businessDays: true,
+    });
+    const put = await bed.api.request('PUT', `/v1/agreements/${agreementId}/defaults`, {
+      jurisdiction: 'US',
+      by: 'ops@example.org',
+      reason: 'a US agreement',
+    });
+    expect(put.status).toBe(200);
+
+    clock.set(new Date('2026-07-01T15:00:00Z'));
+    expect((await complete(anchor.id)).body.status).toBe('met');
+    // Met Wednesday 1 July: ten business days skip Friday 3 July (Independence Day observed) and
+    // two weekends: Thu 2, Mon 6 to Fri 10, Mon 13 to Thu 16.
+    expect(await bed.api.milestone(chained.id)).toMatchObject({
+      status: 'pending',
+      dueDate: '2026-07-16',
+    });
   });
 });
