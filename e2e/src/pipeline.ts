@@ -16,8 +16,11 @@ import { promisify } from 'node:util';
 export const workspaceRoot = resolve(__dirname, '../..');
 export const run = promisify(execFile);
 
-/** Ports away from the defaults, so a local `npm start` can keep running beside the tests. */
-const E2E_BASE_PORT = 13000;
+/**
+ * Ports away from the defaults, so a local `npm start` can keep running beside the tests;
+ * `E2E_BASE_PORT` moves them, so two checkouts can run their end-to-end tests at once.
+ */
+const E2E_BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 13000);
 
 export const WEBHOOK_SECRET = 'whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1kZWFsd2F0Y2g=';
 
