@@ -21,7 +21,7 @@ const corpus = resolve(__dirname, '../../../../../shared/corpus/agreements');
 const namespace = createTestNamespace('ingest-linking');
 const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
 
-(existsSync(join(corpus, 'gold.json')) ? describe : describe.skip)(
+(existsSync(resolve(corpus, 'gold.json')) ? describe : describe.skip)(
   'one agreement per deal, on real infrastructure',
   () => {
     let app: INestApplication;
