@@ -40,7 +40,11 @@ export class ApplyReviewUseCase {
       correlationId: event.envelope.correlationId,
       causationId: event.envelope.id,
     };
-    await this.milestones.update(manager, milestone, { reviewVerdict: review.verdict });
+    // A confirmation adds to an earlier correction or dismissal; it does not take its place.
+    await this.milestones.update(manager, milestone, {
+      reviewVerdict:
+        review.verdict === 'confirmed' ? (milestone.reviewVerdict ?? 'confirmed') : review.verdict,
+    });
     switch (review.verdict) {
       case 'confirmed':
         await this.lifecycle.note(manager, milestone, change);
