@@ -27,6 +27,19 @@ export class ObligationReviewRepository {
     return rows[0]?.obligation ?? null;
   }
 
+  /** The status of the obligation's milestone as the console last heard it, or null if none. */
+  async milestoneStatus(
+    manager: EntityManager,
+    agreementId: string,
+    obligationKey: string,
+  ): Promise<string | null> {
+    const rows: { status: string }[] = await manager.query(
+      'SELECT status FROM milestone_views WHERE agreement_id = $1 AND obligation_key = $2 LIMIT 1',
+      [agreementId, obligationKey],
+    );
+    return rows[0]?.status ?? null;
+  }
+
   /** Records the review unless the obligation already has one; says whether it was recorded. */
   async record(manager: EntityManager, review: ObligationReviewEntity): Promise<boolean> {
     const inserted: unknown[] = await manager.query(

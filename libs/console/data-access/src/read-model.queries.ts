@@ -90,8 +90,9 @@ export class ReadModelQueries {
   }
 
   /**
-   * Obligations of the latest extractions whose confidence is below `threshold` and that nobody has
-   * reviewed yet: the least certain first, then the newest agreements.
+   * Obligations of the latest extractions whose confidence is below `threshold`, that nobody has
+   * reviewed yet and whose milestone is not closed: the least certain first, then the newest
+   * agreements.
    */
   async reviewQueue(threshold: number, limit = 200): Promise<ReviewQueueItem[]> {
     const rows: {
@@ -108,6 +109,7 @@ export class ReadModelQueries {
        CROSS JOIN LATERAL jsonb_array_elements(coalesce(a.obligations, '[]')) o
        LEFT JOIN milestone_views m ON m.agreement_id = a.id AND m.obligation_key = o->>'obligationKey'
        WHERE (o->>'confidence')::float8 < $1
+         AND (m.status IS NULL OR m.status NOT IN ('met', 'waived', 'cancelled'))
          AND NOT EXISTS (SELECT 1 FROM obligation_reviews r
                          WHERE r.agreement_id = a.id AND r.obligation_key = o->>'obligationKey')
        ORDER BY (o->>'confidence')::float8, a.ingested_at DESC, o->>'obligationKey'

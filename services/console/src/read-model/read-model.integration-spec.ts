@@ -44,6 +44,8 @@ describe('console read model from the public topics', () => {
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}console`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+      // Nothing listens there: the console must say so, not hang or answer for alerting.
+      ALERTING_URL: 'http://127.0.0.1:9',
     });
     app = await runService(
       AppModule.register(env, { clock: new ManualClock(new Date('2026-01-01T00:00:00Z')) }),
@@ -357,6 +359,17 @@ describe('console read model from the public topics', () => {
       by: 'ben',
     });
     expect(noComment).toEqual({ status: 400, message: expect.stringContaining('comment') });
+  });
+
+  it('answers 502 naming alerting when alerting does not answer', async () => {
+    const ack = await fetch(`${base}/api/alerts/${randomUUID()}/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'ben' }),
+    });
+    expect(ack.status).toBe(502);
+    expect(((await ack.json()) as { message: string }).message).toMatch(/^alerting did not answer/);
+    expect((await fetch(`${base}/api/silences`)).status).toBe(502);
   });
 
   it('serves the page and the chart library', async () => {

@@ -17,6 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { LiveFeed } from '../read-model/live-feed';
 import type { ReviewObligationBody } from './review-obligation.body';
 
+/** A closed milestone is final: the scheduler would refuse to move or cancel it. */
+const CLOSED = new Set(['met', 'waived', 'cancelled']);
+
 /**
  * Records a person's review of an extracted obligation and announces it
  * (`dealwatch.obligation.reviewed.v1`) in the same transaction, for the scheduler to move the
@@ -41,6 +44,12 @@ export class ReviewObligationUseCase {
       if (!obligation) {
         throw new NotFoundException(
           `no obligation "${obligationKey}" in the latest extraction of agreement ${agreementId}`,
+        );
+      }
+      const status = await this.reviews.milestoneStatus(manager, agreementId, obligationKey);
+      if (body.verdict !== 'confirmed' && status && CLOSED.has(status)) {
+        throw new ConflictException(
+          `the milestone of obligation "${obligationKey}" is ${status}: it can no longer be ${body.verdict}`,
         );
       }
       const recorded: ObligationReviewEntity = {

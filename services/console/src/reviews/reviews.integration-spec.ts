@@ -103,6 +103,7 @@ describe('the review queue of low-confidence extractions', () => {
           obligation('trade', 0.6, null),
           obligation('financing', 0.8, '2026-04-28'),
           obligation('report', 0.9, '2026-06-30'),
+          obligation('signing', 0.5, '2025-12-01'),
         ],
       },
       { key: agreementId },
@@ -119,6 +120,38 @@ describe('the review queue of low-confidence extractions', () => {
         overdueAt: '2026-04-27T00:00:00Z',
         evidence: null,
         reminders: [],
+      },
+      { key: agreementId },
+    );
+    const signingMilestone = randomUUID();
+    await publisher.publish(
+      Topics.MilestoneScheduledV1,
+      {
+        milestoneId: signingMilestone,
+        agreementId,
+        obligationKey: 'signing',
+        title: 'act on signing',
+        category: 'meeting',
+        dueDate: '2025-12-01',
+        overdueAt: '2025-12-02T00:00:00Z',
+        evidence: null,
+        reminders: [],
+      },
+      { key: agreementId },
+    );
+    await publisher.publish(
+      Topics.MilestoneStatusChangedV1,
+      {
+        milestoneId: signingMilestone,
+        agreementId,
+        previousStatus: 'pending',
+        status: 'met',
+        dueDate: '2025-12-01',
+        previousDueDate: '2025-12-01',
+        // After the scheduling event's own time, which the projection orders changes by.
+        changedAt: new Date().toISOString(),
+        actor: 'ben',
+        reason: 'signed',
       },
       { key: agreementId },
     );
@@ -166,7 +199,7 @@ describe('the review queue of low-confidence extractions', () => {
     reason: 'the joint statement moved the meeting',
   };
 
-  it('lists the obligations below the threshold, least certain first, with their milestone', async () => {
+  it('lists the obligations below the threshold, least certain first, with their milestone, leaving out those already closed', async () => {
     await expectEventually(async () => expect(await keysInQueue()).toEqual(['trade', 'meeting']));
     const { confidenceBelow, items } = await queue();
     expect(confidenceBelow).toBe(0.8);
@@ -195,6 +228,17 @@ describe('the review queue of low-confidence extractions', () => {
     expect(await keysInQueue()).toContain('meeting');
   });
 
+  it('refuses to correct or dismiss an obligation whose milestone is closed, and takes a confirmation', async () => {
+    const dismissal = { ...correction, obligationKey: 'signing', verdict: 'dismissed' };
+    const refused = await post({ ...dismissal, dueDate: undefined });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      'the milestone of obligation "signing" is met: it can no longer be dismissed',
+    );
+    const confirmed = await post({ ...dismissal, verdict: 'confirmed', dueDate: undefined });
+    expect(confirmed.status).toBe(201);
+  });
+
   it('answers 404 for an obligation it has not seen in an extraction', async () => {
     const { status, body } = await post({ ...correction, obligationKey: 'nowhere' });
     expect(status).toBe(404);
@@ -213,9 +257,9 @@ describe('the review queue of low-confidence extractions', () => {
         confidence: 0.7,
         by: 'ana@example.org',
       });
-      const [event] = await expectEventually(() => {
-        const found = published();
-        expect(found).toHaveLength(1);
+      const event = await expectEventually(() => {
+        const found = published().find(({ payload }) => payload.obligationKey === 'meeting');
+        expect(found).toBeDefined();
         return found;
       });
       expect(event!.payload).toEqual({
@@ -241,7 +285,11 @@ describe('the review queue of low-confidence extractions', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('corrected by ana@example.org');
     await post({ ...correction, obligationKey: 'trade', verdict: 'dismissed', dueDate: null });
-    await expectEventually(() => expect(published()).toHaveLength(2));
-    expect(published().map(({ payload }) => payload.obligationKey)).toEqual(['meeting', 'trade']);
+    await expectEventually(() => expect(published()).toHaveLength(3));
+    expect(published().map(({ payload }) => payload.obligationKey)).toEqual([
+      'signing',
+      'meeting',
+      'trade',
+    ]);
   });
 });
