@@ -30,6 +30,7 @@ describe('the operations console in a real browser', () => {
   const pipeline = new Pipeline();
   let browser: Browser;
   let page: Page;
+  let agreementId: string;
 
   beforeAll(async () => {
     mkdirSync(artefacts, { recursive: true });
@@ -51,6 +52,7 @@ describe('the operations console in a real browser', () => {
     await page.click('#upload-submit');
     const link = page.locator('#upload-result a');
     await link.waitFor({ timeout: 15_000 });
+    agreementId = (await link.getAttribute('href'))!.replace('#/agreements/', '');
     await link.click();
 
     // The extraction arrives by Kafka; the page updates itself over server-sent events.
@@ -71,10 +73,73 @@ describe('the operations console in a real browser', () => {
     if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'timeline.png') });
   });
 
-  it('lists the alerts that fired for it', async () => {
+  it('takes a correction of a low-confidence date in review and moves the milestone', async () => {
+    await page.fill('#who', 'ana@example.org');
+    await page.click('nav a[href="#/reviews"]');
+    // The ministerial meeting is only "scheduled" in the text: the engine is not sure of it.
+    const meeting = page.locator('#review-queue tbody tr', { hasText: 'within 180 days' });
+    await meeting.waitFor({ timeout: 30_000 });
+    expect(await meeting.textContent()).toContain('2026-04-26');
+    await page.screenshot({ path: resolve(artefacts, 'review-queue.png'), fullPage: true });
+
+    await meeting.locator('input.review-date').fill('2027-03-15');
+    await meeting.locator('input.review-reason').fill('the joint statement set the meeting date');
+    await meeting.locator('button.correct').click();
+    const reviewed = page.locator('#reviewed tbody tr', { hasText: '2027-03-15' });
+    await reviewed.waitFor({ timeout: 15_000 });
+    expect(await reviewed.textContent()).toContain('corrected 2026-04-26 → 2027-03-15');
+    expect(await page.locator('#review-queue').textContent()).not.toContain('within 180 days');
+
+    // The scheduler moves the milestone; the console hears of it and the agreement page shows it.
+    await page.goto(`${pipeline.services.console.url}/#/agreements/${agreementId}`);
+    await page
+      .locator('section', { hasText: 'Milestones' })
+      .locator('tr', { hasText: '2027-03-15' })
+      .waitFor({ timeout: 30_000 });
+    expect(await pipeline.milestonesOf(agreementId)).toContainEqual({
+      dueDate: '2027-03-15',
+      category: 'meeting',
+    });
+    await page.screenshot({ path: resolve(artefacts, 'review-corrected.png'), fullPage: true });
+  });
+
+  it('lists the alerts that fired for it and acknowledges one through alerting', async () => {
     await page.click('nav a[href="#/alerts"]');
     await page.locator('#alerts tbody tr').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('#alerts').textContent()).toContain('overdue');
     await page.screenshot({ path: resolve(artefacts, 'alerts.png'), fullPage: true });
+
+    const firing = page.locator('#alerts tbody tr[data-state="firing"]:not([data-alert=""])');
+    await firing.first().waitFor({ timeout: 30_000 });
+    const alertId = (await firing.first().getAttribute('data-alert'))!;
+    const row = page.locator(`#alerts tbody tr[data-alert="${alertId}"]`);
+    await row.locator('input.comment').fill('calling the ministry');
+    await row.locator('button.ack').click();
+    // Alerting announces the acknowledgement; the row changes when the console hears of it.
+    await page
+      .locator(`#alerts tbody tr[data-alert="${alertId}"][data-state="acknowledged"]`)
+      .waitFor({ timeout: 30_000 });
+    expect(await row.locator('.state').textContent()).toBe(
+      'acknowledged by ana@example.org (calling the ministry)',
+    );
+    const inAlerting = (await (
+      await fetch(`${pipeline.services.alerting.url}/v1/alerts/${alertId}`)
+    ).json()) as { state: string; acknowledgedBy: string };
+    expect(inAlerting).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'ana@example.org' });
+    await page.screenshot({ path: resolve(artefacts, 'alert-acknowledged.png'), fullPage: true });
+  });
+
+  it('silences the alerts of a milestone through alerting', async () => {
+    const row = page.locator('#alerts tbody tr[data-state="firing"]:not([data-alert=""])').first();
+    await row.locator('input.comment').fill('the meeting date is agreed, no need to chase');
+    await row.locator('select').selectOption('P7D');
+    await row.locator('button.silence').click();
+    const silence = page.locator('#silences tbody tr').first();
+    await silence.waitFor({ timeout: 15_000 });
+    expect(await silence.textContent()).toContain(
+      'ana@example.org: the meeting date is agreed, no need to chase',
+    );
+    expect(await page.locator('#alerts').textContent()).toContain('silenced until');
+    await page.screenshot({ path: resolve(artefacts, 'alert-silenced.png'), fullPage: true });
   });
 });

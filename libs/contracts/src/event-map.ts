@@ -8,6 +8,7 @@ import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted
 import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
 import { MilestoneScheduledV1 } from './events/milestone-scheduled/milestone-scheduled-v1.event';
 import { MilestoneStatusChangedV1 } from './events/milestone-status-changed/milestone-status-changed-v1.event';
+import { ObligationReviewedV1 } from './events/obligation-reviewed/obligation-reviewed-v1.event';
 import { Topics } from './topics';
 import type { Topic } from './topics';
 
@@ -23,6 +24,7 @@ export const payloadClasses = {
   [Topics.AlertAcknowledgedV1]: AlertAcknowledgedV1,
   [Topics.AlertResolvedV1]: AlertResolvedV1,
   [Topics.AlertEscalatedV1]: AlertEscalatedV1,
+  [Topics.ObligationReviewedV1]: ObligationReviewedV1,
 } as const satisfies { [T in Topic]: new () => object };
 
 export type EventPayloads = { [T in Topic]: InstanceType<(typeof payloadClasses)[T]> };

@@ -15,6 +15,7 @@ export * from './events/clauses-extracted/extracted-obligation-v1';
 export * from './events/milestone-reminder/milestone-reminder-v1.event';
 export * from './events/milestone-scheduled/milestone-scheduled-v1.event';
 export * from './events/milestone-status-changed/milestone-status-changed-v1.event';
+export * from './events/obligation-reviewed/obligation-reviewed-v1.event';
 export * from './parse-event-payload';
 export * from './topics';
 export * from './validation/date-validators';

@@ -1,4 +1,5 @@
 import {
+  ObligationReviewRepository,
   ReadModelQueries,
   consoleMigrations,
   readModelEntities,
@@ -9,11 +10,15 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { AlertActionsController } from './alerts/alert-actions.controller';
 import { ConsoleApiController } from './api/console-api.controller';
 import { ConsolePageController } from './api/console-page.controller';
+import { Upstream } from './api/upstream';
 import type { ConsoleEnv } from './console.env';
 import { LiveFeed } from './read-model/live-feed';
 import { ProjectionsConsumer } from './read-model/projections.consumer';
+import { ReviewObligationUseCase } from './reviews/review-obligation.usecase';
+import { ReviewsController } from './reviews/reviews.controller';
 
 @Module({})
 export class AppModule {
@@ -32,8 +37,20 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [ConsoleApiController, ConsolePageController],
-      providers: [LiveFeed, ProjectionsConsumer, ReadModelQueries],
+      controllers: [
+        AlertActionsController,
+        ConsoleApiController,
+        ConsolePageController,
+        ReviewsController,
+      ],
+      providers: [
+        LiveFeed,
+        ObligationReviewRepository,
+        ProjectionsConsumer,
+        ReadModelQueries,
+        ReviewObligationUseCase,
+        Upstream,
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { CommonEnv, EnvVariable } from '@dealwatch/config';
 import type { ServiceEnv } from '@dealwatch/platform';
 
-import { IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export class ConsoleEnv extends CommonEnv implements ServiceEnv {
   @EnvVariable({ description: 'HTTP port of the operations console.' })
@@ -22,7 +22,18 @@ export class ConsoleEnv extends CommonEnv implements ServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   INGEST_URL: string = 'http://127.0.0.1:3001';
 
-  @EnvVariable({ description: 'Base URL of the alerting API, which acknowledgements are sent to.' })
+  @EnvVariable({
+    description:
+      'Extracted obligations with a confidence below this go to the review queue (the engine gives 0.5 to 0.9; 0.8 queues expectations, instruments and progressive wording).',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  CONSOLE_REVIEW_CONFIDENCE_BELOW: number = 0.8;
+
+  @EnvVariable({
+    description: 'Base URL of the alerting API, which acknowledgements and silences are sent to.',
+  })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   ALERTING_URL: string = 'http://127.0.0.1:3004';
 }

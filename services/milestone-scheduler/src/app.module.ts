@@ -26,6 +26,8 @@ import { AgreementsController } from './policies/agreements.controller';
 import { ReminderPolicyBook } from './policies/reminder-policy-book';
 import { SetAgreementDefaultsUseCase } from './policies/set-agreement-defaults.usecase';
 import { ReminderDispatcher } from './reminders/reminder-dispatcher';
+import { ApplyReviewUseCase } from './reviews/apply-review.usecase';
+import { ObligationReviewedConsumer } from './reviews/obligation-reviewed.consumer';
 import type { SchedulerEnv } from './scheduler.env';
 
 @Module({})
@@ -53,12 +55,14 @@ export class AppModule {
       controllers: [AgreementsController, CalendarController, MilestonesController],
       providers: [
         AgreementDefaultsRepository,
+        ApplyReviewUseCase,
         ClausesExtractedConsumer,
         CloseMilestoneUseCase,
         CreateMilestoneUseCase,
         MilestoneHistoryRepository,
         MilestoneLifecycle,
         MilestoneRepository,
+        ObligationReviewedConsumer,
         ReminderDispatcher,
         ReminderPolicyBook,
         RescheduleMilestoneUseCase,

@@ -1,8 +1,11 @@
 import { CreateReadModel1764403500000 } from './migrations/1764403500000-create-read-model';
+import { ReviewsAndAlertStates1764403600000 } from './migrations/1764403600000-reviews-and-alert-states';
 
+export * from './obligation-review.entity';
+export * from './obligation-review.repository';
 export * from './read-model.entities';
 export * from './read-model.projector';
 export * from './read-model.queries';
 
 /** In the order they must run. */
-export const consoleMigrations = [CreateReadModel1764403500000];
+export const consoleMigrations = [CreateReadModel1764403500000, ReviewsAndAlertStates1764403600000];

@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import { ObligationReviewEntity } from './obligation-review.entity';
+
 @Entity({ name: 'agreement_views' })
 export class AgreementView {
   @PrimaryColumn({ type: 'uuid' })
@@ -100,4 +102,41 @@ export class AlertView {
   receivers!: string[];
 }
 
-export const readModelEntities = [AgreementView, MilestoneView, AlertView];
+/**
+ * What alerting announced about the alert of one reminder since it fired. Apart from `alert_views`
+ * so that an announcement projected before its reminder is kept, not dropped.
+ */
+@Entity({ name: 'alert_states' })
+export class AlertStateView {
+  @PrimaryColumn({ type: 'uuid', name: 'reminder_id' })
+  reminderId!: string;
+
+  @Column({ type: 'uuid', name: 'alert_id' })
+  alertId!: string;
+
+  @Column({ type: 'text', name: 'acknowledged_by', nullable: true })
+  acknowledgedBy!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'text', name: 'ack_comment', nullable: true })
+  ackComment!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'text', name: 'resolved_by', nullable: true })
+  resolvedBy!: string | null;
+
+  @Column({ type: 'int', name: 'escalation_level', default: 0 })
+  escalationLevel!: number;
+}
+
+export const readModelEntities = [
+  AgreementView,
+  MilestoneView,
+  AlertView,
+  AlertStateView,
+  ObligationReviewEntity,
+];

@@ -1,6 +1,9 @@
 import type {
   AgreementIngestedV1,
+  AlertAcknowledgedV1,
   AlertDeliveredV1,
+  AlertEscalatedV1,
+  AlertResolvedV1,
   ClausesExtractedV1,
   MilestoneReminderV1,
   MilestoneScheduledV1,
@@ -123,5 +126,40 @@ export const ReadModelProjector = {
        WHERE reminder_id = $1`,
       [event.reminderId, event.alertId, event.deliveredAt, event.receiver],
     );
+    await knowAlert(manager, event.reminderId, event.alertId);
+  },
+
+  async alertAcknowledged(manager: EntityManager, event: AlertAcknowledgedV1): Promise<void> {
+    await knowAlert(manager, event.reminderId, event.alertId);
+    await manager.query(
+      `UPDATE alert_states SET acknowledged_by = $2, acknowledged_at = $3, ack_comment = $4
+       WHERE reminder_id = $1 AND acknowledged_at IS NULL`,
+      [event.reminderId, event.acknowledgedBy, event.acknowledgedAt, event.comment],
+    );
+  },
+
+  async alertResolved(manager: EntityManager, event: AlertResolvedV1): Promise<void> {
+    await knowAlert(manager, event.reminderId, event.alertId);
+    await manager.query(
+      `UPDATE alert_states SET resolved_at = $2, resolved_by = $3
+       WHERE reminder_id = $1 AND resolved_at IS NULL`,
+      [event.reminderId, event.resolvedAt, event.actor],
+    );
+  },
+
+  async alertEscalated(manager: EntityManager, event: AlertEscalatedV1): Promise<void> {
+    await knowAlert(manager, event.reminderId, event.alertId);
+    await manager.query(
+      `UPDATE alert_states SET escalation_level = greatest(escalation_level, $2) WHERE reminder_id = $1`,
+      [event.reminderId, event.level],
+    );
   },
 };
+
+/** Every alert event names the alert of its reminder; the first one seen records the pair. */
+async function knowAlert(manager: EntityManager, reminderId: string, alertId: string) {
+  await manager.query(
+    `INSERT INTO alert_states (reminder_id, alert_id) VALUES ($1, $2) ON CONFLICT (reminder_id) DO NOTHING`,
+    [reminderId, alertId],
+  );
+}

@@ -15,6 +15,14 @@ export type EventHandler<T extends Topic> = (
   manager: EntityManager,
 ) => Promise<void>;
 
+/**
+ * Thrown by a handler for an event that is well-formed but can never be applied (it names something
+ * that does not exist, say): the event goes to the DLQ at once with this message, without retries.
+ */
+export class UnprocessableEventError extends Error {
+  override readonly name = 'UnprocessableEventError';
+}
+
 export interface EventConsumerOptions {
   /** Logical group name; the naming's prefix is added. */
   groupId: string;
@@ -27,9 +35,9 @@ export interface EventConsumerOptions {
 
 /**
  * Runs handlers exactly once per event id: the id goes into `processed_events` in the handler's own
- * transaction, so a redelivery finds it and changes nothing. Invalid messages and handlers that keep
- * failing go to `<topic>.dlq` with the reason; infrastructure outages are retried without end instead,
- * since the message itself is fine.
+ * transaction, so a redelivery finds it and changes nothing. Invalid messages, handlers that keep
+ * failing and events a handler calls unprocessable go to `<topic>.dlq` with the reason;
+ * infrastructure outages are retried without end instead, since the message itself is fine.
  */
 export class EventConsumer {
   private readonly handlers = new Map<Topic, EventHandler<Topic>>();
@@ -111,6 +119,10 @@ export class EventConsumer {
       } catch (error) {
         // Kafka redelivers from the last committed offset once the infrastructure is back.
         if (isTransientError(error)) throw error;
+        if (error instanceof UnprocessableEventError) {
+          await this.deadLetter(physical, partition, message, error.message);
+          return;
+        }
         this.logger.warn(
           { err: error, topic: physical, eventId: event.envelope.id, attempt },
           'event handler failed',

@@ -6,6 +6,7 @@ import { ReminderPolicies1764403800000 } from './migrations/1764403800000-remind
 import { MilestoneParties1764403900000 } from './migrations/1764403900000-milestone-parties';
 import { AgreementDefaults1764404000000 } from './migrations/1764404000000-agreement-defaults';
 import { ChainBusinessDays1764404100000 } from './migrations/1764404100000-chain-business-days';
+import { MilestoneReview1764404200000 } from './migrations/1764404200000-milestone-review';
 
 export * from './agreement-defaults.entity';
 export * from './agreement-defaults.repository';
@@ -26,4 +27,5 @@ export const milestoneSchedulerMigrations = [
   MilestoneParties1764403900000,
   AgreementDefaults1764404000000,
   ChainBusinessDays1764404100000,
+  MilestoneReview1764404200000,
 ];

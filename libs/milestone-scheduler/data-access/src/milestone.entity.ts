@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from '@dealwatch/milestone-scheduler/domain';
+import type { MilestoneStatus, ReviewVerdict } from '@dealwatch/milestone-scheduler/domain';
 
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
@@ -115,6 +115,13 @@ export class MilestoneEntity {
   /** The offset's days are business days of the milestone's jurisdiction. */
   @Column({ type: 'boolean', name: 'anchor_business_days', default: false })
   anchorBusinessDays!: boolean;
+
+  /**
+   * The latest verdict of a person's review of its obligation (`dealwatch.obligation.reviewed.v1`):
+   * a corrected due date is not moved by a re-extraction, a dismissed milestone stays cancelled.
+   */
+  @Column({ type: 'text', name: 'review_verdict', nullable: true })
+  reviewVerdict!: ReviewVerdict | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -1,4 +1,10 @@
-import { checkClose, checkReschedule, statusAt, timeDrivenStatus } from './milestone-lifecycle';
+import {
+  checkClose,
+  checkReschedule,
+  checkReview,
+  statusAt,
+  timeDrivenStatus,
+} from './milestone-lifecycle';
 import type { MilestoneStatus } from './milestone-lifecycle';
 
 const times = {
@@ -30,6 +36,28 @@ describe('rescheduling a milestone', () => {
     expect(checkReschedule('waived')).toEqual({
       allowed: false,
       reason: 'cannot reschedule a milestone that is waived',
+    });
+  });
+});
+
+describe('applying a review of the extracted obligation', () => {
+  it('corrects or dismisses a milestone that is not closed', () => {
+    expect(checkReview('tracked', 'corrected').allowed).toBe(true);
+    expect(checkReview('overdue', 'dismissed').allowed).toBe(true);
+  });
+
+  it('records a confirmation whatever the status', () => {
+    expect(checkReview('met', 'confirmed').allowed).toBe(true);
+  });
+
+  it('leaves a closed milestone closed, saying why', () => {
+    expect(checkReview('met', 'corrected')).toEqual({
+      allowed: false,
+      reason: 'cannot correct a milestone that is met',
+    });
+    expect(checkReview('cancelled', 'dismissed')).toEqual({
+      allowed: false,
+      reason: 'cannot dismiss a milestone that is cancelled',
     });
   });
 });

@@ -1,6 +1,6 @@
-import type { MilestoneStatus } from '@dealwatch/contracts';
+import type { MilestoneStatus, ReviewVerdict } from '@dealwatch/contracts';
 
-export type { MilestoneStatus };
+export type { MilestoneStatus, ReviewVerdict };
 
 /** What a person can do to end a milestone, and the status each leads to. */
 export const closingStatuses = { complete: 'met', waive: 'waived', cancel: 'cancelled' } as const;
@@ -36,6 +36,17 @@ export function checkReschedule(status: MilestoneStatus): TransitionCheck {
   if (isClosed(status))
     return { allowed: false, reason: `cannot reschedule a milestone that is ${status}` };
   return { allowed: true };
+}
+
+/**
+ * Whether a person's review of the extracted obligation can apply to its milestone: a confirmation
+ * always can (it only leaves a record), but a closed milestone is final, so it cannot be corrected
+ * or dismissed.
+ */
+export function checkReview(status: MilestoneStatus, verdict: ReviewVerdict): TransitionCheck {
+  if (verdict === 'confirmed' || !isClosed(status)) return { allowed: true };
+  const action = verdict === 'corrected' ? 'correct' : 'dismiss';
+  return { allowed: false, reason: `cannot ${action} a milestone that is ${status}` };
 }
 
 /** The status time alone gives a dated milestone at `now`. */

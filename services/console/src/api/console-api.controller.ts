@@ -1,9 +1,8 @@
 import { ReadModelQueries } from '@dealwatch/console/data-access';
-import { CLOCK, ENV } from '@dealwatch/platform';
+import { CLOCK } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import {
-  BadGatewayException,
   Controller,
   Get,
   Headers,
@@ -22,17 +21,17 @@ import type { Request, Response } from 'express';
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
 
-import type { ConsoleEnv } from '../console.env';
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
+import { Upstream } from './upstream';
 
 @Controller('api')
 export class ConsoleApiController {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly live: LiveFeed,
+    private readonly upstream: Upstream,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ENV) private readonly env: ConsoleEnv,
   ) {}
 
   /** Open milestones due within the next `months` (default 12), overdue ones first. */
@@ -78,21 +77,17 @@ export class ConsoleApiController {
     @Req() request: Request,
     @Res() response: Response,
     @Headers('content-type') contentType?: string,
+    @Headers('authorization') authorization?: string,
   ) {
     const body =
       typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
-    const forwarded = await fetch(`${this.env.INGEST_URL}/v1/agreements`, {
+    await this.upstream.forward(response, {
+      service: 'ingest',
       method: 'POST',
-      headers: { 'content-type': contentType ?? 'text/plain' },
+      path: '/v1/agreements',
+      authorization,
+      contentType: contentType ?? 'text/plain',
       body,
-    }).catch((error: unknown) => {
-      throw new BadGatewayException(
-        `ingest did not answer: ${error instanceof Error ? error.message : String(error)}`,
-      );
     });
-    response
-      .status(forwarded.status)
-      .type('application/json')
-      .send(await forwarded.text());
   }
 }

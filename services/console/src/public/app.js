@@ -13,16 +13,57 @@ const STATUS_COLOURS = {
 };
 let chart = null;
 
-async function getJson(path) {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
+/**
+ * Every request of the page goes through here: a JSON answer back, or an Error carrying the reason
+ * the server gave. `body` is sent as JSON unless a content type says what it is.
+ */
+async function requestJson(path, { method = 'GET', body, contentType } = {}) {
+  const headers = {};
+  if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined || contentType ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let answer = null;
+  try {
+    answer = text ? JSON.parse(text) : null;
+  } catch {
+    answer = { message: text };
+  }
+  if (!response.ok) {
+    const reason = answer?.message ?? answer?.detail ?? response.statusText;
+    throw new Error(`${Array.isArray(reason) ? reason.join('; ') : reason} (${response.status})`);
+  }
+  return answer;
+}
+
+/** Who is at the keyboard, remembered by this browser: reviews and acknowledgements name them. */
+function reviewer() {
+  return document.getElementById('who').value.trim();
+}
+
+/** True while a person is filling in a form on the page: live refreshes wait until they are done. */
+let editing = false;
+let refreshPending = false;
+
+function startEditing() {
+  editing = true;
+}
+
+function doneEditing() {
+  editing = false;
+  if (refreshPending) {
+    refreshPending = false;
+    void route();
+  }
 }
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'onclick') node.addEventListener('click', value);
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value);
   }
   for (const child of children)
@@ -35,7 +76,7 @@ function statusBadge(status) {
 }
 
 async function showDeadlines() {
-  const { from, to, items } = await getJson('/api/timeline');
+  const { from, to, items } = await requestJson('/api/timeline');
   const canvas = element('canvas', {
     id: 'timeline',
     'aria-label': 'Deadlines over the next 12 months',
@@ -159,7 +200,7 @@ function drawTimeline(canvas, items, from, to) {
 }
 
 async function showAgreements() {
-  const { items } = await getJson('/api/agreements');
+  const { items } = await requestJson('/api/agreements');
   view.replaceChildren(
     element(
       'section',
@@ -210,7 +251,7 @@ function highlighted(text, obligations) {
 }
 
 async function showAgreement(id) {
-  const { agreement, milestones } = await getJson(`/api/agreements/${id}`);
+  const { agreement, milestones } = await requestJson(`/api/agreements/${id}`);
   const obligations = agreement.obligations ?? [];
   view.replaceChildren(
     element(
@@ -272,8 +313,116 @@ async function showAgreement(id) {
   );
 }
 
+const SILENCE_CHOICES = [
+  ['P1D', 'for a day', 1],
+  ['P7D', 'for a week', 7],
+  ['P30D', 'for 30 days', 30],
+];
+
+/** A line under a table saying what went wrong or what was done. */
+function notice(id) {
+  return element('p', { id, class: 'notice', role: 'status' });
+}
+
+/** Runs a person's action; its error, with the server's reason, goes to `where`. */
+async function act(where, action) {
+  where.replaceChildren();
+  if (!reviewer()) {
+    where.replaceChildren('Enter your name at the top first: every change names who made it.');
+    return;
+  }
+  try {
+    await action();
+    doneEditing();
+  } catch (error) {
+    where.replaceChildren(`Refused: ${error.message}`);
+  }
+}
+
+function alertState(alert) {
+  if (alert.state === 'acknowledged')
+    return `acknowledged by ${alert.acknowledgedBy}${alert.ackComment ? ` (${alert.ackComment})` : ''}`;
+  if (alert.state === 'resolved') return `resolved by ${alert.resolvedBy}`;
+  const escalated = alert.escalationLevel ? `, escalated to level ${alert.escalationLevel}` : '';
+  return alert.deliveredAt
+    ? `delivered to ${alert.receivers.join(', ')}${escalated}`
+    : 'not delivered yet';
+}
+
+function alertActions(alert, silence, message) {
+  if (alert.state !== 'firing') return '';
+  if (silence)
+    return element('span', { class: 'muted' }, `silenced until ${silence.endsAt.slice(0, 10)}`);
+  const comment = element('input', {
+    class: 'comment',
+    placeholder: 'comment',
+    'aria-label': 'Comment',
+    oninput: startEditing,
+  });
+  const duration = element(
+    'select',
+    { 'aria-label': 'Silence for', onchange: startEditing },
+    ...SILENCE_CHOICES.map(([value, label]) => element('option', { value }, label)),
+  );
+  const acknowledge = element(
+    'button',
+    {
+      class: 'ack',
+      onclick: () =>
+        act(message, () =>
+          requestJson(`/api/alerts/${alert.alertId}/ack`, {
+            method: 'POST',
+            body: { by: reviewer(), ...(comment.value.trim() ? { comment: comment.value } : {}) },
+          }),
+        ),
+    },
+    'Acknowledge',
+  );
+  if (!alert.alertId) {
+    acknowledge.disabled = true;
+    acknowledge.title = 'alerting has not announced this alert yet';
+  }
+  const quiet = element(
+    'button',
+    {
+      class: 'silence secondary',
+      onclick: () =>
+        act(message, async () => {
+          const days = SILENCE_CHOICES.find(([value]) => value === duration.value)[2];
+          await requestJson('/api/silences', {
+            method: 'POST',
+            body: {
+              milestoneId: alert.milestoneId,
+              endsAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+              by: reviewer(),
+              comment: comment.value,
+            },
+          });
+          await route();
+        }),
+    },
+    'Silence',
+  );
+  return element('span', { class: 'actions' }, comment, acknowledge, duration, quiet);
+}
+
+/** Alerting's active silences of one milestone, as the console makes them. */
+function silenceOf(silences, milestoneId) {
+  return silences.find(
+    (silence) =>
+      silence.status === 'active' && silence.matchers.includes(`milestoneId="${milestoneId}"`),
+  );
+}
+
 async function showAlerts() {
-  const { items } = await getJson('/api/alerts');
+  const [{ items }, silences] = await Promise.all([
+    requestJson('/api/alerts'),
+    requestJson('/api/silences').then(
+      (answer) => answer.items,
+      () => null,
+    ),
+  ]);
+  const message = notice('alerts-notice');
   view.replaceChildren(
     element(
       'section',
@@ -288,16 +437,213 @@ async function showAlerts() {
           ...items.map((a) =>
             element(
               'tr',
-              {},
+              { 'data-alert': a.alertId ?? '', 'data-state': a.state },
               element('td', {}, a.firedAt.slice(0, 16).replace('T', ' ')),
               element('td', {}, a.offset),
               element('td', {}, element('a', { href: `#/agreements/${a.agreementId}` }, a.title)),
               element('td', {}, a.dueDate),
+              element('td', { class: 'muted state' }, alertState(a)),
+              element('td', {}, alertActions(a, silenceOf(silences ?? [], a.milestoneId), message)),
+            ),
+          ),
+        ),
+      ),
+      message,
+    ),
+    silencesSection(silences),
+  );
+}
+
+function silencesSection(silences) {
+  const message = notice('silences-notice');
+  const active = (silences ?? []).filter((silence) => silence.status !== 'expired');
+  return element(
+    'section',
+    {},
+    element('h3', {}, 'Silences'),
+    silences === null
+      ? element('p', { class: 'muted' }, 'Alerting did not answer: silences are not shown.')
+      : active.length === 0
+        ? element('p', { class: 'muted' }, 'No silences.')
+        : element(
+            'table',
+            { id: 'silences' },
+            element(
+              'tbody',
+              {},
+              ...active.map((silence) =>
+                element(
+                  'tr',
+                  {},
+                  element('td', {}, silence.matchers.join(', ')),
+                  element('td', {}, `until ${silence.endsAt.slice(0, 16).replace('T', ' ')}`),
+                  element('td', { class: 'muted' }, `${silence.createdBy}: ${silence.comment}`),
+                  element(
+                    'td',
+                    {},
+                    element(
+                      'button',
+                      {
+                        class: 'secondary',
+                        onclick: () =>
+                          act(message, async () => {
+                            await requestJson(`/api/silences/${silence.id}`, { method: 'DELETE' });
+                            await route();
+                          }),
+                      },
+                      'Expire',
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+    message,
+  );
+}
+
+function evidenceOf(obligation) {
+  const deadline = obligation.deadline;
+  const rule = deadline
+    ? `${deadline.expression}${deadline.rule ? ` — ${deadline.rule}` : ''}`
+    : 'no deadline found';
+  return element(
+    'div',
+    {},
+    element('mark', { class: deadline?.dueDate ? 'dated' : '' }, obligation.text),
+    element('div', { class: 'muted' }, `${obligation.category} · ${rule}`),
+  );
+}
+
+function reviewRow(item, message) {
+  const { obligation, milestone } = item;
+  const date = element('input', {
+    type: 'date',
+    class: 'review-date',
+    'aria-label': 'Correct due date',
+    value: milestone?.dueDate ?? obligation.deadline?.dueDate ?? '',
+    oninput: startEditing,
+  });
+  const reason = element('input', {
+    class: 'review-reason',
+    placeholder: 'why',
+    'aria-label': 'Reason',
+    oninput: startEditing,
+  });
+  const send = (verdict) =>
+    act(message, async () => {
+      await requestJson('/api/reviews', {
+        method: 'POST',
+        body: {
+          agreementId: item.agreementId,
+          obligationKey: obligation.obligationKey,
+          verdict,
+          ...(verdict === 'corrected' ? { dueDate: date.value } : {}),
+          by: reviewer(),
+          reason: reason.value,
+        },
+      });
+      await route();
+    });
+  return element(
+    'tr',
+    { 'data-obligation': obligation.obligationKey, 'data-agreement': item.agreementId },
+    element(
+      'td',
+      {},
+      element(
+        'a',
+        { href: `#/agreements/${item.agreementId}` },
+        item.agreementTitle ?? 'Agreement',
+      ),
+      element('div', { class: 'muted' }, `confidence ${obligation.confidence}`),
+    ),
+    element('td', {}, evidenceOf(obligation)),
+    element(
+      'td',
+      {},
+      obligation.deadline?.dueDate ?? '—',
+      milestone
+        ? element('div', {}, statusBadge(milestone.status), ` ${milestone.dueDate ?? ''}`)
+        : '',
+    ),
+    element(
+      'td',
+      { class: 'actions' },
+      date,
+      reason,
+      element('button', { class: 'confirm', onclick: () => send('confirmed') }, 'Confirm'),
+      element('button', { class: 'correct', onclick: () => send('corrected') }, 'Correct date'),
+      element(
+        'button',
+        { class: 'dismiss secondary', onclick: () => send('dismissed') },
+        'Dismiss',
+      ),
+    ),
+  );
+}
+
+async function showReviews() {
+  const { confidenceBelow, items, reviewed } = await requestJson('/api/reviews');
+  const message = notice('reviews-notice');
+  view.replaceChildren(
+    element(
+      'section',
+      {},
+      element('h2', {}, 'Review queue'),
+      element(
+        'p',
+        { class: 'muted' },
+        `Obligations extracted with a confidence below ${confidenceBelow}: confirm them, correct the due date, or dismiss what is not an obligation.`,
+      ),
+      element(
+        'table',
+        { id: 'review-queue' },
+        element(
+          'thead',
+          {},
+          element(
+            'tr',
+            {},
+            element('th', {}, 'Agreement'),
+            element('th', {}, 'Evidence'),
+            element('th', {}, 'Extracted due / milestone'),
+            element('th', {}, 'Review'),
+          ),
+        ),
+        element('tbody', {}, ...items.map((item) => reviewRow(item, message))),
+      ),
+      items.length ? '' : element('p', { class: 'muted' }, 'Nothing to review.'),
+      message,
+    ),
+    element(
+      'section',
+      {},
+      element('h3', {}, 'Reviewed'),
+      element(
+        'table',
+        { id: 'reviewed' },
+        element(
+          'tbody',
+          {},
+          ...reviewed.map((review) =>
+            element(
+              'tr',
+              { 'data-obligation': review.obligationKey },
+              element('td', {}, review.reviewedAt.slice(0, 16).replace('T', ' ')),
               element(
                 'td',
-                { class: 'muted' },
-                a.deliveredAt ? `delivered to ${a.receivers.join(', ')}` : 'not delivered yet',
+                {},
+                element('a', { href: `#/agreements/${review.agreementId}` }, review.obligationKey),
               ),
+              element(
+                'td',
+                {},
+                review.verdict === 'corrected'
+                  ? `corrected ${review.extractedDueDate ?? '—'} → ${review.dueDate}`
+                  : review.verdict,
+              ),
+              element('td', { class: 'muted' }, `${review.by}: ${review.reason}`),
             ),
           ),
         ),
@@ -323,23 +669,22 @@ function showUpload() {
       id: 'upload-submit',
       onclick: async () => {
         const chosen = file.files[0];
-        const body = chosen ?? text.value;
-        const type = chosen ? chosen.type || 'application/octet-stream' : 'text/plain';
-        const response = await fetch('/api/agreements', {
-          method: 'POST',
-          headers: { 'content-type': type },
-          body,
-        });
-        const answer = await response.json();
-        result.replaceChildren(
-          response.ok
-            ? element(
-                'a',
-                { href: `#/agreements/${answer.id}` },
-                `Agreement ${answer.id} (${answer.status})`,
-              )
-            : `Refused: ${answer.message ?? answer.detail ?? response.status}`,
-        );
+        try {
+          const answer = await requestJson('/api/agreements', {
+            method: 'POST',
+            body: chosen ?? text.value,
+            contentType: chosen ? chosen.type || 'application/octet-stream' : 'text/plain',
+          });
+          result.replaceChildren(
+            element(
+              'a',
+              { href: `#/agreements/${answer.id}` },
+              `Agreement ${answer.id} (${answer.status})`,
+            ),
+          );
+        } catch (error) {
+          result.replaceChildren(`Refused: ${error.message}`);
+        }
       },
     },
     'Upload',
@@ -366,6 +711,7 @@ async function route() {
     if (agreement) await showAgreement(agreement[1]);
     else if (hash === '#/agreements') await showAgreements();
     else if (hash === '#/alerts') await showAlerts();
+    else if (hash === '#/reviews') await showReviews();
     else if (hash === '#/upload') showUpload();
     else await showDeadlines();
   } catch (error) {
@@ -381,11 +727,24 @@ function listen() {
   source.onopen = () => live.classList.add('on');
   source.onerror = () => live.classList.remove('on');
   const refresh = () => {
-    if (location.hash !== '#/upload') void route();
+    if (location.hash === '#/upload') return;
+    if (editing) refreshPending = true;
+    else void route();
   };
-  for (const kind of ['agreement', 'milestone', 'alert']) source.addEventListener(kind, refresh);
+  for (const kind of ['agreement', 'milestone', 'alert', 'review'])
+    source.addEventListener(kind, refresh);
 }
 
-window.addEventListener('hashchange', route);
+function rememberReviewer() {
+  const who = document.getElementById('who');
+  who.value = localStorage.getItem('dealwatch.who') ?? '';
+  who.addEventListener('change', () => localStorage.setItem('dealwatch.who', who.value.trim()));
+}
+
+window.addEventListener('hashchange', () => {
+  editing = false;
+  void route();
+});
+rememberReviewer();
 void route();
 listen();

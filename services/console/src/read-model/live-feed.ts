@@ -4,8 +4,9 @@ import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 
 export interface LiveChange {
-  kind: 'agreement' | 'milestone' | 'alert';
-  agreementId: string;
+  kind: 'agreement' | 'milestone' | 'alert' | 'review';
+  /** Null for a change not about one agreement, such as a silence. */
+  agreementId: string | null;
 }
 
 /**
@@ -28,6 +29,11 @@ export class LiveFeed implements OnModuleDestroy {
   /** Ends every open event stream, so shutdown does not wait on browsers that keep listening. */
   onModuleDestroy(): void {
     this.changes.complete();
+  }
+
+  /** A change the console itself committed (a review) or asked another service to make. */
+  announce(change: LiveChange): void {
+    this.changes.next(change);
   }
 
   releaseCommitted(): void {

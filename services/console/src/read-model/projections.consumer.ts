@@ -41,6 +41,18 @@ export class ProjectionsConsumer implements OnModuleInit {
       await ReadModelProjector.alertDelivered(manager, payload);
       this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
     });
+    events.on(Topics.AlertAcknowledgedV1, async ({ payload }, manager) => {
+      await ReadModelProjector.alertAcknowledged(manager, payload);
+      this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
+    });
+    events.on(Topics.AlertResolvedV1, async ({ payload }, manager) => {
+      await ReadModelProjector.alertResolved(manager, payload);
+      this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
+    });
+    events.on(Topics.AlertEscalatedV1, async ({ payload }, manager) => {
+      await ReadModelProjector.alertEscalated(manager, payload);
+      this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
+    });
     events.onCommitted(() => {
       this.live.releaseCommitted();
     });

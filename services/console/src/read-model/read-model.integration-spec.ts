@@ -44,6 +44,8 @@ describe('console read model from the public topics', () => {
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}console`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
+      // Nothing listens there: the console must say so, not hang or answer for alerting.
+      ALERTING_URL: 'http://127.0.0.1:9',
     });
     app = await runService(
       AppModule.register(env, { clock: new ManualClock(new Date('2026-01-01T00:00:00Z')) }),
@@ -250,6 +252,124 @@ describe('console read model from the public topics', () => {
       };
       expect(body.items.find((item) => item.id === milestoneId)?.status).toBe('overdue');
     });
+  });
+
+  it('shows who acknowledged an alert and when it was resolved, whatever order the topics arrive in', async () => {
+    const agreementId = randomUUID();
+    const milestoneId = randomUUID();
+    const reminderId = randomUUID();
+    const alertId = randomUUID();
+    const key = { key: agreementId };
+    const ids = { alertId, reminderId, milestoneId, agreementId };
+    // Alerting's announcements before the reminder they are about.
+    await publisher.publish(
+      Topics.AlertAcknowledgedV1,
+      {
+        ...ids,
+        acknowledgedBy: 'ben',
+        comment: 'on it',
+        via: 'api',
+        acknowledgedAt: '2026-05-02T08:00:00Z',
+      },
+      key,
+    );
+    await publisher.publish(
+      Topics.AlertEscalatedV1,
+      {
+        ...ids,
+        level: 1,
+        receivers: ['pager'],
+        firingSince: '2026-05-02T00:00:01Z',
+        escalatedAt: '2026-05-02T07:00:00Z',
+      },
+      key,
+    );
+    await publisher.publish(
+      Topics.MilestoneReminderV1,
+      {
+        reminderId,
+        milestoneId,
+        agreementId,
+        title: 'report',
+        category: 'reporting',
+        offset: 'overdue',
+        dueDate: '2026-05-01',
+        scheduledFor: '2026-05-02T00:00:00Z',
+        firedAt: '2026-05-02T00:00:01Z',
+        late: false,
+        agreementTitle: null,
+        evidence: { text, span: null },
+      },
+      key,
+    );
+    const alertOf = async () => {
+      const { items } = (await (await fetch(`${base}/api/alerts`)).json()) as {
+        items: Record<string, unknown>[];
+      };
+      return items.find((item) => item['reminderId'] === reminderId);
+    };
+    await expectEventually(async () =>
+      expect(await alertOf()).toMatchObject({
+        alertId,
+        state: 'acknowledged',
+        acknowledgedBy: 'ben',
+        ackComment: 'on it',
+        escalationLevel: 1,
+      }),
+    );
+
+    await publisher.publish(
+      Topics.AlertResolvedV1,
+      {
+        ...ids,
+        milestoneStatus: 'met',
+        actor: 'ana',
+        reason: null,
+        resolvedAt: '2026-05-03T10:00:00Z',
+      },
+      key,
+    );
+    await expectEventually(async () =>
+      expect(await alertOf()).toMatchObject({ state: 'resolved', resolvedBy: 'ana' }),
+    );
+  });
+
+  it('checks an acknowledgement or a silence before sending it to alerting, naming the field', async () => {
+    const send = async (path: string, body: object) => {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, message: JSON.stringify(await response.json()) };
+    };
+    const ack = await send(`/api/alerts/${randomUUID()}/ack`, { by: '' });
+    expect(ack).toEqual({ status: 400, message: expect.stringContaining('by') });
+    expect((await send('/api/alerts/nope/ack', { by: 'ben' })).status).toBe(400);
+    const silence = await send('/api/silences', {
+      milestoneId: randomUUID(),
+      endsAt: 'tomorrow',
+      by: 'ben',
+      comment: 'the meeting moved',
+    });
+    expect(silence).toEqual({ status: 400, message: expect.stringContaining('endsAt') });
+    const noComment = await send('/api/silences', {
+      milestoneId: randomUUID(),
+      endsAt: '2026-06-01T00:00:00Z',
+      by: 'ben',
+    });
+    expect(noComment).toEqual({ status: 400, message: expect.stringContaining('comment') });
+  });
+
+  it('answers 502 naming alerting when alerting does not answer', async () => {
+    const ack = await fetch(`${base}/api/alerts/${randomUUID()}/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'ben' }),
+    });
+    expect(ack.status).toBe(502);
+    expect(((await ack.json()) as { message: string }).message).toMatch(/^alerting did not answer/);
+    expect((await fetch(`${base}/api/silences`)).status).toBe(502);
   });
 
   it('serves the page and the chart library', async () => {

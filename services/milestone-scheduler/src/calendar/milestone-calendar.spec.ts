@@ -30,6 +30,7 @@ function milestone(overrides: Partial<MilestoneEntity>): MilestoneEntity {
     anchorMilestoneId: null,
     anchorOffset: null,
     anchorBusinessDays: false,
+    reviewVerdict: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     updatedAt: new Date('2026-01-02T00:00:00Z'),
     ...overrides,

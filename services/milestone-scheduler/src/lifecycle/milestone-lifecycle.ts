@@ -49,7 +49,14 @@ export interface PlannedMilestone {
 /** A milestone's own fields; its status and schedule follow from its due. */
 export type NewMilestone = Omit<
   MilestoneEntity,
-  'status' | 'dueKind' | 'dueDate' | 'dueAt' | 'overdueAt' | 'createdAt' | 'updatedAt'
+  | 'status'
+  | 'dueKind'
+  | 'dueDate'
+  | 'dueAt'
+  | 'overdueAt'
+  | 'reviewVerdict'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 /**
@@ -79,6 +86,7 @@ export class MilestoneLifecycle {
       ...fields,
       ...(due && plan ? scheduleOf(due, plan) : unscheduled(fields.timeZone)),
       status: plan ? 'pending' : 'tracked',
+      reviewVerdict: null,
       createdAt: change.at,
       updatedAt: change.at,
     };
@@ -182,6 +190,15 @@ export class MilestoneLifecycle {
     const before = beforeOf(milestone);
     await this.milestones.update(manager, milestone, { status: 'tracked' });
     await this.record(manager, before, milestone, change);
+  }
+
+  /** A record in its history that changes nothing, such as a person confirming the extraction. */
+  async note(manager: EntityManager, milestone: MilestoneEntity, change: Change): Promise<void> {
+    const unchanged = beforeOf(milestone);
+    await this.history.append(manager, {
+      ...historyOf(unchanged, milestone, change),
+      eventId: null,
+    });
   }
 
   /** Time moved an open milestone on: pending -> due -> overdue. */

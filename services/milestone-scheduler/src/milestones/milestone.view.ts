@@ -31,6 +31,8 @@ export function milestoneView(milestone: MilestoneEntity, reminders: ReminderEnt
         ? [milestone.evidenceStart, milestone.evidenceEnd]
         : null,
     deadlineExpression: milestone.deadlineExpression,
+    /** A person's verdict on the extracted obligation, if it was reviewed. */
+    reviewVerdict: milestone.reviewVerdict,
     /** The milestone this one waits on, and how long after that one is met it falls due. */
     chain: milestone.anchorMilestoneId
       ? {

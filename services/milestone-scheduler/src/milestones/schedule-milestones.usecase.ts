@@ -26,9 +26,10 @@ export const RESTORED = "back in the agreement's latest extraction";
  * One milestone per obligation: dated ones get reminders, the others are kept as tracked
  * commitments, and those counted from another commitment wait on its milestone. Re-extraction of
  * the same agreement updates milestones in place (matched by obligation key) and reschedules only
- * when the text's due date changed, so it never undoes a reschedule made by a person. An obligation
- * missing from a newer extraction is cancelled by the extraction, not deleted, and reopened if it
- * comes back; one closed by a person stays closed.
+ * when the text's due date changed, so it never undoes a reschedule made by a person, nor ever moves
+ * a due date corrected in review. An obligation missing from a newer extraction is cancelled by the
+ * extraction, not deleted, and reopened if it comes back; one closed by a person (or dismissed in
+ * review) stays closed.
  */
 @Injectable()
 export class ScheduleMilestonesUseCase {
@@ -104,9 +105,14 @@ export class ScheduleMilestonesUseCase {
       );
       return milestone;
     }
-    const textMoved = extractedDueDate !== null && extractedDueDate !== existing.extractedDueDate;
+    // A due date a person corrected in review stays, whatever the text says now.
+    const textMoved =
+      extractedDueDate !== null &&
+      extractedDueDate !== existing.extractedDueDate &&
+      existing.reviewVerdict !== 'corrected';
     const withdrawn =
       existing.status === 'cancelled' &&
+      existing.reviewVerdict !== 'dismissed' &&
       (await this.history.lastChange(manager, existing.id))?.reason === WITHDRAWN;
     await this.milestones.update(manager, existing, { ...fields, extractedDueDate });
     if (withdrawn) {

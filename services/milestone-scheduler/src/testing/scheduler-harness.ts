@@ -6,6 +6,7 @@ import type {
   ExtractedObligationV1,
   MilestoneReminderV1,
   MilestoneStatusChangedV1,
+  ObligationReviewedV1,
 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -71,6 +72,7 @@ export interface MilestoneView {
     status: string;
     firedAt: string | null;
   }[];
+  reviewVerdict: string | null;
   history?: {
     actor: string;
     reason: string | null;
@@ -230,6 +232,14 @@ export class SchedulerTestBed {
   async extract(agreementId: string, obligations: ExtractedObligationV1[]): Promise<void> {
     await this.publisher.publish(Topics.ClausesExtractedV1, extraction(agreementId, obligations), {
       key: agreementId,
+    });
+  }
+
+  /** Publishes a review of an obligation, as the console would; the same `eventId` is a redelivery. */
+  async review(review: ObligationReviewedV1, eventId?: string): Promise<string> {
+    return this.publisher.publish(Topics.ObligationReviewedV1, review, {
+      key: review.agreementId,
+      ...(eventId ? { eventId } : {}),
     });
   }
 
