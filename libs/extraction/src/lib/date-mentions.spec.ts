@@ -25,6 +25,7 @@ describe('date mentions', () => {
     ['May 3,2006', '2006-05-03'],
     ['April. 1st 2019', '2019-04-01'],
     ['accepted 3-5-98', '1998-03-05'],
+    ['made this 9 May day of 2001', '2001-05-09'],
   ])('reads "%s"', (text, expected) => {
     expect(first(text)).toBe(expected);
   });

@@ -63,6 +63,11 @@ const PATTERNS: readonly DatePattern[] = [
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
   },
   {
+    // 20 March day of 1998: a "day of" date typed with its month already beside the day.
+    regex: new RegExp(`\\b${DAY}\\s+(${MONTH})\\.?${DAY_OF}${YEAR}\\b`, 'g'),
+    read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
+  },
+  {
     // October 28, 2025 / Oct. 28 2025 / October 28th, 2025 / May 3,2006
     regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY}(?:,\\s*|\\s+)${YEAR}\\b`, 'g'),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[1] ?? ''), day: Number(m[2]) }),

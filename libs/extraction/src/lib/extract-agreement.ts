@@ -7,6 +7,7 @@ import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { findDefinitions } from './definitions';
 import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
 import { declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
@@ -30,7 +31,8 @@ function fiscalYearEnd(meanings: ReadonlyMap<string, string>) {
 }
 
 /** Reads an agreement and returns what operations teams must track. */
-export function extractAgreement(text: string, options: ExtractionOptions = {}): ExtractionResult {
+export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
+  const text = blankElisions(input);
   const lines = splitLines(text);
   const roles = classifyLines(lines);
   const reference = firstYearReference(text, options.referenceDate ?? options.publishedAt);
