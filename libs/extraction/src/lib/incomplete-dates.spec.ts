@@ -44,6 +44,12 @@ describe('incomplete dates', () => {
     expect(shiftIncompleteDate('200X-09-14', months(12))).toBe('20XX-09-14');
   });
 
+  it('gives up where not even the century of the year stays certain', () => {
+    // 2000..2099 plus ten years is 2010..2109.
+    expect(shiftIncompleteDate('20XX-XX-XX', years(10))).toBeNull();
+    expect(shiftIncompleteDate('20XX-06-01', years(10))).toBe('XXXX-06-01');
+  });
+
   it('gives up where months move a date whose month is blank', () => {
     expect(shiftIncompleteDate('2015-XX-XX', months(6))).toBeNull();
   });

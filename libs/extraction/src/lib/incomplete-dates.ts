@@ -85,7 +85,8 @@ export function bareYearLine(line: string): string | null {
 /**
  * Moves an incomplete date by a period where the result stays knowable: whole years shift the
  * year ("2015-XX-XX" + 20 years = "2035-XX-XX"); months need a written month and year. A year
- * with blank digits keeps only the digits every possible value shares ("200X" + 1 = "20XX").
+ * with blank digits keeps only the digits every possible value shares ("200X" + 1 = "20XX"), and
+ * at least its century, or none.
  */
 export function shiftIncompleteDate(edtf: string, duration: Duration): string | null {
   const [year = '', month = '', day = ''] = edtf.split('-');
@@ -107,6 +108,8 @@ export function shiftIncompleteDate(edtf: string, duration: Duration): string | 
   const highText = String(high).padStart(4, '0');
   let shared = 0;
   while (shared < 4 && lowText.charAt(shared) === highText.charAt(shared)) shared += 1;
+  // A millennium alone ("2XXX") narrows nothing a reader could act on.
+  if (shared < 2) shared = 0;
   const newYear = lowText.slice(0, shared).padEnd(4, 'X');
   if (!/\d/.test(newYear) && newMonth.includes('X') && day.includes('X')) return null;
   return `${newYear}-${newMonth}-${day}`;

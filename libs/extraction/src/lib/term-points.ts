@@ -94,6 +94,10 @@ export function eventName(text: string): string {
   return (cut.trim() || text.trim()).replace(/\.$/, '').slice(0, 120);
 }
 
+function shiftedName(point: string, duration: Duration, sign: 1 | -1): string {
+  return `${toIsoDuration(duration)} ${sign === 1 ? 'after' : 'before'} ${point}`;
+}
+
 /** A point moved by a period; an event moved by a period is still an event with no date. */
 export function shiftPoint(point: TermPoint, duration: Duration, sign: 1 | -1): TermPoint {
   switch (point.kind) {
@@ -101,13 +105,12 @@ export function shiftPoint(point: TermPoint, duration: Duration, sign: 1 | -1): 
       return { kind: 'date', date: applyDuration(point.date, duration, sign) };
     case 'incomplete': {
       const edtf = sign === 1 ? shiftIncompleteDate(point.edtf, duration) : null;
-      return edtf ? { kind: 'incomplete', edtf } : { kind: 'event', event: point.edtf };
+      return edtf
+        ? { kind: 'incomplete', edtf }
+        : { kind: 'event', event: shiftedName(point.edtf, duration, sign) };
     }
     case 'event':
-      return {
-        kind: 'event',
-        event: `${toIsoDuration(duration)} ${sign === 1 ? 'after' : 'before'} ${point.event}`,
-      };
+      return { kind: 'event', event: shiftedName(point.event, duration, sign) };
   }
 }
 
