@@ -214,6 +214,21 @@ describe('contract term: ends without a date', () => {
     ).toBeNull();
   });
 
+  it('takes a line that is only a date range for the term', () => {
+    const text = ['Distribution Period', 'June 1, 2015 through November 30, 2015'].join('\n');
+    expect(expiry(text)).toBe('2015-11-30');
+  });
+
+  it('gives no expiry where a blank signing year leaves even the century of the end unknown', () => {
+    const reading = term('The Term of this Agreement shall be fifteen (15) years.', {
+      start: null,
+      signedAt: null,
+      startIncomplete: '20XX-XX-XX',
+    });
+    expect(reading.term?.expiresAt ?? null).toBeNull();
+    expect(reading.expiresIncomplete).toBeNull();
+  });
+
   it('gives the written parts of an expiry counted from a date left blank', () => {
     const reading = term('The Term of this Agreement shall continue for twenty (20) years.', {
       start: null,

@@ -2,7 +2,7 @@ import { formatIsoDate } from './calendar-date';
 import { toIsoDuration } from './durations';
 import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
-import { isTermSubject, readTermEnd } from './term-end';
+import { dateRangeEnd, isTermSubject, readTermEnd } from './term-end';
 import { initialLength, lengthEnd } from './term-length';
 import type { TermContext } from './term-points';
 import type { ContractTerm } from './types';
@@ -56,6 +56,8 @@ function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
 function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
   let best: TermEnd | null = null;
   for (const sentence of sentences) {
+    const range = dateRangeEnd(sentence, context);
+    if (range) return range;
     if (!(TERM_WORDS.test(sentence) || OPEN_WORDS.test(sentence)) || !isTermSubject(sentence))
       continue;
     const own = beforeRenewal(sentence);

@@ -1,6 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, compareDates, endOfMonth } from './calendar-date';
-import { findDateMentions } from './date-mentions';
+import { findDateMentions, resolveMention } from './date-mentions';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 import type { TermContext, TermPoint } from './term-points';
@@ -33,9 +33,10 @@ const YEAR_N = new RegExp(
   'i',
 );
 
-// "the 60th day following a written notice ... of its decision to terminate": the agreement
-// runs until a party chooses to end it.
-const NOTICE_TO_END = /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b/i;
+// "the 60th day following a written notice ... of its decision to terminate", "the exercise by
+// the Licensor of its right to terminate": the agreement runs until a party chooses to end it.
+const PARTY_ENDS =
+  /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b|\b(?:exercise|election|decision)\b[^.;]{0,60}?\b(?:right|option|elect\w*|decid\w*) to terminate\b/i;
 
 export function fromPoint(point: TermPoint): TermEnd {
   switch (point.kind) {
@@ -44,7 +45,7 @@ export function fromPoint(point: TermPoint): TermEnd {
     case 'incomplete':
       return { kind: 'incomplete', edtf: point.edtf };
     case 'event':
-      return NOTICE_TO_END.test(point.event)
+      return PARTY_ENDS.test(point.event)
         ? { kind: 'open' }
         : { kind: 'event', event: point.event };
   }
@@ -131,7 +132,7 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
     const inner = readTermEnd(meaning, context, depth + 1);
     if (inner) return inner;
   }
-  return { kind: 'event', event: eventName(text) };
+  return fromPoint({ kind: 'event', event: eventName(text) });
 }
 
 const CHOICE =
@@ -176,7 +177,7 @@ function combine(ends: readonly TermEnd[], later: boolean): TermEnd | null {
 // Words after which the end of the term is named. A verb needs its preposition ("expire on",
 // "terminate upon") unless a date follows at once ("shall expire December 31, 2023").
 const END_LEADS = new RegExp(
-  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
+  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:be|become)s?\\s+of\\s+no\\s+further\\s+(?:force\\s+(?:or|and)\\s+)?effect\\s+(?:on|upon|as\\s+of)|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
   'gi',
 );
 // What a term's end must be said of: the instrument or its term ("this OMA" by its short
@@ -212,4 +213,21 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     if (!fallback || (fallback.kind === 'open' && end.kind === 'event')) fallback = end;
   }
   return fallback;
+}
+
+const RANGE_LINK = /^\s*(?:through|thru|to|until|till|[-–—])\s*$/i;
+
+/**
+ * A period written as nothing but its two dates ("1 May 2020 through 30 April 2021", perhaps
+ * with a note in brackets), as a contract's cover table gives its term: the end is the second.
+ */
+export function dateRangeEnd(sentence: string, context: TermContext): TermEnd | null {
+  const mentions = findDateMentions(sentence);
+  const [from, to] = mentions;
+  if (mentions.length !== 2 || !from || !to) return null;
+  if (sentence.slice(0, from.start).trim() !== '') return null;
+  if (!RANGE_LINK.test(sentence.slice(from.end, to.start))) return null;
+  if (!/^\s*(?:\([^)]*\))?\s*\.?$/.test(sentence.slice(to.end))) return null;
+  const date = resolveMention(to, context.reference);
+  return date ? { kind: 'date', date } : null;
 }
