@@ -30,6 +30,19 @@ describe('signing date', () => {
     );
   });
 
+  it('reads the date after "made this" or "made the" when a day follows', () => {
+    expect(signedAt('This Lease is made the 9th of April, 2016 between A Ltd and B plc.')).toBe(
+      '2016-4-9',
+    );
+    expect(signedAt('This Deed is made this August 14, 2009 by the Trustee.')).toBe('2009-8-14');
+  });
+
+  it('does not read "made the" before anything but a day as dating the instrument', () => {
+    expect(
+      signedAt('The first payment made the Buyer liable for the invoice of May 2, 2016.'),
+    ).toBeNull();
+  });
+
   it('resolves "signed on Tuesday" to the Tuesday on or before the publication date', () => {
     // 2025-10-28 is a Tuesday; 2025-10-30 a Thursday.
     expect(signedAt('The ministers signed on Tuesday a framework.', '2025-10-30')).toBe(
