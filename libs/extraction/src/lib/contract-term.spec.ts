@@ -214,6 +214,20 @@ describe('contract term: ends without a date', () => {
     ).toBeNull();
   });
 
+  it('reads a term the agreement "lasts" for, counted from its signature', () => {
+    expect(expiry('This Memorandum shall last for four years starting from its signature.')).toBe(
+      '2015-03-03',
+    );
+  });
+
+  it('reads an end at the close of business on an anniversary', () => {
+    expect(
+      expiry(
+        'The Licence is effective from the Effective Date until the close of business on the third anniversary of the Effective Date.',
+      ),
+    ).toBe('2014-03-03');
+  });
+
   it('takes a line that is only a date range for the term', () => {
     const text = ['Distribution Period', 'June 1, 2015 through November 30, 2015'].join('\n');
     expect(expiry(text)).toBe('2015-11-30');

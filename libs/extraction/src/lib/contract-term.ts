@@ -10,7 +10,7 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable|engagement)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|effective (?:from|through|until)|valid|lasts?|perpetu\w*|indefinite\w*|terminable|engagement)\b/i;
 // Ends that never come of themselves. "shall continue in effect unless terminated" and "shall
 // govern ... thereafter, unless terminated" name no end but a party's act: the term is open.
 const OPEN_WORDS =

@@ -27,6 +27,8 @@ describe('the end a phrase names', () => {
     ['the end of Year 3', '2022-06-12'],
     ['the day prior to the fourth anniversary of the Effective Date', '2023-06-11'],
     ['the last day in February, 2023', '2023-02-28'],
+    ['the second anniversary thereof', '2021-06-12'],
+    ['the first anniversary hereof', '2020-06-01'],
     ['12:00 midnight, New York City time, on the 30th day after the Effective Date', '2019-07-12'],
   ])('reads "%s" as %s', (phrase, expected) => {
     expect(show(endOf(phrase, context))).toBe(expected);

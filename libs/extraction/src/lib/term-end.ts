@@ -19,7 +19,11 @@ export type TermEnd =
 
 const UNTIL_TERMINATED =
   /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)|^(?:the\s+)?(?:earlier\s+)?(?:termination|expiration)(?:\s+(?:or|and\/or)\s+(?:earlier\s+)?(?:termination|expiration))?\s+of\s+(?:this|the)\s+(?:agreement|contract)\b/i;
-const ANNIVERSARY = new RegExp(`^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+of\\s+(.+)`, 'i');
+// "the fifth anniversary of the Effective Date", "the third anniversary thereof".
+const ANNIVERSARY = new RegExp(
+  `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+(?:of\\s+)?(.+)`,
+  'i',
+);
 const NTH_DAY = new RegExp(
   `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+day\\s+(?:after|following|from|subsequent to)\\s+(.+)`,
   'i',
@@ -65,7 +69,10 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
   const text = phrase
     .trim()
     .replace(/^(?:the\s+)?(?:date|day)\s+(?:that|which|on which it)\s+(?:is|falls)\s+/i, '')
-    .replace(/^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon)\b[^;]{0,50}?\bon\s+/i, '');
+    .replace(
+      /^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon|(?:the\s+)?close of business)\b[^;]{0,50}?\bon\s+/i,
+      '',
+    );
   // "terminate in its entirety", "in accordance with": not an end.
   if (text.length === 0 || /^(?:its entirety|whole|part|accordance)\b/i.test(text)) return null;
   const monthEnd =

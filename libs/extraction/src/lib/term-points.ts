@@ -40,10 +40,11 @@ export type TermPoint =
   | { kind: 'incomplete'; edtf: string }
   | { kind: 'event'; event: string };
 
+// "the third anniversary thereof": the start just named, as "three years thereafter" counts.
 const START =
-  /^(?:the\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b/i;
+  /^(?:the\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b|^(?:thereof|therefrom)\b/i;
 const SIGNING =
-  /^(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b)/i;
+  /^(?:hereof\b|(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b))/i;
 
 export function pointOf(phrase: string, context: TermContext): TermPoint {
   const text = phrase
