@@ -26,6 +26,9 @@ describe('date mentions', () => {
     ['April. 1st 2019', '2019-04-01'],
     ['accepted 3-5-98', '1998-03-05'],
     ['made this 9 May day of 2001', '2001-05-09'],
+    ['valid until 30.09.2024', '2024-09-30'],
+    ['signed 7-Feb-2013', '2013-02-07'],
+    ['signed 07-FEB-13', '2013-02-07'],
   ])('reads "%s"', (text, expected) => {
     expect(first(text)).toBe(expected);
   });
@@ -38,6 +41,10 @@ describe('date mentions', () => {
 
   it('does not read a hyphenated reference or range of numbers as a date', () => {
     expect(findDateMentions('Sections 10-12-2015-7 and pages 3-5-98-1')).toHaveLength(0);
+  });
+
+  it('does not read a dotted clause number as a date', () => {
+    expect(findDateMentions('see clause 12.3.2014.1 and section 4.2.20155')).toHaveLength(0);
   });
 
   it('does not read the modal "may" as a month', () => {

@@ -88,6 +88,20 @@ const PATTERNS: readonly DatePattern[] = [
     },
   },
   {
+    // 31.12.2025: dots are the day-first style of European contracts.
+    regex: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d|\d)/g,
+    read: (m) => ({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }),
+  },
+  {
+    // 5-Jun-2024, 05-JUN-24
+    regex: new RegExp(`(?<![\\d-])(\\d{1,2})-(${MONTH})-(\\d{4}|\\d{2})(?![\\d-])`, 'g'),
+    read: (m) => ({
+      year: twoDigitYear(Number(m[3])),
+      month: monthNumber(m[2] ?? ''),
+      day: Number(m[1]),
+    }),
+  },
+  {
     // 3-5-98, 03-05-1998: month first, as US filings write it.
     regex: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/g,
     read: (m) => ({
