@@ -27,6 +27,10 @@ describe('date mentions', () => {
     ['accepted 3-5-98', '1998-03-05'],
     ['made this 9 May day of 2001', '2001-05-09'],
     ['valid until 30.09.2024', '2024-09-30'],
+    ['made this first day of March, 2004', '2004-03-01'],
+    ['the Twenty-Third day of November 2010', '2010-11-23'],
+    ['OCTOBER 2ND, 2012', '2012-10-02'],
+    ['dated July 4 , 1999', '1999-07-04'],
     ['signed 7-Feb-2013', '2013-02-07'],
     ['signed 07-FEB-13', '2013-02-07'],
   ])('reads "%s"', (text, expected) => {
