@@ -71,6 +71,16 @@ describe('signing date', () => {
     expect(findStandaloneDate(lines, null)).toEqual({ year: 1999, month: 9, day: 7 });
   });
 
+  it('reads a date labelled only "Date:" on its own line as the agreement date', () => {
+    const lines = splitLines('ACME INC.\nDate: 12 March 2016\nSection 1');
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 2016, month: 3, day: 12 });
+  });
+
+  it('does not read a date under another label as the agreement date', () => {
+    const lines = splitLines('ACME INC.\nExpiry Date: 12 March 2016\nSection 1');
+    expect(findStandaloneDate(lines, null)).toBeNull();
+  });
+
   it('gives the written parts of a signing date left blank', () => {
     const text = 'This Agreement is made and entered into this ___ day of _________, 2004 by X.';
     const lines = splitLines(text);

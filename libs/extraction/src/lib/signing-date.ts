@@ -93,7 +93,7 @@ function signingDateIn(
 }
 
 // What may stand beside a date on an "Agreement Date" line of its own.
-const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b/gi;
+const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:/gi;
 
 /** A contract's "Agreement Date" often stands alone: a line that is nothing but a date. */
 export function findStandaloneDate(
