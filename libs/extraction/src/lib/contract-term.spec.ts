@@ -155,6 +155,10 @@ describe('contract term: ends without a date', () => {
     );
   });
 
+  it('calls a term of unlimited duration perpetual', () => {
+    expect(expiry('The Contract is concluded for an unlimited period.')).toBe('perpetual');
+  });
+
   it('calls a term that continues "unless terminated", with no end of its own, perpetual', () => {
     expect(
       expiry(
@@ -212,6 +216,19 @@ describe('contract term: ends without a date', () => {
     expect(
       term('Either party may terminate this Agreement upon ninety (90) days notice.').term,
     ).toBeNull();
+  });
+
+  it.each([
+    ['The Licence shall be effective for four (4) years.', '2015-03-03'],
+    [
+      'This Contract shall run for a period of 18 months from the date of its signing.',
+      '2012-09-03',
+    ],
+    ['The Lease shall be binding for an initial period of two years.', '2013-03-03'],
+    ['The Agreement will be in force for six years.', '2017-03-03'],
+    ['Term: Two (2) years from the Effective Date.', '2013-03-03'],
+  ])('reads the length in "%s"', (text, expected) => {
+    expect(expiry(text)).toBe(expected);
   });
 
   it('reads a term the agreement "lasts" for, counted from its signature', () => {

@@ -10,11 +10,11 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|effective (?:from|through|until)|valid|lasts?|perpetu\w*|indefinite\w*|terminable|engagement)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|in (?:full )?force|(?:effective|binding) (?:for|from|through|until)|valid|lasts?|runs?|perpetu\w*|indefinite\w*|unlimited|terminable|engagement)\b/i;
 // Ends that never come of themselves. "shall continue in effect unless terminated" and "shall
 // govern ... thereafter, unless terminated" name no end but a party's act: the term is open.
 const OPEN_WORDS =
-  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
+  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bunlimited (?:period|term|duration)\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
 const NOT_RENEWAL_START =
   /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 

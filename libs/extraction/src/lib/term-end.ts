@@ -190,7 +190,7 @@ const END_LEADS = new RegExp(
 // What a term's end must be said of: the instrument or its term ("this OMA" by its short
 // name), not a price or a licence fee.
 const TERM_SUBJECT =
-  /\b(?:terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
+  /\b(?:terms?|agreement|contract|licen[cs]e|lease|deed|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
 
 export function isTermSubject(text: string): boolean {
   return TERM_SUBJECT.test(text) || /\b[Tt]his\s+[A-Z]{2,}\b/.test(text);
