@@ -15,6 +15,8 @@ describe('incomplete dates', () => {
     ['_____ day of ________, 19____', '19XX-XX-XX'],
     ['the 30th day of April', 'XXXX-04-30'],
     ['shall expire on ______, 20___, and', '20XX-XX-XX'],
+    ['dated as of [•], 2021', '2021-XX-XX'],
+    ['dated as of October [___], 2018', '2018-10-XX'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(edtf(text)).toEqual([expected]);
   });

@@ -14,9 +14,10 @@ export interface IncompleteDateMention {
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
-// A blank as typed in a contract: a run of underscores, or empty square brackets. A run is
-// taken whole, from its first underscore, so a long ruled line costs one pass, not a square.
-const BLANK = '(?:(?<!_)_+(?!_)|\\[[\\s*●]*\\])';
+// A blank as typed in a contract: a run of underscores, or square brackets that are empty or hold
+// a bullet or a ruled line ("[•]", "[___]"). A run is taken whole, from its first underscore, so
+// a long ruled line costs one pass, not a square.
+const BLANK = '(?:(?<!_)_+(?!_)|\\[[\\s*●•_]*\\])';
 // A year, or its first digits before a blank ("19__", "200_"; "19" alone at the end of a line).
 const YEAR = `(?:(\\d{4})(?!\\d)|(\\d{2,3})(?:${BLANK}|(?=\\s*[.,)]?\\s*$))|${BLANK})`;
 const DAY = '(\\d{1,2})(?:\\s?(?:st|nd|rd|th|t\\s?h))?';
