@@ -28,6 +28,15 @@ describe('the end a phrase names', () => {
     ['the day prior to the fourth anniversary of the Effective Date', '2023-06-11'],
     ['the last day in February, 2023', '2023-02-28'],
     ['the second anniversary thereof', '2021-06-12'],
+    ['the end of calendar year 2024', '2024-12-31'],
+    ['the end of 2023', '2023-12-31'],
+    [
+      'March 31 of the year in which the second anniversary of the Effective Date occurs',
+      '2021-03-31',
+    ],
+    ['two (2) years from and after the Effective Date', '2021-06-12'],
+    ['five years from the date of the last signature hereto', '2024-06-01'],
+    ['twenty-four months from its effective date', '2021-06-12'],
     ['the first anniversary hereof', '2020-06-01'],
     ['12:00 midnight, New York City time, on the 30th day after the Effective Date', '2019-07-12'],
   ])('reads "%s" as %s', (phrase, expected) => {

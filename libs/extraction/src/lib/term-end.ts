@@ -42,6 +42,27 @@ const YEAR_N = new RegExp(
 const PARTY_ENDS =
   /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b|\b(?:exercise|election|decision)\b[^.;]{0,60}?\b(?:right|option|elect\w*|decid\w*) to terminate\b/i;
 
+// "the end of calendar year 2024", "the end of 2024".
+const CALENDAR_YEAR_END = /^(?:the\s+)?end of (?:the\s+)?(?:calendar\s+)?(?:year\s+)?(\d{4})\b/i;
+const OF_THE_YEAR = /^\s*of the (?:calendar\s+)?year (?:in which|during which)\s+/i;
+
+/**
+ * "December 31 of the year in which the third anniversary of the Effective Date occurs": the
+ * day in the year of the point named after it, not the day in the year the text was read.
+ */
+function dayInYearOf(text: string, context: TermContext, depth: number): TermEnd | null {
+  const [day] = findDateMentions(text.slice(0, 20));
+  if (!day || day.start !== 0 || day.year !== null) return null;
+  const rest = text.slice(day.end);
+  const inYear = OF_THE_YEAR.exec(rest);
+  if (!inYear) return null;
+  const point = rest.slice(inYear[0].length).replace(/\s+(?:falls|occurs)\b/i, '');
+  return moved(endOf(point, context, depth), (d) => {
+    const monthEnd = endOfMonth(d.year, day.month);
+    return { ...monthEnd, day: Math.min(day.day, monthEnd.day) };
+  });
+}
+
 export function fromPoint(point: TermPoint): TermEnd {
   switch (point.kind) {
     case 'date':
@@ -85,6 +106,10 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
       endOf(text.slice(monthEnd[0].length).replace(/\s+(?:falls|occurs)\b/i, ''), context, depth),
       (d) => endOfMonth(d.year, d.month),
     );
+  const dayInYear = dayInYearOf(text, context, depth);
+  if (dayInYear) return dayInYear;
+  const calendarYear = CALENDAR_YEAR_END.exec(text);
+  if (calendarYear?.[1]) return { kind: 'date', date: endOfMonth(Number(calendarYear[1]), 12) };
   const lastDayIn = /^(?:the\s+)?last day (?:in|of)\s+(\w+),?\s+(\d{4})\b/i.exec(text);
   const month = lastDayIn
     ? findDateMentions(`${lastDayIn[1] ?? ''} 1, ${lastDayIn[2] ?? ''}`)[0]

@@ -42,14 +42,14 @@ export type TermPoint =
 
 // "the third anniversary thereof": the start just named, as "three years thereafter" counts.
 const START =
-  /^(?:the\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b|^(?:thereof|therefrom)\b/i;
+  /^(?:the\s+|its\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b|^(?:thereof|therefrom)\b/i;
 const SIGNING =
-  /^(?:hereof\b|(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b))/i;
+  /^(?:hereof\b|(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:last |final )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b))/i;
 
 export function pointOf(phrase: string, context: TermContext): TermPoint {
   const text = phrase
     .trim()
-    .replace(/^(?:of|on|from)\s+/i, '')
+    .replace(/^(?:of|on|from|and\s+(?:after|including))\s+/i, '')
     .replace(/^(?:the\s+)?date of\s+(?=(?:the\s+)?effective date)/i, '');
   const [mention] = findDateMentions(text.slice(0, 60));
   // "the tentative launch date of January 4, 1999" names its date.
