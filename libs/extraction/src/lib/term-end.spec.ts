@@ -125,6 +125,21 @@ describe('the end a sentence states', () => {
     expect(readTermEnd(sentence, context)).toEqual({ kind: 'open' });
   });
 
+  it('ends a term that lasts while something does when that ends', () => {
+    expect(
+      readTermEnd('This Licence shall remain in force for the lifetime of the Patent.', context),
+    ).toEqual({ kind: 'event', event: 'the end of the lifetime of the Patent' });
+    expect(
+      readTermEnd(
+        'The Agreement shall continue for so long as the Distributor holds a valid permit.',
+        context,
+      ),
+    ).toEqual({
+      kind: 'event',
+      event: 'the end of the period in which the Distributor holds a valid permit',
+    });
+  });
+
   it('does not split "three (3) years" as if "(3)" opened a limb', () => {
     const sentence =
       'This Agreement shall remain in effect until the later to occur of the date that is (x) three (3) years from the date hereof and (y) the date on which the Fund is wound up.';

@@ -206,10 +206,16 @@ function combine(ends: readonly TermEnd[], later: boolean): TermEnd | null {
   );
 }
 
+// "for the duration of the Project", "for so long as the Licensee holds the Patent": the term
+// lasts while a state of affairs does, and ends with it.
+const WHILE =
+  '(?:for|during)\\s+the\\s+(?:duration|life|lifetime)\\s+of|for\\s+(?:so|as)\\s+long\\s+as';
+const WHILE_LEAD = new RegExp(`^(?:${WHILE})`, 'i');
+
 // Words after which the end of the term is named. A verb needs its preposition ("expire on",
 // "terminate upon") unless a date follows at once ("shall expire December 31, 2023").
 const END_LEADS = new RegExp(
-  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:be|become)s?\\s+of\\s+no\\s+further\\s+(?:force\\s+(?:or|and)\\s+)?effect\\s+(?:on|upon|as\\s+of)|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
+  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:be|become)s?\\s+of\\s+no\\s+further\\s+(?:force\\s+(?:or|and)\\s+)?effect\\s+(?:on|upon|as\\s+of)|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|${WHILE}|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
   'gi',
 );
 // What a term's end must be said of: the instrument or its term ("this OMA" by its short
@@ -224,6 +230,24 @@ export function isTermSubject(text: string): boolean {
 const RIGHT_BEFORE =
   /\b(?:may|can|might|right to|option to|elect(?:s|ed)? to|entitled to)\s+(?:\w+\s+){0,2}$/i;
 
+/** The end of what the term lasts for: "the end of the Project", "the end of the period in which ...". */
+function whileEnd(
+  lead: string,
+  after: string,
+  context: TermContext,
+  depth: number,
+): TermEnd | null {
+  const end = endOf(after, context, depth);
+  if (end?.kind !== 'event') return end;
+  const period = /long\s+as/i.test(lead)
+    ? 'the period in which'
+    : lead
+        .replace(/^(?:for|during)\s+/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+  return { kind: 'event', event: `the end of ${period} ${end.event}` };
+}
+
 /** The end of the term stated in one sentence, if it states one. */
 export function readTermEnd(sentence: string, context: TermContext, depth = 0): TermEnd | null {
   const chosen = choiceEnd(sentence, context, depth);
@@ -234,14 +258,16 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     const after = sentence.slice(lead.index + lead[0].length);
     // "for the Term", "throughout the Initial Period" name a defined period; "for the
     // commencement date" or "during the month" do not (the lead regex ignores case).
-    if (/^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after)) continue;
+    const whileLead = WHILE_LEAD.test(lead[0]);
+    if (!whileLead && /^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after))
+      continue;
     // "The prices shall remain in effect until ..." says nothing of the agreement's term.
     if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
-    const end = endOf(after, context, depth);
+    const end = whileLead ? whileEnd(lead[0], after, context, depth) : endOf(after, context, depth);
     if (!end) continue;
     if (end.kind === 'date' || end.kind === 'incomplete') return end;
     // "through", "to" and "for" are also ordinary prepositions: only a date after them is an end.
-    if (/^(?:through|from|for|throughout|during)/i.test(lead[0])) continue;
+    if (!whileLead && /^(?:through|from|for|throughout|during)/i.test(lead[0])) continue;
     if (!fallback || (fallback.kind === 'open' && end.kind === 'event')) fallback = end;
   }
   return fallback;
