@@ -31,6 +31,15 @@ describe('renewal terms', () => {
     ).toBe('P90D');
   });
 
+  it('reads a notice to be given before the expiry date of the agreement as the one stopping renewal', () => {
+    expect(
+      readRenewal([
+        'The Contract renews every year.',
+        'Either party may end it before the expiry date of the Contract upon two months written notice.',
+      ]).notice,
+    ).toBe('P2M');
+  });
+
   it('needs a fixed term before "thereafter until terminated" to call it evergreen', () => {
     expect(
       readRenewal([

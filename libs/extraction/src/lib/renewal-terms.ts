@@ -29,7 +29,7 @@ const NOTICE_AFTER =
 // A notice given before the term ends stops its renewal: "at least 90 days prior to the
 // expiration of the original term", also where the sentence does not name the renewal.
 const BEFORE_EXPIRY =
-  /\b(?:prior to|before|at) (?:the )?(?:date of )?(?:the )?(?:expiration|expiry|end) of (?:the |this |any |each )?(?:initial|original|then[- ]current|current|relevant|renewal|agreement|term)\b/i;
+  /\b(?:prior to|before|at) (?:the )?(?:date of )?(?:the )?(?:expiration|expiry|end)(?: date)? of (?:the |this |any |each )?(?:initial|original|then[- ]current|current|relevant|renewal|agreement|contract|term)\b/i;
 const STOPS_RENEWAL = /\b(?:non-?renewal|not to (?:renew|extend)|intent\w* not to)\b/i;
 
 export interface RenewalReading {
