@@ -296,6 +296,12 @@ describe('contract term: renewal', () => {
     expect(term(text).term?.renewal?.period).toBe('P5Y');
   });
 
+  it('renews an agreement that renews automatically, with no period, for its initial length', () => {
+    const text =
+      'The Contract has a term of three years. It shall then be renewed automatically unless replaced by a new contract.';
+    expect(term(text).term?.renewal?.period).toBe('P3Y');
+  });
+
   it('marks an agreement that runs on after its fixed term until terminated as evergreen', () => {
     const reading = term(
       'This Agreement shall continue for an initial term of one (1) year and indefinitely after that until terminated by either party.',

@@ -40,6 +40,21 @@ describe('renewal terms', () => {
     ).toBe('P2M');
   });
 
+  it('takes an automatic renewal that states no period for another term like the first', () => {
+    expect(
+      readRenewal(['The Lease runs for two years and renews automatically on the same conditions.'])
+        .sameAsInitial,
+    ).toBe(true);
+  });
+
+  it('calls an automatic renewal for an unlimited period after a fixed term evergreen', () => {
+    const reading = readRenewal([
+      'The Licence lasts for eight years and thereafter automatically renews for an unlimited period.',
+    ]);
+    expect(reading.evergreen).toBe(true);
+    expect(reading.sameAsInitial).toBe(false);
+  });
+
   it('needs a fixed term before "thereafter until terminated" to call it evergreen', () => {
     expect(
       readRenewal([
