@@ -250,6 +250,15 @@ describe('contract term: ends without a date', () => {
     expect(expiry(text)).toBe('2015-11-30');
   });
 
+  it('prefers the term a sentence states to a bare date range elsewhere', () => {
+    const text = [
+      'Pricing',
+      'January 1, 2016 through June 30, 2016',
+      'This Agreement shall continue until December 31, 2018.',
+    ].join('\n');
+    expect(expiry(text)).toBe('2018-12-31');
+  });
+
   it('gives no expiry where a blank signing year leaves even the century of the end unknown', () => {
     const reading = term('The Term of this Agreement shall be fifteen (15) years.', {
       start: null,

@@ -52,12 +52,16 @@ function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
   return RANK[b.kind] > RANK[a.kind] ? b : a;
 }
 
-/** The end of the term read from the sentences about it; a date beats an open end. */
+/**
+ * The end of the term read from the sentences about it; a date beats an open end. A line that is
+ * only a date range, with nothing saying what it is the period of, is the term only where no
+ * sentence speaks of the term at all.
+ */
 function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
   let best: TermEnd | null = null;
+  let range: TermEnd | null = null;
   for (const sentence of sentences) {
-    const range = dateRangeEnd(sentence, context);
-    if (range) return range;
+    range ??= dateRangeEnd(sentence, context);
     if (!(TERM_WORDS.test(sentence) || OPEN_WORDS.test(sentence)) || !isTermSubject(sentence))
       continue;
     const own = beforeRenewal(sentence);
@@ -66,7 +70,7 @@ function termEnd(sentences: readonly string[], context: TermContext): TermEnd | 
     best = better(best, end);
     if (best?.kind === 'date') break;
   }
-  return best;
+  return best ?? range;
 }
 
 export interface TermReading {
