@@ -188,6 +188,15 @@ describe('contract term: ends without a date', () => {
     expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
   });
 
+  it('cuts a long end event at a word', () => {
+    const reading = term(
+      'This Agreement shall continue until the Operator has completed the decommissioning of every installation built under the Programme and the regulator has accepted its final report.',
+    );
+    expect(reading.term?.endEvent).toBe(
+      'the Operator has completed the decommissioning of every installation built under the Programme and the regulator has',
+    );
+  });
+
   it('counts a period from an event the text dates elsewhere', () => {
     // 2010-08-01 + P4Y.
     const reading = term(

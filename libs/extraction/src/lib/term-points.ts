@@ -92,7 +92,9 @@ function known(date: CalendarDate | null, context: TermContext): TermPoint {
 /** The event's own words, up to the end of its phrase. */
 export function eventName(text: string): string {
   const cut = text.split(/[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b/i)[0] ?? '';
-  return (cut.trim() || text.trim()).replace(/\.$/, '').slice(0, 120);
+  const name = (cut.trim() || text.trim()).replace(/\.$/, '');
+  // A long phrase is cut at a word, not inside one.
+  return name.length <= 120 ? name : name.slice(0, 121).replace(/\s+\S*$/, '');
 }
 
 function shiftedName(point: string, duration: Duration, sign: 1 | -1): string {
