@@ -155,6 +155,10 @@ describe('contract term: ends without a date', () => {
     );
   });
 
+  it('calls a term of unlimited duration perpetual', () => {
+    expect(expiry('The Contract is concluded for an unlimited period.')).toBe('perpetual');
+  });
+
   it('calls a term that continues "unless terminated", with no end of its own, perpetual', () => {
     expect(
       expiry(
@@ -182,6 +186,15 @@ describe('contract term: ends without a date', () => {
     );
     expect(reading.term?.expiresAt).toBeNull();
     expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
+  });
+
+  it('cuts a long end event at a word', () => {
+    const reading = term(
+      'This Agreement shall continue until the Operator has completed the decommissioning of every installation built under the Programme and the regulator has accepted its final report.',
+    );
+    expect(reading.term?.endEvent).toBe(
+      'the Operator has completed the decommissioning of every installation built under the Programme and the regulator has',
+    );
   });
 
   it('counts a period from an event the text dates elsewhere', () => {
@@ -212,6 +225,57 @@ describe('contract term: ends without a date', () => {
     expect(
       term('Either party may terminate this Agreement upon ninety (90) days notice.').term,
     ).toBeNull();
+  });
+
+  it.each([
+    ['The Licence shall be effective for four (4) years.', '2015-03-03'],
+    [
+      'This Contract shall run for a period of 18 months from the date of its signing.',
+      '2012-09-03',
+    ],
+    ['The Lease shall be binding for an initial period of two years.', '2013-03-03'],
+    ['The Agreement will be in force for six years.', '2017-03-03'],
+    ['Term: Two (2) years from the Effective Date.', '2013-03-03'],
+  ])('reads the length in "%s"', (text, expected) => {
+    expect(expiry(text)).toBe(expected);
+  });
+
+  it('reads a term the agreement "lasts" for, counted from its signature', () => {
+    expect(expiry('This Memorandum shall last for four years starting from its signature.')).toBe(
+      '2015-03-03',
+    );
+  });
+
+  it('reads an end at the close of business on an anniversary', () => {
+    expect(
+      expiry(
+        'The Licence is effective from the Effective Date until the close of business on the third anniversary of the Effective Date.',
+      ),
+    ).toBe('2014-03-03');
+  });
+
+  it('takes a line that is only a date range for the term', () => {
+    const text = ['Distribution Period', 'June 1, 2015 through November 30, 2015'].join('\n');
+    expect(expiry(text)).toBe('2015-11-30');
+  });
+
+  it('prefers the term a sentence states to a bare date range elsewhere', () => {
+    const text = [
+      'Pricing',
+      'January 1, 2016 through June 30, 2016',
+      'This Agreement shall continue until December 31, 2018.',
+    ].join('\n');
+    expect(expiry(text)).toBe('2018-12-31');
+  });
+
+  it('gives no expiry where a blank signing year leaves even the century of the end unknown', () => {
+    const reading = term('The Term of this Agreement shall be fifteen (15) years.', {
+      start: null,
+      signedAt: null,
+      startIncomplete: '20XX-XX-XX',
+    });
+    expect(reading.term?.expiresAt ?? null).toBeNull();
+    expect(reading.expiresIncomplete).toBeNull();
   });
 
   it('gives the written parts of an expiry counted from a date left blank', () => {
@@ -248,6 +312,12 @@ describe('contract term: renewal', () => {
       'Upon the expiry of the Initial Term this Agreement shall automatically renew for successive terms of the same duration.',
     ].join('\n');
     expect(term(text).term?.renewal?.period).toBe('P5Y');
+  });
+
+  it('renews an agreement that renews automatically, with no period, for its initial length', () => {
+    const text =
+      'The Contract has a term of three years. It shall then be renewed automatically unless replaced by a new contract.';
+    expect(term(text).term?.renewal?.period).toBe('P3Y');
   });
 
   it('marks an agreement that runs on after its fixed term until terminated as evergreen', () => {

@@ -2,7 +2,7 @@ import { formatIsoDate } from './calendar-date';
 import { toIsoDuration } from './durations';
 import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
-import { isTermSubject, readTermEnd } from './term-end';
+import { dateRangeEnd, isTermSubject, readTermEnd } from './term-end';
 import { initialLength, lengthEnd } from './term-length';
 import type { TermContext } from './term-points';
 import type { ContractTerm } from './types';
@@ -10,11 +10,11 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|valid|perpetu\w*|indefinite\w*|terminable|engagement)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|in (?:full )?force|(?:effective|binding) (?:for|from|through|until)|valid|lasts?|runs?|perpetu\w*|indefinite\w*|unlimited|terminable|engagement)\b/i;
 // Ends that never come of themselves. "shall continue in effect unless terminated" and "shall
 // govern ... thereafter, unless terminated" name no end but a party's act: the term is open.
 const OPEN_WORDS =
-  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
+  /\bperpetu\w*|\bindefinite(?:ly)?\b|\bunlimited (?:period|term|duration)\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
 const NOT_RENEWAL_START =
   /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 
@@ -52,10 +52,16 @@ function better(a: TermEnd | null, b: TermEnd | null): TermEnd | null {
   return RANK[b.kind] > RANK[a.kind] ? b : a;
 }
 
-/** The end of the term read from the sentences about it; a date beats an open end. */
+/**
+ * The end of the term read from the sentences about it; a date beats an open end. A line that is
+ * only a date range, with nothing saying what it is the period of, is the term only where no
+ * sentence speaks of the term at all.
+ */
 function termEnd(sentences: readonly string[], context: TermContext): TermEnd | null {
   let best: TermEnd | null = null;
+  let range: TermEnd | null = null;
   for (const sentence of sentences) {
+    range ??= dateRangeEnd(sentence, context);
     if (!(TERM_WORDS.test(sentence) || OPEN_WORDS.test(sentence)) || !isTermSubject(sentence))
       continue;
     const own = beforeRenewal(sentence);
@@ -64,7 +70,7 @@ function termEnd(sentences: readonly string[], context: TermContext): TermEnd | 
     best = better(best, end);
     if (best?.kind === 'date') break;
   }
-  return best;
+  return best ?? range;
 }
 
 export interface TermReading {

@@ -25,6 +25,14 @@ describe('date mentions', () => {
     ['May 3,2006', '2006-05-03'],
     ['April. 1st 2019', '2019-04-01'],
     ['accepted 3-5-98', '1998-03-05'],
+    ['made this 9 May day of 2001', '2001-05-09'],
+    ['valid until 30.09.2024', '2024-09-30'],
+    ['made this first day of March, 2004', '2004-03-01'],
+    ['the Twenty-Third day of November 2010', '2010-11-23'],
+    ['OCTOBER 2ND, 2012', '2012-10-02'],
+    ['dated July 4 , 1999', '1999-07-04'],
+    ['signed 7-Feb-2013', '2013-02-07'],
+    ['signed 07-FEB-13', '2013-02-07'],
   ])('reads "%s"', (text, expected) => {
     expect(first(text)).toBe(expected);
   });
@@ -37,6 +45,10 @@ describe('date mentions', () => {
 
   it('does not read a hyphenated reference or range of numbers as a date', () => {
     expect(findDateMentions('Sections 10-12-2015-7 and pages 3-5-98-1')).toHaveLength(0);
+  });
+
+  it('does not read a dotted clause number as a date', () => {
+    expect(findDateMentions('see clause 12.3.2014.1 and section 4.2.20155')).toHaveLength(0);
   });
 
   it('does not read the modal "may" as a month', () => {

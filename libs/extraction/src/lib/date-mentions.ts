@@ -1,5 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { compareDates, makeDate } from './calendar-date';
+import { ORDINAL_WORD_PATTERN, parseOrdinal } from './numbers';
 
 /** A date written in the text; `year` is null for "Oct 26" or "30 April". */
 export interface DateMention {
@@ -28,11 +29,13 @@ const MONTHS = [
 
 // Month names must start with a capital so that the modal "may" is never read as a month.
 const MONTH = `(?:Jan(?:uary)?|JAN(?:UARY)?|Feb(?:ruary)?|FEB(?:RUARY)?|Mar(?:ch)?|MAR(?:CH)?|Apr(?:il)?|APR(?:IL)?|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)`;
-// "15th", "1st", and the OCR artefacts "24t h", "1s t" and "31  day" seen in filed contracts.
-const DAY = `(\\d{1,2})(?:\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))?`;
+// "15th", "1ST", and the OCR artefacts "24t h", "1s t" and "31  day" seen in filed contracts.
+const DAY = `(\\d{1,2})(?:\\s?(?:[sS]\\s?[tT]|[nN]\\s?[dD]|[rR]\\s?[dD]|[tT]\\s?[hH]))?`;
 // "day of" as contracts write it: "Day of", "DAY OF", "day of --- November" (a ruled blank line).
 const DAY_OF = `\\s+(?:day|Day|DAY)\\s+(?:of|OF)[\\s-]+`;
 const YEAR = `(\\d{4})`;
+// Between day and year: "5, 2019", "5 2019", and "5 , 2019" as typed or scanned.
+const YEAR_GAP = `(?:\\s*,\\s*|\\s+)`;
 
 interface DatePattern {
   readonly regex: RegExp;
@@ -57,14 +60,30 @@ const PATTERNS: readonly DatePattern[] = [
   {
     // the 15th day of January, 2026 / 1st day of April, 2018
     regex: new RegExp(
-      `\\b${DAY}${DAY_OF}(${MONTH})\\.?(?:,\\s*|\\s+)(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
+      `\\b${DAY}${DAY_OF}(${MONTH})\\.?${YEAR_GAP}(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
       'g',
     ),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
   },
   {
+    // the first day of March, 2004 / the twenty-first day of June 2019
+    regex: new RegExp(
+      `\\b(${ORDINAL_WORD_PATTERN})${DAY_OF}(${MONTH})\\.?${YEAR_GAP}(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
+      'gi',
+    ),
+    read: (m) => {
+      const day = parseOrdinal(m[1] ?? '');
+      return day ? { year: Number(m[3]), month: monthNumber(m[2] ?? ''), day } : null;
+    },
+  },
+  {
+    // 20 March day of 1998: a "day of" date typed with its month already beside the day.
+    regex: new RegExp(`\\b${DAY}\\s+(${MONTH})\\.?${DAY_OF}${YEAR}\\b`, 'g'),
+    read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
+  },
+  {
     // October 28, 2025 / Oct. 28 2025 / October 28th, 2025 / May 3,2006
-    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY}(?:,\\s*|\\s+)${YEAR}\\b`, 'g'),
+    regex: new RegExp(`\\b(${MONTH})\\.?\\s+${DAY}${YEAR_GAP}${YEAR}\\b`, 'g'),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[1] ?? ''), day: Number(m[2]) }),
   },
   {
@@ -81,6 +100,20 @@ const PATTERNS: readonly DatePattern[] = [
       const year = twoDigitYear(Number(m[3]));
       return first > 12 ? { year, month: second, day: first } : { year, month: first, day: second };
     },
+  },
+  {
+    // 31.12.2025: dots are the day-first style of European contracts.
+    regex: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d|\d)/g,
+    read: (m) => ({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }),
+  },
+  {
+    // 5-Jun-2024, 05-JUN-24
+    regex: new RegExp(`(?<![\\d-])(\\d{1,2})-(${MONTH})-(\\d{4}|\\d{2})(?![\\d-])`, 'g'),
+    read: (m) => ({
+      year: twoDigitYear(Number(m[3])),
+      month: monthNumber(m[2] ?? ''),
+      day: Number(m[1]),
+    }),
   },
   {
     // 3-5-98, 03-05-1998: month first, as US filings write it.

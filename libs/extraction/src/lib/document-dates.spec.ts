@@ -97,6 +97,21 @@ describe('effective date', () => {
     expect(effective(text)).toBe('1999-09-01');
   });
 
+  it.each([
+    ['The effective date of this Lease is 2 March 2021.', '2021-03-02'],
+    ['This Memorandum takes effect on 2 March 2021.', '2021-03-02'],
+    ['The Licence commences on March 2, 2021 and runs for a year.', '2021-03-02'],
+    ['This Deed is made on 9 January 2021, effective 2 March 2021.', '2021-03-02'],
+  ])('reads the effective date in "%s"', (text, expected) => {
+    expect(effective(text)).toBe(expected);
+  });
+
+  it('takes the signing date for "shall be effective upon signature"', () => {
+    expect(effective('This Agreement shall be effective upon signature.', MAY_1_2020)).toBe(
+      '2020-05-01',
+    );
+  });
+
   it('finds none where the text states none', () => {
     expect(effective('The Parties shall cooperate in good faith.', MAY_1_2020)).toBeNull();
   });

@@ -106,11 +106,15 @@ export function findEffectiveDates(
     definitions.dates.get('effective date') ??
     definitions.dates.get('commencement date') ??
     entryIntoForceAt ??
-    dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will|shall) be)\s*/i) ??
+    dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will be|shall be|is))\s*/i) ??
     namedDate ??
-    dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will|shall) be\s*/i) ??
+    dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will be|shall be|is)\s*/i) ??
     dateAfter(/\b(?:is|be|become|becomes) effective (?:as )?(?:of|from|on)\s*/i) ??
-    dateAfter(/\b(?:shall|will) (?:commence|take effect|come into force)(?: as of| on)\s*/i) ??
+    dateAfter(
+      /\b(?:(?:shall|will) (?:commence|take effect|come into force)|commences|takes effect|comes into force)(?: as of| on| from)\s*/i,
+    ) ??
+    // "made as of June 5, 2019, effective July 1, 2019"
+    dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
     signingAsEffective(text, meaning, signedAt);
   return { effectiveAt, entryIntoForceAt };
 }
@@ -130,7 +134,7 @@ function signingAsEffective(
   )
     return addDays(signedAt, 1);
   const onSigning =
-    /\b(takes? effect|commences?|comes? into force|become[s]? effective)\s+(up)?on\s+(its\s+)?(signature|execution|signing)\b/i;
+    /\b(takes? effect|commences?|comes? into force|(?:be|become[s]?) effective)\s+(up)?on\s+(its\s+)?(signature|execution|signing)\b/i;
   const meansSigning =
     /^the (?:date|day) (?:of (?:actual )?(?:execution of )?(?:this|the) (?:agreement|contract)|of (?:actual )?execution|of (?:the )?(?:last )?signature|on which this (?:agreement|contract) (?:is|was|has been) (?:signed|executed))/i;
   return onSigning.test(text) || meansSigning.test(meaning) ? signedAt : null;

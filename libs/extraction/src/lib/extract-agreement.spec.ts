@@ -109,3 +109,20 @@ describe('extractAgreement on a contract', () => {
     expect(result.obligations.some((o) => o.text.includes('shall continue in force'))).toBe(false);
   });
 });
+
+describe('extractAgreement on the dates of a contract', () => {
+  it('takes a date the text names "the Agreement Date" for the signing date', () => {
+    const text = [
+      'ORION FREIGHT LTD',
+      'VEGA PORTS S.A.',
+      'entered as of 14 February 2017 (the "Agreement Date") between the parties above',
+    ].join('\n');
+    expect(extractAgreement(text).signedAt).toBe('2017-02-14');
+  });
+
+  it('keeps the offsets of the text where excerpt marks are blanked', () => {
+    const text = 'ORION FREIGHT LTD<omitted>\nThe Supplier shall deliver the Goods within 30 days.';
+    const [obligation] = extractAgreement(text).obligations;
+    expect(obligation?.span[0]).toBe(text.indexOf('The Supplier'));
+  });
+});

@@ -5,8 +5,10 @@ import { resolveChainedAnchors } from './chained-anchors';
 import { findContractTerm } from './contract-term';
 import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
+import type { Definitions } from './definitions';
 import { findDefinitions } from './definitions';
 import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
 import { declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
@@ -29,8 +31,16 @@ function fiscalYearEnd(meanings: ReadonlyMap<string, string>) {
   return { month: 12, day: 31 };
 }
 
+/** A date the text names as the agreement's own: `March 1, 2010 (the "Agreement Date")`. */
+function definedSigningDate(definitions: Definitions): CalendarDate | null {
+  for (const term of ['agreement date', 'date of this agreement', 'execution date', 'signing date'])
+    if (definitions.dates.has(term)) return definitions.dates.get(term) ?? null;
+  return null;
+}
+
 /** Reads an agreement and returns what operations teams must track. */
-export function extractAgreement(text: string, options: ExtractionOptions = {}): ExtractionResult {
+export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
+  const text = blankElisions(input);
   const lines = splitLines(text);
   const roles = classifyLines(lines);
   const reference = firstYearReference(text, options.referenceDate ?? options.publishedAt);
@@ -44,6 +54,7 @@ export function extractAgreement(text: string, options: ExtractionOptions = {}):
   const signedAt =
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
     findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
+    definedSigningDate(definitions) ??
     findStandaloneDate(lines, yearReference);
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,

@@ -15,6 +15,8 @@ describe('incomplete dates', () => {
     ['_____ day of ________, 19____', '19XX-XX-XX'],
     ['the 30th day of April', 'XXXX-04-30'],
     ['shall expire on ______, 20___, and', '20XX-XX-XX'],
+    ['dated as of [•], 2021', '2021-XX-XX'],
+    ['dated as of October [___], 2018', '2018-10-XX'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(edtf(text)).toEqual([expected]);
   });
@@ -42,6 +44,12 @@ describe('incomplete dates', () => {
   it('keeps only the year digits every possible value shares', () => {
     // 2000..2009 plus one year is 2001..2010: only "20" is certain.
     expect(shiftIncompleteDate('200X-09-14', months(12))).toBe('20XX-09-14');
+  });
+
+  it('gives up where not even the century of the year stays certain', () => {
+    // 2000..2099 plus ten years is 2010..2109.
+    expect(shiftIncompleteDate('20XX-XX-XX', years(10))).toBeNull();
+    expect(shiftIncompleteDate('20XX-06-01', years(10))).toBe('XXXX-06-01');
   });
 
   it('gives up where months move a date whose month is blank', () => {

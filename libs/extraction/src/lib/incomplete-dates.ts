@@ -14,9 +14,10 @@ export interface IncompleteDateMention {
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
-// A blank as typed in a contract: a run of underscores, or empty square brackets. A run is
-// taken whole, from its first underscore, so a long ruled line costs one pass, not a square.
-const BLANK = '(?:(?<!_)_+(?!_)|\\[[\\s*●]*\\])';
+// A blank as typed in a contract: a run of underscores, or square brackets that are empty or hold
+// a bullet or a ruled line ("[•]", "[___]"). A run is taken whole, from its first underscore, so
+// a long ruled line costs one pass, not a square.
+const BLANK = '(?:(?<!_)_+(?!_)|\\[[\\s*●•_]*\\])';
 // A year, or its first digits before a blank ("19__", "200_"; "19" alone at the end of a line).
 const YEAR = `(?:(\\d{4})(?!\\d)|(\\d{2,3})(?:${BLANK}|(?=\\s*[.,)]?\\s*$))|${BLANK})`;
 const DAY = '(\\d{1,2})(?:\\s?(?:st|nd|rd|th|t\\s?h))?';
@@ -85,7 +86,8 @@ export function bareYearLine(line: string): string | null {
 /**
  * Moves an incomplete date by a period where the result stays knowable: whole years shift the
  * year ("2015-XX-XX" + 20 years = "2035-XX-XX"); months need a written month and year. A year
- * with blank digits keeps only the digits every possible value shares ("200X" + 1 = "20XX").
+ * with blank digits keeps only the digits every possible value shares ("200X" + 1 = "20XX"), and
+ * at least its century, or none.
  */
 export function shiftIncompleteDate(edtf: string, duration: Duration): string | null {
   const [year = '', month = '', day = ''] = edtf.split('-');
@@ -107,6 +109,8 @@ export function shiftIncompleteDate(edtf: string, duration: Duration): string | 
   const highText = String(high).padStart(4, '0');
   let shared = 0;
   while (shared < 4 && lowText.charAt(shared) === highText.charAt(shared)) shared += 1;
+  // A millennium alone ("2XXX") narrows nothing a reader could act on.
+  if (shared < 2) shared = 0;
   const newYear = lowText.slice(0, shared).padEnd(4, 'X');
   if (!/\d/.test(newYear) && newMonth.includes('X') && day.includes('X')) return null;
   return `${newYear}-${newMonth}-${day}`;

@@ -81,21 +81,38 @@ const ORDINALS: Readonly<Record<string, number>> = {
   tenth: 10,
   eleventh: 11,
   twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
   fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
   twentieth: 20,
+  twenty_first: 21,
+  twenty_second: 22,
+  twenty_third: 23,
+  twenty_fourth: 24,
   twenty_fifth: 25,
+  twenty_sixth: 26,
+  twenty_seventh: 27,
+  twenty_eighth: 28,
+  twenty_ninth: 29,
   thirtieth: 30,
+  thirty_first: 31,
 };
+
+/** Ordinal words, longest first so that "twenty-first" is not read as "first". */
+export const ORDINAL_WORD_PATTERN = Object.keys(ORDINALS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace('_', '[-\\s]'))
+  .join('|');
 
 /**
  * Regex source for an ordinal: "fifth", "twenty-fifth", "5th", "fifth (5th)", and the OCR
  * artefact "5t h". One group: the whole ordinal, for `parseOrdinal`.
  */
-export const ORDINAL_PATTERN = `((?:${Object.keys(ORDINALS)
-  .map((w) => w.replace('_', '[-\\s]'))
-  .join(
-    '|',
-  )}|\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))(?:\\s*\\(\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\))?)`;
+export const ORDINAL_PATTERN = `((?:${ORDINAL_WORD_PATTERN}|\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))(?:\\s*\\(\\d{1,3}\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\))?)`;
 
 export function parseOrdinal(text: string): number | null {
   const digits = /\d+/.exec(text);

@@ -31,6 +31,30 @@ describe('renewal terms', () => {
     ).toBe('P90D');
   });
 
+  it('reads a notice to be given before the expiry date of the agreement as the one stopping renewal', () => {
+    expect(
+      readRenewal([
+        'The Contract renews every year.',
+        'Either party may end it before the expiry date of the Contract upon two months written notice.',
+      ]).notice,
+    ).toBe('P2M');
+  });
+
+  it('takes an automatic renewal that states no period for another term like the first', () => {
+    expect(
+      readRenewal(['The Lease runs for two years and renews automatically on the same conditions.'])
+        .sameAsInitial,
+    ).toBe(true);
+  });
+
+  it('calls an automatic renewal for an unlimited period after a fixed term evergreen', () => {
+    const reading = readRenewal([
+      'The Licence lasts for eight years and thereafter automatically renews for an unlimited period.',
+    ]);
+    expect(reading.evergreen).toBe(true);
+    expect(reading.sameAsInitial).toBe(false);
+  });
+
   it('needs a fixed term before "thereafter until terminated" to call it evergreen', () => {
     expect(
       readRenewal([

@@ -16,6 +16,7 @@ const NAMED_PERIODS: readonly [RegExp, string][] = [
 // "renew for successive terms of the same duration": as long as the initial term.
 const SAME_LENGTH =
   /\b(?:of the same duration|of (?:a )?like (?:duration|term|period)|equal in (?:duration|length) to|of equal (?:duration|length)|same length)\b/i;
+const AUTOMATIC = /\b(?:renew\w*\s+automatically|automatically\s+(?:be\s+)?renew\w*)\b/i;
 // After its fixed term the agreement simply runs on: "and thereafter until terminated". The
 // fixed term must come first ("for ten years and thereafter"), or "thereafter" is the start.
 const FIXED_TERM = new RegExp(
@@ -23,13 +24,13 @@ const FIXED_TERM = new RegExp(
   'i',
 );
 const EVERGREEN =
-  /\b(?:thereafter|after that|after (?:the|such) (?:initial |original )?(?:term|period))\b[^.;]{0,80}?\b(?:until (?:it is )?terminated|until (?:either|one|a|any) (?:party|of the parties)\b[^.;]{0,60}?terminat|indefinitely)\b|\bindefinitely (?:after that|thereafter)\b/i;
+  /\b(?:thereafter|after that|after (?:the|such) (?:initial |original )?(?:term|period))\b[^.;]{0,80}?\b(?:until (?:it is )?terminated|until (?:either|one|a|any) (?:party|of the parties)\b[^.;]{0,60}?terminat|indefinitely|for an unlimited (?:period|time|duration))\b|\bindefinitely (?:after that|thereafter)\b/i;
 const NOTICE_AFTER =
   /^\s*(?:\(\d+\)\s*)?(?:['’]s?)?\s*(?:calendar\s+)?(?:prior\s+)?(?:written\s+)?(?:notice|prior to|before|in advance)/i;
 // A notice given before the term ends stops its renewal: "at least 90 days prior to the
 // expiration of the original term", also where the sentence does not name the renewal.
 const BEFORE_EXPIRY =
-  /\b(?:prior to|before|at) (?:the )?(?:date of )?(?:the )?(?:expiration|expiry|end) of (?:the |this |any |each )?(?:initial|original|then[- ]current|current|relevant|renewal|agreement|term)\b/i;
+  /\b(?:prior to|before|at) (?:the )?(?:date of )?(?:the )?(?:expiration|expiry|end)(?: date)? of (?:the |this |any |each )?(?:initial|original|then[- ]current|current|relevant|renewal|agreement|contract|term)\b/i;
 const STOPS_RENEWAL = /\b(?:non-?renewal|not to (?:renew|extend)|intent\w* not to)\b/i;
 
 export interface RenewalReading {
@@ -83,8 +84,10 @@ export function readRenewal(sentences: readonly string[]): RenewalReading {
     const isRenewal = new RegExp(RENEWAL.source, 'i').test(sentence) || named;
     const period = isRenewal ? renewalPeriod(sentence) : null;
     reading.period ??= period;
-    if (isRenewal && SAME_LENGTH.test(sentence)) reading.sameAsInitial = true;
     const evergreen = EVERGREEN.exec(sentence);
+    // "shall renew automatically" with no period of its own: another term like the first.
+    const unstated = !period && !evergreen && AUTOMATIC.test(sentence);
+    if (isRenewal && (SAME_LENGTH.test(sentence) || unstated)) reading.sameAsInitial = true;
     const runsOn =
       Boolean(evergreen) || /\buntil terminated by (?:either|one|any)\b/i.test(sentence);
     if (!period && evergreen && FIXED_TERM.test(sentence.slice(0, evergreen.index)))

@@ -30,6 +30,19 @@ describe('signing date', () => {
     );
   });
 
+  it('reads the date after "made this" or "made the" when a day follows', () => {
+    expect(signedAt('This Lease is made the 9th of April, 2016 between A Ltd and B plc.')).toBe(
+      '2016-4-9',
+    );
+    expect(signedAt('This Deed is made this August 14, 2009 by the Trustee.')).toBe('2009-8-14');
+  });
+
+  it('does not read "made the" before anything but a day as dating the instrument', () => {
+    expect(
+      signedAt('The first payment made the Buyer liable for the invoice of May 2, 2016.'),
+    ).toBeNull();
+  });
+
   it('resolves "signed on Tuesday" to the Tuesday on or before the publication date', () => {
     // 2025-10-28 is a Tuesday; 2025-10-30 a Thursday.
     expect(signedAt('The ministers signed on Tuesday a framework.', '2025-10-30')).toBe(
@@ -56,6 +69,16 @@ describe('signing date', () => {
   it('reads a line that is nothing but a date as the agreement date', () => {
     const lines = splitLines('ACME INC.\nthe 7th day of September, 1999.\nSection 1');
     expect(findStandaloneDate(lines, null)).toEqual({ year: 1999, month: 9, day: 7 });
+  });
+
+  it('reads a date labelled only "Date:" on its own line as the agreement date', () => {
+    const lines = splitLines('ACME INC.\nDate: 12 March 2016\nSection 1');
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 2016, month: 3, day: 12 });
+  });
+
+  it('does not read a date under another label as the agreement date', () => {
+    const lines = splitLines('ACME INC.\nExpiry Date: 12 March 2016\nSection 1');
+    expect(findStandaloneDate(lines, null)).toBeNull();
   });
 
   it('gives the written parts of a signing date left blank', () => {

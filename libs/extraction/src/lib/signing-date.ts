@@ -11,8 +11,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const WEEKDAY_RE =
   /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:['’]s)?\b/;
 // "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date.
+// "made this 5th day of", "made the 5th of June": "made" dates the instrument only with a day.
 const SIGNING_RE =
-  /\b(signed|signs|executed|concluded|done at|made on|made as of|made effective|made and entered|entered into|dated|agreement as of)\b/i;
+  /\b(signed|signs|executed|concluded|done at|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
 /** "signed on Tuesday" in an article dated Tuesday 2025-10-28 means 2025-10-28. */
 export function resolveWeekday(weekday: string, reference: CalendarDate): CalendarDate {
   const target = WEEKDAYS.indexOf(weekday.toLowerCase());
@@ -92,7 +93,7 @@ function signingDateIn(
 }
 
 // What may stand beside a date on an "Agreement Date" line of its own.
-const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b/gi;
+const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:/gi;
 
 /** A contract's "Agreement Date" often stands alone: a line that is nothing but a date. */
 export function findStandaloneDate(

@@ -1,6 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, compareDates, endOfMonth } from './calendar-date';
-import { findDateMentions } from './date-mentions';
+import { findDateMentions, resolveMention } from './date-mentions';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 import type { TermContext, TermPoint } from './term-points';
@@ -19,7 +19,11 @@ export type TermEnd =
 
 const UNTIL_TERMINATED =
   /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)|^(?:the\s+)?(?:earlier\s+)?(?:termination|expiration)(?:\s+(?:or|and\/or)\s+(?:earlier\s+)?(?:termination|expiration))?\s+of\s+(?:this|the)\s+(?:agreement|contract)\b/i;
-const ANNIVERSARY = new RegExp(`^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+of\\s+(.+)`, 'i');
+// "the fifth anniversary of the Effective Date", "the third anniversary thereof".
+const ANNIVERSARY = new RegExp(
+  `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+(?:of\\s+)?(.+)`,
+  'i',
+);
 const NTH_DAY = new RegExp(
   `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+day\\s+(?:after|following|from|subsequent to)\\s+(.+)`,
   'i',
@@ -33,9 +37,31 @@ const YEAR_N = new RegExp(
   'i',
 );
 
-// "the 60th day following a written notice ... of its decision to terminate": the agreement
-// runs until a party chooses to end it.
-const NOTICE_TO_END = /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b/i;
+// "the 60th day following a written notice ... of its decision to terminate", "the exercise by
+// the Licensor of its right to terminate": the agreement runs until a party chooses to end it.
+const PARTY_ENDS =
+  /\bnotice\b[^.;]{0,80}?\bterminat|\bterminat\w*\b[^.;]{0,40}?\bnotice\b|\b(?:exercise|election|decision)\b[^.;]{0,60}?\b(?:right|option|elect\w*|decid\w*) to terminate\b/i;
+
+// "the end of calendar year 2024", "the end of 2024".
+const CALENDAR_YEAR_END = /^(?:the\s+)?end of (?:the\s+)?(?:calendar\s+)?(?:year\s+)?(\d{4})\b/i;
+const OF_THE_YEAR = /^\s*of the (?:calendar\s+)?year (?:in which|during which)\s+/i;
+
+/**
+ * "December 31 of the year in which the third anniversary of the Effective Date occurs": the
+ * day in the year of the point named after it, not the day in the year the text was read.
+ */
+function dayInYearOf(text: string, context: TermContext, depth: number): TermEnd | null {
+  const [day] = findDateMentions(text.slice(0, 20));
+  if (!day || day.start !== 0 || day.year !== null) return null;
+  const rest = text.slice(day.end);
+  const inYear = OF_THE_YEAR.exec(rest);
+  if (!inYear) return null;
+  const point = rest.slice(inYear[0].length).replace(/\s+(?:falls|occurs)\b/i, '');
+  return moved(endOf(point, context, depth), (d) => {
+    const monthEnd = endOfMonth(d.year, day.month);
+    return { ...monthEnd, day: Math.min(day.day, monthEnd.day) };
+  });
+}
 
 export function fromPoint(point: TermPoint): TermEnd {
   switch (point.kind) {
@@ -44,7 +70,7 @@ export function fromPoint(point: TermPoint): TermEnd {
     case 'incomplete':
       return { kind: 'incomplete', edtf: point.edtf };
     case 'event':
-      return NOTICE_TO_END.test(point.event)
+      return PARTY_ENDS.test(point.event)
         ? { kind: 'open' }
         : { kind: 'event', event: point.event };
   }
@@ -64,7 +90,10 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
   const text = phrase
     .trim()
     .replace(/^(?:the\s+)?(?:date|day)\s+(?:that|which|on which it)\s+(?:is|falls)\s+/i, '')
-    .replace(/^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon)\b[^;]{0,50}?\bon\s+/i, '');
+    .replace(
+      /^(?:at\s+)?(?:\d{1,2}:\d{2}|midnight|noon|(?:the\s+)?close of business)\b[^;]{0,50}?\bon\s+/i,
+      '',
+    );
   // "terminate in its entirety", "in accordance with": not an end.
   if (text.length === 0 || /^(?:its entirety|whole|part|accordance)\b/i.test(text)) return null;
   const monthEnd =
@@ -77,6 +106,10 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
       endOf(text.slice(monthEnd[0].length).replace(/\s+(?:falls|occurs)\b/i, ''), context, depth),
       (d) => endOfMonth(d.year, d.month),
     );
+  const dayInYear = dayInYearOf(text, context, depth);
+  if (dayInYear) return dayInYear;
+  const calendarYear = CALENDAR_YEAR_END.exec(text);
+  if (calendarYear?.[1]) return { kind: 'date', date: endOfMonth(Number(calendarYear[1]), 12) };
   const lastDayIn = /^(?:the\s+)?last day (?:in|of)\s+(\w+),?\s+(\d{4})\b/i.exec(text);
   const month = lastDayIn
     ? findDateMentions(`${lastDayIn[1] ?? ''} 1, ${lastDayIn[2] ?? ''}`)[0]
@@ -131,7 +164,7 @@ export function endOf(phrase: string, context: TermContext, depth = 0): TermEnd 
     const inner = readTermEnd(meaning, context, depth + 1);
     if (inner) return inner;
   }
-  return { kind: 'event', event: eventName(text) };
+  return fromPoint({ kind: 'event', event: eventName(text) });
 }
 
 const CHOICE =
@@ -173,16 +206,22 @@ function combine(ends: readonly TermEnd[], later: boolean): TermEnd | null {
   );
 }
 
+// "for the duration of the Project", "for so long as the Licensee holds the Patent": the term
+// lasts while a state of affairs does, and ends with it.
+const WHILE =
+  '(?:for|during)\\s+the\\s+(?:duration|life|lifetime)\\s+of|for\\s+(?:so|as)\\s+long\\s+as';
+const WHILE_LEAD = new RegExp(`^(?:${WHILE})`, 'i');
+
 // Words after which the end of the term is named. A verb needs its preposition ("expire on",
 // "terminate upon") unless a date follows at once ("shall expire December 31, 2023").
 const END_LEADS = new RegExp(
-  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
+  `\\b(?:until|till|through(?:\\s+to)?|up\\s+to\\s+and\\s+including|in no event later than|(?:expire|terminate|end|conclude|cease)s?(?:\\s+(?:and\\s+(?:expire|terminate)|automatically|without further notice))*(?:\\s+(?:on|at(?:\\s+and\\s+as\\s+of)?|as\\s+of|upon|in|with)|(?=\\s+(?:[A-Z][a-z]+\\.?\\s+\\d|\\d|${DURATION_PATTERN})))|(?:be|become)s?\\s+of\\s+no\\s+further\\s+(?:force\\s+(?:or|and)\\s+)?effect\\s+(?:on|upon|as\\s+of)|(?:ending|expiring|concluding|terminating)(?:\\s+on)?|(?:termination|expiration|expiry|end) date\\s*(?::|shall be|will be|is)|from\\s+\\S[^;]{3,30}?\\s+to|${WHILE}|(?:for|throughout|during)(?=\\s+the\\s+[A-Z]))\\s+`,
   'gi',
 );
 // What a term's end must be said of: the instrument or its term ("this OMA" by its short
 // name), not a price or a licence fee.
 const TERM_SUBJECT =
-  /\b(?:terms?|agreement|contract|licen[cs]e|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
+  /\b(?:terms?|agreement|contract|licen[cs]e|lease|deed|appointment|employment|engagement|framework|memorand\w*|arrangement|instrument|treaty|accord|(?:termination|expiration|expiry) date)\b/i;
 
 export function isTermSubject(text: string): boolean {
   return TERM_SUBJECT.test(text) || /\b[Tt]his\s+[A-Z]{2,}\b/.test(text);
@@ -190,6 +229,24 @@ export function isTermSubject(text: string): boolean {
 // A right to end the agreement is not its term: "either party may terminate".
 const RIGHT_BEFORE =
   /\b(?:may|can|might|right to|option to|elect(?:s|ed)? to|entitled to)\s+(?:\w+\s+){0,2}$/i;
+
+/** The end of what the term lasts for: "the end of the Project", "the end of the period in which ...". */
+function whileEnd(
+  lead: string,
+  after: string,
+  context: TermContext,
+  depth: number,
+): TermEnd | null {
+  const end = endOf(after, context, depth);
+  if (end?.kind !== 'event') return end;
+  const period = /long\s+as/i.test(lead)
+    ? 'the period in which'
+    : lead
+        .replace(/^(?:for|during)\s+/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+  return { kind: 'event', event: `the end of ${period} ${end.event}` };
+}
 
 /** The end of the term stated in one sentence, if it states one. */
 export function readTermEnd(sentence: string, context: TermContext, depth = 0): TermEnd | null {
@@ -201,15 +258,34 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     const after = sentence.slice(lead.index + lead[0].length);
     // "for the Term", "throughout the Initial Period" name a defined period; "for the
     // commencement date" or "during the month" do not (the lead regex ignores case).
-    if (/^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after)) continue;
+    const whileLead = WHILE_LEAD.test(lead[0]);
+    if (!whileLead && /^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after))
+      continue;
     // "The prices shall remain in effect until ..." says nothing of the agreement's term.
     if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
-    const end = endOf(after, context, depth);
+    const end = whileLead ? whileEnd(lead[0], after, context, depth) : endOf(after, context, depth);
     if (!end) continue;
     if (end.kind === 'date' || end.kind === 'incomplete') return end;
     // "through", "to" and "for" are also ordinary prepositions: only a date after them is an end.
-    if (/^(?:through|from|for|throughout|during)/i.test(lead[0])) continue;
+    if (!whileLead && /^(?:through|from|for|throughout|during)/i.test(lead[0])) continue;
     if (!fallback || (fallback.kind === 'open' && end.kind === 'event')) fallback = end;
   }
   return fallback;
+}
+
+const RANGE_LINK = /^\s*(?:through|thru|to|until|till|[-–—])\s*$/i;
+
+/**
+ * A period written as nothing but its two dates ("1 May 2020 through 30 April 2021", perhaps
+ * with a note in brackets), as a contract's cover table gives its term: the end is the second.
+ */
+export function dateRangeEnd(sentence: string, context: TermContext): TermEnd | null {
+  const mentions = findDateMentions(sentence);
+  const [from, to] = mentions;
+  if (mentions.length !== 2 || !from || !to) return null;
+  if (sentence.slice(0, from.start).trim() !== '') return null;
+  if (!RANGE_LINK.test(sentence.slice(from.end, to.start))) return null;
+  if (!/^\s*(?:\([^)]*\))?\s*\.?$/.test(sentence.slice(to.end))) return null;
+  const date = resolveMention(to, context.reference);
+  return date ? { kind: 'date', date } : null;
 }

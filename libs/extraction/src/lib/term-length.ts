@@ -8,7 +8,7 @@ import { pointOf, shiftPoint } from './term-points';
 const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
 // What introduces the length of a term: "for a term of", "shall be", "is", "continue for".
 const LENGTH_LEAD =
-  /\b(?:for|of|be|is|are|last|lasts|continue[sd]?|remain|term|period|engagement)\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|primary|minimum|maximum|further|entire|full|whole)\s+)?(?:(?:term|period|duration)\s+(?:of\s+)?)?(?:(?:at least|not less than|being)\s+)?$/i;
+  /\b(?:for|of|be|is|are|last|lasts|continue[sd]?|remain|term|period|engagement)\s*:?\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|primary|minimum|maximum|further|entire|full|whole)\s+)?(?:(?:term|period|duration)\s+(?:of\s+)?)?(?:(?:at least|not less than|being)\s+)?$/i;
 // A period that is notice, a renewal or a deadline is not the length of the term.
 const NOT_LENGTH = /notice|prior|before|advance|within|renew|additional|successive|extension/i;
 // Where the period is counted from, when the sentence says.

@@ -40,15 +40,16 @@ export type TermPoint =
   | { kind: 'incomplete'; edtf: string }
   | { kind: 'event'; event: string };
 
+// "the third anniversary thereof": the start just named, as "three years thereafter" counts.
 const START =
-  /^(?:the\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b/i;
+  /^(?:the\s+|its\s+)?(?:effective date|commencement date|start date|effective time|commencement of (?:this|the) (?:agreement|term))\b|^(?:thereof|therefrom)\b/i;
 const SIGNING =
-  /^(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b)/i;
+  /^(?:hereof\b|(?:the\s+)?(?:date hereof|date (?:it is |this agreement is )?(?:signed|executed)|date of (?:this|the) (?:agreement|contract)|(?:date of )?(?:its |the )?(?:last |final )?(?:execution|signing|signature)(?: (?:hereof|of (?:this|the) (?:agreement|contract)))?\b|(?:day and year|date) first\b))/i;
 
 export function pointOf(phrase: string, context: TermContext): TermPoint {
   const text = phrase
     .trim()
-    .replace(/^(?:of|on|from)\s+/i, '')
+    .replace(/^(?:of|on|from|and\s+(?:after|including))\s+/i, '')
     .replace(/^(?:the\s+)?date of\s+(?=(?:the\s+)?effective date)/i, '');
   const [mention] = findDateMentions(text.slice(0, 60));
   // "the tentative launch date of January 4, 1999" names its date.
@@ -91,7 +92,13 @@ function known(date: CalendarDate | null, context: TermContext): TermPoint {
 /** The event's own words, up to the end of its phrase. */
 export function eventName(text: string): string {
   const cut = text.split(/[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b/i)[0] ?? '';
-  return (cut.trim() || text.trim()).replace(/\.$/, '').slice(0, 120);
+  const name = (cut.trim() || text.trim()).replace(/\.$/, '');
+  // A long phrase is cut at a word, not inside one.
+  return name.length <= 120 ? name : name.slice(0, 121).replace(/\s+\S*$/, '');
+}
+
+function shiftedName(point: string, duration: Duration, sign: 1 | -1): string {
+  return `${toIsoDuration(duration)} ${sign === 1 ? 'after' : 'before'} ${point}`;
 }
 
 /** A point moved by a period; an event moved by a period is still an event with no date. */
@@ -101,13 +108,12 @@ export function shiftPoint(point: TermPoint, duration: Duration, sign: 1 | -1): 
       return { kind: 'date', date: applyDuration(point.date, duration, sign) };
     case 'incomplete': {
       const edtf = sign === 1 ? shiftIncompleteDate(point.edtf, duration) : null;
-      return edtf ? { kind: 'incomplete', edtf } : { kind: 'event', event: point.edtf };
+      return edtf
+        ? { kind: 'incomplete', edtf }
+        : { kind: 'event', event: shiftedName(point.edtf, duration, sign) };
     }
     case 'event':
-      return {
-        kind: 'event',
-        event: `${toIsoDuration(duration)} ${sign === 1 ? 'after' : 'before'} ${point.event}`,
-      };
+      return { kind: 'event', event: shiftedName(point.event, duration, sign) };
   }
 }
 
