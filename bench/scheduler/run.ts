@@ -2,7 +2,8 @@
  * Scheduler benchmarks, printing figures (nothing here is a pass/fail test):
  *   npx tsx bench/scheduler/run.ts [--sizes=10000,100000,1000000] [--precision=10000]
  *                                  [--throughput=20000] [--port=13931] [--only=claim|service]
- * - claim: the dispatcher's claim queries at each size of pending reminders, in a throwaway schema;
+ * - claim: the dispatcher's claim queries at each count of pending milestones (four reminders each),
+ *   in a throwaway schema;
  * - service: the built service as a process: lateness of reminders due over one minute, and the
  *   rate it fires a backlog at against the rate kafkajs alone puts the same messages on Kafka.
  * Uses DATABASE_URL and KAFKA_BROKERS (default: the local ones `npm start` brings up).
