@@ -6,6 +6,7 @@ import { AcknowledgementAndResolution1764800000000 } from './migrations/17648000
 import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
 import { ReceiverThrottling1765000000000 } from './migrations/1765000000000-receiver-throttling';
 import { DeliveryGroups1765100000000 } from './migrations/1765100000000-delivery-groups';
+import { Digests1765200000000 } from './migrations/1765200000000-digests';
 
 export * from './alert-escalation.entity';
 export * from './alert-escalation.repository';
@@ -15,6 +16,8 @@ export * from './claimed-delivery';
 export * from './delivery-attempt.entity';
 export * from './delivery.entity';
 export * from './delivery.repository';
+export * from './digest.entity';
+export * from './digest.repository';
 export * from './email.client';
 export * from './receiver-throttle.store';
 export * from './receiver.entity';
@@ -36,4 +39,5 @@ export const alertingMigrations = [
   Escalation1764900000000,
   ReceiverThrottling1765000000000,
   DeliveryGroups1765100000000,
+  Digests1765200000000,
 ];
