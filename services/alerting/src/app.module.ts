@@ -6,6 +6,8 @@ import {
   DeliveryAttemptEntity,
   DeliveryEntity,
   DeliveryRepository,
+  DigestEntity,
+  DigestRepository,
   EmailClient,
   ReceiverEntity,
   ReceiverRepository,
@@ -35,6 +37,9 @@ import { NotificationSender } from './delivery/notification-sender';
 import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
 import { ReceiverGate } from './delivery/receiver-gate';
 import { WebhookReceivers } from './delivery/webhook-receivers';
+import { DigestWorker } from './digests/digest.worker';
+import { DigestsController } from './digests/digests.controller';
+import { SendDigestsUseCase } from './digests/send-digests.usecase';
 import { EscalateAlertsUseCase } from './escalation/escalate-alerts.usecase';
 import { EscalationWorker } from './escalation/escalation.worker';
 import { ManageReceiversUseCase } from './receivers/manage-receivers.usecase';
@@ -67,6 +72,7 @@ export class AppModule {
               AlertEscalationEntity,
               DeliveryAttemptEntity,
               DeliveryEntity,
+              DigestEntity,
               ReceiverEntity,
               RoutingTreeEntity,
               SilenceEntity,
@@ -77,7 +83,13 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [AlertsController, ReceiversController, RoutesController, SilencesController],
+      controllers: [
+        AlertsController,
+        DigestsController,
+        ReceiversController,
+        RoutesController,
+        SilencesController,
+      ],
       providers: [
         outboundHttpProvider(env),
         OutboundClientsCloser,
@@ -112,6 +124,8 @@ export class AppModule {
         DeliverAlertsUseCase,
         DeliveryRepository,
         DeliveryWorker,
+        DigestRepository,
+        DigestWorker,
         EscalateAlertsUseCase,
         EscalationWorker,
         ManageReceiversUseCase,
@@ -127,6 +141,7 @@ export class AppModule {
         ResolveAlertsUseCase,
         RoutingTable,
         RoutingTreeRepository,
+        SendDigestsUseCase,
         SilenceRepository,
       ],
     };

@@ -1,6 +1,10 @@
 import { DeliveryRepository } from '@dealwatch/alerting/data-access';
 import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
-import { decideAfterAttempt, deliveredEventIdFor } from '@dealwatch/alerting/domain';
+import {
+  decideAfterAttempt,
+  deliveredEventIdFor,
+  failedEventIdFor,
+} from '@dealwatch/alerting/domain';
 import type { DeliveryDecision } from '@dealwatch/alerting/domain';
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
@@ -9,6 +13,7 @@ import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 
 import { AlertingEnv } from '../alerting.env';
 import { NotificationSender } from './notification-sender';
@@ -123,27 +128,7 @@ export class DeliverAlertsUseCase {
   ): Promise<void> {
     const kept = await this.transactions.run(async (manager) => {
       const stillOurs = await this.deliveries.recordAttempt(manager, claimed, attempt, decision);
-      if (stillOurs && decision.status === 'delivered') {
-        await this.outbox.append(
-          manager,
-          Topics.AlertDeliveredV1,
-          {
-            alertId: claimed.alertId,
-            reminderId: claimed.reminderId,
-            milestoneId: claimed.milestoneId,
-            agreementId: claimed.agreementId,
-            receiver: claimed.receiver,
-            attempts: claimed.attempt,
-            deliveredAt: attempt.finishedAt.toISOString(),
-          },
-          {
-            subject: claimed.agreementId,
-            correlationId: claimed.correlationId,
-            causationId: claimed.sourceEventId,
-            eventId: deliveredEventIdFor(claimed.deliveryId),
-          },
-        );
-      }
+      if (stillOurs) await this.announce(manager, claimed, attempt, decision);
       return stillOurs;
     });
     const context = {
@@ -156,5 +141,48 @@ export class DeliverAlertsUseCase {
     if (!kept) this.logger.warn(context, 'lease lost before the outcome was recorded');
     else if (decision.status === 'delivered') this.logger.info(context, 'alert delivered');
     else this.logger.warn({ ...context, reason: decision.reason }, 'alert delivery failed');
+  }
+
+  /** `dealwatch.alert.delivered.v1` once it went, `dealwatch.alert.failed.v1` once given up. */
+  private async announce(
+    manager: EntityManager,
+    claimed: ClaimedDelivery,
+    attempt: FinishedAttempt,
+    decision: DeliveryDecision,
+  ): Promise<void> {
+    const alert = {
+      alertId: claimed.alertId,
+      reminderId: claimed.reminderId,
+      milestoneId: claimed.milestoneId,
+      agreementId: claimed.agreementId,
+      receiver: claimed.receiver,
+      attempts: claimed.attempt,
+    };
+    const options = (eventId: string) => ({
+      subject: claimed.agreementId,
+      correlationId: claimed.correlationId,
+      causationId: claimed.sourceEventId,
+      eventId,
+    });
+    if (decision.status === 'delivered') {
+      await this.outbox.append(
+        manager,
+        Topics.AlertDeliveredV1,
+        { ...alert, deliveredAt: attempt.finishedAt.toISOString() },
+        options(deliveredEventIdFor(claimed.deliveryId)),
+      );
+    } else if (decision.status === 'dead') {
+      await this.outbox.append(
+        manager,
+        Topics.AlertFailedV1,
+        {
+          ...alert,
+          notification: claimed.notification,
+          reason: decision.reason,
+          failedAt: attempt.finishedAt.toISOString(),
+        },
+        options(failedEventIdFor(claimed.deliveryId)),
+      );
+    }
   }
 }
