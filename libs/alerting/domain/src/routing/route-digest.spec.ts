@@ -8,6 +8,8 @@ const labels = {
   severity: 'info',
   offset: 'P30D',
   title: 'Annual report',
+  party: [],
+  binding: '',
 };
 const morning = { at: '08:00', timeZone: 'Europe/Berlin', sendEmpty: false };
 const evening = { at: '18:00', timeZone: 'America/New_York', sendEmpty: true };
