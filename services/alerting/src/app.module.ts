@@ -1,4 +1,6 @@
 import {
+  AgreementLabelsEntity,
+  AgreementLabelsRepository,
   AlertEntity,
   AlertEscalationEntity,
   AlertEscalationRepository,
@@ -9,6 +11,8 @@ import {
   DigestEntity,
   DigestRepository,
   EmailClient,
+  MilestoneObligationEntity,
+  ObligationLabelsEntity,
   ReceiverEntity,
   ReceiverRepository,
   ReceiverThrottleStore,
@@ -42,6 +46,7 @@ import { DigestsController } from './digests/digests.controller';
 import { SendDigestsUseCase } from './digests/send-digests.usecase';
 import { EscalateAlertsUseCase } from './escalation/escalate-alerts.usecase';
 import { EscalationWorker } from './escalation/escalation.worker';
+import { AgreementLabelsConsumer } from './labels/agreement-labels.consumer';
 import { ManageReceiversUseCase } from './receivers/manage-receivers.usecase';
 import { ReceiverDirectory } from './receivers/receiver-directory';
 import { ReceiversController } from './receivers/receivers.controller';
@@ -68,11 +73,14 @@ export class AppModule {
             name: 'alerting',
             env,
             entities: [
+              AgreementLabelsEntity,
               AlertEntity,
               AlertEscalationEntity,
               DeliveryAttemptEntity,
               DeliveryEntity,
               DigestEntity,
+              MilestoneObligationEntity,
+              ObligationLabelsEntity,
               ReceiverEntity,
               RoutingTreeEntity,
               SilenceEntity,
@@ -118,6 +126,8 @@ export class AppModule {
         { provide: SecretBox, useFactory: () => new SecretBox(env.ALERT_SECRETS_KEY) },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
         AcknowledgeAlertUseCase,
+        AgreementLabelsConsumer,
+        AgreementLabelsRepository,
         AlertEscalationRepository,
         AlertHistoryUseCase,
         AlertRepository,

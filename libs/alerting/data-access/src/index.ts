@@ -7,7 +7,10 @@ import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
 import { ReceiverThrottling1765000000000 } from './migrations/1765000000000-receiver-throttling';
 import { DeliveryGroups1765100000000 } from './migrations/1765100000000-delivery-groups';
 import { Digests1765200000000 } from './migrations/1765200000000-digests';
+import { AgreementLabels1765300000000 } from './migrations/1765300000000-agreement-labels';
 
+export * from './agreement-labels.entity';
+export * from './agreement-labels.repository';
 export * from './alert-escalation.entity';
 export * from './alert-escalation.repository';
 export * from './alert.entity';
@@ -40,4 +43,5 @@ export const alertingMigrations = [
   ReceiverThrottling1765000000000,
   DeliveryGroups1765100000000,
   Digests1765200000000,
+  AgreementLabels1765300000000,
 ];

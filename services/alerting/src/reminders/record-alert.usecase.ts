@@ -1,4 +1,5 @@
 import {
+  AgreementLabelsRepository,
   AlertEscalationRepository,
   AlertRepository,
   DeliveryRepository,
@@ -48,6 +49,7 @@ export class RecordAlertUseCase {
 
   constructor(
     private readonly alerts: AlertRepository,
+    private readonly agreementLabels: AgreementLabelsRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly digests: DigestRepository,
     private readonly escalations: AlertEscalationRepository,
@@ -119,7 +121,11 @@ export class RecordAlertUseCase {
       if (inhibited.length > 0)
         this.logger.info({ ...context, inhibited }, 'earlier alerts inhibited');
     }
-    const labels = alertLabelsOf(reminder, notification.severity);
+    const labels = alertLabelsOf(
+      reminder,
+      notification.severity,
+      await this.agreementLabels.labelsOf(manager, reminder),
+    );
     if (await this.heldBack(manager, alertId, reminder, labels, now, context)) return;
 
     const known = await this.receivers.active(manager);
