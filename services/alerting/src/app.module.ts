@@ -36,6 +36,7 @@ import type { AlertingEnv } from './alerting.env';
 import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
+import { DeliveryEvents } from './delivery/delivery-events';
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { NotificationSender } from './delivery/notification-sender';
 import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
@@ -132,6 +133,7 @@ export class AppModule {
         AlertHistoryUseCase,
         AlertRepository,
         DeliverAlertsUseCase,
+        DeliveryEvents,
         DeliveryRepository,
         DeliveryWorker,
         DigestRepository,

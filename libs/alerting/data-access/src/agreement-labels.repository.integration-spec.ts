@@ -4,13 +4,11 @@ import { createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/te
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-import {
-  AgreementLabelsEntity,
-  MilestoneObligationEntity,
-  ObligationLabelsEntity,
-} from './agreement-labels.entity';
+import { AgreementLabelsEntity } from './agreement-labels.entity';
 import { AgreementLabelsRepository } from './agreement-labels.repository';
 import { alertingMigrations } from './index';
+import { MilestoneObligationEntity } from './milestone-obligation.entity';
+import { ObligationLabelsEntity } from './obligation-labels.entity';
 
 const namespace = createTestNamespace('alerting-labels');
 

@@ -22,6 +22,8 @@ export * from './delivery.repository';
 export * from './digest.entity';
 export * from './digest.repository';
 export * from './email.client';
+export * from './milestone-obligation.entity';
+export * from './obligation-labels.entity';
 export * from './receiver-throttle.store';
 export * from './receiver.entity';
 export * from './receiver.repository';

@@ -1,21 +1,15 @@
 import { DeliveryRepository } from '@dealwatch/alerting/data-access';
 import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
-import {
-  decideAfterAttempt,
-  deliveredEventIdFor,
-  failedEventIdFor,
-} from '@dealwatch/alerting/domain';
+import { decideAfterAttempt } from '@dealwatch/alerting/domain';
 import type { DeliveryDecision } from '@dealwatch/alerting/domain';
-import { Topics } from '@dealwatch/contracts';
-import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
-import type { EntityManager } from 'typeorm';
 
 import { AlertingEnv } from '../alerting.env';
+import { DeliveryEvents } from './delivery-events';
 import { NotificationSender } from './notification-sender';
 import type { SendResult } from './notification-sender';
 import { ReceiverGate } from './receiver-gate';
@@ -41,7 +35,7 @@ export class DeliverAlertsUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly sender: NotificationSender,
     private readonly gate: ReceiverGate,
-    private readonly outbox: EventOutbox,
+    private readonly events: DeliveryEvents,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: AlertingEnv,
@@ -128,7 +122,14 @@ export class DeliverAlertsUseCase {
   ): Promise<void> {
     const kept = await this.transactions.run(async (manager) => {
       const stillOurs = await this.deliveries.recordAttempt(manager, claimed, attempt, decision);
-      if (stillOurs) await this.announce(manager, claimed, attempt, decision);
+      if (stillOurs) {
+        await this.events.announce(
+          manager,
+          { ...claimed, attempts: claimed.attempt },
+          decision,
+          attempt.finishedAt,
+        );
+      }
       return stillOurs;
     });
     const context = {
@@ -141,48 +142,5 @@ export class DeliverAlertsUseCase {
     if (!kept) this.logger.warn(context, 'lease lost before the outcome was recorded');
     else if (decision.status === 'delivered') this.logger.info(context, 'alert delivered');
     else this.logger.warn({ ...context, reason: decision.reason }, 'alert delivery failed');
-  }
-
-  /** `dealwatch.alert.delivered.v1` once it went, `dealwatch.alert.failed.v1` once given up. */
-  private async announce(
-    manager: EntityManager,
-    claimed: ClaimedDelivery,
-    attempt: FinishedAttempt,
-    decision: DeliveryDecision,
-  ): Promise<void> {
-    const alert = {
-      alertId: claimed.alertId,
-      reminderId: claimed.reminderId,
-      milestoneId: claimed.milestoneId,
-      agreementId: claimed.agreementId,
-      receiver: claimed.receiver,
-      attempts: claimed.attempt,
-    };
-    const options = (eventId: string) => ({
-      subject: claimed.agreementId,
-      correlationId: claimed.correlationId,
-      causationId: claimed.sourceEventId,
-      eventId,
-    });
-    if (decision.status === 'delivered') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertDeliveredV1,
-        { ...alert, deliveredAt: attempt.finishedAt.toISOString() },
-        options(deliveredEventIdFor(claimed.deliveryId)),
-      );
-    } else if (decision.status === 'dead') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertFailedV1,
-        {
-          ...alert,
-          notification: claimed.notification,
-          reason: decision.reason,
-          failedAt: attempt.finishedAt.toISOString(),
-        },
-        options(failedEventIdFor(claimed.deliveryId)),
-      );
-    }
   }
 }

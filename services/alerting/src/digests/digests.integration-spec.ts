@@ -165,7 +165,19 @@ describe('daily digests, on a controlled clock', () => {
   const firstDay = [overdue, inAWeek, inAMonth, tomorrow];
   let firstDigestId: string;
 
-  it('refuses a digest it cannot keep, naming the field', async () => {
+  it('shows a receiver’s digest, takes it off with null, and refuses one it cannot keep, naming the field', async () => {
+    const { body } = await getJson(`${service.base}/v1/receivers`);
+    const views = (body as { items: { id: string; name: string; digest: unknown }[] }).items;
+    expect(views.find((view) => view.name === 'daily-teams')?.digest).toEqual({
+      ...daily,
+      sendEmpty: true,
+    });
+    const liveId = views.find((view) => view.name === 'live-hook')!.id;
+    const on = await send('PATCH', `/v1/receivers/${liveId}`, { digest: daily });
+    expect(on.body).toMatchObject({ digest: { ...daily, sendEmpty: false } });
+    const off = await send('PATCH', `/v1/receivers/${liveId}`, { digest: null });
+    expect(off.body).toMatchObject({ digest: null });
+
     const refused = await send('POST', '/v1/receivers', {
       name: 'x',
       kind: 'webhook',

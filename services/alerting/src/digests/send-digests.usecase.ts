@@ -1,12 +1,10 @@
 import { DigestRepository } from '@dealwatch/alerting/data-access';
-import type { AlertEntity, DigestEntity, SettledDigestItem } from '@dealwatch/alerting/data-access';
+import type { AlertEntity, DigestEntity } from '@dealwatch/alerting/data-access';
 import {
   ackLink,
   buildDigestBody,
   decideAfterAttempt,
-  deliveredEventIdFor,
   digestSchedules,
-  failedEventIdFor,
   isEmptyDigest,
 } from '@dealwatch/alerting/domain';
 import type {
@@ -16,16 +14,14 @@ import type {
   DigestAlertState,
   DigestWebhookBody,
 } from '@dealwatch/alerting/domain';
-import { Topics } from '@dealwatch/contracts';
-import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
-import type { EntityManager } from 'typeorm';
 
 import { AlertingEnv } from '../alerting.env';
+import { DeliveryEvents } from '../delivery/delivery-events';
 import { NotificationSender } from '../delivery/notification-sender';
 import { ReceiverGate } from '../delivery/receiver-gate';
 import { ReceiverDirectory } from '../receivers/receiver-directory';
@@ -52,7 +48,7 @@ export class SendDigestsUseCase {
     private readonly routing: RoutingTable,
     private readonly sender: NotificationSender,
     private readonly gate: ReceiverGate,
-    private readonly outbox: EventOutbox,
+    private readonly events: DeliveryEvents,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: AlertingEnv,
@@ -174,7 +170,13 @@ export class SendDigestsUseCase {
     const settled = await this.transactions.run(async (manager) => {
       const items = await this.digests.recordOutcome(manager, digest, decision, finishedAt);
       for (const item of items ?? []) {
-        await this.announce(manager, digest, item, decision, finishedAt);
+        const delivery = {
+          ...item,
+          receiver: digest.receiver,
+          notification: 'firing' as const,
+          attempts: digest.attempts,
+        };
+        await this.events.announce(manager, delivery, decision, finishedAt);
       }
       return items;
     });
@@ -188,48 +190,5 @@ export class SendDigestsUseCase {
     if (!settled) this.logger.warn(context, 'lease lost before the digest outcome was recorded');
     else if (decision.status === 'delivered') this.logger.info(context, 'digest delivered');
     else this.logger.warn({ ...context, reason: decision.reason }, 'digest delivery failed');
-  }
-
-  private async announce(
-    manager: EntityManager,
-    digest: DigestEntity,
-    item: SettledDigestItem,
-    decision: DeliveryDecision,
-    at: Date,
-  ): Promise<void> {
-    const alert = {
-      alertId: item.alertId,
-      reminderId: item.reminderId,
-      milestoneId: item.milestoneId,
-      agreementId: item.agreementId,
-      receiver: digest.receiver,
-      attempts: digest.attempts,
-    };
-    const options = (eventId: string) => ({
-      subject: item.agreementId,
-      correlationId: item.correlationId,
-      causationId: item.sourceEventId,
-      eventId,
-    });
-    if (decision.status === 'delivered') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertDeliveredV1,
-        { ...alert, deliveredAt: at.toISOString() },
-        options(deliveredEventIdFor(item.deliveryId)),
-      );
-    } else if (decision.status === 'dead') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertFailedV1,
-        {
-          ...alert,
-          notification: 'firing' as const,
-          reason: decision.reason,
-          failedAt: at.toISOString(),
-        },
-        options(failedEventIdFor(item.deliveryId)),
-      );
-    }
   }
 }
