@@ -24,8 +24,9 @@ const LEASE_MARGIN_MS = 10_000;
 /**
  * Sends one batch of due deliveries: claim with a lease (committed first), let each receiver's
  * breaker and rate limit decide what goes (see ReceiverGate), post, then record the attempt and the
- * next step in one transaction, announcing a delivered alert in that same one. Deliveries held by a
- * rate limit go out together, one grouped notification, each recorded with its outcome.
+ * next step in one transaction, announcing a delivery that went or was given up in that same one.
+ * Deliveries held by a rate limit go out together, one grouped notification, each recorded with its
+ * outcome.
  */
 @Injectable()
 export class DeliverAlertsUseCase {
