@@ -3,6 +3,7 @@ import { AgreementIngestedV1 } from './events/agreement-ingested/agreement-inges
 import { AlertAcknowledgedV1 } from './events/alert-acknowledged/alert-acknowledged-v1.event';
 import { AlertDeliveredV1 } from './events/alert-delivered/alert-delivered-v1.event';
 import { AlertEscalatedV1 } from './events/alert-escalated/alert-escalated-v1.event';
+import { AlertFailedV1 } from './events/alert-failed/alert-failed-v1.event';
 import { AlertResolvedV1 } from './events/alert-resolved/alert-resolved-v1.event';
 import { ClausesExtractedV1 } from './events/clauses-extracted/clauses-extracted-v1.event';
 import { MilestoneReminderV1 } from './events/milestone-reminder/milestone-reminder-v1.event';
@@ -24,6 +25,7 @@ export const payloadClasses = {
   [Topics.AlertAcknowledgedV1]: AlertAcknowledgedV1,
   [Topics.AlertResolvedV1]: AlertResolvedV1,
   [Topics.AlertEscalatedV1]: AlertEscalatedV1,
+  [Topics.AlertFailedV1]: AlertFailedV1,
   [Topics.ObligationReviewedV1]: ObligationReviewedV1,
 } as const satisfies { [T in Topic]: new () => object };
 

@@ -8,6 +8,7 @@ export * from './events/agreement-ingested/agreement-ingested-v1.event';
 export * from './events/alert-acknowledged/alert-acknowledged-v1.event';
 export * from './events/alert-delivered/alert-delivered-v1.event';
 export * from './events/alert-escalated/alert-escalated-v1.event';
+export * from './events/alert-failed/alert-failed-v1.event';
 export * from './events/alert-resolved/alert-resolved-v1.event';
 export * from './events/clauses-extracted/clauses-extracted-v1.event';
 export * from './events/clauses-extracted/extracted-deadline-v1';

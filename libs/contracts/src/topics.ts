@@ -14,6 +14,7 @@ export const Topics = {
   AlertAcknowledgedV1: 'dealwatch.alert.acknowledged.v1',
   AlertResolvedV1: 'dealwatch.alert.resolved.v1',
   AlertEscalatedV1: 'dealwatch.alert.escalated.v1',
+  AlertFailedV1: 'dealwatch.alert.failed.v1',
   ObligationReviewedV1: 'dealwatch.obligation.reviewed.v1',
 } as const;
 

@@ -1,2 +1,3 @@
 export * from './iso-duration';
 export * from './wakeable-sleep';
+export * from './zoned-time';

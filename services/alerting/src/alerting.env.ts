@@ -181,6 +181,15 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
 
   @EnvVariable({
     description:
+      'How often (ms) the digest worker plans the next daily digests and sends those that are due.',
+  })
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  ALERT_DIGEST_POLL_MS: number = 30_000;
+
+  @EnvVariable({
+    description:
       'Failures in a row (timeouts, 5xx, refused connections) after which nothing is sent to a ' +
       'receiver for ALERT_BREAKER_COOLDOWN; then one trial goes.',
   })

@@ -1,6 +1,6 @@
 import { alertIdFor, webhookReceiverName } from '@dealwatch/alerting/domain';
 import { DeadLetterHeaders, Topics } from '@dealwatch/contracts';
-import type { AlertDeliveredV1 } from '@dealwatch/contracts';
+import type { AlertDeliveredV1, AlertFailedV1 } from '@dealwatch/contracts';
 import {
   TopicRecorder,
   WebhookReceiver,
@@ -69,6 +69,7 @@ describe('alerting on real Kafka and PostgreSQL, delivering to real webhook rece
     recorder = await new TopicRecorder(brokers).start([
       `${publisher.topic}.dlq`,
       `${namespace.topicPrefix}${Topics.AlertDeliveredV1}`,
+      `${namespace.topicPrefix}${Topics.AlertFailedV1}`,
     ]);
   });
 
@@ -218,6 +219,25 @@ describe('alerting on real Kafka and PostgreSQL, delivering to real webhook rece
       lastError: 'gave up after 4 attempts: HTTP 503',
     });
     expect(requestsFor(first, alertId)).toHaveLength(4);
+
+    const failed = await expectEventually(() => {
+      const events = recorder
+        .on(`${namespace.topicPrefix}${Topics.AlertFailedV1}`)
+        .map((message) => JSON.parse(message.value!) as AlertFailedV1)
+        .filter((event) => event.alertId === alertId);
+      expect(events).toHaveLength(1);
+      return events[0]!;
+    });
+    expect(failed).toMatchObject({
+      reminderId: due.reminderId,
+      receiver: firstName,
+      notification: 'firing',
+      attempts: 4,
+      reason: 'gave up after 4 attempts: HTTP 503',
+    });
+    const dead = await listAlerts('deliveryStatus=dead');
+    expect(dead.items.map((item) => item.id)).toContain(alertId);
+    expect(dead.items.every((item) => item.deliveries.some((d) => d.status === 'dead'))).toBe(true);
   });
 
   it('dead-letters a malformed reminder with the reason and delivers the next one', async () => {
@@ -270,6 +290,7 @@ describe('alerting on real Kafka and PostgreSQL, delivering to real webhook rece
     ['limit=ten', /limit must be an integer/],
     ['offset=-1', /offset must not be less than 0/],
     ['agreementId=42', /agreementId must be a UUID/],
+    ['deliveryStatus=lost', /deliveryStatus must be one of the following values/],
     ['colour=blue', /property colour should not exist/],
   ])('answers 400 with the reason for a bad query (%s)', async (query, reason) => {
     const { status, body } = await getJson(`${service.base}/v1/alerts?${query}`);

@@ -1,4 +1,6 @@
 import {
+  AgreementLabelsEntity,
+  AgreementLabelsRepository,
   AlertEntity,
   AlertEscalationEntity,
   AlertEscalationRepository,
@@ -6,7 +8,11 @@ import {
   DeliveryAttemptEntity,
   DeliveryEntity,
   DeliveryRepository,
+  DigestEntity,
+  DigestRepository,
   EmailClient,
+  MilestoneObligationEntity,
+  ObligationLabelsEntity,
   ReceiverEntity,
   ReceiverRepository,
   ReceiverThrottleStore,
@@ -30,13 +36,18 @@ import type { AlertingEnv } from './alerting.env';
 import { AlertHistoryUseCase } from './alerts/alert-history.usecase';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeliverAlertsUseCase } from './delivery/deliver-alerts.usecase';
+import { DeliveryEvents } from './delivery/delivery-events';
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { NotificationSender } from './delivery/notification-sender';
 import { OutboundClientsCloser, outboundHttpProvider } from './delivery/outbound-clients.provider';
 import { ReceiverGate } from './delivery/receiver-gate';
 import { WebhookReceivers } from './delivery/webhook-receivers';
+import { DigestWorker } from './digests/digest.worker';
+import { DigestsController } from './digests/digests.controller';
+import { SendDigestsUseCase } from './digests/send-digests.usecase';
 import { EscalateAlertsUseCase } from './escalation/escalate-alerts.usecase';
 import { EscalationWorker } from './escalation/escalation.worker';
+import { AgreementLabelsConsumer } from './labels/agreement-labels.consumer';
 import { ManageReceiversUseCase } from './receivers/manage-receivers.usecase';
 import { ReceiverDirectory } from './receivers/receiver-directory';
 import { ReceiversController } from './receivers/receivers.controller';
@@ -63,10 +74,14 @@ export class AppModule {
             name: 'alerting',
             env,
             entities: [
+              AgreementLabelsEntity,
               AlertEntity,
               AlertEscalationEntity,
               DeliveryAttemptEntity,
               DeliveryEntity,
+              DigestEntity,
+              MilestoneObligationEntity,
+              ObligationLabelsEntity,
               ReceiverEntity,
               RoutingTreeEntity,
               SilenceEntity,
@@ -77,7 +92,13 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [AlertsController, ReceiversController, RoutesController, SilencesController],
+      controllers: [
+        AlertsController,
+        DigestsController,
+        ReceiversController,
+        RoutesController,
+        SilencesController,
+      ],
       providers: [
         outboundHttpProvider(env),
         OutboundClientsCloser,
@@ -106,12 +127,17 @@ export class AppModule {
         { provide: SecretBox, useFactory: () => new SecretBox(env.ALERT_SECRETS_KEY) },
         { provide: WebhookReceivers, useValue: new WebhookReceivers(env.ALERT_WEBHOOK_URLS) },
         AcknowledgeAlertUseCase,
+        AgreementLabelsConsumer,
+        AgreementLabelsRepository,
         AlertEscalationRepository,
         AlertHistoryUseCase,
         AlertRepository,
         DeliverAlertsUseCase,
+        DeliveryEvents,
         DeliveryRepository,
         DeliveryWorker,
+        DigestRepository,
+        DigestWorker,
         EscalateAlertsUseCase,
         EscalationWorker,
         ManageReceiversUseCase,
@@ -127,6 +153,7 @@ export class AppModule {
         ResolveAlertsUseCase,
         RoutingTable,
         RoutingTreeRepository,
+        SendDigestsUseCase,
         SilenceRepository,
       ],
     };

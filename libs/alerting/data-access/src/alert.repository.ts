@@ -2,16 +2,19 @@ import { OVERDUE } from '@dealwatch/alerting/domain';
 
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import { AlertEntity } from './alert.entity';
 import type { AlertState } from './alert.entity';
+import type { DeliveryStatus } from './delivery.entity';
 import { returningRows } from './returning-rows';
 
 export interface AlertFilter {
   agreementId?: string | undefined;
   milestoneId?: string | undefined;
   state?: AlertState | undefined;
+  /** Alerts with at least one delivery in this status, e.g. `dead`: given up for a receiver. */
+  deliveryStatus?: DeliveryStatus | undefined;
 }
 
 export interface Page {
@@ -141,16 +144,26 @@ export class AlertRepository {
 
   /** Newest first; `total` counts every alert the filter matches. */
   async list(filter: AlertFilter, page: Page): Promise<{ alerts: AlertEntity[]; total: number }> {
-    const where: FindOptionsWhere<AlertEntity> = {};
-    if (filter.agreementId) where.agreementId = filter.agreementId;
-    if (filter.milestoneId) where.milestoneId = filter.milestoneId;
-    if (filter.state) where.state = filter.state;
-    const [alerts, total] = await this.dataSource.getRepository(AlertEntity).findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+    const query = this.dataSource.getRepository(AlertEntity).createQueryBuilder('alert');
+    if (filter.agreementId) {
+      query.andWhere('alert.agreement_id = :agreementId', { agreementId: filter.agreementId });
+    }
+    if (filter.milestoneId) {
+      query.andWhere('alert.milestone_id = :milestoneId', { milestoneId: filter.milestoneId });
+    }
+    if (filter.state) query.andWhere('alert.state = :state', { state: filter.state });
+    if (filter.deliveryStatus) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM deliveries d WHERE d.alert_id = alert.id AND d.status = :status)',
+        { status: filter.deliveryStatus },
+      );
+    }
+    const [alerts, total] = await query
+      .orderBy('alert.createdAt', 'DESC')
+      .addOrderBy('alert.id', 'DESC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
     return { alerts, total };
   }
 }

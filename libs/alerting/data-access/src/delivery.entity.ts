@@ -23,6 +23,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 @Index('deliveries_receiver_group_key_idx', ['receiver', 'groupKey'], {
   where: 'group_key IS NOT NULL',
 })
+@Index('deliveries_digest_id_idx', ['digestId'], { where: 'digest_id IS NOT NULL' })
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -70,6 +71,10 @@ export class DeliveryEntity {
   /** Sent with the deliveries to this receiver with the same key, as one notification. */
   @Column({ type: 'text', name: 'group_key', nullable: true })
   groupKey!: string | null;
+
+  /** The receiver's digest it goes out with; null when it is sent by itself. */
+  @Column({ type: 'uuid', name: 'digest_id', nullable: true })
+  digestId!: string | null;
 
   @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
   deliveredAt!: Date | null;

@@ -27,6 +27,8 @@ export interface DeliveryTarget {
   receiverId: string | null;
   /** Set when the alert's route groups what it sends this receiver. */
   group?: AlertGrouping | null;
+  /** Set when the receiver gets it in its digest: it waits for that digest, and goes with it. */
+  digest?: { id: string; dueAt: Date } | null;
 }
 
 const ABANDONED =
@@ -49,7 +51,8 @@ export class DeliveryRepository {
     if (receivers.length === 0) return;
     const rows = [];
     for (const receiver of receivers) {
-      const group = receiver.group ?? null;
+      const digest = receiver.digest ?? null;
+      const group = digest ? null : (receiver.group ?? null);
       rows.push({
         id: randomUUID(),
         alertId,
@@ -59,11 +62,16 @@ export class DeliveryRepository {
         body: null,
         status: 'pending' as const,
         attempts: 0,
-        nextAttemptAt: group ? await this.groupDueAt(manager, receiver.name, group, now) : now,
+        nextAttemptAt: digest
+          ? digest.dueAt
+          : group
+            ? await this.groupDueAt(manager, receiver.name, group, now)
+            : now,
         leaseUntil: null,
         lastError: null,
         held: false,
         groupKey: group?.key ?? null,
+        digestId: digest?.id ?? null,
         deliveredAt: null,
         createdAt: now,
         updatedAt: now,
@@ -160,7 +168,8 @@ export class DeliveryRepository {
         manager,
         `WITH batch AS (
            SELECT id, receiver, group_key FROM deliveries
-           WHERE (status = 'pending' AND next_attempt_at <= $1)
+           -- What waits for a digest goes with it (see DigestRepository), never alone.
+           WHERE (status = 'pending' AND next_attempt_at <= $1 AND digest_id IS NULL)
               OR (status = 'in_flight' AND lease_until <= $1)
            ORDER BY next_attempt_at, id
            LIMIT $3

@@ -6,7 +6,11 @@ import { AcknowledgementAndResolution1764800000000 } from './migrations/17648000
 import { Escalation1764900000000 } from './migrations/1764900000000-escalation';
 import { ReceiverThrottling1765000000000 } from './migrations/1765000000000-receiver-throttling';
 import { DeliveryGroups1765100000000 } from './migrations/1765100000000-delivery-groups';
+import { Digests1765200000000 } from './migrations/1765200000000-digests';
+import { AgreementLabels1765300000000 } from './migrations/1765300000000-agreement-labels';
 
+export * from './agreement-labels.entity';
+export * from './agreement-labels.repository';
 export * from './alert-escalation.entity';
 export * from './alert-escalation.repository';
 export * from './alert.entity';
@@ -15,7 +19,11 @@ export * from './claimed-delivery';
 export * from './delivery-attempt.entity';
 export * from './delivery.entity';
 export * from './delivery.repository';
+export * from './digest.entity';
+export * from './digest.repository';
 export * from './email.client';
+export * from './milestone-obligation.entity';
+export * from './obligation-labels.entity';
 export * from './receiver-throttle.store';
 export * from './receiver.entity';
 export * from './receiver.repository';
@@ -36,4 +44,6 @@ export const alertingMigrations = [
   Escalation1764900000000,
   ReceiverThrottling1765000000000,
   DeliveryGroups1765100000000,
+  Digests1765200000000,
+  AgreementLabels1765300000000,
 ];

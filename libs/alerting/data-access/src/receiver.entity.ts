@@ -45,6 +45,17 @@ export class ReceiverEntity {
   @Column({ type: 'text', name: 'rate_limit_per', nullable: true })
   rateLimitPer!: string | null;
 
+  /** Daily digest: its alerts go out once a day at this HH:MM in `digestTimeZone`; null: one by one. */
+  @Column({ type: 'text', name: 'digest_at', nullable: true })
+  digestAt!: string | null;
+
+  @Column({ type: 'text', name: 'digest_time_zone', nullable: true })
+  digestTimeZone!: string | null;
+
+  /** Whether a day with nothing to tell still sends a digest saying so. */
+  @Column({ type: 'boolean', name: 'digest_send_empty', default: false })
+  digestSendEmpty!: boolean;
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

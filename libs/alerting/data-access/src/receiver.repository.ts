@@ -1,4 +1,4 @@
-import type { RateLimit, ReceiverKind } from '@dealwatch/alerting/domain';
+import type { DigestSchedule, RateLimit, ReceiverKind } from '@dealwatch/alerting/domain';
 
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not } from 'typeorm';
@@ -26,6 +26,8 @@ export interface ReceiverFields {
   sendResolved: boolean;
   enabled: boolean;
   rateLimit: RateLimit | null;
+  /** Null: each alert goes when it fires; else once a day, in a digest. */
+  digest: DigestSchedule | null;
 }
 
 export class ReceiverNameTakenError extends Error {
@@ -94,6 +96,7 @@ export class ReceiverRepository {
       sendResolved: receiver.sendResolved,
       enabled: receiver.enabled,
       rateLimit: rateLimitOf(receiver),
+      digest: digestScheduleOf(receiver),
     };
   }
 
@@ -138,6 +141,9 @@ export class ReceiverRepository {
       enabled: fields.enabled,
       rateLimitCount: fields.rateLimit?.count ?? null,
       rateLimitPer: fields.rateLimit?.per ?? null,
+      digestAt: fields.digest?.at ?? null,
+      digestTimeZone: fields.digest?.timeZone ?? null,
+      digestSendEmpty: fields.digest?.sendEmpty ?? false,
       createdAt,
       updatedAt: now,
       deletedAt: null,
@@ -160,6 +166,16 @@ export function rateLimitOf(receiver: ReceiverEntity): RateLimit | null {
   return receiver.rateLimitCount === null || receiver.rateLimitPer === null
     ? null
     : { count: receiver.rateLimitCount, per: receiver.rateLimitPer };
+}
+
+export function digestScheduleOf(receiver: ReceiverEntity): DigestSchedule | null {
+  return receiver.digestAt === null || receiver.digestTimeZone === null
+    ? null
+    : {
+        at: receiver.digestAt,
+        timeZone: receiver.digestTimeZone,
+        sendEmpty: receiver.digestSendEmpty,
+      };
 }
 
 function hostOf(url: string | null): string {

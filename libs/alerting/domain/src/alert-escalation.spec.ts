@@ -16,6 +16,8 @@ const labels = {
   severity: 'critical',
   offset: 'overdue',
   title: 'Pay the first instalment',
+  party: [],
+  binding: '',
 };
 
 describe('escalation policy in the route tree', () => {

@@ -5,6 +5,7 @@ const ALERT_NAMESPACE = '3b5f0f0e-8f3c-4d38-9a0c-2f1f5e6d7a10';
 const DELIVERED_EVENT_NAMESPACE = 'c1a7d3e2-5b64-4f0e-8d21-7a9e4b3c2f18';
 const ACKNOWLEDGED_EVENT_NAMESPACE = '4e8a1c2b-7d3f-4b6a-9e5c-1a2b3c4d5e6f';
 const RESOLVED_EVENT_NAMESPACE = '6f1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+const FAILED_EVENT_NAMESPACE = 'a3b4c5d6-e7f8-4091-8a2b-3c4d5e6f7a8b';
 
 /**
  * The alert of a reminder. Derived, not random, so a redelivered or re-fired reminder maps to the
@@ -17,6 +18,11 @@ export function alertIdFor(reminderId: string): string {
 /** The id of the `AlertDeliveredV1` event of a delivery, so announcing it twice is one event. */
 export function deliveredEventIdFor(deliveryId: string): string {
   return uuidV5(deliveryId.toLowerCase(), DELIVERED_EVENT_NAMESPACE);
+}
+
+/** The id of the `AlertFailedV1` event of a delivery: a delivery is given up once. */
+export function failedEventIdFor(deliveryId: string): string {
+  return uuidV5(deliveryId.toLowerCase(), FAILED_EVENT_NAMESPACE);
 }
 
 /** The id of an alert's `AlertAcknowledgedV1`: an alert is acknowledged once. */

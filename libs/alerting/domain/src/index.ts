@@ -5,6 +5,7 @@ export * from './alert-notification';
 export * from './alert-resolution';
 export * from './delivery-decision';
 export * from './delivery-verdict';
+export * from './digest';
 export * from './formats';
 export * from './offset-in-words';
 export * from './receiver-kind';

@@ -40,6 +40,8 @@ export interface DeliveryView {
   deliveredAt: Date | null;
   /** Why the last attempt failed; for a dead delivery, why it was given up. */
   lastError: string | null;
+  /** The receiver's digest it goes with (GET /v1/digests/:id); null when it goes alone. */
+  digestId: string | null;
   attempts: AttemptView[];
 }
 
@@ -167,6 +169,7 @@ function toDeliveryView(delivery: DeliveryEntity, attempts: DeliveryAttemptEntit
     nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
     deliveredAt: delivery.deliveredAt,
     lastError: delivery.lastError,
+    digestId: delivery.digestId,
     attempts: attempts
       .filter((attempt) => attempt.deliveryId === delivery.id)
       .map((attempt) => ({

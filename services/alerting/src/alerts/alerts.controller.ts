@@ -24,11 +24,16 @@ export class AlertsController {
     private readonly acknowledgement: AcknowledgeAlertUseCase,
   ) {}
 
-  /** Newest first, with every delivery and attempt; filter by agreement or milestone. */
+  /** Newest first, with every delivery and attempt; filter by agreement, milestone, state or delivery status. */
   @Get()
   list(@Query() query: ListAlertsQuery) {
     return this.history.list(
-      { agreementId: query.agreementId, milestoneId: query.milestoneId, state: query.state },
+      {
+        agreementId: query.agreementId,
+        milestoneId: query.milestoneId,
+        state: query.state,
+        deliveryStatus: query.deliveryStatus,
+      },
       { limit: query.limit, offset: query.offset },
     );
   }

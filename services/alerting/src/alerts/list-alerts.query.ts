@@ -1,5 +1,5 @@
-import { alertStates } from '@dealwatch/alerting/data-access';
-import type { AlertState } from '@dealwatch/alerting/data-access';
+import { alertStates, deliveryStatuses } from '@dealwatch/alerting/data-access';
+import type { AlertState, DeliveryStatus } from '@dealwatch/alerting/data-access';
 
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -17,6 +17,11 @@ export class ListAlertsQuery {
   @IsOptional()
   @IsIn(alertStates)
   state?: AlertState;
+
+  /** Alerts with a delivery in this status; `dead` lists what was given up. */
+  @IsOptional()
+  @IsIn(deliveryStatuses)
+  deliveryStatus?: DeliveryStatus;
 
   @Type(() => Number)
   @IsInt()

@@ -1,9 +1,7 @@
 import { DeliveryRepository } from '@dealwatch/alerting/data-access';
 import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
-import { decideAfterAttempt, deliveredEventIdFor } from '@dealwatch/alerting/domain';
+import { decideAfterAttempt } from '@dealwatch/alerting/domain';
 import type { DeliveryDecision } from '@dealwatch/alerting/domain';
-import { Topics } from '@dealwatch/contracts';
-import { EventOutbox } from '@dealwatch/messaging';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -11,6 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { AlertingEnv } from '../alerting.env';
+import { DeliveryEvents } from './delivery-events';
 import { NotificationSender } from './notification-sender';
 import type { SendResult } from './notification-sender';
 import { ReceiverGate } from './receiver-gate';
@@ -25,8 +24,9 @@ const LEASE_MARGIN_MS = 10_000;
 /**
  * Sends one batch of due deliveries: claim with a lease (committed first), let each receiver's
  * breaker and rate limit decide what goes (see ReceiverGate), post, then record the attempt and the
- * next step in one transaction, announcing a delivered alert in that same one. Deliveries held by a
- * rate limit go out together, one grouped notification, each recorded with its outcome.
+ * next step in one transaction, announcing a delivery that went or was given up in that same one.
+ * Deliveries held by a rate limit go out together, one grouped notification, each recorded with its
+ * outcome.
  */
 @Injectable()
 export class DeliverAlertsUseCase {
@@ -36,7 +36,7 @@ export class DeliverAlertsUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly sender: NotificationSender,
     private readonly gate: ReceiverGate,
-    private readonly outbox: EventOutbox,
+    private readonly events: DeliveryEvents,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: AlertingEnv,
@@ -123,25 +123,12 @@ export class DeliverAlertsUseCase {
   ): Promise<void> {
     const kept = await this.transactions.run(async (manager) => {
       const stillOurs = await this.deliveries.recordAttempt(manager, claimed, attempt, decision);
-      if (stillOurs && decision.status === 'delivered') {
-        await this.outbox.append(
+      if (stillOurs) {
+        await this.events.announce(
           manager,
-          Topics.AlertDeliveredV1,
-          {
-            alertId: claimed.alertId,
-            reminderId: claimed.reminderId,
-            milestoneId: claimed.milestoneId,
-            agreementId: claimed.agreementId,
-            receiver: claimed.receiver,
-            attempts: claimed.attempt,
-            deliveredAt: attempt.finishedAt.toISOString(),
-          },
-          {
-            subject: claimed.agreementId,
-            correlationId: claimed.correlationId,
-            causationId: claimed.sourceEventId,
-            eventId: deliveredEventIdFor(claimed.deliveryId),
-          },
+          { ...claimed, attempts: claimed.attempt },
+          decision,
+          attempt.finishedAt,
         );
       }
       return stillOurs;

@@ -113,4 +113,26 @@ describe('the delivery worker across instances', () => {
       { timeoutMs: 10_000 },
     );
   });
+
+  it('delivers, once each, the reminders published while no instance ran', async () => {
+    await second!.app.close();
+    const missed = [reminder(), reminder(), reminder()];
+    for (const due of missed) await publisher.publish(due);
+    second = await startAlerting(namespace, [receiver.url]);
+
+    for (const due of missed) {
+      await expectEventually(() =>
+        expect(requestsFor(receiver, alertIdFor(due.reminderId))).toHaveLength(1),
+      );
+    }
+    await expectEventually(async () => {
+      const { rows } = await db.query<{ status: string; n: number }>(
+        `SELECT d.status, count(*)::int AS n FROM "${schema}".deliveries d
+         JOIN "${schema}".alerts a ON a.id = d.alert_id
+         WHERE a.reminder_id = ANY($1::uuid[]) GROUP BY d.status`,
+        [missed.map((due) => due.reminderId)],
+      );
+      expect(rows).toEqual([{ status: 'delivered', n: 3 }]);
+    });
+  });
 });

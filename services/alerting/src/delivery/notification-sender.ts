@@ -3,6 +3,9 @@ import type { ClaimedDelivery, ReceiverTarget } from '@dealwatch/alerting/data-a
 import {
   alertEmail,
   buildGroupedBody,
+  digestEmail,
+  digestSlackMessage,
+  digestTeamsMessage,
   escalatedNotificationIdFor,
   groupedContent,
   groupedNotificationIdFor,
@@ -15,12 +18,16 @@ import {
   teamsMessage,
 } from '@dealwatch/alerting/domain';
 import type {
+  AlertEmail,
   AlertWebhookBody,
   DeliveryVerdict,
+  DigestWebhookBody,
   EscalatedWebhookBody,
   NotificationContent,
   ResolvedWebhookBody,
   SingleAlertBody,
+  SlackMessage,
+  TeamsMessage,
 } from '@dealwatch/alerting/domain';
 import { CLOCK } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -33,15 +40,22 @@ import { WebhookReceivers } from './webhook-receivers';
 interface Outgoing {
   /** `webhook-id`, and the e-mail's Message-ID. */
   id: string;
-  alertId: string;
+  alertId: string | null;
   /** The webhook body. */
   body: string;
-  content: () => NotificationContent;
-  /** Whether an e-mail carries the milestone as an .ics attachment. */
-  calendar: boolean;
+  slack: () => SlackMessage;
+  teams: () => TeamsMessage;
+  email: () => AlertEmail;
+  /** The milestone as an .ics attachment of the e-mail, when it has one. */
+  calendar: (() => string) | null;
 }
 
-/** What one attempt came to, whatever the channel. */
+/** Who a notification goes to: a receiver of the environment (no id) or one managed by API. */
+interface Addressee {
+  receiver: string;
+  receiverId: string | null;
+}
+
 export interface SendResult {
   verdict: DeliveryVerdict;
   /** HTTP status, or the SMTP reply code. */
@@ -50,10 +64,10 @@ export interface SendResult {
 }
 
 /**
- * Sends one delivery over its receiver's channel: a signed Standard Webhook (the environment's
+ * Sends one notification over its receiver's channel: a signed Standard Webhook (the environment's
  * receivers and `webhook` ones), a Slack or Teams message (unsigned: their URL is the credential), or
- * an e-mail with the milestone as an .ics attachment. Every format is rendered from the alert's
- * webhook body, so all receivers of one alert say the same thing.
+ * an e-mail (with the milestone as an .ics attachment when there is one). Every format is rendered
+ * from the webhook body (an alert's, a group's or a digest's), so all receivers say the same thing.
  */
 @Injectable()
 export class NotificationSender {
@@ -66,15 +80,19 @@ export class NotificationSender {
   ) {}
 
   async send(claimed: ClaimedDelivery): Promise<SendResult> {
+    const content = () =>
+      notificationContent(
+        JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
+      );
     return this.dispatch(claimed, {
       id: notificationIdOf(claimed),
       alertId: claimed.alertId,
       body: claimed.body,
-      content: () =>
-        notificationContent(
-          JSON.parse(claimed.body) as AlertWebhookBody | ResolvedWebhookBody | EscalatedWebhookBody,
-        ),
-      calendar: claimed.notification !== 'resolved',
+      ...formatsOf(content),
+      calendar:
+        claimed.notification === 'resolved'
+          ? null
+          : () => milestoneCalendar(content(), this.clock.now()),
     });
   }
 
@@ -91,36 +109,40 @@ export class NotificationSender {
       id: groupedNotificationIdFor(group.map((claimed) => claimed.deliveryId)),
       alertId: first.alertId,
       body: JSON.stringify(body),
-      content: () => groupedContent(body),
-      calendar: false,
+      ...formatsOf(() => groupedContent(body)),
+      calendar: null,
     });
   }
 
-  private async dispatch(claimed: ClaimedDelivery, outgoing: Outgoing): Promise<SendResult> {
-    if (claimed.receiverId === null) {
-      const url = this.envReceivers.urlOf(claimed.receiver);
-      if (!url) return notSent(`receiver ${claimed.receiver} is no longer configured`);
+  /** A receiver's daily digest, under the digest's own id. */
+  sendDigest(to: Addressee, digestId: string, body: string): Promise<SendResult> {
+    const digest = JSON.parse(body) as DigestWebhookBody;
+    return this.dispatch(to, {
+      id: digestId,
+      alertId: null,
+      body,
+      slack: () => digestSlackMessage(digest),
+      teams: () => digestTeamsMessage(digest),
+      email: () => digestEmail(digest),
+      calendar: null,
+    });
+  }
+
+  private async dispatch(to: Addressee, outgoing: Outgoing): Promise<SendResult> {
+    if (to.receiverId === null) {
+      const url = this.envReceivers.urlOf(to.receiver);
+      if (!url) return notSent(`receiver ${to.receiver} is no longer configured`);
       return this.post(url, outgoing.id, outgoing.body, undefined);
     }
-    const target = await this.receivers.findTarget(claimed.receiverId);
-    if (!target) return notSent(`receiver ${claimed.receiver} was deleted or disabled`);
+    const target = await this.receivers.findTarget(to.receiverId);
+    if (!target) return notSent(`receiver ${to.receiver} was deleted or disabled`);
     switch (target.kind) {
       case 'webhook':
         return this.post(target.url, outgoing.id, outgoing.body, target.signingSecret);
       case 'slack':
-        return this.post(
-          target.url,
-          outgoing.id,
-          JSON.stringify(slackMessage(outgoing.content())),
-          null,
-        );
+        return this.post(target.url, outgoing.id, JSON.stringify(outgoing.slack()), null);
       case 'teams':
-        return this.post(
-          target.url,
-          outgoing.id,
-          JSON.stringify(teamsMessage(outgoing.content())),
-          null,
-        );
+        return this.post(target.url, outgoing.id, JSON.stringify(outgoing.teams()), null);
       case 'email':
         return this.mail(target, outgoing);
     }
@@ -142,17 +164,18 @@ export class NotificationSender {
   }
 
   private async mail(target: ReceiverTarget, outgoing: Outgoing): Promise<SendResult> {
-    const content = outgoing.content();
-    const rendered = alertEmail(content);
+    const rendered = outgoing.email();
     const sent = await this.email.send({
       to: target.emailTo,
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
       messageId: `<${outgoing.id}@dealwatch>`,
-      headers: { 'X-DealWatch-Alert-Id': outgoing.alertId },
+      headers: outgoing.alertId
+        ? { 'X-DealWatch-Alert-Id': outgoing.alertId }
+        : { 'X-DealWatch-Digest-Id': outgoing.id },
       calendar: outgoing.calendar
-        ? { filename: 'milestone.ics', content: milestoneCalendar(content, this.clock.now()) }
+        ? { filename: 'milestone.ics', content: outgoing.calendar() }
         : null,
     });
     return {
@@ -161,6 +184,17 @@ export class NotificationSender {
       durationMs: sent.durationMs,
     };
   }
+}
+
+/** Chat and e-mail of a notification rendered from what every format shows of it. */
+function formatsOf(
+  content: () => NotificationContent,
+): Pick<Outgoing, 'slack' | 'teams' | 'email'> {
+  return {
+    slack: () => slackMessage(content()),
+    teams: () => teamsMessage(content()),
+    email: () => alertEmail(content()),
+  };
 }
 
 /** The `webhook-id` (and e-mail Message-ID) of what is sent: the alert's, its resolution's or escalation's. */

@@ -84,6 +84,15 @@ export class ReceiverGate {
     return this.withinRate(receiver, claimed[0]?.receiverId ?? null, units, now);
   }
 
+  /**
+   * Whether one notification may go to the receiver now, as far as its breaker is concerned (a
+   * digest: one a day, outside the rate limit): null when it may, else until when it waits.
+   */
+  async breakerWait(receiver: string): Promise<Date | null> {
+    const admission = await this.throttle.admit(receiver, this.clock.now(), this.trialLeaseMs);
+    return admission.kind === 'wait' ? admission.until : null;
+  }
+
   /** Feeds an attempt's outcome to the breaker: only failures a retry may cure count. */
   async outcome(receiver: string, verdict: DeliveryVerdict): Promise<void> {
     if (verdict.kind === 'delivered') {

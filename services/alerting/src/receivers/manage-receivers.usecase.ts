@@ -6,6 +6,7 @@ import {
 } from '@dealwatch/alerting/data-access';
 import type { ReceiverFields } from '@dealwatch/alerting/data-access';
 import { isHttpKind } from '@dealwatch/alerting/domain';
+import type { DigestSchedule } from '@dealwatch/alerting/domain';
 import { OutboundHttp, OutboundRefusedError } from '@dealwatch/outbound';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
@@ -23,7 +24,7 @@ import { Logger } from 'pino';
 import { WebhookReceivers } from '../delivery/webhook-receivers';
 import { environmentReceiverView, receiverView } from './receiver-view';
 import type { ReceiverView } from './receiver-view';
-import type { CreateReceiverBody, UpdateReceiverBody } from './receiver.dto';
+import type { CreateReceiverBody, DigestBody, UpdateReceiverBody } from './receiver.dto';
 
 /**
  * Creates, changes and deletes the receivers kept in PostgreSQL. Checks what a DTO cannot: the
@@ -74,6 +75,7 @@ export class ManageReceiversUseCase {
       sendResolved: body.sendResolved ?? true,
       enabled: body.enabled ?? true,
       rateLimit: body.rateLimit ? { count: body.rateLimit.count, per: body.rateLimit.per } : null,
+      digest: body.digest ? digestOf(body.digest) : null,
     };
     if (body.secret !== undefined && body.kind !== 'webhook') {
       throw new BadRequestException(['secret is only for webhook receivers']);
@@ -105,6 +107,7 @@ export class ManageReceiversUseCase {
         body.rateLimit === undefined
           ? current.rateLimit
           : body.rateLimit && { count: body.rateLimit.count, per: body.rateLimit.per },
+      digest: body.digest === undefined ? current.digest : body.digest && digestOf(body.digest),
     };
     this.check(fields);
     const updated = await this.conflictsAsHttp(() =>
@@ -164,6 +167,10 @@ export class ManageReceiversUseCase {
       throw error;
     }
   }
+}
+
+function digestOf(body: DigestBody): DigestSchedule {
+  return { at: body.at, timeZone: body.timeZone, sendEmpty: body.sendEmpty ?? false };
 }
 
 /** A fresh Standard Webhooks secret: whsec_ and 32 random bytes in base64. */

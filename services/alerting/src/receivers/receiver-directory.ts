@@ -1,6 +1,6 @@
-import { ReceiverRepository } from '@dealwatch/alerting/data-access';
+import { ReceiverRepository, digestScheduleOf } from '@dealwatch/alerting/data-access';
 import type { DeliveryTarget, ReceiverEntity } from '@dealwatch/alerting/data-access';
-import type { ReceiverKind } from '@dealwatch/alerting/domain';
+import type { DigestSchedule, ReceiverKind } from '@dealwatch/alerting/domain';
 
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -12,6 +12,8 @@ export interface KnownReceiver extends DeliveryTarget {
   kind: ReceiverKind;
   source: 'environment' | 'api';
   sendResolved: boolean;
+  /** Its own daily digest, if it has one. */
+  digestSchedule: DigestSchedule | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export class ReceiverDirectory {
         source: 'environment',
         // A receiver of the environment cannot say; it gets resolutions like any webhook would.
         sendResolved: true,
+        digestSchedule: null,
       })),
       ...managed.filter((receiver) => receiver.enabled).map(fromEntity),
     ];
@@ -48,5 +51,6 @@ function fromEntity(receiver: ReceiverEntity): KnownReceiver {
     kind: receiver.kind,
     source: 'api',
     sendResolved: receiver.sendResolved,
+    digestSchedule: digestScheduleOf(receiver),
   };
 }

@@ -1,6 +1,11 @@
-import { rateLimitOf } from '@dealwatch/alerting/data-access';
+import { digestScheduleOf, rateLimitOf } from '@dealwatch/alerting/data-access';
 import type { ReceiverEntity } from '@dealwatch/alerting/data-access';
-import type { BreakerView, RateLimit, ReceiverKind } from '@dealwatch/alerting/domain';
+import type {
+  BreakerView,
+  DigestSchedule,
+  RateLimit,
+  ReceiverKind,
+} from '@dealwatch/alerting/domain';
 
 /** A receiver as the API shows it: never its URL or secret, only whether a secret is set. */
 export interface ReceiverView {
@@ -16,6 +21,8 @@ export interface ReceiverView {
   sendResolved: boolean;
   enabled: boolean;
   rateLimit: RateLimit | null;
+  /** When its daily digest goes; null: each alert goes when it fires. */
+  digest: DigestSchedule | null;
   /** Its circuit breaker, shared by every instance. */
   circuit?: BreakerView;
   createdAt: Date | null;
@@ -34,6 +41,7 @@ export function receiverView(receiver: ReceiverEntity): ReceiverView {
     sendResolved: receiver.sendResolved,
     enabled: receiver.enabled,
     rateLimit: rateLimitOf(receiver),
+    digest: digestScheduleOf(receiver),
     createdAt: receiver.createdAt,
     updatedAt: receiver.updatedAt,
   };
@@ -51,6 +59,7 @@ export function environmentReceiverView(name: string): ReceiverView {
     sendResolved: true,
     enabled: true,
     rateLimit: null,
+    digest: null,
     createdAt: null,
     updatedAt: null,
   };

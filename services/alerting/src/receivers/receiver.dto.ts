@@ -1,4 +1,4 @@
-import { rateWindowMs, receiverKinds } from '@dealwatch/alerting/domain';
+import { digestScheduleProblem, rateWindowMs, receiverKinds } from '@dealwatch/alerting/domain';
 import type { ReceiverKind } from '@dealwatch/alerting/domain';
 
 import { Type } from 'class-transformer';
@@ -43,6 +43,28 @@ export class RateLimitBody {
   per!: string;
 }
 
+/** `digest`: instead of one by one, the receiver's alerts go once a day, at `at` in `timeZone`. */
+export class DigestBody {
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'digest.at must be a time of day as HH:MM, such as 08:00',
+  })
+  at!: string;
+
+  @ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => digestScheduleProblem('00:00', value) === null,
+      defaultMessage: () => 'digest.timeZone must be an IANA time zone, such as Europe/Berlin',
+    },
+  })
+  timeZone!: string;
+
+  /** Send a digest that says nothing fired, rather than nothing at all. */
+  @IsOptional()
+  @IsBoolean({ message: 'digest.sendEmpty must be true or false' })
+  sendEmpty?: boolean;
+}
+
 /** What both a new receiver and a change may give. */
 abstract class ReceiverFieldsBody {
   /** The receiver's endpoint (webhook, slack, teams). Stored encrypted, never shown. */
@@ -75,6 +97,12 @@ abstract class ReceiverFieldsBody {
   @ValidateNested()
   @Type(() => RateLimitBody)
   rateLimit?: RateLimitBody | null;
+
+  /** Null (in a change) sends its alerts one by one again. */
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @ValidateNested()
+  @Type(() => DigestBody)
+  digest?: DigestBody | null;
 }
 
 /** `POST /v1/receivers`. */

@@ -7,10 +7,16 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
-import { ReminderPublisher, getJson, reminder, startAlerting } from '../testing/alerting-harness';
+import {
+  ReminderPublisher,
+  getJson,
+  reminder,
+  startAlerting,
+  verifiesIndependently,
+} from '../testing/alerting-harness';
 import type { RunningAlerting } from '../testing/alerting-harness';
 import { SmtpSink } from '../testing/smtp-sink';
 
@@ -32,28 +38,6 @@ interface DeliveryJson {
 const namespace = createTestNamespace('alerting-receivers');
 const schema = `${namespace.schemaPrefix}alerting`;
 const ownSecret = `whsec_${Buffer.from('the secret of the ops webhook!!!').toString('base64')}`;
-
-/**
- * Standard Webhooks verification written from the specification, not with the `standardwebhooks`
- * package the service signs with: HMAC-SHA256 over `id.timestamp.body` with the base64-decoded key,
- * compared with each `v1,` signature in the header.
- */
-function verifiesIndependently(
-  secret: string,
-  headers: Record<string, string | string[] | undefined>,
-  body: string,
-): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const signed = `${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.${body}`;
-  const expected = createHmac('sha256', key).update(signed).digest();
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .filter((entry) => entry.startsWith('v1,'))
-    .map((entry) => Buffer.from(entry.slice(3), 'base64'))
-    .some(
-      (candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected),
-    );
-}
 
 describe('receivers managed through the API, stored encrypted in PostgreSQL', () => {
   const webhook = new WebhookReceiver();

@@ -1,7 +1,9 @@
 import {
+  AgreementLabelsRepository,
   AlertEscalationRepository,
   AlertRepository,
   DeliveryRepository,
+  DigestRepository,
   SilenceRepository,
 } from '@dealwatch/alerting/data-access';
 import {
@@ -9,6 +11,8 @@ import {
   ackLink,
   alertLabelsOf,
   buildAlertNotification,
+  digestSchedules,
+  digestedReceivers,
   escalationDelayMs,
   escalationPolicyOf,
   groupingByReceiver,
@@ -16,7 +20,7 @@ import {
   routeAlert,
   silencing,
 } from '@dealwatch/alerting/domain';
-import type { AlertLabels } from '@dealwatch/alerting/domain';
+import type { AlertLabels, DigestSchedule } from '@dealwatch/alerting/domain';
 import type { MilestoneReminderV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
@@ -28,6 +32,7 @@ import type { EntityManager } from 'typeorm';
 
 import { AlertingEnv } from '../alerting.env';
 import { ReceiverDirectory } from '../receivers/receiver-directory';
+import type { KnownReceiver } from '../receivers/receiver-directory';
 import { RoutingTable } from '../routes/routing-table';
 import { silenceOf } from '../silences/silence-of';
 
@@ -35,7 +40,7 @@ import { silenceOf } from '../silences/silence-of';
  * Turns a reminder into its alert, in the consumer's transaction: an overdue alert first inhibits the
  * earlier, unsent alerts of its milestone; then a matching silence, or an overdue alert already
  * there, keeps this one from being sent; otherwise the routes choose its receivers and each gets a
- * pending delivery. A reminder that already has its alert (a redelivery, or the scheduler firing it
+ * pending delivery, which for a receiver in digest mode waits for (and goes with) its next digest. A reminder that already has its alert (a redelivery, or the scheduler firing it
  * again under a new event id) changes nothing.
  */
 @Injectable()
@@ -44,7 +49,9 @@ export class RecordAlertUseCase {
 
   constructor(
     private readonly alerts: AlertRepository,
+    private readonly agreementLabels: AgreementLabelsRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly digests: DigestRepository,
     private readonly escalations: AlertEscalationRepository,
     private readonly silences: SilenceRepository,
     private readonly receivers: ReceiverDirectory,
@@ -114,7 +121,11 @@ export class RecordAlertUseCase {
       if (inhibited.length > 0)
         this.logger.info({ ...context, inhibited }, 'earlier alerts inhibited');
     }
-    const labels = alertLabelsOf(reminder, notification.severity);
+    const labels = alertLabelsOf(
+      reminder,
+      notification.severity,
+      await this.agreementLabels.labelsOf(manager, reminder),
+    );
     if (await this.heldBack(manager, alertId, reminder, labels, now, context)) return;
 
     const known = await this.receivers.active(manager);
@@ -125,9 +136,18 @@ export class RecordAlertUseCase {
       known.map((receiver) => receiver.name),
     );
     const grouping = groupingByReceiver(route, labels, chosen);
-    const receivers = known
-      .filter((receiver) => chosen.includes(receiver.name))
-      .map((receiver) => ({ ...receiver, group: grouping.get(receiver.name) ?? null }));
+    const targets = known.filter((receiver) => chosen.includes(receiver.name));
+    const digested = digestedReceivers(route, labels, targets);
+    const schedules = digestSchedules(route, known);
+    const receivers = [];
+    for (const receiver of targets) {
+      const schedule = digested.has(receiver.name) ? schedules.get(receiver.name) : undefined;
+      receivers.push({
+        ...receiver,
+        group: grouping.get(receiver.name) ?? null,
+        digest: schedule ? await this.joinDigest(manager, receiver, schedule, now) : null,
+      });
+    }
     await this.deliveries.createFor(manager, alertId, receivers, now);
     const policy = reminder.offset === OVERDUE ? escalationPolicyOf(route, labels) : null;
     if (policy) {
@@ -137,9 +157,23 @@ export class RecordAlertUseCase {
       await this.escalations.plan(manager, alertId, { levels: policy.levels, after, firstAt });
     }
     this.logger.info(
-      { ...context, receivers: chosen, escalates: policy !== null },
+      { ...context, receivers: chosen, inDigest: [...digested], escalates: policy !== null },
       'alert recorded',
     );
+  }
+
+  private async joinDigest(
+    manager: EntityManager,
+    receiver: KnownReceiver,
+    schedule: DigestSchedule,
+    now: Date,
+  ): Promise<{ id: string; dueAt: Date }> {
+    const digest = await this.digests.collect(
+      manager,
+      { name: receiver.name, receiverId: receiver.receiverId, schedule },
+      now,
+    );
+    return { id: digest.id, dueAt: digest.dueAt };
   }
 
   /** Records the alert as silenced or inhibited when it is; true when it is not to be sent. */

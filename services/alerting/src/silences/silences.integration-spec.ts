@@ -141,7 +141,7 @@ describe('silences and inhibition', () => {
   });
 
   it.each([
-    [{ matchers: ['party="Japan"'] }, /"party" is not a label/],
+    [{ matchers: ['country="Japan"'] }, /"country" is not a label/],
     [{ matchers: [] }, /matchers must contain at least 1 elements/],
     [{ endsAt: '2020-01-01T00:00:00Z' }, /endsAt: must be in the future/],
     [{ startsAt: '2099-01-02T00:00:00Z', endsAt: '2099-01-01T00:00:00Z' }, /after startsAt/],

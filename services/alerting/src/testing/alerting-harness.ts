@@ -7,7 +7,7 @@ import { EventPublisher } from '@dealwatch/testing';
 import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 import { AlertingEnv } from '../alerting.env';
@@ -149,4 +149,26 @@ export function scriptedAnswers(scripts: Map<string, number[]>) {
 export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url);
   return { status: response.status, body: await response.json() };
+}
+
+/**
+ * Standard Webhooks verification written from the specification, not with the `standardwebhooks`
+ * package the service signs with: HMAC-SHA256 over `id.timestamp.body` with the base64-decoded key,
+ * compared with each `v1,` signature in the header.
+ */
+export function verifiesIndependently(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+): boolean {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const signed = `${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.${body}`;
+  const expected = createHmac('sha256', key).update(signed).digest();
+  return String(headers['webhook-signature'])
+    .split(' ')
+    .filter((entry) => entry.startsWith('v1,'))
+    .map((entry) => Buffer.from(entry.slice(3), 'base64'))
+    .some(
+      (candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected),
+    );
 }

@@ -1,3 +1,4 @@
 export * from './matcher';
 export * from './route-tree';
 export * from './route-grouping';
+export * from './route-digest';

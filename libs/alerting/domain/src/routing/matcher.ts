@@ -1,7 +1,7 @@
 /**
- * What an alert can be matched on. The reminder event carries no party or binding, so routes cannot
- * match those until the reminder (or a milestone event alerting keeps) does; `title` and `category`
- * are the closest it has.
+ * What an alert can be matched on. `party` (the parties of its agreement) and `binding` (`true` or
+ * `false`: whether its obligation binds) come from the latest extraction of the agreement that
+ * alerting has seen; before one arrives an alert has no party and `binding` is empty.
  */
 export const matchLabels = [
   'agreementId',
@@ -10,9 +10,14 @@ export const matchLabels = [
   'severity',
   'offset',
   'title',
+  'party',
+  'binding',
 ] as const;
 export type MatchLabel = (typeof matchLabels)[number];
-export type AlertLabels = Record<MatchLabel, string>;
+/** Every label has one value, but `party`: an agreement has several parties. */
+export type AlertLabels = Record<Exclude<MatchLabel, 'party'>, string> & {
+  party: readonly string[];
+};
 
 export const matchOperators = ['=', '!=', '=~', '!~'] as const;
 export type MatchOperator = (typeof matchOperators)[number];
@@ -43,18 +48,22 @@ export function formatMatcher(matcher: Matcher): string {
   return `${matcher.label}${matcher.operator}${JSON.stringify(matcher.value)}`;
 }
 
-/** Regular expressions are anchored at both ends, as in Alertmanager: `pay` does not match `repay`. */
+/**
+ * Regular expressions are anchored at both ends, as in Alertmanager: `pay` does not match `repay`.
+ * On `party`, `=` and `=~` hold when one of the parties matches, `!=` and `!~` when none does.
+ */
 export function matches(matcher: Matcher, labels: AlertLabels): boolean {
   const actual = labels[matcher.label];
+  const values: readonly string[] = typeof actual === 'string' ? [actual] : actual;
   switch (matcher.operator) {
     case '=':
-      return actual === matcher.value;
+      return values.includes(matcher.value);
     case '!=':
-      return actual !== matcher.value;
+      return !values.includes(matcher.value);
     case '=~':
-      return compile(matcher.value).test(actual);
+      return values.some((value) => compile(matcher.value).test(value));
     case '!~':
-      return !compile(matcher.value).test(actual);
+      return !values.some((value) => compile(matcher.value).test(value));
   }
 }
 
@@ -91,7 +100,10 @@ function unquote(raw: string): string {
   return raw;
 }
 
-/** The labels of an alert, from what the reminder carries and the severity derived from it. */
+/**
+ * The labels of an alert, from what the reminder carries, the severity derived from it, and what
+ * alerting knows of its agreement and obligation (nothing yet: no party, empty `binding`).
+ */
 export function alertLabelsOf(
   alert: {
     agreementId: string;
@@ -101,6 +113,7 @@ export function alertLabelsOf(
     title: string;
   },
   severity: string,
+  known: { parties: readonly string[]; binding: boolean | null } = { parties: [], binding: null },
 ): AlertLabels {
   return {
     agreementId: alert.agreementId,
@@ -109,5 +122,7 @@ export function alertLabelsOf(
     severity,
     offset: alert.offset,
     title: alert.title,
+    party: known.parties,
+    binding: known.binding === null ? '' : String(known.binding),
   };
 }

@@ -8,6 +8,8 @@ const labels = {
   severity: 'high',
   offset: 'PT0S',
   title: 'Pay',
+  party: [],
+  binding: '',
 };
 
 describe('grouping by route', () => {
@@ -54,12 +56,12 @@ describe('grouping by route', () => {
     expect(
       parseRoute({
         receivers: ['ops'],
-        groupBy: ['party'],
+        groupBy: ['country'],
         groupWait: 'soon',
         groupInterval: 'PT0S',
       }).errors,
     ).toEqual([
-      'route.groupBy: must be a list of labels: agreementId, milestoneId, category, severity, offset, title',
+      'route.groupBy: must be a list of labels: agreementId, milestoneId, category, severity, offset, title, party, binding',
       'route.groupWait: must be an ISO 8601 duration such as PT4H',
       'route.groupInterval: must be a positive ISO 8601 duration such as PT4H',
     ]);

@@ -1,5 +1,7 @@
 import { approximateMs, tryParseIsoDuration } from '@dealwatch/time';
 
+import { digestScheduleProblem } from '../digest/digest-schedule';
+import type { DigestSchedule } from '../digest/digest-schedule';
 import { matchLabels, parseMatcher } from './matcher';
 import type { MatchLabel, Matcher } from './matcher';
 import type { Route } from './route-tree';
@@ -17,8 +19,10 @@ const NODE_KEYS = new Set([
   'groupBy',
   'groupWait',
   'groupInterval',
+  'digest',
   'routes',
 ]);
+const DIGEST_KEYS = new Set(['at', 'timeZone', 'sendEmpty']);
 
 /** Reads one node of a tree given as plain data, adding every problem to `errors` with its path. */
 export function readNode(
@@ -48,6 +52,7 @@ export function readNode(
     groupBy: readGroupBy(node['groupBy'], `${path}.groupBy`, errors),
     groupWait: readDuration(node['groupWait'], `${path}.groupWait`, errors, true),
     groupInterval: readDuration(node['groupInterval'], `${path}.groupInterval`, errors),
+    digest: readDigest(node['digest'], `${path}.digest`, errors),
     routes: readChildren(node['routes'], `${path}.routes`, depth, errors),
   };
 }
@@ -131,6 +136,26 @@ function readGroupBy(value: unknown, path: string, errors: string[]): MatchLabel
     return null;
   }
   return [...new Set(value as MatchLabel[])];
+}
+
+/** `{ at: 'HH:MM', timeZone, sendEmpty? }`, or false to send one by one below this node. */
+function readDigest(value: unknown, path: string, errors: string[]): DigestSchedule | false | null {
+  if (value === undefined || value === null) return null;
+  if (value === false) return false;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    errors.push(`${path}: must be { at: "08:00", timeZone: "Europe/Berlin" } or false`);
+    return null;
+  }
+  const digest = value as Record<string, unknown>;
+  for (const key of Object.keys(digest)) {
+    if (!DIGEST_KEYS.has(key)) errors.push(`${path}.${key}: unknown field`);
+  }
+  const problem = digestScheduleProblem(digest['at'], digest['timeZone']);
+  if (problem) errors.push(`${path}: ${problem}`);
+  const sendEmpty = digest['sendEmpty'] ?? false;
+  if (typeof sendEmpty !== 'boolean') errors.push(`${path}.sendEmpty: must be true or false`);
+  if (problem || typeof sendEmpty !== 'boolean') return null;
+  return { at: digest['at'] as string, timeZone: digest['timeZone'] as string, sendEmpty };
 }
 
 function readContinue(value: unknown, path: string, errors: string[]): boolean {

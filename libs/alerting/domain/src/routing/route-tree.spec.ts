@@ -13,6 +13,8 @@ function labels(overrides: Partial<AlertLabels> = {}): AlertLabels {
     severity: 'low',
     offset: 'P7D',
     title: 'Hold the first meeting',
+    party: [],
+    binding: '',
     ...overrides,
   };
 }
@@ -40,8 +42,8 @@ describe('parseMatcher', () => {
   });
 
   it('refuses labels the reminder does not carry, and broken regular expressions', () => {
-    expect(() => parseMatcher('party="Japan"')).toThrow(/"party" is not a label an alert has/);
-    expect(() => parseMatcher('binding="true"')).toThrow(/not a label/);
+    expect(() => parseMatcher('country="Japan"')).toThrow(/"country" is not a label an alert has/);
+    expect(() => parseMatcher('actor="Buyer"')).toThrow(/not a label/);
     expect(() => parseMatcher('title=~"("')).toThrow(/not a valid regular expression/);
     expect(() => parseMatcher('severity')).toThrow(/is not a matcher/);
   });
@@ -122,6 +124,30 @@ describe('routeAlert', () => {
     expect(routeAlert(route, labels({ category: 'pay' }), all)).toEqual(['finance-mail']);
   });
 
+  it('matches party on any of the agreement’s parties, and binding as true or false', () => {
+    const route = tree({
+      receivers: ['ops-slack'],
+      routes: [
+        { matchers: ['party=~"(?i)acme.*"', 'binding="true"'], receivers: ['legal-webhook'] },
+        { matchers: ['party!="Republic of Kenya"'], receivers: ['finance-mail'] },
+      ],
+    });
+    const kenyaAndAcme = { party: ['Republic of Kenya', 'ACME Mining Ltd'] };
+    expect(routeAlert(route, labels({ ...kenyaAndAcme, binding: 'true' }), all)).toEqual([
+      'legal-webhook',
+    ]);
+    expect(routeAlert(route, labels({ ...kenyaAndAcme, binding: 'false' }), all)).toEqual([
+      'ops-slack',
+    ]);
+    expect(routeAlert(route, labels({ party: ['Japan'], binding: '' }), all)).toEqual([
+      'finance-mail',
+    ]);
+    // Before an extraction is known, an alert has no party: `!=` holds, `=~` does not.
+    expect(routeAlert(route, labels({ party: [], binding: 'true' }), all)).toEqual([
+      'finance-mail',
+    ]);
+  });
+
   it('drops receivers that do not exist (any more) rather than failing the alert', () => {
     const route = tree({ receivers: ['ops-slack', 'gone'] });
     expect(routeAlert(route, labels(), all)).toEqual(['ops-slack']);
@@ -134,7 +160,7 @@ describe('parseRoute', () => {
       matchers: ['severity="low"'],
       routes: [
         { matchers: 'severity="low"', receivers: [] },
-        { matchers: ['party="x"'], continue: 'yes', colour: 'blue' },
+        { matchers: ['country="x"'], continue: 'yes', colour: 'blue' },
         'not a route',
       ],
     });
@@ -143,7 +169,7 @@ describe('parseRoute', () => {
       'route.routes[0].matchers: must be a list of matchers such as \'severity="critical"\'',
       'route.routes[0].receivers: must be a non-empty list of receiver names (or "*")',
       'route.routes[1].colour: unknown field',
-      'route.routes[1].matchers[0]: "party" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title',
+      'route.routes[1].matchers[0]: "country" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title, party, binding',
       'route.routes[1].continue: must be true or false',
       'route.routes[2]: must be an object',
       'route: the root matches every alert: no matchers',

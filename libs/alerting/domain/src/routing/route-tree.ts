@@ -1,3 +1,4 @@
+import type { DigestSchedule } from '../digest/digest-schedule';
 import { formatMatcher, matchesAll } from './matcher';
 import type { AlertLabels, MatchLabel, Matcher } from './matcher';
 import { ALL_RECEIVERS, readNode } from './route-reading';
@@ -31,6 +32,11 @@ export interface Route {
   groupWait?: string | null;
   /** How long (ISO 8601) after a group was sent its next alerts wait. Null inherits. */
   groupInterval?: string | null;
+  /**
+   * Alerts through this node reach their receivers in a daily digest instead of one by one. Null
+   * inherits the parent's; `false` sends them one by one below this node.
+   */
+  digest?: DigestSchedule | false | null;
   routes: Route[];
 }
 
@@ -78,6 +84,7 @@ export function routeToPlain(route: Route): Record<string, unknown> {
     ...(route.groupBy == null ? {} : { groupBy: route.groupBy }),
     ...(route.groupWait == null ? {} : { groupWait: route.groupWait }),
     ...(route.groupInterval == null ? {} : { groupInterval: route.groupInterval }),
+    ...(route.digest == null ? {} : { digest: route.digest }),
     routes: route.routes.map(routeToPlain),
   };
 }
@@ -133,6 +140,8 @@ export interface RouteSettings {
   groupBy: MatchLabel[];
   groupWait: string | null;
   groupInterval: string | null;
+  /** Null: alerts through this node go one by one. */
+  digest: DigestSchedule | null;
 }
 
 function rootSettings(route: Route): RouteSettings {
@@ -144,6 +153,7 @@ function rootSettings(route: Route): RouteSettings {
     groupBy: route.groupBy ?? [],
     groupWait: route.groupWait ?? null,
     groupInterval: route.groupInterval ?? null,
+    digest: route.digest || null,
   };
 }
 
@@ -159,15 +169,7 @@ function matchingNodes(
   path: string,
 ): RouteSettings[] {
   if (!matchesAll(route.matchers, labels)) return [];
-  const own: RouteSettings = {
-    path,
-    receivers: route.receivers ?? inherited.receivers,
-    escalateTo: route.escalateTo ?? inherited.escalateTo,
-    escalateAfter: route.escalateAfter ?? inherited.escalateAfter,
-    groupBy: route.groupBy ?? inherited.groupBy,
-    groupWait: route.groupWait ?? inherited.groupWait,
-    groupInterval: route.groupInterval ?? inherited.groupInterval,
-  };
+  const own = settingsOf(route, inherited, path);
   const found: RouteSettings[] = [];
   for (const [index, child] of route.routes.entries()) {
     const matched = matchingNodes(child, labels, own, `${path}.routes[${index}]`);
@@ -175,4 +177,28 @@ function matchingNodes(
     if (matched.length > 0 && !child.continue) break;
   }
   return found.length > 0 ? found : [own];
+}
+
+/** Every node of the tree, in tree order, with what it inherits applied, whatever it matches. */
+export function everyNode(route: Route): RouteSettings[] {
+  const walk = (node: Route, settings: RouteSettings): RouteSettings[] => [
+    settings,
+    ...node.routes.flatMap((child, index) =>
+      walk(child, settingsOf(child, settings, `${settings.path}.routes[${index}]`)),
+    ),
+  ];
+  return walk(route, rootSettings(route));
+}
+
+function settingsOf(route: Route, inherited: RouteSettings, path: string): RouteSettings {
+  return {
+    path,
+    receivers: route.receivers ?? inherited.receivers,
+    escalateTo: route.escalateTo ?? inherited.escalateTo,
+    escalateAfter: route.escalateAfter ?? inherited.escalateAfter,
+    groupBy: route.groupBy ?? inherited.groupBy,
+    groupWait: route.groupWait ?? inherited.groupWait,
+    groupInterval: route.groupInterval ?? inherited.groupInterval,
+    digest: route.digest === false ? null : (route.digest ?? inherited.digest),
+  };
 }

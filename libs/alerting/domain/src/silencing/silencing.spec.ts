@@ -12,6 +12,8 @@ const labels: AlertLabels = {
   severity: 'low',
   offset: 'P7D',
   title: 'Hold the first meeting',
+  party: [],
+  binding: '',
 };
 
 const window = { startsAt: at('2026-04-20T00:00:00Z'), endsAt: at('2026-04-22T00:00:00Z') };
@@ -36,8 +38,8 @@ describe('silences', () => {
   });
 
   it('checks matchers and window, reporting every problem', () => {
-    expect(checkSilence({ matchers: ['party="x"', 'title=~"("'], ...window }).errors).toEqual([
-      expect.stringMatching(/^matchers\[0\]: "party" is not a label/),
+    expect(checkSilence({ matchers: ['country="x"', 'title=~"("'], ...window }).errors).toEqual([
+      expect.stringMatching(/^matchers\[0\]: "country" is not a label/),
       expect.stringMatching(/^matchers\[1\]: .* not a valid regular expression/),
     ]);
     expect(

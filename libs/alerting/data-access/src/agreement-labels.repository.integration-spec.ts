@@ -1,0 +1,61 @@
+import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
+import { createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+import { AgreementLabelsEntity } from './agreement-labels.entity';
+import { AgreementLabelsRepository } from './agreement-labels.repository';
+import { alertingMigrations } from './index';
+import { MilestoneObligationEntity } from './milestone-obligation.entity';
+import { ObligationLabelsEntity } from './obligation-labels.entity';
+
+const namespace = createTestNamespace('alerting-labels');
+
+describe('agreement labels on real PostgreSQL', () => {
+  const labels = new AgreementLabelsRepository();
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({
+        url: requiredEnv('DATABASE_URL'),
+        schema: `${namespace.schemaPrefix}alerting`,
+        entities: [AgreementLabelsEntity, ObligationLabelsEntity, MilestoneObligationEntity],
+        migrations: alertingMigrations,
+        applicationName: 'alerting-labels-test',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  it('knows nothing before an extraction, then the newest extraction’s, whatever order they come in', async () => {
+    const agreementId = randomUUID();
+    const milestoneId = randomUUID();
+    const alert = { agreementId, milestoneId };
+    const of = () => dataSource.transaction((manager) => labels.labelsOf(manager, alert));
+    expect(await of()).toEqual({ parties: [], binding: null });
+
+    const extraction = (at: string, parties: string[], binding: boolean) =>
+      dataSource.transaction((manager) =>
+        labels.recordExtraction(manager, {
+          agreementId,
+          extractedAt: new Date(at),
+          parties,
+          obligations: [{ obligationKey: 'pay', binding }],
+        }),
+      );
+    await dataSource.transaction((manager) =>
+      labels.recordMilestone(manager, { milestoneId, agreementId, obligationKey: 'pay' }),
+    );
+    await extraction('2026-04-02T00:00:00Z', ['Kenya', 'ACME'], true);
+    await extraction('2026-04-01T00:00:00Z', ['Kenya'], false);
+    expect(await of()).toEqual({ parties: ['Kenya', 'ACME'], binding: true });
+    await extraction('2026-04-03T00:00:00Z', ['Kenya', 'ACME', 'Bank'], false);
+    expect(await of()).toEqual({ parties: ['Kenya', 'ACME', 'Bank'], binding: false });
+  });
+});

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** What an extraction says that routes can match on. */
+export interface ExtractionLabels {
+  agreementId: string;
+  extractedAt: Date;
+  parties: readonly string[];
+  obligations: readonly { obligationKey: string; binding: boolean }[];
+}
+
+/** What alerting knows of an alert's agreement and obligation; nothing before an extraction. */
+export interface KnownLabels {
+  parties: string[];
+  binding: boolean | null;
+}
+
+/**
+ * The `party` and `binding` labels of alerts, kept from the events that carry them: the parties
+ * and obligations of an agreement's extraction, and the obligation each milestone tracks. The
+ * newest extraction wins, whatever order its events arrive in.
+ */
+@Injectable()
+export class AgreementLabelsRepository {
+  async recordExtraction(manager: EntityManager, extraction: ExtractionLabels): Promise<void> {
+    await manager.query(
+      `INSERT INTO agreement_labels (agreement_id, parties, extracted_at) VALUES ($1, $2, $3)
+       ON CONFLICT (agreement_id) DO UPDATE SET parties = EXCLUDED.parties,
+         extracted_at = EXCLUDED.extracted_at
+       WHERE agreement_labels.extracted_at <= EXCLUDED.extracted_at`,
+      [extraction.agreementId, extraction.parties, extraction.extractedAt],
+    );
+    if (extraction.obligations.length === 0) return;
+    await manager.query(
+      `INSERT INTO obligation_labels (agreement_id, obligation_key, binding, extracted_at)
+       SELECT $1, o.obligation_key, o.binding, $4
+       FROM unnest($2::text[], $3::boolean[]) AS o (obligation_key, binding)
+       ON CONFLICT (agreement_id, obligation_key) DO UPDATE SET binding = EXCLUDED.binding,
+         extracted_at = EXCLUDED.extracted_at
+       WHERE obligation_labels.extracted_at <= EXCLUDED.extracted_at`,
+      [
+        extraction.agreementId,
+        extraction.obligations.map((obligation) => obligation.obligationKey),
+        extraction.obligations.map((obligation) => obligation.binding),
+        extraction.extractedAt,
+      ],
+    );
+  }
+
+  async recordMilestone(
+    manager: EntityManager,
+    milestone: { milestoneId: string; agreementId: string; obligationKey: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO milestone_obligations (milestone_id, agreement_id, obligation_key)
+       VALUES ($1, $2, $3)
+       ON CONFLICT (milestone_id) DO UPDATE SET agreement_id = EXCLUDED.agreement_id,
+         obligation_key = EXCLUDED.obligation_key`,
+      [milestone.milestoneId, milestone.agreementId, milestone.obligationKey],
+    );
+  }
+
+  async labelsOf(
+    manager: EntityManager,
+    alert: { milestoneId: string; agreementId: string },
+  ): Promise<KnownLabels> {
+    const [row] = await manager.query<{ parties: string[] | null; binding: boolean | null }[]>(
+      `SELECT a.parties, o.binding
+       FROM (SELECT 1) AS one
+       LEFT JOIN agreement_labels a ON a.agreement_id = $2
+       LEFT JOIN milestone_obligations m ON m.milestone_id = $1
+       LEFT JOIN obligation_labels o
+         ON o.agreement_id = m.agreement_id AND o.obligation_key = m.obligation_key`,
+      [alert.milestoneId, alert.agreementId],
+    );
+    return { parties: row?.parties ?? [], binding: row?.binding ?? null };
+  }
+}

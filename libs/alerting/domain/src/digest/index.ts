@@ -1,0 +1,3 @@
+export * from './digest-body';
+export * from './digest-formats';
+export * from './digest-schedule';

@@ -1,0 +1,40 @@
+import { AgreementLabelsRepository } from '@dealwatch/alerting/data-access';
+import { Topics } from '@dealwatch/contracts';
+import { EventSubscriptions } from '@dealwatch/platform';
+
+import { Injectable } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+
+/**
+ * Keeps what routes and silences match as `party` and `binding`: the parties and obligations of
+ * each extraction, and the obligation each scheduled milestone tracks (inbox-protected like every
+ * consumer). An alert takes the labels known when it is recorded.
+ */
+@Injectable()
+export class AgreementLabelsConsumer implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly labels: AgreementLabelsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.on(Topics.ClausesExtractedV1, ({ payload }, manager) =>
+      this.labels.recordExtraction(manager, {
+        agreementId: payload.agreementId,
+        extractedAt: new Date(payload.extractedAt),
+        parties: payload.parties,
+        obligations: payload.obligations.map(({ obligationKey, binding }) => ({
+          obligationKey,
+          binding,
+        })),
+      }),
+    );
+    this.subscriptions.on(Topics.MilestoneScheduledV1, ({ payload }, manager) =>
+      this.labels.recordMilestone(manager, {
+        milestoneId: payload.milestoneId,
+        agreementId: payload.agreementId,
+        obligationKey: payload.obligationKey,
+      }),
+    );
+  }
+}
