@@ -47,6 +47,13 @@ export class CommonEnv {
   OUTBOX_POLL_INTERVAL_MS: number = 100;
 
   @EnvVariable({
+    description:
+      'Largest JSON or text request body, e.g. 1mb; larger requests get 413 (ingest reads documents up to INGEST_MAX_BODY, the console forwards uploads up to CONSOLE_UPLOAD_MAX_BODY).',
+  })
+  @Matches(/^\d+(kb|mb)$/i, { message: 'HTTP_MAX_BODY must be a size such as 512kb or 1mb' })
+  HTTP_MAX_BODY: string = '1mb';
+
+  @EnvVariable({
     description: 'Name this instance reports in its logs (default: the process id).',
   })
   @IsString()

@@ -3,6 +3,7 @@ export * from './event-subscriptions';
 export * from './health/health-checks';
 export * from './logger';
 export * from './platform.module';
+export * from './problems';
 export * from './run-service';
 export * from './service-options';
 export * from './tokens';

@@ -15,7 +15,7 @@ export function serveOpenApi(app: INestApplication, service: string): void {
   const config = new DocumentBuilder()
     .setTitle(`DealWatch ${service} API`)
     .setDescription(
-      `HTTP API of the ${service} service. Errors carry a status and a message naming what is wrong.`,
+      `HTTP API of the ${service} service. Errors are RFC 9457 problem details (application/problem+json): type, title, status, detail, instance, and for invalid requests the fields at fault in errors.`,
     )
     .setVersion('1')
     .build();

@@ -15,6 +15,7 @@ import {
 
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Kafka, Producer } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -26,6 +27,7 @@ import { EventSubscriptions } from './event-subscriptions';
 import { HealthChecks } from './health/health-checks';
 import { HealthController } from './health/health.controller';
 import { createServiceLogger } from './logger';
+import { ProblemDetailsFilter } from './problems';
 import { ServiceLifecycle } from './service-lifecycle';
 import type { ServiceEnv, ServiceOptions } from './service-options';
 import { CLOCK, ENV, KAFKA, LOGGER, PRODUCER, REDIS, SERVICE_OPTIONS } from './tokens';
@@ -118,6 +120,7 @@ export class PlatformModule {
             return redis;
           },
         },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         EventSubscriptions,
         HealthChecks,
         ServiceLifecycle,

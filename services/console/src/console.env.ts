@@ -22,6 +22,13 @@ export class ConsoleEnv extends CommonEnv implements ServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   INGEST_URL: string = 'http://127.0.0.1:3001';
 
+  @EnvVariable({
+    description:
+      'Largest upload the console accepts and forwards to ingest, e.g. 20mb (keep it at most INGEST_MAX_BODY).',
+  })
+  @Matches(/^\d+(kb|mb)$/i, { message: 'CONSOLE_UPLOAD_MAX_BODY must be a size such as 20mb' })
+  CONSOLE_UPLOAD_MAX_BODY: string = '20mb';
+
   @EnvVariable({ description: 'Base URL of the alerting API, which acknowledgements are sent to.' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   ALERTING_URL: string = 'http://127.0.0.1:3004';

@@ -27,6 +27,10 @@ routes:
     receivers: [finance]
 `;
 
+/** The messages of a validation problem, in order. */
+const messagesOf = (body: unknown) =>
+  (body as { errors: { message: string }[] }).errors.map((error) => error.message);
+
 describe('routes from a YAML file at start and from PUT /v1/routes', () => {
   const sinks = {
     ops: new WebhookReceiver(),
@@ -112,16 +116,14 @@ describe('routes from a YAML file at start and from PUT /v1/routes', () => {
       routes: [{ matchers: ['party="Japan"'], receivers: ['ops'] }],
     });
     expect(broken.status).toBe(400);
-    expect((broken.body as { message: string[] }).message).toEqual([
+    expect(messagesOf(broken.body)).toEqual([
       'route.routes[0].matchers[0]: "party" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title',
       'route: the root matches every alert: no matchers',
       'route.receivers: the root must name receivers',
     ]);
     const unknown = await send('PUT', '/v1/routes', { receivers: ['ops', 'nobody'] });
     expect(unknown.status).toBe(400);
-    expect((unknown.body as { message: string[] }).message).toEqual([
-      'no receiver is named "nobody"',
-    ]);
+    expect(messagesOf(unknown.body)).toEqual(['no receiver is named "nobody"']);
     expect((await send('GET', '/v1/routes')).body).toMatchObject({ source: 'file' });
   });
 

@@ -155,7 +155,7 @@ describe('silences and inhibition', () => {
       ...change,
     });
     expect(answer.status).toBe(400);
-    expect((answer.body as { message: string[] }).message.join('; ')).toMatch(reason);
+    expect((answer.body as { detail: string }).detail).toMatch(reason);
   });
 
   it('lets an overdue alert suppress the unsent earlier alerts of its milestone, and later ones', async () => {

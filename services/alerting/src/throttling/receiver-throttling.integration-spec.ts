@@ -91,6 +91,9 @@ describe('per-receiver rate limits and circuit breakers, on a controlled clock',
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('rateLimit.per must be an ISO 8601 duration');
+    expect((refused.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['rateLimit.count', 'rateLimit.per']),
+    );
   });
 
   it('holds what exceeds the limit and sends it as one grouped notification when the window opens', async () => {

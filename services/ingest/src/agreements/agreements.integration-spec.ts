@@ -146,7 +146,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
     expect(await replay.json()).toMatchObject({ id: first.id });
     const reuse = await post('A different document. Unique text C.', headers);
     expect(reuse.status).toBe(409);
-    expect(((await reuse.json()) as { message: string }).message).toMatch(/Idempotency-Key/);
+    expect(((await reuse.json()) as { detail: string }).detail).toMatch(/Idempotency-Key/);
   });
 
   it.each([
@@ -187,6 +187,44 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
   it('answers 413 for a document over the size limit', async () => {
     const response = await post('x'.repeat(70 * 1024));
     expect(response.status).toBe(413);
+  });
+
+  it('answers every error as RFC 9457 problem details', async () => {
+    const json = { 'content-type': 'application/json' };
+    const malformed = await post('{"text": ', json);
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await malformed.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/malformed-body',
+      title: 'Malformed request body',
+      status: 400,
+      detail: expect.stringMatching(/^the body is not valid JSON: .*JSON/),
+      instance: '/v1/agreements',
+    });
+
+    const tooLarge = await post(JSON.stringify({ text: 'x'.repeat(70 * 1024) }), json);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/payload-too-large',
+      detail: 'the request body is larger than 65536 bytes',
+    });
+
+    const invalid = await post(JSON.stringify({ text: 'x', signedAt: '2025-02-30' }), json);
+    expect(await invalid.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/validation',
+      status: 400,
+      errors: [{ field: 'signedAt', message: expect.stringMatching(/signedAt/) }],
+    });
+
+    const unknown = await fetch(`${base}/v1/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'Cannot GET /v1/nothing-here',
+      instance: '/v1/nothing-here',
+    });
   });
 
   it('answers 404 for an unknown agreement and 400 for a malformed id', async () => {

@@ -175,7 +175,7 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   it('refuses a PDF without a text layer with 422 and the reason', async () => {
     const { status, body } = await post(await buildScannedPdf(), 'application/pdf');
     expect(status).toBe(422);
-    expect(body['message']).toMatch(/no text layer/);
+    expect(body['detail']).toMatch(/no text layer/);
   });
 
   it.each([

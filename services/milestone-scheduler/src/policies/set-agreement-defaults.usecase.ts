@@ -3,10 +3,10 @@ import {
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { AgreementDefaultsEntity } from '@dealwatch/milestone-scheduler/data-access';
-import { CLOCK, Transactions } from '@dealwatch/platform';
+import { CLOCK, Transactions, invalidFields } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { AgreementDefaultsBody } from './agreement-defaults.body';
@@ -33,8 +33,11 @@ export class SetAgreementDefaultsUseCase {
   ): Promise<AgreementDefaultsEntity> {
     const policy = body.policy ?? null;
     if (policy !== null && !this.policies.has(policy))
-      throw new BadRequestException([
-        `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+      throw invalidFields([
+        {
+          field: 'policy',
+          message: `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+        },
       ]);
     const at = this.clock.now();
     const defaults = {
