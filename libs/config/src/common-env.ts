@@ -1,5 +1,15 @@
 // Env classes annotate every field: class-transformer converts by the declared type.
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 import { CommaSeparated } from './comma-separated';
 import { EnvVariable } from './env-metadata';
@@ -52,6 +62,23 @@ export class CommonEnv {
   })
   @Matches(/^\d+(kb|mb)$/i, { message: 'HTTP_MAX_BODY must be a size such as 512kb or 1mb' })
   HTTP_MAX_BODY: string = '1mb';
+
+  @EnvVariable({
+    description:
+      'An API key with the admin role that every service accepts without it being in the key registry (setup and automation use it to create the first keys); at least 32 characters. Empty: none.',
+    sensitive: true,
+  })
+  @IsOptional()
+  @MinLength(32, { message: 'DEALWATCH_ADMIN_API_KEY must have at least 32 characters' })
+  @Matches(/^\S+$/, { message: 'DEALWATCH_ADMIN_API_KEY must not contain white space' })
+  DEALWATCH_ADMIN_API_KEY?: string;
+
+  @EnvVariable({
+    description:
+      'PostgreSQL schema of the API key registry, which every service shares (a platform concern, no service owns it).',
+  })
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  AUTH_DATABASE_SCHEMA: string = 'auth';
 
   @EnvVariable({
     description: 'Name this instance reports in its logs (default: the process id).',

@@ -1,3 +1,5 @@
+import { ApiKeyRegistry, Authenticator, openAuthDataSource } from '@dealwatch/auth';
+import type { AuthenticatedRequest } from '@dealwatch/auth';
 import {
   EventOutbox,
   OutboxMessageEntity,
@@ -15,12 +17,13 @@ import {
 
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Kafka, Producer } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
+import { AuthGuard } from './auth';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { EventSubscriptions } from './event-subscriptions';
@@ -30,7 +33,16 @@ import { createServiceLogger } from './logger';
 import { ProblemDetailsFilter } from './problems';
 import { ServiceLifecycle } from './service-lifecycle';
 import type { ServiceEnv, ServiceOptions } from './service-options';
-import { CLOCK, ENV, KAFKA, LOGGER, PRODUCER, REDIS, SERVICE_OPTIONS } from './tokens';
+import {
+  AUTH_DATA_SOURCE,
+  CLOCK,
+  ENV,
+  KAFKA,
+  LOGGER,
+  PRODUCER,
+  REDIS,
+  SERVICE_OPTIONS,
+} from './tokens';
 import { Transactions } from './transactions';
 
 /** The shared runtime of a DealWatch service; see the library README. */
@@ -50,6 +62,13 @@ export class PlatformModule {
           pinoHttp: {
             logger,
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            // Who made each request (never their credential, which the logger redacts).
+            customProps: (request) => {
+              const principal = (request as AuthenticatedRequest).principal;
+              return principal
+                ? { principal: { id: principal.id, name: principal.name, role: principal.role } }
+                : {};
+            },
           },
         }),
       ],
@@ -112,6 +131,28 @@ export class PlatformModule {
             ),
         },
         {
+          provide: AUTH_DATA_SOURCE,
+          useFactory: () =>
+            openAuthDataSource({
+              url: env.DATABASE_URL,
+              schema: env.AUTH_DATABASE_SCHEMA,
+              service: name,
+            }),
+        },
+        {
+          provide: ApiKeyRegistry,
+          inject: [AUTH_DATA_SOURCE, CLOCK],
+          useFactory: (dataSource: DataSource, clock: Clock) =>
+            new ApiKeyRegistry(dataSource, () => clock.now()),
+        },
+        {
+          provide: Authenticator,
+          inject: [ApiKeyRegistry],
+          useFactory: (registry: ApiKeyRegistry) =>
+            new Authenticator(registry, { adminKey: env.DEALWATCH_ADMIN_API_KEY }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
           provide: REDIS,
           useFactory: async () => {
             if (!options.redis) return null;
@@ -127,6 +168,8 @@ export class PlatformModule {
         Transactions,
       ],
       exports: [
+        ApiKeyRegistry,
+        Authenticator,
         CLOCK,
         DataSource,
         ENV,

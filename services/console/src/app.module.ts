@@ -9,6 +9,7 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ConsoleApiController } from './api/console-api.controller';
 import { ConsolePageController } from './api/console-page.controller';
 import type { ConsoleEnv } from './console.env';
@@ -32,7 +33,7 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [ConsoleApiController, ConsolePageController],
+      controllers: [ApiKeysController, ConsoleApiController, ConsolePageController],
       providers: [LiveFeed, ProjectionsConsumer, ReadModelQueries],
     };
   }

@@ -1,6 +1,7 @@
 import { alertIdFor } from '@dealwatch/alerting/domain';
 import {
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -58,7 +59,7 @@ describe('routes from a YAML file at start and from PUT /v1/routes', () => {
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

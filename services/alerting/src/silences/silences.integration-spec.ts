@@ -1,5 +1,6 @@
 import { alertIdFor } from '@dealwatch/alerting/domain';
 import {
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -66,7 +67,7 @@ describe('silences and inhibition', () => {
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

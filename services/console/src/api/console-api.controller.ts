@@ -1,6 +1,6 @@
 import { ReadModelQueries } from '@dealwatch/console/data-access';
-import { CLOCK, ENV } from '@dealwatch/platform';
-import type { Clock } from '@dealwatch/platform';
+import { Authenticator, CLOCK, CurrentPrincipal, ENV } from '@dealwatch/platform';
+import type { Clock, Principal } from '@dealwatch/platform';
 
 import {
   BadGatewayException,
@@ -19,18 +19,33 @@ import {
 } from '@nestjs/common';
 import type { MessageEvent } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { map } from 'rxjs';
+import {
+  concatMap,
+  endWith,
+  filter,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  share,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import type { Observable } from 'rxjs';
 
 import type { ConsoleEnv } from '../console.env';
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
 
+/** How often an idle event stream checks that its caller still may listen. */
+const REVALIDATE_MS = 30_000;
+
 @Controller('api')
 export class ConsoleApiController {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly live: LiveFeed,
+    private readonly authenticator: Authenticator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: ConsoleEnv,
   ) {}
@@ -66,10 +81,29 @@ export class ConsoleApiController {
     return { items: await this.queries.alerts() };
   }
 
-  /** Server-sent events: one message per committed change, so pages refresh without reloading. */
+  /**
+   * Server-sent events: one message per committed change, so pages refresh without reloading. The
+   * stream outlives its request's check: before each message, and every 30 s, it checks again that
+   * the caller's key is not revoked (or its token not expired), and ends when it is.
+   */
   @Sse('events')
-  events(): Observable<MessageEvent> {
-    return this.live.stream.pipe(map((change) => ({ type: change.kind, data: change })));
+  events(@CurrentPrincipal() caller: Principal): Observable<MessageEvent> {
+    const changes = this.live.stream.pipe(share());
+    const ended = changes.pipe(ignoreElements(), endWith(true));
+    const ticks = interval(REVALIDATE_MS).pipe(
+      takeUntil(ended),
+      map(() => null),
+    );
+    return merge(changes, ticks).pipe(
+      concatMap(async (change) => ({
+        change,
+        allowed: await this.authenticator.stillValid(caller),
+      })),
+      takeWhile(({ allowed }) => allowed),
+      map(({ change }) => change),
+      filter((change) => change !== null),
+      map((change) => ({ type: change.kind, data: change })),
+    );
   }
 
   /** Uploads go to ingest's public API, exactly as any client would send them. */
@@ -81,9 +115,12 @@ export class ConsoleApiController {
   ) {
     const body =
       typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
+    // The caller's own credential goes along: ingest decides what it may do, as for any client.
+    const headers: Record<string, string> = { 'content-type': contentType ?? 'text/plain' };
+    if (request.headers.authorization) headers['authorization'] = request.headers.authorization;
     const forwarded = await fetch(`${this.env.INGEST_URL}/v1/agreements`, {
       method: 'POST',
-      headers: { 'content-type': contentType ?? 'text/plain' },
+      headers,
       body,
     }).catch((error: unknown) => {
       throw new BadGatewayException(
@@ -92,7 +129,7 @@ export class ConsoleApiController {
     });
     response
       .status(forwarded.status)
-      .type('application/json')
+      .type(forwarded.headers.get('content-type') ?? 'application/json')
       .send(await forwarded.text());
   }
 }

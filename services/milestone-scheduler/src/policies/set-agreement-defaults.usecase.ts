@@ -8,6 +8,7 @@ import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { Attributed } from '../lifecycle/change.body';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { AgreementDefaultsBody } from './agreement-defaults.body';
 import { ReminderPolicyBook } from './reminder-policy-book';
@@ -29,7 +30,7 @@ export class SetAgreementDefaultsUseCase {
 
   async execute(
     agreementId: string,
-    body: AgreementDefaultsBody,
+    body: Attributed<AgreementDefaultsBody>,
   ): Promise<AgreementDefaultsEntity> {
     const policy = body.policy ?? null;
     if (policy !== null && !this.policies.has(policy))
