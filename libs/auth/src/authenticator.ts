@@ -4,8 +4,8 @@ import type { Principal } from './principal';
 
 export type AuthOutcome =
   | { ok: true; principal: Principal }
-  /** 401: the credential is not valid; 403: it is, but carries no role. `reason` is for the caller. */
-  | { ok: false; status: 401 | 403; reason: string };
+  /** 401: not valid; 403: valid, but without a role; 503: cannot be checked now. For the caller. */
+  | { ok: false; status: 401 | 403 | 503; reason: string };
 
 /** Verifies bearer JWTs of the configured issuer (see `JwtVerifier`). */
 export interface TokenVerifier {

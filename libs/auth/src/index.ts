@@ -7,3 +7,4 @@ export * from './migrations';
 export * from './principal';
 export * from './roles';
 export * from './scopes';
+export * from './jwt-verifier';

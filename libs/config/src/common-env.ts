@@ -5,10 +5,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 import { CommaSeparated } from './comma-separated';
@@ -79,6 +81,45 @@ export class CommonEnv {
   })
   @Matches(/^[a-z_][a-z0-9_]*$/)
   AUTH_DATABASE_SCHEMA: string = 'auth';
+
+  @EnvVariable({
+    description:
+      'OIDC issuer whose bearer JWTs are accepted, exactly as their iss claim (e.g. https://login.example.com/realms/ops); empty: tokens are refused, API keys only.',
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'AUTH_JWT_ISSUER must be an http(s) URL' },
+  )
+  AUTH_JWT_ISSUER?: string;
+
+  @EnvVariable({
+    description:
+      "Audience (aud) of the issuer's tokens for DealWatch; required with AUTH_JWT_ISSUER.",
+  })
+  @ValidateIf((env: CommonEnv) => Boolean(env.AUTH_JWT_ISSUER))
+  @IsString()
+  @IsNotEmpty({ message: 'AUTH_JWT_AUDIENCE is required when AUTH_JWT_ISSUER is set' })
+  AUTH_JWT_AUDIENCE?: string;
+
+  @EnvVariable({
+    description:
+      "The issuer's JWKS; empty: the jwks_uri of <issuer>/.well-known/openid-configuration, else <issuer>/.well-known/jwks.json.",
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'AUTH_JWKS_URL must be an http(s) URL' },
+  )
+  AUTH_JWKS_URL?: string;
+
+  @EnvVariable({
+    description:
+      'Claim of a token that holds its roles, a string or a list (a dotted path reaches into objects, e.g. realm_access.roles); the highest of viewer, operator, admin wins, none is 403.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  AUTH_JWT_ROLES_CLAIM: string = 'roles';
 
   @EnvVariable({
     description: 'Name this instance reports in its logs (default: the process id).',

@@ -1,4 +1,4 @@
-import { ApiKeyRegistry, Authenticator, openAuthDataSource } from '@dealwatch/auth';
+import { ApiKeyRegistry, Authenticator, JwtVerifier, openAuthDataSource } from '@dealwatch/auth';
 import type { AuthenticatedRequest } from '@dealwatch/auth';
 import {
   EventOutbox,
@@ -149,7 +149,18 @@ export class PlatformModule {
           provide: Authenticator,
           inject: [ApiKeyRegistry],
           useFactory: (registry: ApiKeyRegistry) =>
-            new Authenticator(registry, { adminKey: env.DEALWATCH_ADMIN_API_KEY }),
+            new Authenticator(registry, {
+              adminKey: env.DEALWATCH_ADMIN_API_KEY,
+              jwt:
+                env.AUTH_JWT_ISSUER && env.AUTH_JWT_AUDIENCE
+                  ? new JwtVerifier({
+                      issuer: env.AUTH_JWT_ISSUER,
+                      audience: env.AUTH_JWT_AUDIENCE,
+                      jwksUrl: env.AUTH_JWKS_URL,
+                      rolesClaim: env.AUTH_JWT_ROLES_CLAIM,
+                    })
+                  : null,
+            }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         {

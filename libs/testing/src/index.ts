@@ -2,6 +2,7 @@ export * from './auth';
 export * from './event-publisher';
 export * from './expect-eventually';
 export * from './infrastructure';
+export * from './jwt-issuer';
 export * from './route-protection';
 export * from './test-namespace';
 export * from './topic-recorder';

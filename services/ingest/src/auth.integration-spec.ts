@@ -1,6 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
 import {
+  JwtIssuer,
   TestApiKeys,
   apiFetch,
   createTestNamespace,
@@ -8,6 +9,7 @@ import {
   isProblem,
   probeProtection,
   requiredEnv,
+  tampered,
   testAuthEnv,
 } from '@dealwatch/testing';
 
@@ -22,11 +24,14 @@ describe('ingest: who may call what', () => {
   let app: INestApplication;
   let base: string;
   let keys: TestApiKeys;
+  const issuer = new JwtIssuer();
 
   beforeAll(async () => {
+    await issuer.start();
     const env = loadEnv(IngestEnv, {
       ...process.env,
       ...testAuthEnv(namespace),
+      ...issuer.env(),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -41,6 +46,7 @@ describe('ingest: who may call what', () => {
   afterAll(async () => {
     await keys.close();
     await app.close();
+    await issuer.stop();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
@@ -76,5 +82,64 @@ describe('ingest: who may call what', () => {
       robot.key,
     );
     expect(response.status).toBe(202);
+  });
+
+  describe('bearer JWTs of the configured OIDC issuer', () => {
+    const upload = (token: string) =>
+      fetch(`${base}/v1/agreements`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: 'The Parties will consult within 45 days of signature.',
+      });
+
+    it('lets a token in with its role', async () => {
+      expect((await upload(await issuer.sign({ roles: ['operator'] }))).status).toBe(202);
+      const viewer = await upload(await issuer.sign({ roles: ['viewer'] }, { subject: 'sam' }));
+      expect(viewer.status).toBe(403);
+      expect(await viewer.json()).toMatchObject({
+        detail: 'POST /v1/agreements needs the operator role; sam is viewer',
+      });
+    });
+
+    it('refuses a token without a DealWatch role with 403', async () => {
+      const answer = await upload(await issuer.sign({ roles: ['billing'] }));
+      expect(answer.status).toBe(403);
+      expect(await answer.json()).toMatchObject({
+        detail: expect.stringMatching(/no DealWatch role/),
+      });
+    });
+
+    it.each([
+      ['expired', { expiresIn: -300 }, /^the token expired at/],
+      [
+        'of another issuer',
+        { issuer: 'https://login.elsewhere.example' },
+        /issued by https:\/\/login\.elsewhere\.example/,
+      ],
+      ['for another audience', { audience: 'payroll' }, /meant for payroll, not dealwatch-test/],
+      ['signed by an unknown key', { unknownKey: true }, /matches the token's key id/],
+    ])(
+      'answers a token %s with 401 problem details saying why',
+      async (_label, options, reason) => {
+        const answer = await upload(await issuer.sign({ roles: ['admin'] }, options));
+        expect(answer.status).toBe(401);
+        expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer .*error="invalid_token"/);
+        expect(await answer.json()).toMatchObject({
+          type: 'https://dealwatch.dev/problems/unauthenticated',
+          status: 401,
+          detail: expect.stringMatching(reason),
+          instance: '/v1/agreements',
+        });
+      },
+    );
+
+    it('answers a tampered token with 401 problem details saying why', async () => {
+      const token = tampered(await issuer.sign({ roles: ['viewer'] }), { roles: ['admin'] });
+      const answer = await upload(token);
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({
+        detail: expect.stringMatching(/signature does not verify/),
+      });
+    });
   });
 });
