@@ -8,3 +8,4 @@ export * from './principal';
 export * from './roles';
 export * from './scopes';
 export * from './jwt-verifier';
+export * from './rate-limiter';

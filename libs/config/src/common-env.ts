@@ -122,6 +122,24 @@ export class CommonEnv {
   AUTH_JWT_ROLES_CLAIM: string = 'roles';
 
   @EnvVariable({
+    description:
+      'Requests a caller (an API key, or a token subject) may make per minute, counted in Redis across instances and services; more get 429 with Retry-After. 0 turns the limit off.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 600;
+
+  @EnvVariable({
+    description:
+      'Refused credentials one client address may present per minute before its requests get 429 (slows down key guessing). 0 turns it off.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_FAILED_ATTEMPTS_PER_MINUTE: number = 30;
+
+  @EnvVariable({
     description: 'Name this instance reports in its logs (default: the process id).',
   })
   @IsString()

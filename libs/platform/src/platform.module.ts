@@ -1,4 +1,10 @@
-import { ApiKeyRegistry, Authenticator, JwtVerifier, openAuthDataSource } from '@dealwatch/auth';
+import {
+  ApiKeyRegistry,
+  Authenticator,
+  JwtVerifier,
+  RateLimiter,
+  openAuthDataSource,
+} from '@dealwatch/auth';
 import type { AuthenticatedRequest } from '@dealwatch/auth';
 import {
   EventOutbox,
@@ -18,6 +24,7 @@ import {
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Redis } from 'ioredis';
 import type { Kafka, Producer } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -40,6 +47,7 @@ import {
   KAFKA,
   LOGGER,
   PRODUCER,
+  RATE_LIMITER,
   REDIS,
   SERVICE_OPTIONS,
 } from './tokens';
@@ -54,6 +62,10 @@ export class PlatformModule {
   ): DynamicModule {
     const { env, name } = options;
     const logger = createServiceLogger(name, env.LOG_LEVEL, env.INSTANCE_ID);
+    // Rate limits are counted in Redis: a service that limits needs it even if nothing else does.
+    const rateLimited =
+      env.AUTH_RATE_LIMIT_PER_MINUTE > 0 || env.AUTH_FAILED_ATTEMPTS_PER_MINUTE > 0;
+    const usesRedis = options.redis || rateLimited;
     return {
       module: PlatformModule,
       global: true,
@@ -162,11 +174,25 @@ export class PlatformModule {
                   : null,
             }),
         },
+        {
+          provide: RATE_LIMITER,
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => {
+            if (!rateLimited || !redis) return null;
+            let warnedAt = 0;
+            return new RateLimiter(redis, env.REDIS_KEY_PREFIX, (error) => {
+              // One line a minute at most: every request would otherwise say it.
+              if (Date.now() - warnedAt < 60_000) return;
+              warnedAt = Date.now();
+              logger.warn({ err: error }, 'rate limits are not enforced: Redis does not answer');
+            });
+          },
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: REDIS,
           useFactory: async () => {
-            if (!options.redis) return null;
+            if (!usesRedis) return null;
             const redis = createRedisClient(env.REDIS_URL, `dealwatch-${name}`);
             await redis.connect();
             return redis;

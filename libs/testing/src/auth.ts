@@ -12,13 +12,17 @@ import type { TestNamespace } from './test-namespace';
 export const TEST_ADMIN_API_KEY = 'dealwatch-test-admin-key-0123456789abcdef';
 
 /**
- * What a service under test needs for authentication: the test admin key, and a key registry of
- * the test file's own (dropped with its other schemas).
+ * What a service under test needs for authentication: the test admin key, a key registry of the
+ * test file's own (dropped with its other schemas), and rate limits counted under the file's own
+ * Redis prefix, high enough never to refuse a test that is not about them.
  */
 export function testAuthEnv(namespace: TestNamespace): Record<string, string> {
   return {
     DEALWATCH_ADMIN_API_KEY: TEST_ADMIN_API_KEY,
     AUTH_DATABASE_SCHEMA: `${namespace.schemaPrefix}auth`,
+    REDIS_KEY_PREFIX: namespace.topicPrefix,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_FAILED_ATTEMPTS_PER_MINUTE: '1000',
   };
 }
 
