@@ -4,12 +4,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 
-import { USAGE, parseCommand } from './cli/args';
-import type { Command } from './cli/args';
+import { USAGE, parseCommand, takeKeyOption } from './cli/args';
+import type { Command, KeysAction } from './cli/args';
 import { fetchCalendar } from './cli/calendar';
 import { CliError } from './cli/cli-error';
 import { ingest } from './cli/ingest';
 import { replay, tail } from './cli/kafka';
+import { createKey, keysTable, listKeys, revokeKey } from './cli/keys';
 import { fetchMilestones, milestonesTable } from './cli/milestones';
 
 const print = (line: string): void => {
@@ -62,6 +63,8 @@ async function run(command: Command): Promise<number> {
     case 'tail':
       await tail(command, print, interrupted());
       return 0;
+    case 'keys':
+      return runKeys(command.url, command.action);
     case 'replay': {
       const { replayed, ranges } = await replay(command);
       const from = ranges.map((range) => `${range.partition}:${range.start}..${range.end}`);
@@ -74,9 +77,37 @@ async function run(command: Command): Promise<number> {
   }
 }
 
+async function runKeys(url: string, action: KeysAction): Promise<number> {
+  switch (action.kind) {
+    case 'create': {
+      const created = await createKey(url, action);
+      // The key alone on stdout, so `KEY=$(dealwatch keys create …)` works.
+      print(created.key);
+      const scope = created.scopes.length > 0 ? `, ${created.scopes.join(',')} only` : '';
+      note(
+        `key ${created.id} (${created.role}${scope}) created: keep it now, it is not shown again`,
+      );
+      return 0;
+    }
+    case 'list': {
+      const rows = await listKeys(url);
+      for (const line of keysTable(rows)) print(line);
+      note(`${rows.length} key${rows.length === 1 ? '' : 's'}`);
+      return 0;
+    }
+    case 'revoke':
+      await revokeKey(url, action.id);
+      note(`key ${action.id} revoked: every service refuses it from now on`);
+      return 0;
+  }
+}
+
 async function main(): Promise<void> {
   try {
-    process.exitCode = await run(parseCommand(process.argv.slice(2), process.env));
+    const { argv, key } = takeKeyOption(process.argv.slice(2));
+    // Every HTTP call reads DEALWATCH_API_KEY (tools/cli/http.ts); --key stands in for it.
+    if (key !== null) process.env['DEALWATCH_API_KEY'] = key;
+    process.exitCode = await run(parseCommand(argv, process.env));
   } catch (error) {
     note(`dealwatch: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = error instanceof CliError ? error.exitCode : 1;

@@ -1,10 +1,13 @@
 /**
  * `npm start` after the infrastructure is up and the services are built: runs the five services as
  * processes, posts the sample agreement (unless DEALWATCH_DEMO=0), prints the milestones and alerts
- * it produced, and keeps everything running until Ctrl-C or SIGTERM.
+ * it produced, and keeps everything running until Ctrl-C or SIGTERM. Without DEALWATCH_ADMIN_API_KEY
+ * it makes one, kept in .dealwatch-admin-key (git-ignored) so it stays the same from run to run, and
+ * prints it with the console's address for a person to sign in.
  */
 import {
   ServiceProcess,
+  apiFetch,
   defaultPorts,
   expectEventually,
   serviceEntry,
@@ -12,12 +15,14 @@ import {
 } from '@dealwatch/testing';
 import type { ServiceName } from '@dealwatch/testing';
 
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
 const DEMO_RECEIVER_PORT = 3099;
+const ADMIN_KEY_FILE = '.dealwatch-admin-key';
 
 interface AlertDelivery {
   data: { summary: string; alertId: string };
@@ -25,6 +30,8 @@ interface AlertDelivery {
 
 async function main(): Promise<void> {
   const env = { ...process.env } as Record<string, string>;
+  const adminKey = env['DEALWATCH_ADMIN_API_KEY'] || localAdminKey();
+  env['DEALWATCH_ADMIN_API_KEY'] = adminKey;
   const receiver = env['ALERT_WEBHOOK_URLS'] ? null : await startDemoReceiver();
   if (receiver) {
     env['ALERT_WEBHOOK_URLS'] = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/alerts`;
@@ -57,25 +64,55 @@ async function main(): Promise<void> {
       `${service.options.name.padEnd(20)} ${service.url}  (log: tmp/logs/${service.options.name}.log)`,
     );
 
-  if (env['DEALWATCH_DEMO'] !== '0') await runDemo(services);
+  const consoleUrl = services.find((service) => service.options.name === 'console')?.url ?? '';
+  const from = process.env['DEALWATCH_ADMIN_API_KEY'] ? 'DEALWATCH_ADMIN_API_KEY' : ADMIN_KEY_FILE;
+  console.log(
+    `\nConsole: ${consoleUrl}  sign in with the admin key (from ${from}):\n  ${adminKey}`,
+  );
+  console.log(
+    '  More keys: npm run -s dealwatch -- keys create --name NAME --role viewer|operator|admin, ' +
+      'with DEALWATCH_API_KEY set to this one.',
+  );
+
+  if (env['DEALWATCH_DEMO'] !== '0') await runDemo(services, adminKey);
   console.log('\nRunning. Ctrl-C stops everything.');
 }
 
-async function runDemo(services: ServiceProcess[]): Promise<void> {
+/** The local run's admin key: the one in .dealwatch-admin-key, or a new random one saved there. */
+function localAdminKey(): string {
+  const file = resolve(root, ADMIN_KEY_FILE);
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (saved.length >= 32) return saved;
+  }
+  const key = `dwadmin_${randomBytes(32).toString('base64url')}`;
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+async function runDemo(services: ServiceProcess[], adminKey: string): Promise<void> {
   const url = (name: ServiceName) =>
     services.find((service) => service.options.name === name)?.url ?? '';
   const text = readFileSync(resolve(root, 'samples', 'seed-us-japan.txt'), 'utf8');
-  const response = await fetch(`${url('ingest')}/v1/agreements`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain' },
-    body: text,
-  });
+  const response = await apiFetch(
+    `${url('ingest')}/v1/agreements`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: text,
+    },
+    adminKey,
+  );
   const { id } = (await response.json()) as { id: string };
   console.log(`\nIngested samples/seed-us-japan.txt as agreement ${id}`);
 
   const milestones = await expectEventually(
     async () => {
-      const answer = await fetch(`${url('milestone-scheduler')}/v1/milestones?agreementId=${id}`);
+      const answer = await apiFetch(
+        `${url('milestone-scheduler')}/v1/milestones?agreementId=${id}`,
+        {},
+        adminKey,
+      );
       const { items } = (await answer.json()) as {
         items: { dueDate: string | null; category: string; title: string }[];
       };
@@ -91,7 +128,7 @@ async function runDemo(services: ServiceProcess[]): Promise<void> {
 
   const alerts = await expectEventually(
     async () => {
-      const answer = await fetch(`${url('alerting')}/v1/alerts?agreementId=${id}`);
+      const answer = await apiFetch(`${url('alerting')}/v1/alerts?agreementId=${id}`, {}, adminKey);
       const body = (await answer.json()) as {
         items: { summary: string; deliveries?: { status: string }[] }[];
       };

@@ -107,6 +107,8 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: brokers.join(','),
       REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       DATABASE_SCHEMA: schema,
+      // Its own key registry, dropped with its schema (the bench calls no API but health).
+      AUTH_DATABASE_SCHEMA: `${schema}_auth`,
       KAFKA_TOPIC_PREFIX: prefix,
       REDIS_KEY_PREFIX: prefix,
       LOG_LEVEL: 'warn',
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}_auth" CASCADE`).catch(() => undefined);
     await db.end();
   }
 }

@@ -55,6 +55,8 @@ export async function benchService(options: ServiceBenchOptions): Promise<void> 
       DATABASE_URL: options.databaseUrl,
       KAFKA_BROKERS: options.brokers.join(','),
       DATABASE_SCHEMA: schema,
+      // Its own key registry, dropped with its schema (the bench calls no API but health).
+      AUTH_DATABASE_SCHEMA: `${schema}_auth`,
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
     },
@@ -82,6 +84,7 @@ export async function benchService(options: ServiceBenchOptions): Promise<void> 
     await consumer?.disconnect();
     await service.stop();
     await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}_auth" CASCADE`).catch(() => undefined);
     await db.end();
     const admin = kafka.admin();
     await admin.connect();

@@ -46,6 +46,24 @@ describe('the operations console in a real browser', () => {
     await dropTestSchemas(requiredEnv('DATABASE_URL'), pipeline.namespace);
   });
 
+  it('asks for an API key, and refuses a wrong one with the reason', async () => {
+    await page.goto(`${pipeline.services.console.url}/#/upload`);
+    await page.locator('#signin-key').waitFor({ timeout: 15_000 });
+    await page.fill(
+      '#signin-key',
+      'dwk_0123456789abcdef_wrongwrongwrongwrongwrongwrongwrongwrong123',
+    );
+    await page.click('#signin-submit');
+    await page.locator('#signin-reason').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#signin-reason').textContent()).toContain(
+      'the API key is not known',
+    );
+
+    await page.fill('#signin-key', pipeline.adminKey);
+    await page.click('#signin-submit');
+    await page.locator('#signin').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
   it('uploads an agreement, shows it with its obligations highlighted, and puts its deadlines on the timeline', async () => {
     await page.goto(`${pipeline.services.console.url}/#/upload`);
     await page.fill('#upload-text', seed);

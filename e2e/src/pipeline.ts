@@ -1,6 +1,8 @@
 import {
   ServiceProcess,
+  TEST_ADMIN_API_KEY,
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   defaultPorts,
   requiredEnv,
@@ -49,6 +51,8 @@ export class Pipeline {
   }
 
   readonly receiver = new WebhookReceiver();
+  /** DEALWATCH_ADMIN_API_KEY of every service; it creates the other keys a test needs. */
+  readonly adminKey = TEST_ADMIN_API_KEY;
   readonly services = {} as Record<ServiceName, ServiceProcess>;
 
   async start(): Promise<this> {
@@ -83,7 +87,7 @@ export class Pipeline {
   async postDocument(
     text: string,
   ): Promise<{ status: number; body: { id: string; status: string } }> {
-    const response = await fetch(`${this.services.ingest.url}/v1/agreements`, {
+    const response = await apiFetch(`${this.services.ingest.url}/v1/agreements`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: text,
@@ -96,13 +100,27 @@ export class Pipeline {
 
   /** The agreement's dated milestones (commitments without a date are listed too, as tracked). */
   async milestonesOf(agreementId: string): Promise<{ dueDate: string; category: string }[]> {
-    const response = await fetch(
+    const response = await apiFetch(
       `${this.services['milestone-scheduler'].url}/v1/milestones?agreementId=${agreementId}`,
     );
     const { items } = (await response.json()) as {
       items: { dueDate: string | null; category: string }[];
     };
     return items.flatMap(({ dueDate, category }) => (dueDate ? [{ dueDate, category }] : []));
+  }
+
+  /** Creates an API key through the console, as an admin would; answers the key and its id. */
+  async createKey(
+    role: 'viewer' | 'operator' | 'admin',
+    options: { name?: string; scopes?: string[] } = {},
+  ): Promise<{ id: string; key: string }> {
+    const response = await apiFetch(`${this.services.console.url}/v1/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: options.name ?? role, role, scopes: options.scopes ?? [] }),
+    });
+    if (response.status !== 201) throw new Error(`POST /v1/api-keys: ${response.status}`);
+    return (await response.json()) as { id: string; key: string };
   }
 
   /** Accepted webhook deliveries about one agreement. */
@@ -120,6 +138,9 @@ export class Pipeline {
       KAFKA_TOPIC_PREFIX: this.namespace.topicPrefix,
       REDIS_KEY_PREFIX: this.namespace.topicPrefix,
       DATABASE_SCHEMA: `${this.namespace.schemaPrefix}${name.replace(/-/g, '_')}`,
+      // One key registry for the whole system under test, as in production.
+      AUTH_DATABASE_SCHEMA: `${this.namespace.schemaPrefix}auth`,
+      DEALWATCH_ADMIN_API_KEY: this.adminKey,
       LOG_LEVEL: 'info',
       OUTBOX_POLL_INTERVAL_MS: '50',
       ALERT_WEBHOOK_URLS: this.receiver.url,

@@ -1,4 +1,4 @@
-import { parseCommand } from './args';
+import { parseCommand, takeKeyOption } from './args';
 import { UsageError } from './cli-error';
 
 const AGREEMENT = '6e9ec511-33c6-4a08-b9e7-8347780d70a9';
@@ -101,9 +101,73 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads keys commands, against the console by default', () => {
+    expect(
+      parseCommand([
+        'keys',
+        'create',
+        '--name',
+        'upload robot',
+        '--role',
+        'operator',
+        '--scopes',
+        'ingest',
+      ]),
+    ).toEqual({
+      name: 'keys',
+      url: 'http://127.0.0.1:3000',
+      action: { kind: 'create', keyName: 'upload robot', role: 'operator', scopes: ['ingest'] },
+    });
+    expect(parseCommand(['keys', 'list', '--url', 'https://console.example/'])).toEqual({
+      name: 'keys',
+      url: 'https://console.example',
+      action: { kind: 'list' },
+    });
+    expect(parseCommand(['keys', 'revoke', '0123456789abcdef'])).toMatchObject({
+      action: { kind: 'revoke', id: '0123456789abcdef' },
+    });
+  });
+
+  it('takes --key out of any command line', () => {
+    expect(takeKeyOption(['milestones', '--key', 'dwk_x', '--status', 'due'])).toEqual({
+      argv: ['milestones', '--status', 'due'],
+      key: 'dwk_x',
+    });
+    expect(takeKeyOption(['--key=dwk_y', 'keys', 'list'])).toEqual({
+      argv: ['keys', 'list'],
+      key: 'dwk_y',
+    });
+    expect(takeKeyOption(['keys', 'list'])).toEqual({ argv: ['keys', 'list'], key: null });
+    expect(() => takeKeyOption(['keys', 'list', '--key'])).toThrow(/--key <value>/);
+  });
+
   it.each([
-    [[], 'missing command: one of ingest, milestones, calendar, tail, replay (dealwatch help)'],
-    [['deploy'], 'unknown command "deploy": one of ingest, milestones, calendar, tail, replay'],
+    [
+      [],
+      'missing command: one of ingest, milestones, calendar, tail, replay, keys (dealwatch help)',
+    ],
+    [
+      ['deploy'],
+      'unknown command "deploy": one of ingest, milestones, calendar, tail, replay, keys',
+    ],
+    [['keys'], 'keys needs create, list or revoke (dealwatch help)'],
+    [
+      ['keys', 'create', '--role', 'admin'],
+      'keys create needs --name NAME (who or what uses the key)',
+    ],
+    [
+      ['keys', 'create', '--name', 'x', '--role', 'root'],
+      'keys create needs --role viewer|operator|admin',
+    ],
+    [
+      ['keys', 'create', '--name', 'x', '--role', 'viewer', '--scopes', 'ingest,mars'],
+      'unknown scope "mars": one of ingest, clause-extraction, milestone-scheduler, alerting, console (comma separated)',
+    ],
+    [['keys', 'revoke'], 'missing argument: the id of the key to revoke'],
+    [
+      ['keys', 'revoke', 'ops-laptop'],
+      'a key id is 16 hexadecimal digits (keys list shows them), not "ops-laptop"',
+    ],
     [['ingest'], 'missing argument: a file or folder to ingest'],
     [['ingest', 'a.txt', 'b.txt'], 'unexpected argument "b.txt"'],
     [['ingest', 'a.txt', '--url', 'ftp://x'], '--url must be an http(s) URL, not "ftp://x"'],

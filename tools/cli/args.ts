@@ -8,6 +8,11 @@ import { UsageError } from './cli-error';
 export const DEFAULT_INGEST_URL = 'http://127.0.0.1:3001';
 export const DEFAULT_SCHEDULER_URL = 'http://127.0.0.1:3003';
 export const DEFAULT_BROKERS = '127.0.0.1:9092';
+export const DEFAULT_CONSOLE_URL = 'http://127.0.0.1:3000';
+
+const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type KeyRole = (typeof ROLES)[number];
+const SCOPES = ['ingest', 'clause-extraction', 'milestone-scheduler', 'alerting', 'console'];
 
 /** Filters `GET /v1/milestones` and the calendar feed understand; absent ones are not sent. */
 export interface MilestoneFilter {
@@ -27,8 +32,15 @@ export interface KafkaTarget {
   prefix: string;
 }
 
+/** What `dealwatch keys` does, against the console's `/v1/api-keys` (admins only). */
+export type KeysAction =
+  | { kind: 'create'; keyName: string; role: KeyRole; scopes: string[] }
+  | { kind: 'list' }
+  | { kind: 'revoke'; id: string };
+
 export type Command =
   | { name: 'help' }
+  | { name: 'keys'; url: string; action: KeysAction }
   | { name: 'ingest'; path: string; url: string }
   | { name: 'milestones'; url: string; filter: MilestoneFilter }
   | { name: 'calendar'; url: string; out: string | null; filter: MilestoneFilter }
@@ -52,12 +64,16 @@ export const USAGE = `Usage: dealwatch <command> [options]
            [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
   tail <topic> [--from-beginning] [--brokers ${DEFAULT_BROKERS}] [--prefix P]
   replay <topic> --from-offset N [--partition P] --to <topic> [--brokers ...] [--prefix P]
+  keys create --name NAME --role viewer|operator|admin [--scopes S[,S]] [--url ${DEFAULT_CONSOLE_URL}]
+  keys list [--url ${DEFAULT_CONSOLE_URL}]
+  keys revoke <id> [--url ${DEFAULT_CONSOLE_URL}]
 
 Topics are contract names (dealwatch.milestone.reminder.v1) or their dead-letter topics (….dlq).
-KAFKA_BROKERS and KAFKA_TOPIC_PREFIX set the Kafka defaults; DEALWATCH_API_KEY, when set, is sent
-as a bearer token.`;
+KAFKA_BROKERS and KAFKA_TOPIC_PREFIX set the Kafka defaults. Commands that call an API send
+DEALWATCH_API_KEY (or --key KEY, anywhere on the line) as a bearer token; keys needs an admin key.
+keys create prints the new key on stdout, once: it cannot be shown again.`;
 
-const COMMANDS = ['ingest', 'milestones', 'calendar', 'tail', 'replay'] as const;
+const COMMANDS = ['ingest', 'milestones', 'calendar', 'tail', 'replay', 'keys'] as const;
 
 const filterOptions = {
   agreement: { type: 'string' },
@@ -145,9 +161,108 @@ export function parseCommand(
         kafka: kafkaOf(values, env),
       };
     }
+    case 'keys':
+      return keysCommand(rest);
     default:
       throw new UsageError(`unknown command "${name}": one of ${COMMANDS.join(', ')}`);
   }
+}
+
+function keysCommand(args: string[]): Command {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'create': {
+      const { values, positionals } = parse(rest, {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        scopes: { type: 'string' },
+        url: { type: 'string' },
+      });
+      none(positionals);
+      if (values.name === undefined || values.name.trim() === '') {
+        throw new UsageError('keys create needs --name NAME (who or what uses the key)');
+      }
+      if (!(ROLES as readonly string[]).includes(values.role ?? '')) {
+        throw new UsageError(`keys create needs --role ${ROLES.join('|')}`);
+      }
+      return {
+        name: 'keys',
+        url: urlOf(values.url ?? DEFAULT_CONSOLE_URL),
+        action: {
+          kind: 'create',
+          keyName: values.name.trim(),
+          role: values.role as KeyRole,
+          scopes: values.scopes === undefined ? [] : scopesOf(values.scopes),
+        },
+      };
+    }
+    case 'list': {
+      const { values, positionals } = parse(rest, { url: { type: 'string' } });
+      none(positionals);
+      return {
+        name: 'keys',
+        url: urlOf(values.url ?? DEFAULT_CONSOLE_URL),
+        action: { kind: 'list' },
+      };
+    }
+    case 'revoke': {
+      const { values, positionals } = parse(rest, { url: { type: 'string' } });
+      const id = single(positionals, 'the id of the key to revoke');
+      if (!/^[0-9a-f]{16}$/.test(id)) {
+        throw new UsageError(
+          `a key id is 16 hexadecimal digits (keys list shows them), not "${id}"`,
+        );
+      }
+      return {
+        name: 'keys',
+        url: urlOf(values.url ?? DEFAULT_CONSOLE_URL),
+        action: { kind: 'revoke', id },
+      };
+    }
+    case undefined:
+    default:
+      throw new UsageError('keys needs create, list or revoke (dealwatch help)');
+  }
+}
+
+function scopesOf(value: string): string[] {
+  const scopes = value
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '');
+  for (const scope of scopes) {
+    if (!SCOPES.includes(scope)) {
+      throw new UsageError(
+        `unknown scope "${scope}": one of ${SCOPES.join(', ')} (comma separated)`,
+      );
+    }
+  }
+  return scopes;
+}
+
+/**
+ * Takes `--key KEY` (or `--key=KEY`) out of the arguments, wherever it is: every command accepts it
+ * in place of DEALWATCH_API_KEY. Prefer the variable: a flag shows in the process list.
+ */
+export function takeKeyOption(argv: readonly string[]): { argv: string[]; key: string | null } {
+  const rest: string[] = [];
+  let key: string | null = null;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '--key') {
+      const value = argv[index + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new UsageError("Option '--key <value>' argument missing");
+      }
+      key = value;
+      index++;
+    } else if (arg.startsWith('--key=')) {
+      key = arg.slice('--key='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { argv: rest, key };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;

@@ -1,5 +1,17 @@
 // Env classes annotate every field: class-transformer converts by the declared type.
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 import { CommaSeparated } from './comma-separated';
 import { EnvVariable } from './env-metadata';
@@ -45,6 +57,87 @@ export class CommonEnv {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS: number = 100;
+
+  @EnvVariable({
+    description:
+      'Largest JSON or text request body, e.g. 1mb; larger requests get 413 (ingest reads documents up to INGEST_MAX_BODY, the console forwards uploads up to CONSOLE_UPLOAD_MAX_BODY).',
+  })
+  @Matches(/^\d+(kb|mb)$/i, { message: 'HTTP_MAX_BODY must be a size such as 512kb or 1mb' })
+  HTTP_MAX_BODY: string = '1mb';
+
+  @EnvVariable({
+    description:
+      'An API key with the admin role that every service accepts without it being in the key registry (setup and automation use it to create the first keys); at least 32 characters. Empty: none.',
+    sensitive: true,
+  })
+  @IsOptional()
+  @MinLength(32, { message: 'DEALWATCH_ADMIN_API_KEY must have at least 32 characters' })
+  @Matches(/^\S+$/, { message: 'DEALWATCH_ADMIN_API_KEY must not contain white space' })
+  DEALWATCH_ADMIN_API_KEY?: string;
+
+  @EnvVariable({
+    description:
+      'PostgreSQL schema of the API key registry, which every service shares (a platform concern, no service owns it).',
+  })
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  AUTH_DATABASE_SCHEMA: string = 'auth';
+
+  @EnvVariable({
+    description:
+      'OIDC issuer whose bearer JWTs are accepted, exactly as their iss claim (e.g. https://login.example.com/realms/ops); empty: tokens are refused, API keys only.',
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'AUTH_JWT_ISSUER must be an http(s) URL' },
+  )
+  AUTH_JWT_ISSUER?: string;
+
+  @EnvVariable({
+    description:
+      "Audience (aud) of the issuer's tokens for DealWatch; required with AUTH_JWT_ISSUER.",
+  })
+  @ValidateIf((env: CommonEnv) => Boolean(env.AUTH_JWT_ISSUER))
+  @IsString()
+  @IsNotEmpty({ message: 'AUTH_JWT_AUDIENCE is required when AUTH_JWT_ISSUER is set' })
+  AUTH_JWT_AUDIENCE?: string;
+
+  @EnvVariable({
+    description:
+      "The issuer's JWKS; empty: the jwks_uri of <issuer>/.well-known/openid-configuration, else <issuer>/.well-known/jwks.json.",
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'AUTH_JWKS_URL must be an http(s) URL' },
+  )
+  AUTH_JWKS_URL?: string;
+
+  @EnvVariable({
+    description:
+      'Claim of a token that holds its roles, a string or a list (a dotted path reaches into objects, e.g. realm_access.roles); the highest of viewer, operator, admin wins, none is 403.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  AUTH_JWT_ROLES_CLAIM: string = 'roles';
+
+  @EnvVariable({
+    description:
+      'Requests a caller (an API key, or a token subject) may make per minute, counted in Redis across instances and services; more get 429 with Retry-After. 0 turns the limit off.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 600;
+
+  @EnvVariable({
+    description:
+      'Refused credentials one client address may present per minute before its requests get 429 (slows down key guessing). 0 turns it off.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_FAILED_ATTEMPTS_PER_MINUTE: number = 30;
 
   @EnvVariable({
     description: 'Name this instance reports in its logs (default: the process id).',

@@ -1,9 +1,14 @@
+export * from './auth';
 export * from './clock';
 export * from './event-subscriptions';
 export * from './health/health-checks';
 export * from './logger';
 export * from './platform.module';
+export * from './problems';
 export * from './run-service';
 export * from './service-options';
 export * from './tokens';
 export * from './transactions';
+// Services mark their routes with these; they come with the platform that enforces them.
+export { ApiKeyRegistry, Authenticator, CurrentPrincipal, Public, Roles } from '@dealwatch/auth';
+export type { Principal, Role } from '@dealwatch/auth';

@@ -1,4 +1,12 @@
 import {
+  ApiKeyRegistry,
+  Authenticator,
+  JwtVerifier,
+  RateLimiter,
+  openAuthDataSource,
+} from '@dealwatch/auth';
+import type { AuthenticatedRequest } from '@dealwatch/auth';
+import {
   EventOutbox,
   OutboxMessageEntity,
   OutboxRelay,
@@ -15,20 +23,34 @@ import {
 
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Redis } from 'ioredis';
 import type { Kafka, Producer } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
+import { AuthGuard } from './auth';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { EventSubscriptions } from './event-subscriptions';
 import { HealthChecks } from './health/health-checks';
 import { HealthController } from './health/health.controller';
 import { createServiceLogger } from './logger';
+import { ProblemDetailsFilter } from './problems';
 import { ServiceLifecycle } from './service-lifecycle';
 import type { ServiceEnv, ServiceOptions } from './service-options';
-import { CLOCK, ENV, KAFKA, LOGGER, PRODUCER, REDIS, SERVICE_OPTIONS } from './tokens';
+import {
+  AUTH_DATA_SOURCE,
+  CLOCK,
+  ENV,
+  KAFKA,
+  LOGGER,
+  PRODUCER,
+  RATE_LIMITER,
+  REDIS,
+  SERVICE_OPTIONS,
+} from './tokens';
 import { Transactions } from './transactions';
 
 /** The shared runtime of a DealWatch service; see the library README. */
@@ -40,6 +62,10 @@ export class PlatformModule {
   ): DynamicModule {
     const { env, name } = options;
     const logger = createServiceLogger(name, env.LOG_LEVEL, env.INSTANCE_ID);
+    // Rate limits are counted in Redis: a service that limits needs it even if nothing else does.
+    const rateLimited =
+      env.AUTH_RATE_LIMIT_PER_MINUTE > 0 || env.AUTH_FAILED_ATTEMPTS_PER_MINUTE > 0;
+    const usesRedis = options.redis || rateLimited;
     return {
       module: PlatformModule,
       global: true,
@@ -48,6 +74,13 @@ export class PlatformModule {
           pinoHttp: {
             logger,
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            // Who made each request (never their credential, which the logger redacts).
+            customProps: (request) => {
+              const principal = (request as AuthenticatedRequest).principal;
+              return principal
+                ? { principal: { id: principal.id, name: principal.name, role: principal.role } }
+                : {};
+            },
           },
         }),
       ],
@@ -110,20 +143,70 @@ export class PlatformModule {
             ),
         },
         {
+          provide: AUTH_DATA_SOURCE,
+          useFactory: () =>
+            openAuthDataSource({
+              url: env.DATABASE_URL,
+              schema: env.AUTH_DATABASE_SCHEMA,
+              service: name,
+            }),
+        },
+        {
+          provide: ApiKeyRegistry,
+          inject: [AUTH_DATA_SOURCE, CLOCK],
+          useFactory: (dataSource: DataSource, clock: Clock) =>
+            new ApiKeyRegistry(dataSource, () => clock.now()),
+        },
+        {
+          provide: Authenticator,
+          inject: [ApiKeyRegistry],
+          useFactory: (registry: ApiKeyRegistry) =>
+            new Authenticator(registry, {
+              adminKey: env.DEALWATCH_ADMIN_API_KEY,
+              jwt:
+                env.AUTH_JWT_ISSUER && env.AUTH_JWT_AUDIENCE
+                  ? new JwtVerifier({
+                      issuer: env.AUTH_JWT_ISSUER,
+                      audience: env.AUTH_JWT_AUDIENCE,
+                      jwksUrl: env.AUTH_JWKS_URL,
+                      rolesClaim: env.AUTH_JWT_ROLES_CLAIM,
+                    })
+                  : null,
+            }),
+        },
+        {
+          provide: RATE_LIMITER,
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => {
+            if (!rateLimited || !redis) return null;
+            let warnedAt = 0;
+            return new RateLimiter(redis, env.REDIS_KEY_PREFIX, (error) => {
+              // One line a minute at most: every request would otherwise say it.
+              if (Date.now() - warnedAt < 60_000) return;
+              warnedAt = Date.now();
+              logger.warn({ err: error }, 'rate limits are not enforced: Redis does not answer');
+            });
+          },
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
           provide: REDIS,
           useFactory: async () => {
-            if (!options.redis) return null;
+            if (!usesRedis) return null;
             const redis = createRedisClient(env.REDIS_URL, `dealwatch-${name}`);
             await redis.connect();
             return redis;
           },
         },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         EventSubscriptions,
         HealthChecks,
         ServiceLifecycle,
         Transactions,
       ],
       exports: [
+        ApiKeyRegistry,
+        Authenticator,
         CLOCK,
         DataSource,
         ENV,

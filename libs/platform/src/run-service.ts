@@ -5,17 +5,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
 import { serveOpenApi } from './openapi';
-import type { ServiceOptions } from './service-options';
-import { SERVICE_OPTIONS } from './tokens';
+import { requestBodyErrors, validationProblem } from './problems';
+import type { ServiceEnv, ServiceOptions } from './service-options';
+import { ENV, SERVICE_OPTIONS } from './tokens';
 
 export interface HttpOptions {
   port: number;
   host: string;
-  /** Largest request body accepted; larger ones get 413. */
+  /** Largest request body accepted; larger ones get 413. Default: the env's HTTP_MAX_BODY. */
   bodyLimit?: string;
 }
 
-/** Creates the Nest app, validates every body, logs JSON, and closes cleanly on SIGTERM/SIGINT. */
+/**
+ * Creates the Nest app, validates every body, answers errors as problem details, logs JSON, and
+ * closes cleanly on SIGTERM/SIGINT.
+ */
 export async function runService(
   appModule: DynamicModule,
   http: HttpOptions,
@@ -25,11 +29,18 @@ export async function runService(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  const limit = http.bodyLimit ?? '1mb';
+  const limit = http.bodyLimit ?? app.get<ServiceEnv>(ENV).HTTP_MAX_BODY;
   app.useBodyParser('json', { limit });
   app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
+  // Malformed JSON and oversized bodies become problems before any route sees the request.
+  app.use(requestBodyErrors);
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationProblem,
+    }),
   );
   serveOpenApi(app, app.get<ServiceOptions>(SERVICE_OPTIONS).name);
   app.enableShutdownHooks();

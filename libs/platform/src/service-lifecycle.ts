@@ -12,7 +12,7 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
 import { EventSubscriptions } from './event-subscriptions';
-import { KAFKA, LOGGER, PRODUCER, REDIS } from './tokens';
+import { AUTH_DATA_SOURCE, KAFKA, LOGGER, PRODUCER, REDIS } from './tokens';
 
 /**
  * Starts the messaging side once the app is wired, and on shutdown stops it in the only safe order:
@@ -32,6 +32,7 @@ export class ServiceLifecycle
     private readonly relay: OutboxRelay,
     private readonly subscriptions: EventSubscriptions,
     private readonly dataSource: DataSource,
+    @Inject(AUTH_DATA_SOURCE) private readonly authDataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +58,7 @@ export class ServiceLifecycle
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.authDataSource.isInitialized) await this.authDataSource.destroy();
     this.logger.info('stopped');
   }
 }

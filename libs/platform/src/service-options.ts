@@ -13,6 +13,9 @@ export interface ServiceOptions<E extends ServiceEnv = ServiceEnv> {
   env: E;
   entities: MixedList<new () => object>;
   migrations: MixedList<new () => object>;
-  /** Whether the service uses Redis (and its health depends on it). */
+  /**
+   * Whether the service uses Redis (and its health depends on it). The auth rate limits need it
+   * too, so with them on (the default) every service connects to Redis.
+   */
   redis: boolean;
 }

@@ -295,7 +295,7 @@ describe('alerting on real Kafka and PostgreSQL, delivering to real webhook rece
   ])('answers 400 with the reason for a bad query (%s)', async (query, reason) => {
     const { status, body } = await getJson(`${service.base}/v1/alerts?${query}`);
     expect(status).toBe(400);
-    expect((body as { message: string[] }).message.join('; ')).toMatch(reason);
+    expect((body as { detail: string }).detail).toMatch(reason);
   });
 
   it('answers 404 for an unknown alert and 400 for an id that is not a UUID', async () => {

@@ -11,6 +11,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
 import { AlertActionsController } from './alerts/alert-actions.controller';
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ConsoleApiController } from './api/console-api.controller';
 import { ConsolePageController } from './api/console-page.controller';
 import { Upstream } from './api/upstream';
@@ -39,6 +40,7 @@ export class AppModule {
       ],
       controllers: [
         AlertActionsController,
+        ApiKeysController,
         ConsoleApiController,
         ConsolePageController,
         ReviewsController,

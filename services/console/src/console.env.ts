@@ -32,6 +32,13 @@ export class ConsoleEnv extends CommonEnv implements ServiceEnv {
   CONSOLE_REVIEW_CONFIDENCE_BELOW: number = 0.8;
 
   @EnvVariable({
+    description:
+      'Largest upload the console accepts and forwards to ingest, e.g. 20mb (keep it at most INGEST_MAX_BODY).',
+  })
+  @Matches(/^\d+(kb|mb)$/i, { message: 'CONSOLE_UPLOAD_MAX_BODY must be a size such as 20mb' })
+  CONSOLE_UPLOAD_MAX_BODY: string = '20mb';
+
+  @EnvVariable({
     description: 'Base URL of the alerting API, which acknowledgements and silences are sent to.',
   })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

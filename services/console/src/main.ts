@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   await runService(AppModule.register(env), {
     port: env.PORT,
     host: env.HOST,
-    bodyLimit: '20mb',
+    bodyLimit: env.CONSOLE_UPLOAD_MAX_BODY,
   });
 }
 

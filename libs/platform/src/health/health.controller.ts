@@ -1,3 +1,5 @@
+import { Public } from '@dealwatch/auth';
+
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -10,6 +12,7 @@ export class HealthController {
 
   /** Readiness: 200 when every dependency answers, 503 naming the ones that do not. */
   @Get()
+  @Public()
   async readiness(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.checks.report();
     response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -18,6 +21,7 @@ export class HealthController {
 
   /** Liveness: the process is up and serving HTTP. */
   @Get('live')
+  @Public()
   @HttpCode(HttpStatus.OK)
   liveness(): { status: 'ok'; pid: number } {
     // The pid lets a supervisor tell this process from another one answering on the same port.

@@ -1,11 +1,12 @@
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-/** `POST /v1/alerts/:id/ack`. */
+/** `POST /v1/alerts/:id/ack`; `by` defaults to the caller (its API key's name or token's user). */
 export class AcknowledgeBody {
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  by!: string;
+  by?: string;
 
   @IsOptional()
   @IsString()

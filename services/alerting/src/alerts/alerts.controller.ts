@@ -1,3 +1,6 @@
+import { CurrentPrincipal, Public } from '@dealwatch/platform';
+import type { Principal } from '@dealwatch/platform';
+
 import {
   Body,
   Controller,
@@ -51,12 +54,22 @@ export class AlertsController {
   acknowledge(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AcknowledgeBody,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<AlertView> {
-    return this.acknowledgement.acknowledge(id, body.by, body.comment ?? null, 'api');
+    return this.acknowledgement.acknowledge(
+      id,
+      body.by ?? caller.name,
+      body.comment ?? null,
+      'api',
+    );
   }
 
-  /** The signed one-click link of a notification: a page a person sees in the browser. */
+  /**
+   * The signed one-click link of a notification: a page a person sees in the browser. It needs no
+   * API key: its HMAC signature (ALERT_ACK_KEY) and expiry are its credential.
+   */
   @Get(':id/ack')
+  @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   async acknowledgeByLink(

@@ -5,6 +5,7 @@ import { ManualClock } from '@dealwatch/platform';
 import {
   TopicRecorder,
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -64,7 +65,7 @@ describe('escalation of unacknowledged overdue alerts, on a controlled clock', (
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

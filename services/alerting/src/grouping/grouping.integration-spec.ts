@@ -2,6 +2,7 @@ import { alertIdFor } from '@dealwatch/alerting/domain';
 import { ManualClock } from '@dealwatch/platform';
 import {
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -53,7 +54,7 @@ describe('grouping by route, on a controlled clock', () => {
   });
 
   async function send(method: string, path: string, body: unknown) {
-    const response = await fetch(`${base}${path}`, {
+    const response = await apiFetch(`${base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),

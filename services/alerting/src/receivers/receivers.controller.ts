@@ -1,3 +1,5 @@
+import { Roles } from '@dealwatch/platform';
+
 import {
   Body,
   Controller,
@@ -19,6 +21,7 @@ export class ReceiversController {
   constructor(private readonly receivers: ManageReceiversUseCase) {}
 
   @Post()
+  @Roles('admin')
   create(@Body() body: CreateReceiverBody): Promise<ReceiverView> {
     return this.receivers.create(body);
   }
@@ -35,6 +38,7 @@ export class ReceiversController {
   }
 
   @Patch(':id')
+  @Roles('admin')
   update(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: UpdateReceiverBody,
@@ -43,6 +47,7 @@ export class ReceiversController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.receivers.remove(id);

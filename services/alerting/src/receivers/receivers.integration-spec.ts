@@ -1,6 +1,7 @@
 import { alertIdFor } from '@dealwatch/alerting/domain';
 import {
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -78,7 +79,7 @@ describe('receivers managed through the API, stored encrypted in PostgreSQL', ()
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

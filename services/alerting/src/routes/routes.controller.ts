@@ -1,3 +1,5 @@
+import { Roles } from '@dealwatch/platform';
+
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
 
 import { InvalidRoutesError, RoutingTable } from './routing-table';
@@ -18,6 +20,7 @@ export class RoutesController {
    * reports every problem with its path.
    */
   @Put()
+  @Roles('admin')
   async replace(@Body() body: unknown): Promise<RoutingView> {
     try {
       return await this.routing.replace(body);

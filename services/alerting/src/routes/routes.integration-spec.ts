@@ -3,6 +3,7 @@ import { Topics } from '@dealwatch/contracts';
 import {
   EventPublisher,
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -32,6 +33,10 @@ routes:
   - matchers: ['category=~"payment|financing"']
     receivers: [finance]
 `;
+
+/** The messages of a validation problem, in order. */
+const messagesOf = (body: unknown) =>
+  (body as { errors: { message: string }[] }).errors.map((error) => error.message);
 
 describe('routes from a YAML file at start and from PUT /v1/routes', () => {
   const sinks = {
@@ -72,7 +77,7 @@ describe('routes from a YAML file at start and from PUT /v1/routes', () => {
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -130,16 +135,14 @@ describe('routes from a YAML file at start and from PUT /v1/routes', () => {
       routes: [{ matchers: ['country="Japan"'], receivers: ['ops'] }],
     });
     expect(broken.status).toBe(400);
-    expect((broken.body as { message: string[] }).message).toEqual([
+    expect(messagesOf(broken.body)).toEqual([
       'route.routes[0].matchers[0]: "country" is not a label an alert has: agreementId, milestoneId, category, severity, offset, title, party, binding',
       'route: the root matches every alert: no matchers',
       'route.receivers: the root must name receivers',
     ]);
     const unknown = await send('PUT', '/v1/routes', { receivers: ['ops', 'nobody'] });
     expect(unknown.status).toBe(400);
-    expect((unknown.body as { message: string[] }).message).toEqual([
-      'no receiver is named "nobody"',
-    ]);
+    expect(messagesOf(unknown.body)).toEqual(['no receiver is named "nobody"']);
     expect((await send('GET', '/v1/routes')).body).toMatchObject({ source: 'file' });
   });
 

@@ -23,10 +23,12 @@ export class CreateSilenceBody {
   @IsISO8601({ strict: true })
   endsAt!: string;
 
+  /** Default: the caller (its API key's name or its token's user). */
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  createdBy!: string;
+  createdBy?: string;
 
   @IsString()
   @IsNotEmpty()

@@ -24,7 +24,8 @@ export class ManageSilencesUseCase {
     this.logger = logger.child({ component: 'silences' });
   }
 
-  async create(body: CreateSilenceBody): Promise<SilenceView> {
+  /** `createdBy` is the body's, or the caller's name when the body names no one. */
+  async create(body: CreateSilenceBody, caller: string): Promise<SilenceView> {
     const now = this.clock.now();
     const startsAt = body.startsAt ? new Date(body.startsAt) : now;
     const endsAt = new Date(body.endsAt);
@@ -36,7 +37,7 @@ export class ManageSilencesUseCase {
       matchers: body.matchers.map((matcher) => matcher.trim()),
       startsAt,
       endsAt,
-      createdBy: body.createdBy,
+      createdBy: body.createdBy ?? caller,
       comment: body.comment,
       createdAt: now,
       expiredAt: null,

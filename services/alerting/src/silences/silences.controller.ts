@@ -1,3 +1,6 @@
+import { CurrentPrincipal } from '@dealwatch/platform';
+import type { Principal } from '@dealwatch/platform';
+
 import {
   Body,
   Controller,
@@ -18,8 +21,11 @@ export class SilencesController {
   constructor(private readonly silences: ManageSilencesUseCase) {}
 
   @Post()
-  create(@Body() body: CreateSilenceBody): Promise<SilenceView> {
-    return this.silences.create(body);
+  create(
+    @Body() body: CreateSilenceBody,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SilenceView> {
+    return this.silences.create(body, caller.name);
   }
 
   /** The newest 200, each with its status now: pending, active or expired. */

@@ -1,5 +1,6 @@
 import { alertIdFor } from '@dealwatch/alerting/domain';
 import {
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -66,7 +67,7 @@ describe('silences and inhibition', () => {
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -155,7 +156,7 @@ describe('silences and inhibition', () => {
       ...change,
     });
     expect(answer.status).toBe(400);
-    expect((answer.body as { message: string[] }).message.join('; ')).toMatch(reason);
+    expect((answer.body as { detail: string }).detail).toMatch(reason);
   });
 
   it('lets an overdue alert suppress the unsent earlier alerts of its milestone, and later ones', async () => {

@@ -3,7 +3,7 @@ import { Topics } from '@dealwatch/contracts';
 import type { MilestoneReminderV1 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { EventPublisher } from '@dealwatch/testing';
+import { EventPublisher, apiFetch, testAuthEnv } from '@dealwatch/testing';
 import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -33,6 +33,7 @@ export async function startAlerting(
 ): Promise<RunningAlerting> {
   const env = loadEnv(AlertingEnv, {
     ...process.env,
+    ...testAuthEnv(namespace),
     PORT: '0',
     LOG_LEVEL: 'error',
     DATABASE_SCHEMA: `${namespace.schemaPrefix}alerting`,
@@ -147,7 +148,7 @@ export function scriptedAnswers(scripts: Map<string, number[]>) {
 }
 
 export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url);
+  const response = await apiFetch(url);
   return { status: response.status, body: await response.json() };
 }
 

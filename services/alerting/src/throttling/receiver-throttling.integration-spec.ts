@@ -2,6 +2,7 @@ import { alertIdFor } from '@dealwatch/alerting/domain';
 import { ManualClock } from '@dealwatch/platform';
 import {
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -67,7 +68,7 @@ describe('per-receiver rate limits and circuit breakers, on a controlled clock',
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -91,6 +92,9 @@ describe('per-receiver rate limits and circuit breakers, on a controlled clock',
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('rateLimit.per must be an ISO 8601 duration');
+    expect((refused.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['rateLimit.count', 'rateLimit.per']),
+    );
   });
 
   it('holds what exceeds the limit and sends it as one grouped notification when the window opens', async () => {

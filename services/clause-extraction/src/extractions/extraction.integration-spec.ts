@@ -5,10 +5,12 @@ import { runService } from '@dealwatch/platform';
 import {
   EventPublisher,
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -49,6 +51,7 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
   beforeAll(async () => {
     const env = loadEnv(ExtractionEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}extraction`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
@@ -123,7 +126,7 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(extractionsOf(agreementId)).toHaveLength(1);
 
-    const response = await fetch(`${base}/v1/agreements/${agreementId}/extraction`);
+    const response = await apiFetch(`${base}/v1/agreements/${agreementId}/extraction`);
     expect(response.status).toBe(200);
     const stored = (await response.json()) as ClausesExtractedV1;
     expect(stored.obligations.map((o) => o.obligationKey)).toEqual(
@@ -132,6 +135,6 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
   });
 
   it('answers 404 before an agreement has been extracted', async () => {
-    expect((await fetch(`${base}/v1/agreements/${randomUUID()}/extraction`)).status).toBe(404);
+    expect((await apiFetch(`${base}/v1/agreements/${randomUUID()}/extraction`)).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { ReadModelQueries } from '@dealwatch/console/data-access';
-import { CLOCK } from '@dealwatch/platform';
-import type { Clock } from '@dealwatch/platform';
+import { Authenticator, CLOCK, CurrentPrincipal } from '@dealwatch/platform';
+import type { Clock, Principal } from '@dealwatch/platform';
 
 import {
   Controller,
@@ -18,12 +18,26 @@ import {
 } from '@nestjs/common';
 import type { MessageEvent } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { map } from 'rxjs';
+import {
+  concatMap,
+  endWith,
+  filter,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  share,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import type { Observable } from 'rxjs';
 
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
 import { Upstream } from './upstream';
+
+/** How often an idle event stream checks that its caller still may listen. */
+const REVALIDATE_MS = 30_000;
 
 @Controller('api')
 export class ConsoleApiController {
@@ -31,6 +45,7 @@ export class ConsoleApiController {
     private readonly queries: ReadModelQueries,
     private readonly live: LiveFeed,
     private readonly upstream: Upstream,
+    private readonly authenticator: Authenticator,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,10 +80,29 @@ export class ConsoleApiController {
     return { items: await this.queries.alerts() };
   }
 
-  /** Server-sent events: one message per committed change, so pages refresh without reloading. */
+  /**
+   * Server-sent events: one message per committed change, so pages refresh without reloading. The
+   * stream outlives its request's check: before each message, and every 30 s, it checks again that
+   * the caller's key is not revoked (or its token not expired), and ends when it is.
+   */
   @Sse('events')
-  events(): Observable<MessageEvent> {
-    return this.live.stream.pipe(map((change) => ({ type: change.kind, data: change })));
+  events(@CurrentPrincipal() caller: Principal): Observable<MessageEvent> {
+    const changes = this.live.stream.pipe(share());
+    const ended = changes.pipe(ignoreElements(), endWith(true));
+    const ticks = interval(REVALIDATE_MS).pipe(
+      takeUntil(ended),
+      map(() => null),
+    );
+    return merge(changes, ticks).pipe(
+      concatMap(async (change) => ({
+        change,
+        allowed: await this.authenticator.stillValid(caller),
+      })),
+      takeWhile(({ allowed }) => allowed),
+      map(({ change }) => change),
+      filter((change) => change !== null),
+      map((change) => ({ type: change.kind, data: change })),
+    );
   }
 
   /** Uploads go to ingest's public API, exactly as any client would send them. */

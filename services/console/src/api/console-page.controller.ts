@@ -1,3 +1,5 @@
+import { Public } from '@dealwatch/platform';
+
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -12,15 +14,20 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'chart.js': { file: CHART_JS, type: 'text/javascript' },
 };
 
-/** The single page and its few assets; the page itself talks to `/api`. */
+/**
+ * The single page and its few assets, public: they hold no data. The page asks for an API key and
+ * sends it with every call to `/api`.
+ */
 @Controller()
 export class ConsolePageController {
   @Get()
+  @Public()
   page(@Res() response: Response): void {
     response.type('text/html').sendFile(join(PUBLIC_DIR, 'index.html'));
   }
 
   @Get('assets/:name')
+  @Public()
   asset(@Param('name') name: string, @Res() response: Response): void {
     const asset = ASSETS[name];
     if (!asset || !existsSync(asset.file)) throw new NotFoundException(`no asset ${name}`);

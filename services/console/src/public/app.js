@@ -1,4 +1,5 @@
 // The operations console: a hash-routed page over /api, refreshed by server-sent events.
+// Every request goes through api(), which sends the API key the person signed in with.
 'use strict';
 
 const view = document.getElementById('view');
@@ -13,6 +14,58 @@ const STATUS_COLOURS = {
 };
 let chart = null;
 
+// ---- Sign-in: an API key kept for this tab only (sessionStorage), sent as a bearer token ----
+const KEY_STORAGE = 'dealwatch.apiKey';
+
+class SignInRequired extends Error {}
+/** Set by listen() while it waits: a sign-in connects the event stream at once. */
+let wakeListener = () => {};
+
+/** The one way the page calls the API: adds the key; a 401 forgets it and asks for one again. */
+async function api(path, init = {}) {
+  const headers = new Headers(init.headers);
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  if (key) headers.set('authorization', `Bearer ${key}`);
+  const response = await fetch(path, { ...init, headers });
+  if (response.status === 401) {
+    sessionStorage.removeItem(KEY_STORAGE);
+    const problem = await response.json().catch(() => ({}));
+    showSignIn(key ? problem.detail : null);
+    throw new SignInRequired('sign in to see this page');
+  }
+  return response;
+}
+
+function showSignIn(reason) {
+  if (document.getElementById('signin')) return;
+  const input = element('input', {
+    id: 'signin-key',
+    type: 'password',
+    autocomplete: 'off',
+    placeholder: 'dwk_…',
+    'aria-label': 'API key',
+  });
+  const form = element(
+    'form',
+    { id: 'signin', class: 'signin' },
+    element('h2', {}, 'Sign in'),
+    element('p', { class: 'muted' }, 'Paste an API key. It is kept for this tab only.'),
+    reason ? element('p', { id: 'signin-reason', class: 'refused' }, `Refused: ${reason}`) : '',
+    input,
+    element('button', { id: 'signin-submit', type: 'submit' }, 'Sign in'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) return;
+    sessionStorage.setItem(KEY_STORAGE, input.value.trim());
+    form.remove();
+    void route();
+    wakeListener();
+  });
+  document.body.append(form);
+  input.focus();
+}
+
 /**
  * Every request of the page goes through here: a JSON answer back, or an Error carrying the reason
  * the server gave. `body` is sent as JSON unless a content type says what it is.
@@ -20,7 +73,7 @@ let chart = null;
 async function requestJson(path, { method = 'GET', body, contentType } = {}) {
   const headers = {};
   if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
-  const response = await fetch(path, {
+  const response = await api(path, {
     method,
     headers,
     body: body === undefined || contentType ? body : JSON.stringify(body),
@@ -33,8 +86,10 @@ async function requestJson(path, { method = 'GET', body, contentType } = {}) {
     answer = { message: text };
   }
   if (!response.ok) {
-    const reason = answer?.message ?? answer?.detail ?? response.statusText;
-    throw new Error(`${Array.isArray(reason) ? reason.join('; ') : reason} (${response.status})`);
+    // Problem details (RFC 9457): the fields named in `errors`, else the detail.
+    const fields = answer?.errors?.map((error) => `${error.field}: ${error.message}`);
+    const reason = fields?.length ? fields.join('; ') : (answer?.detail ?? answer?.message);
+    throw new Error(`${reason ?? response.statusText} (${response.status})`);
   }
   return answer;
 }
@@ -715,24 +770,65 @@ async function route() {
     else if (hash === '#/upload') showUpload();
     else await showDeadlines();
   } catch (error) {
-    view.replaceChildren(
-      element('section', {}, element('p', {}, `Could not load this page: ${error.message}`)),
-    );
+    const message =
+      error instanceof SignInRequired
+        ? error.message
+        : `Could not load this page: ${error.message}`;
+    view.replaceChildren(element('section', {}, element('p', {}, message)));
   }
 }
 
-function listen() {
+/**
+ * Server-sent events read with fetch (EventSource cannot send the key): the same events, a new
+ * connection 3 s after one ends, as EventSource would, and the page refreshed on each connection
+ * for what happened while none was open.
+ */
+async function listen() {
   const live = document.getElementById('live');
-  const source = new EventSource('/api/events');
-  source.onopen = () => live.classList.add('on');
-  source.onerror = () => live.classList.remove('on');
   const refresh = () => {
     if (location.hash === '#/upload') return;
     if (editing) refreshPending = true;
     else void route();
   };
-  for (const kind of ['agreement', 'milestone', 'alert', 'review'])
-    source.addEventListener(kind, refresh);
+  for (;;) {
+    if (sessionStorage.getItem(KEY_STORAGE)) {
+      try {
+        const response = await api('/api/events', { headers: { accept: 'text/event-stream' } });
+        if (response.ok && response.body) {
+          live.classList.add('on');
+          refresh();
+          await readEvents(response.body, (kind) => {
+            if (['agreement', 'milestone', 'alert', 'review'].includes(kind)) refresh();
+          });
+        }
+      } catch {
+        // Signed out, or the connection dropped: try again below.
+      }
+      live.classList.remove('on');
+    }
+    await new Promise((resolve) => {
+      wakeListener = resolve;
+      setTimeout(resolve, 3000);
+    });
+  }
+}
+
+/** Calls `onEvent` with the name of each event of an SSE stream until it ends. */
+async function readEvents(body, onEvent) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const name = /^event: ?(.*)$/m.exec(frame);
+      if (/^data:/m.test(frame)) onEvent(name ? name[1].trim() : 'message');
+    }
+  }
 }
 
 function rememberReviewer() {
@@ -746,5 +842,6 @@ window.addEventListener('hashchange', () => {
   void route();
 });
 rememberReviewer();
-void route();
-listen();
+if (sessionStorage.getItem(KEY_STORAGE)) void route();
+else showSignIn(null);
+void listen();

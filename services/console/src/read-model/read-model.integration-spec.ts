@@ -3,10 +3,13 @@ import { Topics } from '@dealwatch/contracts';
 import { ManualClock, runService } from '@dealwatch/platform';
 import {
   EventPublisher,
+  TEST_ADMIN_API_KEY,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -23,7 +26,8 @@ const text = 'The parties will hold a ministerial meeting within 180 days of sig
 /** Opens the SSE stream and collects event names until closed. */
 function listen(url: string): { received: string[]; close: () => void } {
   const received: string[] = [];
-  const req = request(url, { headers: { accept: 'text/event-stream' } }, (response) => {
+  const headers = { accept: 'text/event-stream', authorization: `Bearer ${TEST_ADMIN_API_KEY}` };
+  const req = request(url, { headers }, (response) => {
     response.setEncoding('utf8');
     response.on('data', (chunk: string) => {
       for (const match of chunk.matchAll(/^event: (\w+)$/gm)) received.push(match[1]!);
@@ -41,6 +45,7 @@ describe('console read model from the public topics', () => {
   beforeAll(async () => {
     const env = loadEnv(ConsoleEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}console`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
@@ -155,7 +160,7 @@ describe('console read model from the public topics', () => {
       );
 
       const timeline = await expectEventually(async () => {
-        const body = (await (await fetch(`${base}/api/timeline`)).json()) as {
+        const body = (await (await apiFetch(`${base}/api/timeline`)).json()) as {
           items: { id: string; status: string; dueDate: string }[];
         };
         const found = body.items.find((item) => item.id === milestoneId);
@@ -165,7 +170,7 @@ describe('console read model from the public topics', () => {
       expect(timeline.dueDate).toBe('2026-04-26');
 
       const { agreement } = (await (
-        await fetch(`${base}/api/agreements/${agreementId}`)
+        await apiFetch(`${base}/api/agreements/${agreementId}`)
       ).json()) as {
         agreement: { text: string; parties: string[]; obligations: { span: [number, number] }[] };
       };
@@ -187,7 +192,7 @@ describe('console read model from the public topics', () => {
         key,
       );
       await expectEventually(async () => {
-        const { items } = (await (await fetch(`${base}/api/alerts`)).json()) as {
+        const { items } = (await (await apiFetch(`${base}/api/alerts`)).json()) as {
           items: { reminderId: string; receivers: string[] }[];
         };
         expect(items.find((item) => item.reminderId === reminderId)?.receivers).toEqual([
@@ -226,7 +231,7 @@ describe('console read model from the public topics', () => {
       { key: agreementId },
     );
     await expectEventually(async () => {
-      const { items } = (await (await fetch(`${base}/api/alerts`)).json()) as {
+      const { items } = (await (await apiFetch(`${base}/api/alerts`)).json()) as {
         items: { reminderId: string }[];
       };
       expect(items.some((item) => item.reminderId === reminderId)).toBe(true);
@@ -247,7 +252,7 @@ describe('console read model from the public topics', () => {
       { key: agreementId },
     );
     await expectEventually(async () => {
-      const body = (await (await fetch(`${base}/api/timeline`)).json()) as {
+      const body = (await (await apiFetch(`${base}/api/timeline`)).json()) as {
         items: { id: string; status: string }[];
       };
       expect(body.items.find((item) => item.id === milestoneId)?.status).toBe('overdue');
@@ -394,8 +399,8 @@ describe('console read model from the public topics', () => {
   });
 
   it('answers 404 for an agreement it has not seen and 400 for a malformed id or window', async () => {
-    expect((await fetch(`${base}/api/agreements/${randomUUID()}`)).status).toBe(404);
-    expect((await fetch(`${base}/api/agreements/nope`)).status).toBe(400);
-    expect((await fetch(`${base}/api/timeline?months=0`)).status).toBe(400);
+    expect((await apiFetch(`${base}/api/agreements/${randomUUID()}`)).status).toBe(404);
+    expect((await apiFetch(`${base}/api/agreements/nope`)).status).toBe(400);
+    expect((await apiFetch(`${base}/api/timeline?months=0`)).status).toBe(400);
   });
 });

@@ -3,10 +3,12 @@ import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import {
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -28,6 +30,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
   beforeAll(async () => {
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -51,7 +54,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
   });
 
   function post(body: string, headers: Record<string, string> = { 'content-type': 'text/plain' }) {
-    return fetch(`${base}/v1/agreements`, { method: 'POST', headers, body });
+    return apiFetch(`${base}/v1/agreements`, { method: 'POST', headers, body });
   }
 
   it('accepts a raw document, reads its metadata line, and announces it with CloudEvents headers', async () => {
@@ -60,7 +63,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
     const { id, status } = (await response.json()) as { id: string; status: string };
     expect(status).toBe('accepted');
 
-    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as Record<
+    const stored = (await (await apiFetch(`${base}/v1/agreements/${id}`)).json()) as Record<
       string,
       unknown
     >;
@@ -91,10 +94,10 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
 
   it('keeps the scraped page byte for byte as the document behind the agreement', async () => {
     const { id } = (await (await post(seed)).json()) as { id: string };
-    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as {
+    const stored = (await (await apiFetch(`${base}/v1/agreements/${id}`)).json()) as {
       documents: { links: { original: string } }[];
     };
-    const original = await fetch(`${base}${stored.documents[0]!.links.original}`);
+    const original = await apiFetch(`${base}${stored.documents[0]!.links.original}`);
     expect(await original.text()).toBe(seed);
   });
 
@@ -110,7 +113,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
       },
     );
     const { id } = (await response.json()) as { id: string };
-    const stored = (await (await fetch(`${base}/v1/agreements/${id}`)).json()) as Record<
+    const stored = (await (await apiFetch(`${base}/v1/agreements/${id}`)).json()) as Record<
       string,
       unknown
     >;
@@ -146,7 +149,7 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
     expect(await replay.json()).toMatchObject({ id: first.id });
     const reuse = await post('A different document. Unique text C.', headers);
     expect(reuse.status).toBe(409);
-    expect(((await reuse.json()) as { message: string }).message).toMatch(/Idempotency-Key/);
+    expect(((await reuse.json()) as { detail: string }).detail).toMatch(/Idempotency-Key/);
   });
 
   it.each([
@@ -189,11 +192,49 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
     expect(response.status).toBe(413);
   });
 
+  it('answers every error as RFC 9457 problem details', async () => {
+    const json = { 'content-type': 'application/json' };
+    const malformed = await post('{"text": ', json);
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await malformed.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/malformed-body',
+      title: 'Malformed request body',
+      status: 400,
+      detail: expect.stringMatching(/^the body is not valid JSON: .*JSON/),
+      instance: '/v1/agreements',
+    });
+
+    const tooLarge = await post(JSON.stringify({ text: 'x'.repeat(70 * 1024) }), json);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/payload-too-large',
+      detail: 'the request body is larger than 65536 bytes',
+    });
+
+    const invalid = await post(JSON.stringify({ text: 'x', signedAt: '2025-02-30' }), json);
+    expect(await invalid.json()).toMatchObject({
+      type: 'https://dealwatch.dev/problems/validation',
+      status: 400,
+      errors: [{ field: 'signedAt', message: expect.stringMatching(/signedAt/) }],
+    });
+
+    const unknown = await apiFetch(`${base}/v1/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'Cannot GET /v1/nothing-here',
+      instance: '/v1/nothing-here',
+    });
+  });
+
   it('answers 404 for an unknown agreement and 400 for a malformed id', async () => {
-    expect((await fetch(`${base}/v1/agreements/7d3f9a52-1b9c-4b9e-8d2a-6f4c0e7b9a10`)).status).toBe(
-      404,
-    );
-    expect((await fetch(`${base}/v1/agreements/not-a-uuid`)).status).toBe(400);
+    expect(
+      (await apiFetch(`${base}/v1/agreements/7d3f9a52-1b9c-4b9e-8d2a-6f4c0e7b9a10`)).status,
+    ).toBe(404);
+    expect((await apiFetch(`${base}/v1/agreements/not-a-uuid`)).status).toBe(400);
   });
 
   it('reports its dependencies as healthy', async () => {

@@ -1,6 +1,12 @@
 import { loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
-import { createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+import {
+  apiFetch,
+  createTestNamespace,
+  dropTestSchemas,
+  requiredEnv,
+  testAuthEnv,
+} from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
@@ -36,6 +42,7 @@ describe('ingest under concurrent uploads, on real PostgreSQL', () => {
   beforeAll(async () => {
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -52,7 +59,7 @@ describe('ingest under concurrent uploads, on real PostgreSQL', () => {
   });
 
   async function post(text: string) {
-    const response = await fetch(`${base}/v1/agreements`, {
+    const response = await apiFetch(`${base}/v1/agreements`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: text,
@@ -62,7 +69,7 @@ describe('ingest under concurrent uploads, on real PostgreSQL', () => {
   }
 
   const documentsOf = async (id: string) =>
-    ((await (await fetch(`${base}/v1/agreements/${id}`)).json()) as { documents: unknown[] })
+    ((await (await apiFetch(`${base}/v1/agreements/${id}`)).json()) as { documents: unknown[] })
       .documents;
 
   it('answers every copy of one new original sent at once with the one agreement it made', async () => {

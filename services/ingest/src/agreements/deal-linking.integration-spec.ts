@@ -3,10 +3,12 @@ import { Topics } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import {
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -32,6 +34,7 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
     beforeAll(async () => {
       const env = loadEnv(IngestEnv, {
         ...process.env,
+        ...testAuthEnv(namespace),
         PORT: '0',
         LOG_LEVEL: 'silent',
         DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -50,7 +53,7 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
     });
 
     async function ingest(file: string) {
-      const response = await fetch(`${base}/v1/agreements`, {
+      const response = await apiFetch(`${base}/v1/agreements`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         body: read(file),
@@ -63,7 +66,7 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
       const official = await ingest('framework-us-japan.txt');
       expect(official).toEqual(expect.objectContaining({ id: report.id, status: 'linked' }));
 
-      const agreement = (await (await fetch(`${base}/v1/agreements/${report.id}`)).json()) as {
+      const agreement = (await (await apiFetch(`${base}/v1/agreements/${report.id}`)).json()) as {
         text: string;
         documents: { id: string; linkedBecause: Record<string, unknown> }[];
       };

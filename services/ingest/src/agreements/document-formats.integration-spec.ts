@@ -3,10 +3,12 @@ import { Topics } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import {
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -45,6 +47,7 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   beforeAll(async () => {
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -68,7 +71,7 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   });
 
   async function post(body: string | Buffer | FormData, contentType?: string) {
-    const response = await fetch(`${base}/v1/agreements`, {
+    const response = await apiFetch(`${base}/v1/agreements`, {
       method: 'POST',
       body,
       ...(contentType ? { headers: { 'content-type': contentType } } : {}),
@@ -77,7 +80,9 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   }
 
   async function stored(id: unknown): Promise<StoredAgreement> {
-    return (await (await fetch(`${base}/v1/agreements/${String(id)}`)).json()) as StoredAgreement;
+    return (await (
+      await apiFetch(`${base}/v1/agreements/${String(id)}`)
+    ).json()) as StoredAgreement;
   }
 
   const article = [
@@ -147,7 +152,7 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
         { mediaType: 'application/pdf', fileName: 'framework.pdf', byteSize: pdf.length },
       ],
     });
-    const original = await fetch(`${base}${agreement.documents[0]!.links.original}`);
+    const original = await apiFetch(`${base}${agreement.documents[0]!.links.original}`);
     expect(original.headers.get('content-type')).toMatch(/^application\/pdf/);
     expect(Buffer.from(await original.arrayBuffer()).equals(pdf)).toBe(true);
   });
@@ -175,7 +180,7 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   it('refuses a PDF without a text layer with 422 and the reason', async () => {
     const { status, body } = await post(await buildScannedPdf(), 'application/pdf');
     expect(status).toBe(422);
-    expect(body['message']).toMatch(/no text layer/);
+    expect(body['detail']).toMatch(/no text layer/);
   });
 
   it.each([

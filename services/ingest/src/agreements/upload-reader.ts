@@ -1,4 +1,4 @@
-import { describeValidationErrors } from '@dealwatch/contracts';
+import { validationProblem } from '@dealwatch/platform';
 
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -81,6 +81,6 @@ function fromJson(body: unknown): IncomingDocument {
 function validated<T extends object>(type: new () => T, plain: object): T {
   const dto = plainToInstance(type, plain);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new BadRequestException(describeValidationErrors(errors));
+  if (errors.length > 0) throw validationProblem(errors);
   return dto;
 }

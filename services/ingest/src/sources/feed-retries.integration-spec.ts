@@ -1,10 +1,12 @@
 import { loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
 import {
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -63,6 +65,7 @@ describe('feed sources, when the server fails the first requests', () => {
 
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -85,7 +88,7 @@ describe('feed sources, when the server fails the first requests', () => {
   });
 
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+    apiFetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
 
   it('backs the source off after a 503 (Retry-After), retries pages with a budget, and gives up on a 404 at once', async () => {
     const created = await call('/v1/sources', {

@@ -1,10 +1,12 @@
 import { loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
 import {
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -58,6 +60,7 @@ describe('feed sources, polled from a local server', () => {
 
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -78,7 +81,7 @@ describe('feed sources, polled from a local server', () => {
   });
 
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+    apiFetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
 
   it('refuses a source without a usable url, naming the field', async () => {
     const response = await call('/v1/sources', {

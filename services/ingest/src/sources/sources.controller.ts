@@ -1,6 +1,6 @@
 import { FeedSourceRepository } from '@dealwatch/ingest/data-access';
 import type { FeedSource } from '@dealwatch/ingest/data-access';
-import { CLOCK } from '@dealwatch/platform';
+import { CLOCK, Roles } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import {
@@ -34,6 +34,7 @@ export class SourcesController {
   ) {}
 
   @Post()
+  @Roles('admin')
   @HttpCode(HttpStatus.CREATED)
   async create(@Body() body: CreateSourceDto) {
     const created = await this.sources.create({
@@ -63,6 +64,7 @@ export class SourcesController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   async remove(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
     if (!(await this.sources.delete(id))) throw new NotFoundException(`no source ${id}`);

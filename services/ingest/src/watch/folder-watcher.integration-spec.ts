@@ -1,10 +1,12 @@
 import { loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
 import {
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -25,6 +27,7 @@ describe('the watched folder, on real PostgreSQL', () => {
   async function start(): Promise<void> {
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -51,7 +54,7 @@ describe('the watched folder, on real PostgreSQL', () => {
   const at = (...path: string[]) => join(folder, ...path);
   const agreementOf = async (text: string) => {
     // Posting the same bytes again answers with the agreement the folder created.
-    const response = await fetch(`${base}/v1/agreements`, {
+    const response = await apiFetch(`${base}/v1/agreements`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: text,

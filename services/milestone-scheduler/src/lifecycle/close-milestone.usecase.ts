@@ -6,7 +6,7 @@ import type { Clock } from '@dealwatch/platform';
 
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 
-import type { ChangeBody } from './change.body';
+import type { Attributed, ChangeBody } from './change.body';
 import { MilestoneLifecycle } from './milestone-lifecycle';
 
 /** A person completes, waives or cancels a milestone; closed is final (409 on a second try). */
@@ -19,7 +19,11 @@ export class CloseMilestoneUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(id: string, action: CloseAction, { by, reason }: ChangeBody): Promise<void> {
+  async execute(
+    id: string,
+    action: CloseAction,
+    { by, reason }: Attributed<ChangeBody>,
+  ): Promise<void> {
     await this.transactions.run(async (manager) => {
       const milestone = await this.milestones.lockById(manager, id);
       if (!milestone) throw new NotFoundException(`milestone ${id} not found`);

@@ -5,6 +5,7 @@ import type { Clock } from '@dealwatch/platform';
 
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 
+import type { Attributed } from './change.body';
 import { dueOfBody } from './due-of-body';
 import { MilestoneLifecycle } from './milestone-lifecycle';
 import type { PlannedMilestone } from './milestone-lifecycle';
@@ -20,7 +21,7 @@ export class RescheduleMilestoneUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(id: string, body: RescheduleMilestoneBody): Promise<PlannedMilestone> {
+  async execute(id: string, body: Attributed<RescheduleMilestoneBody>): Promise<PlannedMilestone> {
     return this.transactions.run(async (manager) => {
       const milestone = await this.milestones.lockById(manager, id);
       if (!milestone) throw new NotFoundException(`milestone ${id} not found`);

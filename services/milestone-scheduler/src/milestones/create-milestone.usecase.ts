@@ -1,8 +1,8 @@
 import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
-import { CLOCK, ENV, Transactions } from '@dealwatch/platform';
+import { CLOCK, ENV, Transactions, invalidFields } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import { dueOfBody } from '../lifecycle/due-of-body';
@@ -28,8 +28,11 @@ export class CreateMilestoneUseCase {
 
   async execute(body: CreateMilestoneBody): Promise<PlannedMilestone> {
     if (body.policy !== undefined && !this.policies.has(body.policy))
-      throw new BadRequestException([
-        `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+      throw invalidFields([
+        {
+          field: 'policy',
+          message: `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+        },
       ]);
     const id = randomUUID();
     const due = dueOfBody(body, this.env.DEFAULT_TIME_ZONE);

@@ -2,6 +2,8 @@ import {
   MilestoneHistoryRepository,
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
+import { CurrentPrincipal } from '@dealwatch/platform';
+import type { Principal } from '@dealwatch/platform';
 
 import {
   Body,
@@ -16,7 +18,7 @@ import {
   Query,
 } from '@nestjs/common';
 
-import { ChangeBody } from '../lifecycle/change.body';
+import { ChangeBody, attributed } from '../lifecycle/change.body';
 import { CloseMilestoneUseCase } from '../lifecycle/close-milestone.usecase';
 import { RescheduleMilestoneBody } from '../lifecycle/reschedule-milestone.body';
 import { RescheduleMilestoneUseCase } from '../lifecycle/reschedule-milestone.usecase';
@@ -79,35 +81,52 @@ export class MilestonesController {
 
   /** A milestone entered by hand; answers 201 with it and its scheduled reminders. */
   @Post()
-  async create(@Body() body: CreateMilestoneBody) {
+  async create(@Body() body: CreateMilestoneBody, @CurrentPrincipal() caller: Principal) {
+    body.by ??= body.owner ?? caller.name;
     const { milestone, reminders } = await this.createMilestone.execute(body);
     return milestoneView(milestone, reminders);
   }
 
   @Patch(':id')
-  async reschedule(@Param('id', milestoneId) id: string, @Body() body: RescheduleMilestoneBody) {
-    await this.rescheduleMilestone.execute(id, body);
+  async reschedule(
+    @Param('id', milestoneId) id: string,
+    @Body() body: RescheduleMilestoneBody,
+    @CurrentPrincipal() caller: Principal,
+  ) {
+    await this.rescheduleMilestone.execute(id, attributed(body, caller.name));
     return this.get(id);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  async complete(@Param('id', milestoneId) id: string, @Body() body: ChangeBody) {
-    await this.closeMilestone.execute(id, 'complete', body);
+  async complete(
+    @Param('id', milestoneId) id: string,
+    @Body() body: ChangeBody,
+    @CurrentPrincipal() caller: Principal,
+  ) {
+    await this.closeMilestone.execute(id, 'complete', attributed(body, caller.name));
     return this.get(id);
   }
 
   @Post(':id/waive')
   @HttpCode(200)
-  async waive(@Param('id', milestoneId) id: string, @Body() body: ChangeBody) {
-    await this.closeMilestone.execute(id, 'waive', body);
+  async waive(
+    @Param('id', milestoneId) id: string,
+    @Body() body: ChangeBody,
+    @CurrentPrincipal() caller: Principal,
+  ) {
+    await this.closeMilestone.execute(id, 'waive', attributed(body, caller.name));
     return this.get(id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  async cancel(@Param('id', milestoneId) id: string, @Body() body: ChangeBody) {
-    await this.closeMilestone.execute(id, 'cancel', body);
+  async cancel(
+    @Param('id', milestoneId) id: string,
+    @Body() body: ChangeBody,
+    @CurrentPrincipal() caller: Principal,
+  ) {
+    await this.closeMilestone.execute(id, 'cancel', attributed(body, caller.name));
     return this.get(id);
   }
 }

@@ -1,5 +1,5 @@
 import { ManualClock } from '@dealwatch/platform';
-import { createTestNamespace, expectEventually } from '@dealwatch/testing';
+import { apiFetch, createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 
@@ -127,7 +127,7 @@ describe('GET /v1/milestones filters and pages; GET /v1/calendar.ics', () => {
   });
 
   it('serves the open milestones as an RFC 5545 feed with an alarm per pending reminder', async () => {
-    const response = await fetch(`${bed.api.base}/v1/calendar.ics?agreementId=${agreementId}`);
+    const response = await apiFetch(`${bed.api.base}/v1/calendar.ics?agreementId=${agreementId}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = (await response.text()).replace(/\r\n[ \t]/g, '');

@@ -1,5 +1,9 @@
+import { CurrentPrincipal, Roles } from '@dealwatch/platform';
+import type { Principal } from '@dealwatch/platform';
+
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 
+import { attributed } from '../lifecycle/change.body';
 import { AgreementDefaultsBody } from './agreement-defaults.body';
 import { SetAgreementDefaultsUseCase } from './set-agreement-defaults.usecase';
 
@@ -9,13 +13,15 @@ export class AgreementsController {
 
   /** The reminder policy and jurisdiction the agreement's milestones follow unless they name theirs. */
   @Put(':agreementId/defaults')
+  @Roles('admin')
   async putDefaults(
     @Param('agreementId', new ParseUUIDPipe()) agreementId: string,
     @Body() body: AgreementDefaultsBody,
+    @CurrentPrincipal() caller: Principal,
   ) {
     const { policy, jurisdiction, updatedAt, updatedBy } = await this.setDefaults.execute(
       agreementId,
-      body,
+      attributed(body, caller.name),
     );
     return { agreementId, policy, jurisdiction, updatedAt: updatedAt.toISOString(), updatedBy };
   }

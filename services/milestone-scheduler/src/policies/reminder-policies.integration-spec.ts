@@ -144,13 +144,18 @@ describe('reminder policies', () => {
     ['a malformed time of day', { timeOfDay: '9am' }],
     ['an unknown jurisdiction', { jurisdiction: 'XX' }],
   ])('answers 400 naming the field to %s', async (_, fields) => {
-    const response = await bed.api.request<{ message: string[] }>('POST', '/v1/milestones', {
-      title: 'Deliver',
-      dueDate: '2026-07-06',
-      ...fields,
-    });
+    const response = await bed.api.request<{ detail: string; errors: { field: string }[] }>(
+      'POST',
+      '/v1/milestones',
+      {
+        title: 'Deliver',
+        dueDate: '2026-07-06',
+        ...fields,
+      },
+    );
     expect(response.status).toBe(400);
-    expect(response.body.message.join(' ')).toContain(Object.keys(fields)[0]);
+    expect(response.body.detail).toContain(Object.keys(fields)[0]);
+    expect(response.body.errors.map((error) => error.field)).toContain(Object.keys(fields)[0]);
   });
 });
 

@@ -3,11 +3,12 @@ import {
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { AgreementDefaultsEntity } from '@dealwatch/milestone-scheduler/data-access';
-import { CLOCK, Transactions } from '@dealwatch/platform';
+import { CLOCK, Transactions, invalidFields } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
+import type { Attributed } from '../lifecycle/change.body';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
 import type { AgreementDefaultsBody } from './agreement-defaults.body';
 import { ReminderPolicyBook } from './reminder-policy-book';
@@ -29,12 +30,15 @@ export class SetAgreementDefaultsUseCase {
 
   async execute(
     agreementId: string,
-    body: AgreementDefaultsBody,
+    body: Attributed<AgreementDefaultsBody>,
   ): Promise<AgreementDefaultsEntity> {
     const policy = body.policy ?? null;
     if (policy !== null && !this.policies.has(policy))
-      throw new BadRequestException([
-        `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+      throw invalidFields([
+        {
+          field: 'policy',
+          message: `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
+        },
       ]);
     const at = this.clock.now();
     const defaults = {

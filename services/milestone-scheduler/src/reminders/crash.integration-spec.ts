@@ -3,10 +3,12 @@ import type { MilestoneReminderV1, MilestoneStatusChangedV1 } from '@dealwatch/c
 import {
   ServiceProcess,
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
@@ -54,6 +56,7 @@ describe('SIGKILL of the built service while it fires a backlog of due reminders
       entry,
       port: await freePort(),
       env: {
+        ...testAuthEnv(namespace),
         DATABASE_SCHEMA: schema,
         KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
         LOG_LEVEL: 'info',
@@ -88,7 +91,7 @@ describe('SIGKILL of the built service while it fires a backlog of due reminders
     for (let batch = 0; batch < MILESTONES; batch += 25) {
       await Promise.all(
         Array.from({ length: 25 }, async () => {
-          const response = await fetch(`${first.url}/v1/milestones`, {
+          const response = await apiFetch(`${first.url}/v1/milestones`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ title: 'Crash test', agreementId, dueAt, reminders: OFFSETS }),

@@ -10,7 +10,14 @@ import type {
 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { EventPublisher, TopicRecorder, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+import {
+  EventPublisher,
+  TopicRecorder,
+  apiFetch,
+  dropTestSchemas,
+  requiredEnv,
+  testAuthEnv,
+} from '@dealwatch/testing';
 import type { TestNamespace } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -33,6 +40,7 @@ export async function startScheduler(
 ): Promise<RunningScheduler> {
   const env = loadEnv(SchedulerEnv, {
     ...process.env,
+    ...testAuthEnv(namespace),
     PORT: '0',
     LOG_LEVEL: 'warn',
     DATABASE_SCHEMA: `${namespace.schemaPrefix}scheduler`,
@@ -94,7 +102,7 @@ export class SchedulerApi {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await apiFetch(`${this.base}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
