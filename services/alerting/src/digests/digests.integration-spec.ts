@@ -7,6 +7,7 @@ import {
   EventPublisher,
   TopicRecorder,
   WebhookReceiver,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
@@ -119,7 +120,7 @@ describe('daily digests, on a controlled clock', () => {
   });
 
   async function send(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${service.base}${path}`, {
+    const response = await apiFetch(`${service.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -308,7 +308,7 @@ describe('console read model from the public topics', () => {
       key,
     );
     const alertOf = async () => {
-      const { items } = (await (await fetch(`${base}/api/alerts`)).json()) as {
+      const { items } = (await (await apiFetch(`${base}/api/alerts`)).json()) as {
         items: Record<string, unknown>[];
       };
       return items.find((item) => item['reminderId'] === reminderId);
@@ -341,7 +341,7 @@ describe('console read model from the public topics', () => {
 
   it('checks an acknowledgement or a silence before sending it to alerting, naming the field', async () => {
     const send = async (path: string, body: object) => {
-      const response = await fetch(`${base}${path}`, {
+      const response = await apiFetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -367,14 +367,14 @@ describe('console read model from the public topics', () => {
   });
 
   it('answers 502 naming alerting when alerting does not answer', async () => {
-    const ack = await fetch(`${base}/api/alerts/${randomUUID()}/ack`, {
+    const ack = await apiFetch(`${base}/api/alerts/${randomUUID()}/ack`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ by: 'ben' }),
     });
     expect(ack.status).toBe(502);
-    expect(((await ack.json()) as { message: string }).message).toMatch(/^alerting did not answer/);
-    expect((await fetch(`${base}/api/silences`)).status).toBe(502);
+    expect(((await ack.json()) as { detail: string }).detail).toMatch(/^alerting did not answer/);
+    expect((await apiFetch(`${base}/api/silences`)).status).toBe(502);
   });
 
   it('serves the page and the chart library', async () => {

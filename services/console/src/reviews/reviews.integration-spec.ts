@@ -4,11 +4,14 @@ import type { ExtractedObligationV1, ObligationReviewedV1 } from '@dealwatch/con
 import { ManualClock, runService } from '@dealwatch/platform';
 import {
   EventPublisher,
+  TEST_ADMIN_API_KEY,
   TopicRecorder,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -46,7 +49,8 @@ function obligation(
 /** Counts server-sent events by name until closed. */
 function listen(url: string): { received: string[]; close: () => void } {
   const received: string[] = [];
-  const req = request(url, { headers: { accept: 'text/event-stream' } }, (response) => {
+  const headers = { accept: 'text/event-stream', authorization: `Bearer ${TEST_ADMIN_API_KEY}` };
+  const req = request(url, { headers }, (response) => {
     response.setEncoding('utf8');
     response.on('data', (chunk: string) => {
       for (const match of chunk.matchAll(/^event: (\w+)$/gm)) received.push(match[1]!);
@@ -73,6 +77,7 @@ describe('the review queue of low-confidence extractions', () => {
   beforeAll(async () => {
     const env = loadEnv(ConsoleEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       LOG_LEVEL: 'warn',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}console`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
@@ -165,7 +170,7 @@ describe('the review queue of low-confidence extractions', () => {
   });
 
   const queue = async () =>
-    (await (await fetch(`${base}/api/reviews`)).json()) as {
+    (await (await apiFetch(`${base}/api/reviews`)).json()) as {
       confidenceBelow: number;
       items: QueueItem[];
       reviewed: { obligationKey: string; verdict: string; by: string }[];
@@ -175,7 +180,7 @@ describe('the review queue of low-confidence extractions', () => {
       .filter((item) => item.agreementId === agreementId)
       .map((item) => item.obligation.obligationKey);
   const post = async (body: object) => {
-    const response = await fetch(`${base}/api/reviews`, {
+    const response = await apiFetch(`${base}/api/reviews`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -224,7 +229,8 @@ describe('the review queue of low-confidence extractions', () => {
   ])('refuses %s with a 400 naming the field', async (_, change, field) => {
     const { status, body } = await post({ ...correction, ...change });
     expect(status).toBe(400);
-    expect(JSON.stringify(body.message)).toContain(field);
+    const errors = body['errors'] as { field: string }[];
+    expect(errors.map((error) => error.field)).toContain(field);
     expect(await keysInQueue()).toContain('meeting');
   });
 
@@ -232,7 +238,7 @@ describe('the review queue of low-confidence extractions', () => {
     const dismissal = { ...correction, obligationKey: 'signing', verdict: 'dismissed' };
     const refused = await post({ ...dismissal, dueDate: undefined });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe(
+    expect(refused.body['detail']).toBe(
       'the milestone of obligation "signing" is met: it can no longer be dismissed',
     );
     const confirmed = await post({ ...dismissal, verdict: 'confirmed', dueDate: undefined });
@@ -242,7 +248,7 @@ describe('the review queue of low-confidence extractions', () => {
   it('answers 404 for an obligation it has not seen in an extraction', async () => {
     const { status, body } = await post({ ...correction, obligationKey: 'nowhere' });
     expect(status).toBe(404);
-    expect(body.message).toContain('nowhere');
+    expect(body['detail']).toContain('nowhere');
   });
 
   it('records a correction, announces it once, takes it off the queue and tells open pages', async () => {
@@ -283,7 +289,7 @@ describe('the review queue of low-confidence extractions', () => {
 
     const again = await post({ ...correction, dueDate: '2026-10-31' });
     expect(again.status).toBe(409);
-    expect(again.body.message).toContain('corrected by ana@example.org');
+    expect(again.body['detail']).toContain('corrected by ana@example.org');
     await post({ ...correction, obligationKey: 'trade', verdict: 'dismissed', dueDate: null });
     await expectEventually(() => expect(published()).toHaveLength(3));
     expect(published().map(({ payload }) => payload.obligationKey)).toEqual([
