@@ -5,7 +5,7 @@ import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { deadLetterMessage } from '../kafka/dead-letter';
+import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/dead-letter';
 import { decodeEvent } from '../kafka/decode-event';
 import type { DecodedEvent } from '../kafka/decode-event';
 import type { TopicNaming } from '../kafka/topic-naming';
@@ -170,19 +170,21 @@ export class EventConsumer {
       { topic: physical, partition, offset: message.offset, reason: error },
       'message dead-lettered',
     );
-    await this.deadLetterProducer.send({
-      topic: `${physical}.dlq`,
-      acks: -1,
-      messages: [
-        deadLetterMessage(message, {
-          topic: physical,
-          partition,
-          consumerGroup: this.groupId,
-          error,
-          failedAt: new Date(),
-        }),
-      ],
+    const deadLetter = deadLetterMessage(message, {
+      topic: physical,
+      partition,
+      consumerGroup: this.groupId,
+      error,
+      failedAt: new Date(),
     });
+    const topic = `${physical}.dlq`;
+    try {
+      await this.deadLetterProducer.send({ topic, acks: -1, messages: [deadLetter] });
+    } catch (sendError) {
+      // Rethrowing would redeliver the message for ever; the reason must get through instead.
+      if (!isTooLargeForTopic(sendError)) throw sendError;
+      await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
+    }
   }
 }
 
