@@ -15,8 +15,8 @@ import {
 import type { INestApplication } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 
-import { AppModule } from '../app.module';
-import { ExtractionEnv } from '../extraction.env';
+import { AppModule } from './app.module';
+import { ExtractionEnv } from './extraction.env';
 
 const namespace = createTestNamespace('extraction-hostile');
 const brokers = requiredEnv('KAFKA_BROKERS').split(',');
