@@ -25,13 +25,15 @@ export async function runService(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  const options = app.get<ServiceOptions>(SERVICE_OPTIONS);
   const limit = http.bodyLimit ?? '1mb';
   app.useBodyParser('json', { limit });
-  app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
+  if (!options.rawTextBodies)
+    app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
-  serveOpenApi(app, app.get<ServiceOptions>(SERVICE_OPTIONS).name);
+  serveOpenApi(app, options.name);
   app.enableShutdownHooks();
   await app.listen(http.port, http.host);
   return app;

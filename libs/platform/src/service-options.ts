@@ -15,4 +15,9 @@ export interface ServiceOptions<E extends ServiceEnv = ServiceEnv> {
   migrations: MixedList<new () => object>;
   /** Whether the service uses Redis (and its health depends on it). */
   redis: boolean;
+  /**
+   * Leaves text/plain and text/markdown bodies unread for the service to decode itself (ingest
+   * does, to honour byte order marks and refuse bytes that are not in the declared charset).
+   */
+  rawTextBodies?: boolean;
 }
