@@ -100,7 +100,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
     const deep = await post(deeplyNestedHtml(100_000 * scale), 'text/html');
     expect({ status: deep.status, message: deep.body['message'] }).toEqual({
       status: 422,
-      message: expect.stringMatching(/^the HTML nests elements more than 512 deep/),
+      message: expect.stringMatching(/^the HTML nests elements more than 256 deep/),
     });
 
     const normal = await post(deeplyNestedHtml(200), 'text/html');

@@ -5,7 +5,7 @@ import { UnreadableDocumentError } from './converted-document';
  * slow down with depth (linkedom quadratically) and recurse over it, so a page of 100,000 nested
  * tags would hold the event loop for minutes and then overflow the stack.
  */
-export const MAX_HTML_DEPTH = 512;
+export const MAX_HTML_DEPTH = 256;
 
 /** Comments and the raw text of scripts and styles hold no elements; then any tag. */
 const TOKEN =
