@@ -1,6 +1,7 @@
 import { alertIdFor } from '@dealwatch/alerting/domain';
 import { Topics } from '@dealwatch/contracts';
 import type { MilestoneStatusChangedV1 } from '@dealwatch/contracts';
+import { EventSubscriptions } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
   WebhookReceiver,
@@ -74,5 +75,11 @@ describe('alerting facing hostile messages on each topic it consumes', () => {
         onStatuses.map(expectedDeadLetter),
       );
     });
+  });
+
+  it('covers every topic the service consumes', () => {
+    expect(new Set(service.app.get(EventSubscriptions, { strict: false }).topics)).toEqual(
+      new Set([Topics.MilestoneReminderV1, Topics.MilestoneStatusChangedV1]),
+    );
   });
 });

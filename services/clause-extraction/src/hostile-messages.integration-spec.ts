@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1 } from '@dealwatch/contracts';
-import { runService } from '@dealwatch/platform';
+import { EventSubscriptions, runService } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
   createTestNamespace,
@@ -80,6 +80,12 @@ describe('clause-extraction facing hostile messages on agreement.ingested', () =
           hostile,
         ),
       ).toEqual(hostile.map(expectedDeadLetter)),
+    );
+  });
+
+  it('covers every topic the service consumes', () => {
+    expect(new Set(app.get(EventSubscriptions, { strict: false }).topics)).toEqual(
+      new Set([Topics.AgreementIngestedV1]),
     );
   });
 });

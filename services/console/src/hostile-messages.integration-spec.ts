@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { PayloadOf, Topic } from '@dealwatch/contracts';
-import { runService } from '@dealwatch/platform';
+import { EventSubscriptions, runService } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
   createTestNamespace,
@@ -184,5 +184,9 @@ describe('console facing hostile messages on every topic it projects', () => {
       receivers: ['ops-webhook'],
       state: 'resolved',
     });
+  });
+
+  it('covers every topic the service consumes', () => {
+    expect(new Set(app.get(EventSubscriptions, { strict: false }).topics)).toEqual(new Set(topics));
   });
 });

@@ -1,6 +1,6 @@
 import { Topics } from '@dealwatch/contracts';
 import type { ObligationReviewedV1 } from '@dealwatch/contracts';
-import { ManualClock } from '@dealwatch/platform';
+import { EventSubscriptions, ManualClock } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
   createTestNamespace,
@@ -80,6 +80,12 @@ describe('milestone-scheduler facing hostile messages on each topic it consumes'
       expect(probe.deadLetterOutcomes(Topics.ObligationReviewedV1, group, hostile)).toEqual(
         hostile.map(expectedDeadLetter),
       ),
+    );
+  });
+
+  it('covers every topic the service consumes', () => {
+    expect(new Set(bed.scheduler.app.get(EventSubscriptions, { strict: false }).topics)).toEqual(
+      new Set([Topics.ClausesExtractedV1, Topics.ObligationReviewedV1]),
     );
   });
 });

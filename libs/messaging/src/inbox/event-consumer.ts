@@ -57,6 +57,11 @@ export class EventConsumer {
     return this;
   }
 
+  /** The contract topics a handler is registered for. */
+  get topics(): Topic[] {
+    return [...this.handlers.keys()];
+  }
+
   get groupId(): string {
     return this.naming.consumerGroup(this.options.groupId);
   }
@@ -73,7 +78,7 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({
-      topics: [...this.handlers.keys()].map((topic) => this.naming.physical(topic)),
+      topics: this.topics.map((topic) => this.naming.physical(topic)),
       fromBeginning: true,
     });
     await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
