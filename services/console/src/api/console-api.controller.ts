@@ -23,6 +23,7 @@ import type { Observable } from 'rxjs';
 
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
+import { uploadBody } from './upload-body';
 import { Upstream } from './upstream';
 
 @Controller('api')
@@ -71,7 +72,10 @@ export class ConsoleApiController {
     return this.live.stream.pipe(map((change) => ({ type: change.kind, data: change })));
   }
 
-  /** Uploads go to ingest's public API, exactly as any client would send them. */
+  /**
+   * Uploads go to ingest's public API, exactly as any client would send them: JSON as parsed, any
+   * other body (text, HTML, PDF, DOCX) as its bytes, with the Content-Type it came with.
+   */
   @Post('agreements')
   async upload(
     @Req() request: Request,
@@ -79,8 +83,7 @@ export class ConsoleApiController {
     @Headers('content-type') contentType?: string,
     @Headers('authorization') authorization?: string,
   ) {
-    const body =
-      typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
+    const body = await uploadBody(request);
     await this.upstream.forward(response, {
       service: 'ingest',
       method: 'POST',
