@@ -125,6 +125,17 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
     expect(windows1252.status).toBe(202);
     expect((await stored(windows1252.body['id'])).text).toBe(french);
 
+    const quebec = 'Le Comité mixte se réunira à Québec chaque trimestre, dès la rentrée.';
+    const inJson = await post(
+      JSON.stringify({
+        document: Buffer.from(quebec, 'latin1').toString('base64'),
+        mediaType: 'text/plain; charset=windows-1252',
+      }),
+      'application/json',
+    );
+    expect(inJson.status).toBe(202);
+    expect((await stored(inJson.body['id'])).text).toBe(quebec);
+
     const arabic = 'ستقدم الدولتان التمويل خلال ستة أشهر من توقيع الاتفاق.';
     const utf8 = await post(Buffer.from(arabic), 'text/plain');
     expect((await stored(utf8.body['id'])).text).toBe(arabic);
