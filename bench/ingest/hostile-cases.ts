@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import {
   deeplyNestedHtml,
   longPdf,
+  manyPagePdf,
   zipBomb,
 } from '../../libs/ingest/domain/src/formats/hostile-documents.fixture';
 
@@ -29,6 +30,11 @@ export const hostileCases: Record<string, HostileCase> = {
   'pdf-500-pages': {
     label: 'PDF, 500 pages with a text layer',
     build: () => longPdf(500),
+    convert: through('pdf'),
+  },
+  'pdf-20000-pages': {
+    label: 'PDF, 20,000 small pages (over the page limit)',
+    build: () => manyPagePdf(20_000),
     convert: through('pdf'),
   },
   'docx-bomb-4gb': {

@@ -74,6 +74,15 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
     );
   }, 60_000);
 
+  it('refuses a PDF of more pages than any agreement with 422 and why', async () => {
+    const pages = Array.from({ length: 2_001 }, (_, index) => [[`p${index + 1}`]]);
+    const { status, body } = await post(await buildPdf({ pages }), 'application/pdf');
+    expect({ status, message: body['message'] }).toEqual({
+      status: 422,
+      message: 'the PDF has 2001 pages, more than the 2000 a document may: send it in parts',
+    });
+  }, 60_000);
+
   it('refuses a zip bomb named .docx with 422 and why, without expanding it', async () => {
     const form = new FormData();
     const bomb = zipBomb((scale > 1 ? 4000 : 1024) * MiB);

@@ -22,6 +22,16 @@ export async function longPdf(pageCount: number): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
+/** A PDF of `pageCount` small pages with a word each: many pages from few bytes. */
+export async function manyPagePdf(pageCount: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let page = 1; page <= pageCount; page++) {
+    pdf.addPage([200, 200]).drawText(`p${page}`, { x: 10, y: 10, size: 8, font });
+  }
+  return Buffer.from(await pdf.save());
+}
+
 interface ZipPart {
   name: string;
   /** Deflated bytes (raw deflate). */

@@ -1,7 +1,14 @@
 import { convertDocument, detectFormat } from './convert-document';
 import { UnreadableDocumentError } from './converted-document';
-import { deeplyNestedHtml, longAgreementPage, longPdf, zipBomb } from './hostile-documents.fixture';
+import {
+  deeplyNestedHtml,
+  longAgreementPage,
+  longPdf,
+  manyPagePdf,
+  zipBomb,
+} from './hostile-documents.fixture';
 import { MAX_HTML_DEPTH } from './html-nesting';
+import { MAX_PDF_PAGES } from './pdf-to-text';
 import { MAX_DOCX_EXPANDED_BYTES } from './zip-bomb-guard';
 
 /** 1 in `npm test`; `npm run test:fuzz` raises it for full-size inputs. */
@@ -28,6 +35,13 @@ describe('converting hostile documents', () => {
         text: longAgreementPage(page).join('\n\n'),
       });
     }
+  }, 60_000);
+
+  it('refuses a PDF of more pages than any agreement before reading them', async () => {
+    const pages = scale > 1 ? 20_000 : MAX_PDF_PAGES + 1;
+    expect(await refusal(convertDocument('pdf', await manyPagePdf(pages)))).toBe(
+      `the PDF has ${pages} pages, more than the ${MAX_PDF_PAGES} a document may: send it in parts`,
+    );
   }, 60_000);
 
   it('refuses a zip bomb named .docx from its directory, without expanding it', async () => {
