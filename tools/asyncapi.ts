@@ -2,7 +2,12 @@
  * Writes the AsyncAPI document of every DealWatch topic from the contracts library
  * (`npx tsx tools/asyncapi.ts > docs/asyncapi.json`). A test fails when the checked-in file drifts.
  */
-import { CloudEventHeaders, deadLetterTopicOf, payloadClasses } from '@dealwatch/contracts';
+import {
+  CloudEventHeaders,
+  MAX_EVENT_VALUE_BYTES,
+  deadLetterTopicOf,
+  payloadClasses,
+} from '@dealwatch/contracts';
 
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -85,7 +90,7 @@ export function renderAsyncApi(): string {
     };
     channels[topic] = {
       address: topic,
-      description: `Keyed by agreement id. Messages a consumer cannot process go to ${deadLetterTopicOf(topic)} with the reason in the dlq_error header.`,
+      description: `Keyed by agreement id. Messages a consumer cannot process go to ${deadLetterTopicOf(topic)} with the reason in the dlq_error header (one the dead-letter topic refuses as too large goes without its value, dlq_value_omitted saying how large).`,
       messages: { [name]: { $ref: `#/components/messages/${name}` } },
     };
     operations[`receive${name}`] = { action: 'receive', channel: { $ref: `#/channels/${topic}` } };
@@ -95,8 +100,7 @@ export function renderAsyncApi(): string {
     info: {
       title: 'DealWatch events',
       version: '1.0.0',
-      description:
-        'Every topic DealWatch publishes. A published payload never changes: a new shape is a new versioned topic.',
+      description: `Every topic DealWatch publishes. A published payload never changes: a new shape is a new versioned topic. A message value is UTF-8 JSON of at most ${MAX_EVENT_VALUE_BYTES} bytes.`,
     },
     defaultContentType: 'application/json',
     channels,

@@ -1,8 +1,9 @@
 /**
- * Ingest benchmark: `npx tsx bench/ingest/run.ts [--only=convert|link] [--agreements=100000]`.
+ * Ingest benchmark: `npx tsx bench/ingest/run.ts [--only=convert|hostile|link] [--agreements=100000]`.
  * Prints figures, asserts nothing. See README.md.
  */
 import { benchConversion } from './convert';
+import { benchHostileDocuments } from './hostile';
 import { benchLinking } from './linking';
 
 function option(name: string): string | undefined {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'convert') {
     await benchConversion({ html: 300, pdf1: 100, pdf50: 10 });
   }
+  if (only === undefined || only === 'hostile') await benchHostileDocuments();
   if (only === undefined || only === 'link') {
     await benchLinking(databaseUrl, Number(option('agreements') ?? 100_000));
   }

@@ -2,6 +2,7 @@ import { dropTestSchemas, requiredEnv } from '@dealwatch/testing';
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
@@ -159,5 +160,27 @@ describe('the operations console in a real browser', () => {
     );
     expect(await page.locator('#alerts').textContent()).toContain('silenced until');
     await page.screenshot({ path: resolve(artefacts, 'alert-silenced.png'), fullPage: true });
+  });
+
+  it('uploads a PDF file and shows the agreement its text layer makes', async () => {
+    const sentence = 'The Parties shall open the joint refinery within 90 days of signing.';
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]).drawText(sentence, {
+      x: 56,
+      y: 780,
+      size: 11,
+      font: await pdf.embedFont(StandardFonts.Helvetica),
+    });
+    await page.goto(`${pipeline.services.console.url}/#/upload`);
+    await page.setInputFiles('#upload-file', {
+      name: 'refinery.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await pdf.save()),
+    });
+    await page.click('#upload-submit');
+    const link = page.locator('#upload-result a');
+    await link.waitFor({ timeout: 15_000 });
+    await link.click();
+    await page.locator('#agreement-text', { hasText: sentence }).waitFor({ timeout: 15_000 });
   });
 });

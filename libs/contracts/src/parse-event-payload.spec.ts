@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
 import { parseEventPayload } from './parse-event-payload';
 import { Topics } from './topics';
 
@@ -67,13 +68,43 @@ describe('parseEventPayload', () => {
   });
 
   it.each([
-    ['garbage bytes', Buffer.from([0xff, 0x00, 0x13]), 'not JSON'],
+    ['garbage bytes', Buffer.from([0xff, 0x00, 0x13]), 'not valid UTF-8'],
+    ['text that is not JSON', 'agreement ingested', 'not JSON'],
     ['an empty value', null, 'no value'],
     ['a JSON array', '[]', 'not a JSON object'],
   ])('rejects %s', (_label, raw, reason) => {
     expect(parseEventPayload(Topics.AgreementIngestedV1, raw)).toEqual({
       ok: false,
       error: expect.stringContaining(reason),
+    });
+  });
+
+  it('refuses bytes that are not UTF-8 instead of reading them with replacement characters', () => {
+    const json = Buffer.from(JSON.stringify({ ...validIngested, text: 'Paris ##' }));
+    const latin1 = Buffer.from(json.toString().replace('##', '\u00e9t\u00e9'), 'latin1');
+    expect(parseEventPayload(Topics.AgreementIngestedV1, latin1)).toEqual({
+      ok: false,
+      error: 'value is not valid UTF-8',
+    });
+  });
+
+  it('reads text in any script when it is UTF-8', () => {
+    const text = '両国は六か月以内に資金を提供する。 ستقدم الدولتان التمويل خلال ستة أشهر.';
+    const result = parseEventPayload(
+      Topics.AgreementIngestedV1,
+      Buffer.from(JSON.stringify({ ...validIngested, text })),
+    );
+    expect(result.ok && result.value.text).toBe(text);
+  });
+
+  it('refuses a value over the event size limit before parsing it', () => {
+    const oversized = JSON.stringify({
+      ...validIngested,
+      text: 'x'.repeat(MAX_EVENT_VALUE_BYTES),
+    });
+    expect(parseEventPayload(Topics.AgreementIngestedV1, oversized)).toEqual({
+      ok: false,
+      error: `value is ${Buffer.byteLength(oversized)} bytes, over the ${MAX_EVENT_VALUE_BYTES}-byte limit of an event`,
     });
   });
 });

@@ -2,24 +2,42 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 
+import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
 import { payloadClasses } from './event-map';
 import type { PayloadOf } from './event-map';
 import type { Topic } from './topics';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Turns raw bytes from Kafka into a validated payload of `topic`'s class, or says precisely what is
  * wrong. Unknown extra fields are tolerated (a tolerant reader); missing or ill-typed ones are not.
+ * Bytes that are not UTF-8 are refused rather than read with replacement characters, and a value
+ * over the event size limit is refused before it is parsed.
  */
 export function parseEventPayload<T extends Topic>(
   topic: T,
   raw: Buffer | string | null,
 ): ParseResult<PayloadOf<T>> {
   if (raw === null || raw.length === 0) return { ok: false, error: 'message has no value' };
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  if (bytes.length > MAX_EVENT_VALUE_BYTES) {
+    return {
+      ok: false,
+      error: `value is ${bytes.length} bytes, over the ${MAX_EVENT_VALUE_BYTES}-byte limit of an event`,
+    };
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { ok: false, error: 'value is not valid UTF-8' };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(raw.toString());
+    json = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: `value is not JSON: ${(error as Error).message}` };
   }

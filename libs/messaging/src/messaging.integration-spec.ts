@@ -188,7 +188,8 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
   });
 
   it.each([
-    ['garbage bytes', { value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) }, /not JSON/],
+    ['garbage bytes', { value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) }, /not valid UTF-8/],
+    ['text that is not JSON', { value: 'agreement ingested' }, /not JSON/],
     [
       'valid JSON of the wrong shape',
       { value: JSON.stringify({ hello: 'world' }) },

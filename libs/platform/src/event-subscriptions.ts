@@ -54,6 +54,11 @@ export class EventSubscriptions {
     this.count++;
   }
 
+  /** Every topic the service consumes, e.g. for a test to prove it covers them all. */
+  get topics(): Topic[] {
+    return this.consumer.topics;
+  }
+
   /** Runs after every committed handler transaction, e.g. to wake a worker for the rows it wrote. */
   onCommitted(listener: () => void): void {
     this.commitListeners.push(listener);

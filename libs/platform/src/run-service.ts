@@ -29,9 +29,12 @@ export async function runService(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  const options = app.get<ServiceOptions>(SERVICE_OPTIONS);
   const limit = http.bodyLimit ?? app.get<ServiceEnv>(ENV).HTTP_MAX_BODY;
   app.useBodyParser('json', { limit });
-  app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
+  // Ingest and the console read text bodies as bytes, to decode them by their declared charset.
+  if (!options.rawTextBodies)
+    app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
   // Malformed JSON and oversized bodies become problems before any route sees the request.
   app.use(requestBodyErrors);
   app.useGlobalPipes(
@@ -42,7 +45,7 @@ export async function runService(
       exceptionFactory: validationProblem,
     }),
   );
-  serveOpenApi(app, app.get<ServiceOptions>(SERVICE_OPTIONS).name);
+  serveOpenApi(app, options.name);
   app.enableShutdownHooks();
   await app.listen(http.port, http.host);
   return app;

@@ -18,4 +18,9 @@ export interface ServiceOptions<E extends ServiceEnv = ServiceEnv> {
    * too, so with them on (the default) every service connects to Redis.
    */
   redis: boolean;
+  /**
+   * Leaves text/plain and text/markdown bodies unread for the service to decode itself (ingest
+   * does, to honour byte order marks and refuse bytes that are not in the declared charset).
+   */
+  rawTextBodies?: boolean;
 }

@@ -8,3 +8,5 @@ export * from './test-namespace';
 export * from './topic-recorder';
 export * from './webhook-receiver';
 export * from './service-process';
+export * from './fuzz-scale';
+export * from './hostile-messages';

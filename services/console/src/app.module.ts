@@ -34,6 +34,8 @@ export class AppModule {
             entities: readModelEntities,
             migrations: consoleMigrations,
             redis: false,
+            // Uploads are relayed to ingest as the bytes they are, in the charset they declare.
+            rawTextBodies: true,
           },
           overrides,
         ),

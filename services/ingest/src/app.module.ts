@@ -36,6 +36,7 @@ export class AppModule {
           entities: [AgreementEntity, DocumentEntity],
           migrations: ingestMigrations,
           redis: true,
+          rawTextBodies: true,
         }),
         // Multipart uploads are held in memory up to the same limit as any other body.
         MulterModule.registerAsync({

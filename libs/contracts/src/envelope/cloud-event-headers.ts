@@ -27,4 +27,13 @@ export const DeadLetterHeaders = {
   originalOffset: 'dlq_original_offset',
   consumerGroup: 'dlq_consumer_group',
   failedAt: 'dlq_failed_at',
+  /** Set when the DLQ topic refused the value as too large: the original stays at its offset. */
+  valueOmitted: 'dlq_value_omitted',
 } as const;
+
+/**
+ * The largest event value (UTF-8 JSON) any DealWatch topic carries. Kafka's default
+ * `max.message.bytes` is 1,048,588 for a whole record batch; this leaves room for the key, the
+ * CloudEvents headers and the dead-letter headers, so a valid event always fits its DLQ too.
+ */
+export const MAX_EVENT_VALUE_BYTES = 1_000_000;

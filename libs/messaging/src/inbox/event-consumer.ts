@@ -5,7 +5,7 @@ import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { deadLetterMessage } from '../kafka/dead-letter';
+import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/dead-letter';
 import { decodeEvent } from '../kafka/decode-event';
 import type { DecodedEvent } from '../kafka/decode-event';
 import type { TopicNaming } from '../kafka/topic-naming';
@@ -57,6 +57,11 @@ export class EventConsumer {
     return this;
   }
 
+  /** The contract topics a handler is registered for. */
+  get topics(): Topic[] {
+    return [...this.handlers.keys()];
+  }
+
   get groupId(): string {
     return this.naming.consumerGroup(this.options.groupId);
   }
@@ -73,7 +78,7 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({
-      topics: [...this.handlers.keys()].map((topic) => this.naming.physical(topic)),
+      topics: this.topics.map((topic) => this.naming.physical(topic)),
       fromBeginning: true,
     });
     await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
@@ -170,19 +175,21 @@ export class EventConsumer {
       { topic: physical, partition, offset: message.offset, reason: error },
       'message dead-lettered',
     );
-    await this.deadLetterProducer.send({
-      topic: `${physical}.dlq`,
-      acks: -1,
-      messages: [
-        deadLetterMessage(message, {
-          topic: physical,
-          partition,
-          consumerGroup: this.groupId,
-          error,
-          failedAt: new Date(),
-        }),
-      ],
+    const deadLetter = deadLetterMessage(message, {
+      topic: physical,
+      partition,
+      consumerGroup: this.groupId,
+      error,
+      failedAt: new Date(),
     });
+    const topic = `${physical}.dlq`;
+    try {
+      await this.deadLetterProducer.send({ topic, acks: -1, messages: [deadLetter] });
+    } catch (sendError) {
+      // Rethrowing would redeliver the message for ever; the reason must get through instead.
+      if (!isTooLargeForTopic(sendError)) throw sendError;
+      await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
+    }
   }
 }
 

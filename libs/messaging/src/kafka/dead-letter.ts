@@ -28,3 +28,30 @@ export function deadLetterMessage(message: KafkaMessage, context: DeadLetterCont
     },
   };
 }
+
+/**
+ * The same dead letter without its value, for a value the DLQ topic refuses as too large: the
+ * reason and the original's position survive, and the original stays readable at that offset.
+ */
+export function withoutValue(deadLetter: Message): Message {
+  const size = deadLetter.value === null ? 0 : Buffer.byteLength(deadLetter.value);
+  return {
+    ...deadLetter,
+    value: null,
+    headers: {
+      ...deadLetter.headers,
+      [DeadLetterHeaders.valueOmitted]: `${size} bytes, larger than the dead-letter topic takes`,
+    },
+  };
+}
+
+const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+
+/** The broker refused a record as too large; kafkajs wraps that protocol error in causes. */
+export function isTooLargeForTopic(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { type, cause, errors } = error as { type?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof type === 'string' && TOO_LARGE.has(type)) return true;
+  const nested: unknown[] = Array.isArray(errors) ? errors : [];
+  return [cause, ...nested].some((inner) => isTooLargeForTopic(inner, depth + 1));
+}

@@ -2,6 +2,7 @@ import {
   CLOUD_EVENTS_SPEC_VERSION,
   CloudEventHeaders,
   EVENT_CONTENT_TYPE,
+  MAX_EVENT_VALUE_BYTES,
 } from '@dealwatch/contracts';
 import type { PayloadOf, Topic } from '@dealwatch/contracts';
 
@@ -20,6 +21,21 @@ export interface EventMetadata {
 }
 
 /**
+ * An event too large for any topic to take. Appending it would leave an outbox row the relay can
+ * never publish, holding back every event after it; the caller's transaction fails instead.
+ */
+export class EventTooLargeError extends Error {
+  override readonly name = 'EventTooLargeError';
+
+  constructor(
+    readonly topic: string,
+    readonly bytes: number,
+  ) {
+    super(`a ${topic} event of ${bytes} bytes is over the ${MAX_EVENT_VALUE_BYTES}-byte limit`);
+  }
+}
+
+/**
  * Writes events into the outbox inside the caller's transaction. The topic's payload type is checked
  * at compile time, so an event cannot be appended to the wrong topic.
  */
@@ -35,6 +51,9 @@ export class EventOutbox {
     payload: PayloadOf<T>,
     metadata: EventMetadata,
   ): Promise<string> {
+    const value = JSON.stringify(payload);
+    const bytes = Buffer.byteLength(value);
+    if (bytes > MAX_EVENT_VALUE_BYTES) throw new EventTooLargeError(topic, bytes);
     const eventId = metadata.eventId ?? randomUUID();
     const headers: Record<string, string> = {
       [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
@@ -57,7 +76,7 @@ export class EventOutbox {
         topic,
         messageKey: metadata.subject,
         headers,
-        payload: JSON.stringify(payload),
+        payload: value,
       })
       .orIgnore()
       .execute();

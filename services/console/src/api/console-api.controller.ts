@@ -1,5 +1,5 @@
 import { ReadModelQueries } from '@dealwatch/console/data-access';
-import { Authenticator, CLOCK, CurrentPrincipal } from '@dealwatch/platform';
+import { Authenticator, CLOCK, CurrentPrincipal, ENV } from '@dealwatch/platform';
 import type { Clock, Principal } from '@dealwatch/platform';
 
 import {
@@ -32,8 +32,10 @@ import {
 } from 'rxjs';
 import type { Observable } from 'rxjs';
 
+import type { ConsoleEnv } from '../console.env';
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
+import { bytesOf, uploadBody } from './upload-body';
 import { Upstream } from './upstream';
 
 /** How often an idle event stream checks that its caller still may listen. */
@@ -47,6 +49,7 @@ export class ConsoleApiController {
     private readonly upstream: Upstream,
     private readonly authenticator: Authenticator,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: ConsoleEnv,
   ) {}
 
   /** Open milestones due within the next `months` (default 12), overdue ones first. */
@@ -105,7 +108,10 @@ export class ConsoleApiController {
     );
   }
 
-  /** Uploads go to ingest's public API, exactly as any client would send them. */
+  /**
+   * Uploads go to ingest's public API, exactly as any client would send them: JSON as parsed, any
+   * other body (text, HTML, PDF, DOCX) as its bytes, with the Content-Type it came with.
+   */
   @Post('agreements')
   async upload(
     @Req() request: Request,
@@ -113,8 +119,7 @@ export class ConsoleApiController {
     @Headers('content-type') contentType?: string,
     @Headers('authorization') authorization?: string,
   ) {
-    const body =
-      typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
+    const body = await uploadBody(request, bytesOf(this.env.CONSOLE_UPLOAD_MAX_BODY));
     await this.upstream.forward(response, {
       service: 'ingest',
       method: 'POST',

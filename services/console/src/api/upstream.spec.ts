@@ -33,15 +33,28 @@ function recordedResponse() {
 
 describe('forwarding a request to another service', () => {
   let server: Server;
-  let received: { method?: string; url?: string; headers?: IncomingHttpHeaders; body: string };
+  let received: {
+    method?: string;
+    url?: string;
+    headers?: IncomingHttpHeaders;
+    body: string;
+    bytes: Buffer;
+  };
   let upstream: Upstream;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        received = { method: request.method, url: request.url, headers: request.headers, body };
+        const bytes = Buffer.concat(chunks);
+        received = {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: bytes.toString(),
+          bytes,
+        };
         if (request.method === 'DELETE') response.writeHead(204).end();
         else
           response
@@ -88,5 +101,20 @@ describe('forwarding a request to another service', () => {
     expect(received.headers?.authorization).toBeUndefined();
     expect(ok).toBe(true);
     expect(sent).toEqual({ status: 204, ended: true });
+  });
+
+  it('relays an upload as the bytes it is, with the Content-Type it came with', async () => {
+    const { response } = recordedResponse();
+    const windows1252 = Buffer.from("Les Parties se réuniront à Genève avant l'été.", 'latin1');
+    await upstream.forward(response, {
+      service: 'ingest',
+      method: 'POST',
+      path: '/v1/agreements',
+      authorization: undefined,
+      contentType: 'text/plain; charset=windows-1252',
+      body: windows1252,
+    });
+    expect(received.bytes.equals(windows1252)).toBe(true);
+    expect(received.headers?.['content-type']).toBe('text/plain; charset=windows-1252');
   });
 });

@@ -12,7 +12,7 @@ export interface UpstreamRequest {
   /** The caller's own `Authorization` header, passed on unchanged: the upstream decides. */
   authorization: string | undefined;
   contentType?: string;
-  body?: string;
+  body?: string | Buffer;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   NotFoundException,
   Param,
   ParseUUIDPipe,
+  PayloadTooLargeException,
   Post,
   Req,
   Res,
@@ -25,7 +26,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 
 import type { IngestEnv } from '../ingest.env';
-import { IngestAgreementUseCase } from './ingest-agreement.usecase';
+import { IngestAgreementUseCase, tooLargeReason } from './ingest-agreement.usecase';
 import { UploadReader } from './upload-reader';
 import type { UploadedPart } from './upload-reader';
 
@@ -72,6 +73,8 @@ export class AgreementsController {
         );
       case 'unreadable':
         throw new UnprocessableEntityException(outcome.reason);
+      case 'too-large':
+        throw new PayloadTooLargeException(tooLargeReason(outcome.eventBytes));
       case 'idempotency-key-reused':
         throw new ConflictException(
           `Idempotency-Key was already used for another document (agreement ${outcome.agreementId})`,

@@ -1,4 +1,4 @@
-import { Topics } from '@dealwatch/contracts';
+import { MAX_EVENT_VALUE_BYTES, Topics } from '@dealwatch/contracts';
 import {
   AgreementRepository,
   DealFingerprintRepository,
@@ -18,7 +18,7 @@ import {
   sameDeal,
 } from '@dealwatch/ingest/domain';
 import type { ConvertedDocument, DealFingerprint, DocumentFormat } from '@dealwatch/ingest/domain';
-import { EventOutbox } from '@dealwatch/messaging';
+import { EventOutbox, EventTooLargeError } from '@dealwatch/messaging';
 import { CLOCK, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -36,6 +36,7 @@ export interface GivenMetadata {
 /** An upload as received: the original bytes and what the caller said about them. */
 export interface IncomingDocument {
   bytes: Buffer;
+  /** The Content-Type as sent, parameters (a charset) included. */
   mediaType: string | null;
   fileName: string | null;
   given: GivenMetadata;
@@ -48,7 +49,13 @@ export type IngestOutcome =
   | { kind: 'idempotency-key-reused'; agreementId: string }
   | { kind: 'empty' }
   | { kind: 'unsupported'; mediaType: string | null }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'too-large'; eventBytes: number };
+
+/** Why a document whose announcement would not fit in an event is refused, for every entry point. */
+export function tooLargeReason(eventBytes: number): string {
+  return `the document's text makes an agreement event of ${eventBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
+}
 
 interface Prepared {
   format: DocumentFormat;
@@ -89,9 +96,15 @@ export class IngestAgreementUseCase {
           : { kind: 'idempotency-key-reused', agreementId: previous.agreementId };
       }
     }
-    const outcome = await this.transactions.run((manager) =>
-      this.store(manager, prepared, document),
-    );
+    let outcome: Extract<IngestOutcome, { agreementId: string }>;
+    try {
+      outcome = await this.transactions.run((manager) => this.store(manager, prepared, document));
+    } catch (error) {
+      // Its announcement could never be published: nothing is kept, and the caller hears why.
+      if (error instanceof EventTooLargeError)
+        return { kind: 'too-large', eventBytes: error.bytes };
+      throw error;
+    }
     if (idempotencyKey)
       await this.idempotency.remember(idempotencyKey, {
         agreementId: outcome.agreementId,
@@ -105,7 +118,7 @@ export class IngestAgreementUseCase {
     if (!format) return { kind: 'unsupported', mediaType: document.mediaType };
     let converted: ConvertedDocument;
     try {
-      converted = await convertDocument(format, document.bytes);
+      converted = await convertDocument(format, document.bytes, document.mediaType);
     } catch (error) {
       if (error instanceof UnreadableDocumentError)
         return { kind: 'unreadable', reason: error.reason };

@@ -32,18 +32,13 @@ export class UploadReader {
     switch (mediaType) {
       case 'application/json':
         return fromJson(request.body as unknown);
-      case 'text/plain':
-      case 'text/markdown':
-        // Parsed as text by the platform's body parser (with the same limit).
-        if (typeof request.body !== 'string')
-          throw new BadRequestException('the body must be text');
-        return { bytes: Buffer.from(request.body, 'utf8'), mediaType, fileName: null, given: {} };
       case 'multipart/form-data':
         return fromForm(request.body as unknown, file);
       default:
+        // Text too arrives as bytes: its charset (kept in the media type) says how to read them.
         return {
           bytes: await readRawBody(request, this.limit),
-          mediaType,
+          mediaType: contentType,
           fileName: null,
           given: {},
         };

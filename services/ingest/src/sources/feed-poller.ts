@@ -2,6 +2,7 @@ import { FeedSourceRepository, HostRateLimit } from '@dealwatch/ingest/data-acce
 import type { FeedItemRecord, FeedSource } from '@dealwatch/ingest/data-access';
 import {
   UnreadableFeedError,
+  charsetOf,
   decideRetry,
   parseFeed,
   relevanceOf,
@@ -19,7 +20,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { IngestAgreementUseCase } from '../agreements/ingest-agreement.usecase';
+import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
 import { byteLimitOf } from '../agreements/request-body';
 import type { IngestEnv } from '../ingest.env';
 
@@ -243,7 +244,8 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
     const outcome = await this.ingest.execute(
       {
         bytes: page.body,
-        mediaType: 'text/html',
+        // Read as HTML whatever the server calls it, in the charset it names.
+        mediaType: htmlWithCharsetOf(page.headers['content-type'] ?? null),
         fileName: null,
         given: { sourceUrl: page.url, publishedAt: item.publishedAt },
       },
@@ -261,6 +263,8 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
         return record('failed', `unsupported content type ${outcome.mediaType ?? '(none)'}`);
       case 'unreadable':
         return record('failed', outcome.reason);
+      case 'too-large':
+        return record('failed', tooLargeReason(outcome.eventBytes));
     }
   }
 
@@ -292,4 +296,9 @@ function outcomeOf(response: OutboundResponse): FetchOutcome {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function htmlWithCharsetOf(contentType: string | null): string {
+  const charset = charsetOf(contentType);
+  return charset ? `text/html; charset=${charset}` : 'text/html';
 }

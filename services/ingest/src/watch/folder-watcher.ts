@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { IngestAgreementUseCase } from '../agreements/ingest-agreement.usecase';
+import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
 import type { IngestOutcome } from '../agreements/ingest-agreement.usecase';
 import { byteLimitOf } from '../agreements/request-body';
 import type { IngestEnv } from '../ingest.env';
@@ -103,5 +103,7 @@ function failureOf(outcome: IngestOutcome): string | null {
       return 'unsupported file type: send text, HTML, PDF or DOCX';
     case 'unreadable':
       return outcome.reason;
+    case 'too-large':
+      return tooLargeReason(outcome.eventBytes);
   }
 }

@@ -1,6 +1,7 @@
 import { readDocumentMetadata } from '../document-metadata';
 import { normaliseText } from '../normalise-text';
 import type { ConvertedDocument } from './converted-document';
+import { charsetOf, decodeText } from './decode-text';
 import { convertDocx } from './docx-to-text';
 import { convertHtml } from './html-to-text';
 import { convertPdf } from './pdf-to-text';
@@ -55,6 +56,8 @@ export function detectFormat(
 
 function sniff(bytes: Uint8Array): DocumentFormat | null {
   const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  // UTF-16 text is full of NUL bytes; its byte order mark says it is text all the same.
+  if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) return 'text';
   if (head.startsWith('%PDF-')) return 'pdf';
   // Any ZIP would match; mammoth refuses one that is not a Word document, with a reason.
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
@@ -62,15 +65,19 @@ function sniff(bytes: Uint8Array): DocumentFormat | null {
   return head.includes('\u0000') ? null : 'text';
 }
 
-/** Bytes of a known format -> the normalised text extraction reads, and what the document says. */
+/**
+ * Bytes of a known format -> the normalised text extraction reads, and what the document says.
+ * `contentType` is the Content-Type as sent: its charset decides how text and HTML are read.
+ */
 export async function convertDocument(
   format: DocumentFormat,
   bytes: Buffer,
+  contentType: string | null = null,
 ): Promise<ConvertedDocument> {
   switch (format) {
     case 'text': {
       // Metadata is read before the page noise that carries it (the `date … URL` line) is dropped.
-      const raw = normaliseText(bytes.toString('utf8'));
+      const raw = normaliseText(decodeText(bytes, charsetOf(contentType), 'text'));
       return {
         text: stripPageNoise(raw),
         metadata: { ...readDocumentMetadata(raw), language: null },
@@ -78,7 +85,7 @@ export async function convertDocument(
       };
     }
     case 'html':
-      return withNormalisedText(convertHtml(bytes.toString('utf8')));
+      return withNormalisedText(convertHtml(decodeText(bytes, charsetOf(contentType), 'html')));
     case 'pdf':
       return withNormalisedText(await convertPdf(bytes));
     case 'docx':

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 
 import { UnreadableDocumentError, collapseSpaces, noMetadata } from './converted-document';
 import type { ConvertedDocument, FoundMetadata } from './converted-document';
+import { assertZipExpansionBounded } from './zip-bomb-guard';
 import { readZipEntry } from './zip-entry';
 
 /**
@@ -10,6 +11,8 @@ import { readZipEntry } from './zip-entry';
  * with its title and language from the core properties.
  */
 export async function convertDocx(bytes: Buffer): Promise<ConvertedDocument> {
+  // mammoth (through JSZip) inflates whatever the archive holds, however large.
+  assertZipExpansionBounded(bytes);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;

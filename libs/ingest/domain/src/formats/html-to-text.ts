@@ -1,8 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
-import { calendarDateOf, collapseSpaces, noMetadata } from './converted-document';
+import {
+  UnreadableDocumentError,
+  calendarDateOf,
+  collapseSpaces,
+  noMetadata,
+} from './converted-document';
 import type { ConvertedDocument, FoundMetadata } from './converted-document';
+import { assertHtmlNestingBounded } from './html-nesting';
 
 /** Elements whose text a reader sees as a paragraph of its own. */
 const BLOCKS = new Set([
@@ -25,16 +31,20 @@ const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'UL', '
 
 const BARE_URL = /^(https?:\/\/|www\.)\S+$/i;
 
+/** Readability gives up on a page with more elements than this, rather than take minutes. */
+const MAX_ELEMENTS = 200_000;
+
 /**
  * The main text of a web page, as a reader sees it: Readability finds the article (navigation,
  * bylines, tag lists, share bars, footers and images left behind), and each block becomes a
  * paragraph separated by a blank line. The headline leads, since people read it first.
  */
 export function convertHtml(html: string): ConvertedDocument {
+  assertHtmlNestingBounded(html);
   const document = domOf(html);
   const metadata = readHtmlMetadata(document);
   // Readability edits the DOM it is given; metadata is read first for that reason.
-  const article = new Readability(document, { charThreshold: 200 }).parse();
+  const article = readArticle(document);
   const paragraphs = article?.content
     ? paragraphsOf(domOf(`<!doctype html><html><body>${article.content}</body></html>`).body)
     : [];
@@ -45,6 +55,19 @@ export function convertHtml(html: string): ConvertedDocument {
     metadata: { ...metadata, title: headline },
     pages: null,
   };
+}
+
+function readArticle(document: HtmlDocument) {
+  try {
+    return new Readability(document, { charThreshold: 200, maxElemsToParse: MAX_ELEMENTS }).parse();
+  } catch (error) {
+    // Readability's only refusal: "Aborting parsing document; N elements found".
+    const found = /(\d+) elements found/.exec(String(error))?.[1];
+    if (found === undefined) throw error;
+    throw new UnreadableDocumentError(
+      `the HTML has ${found} elements, more than the ${MAX_ELEMENTS} a page may`,
+    );
+  }
 }
 
 interface HtmlNode {

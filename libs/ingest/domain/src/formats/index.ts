@@ -4,3 +4,6 @@ export * from './docx-to-text';
 export * from './html-to-text';
 export * from './pdf-to-text';
 export * from './scraped-page';
+export * from './decode-text';
+export * from './html-nesting';
+export * from './zip-bomb-guard';

@@ -13,6 +13,11 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 const ERRORS_ONLY = 0;
+/**
+ * More pages than any agreement has. pdf.js reads pages on the event loop and slows down as they
+ * add up (5,000 pages in 2 s, 20,000 in 26 s), so a 20 MB file of tiny pages could hold it for minutes.
+ */
+export const MAX_PDF_PAGES = 2_000;
 /** A gap between lines this many line heights tall starts a new paragraph. */
 const PARAGRAPH_GAP = 1.6;
 
@@ -43,6 +48,11 @@ export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> 
     throw new UnreadablePdf(error);
   }
   try {
+    if (document.numPages > MAX_PDF_PAGES) {
+      throw new UnreadableDocumentError(
+        `the PDF has ${document.numPages} pages, more than the ${MAX_PDF_PAGES} a document may: send it in parts`,
+      );
+    }
     const pageTexts: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);

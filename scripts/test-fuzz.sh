@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Hostile input at full size: every consumed Kafka topic gets garbage bytes, wrong-shaped JSON, a
+# payload without CloudEvents headers, a v2 event, a 10 MB message and random byte strings; ingest
+# gets a 500-page PDF, zip bombs named .docx (4 GB), HTML nested a million deep and text in other
+# encodings. `npm test` runs the same specs at FUZZ_SCALE=1 (smaller inputs, no random cases).
+# Starts local infrastructure unless KAFKA_BROKERS, DATABASE_URL and REDIS_URL already name it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export TZ=UTC NX_DAEMON=false FORCE_COLOR=0 FUZZ_SCALE="${FUZZ_SCALE:-10}"
+
+if [[ -z "${KAFKA_BROKERS:-}" || -z "${DATABASE_URL:-}" || -z "${REDIS_URL:-}" ]]; then
+  bash scripts/ensure-deps.sh
+  bash infra/up.sh
+fi
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+
+echo "=== hostile input, FUZZ_SCALE=$FUZZ_SCALE: converters (unit)"
+npx jest -c jest.config.js --testPathPatterns 'hostile-documents\.spec|parse-event-payload|dead-letter'
+
+echo "=== hostile input, FUZZ_SCALE=$FUZZ_SCALE: services on real Kafka, PostgreSQL and Redis"
+npx jest -c jest.integration.config.js --testPathPatterns 'hostile-(messages|documents)\.integration-spec'
