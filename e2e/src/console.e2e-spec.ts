@@ -1,4 +1,4 @@
-import { dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+import { apiFetch, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -100,6 +100,7 @@ describe('the operations console in a real browser', () => {
     await meeting.waitFor({ timeout: 30_000 });
     expect(await meeting.textContent()).toContain('2026-04-26');
     await page.screenshot({ path: resolve(artefacts, 'review-queue.png'), fullPage: true });
+    if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'review.png') });
 
     await meeting.locator('input.review-date').fill('2027-03-15');
     await meeting.locator('input.review-reason').fill('the joint statement set the meeting date');
@@ -142,10 +143,11 @@ describe('the operations console in a real browser', () => {
       'acknowledged by ana@example.org (calling the ministry)',
     );
     const inAlerting = (await (
-      await fetch(`${pipeline.services.alerting.url}/v1/alerts/${alertId}`)
+      await apiFetch(`${pipeline.services.alerting.url}/v1/alerts/${alertId}`)
     ).json()) as { state: string; acknowledgedBy: string };
     expect(inAlerting).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'ana@example.org' });
     await page.screenshot({ path: resolve(artefacts, 'alert-acknowledged.png'), fullPage: true });
+    if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'alerts.png') });
   });
 
   it('silences the alerts of a milestone through alerting', async () => {
