@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import {
   calendarLink,
-  calendarLinkExpiry,
+  calendarLinkValidityMs,
   canonicalQuery,
   checkCalendarLink,
 } from './calendar-link';
@@ -76,19 +76,17 @@ describe('canonicalQuery', () => {
   });
 });
 
-describe('calendarLinkExpiry', () => {
-  const now = new Date('2026-01-05T00:00:00Z');
-
-  it('adds the validity to now, up to two years', () => {
-    expect(calendarLinkExpiry('P1Y', now)).toEqual(new Date('2027-01-05T00:00:00Z'));
-    expect(calendarLinkExpiry('PT1H', now)).toEqual(new Date('2026-01-05T01:00:00Z'));
-    expect(calendarLinkExpiry('P2Y', now)).toEqual(new Date('2028-01-05T00:00:00Z'));
+describe('calendarLinkValidityMs', () => {
+  it('reads a validity of up to two years', () => {
+    expect(calendarLinkValidityMs('P1Y')).toBe(365 * 86_400_000);
+    expect(calendarLinkValidityMs('PT1H')).toBe(3_600_000);
+    expect(calendarLinkValidityMs('P2Y')).toBe(730 * 86_400_000);
   });
 
   it('refuses a zero, malformed or longer validity', () => {
-    expect(calendarLinkExpiry('PT0S', now)).toBeNull();
-    expect(calendarLinkExpiry('one year', now)).toBeNull();
-    expect(calendarLinkExpiry('P731D', now)).toBeNull();
-    expect(calendarLinkExpiry('P3Y', now)).toBeNull();
+    expect(calendarLinkValidityMs('PT0S')).toBeNull();
+    expect(calendarLinkValidityMs('one year')).toBeNull();
+    expect(calendarLinkValidityMs('P731D')).toBeNull();
+    expect(calendarLinkValidityMs('P3Y')).toBeNull();
   });
 });

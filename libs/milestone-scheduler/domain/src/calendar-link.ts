@@ -12,17 +12,18 @@ export const DEFAULT_LINK_VALIDITY = 'P1Y';
 /** A leaked link cannot be revoked short of changing the secret, so none lives longer. */
 export const MAX_LINK_VALIDITY = 'P2Y';
 
+const MAX_VALIDITY_MS = approximateMs(parseIsoDuration(MAX_LINK_VALIDITY));
+
 /**
- * When a link made at `now` and valid for the ISO 8601 duration `validFor` expires (a year
- * counted as 365 days, a month as 30); null for a duration that is not one, zero, or past
+ * How long (ms) a link valid for the ISO 8601 duration `validFor` lives, a year counted as 365
+ * days and a month as 30; null for a text that is not a duration, for zero, and past
  * MAX_LINK_VALIDITY.
  */
-export function calendarLinkExpiry(validFor: string, now: Date): Date | null {
+export function calendarLinkValidityMs(validFor: string): number | null {
   const duration = tryParseIsoDuration(validFor);
   if (!duration) return null;
   const ms = approximateMs(duration);
-  if (ms <= 0 || ms > approximateMs(parseIsoDuration(MAX_LINK_VALIDITY))) return null;
-  return new Date(now.getTime() + ms);
+  return ms > 0 && ms <= MAX_VALIDITY_MS ? ms : null;
 }
 
 /**
