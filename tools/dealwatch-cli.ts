@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 
 import { USAGE, parseCommand, takeKeyOption } from './cli/args';
 import type { Command, KeysAction } from './cli/args';
-import { fetchCalendar } from './cli/calendar';
+import { createCalendarLink, fetchCalendar } from './cli/calendar';
 import { CliError } from './cli/cli-error';
 import { ingest } from './cli/ingest';
 import { replay, tail } from './cli/kafka';
@@ -49,6 +49,12 @@ async function run(command: Command): Promise<number> {
       return 0;
     }
     case 'calendar': {
+      if (command.link) {
+        const link = await createCalendarLink(command.url, command.filter, command.link.validFor);
+        print(link.url);
+        note(`valid until ${link.expiresAt}`);
+        return 0;
+      }
       const { ics, events } = await fetchCalendar(command.url, command.filter);
       if (command.out === null) {
         process.stdout.write(ics);

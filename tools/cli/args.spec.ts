@@ -63,6 +63,23 @@ describe('parseCommand', () => {
     });
   });
 
+  it('prints a subscription link instead with --link, valid as long as --valid-for says', () => {
+    expect(parseCommand(['calendar'])).toMatchObject({ link: null });
+    expect(parseCommand(['calendar', '--link', '--owner', 'ana'])).toMatchObject({
+      link: { validFor: null },
+      filter: { owner: 'ana' },
+    });
+    expect(parseCommand(['calendar', '--link', '--valid-for', 'P6M'])).toMatchObject({
+      link: { validFor: 'P6M' },
+    });
+    expect(() => parseCommand(['calendar', '--valid-for', 'P6M'])).toThrow(
+      '--valid-for goes with --link',
+    );
+    expect(() => parseCommand(['calendar', '--link', '--out', 'x.ics'])).toThrow(
+      '--link prints a URL: it takes no --out',
+    );
+  });
+
   it('takes Kafka defaults from the environment, options winning', () => {
     const env = { KAFKA_BROKERS: 'k1:9092, k2:9092', KAFKA_TOPIC_PREFIX: 'staging.' };
     expect(parseCommand(['tail', 'dealwatch.milestone.reminder.v1'], env)).toEqual({

@@ -43,7 +43,14 @@ export type Command =
   | { name: 'keys'; url: string; action: KeysAction }
   | { name: 'ingest'; path: string; url: string }
   | { name: 'milestones'; url: string; filter: MilestoneFilter }
-  | { name: 'calendar'; url: string; out: string | null; filter: MilestoneFilter }
+  | {
+      name: 'calendar';
+      url: string;
+      out: string | null;
+      filter: MilestoneFilter;
+      /** Print a signed subscription URL of the feed, valid this long, instead of the feed. */
+      link: { validFor: string | null } | null;
+    }
   | { name: 'tail'; topic: string; fromBeginning: boolean; kafka: KafkaTarget }
   | {
       name: 'replay';
@@ -60,8 +67,8 @@ export const USAGE = `Usage: dealwatch <command> [options]
   ingest <file|folder> [--url ${DEFAULT_INGEST_URL}]
   milestones [--agreement ID] [--status S[,S]] [--category C] [--owner O] [--party P]
              [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
-  calendar [--out FILE] [--agreement ID] [--category C] [--owner O] [--party P]
-           [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
+  calendar [--out FILE | --link [--valid-for P1Y]] [--agreement ID] [--category C] [--owner O]
+           [--party P] [--due-before YYYY-MM-DD] [--due-after YYYY-MM-DD] [--url ${DEFAULT_SCHEDULER_URL}]
   tail <topic> [--from-beginning] [--brokers ${DEFAULT_BROKERS}] [--prefix P]
   replay <topic> --from-offset N [--partition P] --to <topic> [--brokers ...] [--prefix P]
   keys create --name NAME --role viewer|operator|admin [--scopes S[,S]] [--url ${DEFAULT_CONSOLE_URL}]
@@ -71,7 +78,8 @@ export const USAGE = `Usage: dealwatch <command> [options]
 Topics are contract names (dealwatch.milestone.reminder.v1) or their dead-letter topics (….dlq).
 KAFKA_BROKERS and KAFKA_TOPIC_PREFIX set the Kafka defaults. Commands that call an API send
 DEALWATCH_API_KEY (or --key KEY, anywhere on the line) as a bearer token; keys needs an admin key.
-keys create prints the new key on stdout, once: it cannot be shown again.`;
+keys create prints the new key on stdout, once: it cannot be shown again. calendar --link prints
+a signed URL calendar apps subscribe to without a key (at most P2Y).`;
 
 const COMMANDS = ['ingest', 'milestones', 'calendar', 'tail', 'replay', 'keys'] as const;
 
@@ -116,13 +124,25 @@ export function parseCommand(
       return { name, url: urlOf(values.url ?? DEFAULT_SCHEDULER_URL), filter };
     }
     case 'calendar': {
-      const { values, positionals } = parse(rest, { ...filterOptions, out: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        ...filterOptions,
+        out: { type: 'string' },
+        link: { type: 'boolean' },
+        'valid-for': { type: 'string' },
+      });
       none(positionals);
+      if (values['valid-for'] !== undefined && !values.link) {
+        throw new UsageError('--valid-for goes with --link');
+      }
+      if (values.link && values.out !== undefined) {
+        throw new UsageError('--link prints a URL: it takes no --out');
+      }
       return {
         name,
         url: urlOf(values.url ?? DEFAULT_SCHEDULER_URL),
         out: values.out ?? null,
         filter: filterOf(values),
+        link: values.link ? { validFor: values['valid-for'] ?? null } : null,
       };
     }
     case 'tail': {

@@ -28,3 +28,24 @@ export async function fetchCalendar(
   }
   return { ics, events: ics.match(/^BEGIN:VEVENT\r?$/gm)?.length ?? 0 };
 }
+
+/** A signed subscription URL of the feed, for calendar apps that cannot send a key. */
+export async function createCalendarLink(
+  url: string,
+  filter: MilestoneFilter,
+  validFor: string | null,
+): Promise<{ url: string; expiresAt: string }> {
+  const { statuses: _statuses, ...filters } = filter;
+  const response = await call('milestone-scheduler', `${url}/v1/calendar-links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(validFor === null ? filters : { ...filters, validFor }),
+  });
+  const text = await response.text();
+  if (response.status !== 201) {
+    throw new CliError(
+      `milestone-scheduler: HTTP ${response.status}: ${errorMessageOf(response.status, text)}`,
+    );
+  }
+  return JSON.parse(text) as { url: string; expiresAt: string };
+}

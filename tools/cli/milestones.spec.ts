@@ -1,4 +1,4 @@
-import { fetchCalendar } from './calendar';
+import { createCalendarLink, fetchCalendar } from './calendar';
 import { fetchMilestones, milestonesQuery, milestonesTable } from './milestones';
 import type { MilestoneRow } from './milestones';
 import { stubServer } from './stub-server';
@@ -144,6 +144,48 @@ describe('fetchCalendar', () => {
     try {
       await expect(fetchCalendar(stub.url, {})).rejects.toThrow(
         'milestone-scheduler: /v1/calendar.ics did not answer with a calendar',
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe('createCalendarLink', () => {
+  const link = {
+    url: 'http://s/v1/calendar.ics?exp=1&owner=ana&sig=x',
+    expiresAt: '2027-01-01T00:00:00.000Z',
+  };
+
+  it('asks the scheduler for a link of the filters the feed knows, with the validity if given', async () => {
+    const stub = await stubServer(() => ({ status: 201, body: JSON.stringify(link) }));
+    try {
+      expect(
+        await createCalendarLink(stub.url, { owner: 'ana', statuses: ['due'] }, 'P6M'),
+      ).toEqual(link);
+      expect(await createCalendarLink(stub.url, { agreementId: AGREEMENT }, null)).toEqual(link);
+    } finally {
+      await stub.close();
+    }
+    expect(stub.seen.map(({ method, url }) => `${method} ${url}`)).toEqual([
+      'POST /v1/calendar-links',
+      'POST /v1/calendar-links',
+    ]);
+    expect(stub.seen.map(({ body }) => JSON.parse(body.toString()) as unknown)).toEqual([
+      { owner: 'ana', validFor: 'P6M' },
+      { agreementId: AGREEMENT },
+    ]);
+  });
+
+  it('says why the scheduler refused', async () => {
+    const stub = await stubServer(() => ({
+      status: 400,
+      body: JSON.stringify({ status: 400, detail: 'validFor must be at most P2Y' }),
+      contentType: 'application/problem+json',
+    }));
+    try {
+      await expect(createCalendarLink(stub.url, {}, 'P3Y')).rejects.toThrow(
+        /^milestone-scheduler: HTTP 400: /,
       );
     } finally {
       await stub.close();

@@ -1,5 +1,5 @@
-import { SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
-import type { ExecutionContext } from '@nestjs/common';
+import { SetMetadata, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
+import type { CanActivate, ExecutionContext, Type } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 
 import type { AuthenticatedRequest, Principal } from './principal';
@@ -7,6 +7,7 @@ import type { Role } from './roles';
 
 export const PUBLIC_ROUTE = 'dealwatch:auth:public';
 export const REQUIRED_ROLE = 'dealwatch:auth:role';
+export const SIGNED_LINK_ROUTE = 'dealwatch:auth:signed-link';
 /** OpenAPI extensions the platform turns into `security: []` and the role a route needs. */
 export const OPENAPI_PUBLIC = 'x-dealwatch-public';
 export const OPENAPI_ROLE = 'x-dealwatch-role';
@@ -17,6 +18,15 @@ export const OPENAPI_ROLE = 'x-dealwatch-role';
  */
 export function Public(): MethodDecorator {
   return applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(OPENAPI_PUBLIC, true));
+}
+
+/**
+ * A route that needs a credential like any other, or instead a signed link: a request without
+ * `Authorization` but with `exp` and `sig` in its query passes the platform's guard only to meet
+ * `guard`, which must check the signature (and let an authenticated request through).
+ */
+export function AcceptsSignedLink(guard: Type<CanActivate>): MethodDecorator {
+  return applyDecorators(SetMetadata(SIGNED_LINK_ROUTE, true), UseGuards(guard));
 }
 
 /** The least role a route needs, instead of its method's default (GET: viewer, others: operator). */

@@ -10,5 +10,12 @@ export * from './service-options';
 export * from './tokens';
 export * from './transactions';
 // Services mark their routes with these; they come with the platform that enforces them.
-export { ApiKeyRegistry, Authenticator, CurrentPrincipal, Public, Roles } from '@dealwatch/auth';
+export {
+  AcceptsSignedLink,
+  ApiKeyRegistry,
+  Authenticator,
+  CurrentPrincipal,
+  Public,
+  Roles,
+} from '@dealwatch/auth';
 export type { Principal, Role } from '@dealwatch/auth';

@@ -38,6 +38,7 @@ import { HealthChecks } from './health/health-checks';
 import { HealthController } from './health/health.controller';
 import { createServiceLogger } from './logger';
 import { ProblemDetailsFilter } from './problems';
+import { withoutSignature } from './request-log';
 import { ServiceLifecycle } from './service-lifecycle';
 import type { ServiceEnv, ServiceOptions } from './service-options';
 import {
@@ -74,6 +75,7 @@ export class PlatformModule {
           pinoHttp: {
             logger,
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            serializers: { req: withoutSignature },
             // Who made each request (never their credential, which the logger redacts).
             customProps: (request) => {
               const principal = (request as AuthenticatedRequest).principal;

@@ -14,6 +14,7 @@ import type { Clock } from '@dealwatch/platform';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 
+import { CalendarLinksController } from './calendar/calendar-links.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CloseMilestoneUseCase } from './lifecycle/close-milestone.usecase';
 import { MilestoneLifecycle } from './lifecycle/milestone-lifecycle';
@@ -52,7 +53,12 @@ export class AppModule {
           overrides,
         ),
       ],
-      controllers: [AgreementsController, CalendarController, MilestonesController],
+      controllers: [
+        AgreementsController,
+        CalendarController,
+        CalendarLinksController,
+        MilestonesController,
+      ],
       providers: [
         AgreementDefaultsRepository,
         ApplyReviewUseCase,

@@ -6,16 +6,21 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
   Validate,
+  ValidateBy,
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
 
 import { ValidTimeZone } from './lifecycle/due.validators';
 import { readReminderPolicies } from './policies/read-reminder-policies';
+
+/** base64 of the 32 bytes "dealwatch-local-calendar-link-32"; for local runs only. */
+export const LOCAL_CALENDAR_LINK_SECRET = 'ZGVhbHdhdGNoLWxvY2FsLWNhbGVuZGFyLWxpbmstMzI=';
 
 // Without the decorator class-validator would skip the constraint silently.
 @ValidatorConstraint({ name: 'validOffsets' })
@@ -92,4 +97,39 @@ export class SchedulerEnv extends CommonEnv implements ServiceEnv {
   @IsInt()
   @Min(0)
   LATE_AFTER_MS: number = 60_000;
+
+  @EnvVariable({
+    description:
+      'HMAC secret (base64 of at least 32 bytes) that signs calendar subscription links. ' +
+      'Defaults to a fixed local-development secret: set one in production, where changing it ' +
+      'revokes every link.',
+    sensitive: true,
+  })
+  @IsBase64Secret(32, 'SCHEDULER_CALENDAR_LINK_SECRET must be base64 of at least 32 bytes')
+  SCHEDULER_CALENDAR_LINK_SECRET: string = LOCAL_CALENDAR_LINK_SECRET;
+
+  @EnvVariable({
+    description:
+      'Base URL under which calendar apps reach this API, for calendar subscription links. ' +
+      'Empty: the host the link was requested from.',
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'SCHEDULER_PUBLIC_URL must be an http(s) URL' },
+  )
+  SCHEDULER_PUBLIC_URL?: string;
+}
+
+function IsBase64Secret(minBytes: number, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isBase64Secret',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        /^[A-Za-z0-9+/]+={0,2}$/.test(value) &&
+        Buffer.from(value, 'base64').length >= minBytes,
+      defaultMessage: () => message,
+    },
+  });
 }

@@ -1,4 +1,5 @@
 export * from './business-days';
+export * from './calendar-link';
 export * from './chained-deadline';
 export * from './milestone-lifecycle';
 export * from './milestone-title';

@@ -3,6 +3,7 @@ import {
   PUBLIC_ROUTE,
   REQUIRED_ROLE,
   RateLimiter,
+  SIGNED_LINK_ROUTE,
   defaultRoleFor,
   inScope,
   roleAtLeast,
@@ -57,6 +58,7 @@ export class AuthGuard implements CanActivate {
     const response = context.switchToHttp().getResponse<Response>();
 
     const bearer = bearerTokenOf(request.headers.authorization);
+    if (bearer.kind === 'none' && this.carriesSignedLink(request, context)) return true;
     if (bearer.kind === 'none') throw new ProblemException(401, { detail: MISSING });
     if (bearer.kind === 'malformed') {
       throw new ProblemException(401, {
@@ -96,6 +98,19 @@ export class AuthGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  /** A signed link to a route whose own guard checks it (see `AcceptsSignedLink`). */
+  private carriesSignedLink(request: Request, context: ExecutionContext): boolean {
+    const query = request.query as Record<string, unknown>;
+    return (
+      query['exp'] !== undefined &&
+      query['sig'] !== undefined &&
+      this.reflector.getAllAndOverride<boolean | undefined>(SIGNED_LINK_ROUTE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 
   /** 429 for an address that presented too many refused credentials this minute. */

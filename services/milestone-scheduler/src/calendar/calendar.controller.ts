@@ -1,10 +1,13 @@
 import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneCursor } from '@dealwatch/milestone-scheduler/data-access';
 import { openStatuses } from '@dealwatch/milestone-scheduler/domain';
+import { AcceptsSignedLink } from '@dealwatch/platform';
 
 import { Controller, Get, Header, Query } from '@nestjs/common';
 
-import { MilestoneFilterQuery, filterOf } from '../milestones/list-milestones.query';
+import { filterOf } from '../milestones/list-milestones.query';
+import { CalendarFeedQuery } from './calendar-feed.query';
+import { CalendarLinkGuard } from './calendar-link.guard';
 import { milestoneCalendar } from './milestone-calendar';
 
 const PAGE = 500;
@@ -15,11 +18,15 @@ const MAX_EVENTS = 10_000;
 export class CalendarController {
   constructor(private readonly milestones: MilestoneRepository) {}
 
-  /** Open milestones (pending, due, overdue) as an iCalendar feed to subscribe to; same filters as the list. */
+  /**
+   * Open milestones (pending, due, overdue) as an iCalendar feed to subscribe to; same filters as
+   * the list. Calendar apps, which cannot send credentials, use a link of POST /v1/calendar-links.
+   */
   @Get('calendar.ics')
+  @AcceptsSignedLink(CalendarLinkGuard)
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('content-disposition', 'inline; filename="dealwatch.ics"')
-  async feed(@Query() query: MilestoneFilterQuery): Promise<string> {
+  async feed(@Query() query: CalendarFeedQuery): Promise<string> {
     const open = [];
     let cursor: MilestoneCursor | null = null;
     while (open.length < MAX_EVENTS) {
