@@ -4,12 +4,14 @@ import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import { EventSubscriptions, runService } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   expectedDeadLetter,
   hostileMessagesFor,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -43,6 +45,7 @@ describe('clause-extraction facing hostile messages on agreement.ingested', () =
   beforeAll(async () => {
     const env = loadEnv(ExtractionEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}extraction`,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
@@ -68,7 +71,7 @@ describe('clause-extraction facing hostile messages on agreement.ingested', () =
     await probe.send(Topics.AgreementIngestedV1, hostile, valid, agreementId);
 
     await expectEventually(async () => {
-      const response = await fetch(`${base}/v1/agreements/${agreementId}/extraction`);
+      const response = await apiFetch(`${base}/v1/agreements/${agreementId}/extraction`);
       expect(response.status).toBe(200);
     });
     // The consumer dead-letters before it moves on; the recorder may read the DLQ a little later.

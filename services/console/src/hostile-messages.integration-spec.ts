@@ -4,12 +4,14 @@ import type { PayloadOf, Topic } from '@dealwatch/contracts';
 import { EventSubscriptions, runService } from '@dealwatch/platform';
 import {
   HostileMessageProbe,
+  apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   expectedDeadLetter,
   hostileMessagesFor,
   requiredEnv,
+  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -128,6 +130,7 @@ describe('console facing hostile messages on every topic it projects', () => {
   beforeAll(async () => {
     const env = loadEnv(ConsoleEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: schema,
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
@@ -174,7 +177,7 @@ describe('console facing hostile messages on every topic it projects', () => {
   );
 
   it('shows the valid events in its API', async () => {
-    const response = await fetch(
+    const response = await apiFetch(
       `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/alerts`,
     );
     const { items } = (await response.json()) as {

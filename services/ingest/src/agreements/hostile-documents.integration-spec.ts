@@ -1,7 +1,14 @@
 import { loadEnv } from '@dealwatch/config';
 import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
-import { createTestNamespace, dropTestSchemas, fuzzScale, requiredEnv } from '@dealwatch/testing';
+import {
+  apiFetch,
+  createTestNamespace,
+  dropTestSchemas,
+  fuzzScale,
+  requiredEnv,
+  testAuthEnv,
+} from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
@@ -26,6 +33,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   beforeAll(async () => {
     const env = loadEnv(IngestEnv, {
       ...process.env,
+      ...testAuthEnv(namespace),
       PORT: '0',
       LOG_LEVEL: 'silent',
       DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
@@ -46,7 +54,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   });
 
   async function post(body: string | Buffer | FormData, contentType?: string) {
-    const response = await fetch(`${base}/v1/agreements`, {
+    const response = await apiFetch(`${base}/v1/agreements`, {
       method: 'POST',
       body,
       ...(contentType ? { headers: { 'content-type': contentType } } : {}),
@@ -55,7 +63,9 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   }
 
   async function stored(id: unknown): Promise<StoredAgreement> {
-    return (await (await fetch(`${base}/v1/agreements/${String(id)}`)).json()) as StoredAgreement;
+    return (await (
+      await apiFetch(`${base}/v1/agreements/${String(id)}`)
+    ).json()) as StoredAgreement;
   }
 
   it('takes a 500-page PDF and keeps where each page lies in its text', async () => {
@@ -77,7 +87,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   it('refuses a PDF of more pages than any agreement with 422 and why', async () => {
     const pages = Array.from({ length: 2_001 }, (_, index) => [[`p${index + 1}`]]);
     const { status, body } = await post(await buildPdf({ pages }), 'application/pdf');
-    expect({ status, message: body['message'] }).toEqual({
+    expect({ status, message: body['detail'] }).toEqual({
       status: 422,
       message: 'the PDF has 2001 pages, more than the 2000 a document may: send it in parts',
     });
@@ -88,7 +98,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
     const bomb = zipBomb((scale > 1 ? 4000 : 1024) * MiB);
     form.append('file', new Blob([bomb], { type: DOCX }), 'contract.docx');
     const { status, body } = await post(form);
-    expect({ status, message: body['message'] }).toEqual({
+    expect({ status, message: body['detail'] }).toEqual({
       status: 422,
       message: expect.stringMatching(
         /^the DOCX expands to \d+ bytes .* refused unread as a zip bomb$/,
@@ -98,7 +108,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
 
   it('refuses a zip bomb that lies about its size with 422 and why', async () => {
     const { status, body } = await post(zipBomb(256 * MiB, 4_096), DOCX);
-    expect({ status, message: body['message'] }).toEqual({
+    expect({ status, message: body['detail'] }).toEqual({
       status: 422,
       message:
         'word/document.xml in the DOCX inflates past the 4096 bytes its archive declares: refused as a zip bomb',
@@ -107,7 +117,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
 
   it('refuses HTML nested 100,000 deep with 422 naming the depth, and reads a normally nested page with scripts', async () => {
     const deep = await post(deeplyNestedHtml(100_000 * scale), 'text/html');
-    expect({ status: deep.status, message: deep.body['message'] }).toEqual({
+    expect({ status: deep.status, message: deep.body['detail'] }).toEqual({
       status: 422,
       message: expect.stringMatching(/^the HTML nests elements more than 256 deep/),
     });
@@ -153,7 +163,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   it('refuses bytes that are not UTF-8 when no charset is declared, with 422 saying where', async () => {
     const latin1 = Buffer.from('Les Parties se réuniront.', 'latin1');
     const { status, body } = await post(latin1, 'text/plain');
-    expect({ status, message: body['message'] }).toEqual({
+    expect({ status, message: body['detail'] }).toEqual({
       status: 422,
       message: expect.stringMatching(/^the document is not valid UTF-8 \(at byte 16\)/),
     });
@@ -164,7 +174,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
       Math.ceil(MAX_EVENT_VALUE_BYTES / 39) + 1,
     );
     const { status, body } = await post(Buffer.from(text), 'text/plain');
-    expect({ status, message: body['message'] }).toEqual({
+    expect({ status, message: body['detail'] }).toEqual({
       status: 413,
       message: expect.stringMatching(
         new RegExp(`over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts$`),
