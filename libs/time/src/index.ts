@@ -1,3 +1,4 @@
 export * from './iso-duration';
 export * from './wakeable-sleep';
 export * from './zoned-time';
+export * from './batch-loop';

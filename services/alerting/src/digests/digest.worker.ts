@@ -1,5 +1,5 @@
 import { ENV, LOGGER } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -18,41 +18,30 @@ const ERROR_BACKOFF_MS = 1_000;
  */
 @Injectable()
 export class DigestWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
-  private readonly logger: Logger;
+  private readonly loop: BatchLoop;
 
   constructor(
-    private readonly digests: SendDigestsUseCase,
-    @Inject(ENV) private readonly env: AlertingEnv,
+    digests: SendDigestsUseCase,
+    @Inject(ENV) env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.logger = logger.child({ component: 'digest-worker' });
+    const log = logger.child({ component: 'digest-worker' });
+    this.loop = new BatchLoop({
+      turn: (batchSize) => digests.sendDue(batchSize),
+      batchSize: BATCH_SIZE,
+      idleMs: env.ALERT_DIGEST_POLL_MS,
+      errorBackoffMs: ERROR_BACKOFF_MS,
+      onError: (error) => {
+        log.error({ err: error }, 'could not send digests; will retry');
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.sleeper.wake();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let claimed: number;
-      try {
-        claimed = await this.digests.sendDue(BATCH_SIZE);
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not send digests; will retry');
-        await this.sleeper.sleep(ERROR_BACKOFF_MS);
-        continue;
-      }
-      if (claimed < BATCH_SIZE) await this.sleeper.sleep(this.env.ALERT_DIGEST_POLL_MS);
-    }
+    await this.loop.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { ENV, LOGGER } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -18,43 +18,35 @@ const ERROR_BACKOFF_MS = 1_000;
  */
 @Injectable()
 export class EscalationWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
-  private readonly logger: Logger;
+  private readonly loop: BatchLoop;
 
   constructor(
-    private readonly escalate: EscalateAlertsUseCase,
-    private readonly deliveryWorker: DeliveryWorker,
-    @Inject(ENV) private readonly env: AlertingEnv,
+    escalate: EscalateAlertsUseCase,
+    deliveryWorker: DeliveryWorker,
+    @Inject(ENV) env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.logger = logger.child({ component: 'escalation-worker' });
+    const log = logger.child({ component: 'escalation-worker' });
+    this.loop = new BatchLoop({
+      turn: async (batchSize) => {
+        const escalated = await escalate.escalateDue(batchSize);
+        if (escalated > 0) deliveryWorker.kick();
+        return escalated;
+      },
+      batchSize: BATCH_SIZE,
+      idleMs: env.ALERT_ESCALATION_POLL_MS,
+      errorBackoffMs: ERROR_BACKOFF_MS,
+      onError: (error) => {
+        log.error({ err: error }, 'could not escalate alerts; will retry');
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.sleeper.wake();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let escalated: number;
-      try {
-        escalated = await this.escalate.escalateDue(BATCH_SIZE);
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not escalate alerts; will retry');
-        await this.sleeper.sleep(ERROR_BACKOFF_MS);
-        continue;
-      }
-      if (escalated > 0) this.deliveryWorker.kick();
-      if (escalated < BATCH_SIZE) await this.sleeper.sleep(this.env.ALERT_ESCALATION_POLL_MS);
-    }
+    await this.loop.stop();
   }
 }

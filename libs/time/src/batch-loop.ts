@@ -1,0 +1,52 @@
+import { WakeableSleep } from './wakeable-sleep';
+
+export interface BatchLoopOptions {
+  /** Works off one batch of at most `batchSize` items; resolves to how many it took. */
+  turn: (batchSize: number) => Promise<number>;
+  batchSize: number;
+  /** The pause after a batch that was not full, i.e. when nothing more is waiting. */
+  idleMs: number;
+  /** The pause after a turn that threw, so a failing dependency is not hammered. */
+  errorBackoffMs: number;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * A background worker's loop: turns follow each other at once while they come back full (a
+ * backlog), with a pause when they do not, and a longer one when they fail. `stop` cuts the
+ * pause short and waits for the turn in flight, so a shutdown never abandons half a batch.
+ */
+export class BatchLoop {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly sleeper = new WakeableSleep();
+
+  constructor(private readonly options: BatchLoopOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.sleeper.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { turn, batchSize, idleMs, errorBackoffMs, onError } = this.options;
+    while (this.running) {
+      let taken: number;
+      try {
+        taken = await turn(batchSize);
+      } catch (error) {
+        onError(error);
+        await this.sleeper.sleep(errorBackoffMs);
+        continue;
+      }
+      if (taken < batchSize) await this.sleeper.sleep(idleMs);
+    }
+  }
+}
