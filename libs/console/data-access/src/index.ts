@@ -1,5 +1,6 @@
 import { CreateReadModel1764403500000 } from './migrations/1764403500000-create-read-model';
 import { ReviewsAndAlertStates1764403600000 } from './migrations/1764403600000-reviews-and-alert-states';
+import { ParkedMilestoneStatuses1764403700000 } from './migrations/1764403700000-parked-milestone-statuses';
 
 export * from './obligation-review.entity';
 export * from './obligation-review.repository';
@@ -8,4 +9,8 @@ export * from './read-model.projector';
 export * from './read-model.queries';
 
 /** In the order they must run. */
-export const consoleMigrations = [CreateReadModel1764403500000, ReviewsAndAlertStates1764403600000];
+export const consoleMigrations = [
+  CreateReadModel1764403500000,
+  ReviewsAndAlertStates1764403600000,
+  ParkedMilestoneStatuses1764403700000,
+];

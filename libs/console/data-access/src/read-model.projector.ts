@@ -62,6 +62,7 @@ export const ReadModelProjector = {
     event: MilestoneScheduledV1,
     at: string,
   ): Promise<void> {
+    await lockMilestone(manager, event.milestoneId);
     await manager.query(
       `INSERT INTO milestone_views (id, agreement_id, obligation_key, title, category, evidence, due_date,
          status, updated_at)
@@ -83,16 +84,40 @@ export const ReadModelProjector = {
         at,
       ],
     );
+    // A newer status change that came first applies now.
+    await manager.query(
+      `WITH parked AS (DELETE FROM parked_milestone_statuses WHERE milestone_id = $1 RETURNING *)
+       UPDATE milestone_views v SET status = p.status, due_date = coalesce(p.due_date, v.due_date),
+         updated_at = p.changed_at
+         FROM parked p WHERE v.id = p.milestone_id AND v.updated_at <= p.changed_at`,
+      [event.milestoneId],
+    );
   },
 
   async milestoneStatusChanged(
     manager: EntityManager,
     event: MilestoneStatusChangedV1,
   ): Promise<void> {
+    await lockMilestone(manager, event.milestoneId);
+    const known = await manager.query<unknown[]>('SELECT 1 FROM milestone_views WHERE id = $1', [
+      event.milestoneId,
+    ]);
+    const values = [event.milestoneId, event.status, event.dueDate, event.changedAt];
+    if (known.length > 0) {
+      await manager.query(
+        `UPDATE milestone_views SET status = $2, due_date = coalesce($3, due_date), updated_at = $4
+         WHERE id = $1 AND updated_at <= $4`,
+        values,
+      );
+      return;
+    }
     await manager.query(
-      `UPDATE milestone_views SET status = $2, due_date = coalesce($3, due_date), updated_at = $4
-       WHERE id = $1 AND updated_at <= $4`,
-      [event.milestoneId, event.status, event.dueDate, event.changedAt],
+      `INSERT INTO parked_milestone_statuses (milestone_id, status, due_date, changed_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (milestone_id) DO UPDATE SET status = EXCLUDED.status,
+         due_date = EXCLUDED.due_date, changed_at = EXCLUDED.changed_at
+       WHERE parked_milestone_statuses.changed_at <= EXCLUDED.changed_at`,
+      values,
     );
   },
 
@@ -162,4 +187,12 @@ async function knowAlert(manager: EntityManager, reminderId: string, alertId: st
     `INSERT INTO alert_states (reminder_id, alert_id) VALUES ($1, $2) ON CONFLICT (reminder_id) DO NOTHING`,
     [reminderId, alertId],
   );
+}
+
+/**
+ * The scheduling and the status changes of one milestone come on different topics, handled in
+ * concurrent transactions: holding this lock, each sees whether the other has committed.
+ */
+async function lockMilestone(manager: EntityManager, milestoneId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [milestoneId]);
 }

@@ -15,6 +15,7 @@ import {
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
+import { Client } from 'pg';
 
 import { AppModule } from '../app.module';
 import { ConsoleEnv } from '../console.env';
@@ -68,6 +69,21 @@ describe('console read model from the public topics', () => {
     await app.close();
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
+
+  /** A projection's writes commit in the same transaction as the consumer's inbox row. */
+  async function handled(eventId: string): Promise<boolean> {
+    const database = new Client({ connectionString: requiredEnv('DATABASE_URL') });
+    await database.connect();
+    try {
+      const { rowCount } = await database.query(
+        `SELECT 1 FROM "${namespace.schemaPrefix}console".processed_events WHERE event_id = $1`,
+        [eventId],
+      );
+      return rowCount === 1;
+    } finally {
+      await database.end();
+    }
+  }
 
   it('shows an agreement, its highlighted obligations, its milestone on the timeline and its alert, live', async () => {
     const stream = listen(`${base}/api/events`);
@@ -256,6 +272,66 @@ describe('console read model from the public topics', () => {
         items: { id: string; status: string }[];
       };
       expect(body.items.find((item) => item.id === milestoneId)?.status).toBe('overdue');
+    });
+  });
+
+  it('keeps a status change that arrives before the scheduling of its milestone', async () => {
+    const agreementId = randomUUID();
+    const milestoneId = randomUUID();
+    await publisher.publish(
+      Topics.AgreementIngestedV1,
+      {
+        agreementId,
+        title: 'An annexed framework',
+        text,
+        contentSha256: 'e'.repeat(64),
+        sourceUrl: null,
+        publishedAt: '2026-01-02',
+        signedAt: null,
+        ingestedAt: '2026-01-02T10:00:00Z',
+      },
+      { key: agreementId },
+    );
+    const changeId = await publisher.publish(
+      Topics.MilestoneStatusChangedV1,
+      {
+        milestoneId,
+        agreementId,
+        previousStatus: 'pending',
+        status: 'waived',
+        dueDate: '2026-07-01',
+        previousDueDate: '2026-06-01',
+        // Later than the scheduling event's own time, so it is the newer fact.
+        changedAt: new Date(Date.now() + 60_000).toISOString(),
+        actor: 'ben',
+        reason: 'superseded by the annex',
+      },
+      { key: agreementId },
+    );
+    await expectEventually(async () => expect(await handled(changeId)).toBe(true));
+    await publisher.publish(
+      Topics.MilestoneScheduledV1,
+      {
+        milestoneId,
+        agreementId,
+        obligationKey: 'k3',
+        title: 'report',
+        category: 'reporting',
+        dueDate: '2026-06-01',
+        overdueAt: '2026-06-02T00:00:00Z',
+        evidence: text,
+        reminders: [],
+      },
+      { key: agreementId },
+    );
+    await expectEventually(async () => {
+      const response = await apiFetch(`${base}/api/agreements/${agreementId}`);
+      const { milestones } = (await response.json()) as {
+        milestones: { id: string; status: string; dueDate: string }[];
+      };
+      expect(milestones).toEqual([
+        expect.objectContaining({ id: milestoneId, status: 'waived', dueDate: '2026-07-01' }),
+      ]);
     });
   });
 
