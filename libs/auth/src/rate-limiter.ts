@@ -1,8 +1,6 @@
 import type { Redis } from 'ioredis';
 
 export const RATE_WINDOW_MS = 60_000;
-/** A counter Redis does not answer within this lets the request through: limits must not be an outage. */
-const REDIS_TIMEOUT_MS = 250;
 
 /** Where a caller stands in the current one-minute window. */
 export interface RateWindow {
@@ -31,13 +29,15 @@ export function windowStart(nowMs: number): number {
 /**
  * Fixed one-minute windows counted in Redis, so every instance of every service shares them: per
  * principal (its key id or token subject) for requests, per client address for failed attempts.
- * When Redis does not answer in time the request goes through, and `onError` hears of it.
+ * When Redis does not answer within `timeoutMs` the request goes through (limits must not become
+ * an outage), and `onError` hears of it.
  */
 export class RateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly timeoutMs = 250,
   ) {}
 
   /** Counts one hit of `subject` now. */
@@ -75,8 +75,8 @@ export class RateLimiter {
         work(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`));
-          }, REDIS_TIMEOUT_MS);
+            reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`));
+          }, this.timeoutMs);
         }),
       ]);
     } catch (error) {

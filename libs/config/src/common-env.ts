@@ -132,6 +132,15 @@ export class CommonEnv {
 
   @EnvVariable({
     description:
+      'How long (ms) a rate-limit count may wait for Redis before the request goes through uncounted: a slow Redis must not become an outage.',
+  })
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  AUTH_RATE_LIMIT_REDIS_TIMEOUT_MS: number = 250;
+
+  @EnvVariable({
+    description:
       'Refused credentials one client address may present per minute before its requests get 429 (slows down key guessing). 0 turns it off.',
   })
   @IsInt()

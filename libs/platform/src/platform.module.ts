@@ -182,12 +182,18 @@ export class PlatformModule {
           useFactory: (redis: Redis | null) => {
             if (!rateLimited || !redis) return null;
             let warnedAt = 0;
-            return new RateLimiter(redis, env.REDIS_KEY_PREFIX, (error) => {
+            const warn = (error: unknown) => {
               // One line a minute at most: every request would otherwise say it.
               if (Date.now() - warnedAt < 60_000) return;
               warnedAt = Date.now();
               logger.warn({ err: error }, 'rate limits are not enforced: Redis does not answer');
-            });
+            };
+            return new RateLimiter(
+              redis,
+              env.REDIS_KEY_PREFIX,
+              warn,
+              env.AUTH_RATE_LIMIT_REDIS_TIMEOUT_MS,
+            );
           },
         },
         { provide: APP_GUARD, useClass: AuthGuard },
