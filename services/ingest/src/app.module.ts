@@ -1,3 +1,4 @@
+import { byteSizeOf } from '@dealwatch/config';
 import {
   AgreementEntity,
   AgreementRepository,
@@ -18,7 +19,6 @@ import { MulterModule } from '@nestjs/platform-express';
 
 import { AgreementsController } from './agreements/agreements.controller';
 import { IngestAgreementUseCase } from './agreements/ingest-agreement.usecase';
-import { byteLimitOf } from './agreements/request-body';
 import type { IngestEnv } from './ingest.env';
 import { FeedPoller } from './sources/feed-poller';
 import { SourcesController } from './sources/sources.controller';
@@ -41,7 +41,7 @@ export class AppModule {
         // Multipart uploads are held in memory up to the same limit as any other body.
         MulterModule.registerAsync({
           useFactory: (serviceEnv: IngestEnv) => ({
-            limits: { fileSize: byteLimitOf(serviceEnv.INGEST_MAX_BODY), files: 1 },
+            limits: { fileSize: byteSizeOf(serviceEnv.INGEST_MAX_BODY), files: 1 },
           }),
           inject: [ENV],
         }),

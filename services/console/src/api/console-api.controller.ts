@@ -1,3 +1,4 @@
+import { byteSizeOf } from '@dealwatch/config';
 import { ReadModelQueries } from '@dealwatch/console/data-access';
 import { Authenticator, CLOCK, CurrentPrincipal, ENV } from '@dealwatch/platform';
 import type { Clock, Principal } from '@dealwatch/platform';
@@ -35,7 +36,7 @@ import type { Observable } from 'rxjs';
 import type { ConsoleEnv } from '../console.env';
 import { LiveFeed } from '../read-model/live-feed';
 import { TimelineQuery } from './timeline.query';
-import { bytesOf, uploadBody } from './upload-body';
+import { uploadBody } from './upload-body';
 import { Upstream } from './upstream';
 
 /** How often an idle event stream checks that its caller still may listen. */
@@ -119,7 +120,7 @@ export class ConsoleApiController {
     @Headers('content-type') contentType?: string,
     @Headers('authorization') authorization?: string,
   ) {
-    const body = await uploadBody(request, bytesOf(this.env.CONSOLE_UPLOAD_MAX_BODY));
+    const body = await uploadBody(request, byteSizeOf(this.env.CONSOLE_UPLOAD_MAX_BODY));
     await this.upstream.forward(response, {
       service: 'ingest',
       method: 'POST',

@@ -1,7 +1,7 @@
 import { PayloadTooLargeException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 
-import { bytesOf, uploadBody } from './upload-body';
+import { uploadBody } from './upload-body';
 
 function request(chunks: Buffer[], body?: unknown): Readable & { body?: unknown } {
   return Object.assign(Readable.from(chunks), body === undefined ? {} : { body });
@@ -25,18 +25,5 @@ describe('the body an upload sends on to ingest', () => {
     await expect(
       uploadBody(request([Buffer.alloc(600), Buffer.alloc(600)]), 1_000),
     ).rejects.toThrow(PayloadTooLargeException);
-  });
-});
-
-describe('the size of CONSOLE_UPLOAD_MAX_BODY', () => {
-  it.each([
-    ['20mb', 20 * 1024 * 1024],
-    ['512KB', 512 * 1024],
-  ])('reads %s as %d bytes', (size, bytes) => {
-    expect(bytesOf(size)).toBe(bytes);
-  });
-
-  it('refuses a size without its unit', () => {
-    expect(() => bytesOf('20')).toThrow('20 is not a size such as 20mb');
   });
 });

@@ -1,4 +1,5 @@
-import { validationProblem } from '@dealwatch/platform';
+import { byteSizeOf } from '@dealwatch/config';
+import { readRawBody, validationProblem } from '@dealwatch/platform';
 
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -7,7 +8,6 @@ import type { Request } from 'express';
 
 import { CreateAgreementDto, GivenMetadataDto } from './create-agreement.dto';
 import type { IncomingDocument } from './ingest-agreement.usecase';
-import { byteLimitOf, readRawBody } from './request-body';
 
 /** The part of a file multer (Nest's multipart support) parsed into memory. */
 export interface UploadedPart {
@@ -21,7 +21,7 @@ export class UploadReader {
   private readonly limit: number;
 
   constructor(maxBody: string) {
-    this.limit = byteLimitOf(maxBody);
+    this.limit = byteSizeOf(maxBody);
   }
 
   /** `file` is the multipart `file` part, when the request was a form. */
@@ -37,7 +37,7 @@ export class UploadReader {
       default:
         // Text too arrives as bytes: its charset (kept in the media type) says how to read them.
         return {
-          bytes: await readRawBody(request, this.limit),
+          bytes: await readRawBody(request, this.limit, 'the document'),
           mediaType: contentType,
           fileName: null,
           given: {},

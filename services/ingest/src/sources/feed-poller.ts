@@ -1,3 +1,4 @@
+import { byteSizeOf } from '@dealwatch/config';
 import { FeedSourceRepository, HostRateLimit } from '@dealwatch/ingest/data-access';
 import type { FeedItemRecord, FeedSource } from '@dealwatch/ingest/data-access';
 import {
@@ -21,7 +22,6 @@ import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
-import { byteLimitOf } from '../agreements/request-body';
 import type { IngestEnv } from '../ingest.env';
 
 const SOURCES_PER_TURN = 10;
@@ -221,7 +221,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
     let page: OutboundResponse | null = null;
     let fetched: FetchOutcome;
     try {
-      page = await this.fetch(item.url, byteLimitOf(this.env.INGEST_MAX_BODY), {});
+      page = await this.fetch(item.url, byteSizeOf(this.env.INGEST_MAX_BODY), {});
       fetched = outcomeOf(page);
     } catch (error) {
       fetched = { kind: 'error', message: messageOf(error) };

@@ -1,3 +1,4 @@
+import { byteSizeOf } from '@dealwatch/config';
 import { WatchedFolder } from '@dealwatch/ingest/data-access';
 import type { Settlement } from '@dealwatch/ingest/data-access';
 import { settledFiles } from '@dealwatch/ingest/domain';
@@ -11,7 +12,6 @@ import { Logger } from 'pino';
 
 import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
 import type { IngestOutcome } from '../agreements/ingest-agreement.usecase';
-import { byteLimitOf } from '../agreements/request-body';
 import type { IngestEnv } from '../ingest.env';
 
 /**
@@ -78,7 +78,7 @@ export class FolderWatcher implements OnApplicationBootstrap, OnModuleDestroy {
     folder: WatchedFolder,
     file: FileObservation,
   ): Promise<[Settlement, string | null]> {
-    const limit = byteLimitOf(this.env.INGEST_MAX_BODY);
+    const limit = byteSizeOf(this.env.INGEST_MAX_BODY);
     if (file.size > limit) return ['failed', `the document is larger than ${limit} bytes`];
     const outcome = await this.ingest.execute(
       { bytes: await folder.read(file.name), mediaType: null, fileName: file.name, given: {} },
