@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { checkSignedLink, linkExpiry, signLink } from '@dealwatch/signed-link';
+import type { SignedLinkCheck } from '@dealwatch/signed-link';
 
-export type AckLinkCheck = 'valid' | 'expired' | 'invalid';
+export type AckLinkCheck = SignedLinkCheck;
 
 /**
  * The one-click acknowledgement link of an alert: `<base>/v1/alerts/<id>/ack?exp=<unix seconds>&sig=`
@@ -8,9 +9,9 @@ export type AckLinkCheck = 'valid' | 'expired' | 'invalid';
  * honoured, for that alert only, until they expire.
  */
 export function ackLink(baseUrl: string, alertId: string, expiresAt: Date, key: Buffer): string {
-  const exp = Math.floor(expiresAt.getTime() / 1000);
+  const exp = linkExpiry(expiresAt);
   const base = baseUrl.replace(/\/+$/, '');
-  return `${base}/v1/alerts/${alertId}/ack?exp=${exp}&sig=${signature(alertId, exp, key)}`;
+  return `${base}/v1/alerts/${alertId}/ack?exp=${exp}&sig=${signLink(ackMessage(alertId, exp), key)}`;
 }
 
 export function checkAckLink(
@@ -20,15 +21,9 @@ export function checkAckLink(
   key: Buffer,
   now: Date,
 ): AckLinkCheck {
-  if (!/^\d{1,12}$/.test(exp) || !/^[\w-]{1,100}$/.test(sig)) return 'invalid';
-  const expected = Buffer.from(signature(alertId, Number(exp), key), 'base64url');
-  const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
-  return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'valid';
+  return checkSignedLink({ exp, sig }, (expiry) => ackMessage(alertId, expiry), key, now);
 }
 
-function signature(alertId: string, exp: number, key: Buffer): string {
-  return createHmac('sha256', key)
-    .update(`ack.${alertId.toLowerCase()}.${exp}`)
-    .digest('base64url');
+function ackMessage(alertId: string, exp: number): string {
+  return `ack.${alertId.toLowerCase()}.${exp}`;
 }

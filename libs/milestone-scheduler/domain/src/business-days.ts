@@ -1,6 +1,6 @@
-import Holidays from 'date-holidays';
+import { addCalendar } from '@dealwatch/time';
 
-import { addCalendar } from './zoned-time';
+import Holidays from 'date-holidays';
 
 /**
  * Public holidays come from the maintained `date-holidays` data, which lists substitute days (a

@@ -1,8 +1,8 @@
+import { checkSignedLink, linkExpiry, signLink } from '@dealwatch/signed-link';
+import type { SignedLinkCheck } from '@dealwatch/signed-link';
 import { approximateMs, parseIsoDuration, tryParseIsoDuration } from '@dealwatch/time';
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
-export type CalendarLinkCheck = 'valid' | 'expired' | 'invalid';
+export type CalendarLinkCheck = SignedLinkCheck;
 
 /** Query parameters as an HTTP framework parses them: repeated names become arrays. */
 export type QueryParameters = Record<string, string | string[] | undefined>;
@@ -38,9 +38,9 @@ export function calendarLink(
   expiresAt: Date,
   secret: Buffer,
 ): string {
-  const query = canonicalQuery({ ...filters, exp: String(Math.floor(expiresAt.getTime() / 1000)) });
+  const query = canonicalQuery({ ...filters, exp: String(linkExpiry(expiresAt)) });
   const base = baseUrl.replace(/\/+$/, '');
-  return `${base}${CALENDAR_FEED_PATH}?${query}&sig=${signature(CALENDAR_FEED_PATH, query, secret)}`;
+  return `${base}${CALENDAR_FEED_PATH}?${query}&sig=${signLink(calendarMessage(CALENDAR_FEED_PATH, query), secret)}`;
 }
 
 /** Whether a request's path and query carry a signature this secret made, and still valid. */
@@ -50,13 +50,9 @@ export function checkCalendarLink(
   secret: Buffer,
   now: Date,
 ): CalendarLinkCheck {
-  const { exp, sig } = query;
-  if (typeof exp !== 'string' || !/^\d{1,12}$/.test(exp)) return 'invalid';
-  if (typeof sig !== 'string' || !/^[\w-]{1,100}$/.test(sig)) return 'invalid';
-  const expected = Buffer.from(signature(path, canonicalQuery(query), secret), 'base64url');
-  const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
-  return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'valid';
+  // The expiry is one of the canonical parameters, so the message needs no other copy of it.
+  const message = calendarMessage(path, canonicalQuery(query));
+  return checkSignedLink({ exp: query['exp'], sig: query['sig'] }, () => message, secret, now);
 }
 
 /**
@@ -79,6 +75,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function signature(path: string, canonical: string, secret: Buffer): string {
-  return createHmac('sha256', secret).update(`calendar\n${path}\n${canonical}`).digest('base64url');
+function calendarMessage(path: string, canonical: string): string {
+  return `calendar\n${path}\n${canonical}`;
 }

@@ -1,9 +1,8 @@
 import type { ExtractedObligationV1 } from '@dealwatch/contracts';
-import { isIsoDuration, parseIsoDuration, timePartMs } from '@dealwatch/time';
+import { addCalendar, isIsoDuration, parseIsoDuration, timePartMs } from '@dealwatch/time';
 
 import { addBusinessDays } from './business-days';
 import type { BusinessCalendar } from './business-days';
-import { addCalendar } from './zoned-time';
 
 const DAY_MS = 86_400_000;
 

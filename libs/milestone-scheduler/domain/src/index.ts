@@ -5,4 +5,3 @@ export * from './milestone-lifecycle';
 export * from './milestone-title';
 export * from './reminder-plan';
 export * from './reminder-policy';
-export * from './zoned-time';

@@ -1,9 +1,17 @@
-import { approximateMs, isCalendarDuration, parseIsoDuration, timePartMs } from '@dealwatch/time';
+import {
+  addCalendar,
+  approximateMs,
+  calendarDateIn,
+  isCalendarDuration,
+  parseIsoDuration,
+  timePartMs,
+  wallClock,
+  zonedInstant,
+} from '@dealwatch/time';
 import type { IsoDuration } from '@dealwatch/time';
 
 import { onOrBeforeBusinessDay } from './business-days';
 import type { BusinessCalendar } from './business-days';
-import { addCalendar, calendarDateIn, wallClock, zonedInstant } from './zoned-time';
 
 /** Offsets used when neither the milestone nor a policy says otherwise. */
 export const DEFAULT_REMINDER_OFFSETS = ['P30D', 'P7D', 'P1D', 'PT0S'] as const;

@@ -1,4 +1,5 @@
-import { isKnownJurisdiction, isValidTimeZone } from '@dealwatch/milestone-scheduler/domain';
+import { isKnownJurisdiction } from '@dealwatch/milestone-scheduler/domain';
+import { isValidTimeZone } from '@dealwatch/time';
 
 import { ValidatorConstraint } from 'class-validator';
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';

@@ -6,13 +6,14 @@ import {
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
-import { calendarDateIn, chainedDueDate } from '@dealwatch/milestone-scheduler/domain';
+import { chainedDueDate } from '@dealwatch/milestone-scheduler/domain';
 import type {
   ClosedStatus,
   MilestoneDue,
   OpenStatus,
   ReminderPlan,
 } from '@dealwatch/milestone-scheduler/domain';
+import { calendarDateIn } from '@dealwatch/time';
 
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';

@@ -1,8 +1,0 @@
-export {
-  addCalendar,
-  calendarDateIn,
-  isValidTimeZone,
-  offsetMs,
-  wallClock,
-  zonedInstant,
-} from '@dealwatch/time';
