@@ -1,5 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
+import { buildDocx, buildPdf, buildScannedPdf } from '@dealwatch/ingest/domain/testing';
 import { runService } from '@dealwatch/platform';
 import {
   TopicRecorder,
@@ -15,7 +16,7 @@ import type { INestApplication } from '@nestjs/common';
 
 import { AppModule } from '../app.module';
 import { IngestEnv } from '../ingest.env';
-import { buildDocx, buildPdf, buildScannedPdf, newsPage } from './test-documents';
+import { newsPage } from './test-documents';
 
 const namespace = createTestNamespace('ingest-formats');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,6 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
 import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
-import { deeplyNestedHtml, zipBomb } from '@dealwatch/ingest/domain/testing';
+import { buildPdf, deeplyNestedHtml, zipBomb } from '@dealwatch/ingest/domain/testing';
 import { runService } from '@dealwatch/platform';
 import {
   apiFetch,
@@ -15,7 +15,6 @@ import type { INestApplication } from '@nestjs/common';
 
 import { AppModule } from '../app.module';
 import { IngestEnv } from '../ingest.env';
-import { buildPdf } from './test-documents';
 
 const namespace = createTestNamespace('ingest-hostile');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
