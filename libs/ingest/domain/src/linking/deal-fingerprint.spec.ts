@@ -18,6 +18,24 @@ describe('principalParties', () => {
       principalParties('Join us. Japan signed, as Thailand did. Japan will report to us.'),
     ).toEqual(['Japan']);
   });
+
+  it('knows every state, not only those of the deals seen so far', () => {
+    expect(
+      principalParties('Chile and the Republic of Peru signed. Peru and Chile will meet.'),
+    ).toEqual(['Chile', 'Peru']);
+  });
+
+  it('reads "North Korea" as one state, not as Korea', () => {
+    expect(principalParties('North Korea said so. North Korea denied it.')).toEqual([
+      'North Korea',
+    ]);
+  });
+
+  it('does not take a name that is also a US state for the country', () => {
+    expect(principalParties('Atlanta, Georgia: the Georgia plant and Japan. Japan too.')).toEqual([
+      'Japan',
+    ]);
+  });
 });
 
 describe('dateHints', () => {

@@ -1,35 +1,23 @@
+import { COUNTRIES } from '@dealwatch/countries';
+
 import { calendarDateOf } from '../formats/converted-document';
 
-/**
- * A light sniff of who and when, enough to tell two reports of one signing from reports of two:
- * the states a text names more than once, and the calendar dates it states. Not the extraction
- * engine, which belongs to another service.
- */
-const STATES: Record<string, RegExp> = {
+// A light sniff of who and when, enough to tell two reports of one signing from reports of two:
+// the states a text names more than once, and the calendar dates it states. Not the extraction
+// engine, which belongs to another service.
+
+/** Every unambiguous name of every state, longest first so "North Korea" is not read as "Korea". */
+const STATE_NAMES = new Map(
+  COUNTRIES.flatMap((country) => country.names.map((name) => [name, country.name] as const)),
+);
+const STATE_MENTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...STATE_NAMES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}\\p{N}])`,
   // Case matters: `US` is the country, `us` the pronoun.
-  'United States': /\b(?:United States|U\.S\.(?:A\.)?|USA?|America)(?![\p{L}])/gu,
-  Japan: /\b(?:Japan)\b/giu,
-  Australia: /\b(?:Australia)\b/giu,
-  Malaysia: /\b(?:Malaysia)\b/giu,
-  Thailand: /\b(?:Thailand)\b/giu,
-  'Saudi Arabia': /\b(?:Saudi Arabia)\b/giu,
-  Ukraine: /\b(?:Ukraine)\b/giu,
-  China: /\b(?:China)\b/giu,
-  India: /\b(?:India)\b/giu,
-  Indonesia: /\b(?:Indonesia)\b/giu,
-  'South Korea': /\b(?:South Korea|Republic of Korea)\b/giu,
-  Vietnam: /\b(?:Vietnam|Viet Nam)\b/giu,
-  Philippines: /\b(?:Philippines)\b/giu,
-  Canada: /\b(?:Canada)\b/giu,
-  Mexico: /\b(?:Mexico)\b/giu,
-  Brazil: /\b(?:Brazil)\b/giu,
-  'United Kingdom': /\b(?:United Kingdom)\b/giu,
-  'European Union': /\b(?:European Union)\b/giu,
-  Germany: /\b(?:Germany)\b/giu,
-  France: /\b(?:France)\b/giu,
-  Norvania: /\b(?:Norvania)\b/giu,
-  Esterland: /\b(?:Esterland)\b/giu,
-};
+  'gu',
+);
 
 const MONTHS = [
   'january',
@@ -48,8 +36,13 @@ const MONTHS = [
 
 /** States named at least twice: a single mention is context ("as Japan did"), not a party. */
 export function principalParties(text: string): string[] {
-  return Object.entries(STATES)
-    .filter(([, pattern]) => [...text.matchAll(pattern)].length >= 2)
+  const mentions = new Map<string, number>();
+  for (const [name] of text.matchAll(STATE_MENTION)) {
+    const state = STATE_NAMES.get(name) ?? name;
+    mentions.set(state, (mentions.get(state) ?? 0) + 1);
+  }
+  return [...mentions]
+    .filter(([, count]) => count >= 2)
     .map(([state]) => state)
     .sort();
 }
@@ -69,4 +62,8 @@ export function dateHints(text: string): string[] {
     );
   }
   return [...found].filter((date) => calendarDateOf(date) === date).sort();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
