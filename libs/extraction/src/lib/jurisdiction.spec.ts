@@ -28,4 +28,14 @@ describe('whose holidays a business-day count skips', () => {
   it('falls back to the United States', () => {
     expect(holidayCountry('Either party may terminate.', [])).toBe('US');
   });
+
+  it('knows the holidays of any state named as the governing law', () => {
+    expect(
+      holidayCountry('This Agreement is governed by the laws of the Republic of Chile.', []),
+    ).toBe('CL');
+  });
+
+  it('does not read a state inside a longer name (Niger is not Nigeria)', () => {
+    expect(holidayCountry('This Agreement is governed by the laws of Nigeria.', [])).toBe('NG');
+  });
 });

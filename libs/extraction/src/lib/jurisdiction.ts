@@ -1,33 +1,15 @@
-import { COUNTRIES } from './country-names';
+import { COUNTRIES } from '@dealwatch/countries';
 
 const US_STATES =
   /\b(Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
-const ISO_CODES: Readonly<Record<string, string>> = {
-  'United States': 'US',
-  'United Kingdom': 'GB',
-  Japan: 'JP',
-  Australia: 'AU',
-  Malaysia: 'MY',
-  Thailand: 'TH',
-  Ukraine: 'UA',
-  'Saudi Arabia': 'SA',
-  China: 'CN',
-  India: 'IN',
-  Canada: 'CA',
-  'South Korea': 'KR',
-  Germany: 'DE',
-  France: 'FR',
-  Brazil: 'BR',
-  Sweden: 'SE',
-};
 
 function countryCode(place: string): string | null {
   if (US_STATES.test(place)) return 'US';
   if (/\b(England|Wales|Scotland)\b/.test(place)) return 'GB';
-  const country = COUNTRIES.find(
-    (c) => c.names.some((n) => place.includes(n)) || c.adjectives.some((a) => place.includes(a)),
-  );
-  return country ? (ISO_CODES[country.name] ?? null) : null;
+  const named = (alias: string) =>
+    new RegExp(`(?<![\\w.])${escapeRegExp(alias)}(?!\\w)`).test(place);
+  const country = COUNTRIES.find((c) => c.names.some(named) || c.adjectives.some(named));
+  return country?.code ?? null;
 }
 
 /**
@@ -40,7 +22,7 @@ export function holidayCountry(text: string, parties: readonly string[]): string
   if (fromLaw) return fromLaw;
   const first = parties[0];
   if (first) {
-    const code = ISO_CODES[first];
+    const code = COUNTRIES.find((country) => country.name === first)?.code;
     if (code) return code;
     const incorporated = new RegExp(
       `${first.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,
@@ -51,4 +33,8 @@ export function holidayCountry(text: string, parties: readonly string[]): string
     if (code2) return code2;
   }
   return 'US';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

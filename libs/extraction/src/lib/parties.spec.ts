@@ -39,4 +39,42 @@ describe('parties', () => {
     ]);
     expect(findCountryParties(['signing ceremony in Tokyo'])).toEqual([]);
   });
+
+  it('knows every state, by its official name, its demonym or its capital', () => {
+    expect(findCountryParties(['Chile and the Republic of Peru sign lithium accord'])).toEqual([
+      'Chile',
+      'Peru',
+    ]);
+    expect(findCountryParties(['Kenyan and Ethiopian ministers agree on a corridor'])).toEqual([
+      'Kenya',
+      'Ethiopia',
+    ]);
+    expect(findCountryParties(['Nairobi and Addis Ababa agree on a corridor'])).toEqual([
+      'Kenya',
+      'Ethiopia',
+    ]);
+  });
+
+  it('reads the longest name, so North Korea is not South Korea', () => {
+    expect(findCountryParties(['North Korea and Russia sign a pact'])).toEqual([
+      'North Korea',
+      'Russia',
+    ]);
+  });
+
+  it('reads a title set in capitals, but not a common word written in lower case', () => {
+    expect(findCountryParties(['AGREEMENT BETWEEN JAPAN AND TURKEY'])).toEqual([
+      'Japan',
+      'Türkiye',
+    ]);
+    expect(findCountryParties(['Let us buy a turkey for Japan'])).toEqual(['Japan']);
+  });
+
+  it('takes Georgia for the state only where the text says it means the government', () => {
+    expect(findCountryParties(['a Georgia corporation and a Japan company'])).toEqual(['Japan']);
+    expect(findCountryParties(['Government of Georgia and Japan sign'])).toEqual([
+      'Georgia',
+      'Japan',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
-import { COUNTRIES } from './country-names';
+import { COUNTRIES } from '@dealwatch/countries';
+
 import type { TextSpan } from './sentences';
 
 const LEGAL_SUFFIX =
@@ -11,8 +12,43 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function aliasRegex(alias: string): RegExp {
-  return new RegExp(`(?<![\\w.])${escapeRegExp(alias)}(?![\\w$])`, alias.length > 3 ? 'gi' : 'g');
+interface StateAlias {
+  readonly state: string;
+  readonly alias: string;
+  /** A capital names its government only as an actor ("Tokyo said"), not as a place. */
+  readonly capital: boolean;
+}
+
+const STATE_ALIASES = new Map<string, StateAlias>();
+for (const country of COUNTRIES) {
+  const add = (alias: string, capital: boolean) => {
+    const key = alias.toLowerCase();
+    if (!STATE_ALIASES.has(key)) STATE_ALIASES.set(key, { state: country.name, alias, capital });
+  };
+  for (const alias of [...country.names, ...country.adjectives]) add(alias, false);
+  for (const capital of country.capitals) add(capital, true);
+}
+
+/** Every alias of every state in one pass, the longest first ("North Korea" before "Korea"). */
+const STATE_ALIAS = new RegExp(
+  `(?<![\\w.])(?:${[...STATE_ALIASES.values()]
+    .map(({ alias }) => alias)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\w$])`,
+  'gi',
+);
+
+/**
+ * Whether a case-insensitive hit is the alias as a name: written as the alias is, or in a title
+ * set in capitals ("AGREEMENT BETWEEN JAPAN AND ..."), so that "turkey" or "us" are not states.
+ * Names of several words are names however they are cased.
+ */
+function writtenAsName(hit: string, alias: string): boolean {
+  if (hit === alias || /\s/.test(alias)) return true;
+  return (
+    !alias.endsWith('.') && alias.length > 3 && hit === hit.toUpperCase() && !/[a-z]/.test(hit)
+  );
 }
 
 /** Title-cases a name written in capitals ("HEDDON SEPARATION TECHNOLOGIES LIMITED"). */
@@ -86,27 +122,20 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
       /Government of (?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Federal Republic|Sultanate|Principality|Grand Duchy)\s+of\s+)?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,3})/g;
     for (let m = governments.exec(text); m; m = governments.exec(text)) {
       const raw = m[1] ?? '';
-      const known = COUNTRIES.find((c) => c.names.some((n) => raw.startsWith(n)));
+      const known = COUNTRIES.find((c) =>
+        c.names.some((n) => raw === n || raw.startsWith(`${n} `)),
+      );
       found.push({
         name: known?.name ?? raw.split(/\s+(?:on|concerning|for|regarding)\b/)[0] ?? raw,
         at: m.index,
         order,
       });
     }
-    for (const country of COUNTRIES) {
-      for (const alias of [...country.names, ...country.adjectives]) {
-        for (const m of text.matchAll(aliasRegex(alias))) {
-          found.push({ name: country.name, at: m.index, order });
-        }
-      }
-      // A capital stands for its government only as an actor, not as a place ("in Tokyo").
-      for (const capital of country.capitals) {
-        for (const m of text.matchAll(aliasRegex(capital))) {
-          if (!LOCATIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
-            found.push({ name: country.name, at: m.index, order });
-          }
-        }
-      }
+    for (const m of text.matchAll(STATE_ALIAS)) {
+      const known = STATE_ALIASES.get(m[0].toLowerCase());
+      if (!known || !writtenAsName(m[0], known.alias)) continue;
+      if (known.capital && LOCATIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      found.push({ name: known.state, at: m.index, order });
     }
   });
   found.sort((a, b) => a.order - b.order || a.at - b.at);
