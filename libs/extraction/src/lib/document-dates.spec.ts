@@ -34,6 +34,21 @@ describe('publication date', () => {
     ).toBe('2025-10-26');
   });
 
+  it('reads a press-release dateline with the place in ordinary capitals', () => {
+    const release = `Two States Sign a Memorandum
+
+Valletta, Malta, 3 February 2027 — The two governments today signed a memorandum.`;
+    expect(published(release)).toBe('2027-02-03');
+  });
+
+  it('does not take a dated sentence of the body for a dateline', () => {
+    expect(
+      published(`Two States Sign a Memorandum
+
+The talks resumed, 3 February 2027 — a week late — and the two governments signed a memorandum that runs for many years and covers trade.`),
+    ).toBeNull();
+  });
+
   it('finds none in a contract', () => {
     expect(published('SUPPLY AGREEMENT\nThis Agreement is made as of March 3, 2011.')).toBeNull();
   });

@@ -12,6 +12,11 @@ export interface DocumentDates {
   entryIntoForceAt: CalendarDate | null;
 }
 
+// A place written as a dateline starts it: a city of up to four capitalised words, then perhaps
+// its state or country ("Tokyo, Japan,"), each followed by a comma.
+const PLACE_NAME = String.raw`[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}`;
+const DATELINE_PLACE = new RegExp(String.raw`^\s*${PLACE_NAME},(?:\s*${PLACE_NAME},)?\s*$`, 'u');
+
 // A page header is short; the first long line is the body's opening paragraph.
 const HEADER_LINE_MAX = 200;
 
@@ -63,11 +68,15 @@ export function findPublishedAt(
     if (line.text.length <= 120 && placed && mentionAtLineStart(line, first)) {
       return resolveMention(first, reference);
     }
-    // A wire dateline: "KUALA LUMPUR, Oct 26 (Meridian Wire) -", "DENVER, ..., November 17, 2025 --".
+    // A wire dateline: "KUALA LUMPUR, Oct 26 (Meridian Wire) -", "DENVER, ..., November 17, 2025 --",
+    // "Santiago, 14 March 2026 —".
     for (const mention of mentions) {
       const before = text.slice(line.start, mention.start);
       const after = text.slice(mention.end, mention.end + 40);
-      if (/^[A-Z][A-Z .'-]+,/.test(before) && /^\s*(\([^)]*\)\s*)?(--|[-–—])\s/.test(after)) {
+      if (
+        (/^[A-Z][A-Z .'-]+,/.test(before) || DATELINE_PLACE.test(before)) &&
+        /^\s*(\([^)]*\)\s*)?(--|[-–—])\s/.test(after)
+      ) {
         return resolveMention(mention, reference);
       }
     }
