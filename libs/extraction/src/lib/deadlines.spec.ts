@@ -42,6 +42,30 @@ describe('deadlines', () => {
     });
   });
 
+  it('repeats a day fixed within each period from the first one after signing', () => {
+    // Signed 31 August 2025: the next quarter opens on 1 October; the 10th falls on a Friday.
+    expect(
+      extractDeadline(
+        'The Licensee shall deliver a royalty statement no later than the tenth day of each calendar quarter.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({
+      kind: 'recurring',
+      dueDate: '2025-10-10',
+      recurrence: 'R/2025-10-10/P3M',
+      anchor: { type: 'signing' },
+    });
+  });
+
+  it('keeps a duration written before a day of each period as the first deadline', () => {
+    expect(
+      due(
+        'The Supplier shall deliver the plan within 30 days of signing and thereafter on the first day of each month.',
+      ),
+    ).toBe('2025-09-30');
+  });
+
   it('counts back from the expiry for "at least N days before"', () => {
     // 31 December 2028 - 90 days = 2 October 2028.
     expect(

@@ -7,6 +7,8 @@ import { resolveMention } from './date-mentions';
 import type { TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 import { applyDuration, parseDurationPhrase, toIsoDuration } from './durations';
+import type { DayOfPeriod } from './period-days';
+import { findDayOfPeriod, nextDayOfPeriod } from './period-days';
 import type { Deadline, DeadlineAnchor } from './types';
 
 export interface DeadlineContext extends AnchorContext {
@@ -32,6 +34,11 @@ export function extractDeadline(
   previousRelative: { anchor: string | null } | null,
 ): Deadline | null {
   const expressions = findTimeExpressions(clause);
+  const periodDay = findDayOfPeriod(clause);
+  // A limit written before it ("within 30 days, and thereafter on the first day of each month") comes first.
+  if (periodDay && !expressions.some((e) => e.start < periodDay.start)) {
+    return dayOfPeriodDeadline(periodDay, context);
+  }
   const recurrence = findRecurrence(clause);
   const chosen = pickExpression(expressions);
   if (!chosen) return recurrence ? recurringOnly(recurrence, context) : null;
@@ -84,6 +91,22 @@ function recurringOnly(
     anchor: toAnchor(anchor),
   };
   return deadline;
+}
+
+function dayOfPeriodDeadline(spec: DayOfPeriod, context: DeadlineContext): Deadline {
+  const anchor = defaultAnchor(context);
+  const due = anchor.date ? nextDayOfPeriod(spec, anchor.date, context.holidayCountry) : null;
+  const unit = spec.businessDays ? `business day (${context.holidayCountry} holidays)` : 'day';
+  const which = spec.day === 'last' ? `last ${unit}` : `${unit} ${spec.day}`;
+  return {
+    expression: spec.text,
+    kind: 'recurring',
+    dueDate: iso(due),
+    ...(spec.businessDays ? { businessDays: true as const } : {}),
+    recurrence: due ? `R/${formatIsoDate(due)}/${spec.period}` : `R/${spec.period}`,
+    rule: `${which} of each ${spec.period} period; first after ${anchor.type}`,
+    anchor: toAnchor(anchor),
+  };
 }
 
 function periodWords(period: string): string {
