@@ -1,5 +1,5 @@
 import { ENV, LOGGER } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -23,17 +23,24 @@ const ERROR_BACKOFF_MS = 1_000;
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private readonly loop: BatchLoop;
   private readonly logger: Logger;
 
   constructor(
-    private readonly deliver: DeliverAlertsUseCase,
+    deliver: DeliverAlertsUseCase,
     @Inject(ENV) private readonly env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'delivery-worker' });
+    this.loop = new BatchLoop({
+      turn: (batchSize) => deliver.deliverDue(batchSize),
+      batchSize: BATCH_SIZE,
+      idleMs: env.ALERT_DELIVERY_POLL_MS,
+      errorBackoffMs: ERROR_BACKOFF_MS,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'could not claim deliveries; will retry');
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -53,32 +60,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.env.ALERT_WEBHOOK_URLS.length === 0) {
       this.logger.info('no ALERT_WEBHOOK_URLS: alerts go to the receivers managed through the API');
     }
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.kick();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Look for due deliveries now rather than at the next poll. */
   kick(): void {
-    this.sleeper.wake();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let claimed: number;
-      try {
-        claimed = await this.deliver.deliverDue(BATCH_SIZE);
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not claim deliveries; will retry');
-        await this.sleeper.sleep(ERROR_BACKOFF_MS);
-        continue;
-      }
-      if (claimed < BATCH_SIZE) await this.sleeper.sleep(this.env.ALERT_DELIVERY_POLL_MS);
-    }
+    this.loop.wake();
   }
 }

@@ -15,7 +15,7 @@ import { OutboundAllowlist, OutboundHttp } from '@dealwatch/outbound';
 import type { OutboundResponse } from '@dealwatch/outbound';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop, WakeableSleep } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -47,9 +47,9 @@ type PageItem = Pick<FeedItem, 'key' | 'url' | 'title' | 'publishedAt'>;
  */
 @Injectable()
 export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
+  /** Checked between items, so a shutdown does not wait for a whole feed. */
   private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private readonly loop: BatchLoop;
   private readonly http: OutboundHttp;
   private readonly logger: Logger;
 
@@ -63,37 +63,39 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.http = new OutboundHttp(OutboundAllowlist.parse(env.OUTBOUND_ALLOWLIST));
     this.logger = logger.child({ component: 'feed-poller' });
+    this.loop = new BatchLoop({
+      turn: (batchSize) => this.turn(batchSize),
+      batchSize: SOURCES_PER_TURN,
+      idleMs: env.INGEST_FEED_POLL_MS,
+      errorBackoffMs: env.INGEST_FEED_POLL_MS,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'could not poll feed sources; will retry');
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.sleeper.wake();
-    await this.loop;
+    await this.loop.stop();
     await this.http.close();
   }
 
   /** Look for due sources now (a source was just added). */
   kick(): void {
-    this.sleeper.wake();
+    this.loop.wake();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        for (const source of await this.sources.claimDue(this.clock.now(), SOURCES_PER_TURN)) {
-          await this.poll(source);
-        }
-        await this.retryDue();
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not poll feed sources; will retry');
-      }
-      await this.sleeper.sleep(this.env.INGEST_FEED_POLL_MS);
-    }
+  /** Polls up to `batchSize` due sources, then retries due item pages; answers the sources polled. */
+  private async turn(batchSize: number): Promise<number> {
+    const due = await this.sources.claimDue(this.clock.now(), batchSize);
+    for (const source of due) await this.poll(source);
+    await this.retryDue();
+    return due.length;
   }
 
   private async poll(source: FeedSource): Promise<void> {

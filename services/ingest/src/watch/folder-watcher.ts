@@ -4,7 +4,7 @@ import type { Settlement } from '@dealwatch/ingest/data-access';
 import { settledFiles } from '@dealwatch/ingest/domain';
 import type { FileObservation } from '@dealwatch/ingest/domain';
 import { ENV, LOGGER } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -14,6 +14,8 @@ import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agr
 import type { IngestOutcome } from '../agreements/ingest-agreement.usecase';
 import type { IngestEnv } from '../ingest.env';
 
+const FILES_PER_TURN = 50;
+
 /**
  * Ingests what is dropped into INGEST_WATCH_DIR, once: a file is taken when two listings agree on
  * its size, and moved to processed/ or failed/ afterwards. Restart-safe because ingest is keyed by
@@ -22,9 +24,9 @@ import type { IngestEnv } from '../ingest.env';
  */
 @Injectable()
 export class FolderWatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  /** Checked between files, so a shutdown does not wait for a whole drop. */
   private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private loop: BatchLoop | null = null;
   private readonly logger: Logger;
   private seen = new Map<string, FileObservation>();
 
@@ -41,37 +43,41 @@ export class FolderWatcher implements OnApplicationBootstrap, OnModuleDestroy {
     const folder = new WatchedFolder(this.env.INGEST_WATCH_DIR);
     this.logger.info({ folder: folder.path }, 'watching folder for documents');
     this.running = true;
-    this.loop = this.run(folder);
+    this.loop = new BatchLoop({
+      turn: (batchSize) => this.poll(folder, batchSize),
+      batchSize: FILES_PER_TURN,
+      idleMs: this.env.INGEST_WATCH_POLL_MS,
+      errorBackoffMs: this.env.INGEST_WATCH_POLL_MS,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'could not handle the watched folder; will retry');
+      },
+    });
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.sleeper.wake();
-    await this.loop;
+    await this.loop?.stop();
   }
 
-  private async run(folder: WatchedFolder): Promise<void> {
-    while (this.running) {
-      try {
-        await this.poll(folder);
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not handle the watched folder; will retry');
-      }
-      await this.sleeper.sleep(this.env.INGEST_WATCH_POLL_MS);
-    }
-  }
-
-  private async poll(folder: WatchedFolder): Promise<void> {
+  /**
+   * Takes up to `batchSize` settled files; answers how many. The rest stay observed, so they are
+   * settled at once on the next turn, which a full batch brings on without a pause.
+   */
+  private async poll(folder: WatchedFolder, batchSize: number): Promise<number> {
     const current = await folder.observe();
-    const ready = settledFiles(this.seen, current);
+    const ready = settledFiles(this.seen, current).slice(0, batchSize);
     this.seen = new Map(current.map((file) => [file.name, file]));
+    let taken = 0;
     for (const file of ready) {
-      if (!this.running) return;
+      if (!this.running) break;
       const [settlement, reason] = await this.take(folder, file);
       const movedTo = await folder.settle(file.name, settlement, reason);
       this.seen.delete(file.name);
       this.logger.info({ file: file.name, movedTo, reason }, 'watched file handled');
+      taken++;
     }
+    return taken;
   }
 
   private async take(
