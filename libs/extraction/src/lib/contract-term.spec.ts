@@ -76,6 +76,14 @@ describe('contract term: when it ends', () => {
     ).toBe('2014-01-01');
   });
 
+  it('counts a period from the commencement date whatever the preposition after "beginning"', () => {
+    expect(
+      expiry(
+        'The Licence will be for the maximum period of nine (9) months beginning for the Commencement Date.',
+      ),
+    ).toBe('2011-12-03');
+  });
+
   it('counts a length written as an adjective of the term from the start', () => {
     // 2011-03-03 + P1Y and + P3Y.
     expect(expiry('The Company agrees to a one year engagement of the Consultant.')).toBe(
@@ -155,6 +163,38 @@ describe('contract term: ends without a date', () => {
     );
   });
 
+  it('calls an agreement that either party may end on notice, with no term stated, perpetual', () => {
+    expect(
+      expiry(
+        "This Engagement may be terminated by either party giving the other not less than three months' written notice.",
+      ),
+    ).toBe('perpetual');
+    expect(
+      expiry('Either Party may terminate this Contract at any time on sixty (60) days notice.'),
+    ).toBe('perpetual');
+  });
+
+  it('does not call a right to end the agreement on notice perpetual when it waits or needs a cause', () => {
+    expect(
+      term(
+        'Either party may terminate this Agreement on 30 days notice after the second anniversary of the Effective Date.',
+      ).term,
+    ).toBeNull();
+    expect(
+      term(
+        'This Agreement may be terminated by either party on ten days notice if the other party is in breach.',
+      ).term,
+    ).toBeNull();
+  });
+
+  it('lets a stated term win over a right to end the agreement on notice', () => {
+    expect(
+      expiry(
+        'The term of this Agreement is four (4) years. Either party may terminate this Agreement at any time on ninety days written notice.',
+      ),
+    ).toBe('2015-03-03');
+  });
+
   it('calls a term of unlimited duration perpetual', () => {
     expect(expiry('The Contract is concluded for an unlimited period.')).toBe('perpetual');
   });
@@ -219,12 +259,6 @@ describe('contract term: ends without a date', () => {
     const reading = term('The Term shall continue for three years from the Launch Date.');
     expect(reading.term?.expiresAt).toBeNull();
     expect(reading.term?.endEvent).toBe('P3Y after the Launch Date');
-  });
-
-  it('does not read a right to terminate as the end of the term', () => {
-    expect(
-      term('Either party may terminate this Agreement upon ninety (90) days notice.').term,
-    ).toBeNull();
   });
 
   it.each([
