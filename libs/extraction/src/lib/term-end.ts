@@ -261,6 +261,8 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     const whileLead = WHILE_LEAD.test(lead[0]);
     if (!whileLead && /^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after))
       continue;
+    // "beginning for the Commencement Date" names where the term starts, not where it ends.
+    if (/\b(?:commenc|begin|start)\w*\s*$/i.test(sentence.slice(0, lead.index))) continue;
     // "The prices shall remain in effect until ..." says nothing of the agreement's term.
     if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
     const end = whileLead ? whileEnd(lead[0], after, context, depth) : endOf(after, context, depth);
