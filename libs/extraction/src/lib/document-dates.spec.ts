@@ -102,6 +102,10 @@ describe('effective date', () => {
     ['This Memorandum takes effect on 2 March 2021.', '2021-03-02'],
     ['The Licence commences on March 2, 2021 and runs for a year.', '2021-03-02'],
     ['This Deed is made on 9 January 2021, effective 2 March 2021.', '2021-03-02'],
+    [
+      'The Term of this Lease shall be for a period of two years commencing the 3rd day of March 2021.',
+      '2021-03-03',
+    ],
   ])('reads the effective date in "%s"', (text, expected) => {
     expect(effective(text)).toBe(expected);
   });
@@ -110,6 +114,12 @@ describe('effective date', () => {
     expect(effective('This Agreement shall be effective upon signature.', MAY_1_2020)).toBe(
       '2020-05-01',
     );
+  });
+
+  it('does not take the start of a renewal term for the effective date', () => {
+    expect(
+      effective('The renewal term of this Lease shall be one year commencing on 3 March 2023.'),
+    ).toBeNull();
   });
 
   it('finds none where the text states none', () => {

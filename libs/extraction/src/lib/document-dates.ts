@@ -113,6 +113,11 @@ export function findEffectiveDates(
     dateAfter(
       /\b(?:(?:shall|will) (?:commence|take effect|come into force)|commences|takes effect|comes into force)(?: as of| on| from)\s*/i,
     ) ??
+    // "The Term shall be for a period of two years commencing the 1st day of May 2020": the
+    // agreement's own term, not a renewal's, starts on the date that follows.
+    dateAfter(
+      /\b(?:the|this) (?:initial )?(?:term|agreement|contract)\b(?:(?!renew|additional|extension|successive)[^.\n]){0,120}?\b(?:commencing|beginning|starting)(?: on| as of| from| with)?\s*/i,
+    ) ??
     // "made as of June 5, 2019, effective July 1, 2019"
     dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
     signingAsEffective(text, meaning, signedAt);
