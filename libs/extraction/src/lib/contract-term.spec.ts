@@ -362,6 +362,23 @@ describe('contract term: renewal', () => {
     expect(reading.term?.evergreen).toBe(true);
   });
 
+  it('gives the notice that ends an evergreen agreement once it runs on', () => {
+    const reading = term(
+      "The Lease runs for an initial period of two (2) years and thereafter until terminated by either party giving forty-five (45) days' prior written notice.",
+    );
+    expect(reading.term?.expiresAt).toBe('2013-03-03');
+    expect(reading.term?.renewal).toBeNull();
+    expect(reading.term?.noticeToEnd).toBe('P45D');
+  });
+
+  it('gives no notice to end an agreement that is not evergreen', () => {
+    const reading = term(
+      'This Agreement shall remain in effect until terminated by either party upon sixty (60) days written notice.',
+    );
+    expect(reading.term?.expiresAt).toBe('perpetual');
+    expect(reading.term?.noticeToEnd).toBeUndefined();
+  });
+
   it('reads a month-to-month continuation as a monthly renewal, not as evergreen', () => {
     const reading = term(
       'After the Initial Term, this Agreement shall continue on a month to month basis until terminated by either party.',

@@ -113,6 +113,8 @@ export function findContractTerm(text: string, context: TermContext): TermReadin
     renewal: renewal.period ? { period: renewal.period, noticeBeforeExpiry: renewal.notice } : null,
   };
   if (renewal.evergreen) term.evergreen = true;
+  // Without a renewal to carry it, the notice that stops an evergreen term running on.
+  if (renewal.evergreen && !term.renewal && renewal.notice) term.noticeToEnd = renewal.notice;
   if (end?.kind === 'event') term.endEvent = end.event;
   return { term, expiresIncomplete };
 }
