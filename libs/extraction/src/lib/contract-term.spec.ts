@@ -84,6 +84,23 @@ describe('contract term: when it ends', () => {
     ).toBe('2011-12-03');
   });
 
+  it('counts a term from the Agreement Date as from the date the agreement bears', () => {
+    expect(
+      expiry('The Licence ends six (6) years from the Agreement Date.', {
+        start: { year: 2012, month: 1, day: 15 },
+        signedAt: { year: 2011, month: 12, day: 20 },
+      }),
+    ).toBe('2017-12-20');
+  });
+
+  it('counts a term from an Agreement Date the text defines as that date', () => {
+    expect(
+      expiry(
+        '"Agreement Date" means April 2, 2010.\nThe Licence ends six (6) years from the Agreement Date.',
+      ),
+    ).toBe('2016-04-02');
+  });
+
   it('counts a length written as an adjective of the term from the start', () => {
     // 2011-03-03 + P1Y and + P3Y.
     expect(expiry('The Company agrees to a one year engagement of the Consultant.')).toBe(

@@ -64,6 +64,9 @@ export function pointOf(phrase: string, context: TermContext): TermPoint {
   const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}Date)\b/.exec(text);
   const definedDate = defined?.[1] ? context.definitions.dates.get(defined[1].toLowerCase()) : null;
   if (definedDate) return { kind: 'date', date: definedDate };
+  // An "Agreement Date" the text does not define otherwise is the date the agreement bears.
+  if (/^(?:the\s+)?agreement date\b/i.test(text))
+    return known(context.signedAt ?? context.start, context);
   const otherDate = datedInstrument(defined?.[1] ?? '', context);
   if (otherDate) return { kind: 'date', date: otherDate };
   const eventDate = datedEvent(text, context);
