@@ -106,6 +106,13 @@ describe('effective date', () => {
       'The Term of this Lease shall be for a period of two years commencing the 3rd day of March 2021.',
       '2021-03-03',
     ],
+    [
+      'The initial term of this Lease begins on 3 March 2021 and ends on 2 March 2023.',
+      '2021-03-03',
+    ],
+    ['The term of the Licence shall start on March 3, 2021.', '2021-03-03'],
+    ['This Deed shall be deemed effective as of 3 March 2021.', '2021-03-03'],
+    ['This Lease is effective retroactively to March 3, 2021.', '2021-03-03'],
   ])('reads the effective date in "%s"', (text, expected) => {
     expect(effective(text)).toBe(expected);
   });
@@ -120,6 +127,15 @@ describe('effective date', () => {
     expect(
       effective('The renewal term of this Lease shall be one year commencing on 3 March 2023.'),
     ).toBeNull();
+    expect(
+      effective(
+        'The Licence is granted on 1 March 2021. Any extended term shall commence on 3 March 2023. The Licence shall begin on 5 March 2021.',
+      ),
+    ).toBe('2021-03-05');
+  });
+
+  it('does not take the end of a period the agreement is effective to for its start', () => {
+    expect(effective('This Lease is effective to March 3, 2021.')).toBeNull();
   });
 
   it('finds none where the text states none', () => {
