@@ -202,6 +202,17 @@ describe('contract term: ends without a date', () => {
         'This Agreement may be terminated by either party on ten days notice if the other party is in breach.',
       ).term,
     ).toBeNull();
+    expect(
+      term(
+        'Either party may terminate this Agreement by written notice upon a change of control of the other party.',
+      ).term,
+    ).toBeNull();
+  });
+
+  it('does not call the agreement perpetual when a length or an end is stated of something else', () => {
+    const notice = ' Either party may terminate this Agreement on 30 days notice.';
+    expect(term(`The Services shall be provided for eighteen months.${notice}`).term).toBeNull();
+    expect(term(`Deliveries will run until June 30, 2014.${notice}`).term).toBeNull();
   });
 
   it('lets a stated term win over a right to end the agreement on notice', () => {

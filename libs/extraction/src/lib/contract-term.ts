@@ -21,11 +21,19 @@ const AT_WILL =
   /\b(?:may be terminated by (?:either|any|each) (?:party|of the parties)|(?:either|any|each) (?:party|of the parties) may terminate)\b[^.;]*\bnotice\b/i;
 // A right that waits for a date, a breach or the end of a term leaves the term itself unknown.
 const NOT_AT_WILL =
-  /\b(?:if|in the event|breach\w*|default\w*|insolven\w*|bankrupt\w*|for cause|expir\w*|(?:after|following) (?:the )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|anniversary))\b/i;
+  /\b(?:if|in the event|should|where|when|unless|fail\w*|breach\w*|default\w*|insolven\w*|bankrupt\w*|for cause|change (?:of|in) control|force majeure|expir\w*|(?:after|following) (?:the )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|anniversary))\b/i;
+
+// "Services will be provided for 24 months", "until June 30, 2014": a length or an end said of
+// something other than the agreement may still be its term, so the agreement is not called open.
+const TIMED =
+  /\bfor\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|minimum|maximum)\s+)?(?:(?:period|term)\s+of\s+)?[\w-]+(?:\s*\(\d+\))?[\s-]*(?:months?|years?)\b|\b(?:until|through|till)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
 
 function terminableAtWill(sentences: readonly string[]): boolean {
-  return sentences.some(
-    (s) => AT_WILL.test(s) && isTermSubject(s) && !NOT_AT_WILL.test(s) && !/\brenew/i.test(s),
+  return (
+    !sentences.some((s) => TIMED.test(s)) &&
+    sentences.some(
+      (s) => AT_WILL.test(s) && isTermSubject(s) && !NOT_AT_WILL.test(s) && !/\brenew/i.test(s),
+    )
   );
 }
 
