@@ -76,6 +76,13 @@ describe('contract term: when it ends', () => {
     ).toBe('2014-01-01');
   });
 
+  it('counts a length from the date the agreement is said to run or be in force from', () => {
+    expect(expiry('The Lease runs from 1 January 2012 for 24 months.')).toBe('2014-01-01');
+    expect(expiry('This Licence is in force from 1 July 2012 for a period of two years.')).toBe(
+      '2014-07-01',
+    );
+  });
+
   it('counts a period from the commencement date whatever the preposition after "beginning"', () => {
     expect(
       expiry(

@@ -21,7 +21,7 @@ const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the)\s+(?:(?:initial|fixed|primary|original)\s+)?$/i;
 const ATTRIBUTIVE_AFTER = /^\s*(?:initial\s+)?(?:term|engagement|contract|agreement)\b/i;
 const COMMENCES_ON =
-  /\b(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)\s+(?:the\s+)?(?=\S)/gi;
+  /\b(?:(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)|(?:runs?|running|valid|in (?:full\s+)?(?:force|effect))\s+from)\s+(?:the\s+)?(?=\S)/gi;
 
 /**
  * The base of a period that names none: what the sentence says the term commences on (a date,
