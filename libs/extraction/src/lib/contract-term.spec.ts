@@ -263,6 +263,13 @@ describe('contract term: ends without a date', () => {
     expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
   });
 
+  it('ends the event where the sentence goes on to what the term does', () => {
+    expect(
+      term('The Term shall begin on the opening of the first Store and continue for seven years.')
+        .term?.endEvent,
+    ).toBe('P7Y after opening of the first Store');
+  });
+
   it('cuts a long end event at a word', () => {
     const reading = term(
       'This Agreement shall continue until the Operator has completed the decommissioning of every installation built under the Programme and the regulator has accepted its final report.',
@@ -404,6 +411,15 @@ describe('contract term: renewal', () => {
     expect(reading.term?.expiresAt).toBe('2013-03-03');
     expect(reading.term?.renewal).toBeNull();
     expect(reading.term?.noticeToEnd).toBe('P45D');
+  });
+
+  it('marks an agreement that runs on after a dated end as evergreen', () => {
+    const reading = term(
+      'The Licence continues until 30 June 2014 and thereafter until terminated by either party on two months notice.',
+    );
+    expect(reading.term?.expiresAt).toBe('2014-06-30');
+    expect(reading.term?.evergreen).toBe(true);
+    expect(reading.term?.noticeToEnd).toBe('P2M');
   });
 
   it('gives no notice to end an agreement that is not evergreen', () => {

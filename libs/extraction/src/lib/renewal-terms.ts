@@ -18,9 +18,10 @@ const SAME_LENGTH =
   /\b(?:of the same duration|of (?:a )?like (?:duration|term|period)|equal in (?:duration|length) to|of equal (?:duration|length)|same length)\b/i;
 const AUTOMATIC = /\b(?:renew\w*\s+automatically|automatically\s+(?:be\s+)?renew\w*)\b/i;
 // After its fixed term the agreement simply runs on: "and thereafter until terminated". The
-// fixed term must come first ("for ten years and thereafter"), or "thereafter" is the start.
+// fixed term, a length or a date, must come first ("for ten years and thereafter", "until 31 March
+// 2016 and thereafter"), or "thereafter" is the start.
 const FIXED_TERM = new RegExp(
-  `${DURATION_PATTERN}|\\b(?:initial term|contract year|anniversary)\\b`,
+  `${DURATION_PATTERN}|\\b(?:initial term|contract year|anniversary)\\b|\\b(?:19|20)\\d\\d\\b`,
   'i',
 );
 const EVERGREEN =

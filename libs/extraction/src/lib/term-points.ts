@@ -94,7 +94,12 @@ function known(date: CalendarDate | null, context: TermContext): TermPoint {
 
 /** The event's own words, up to the end of its phrase. */
 export function eventName(text: string): string {
-  const cut = text.split(/[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b/i)[0] ?? '';
+  // "the date of first commercial sale and continue for five years": the event ends before the
+  // sentence goes on to what the term does.
+  const cut =
+    text.split(
+      /[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b|\s+and\s+(?:shall\s+|will\s+)?(?:continue|remain|expire|end|terminate)s?\b/i,
+    )[0] ?? '';
   const name = (cut.trim() || text.trim()).replace(/\.$/, '');
   // A long phrase is cut at a word, not inside one.
   return name.length <= 120 ? name : name.slice(0, 121).replace(/\s+\S*$/, '');
