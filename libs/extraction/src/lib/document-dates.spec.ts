@@ -134,6 +134,11 @@ describe('effective date', () => {
     ).toBe('2021-03-05');
   });
 
+  it('does not take the start of a duty under the agreement for the effective date', () => {
+    expect(effective('Deliveries of the Product shall begin on 1 June 2021.')).toBeNull();
+    expect(effective('Production commences on March 3, 2021 at the Plant.')).toBeNull();
+  });
+
   it('does not take the end of a period the agreement is effective to for its start', () => {
     expect(effective('This Lease is effective to March 3, 2021.')).toBeNull();
   });

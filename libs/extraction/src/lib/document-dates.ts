@@ -4,6 +4,7 @@ import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import type { TextSpan } from './sentences';
+import { isTermSubject } from './term-end';
 
 export interface DocumentDates {
   publishedAt: CalendarDate | null;
@@ -98,8 +99,13 @@ export function findEffectiveDates(
 ): { effectiveAt: CalendarDate | null; entryIntoForceAt: CalendarDate | null } {
   // The date must follow its label closely; a heading may put it on the next line. A label in
   // a sentence about a renewal ("the Renewal Term shall commence on") dates that renewal.
-  const dateAfter = (re: RegExp): CalendarDate | null => {
-    const m = firstMatch(text, re, (at) => !RENEWAL_SUBJECT.test(sentenceBefore(text, at)));
+  // With `ofInstrument`, only where the sentence says it of the agreement or its term:
+  // "Deliveries shall begin on 1 June 2021" dates the deliveries.
+  const dateAfter = (re: RegExp, ofInstrument = false): CalendarDate | null => {
+    const m = firstMatch(text, re, (at) => {
+      const before = sentenceBefore(text, at);
+      return !RENEWAL_SUBJECT.test(before) && (!ofInstrument || isTermSubject(before));
+    });
     if (!m) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
     const gap = after.length - after.trimStart().length;
@@ -128,6 +134,7 @@ export function findEffectiveDates(
     ) ??
     dateAfter(
       /\b(?:(?:shall|will) (?:commence|begin|start|take effect|come into force)|commences|begins|starts|takes effect|comes into force)(?: as of| on| from)\s*/i,
+      true,
     ) ??
     // "The Term shall be for a period of two years commencing the 1st day of May 2020": the
     // agreement's own term, not a renewal's, starts on the date that follows.
