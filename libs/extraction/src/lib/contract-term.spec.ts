@@ -108,6 +108,13 @@ describe('contract term: when it ends', () => {
     ).toBe('2016-04-02');
   });
 
+  it('counts a term of Contract Years or Lease Years as years', () => {
+    expect(expiry('The term of this Agreement shall be for four (4) Contract Years.')).toBe(
+      '2015-03-03',
+    );
+    expect(expiry('The Lease shall continue for two Lease Years.')).toBe('2013-03-03');
+  });
+
   it('counts a length written as an adjective of the term from the start', () => {
     // 2011-03-03 + P1Y and + P3Y.
     expect(expiry('The Company agrees to a one year engagement of the Consultant.')).toBe(
@@ -228,6 +235,15 @@ describe('contract term: ends without a date', () => {
         'The term of this Agreement is four (4) years. Either party may terminate this Agreement at any time on ninety days written notice.',
       ),
     ).toBe('2015-03-03');
+  });
+
+  it('calls a term that runs until revoked, or until the parties agree to end it, perpetual', () => {
+    expect(expiry('This Licence shall be valid until revoked in writing by the Licensor.')).toBe(
+      'perpetual',
+    );
+    expect(
+      expiry('This Agreement shall remain in force until the parties mutually agree to end it.'),
+    ).toBe('perpetual');
   });
 
   it('calls a term of unlimited duration perpetual', () => {

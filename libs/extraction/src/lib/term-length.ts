@@ -43,7 +43,12 @@ function sentenceBase(sentence: string, context: TermContext): TermPoint {
  * end.
  */
 /** The periods a sentence gives as the length of the term, with the text after each. */
-function* termLengths(sentence: string): Generator<{ duration: Duration; after: string }> {
+function* termLengths(text: string): Generator<{ duration: Duration; after: string }> {
+  // "three (3) Contract Years": a year of the contract is a year.
+  const sentence = text.replace(
+    /\b(?:contract|agreement|licen[cs]e|lease)\s+(years?|months?)\b/gi,
+    '$1',
+  );
   for (const m of sentence.matchAll(DURATION_RE)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     if (NOT_LENGTH.test(before)) continue;
