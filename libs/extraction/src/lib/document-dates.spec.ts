@@ -112,6 +112,7 @@ describe('effective date', () => {
     ],
     ['The term of the Licence shall start on March 3, 2021.', '2021-03-03'],
     ['This Deed shall be deemed effective as of 3 March 2021.', '2021-03-03'],
+    ['Effective as of March 3, 2021, the Landlord and the Tenant agree as follows.', '2021-03-03'],
     ['This Lease is effective retroactively to March 3, 2021.', '2021-03-03'],
   ])('reads the effective date in "%s"', (text, expected) => {
     expect(effective(text)).toBe(expected);

@@ -141,8 +141,10 @@ export function findEffectiveDates(
     dateAfter(
       /\b(?:the|this) (?:initial )?(?:term|agreement|contract)\b(?:(?!renew|additional|extension|successive)[^.\n]){0,120}?\b(?:commencing|beginning|starting)(?: on| as of| from| with)?\s*/i,
     ) ??
-    // "made as of June 5, 2019, effective July 1, 2019"
+    // "made as of June 5, 2019, effective July 1, 2019"; a preamble that opens "Effective as of
+    // July 1, 2019, the parties agree".
     dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
+    dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/i) ??
     signingAsEffective(text, meaning, signedAt);
   return { effectiveAt, entryIntoForceAt };
 }
