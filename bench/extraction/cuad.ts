@@ -82,7 +82,8 @@ function answersOf(result: ExtractionResult) {
     effectiveDate: result.effectiveAt ?? partial.effectiveAt ?? signed,
     expirationDate: result.term?.expiresAt ?? partial.expiresAt ?? null,
     renewalTerm: result.term?.renewal?.period ?? (result.term?.evergreen ? 'perpetual' : null),
-    noticePeriod: result.term?.renewal?.noticeBeforeExpiry ?? null,
+    // An evergreen term's notice to end it is the notice that stops it renewing.
+    noticePeriod: result.term?.renewal?.noticeBeforeExpiry ?? result.term?.noticeToEnd ?? null,
   };
 }
 

@@ -76,6 +76,45 @@ describe('contract term: when it ends', () => {
     ).toBe('2014-01-01');
   });
 
+  it('counts a length from the date the agreement is said to run or be in force from', () => {
+    expect(expiry('The Lease runs from 1 January 2012 for 24 months.')).toBe('2014-01-01');
+    expect(expiry('This Licence is in force from 1 July 2012 for a period of two years.')).toBe(
+      '2014-07-01',
+    );
+  });
+
+  it('counts a period from the commencement date whatever the preposition after "beginning"', () => {
+    expect(
+      expiry(
+        'The Licence will be for the maximum period of nine (9) months beginning for the Commencement Date.',
+      ),
+    ).toBe('2011-12-03');
+  });
+
+  it('counts a term from the Agreement Date as from the date the agreement bears', () => {
+    expect(
+      expiry('The Licence ends six (6) years from the Agreement Date.', {
+        start: { year: 2012, month: 1, day: 15 },
+        signedAt: { year: 2011, month: 12, day: 20 },
+      }),
+    ).toBe('2017-12-20');
+  });
+
+  it('counts a term from an Agreement Date the text defines as that date', () => {
+    expect(
+      expiry(
+        '"Agreement Date" means April 2, 2010.\nThe Licence ends six (6) years from the Agreement Date.',
+      ),
+    ).toBe('2016-04-02');
+  });
+
+  it('counts a term of Contract Years or Lease Years as years', () => {
+    expect(expiry('The term of this Agreement shall be for four (4) Contract Years.')).toBe(
+      '2015-03-03',
+    );
+    expect(expiry('The Lease shall continue for two Lease Years.')).toBe('2013-03-03');
+  });
+
   it('counts a length written as an adjective of the term from the start', () => {
     // 2011-03-03 + P1Y and + P3Y.
     expect(expiry('The Company agrees to a one year engagement of the Consultant.')).toBe(
@@ -155,6 +194,58 @@ describe('contract term: ends without a date', () => {
     );
   });
 
+  it('calls an agreement that either party may end on notice, with no term stated, perpetual', () => {
+    expect(
+      expiry(
+        "This Engagement may be terminated by either party giving the other not less than three months' written notice.",
+      ),
+    ).toBe('perpetual');
+    expect(
+      expiry('Either Party may terminate this Contract at any time on sixty (60) days notice.'),
+    ).toBe('perpetual');
+  });
+
+  it('does not call a right to end the agreement on notice perpetual when it waits or needs a cause', () => {
+    expect(
+      term(
+        'Either party may terminate this Agreement on 30 days notice after the second anniversary of the Effective Date.',
+      ).term,
+    ).toBeNull();
+    expect(
+      term(
+        'This Agreement may be terminated by either party on ten days notice if the other party is in breach.',
+      ).term,
+    ).toBeNull();
+    expect(
+      term(
+        'Either party may terminate this Agreement by written notice upon a change of control of the other party.',
+      ).term,
+    ).toBeNull();
+  });
+
+  it('does not call the agreement perpetual when a length or an end is stated of something else', () => {
+    const notice = ' Either party may terminate this Agreement on 30 days notice.';
+    expect(term(`The Services shall be provided for eighteen months.${notice}`).term).toBeNull();
+    expect(term(`Deliveries will run until June 30, 2014.${notice}`).term).toBeNull();
+  });
+
+  it('lets a stated term win over a right to end the agreement on notice', () => {
+    expect(
+      expiry(
+        'The term of this Agreement is four (4) years. Either party may terminate this Agreement at any time on ninety days written notice.',
+      ),
+    ).toBe('2015-03-03');
+  });
+
+  it('calls a term that runs until revoked, or until the parties agree to end it, perpetual', () => {
+    expect(expiry('This Licence shall be valid until revoked in writing by the Licensor.')).toBe(
+      'perpetual',
+    );
+    expect(
+      expiry('This Agreement shall remain in force until the parties mutually agree to end it.'),
+    ).toBe('perpetual');
+  });
+
   it('calls a term of unlimited duration perpetual', () => {
     expect(expiry('The Contract is concluded for an unlimited period.')).toBe('perpetual');
   });
@@ -188,6 +279,13 @@ describe('contract term: ends without a date', () => {
     expect(reading.term?.endEvent).toBe('the expiration of the last Royalty Term');
   });
 
+  it('ends the event where the sentence goes on to what the term does', () => {
+    expect(
+      term('The Term shall begin on the opening of the first Store and continue for seven years.')
+        .term?.endEvent,
+    ).toBe('P7Y after opening of the first Store');
+  });
+
   it('cuts a long end event at a word', () => {
     const reading = term(
       'This Agreement shall continue until the Operator has completed the decommissioning of every installation built under the Programme and the regulator has accepted its final report.',
@@ -219,12 +317,6 @@ describe('contract term: ends without a date', () => {
     const reading = term('The Term shall continue for three years from the Launch Date.');
     expect(reading.term?.expiresAt).toBeNull();
     expect(reading.term?.endEvent).toBe('P3Y after the Launch Date');
-  });
-
-  it('does not read a right to terminate as the end of the term', () => {
-    expect(
-      term('Either party may terminate this Agreement upon ninety (90) days notice.').term,
-    ).toBeNull();
   });
 
   it.each([
@@ -326,6 +418,32 @@ describe('contract term: renewal', () => {
     );
     expect(reading.term?.expiresAt).toBe('2012-03-03');
     expect(reading.term?.evergreen).toBe(true);
+  });
+
+  it('gives the notice that ends an evergreen agreement once it runs on', () => {
+    const reading = term(
+      "The Lease runs for an initial period of two (2) years and thereafter until terminated by either party giving forty-five (45) days' prior written notice.",
+    );
+    expect(reading.term?.expiresAt).toBe('2013-03-03');
+    expect(reading.term?.renewal).toBeNull();
+    expect(reading.term?.noticeToEnd).toBe('P45D');
+  });
+
+  it('marks an agreement that runs on after a dated end as evergreen', () => {
+    const reading = term(
+      'The Licence continues until 30 June 2014 and thereafter until terminated by either party on two months notice.',
+    );
+    expect(reading.term?.expiresAt).toBe('2014-06-30');
+    expect(reading.term?.evergreen).toBe(true);
+    expect(reading.term?.noticeToEnd).toBe('P2M');
+  });
+
+  it('gives no notice to end an agreement that is not evergreen', () => {
+    const reading = term(
+      'This Agreement shall remain in effect until terminated by either party upon sixty (60) days written notice.',
+    );
+    expect(reading.term?.expiresAt).toBe('perpetual');
+    expect(reading.term?.noticeToEnd).toBeUndefined();
   });
 
   it('reads a month-to-month continuation as a monthly renewal, not as evergreen', () => {

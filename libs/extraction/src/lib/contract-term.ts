@@ -10,11 +10,33 @@ import type { ContractTerm } from './types';
 export type { TermContext } from './term-points';
 
 const TERM_WORDS =
-  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|in (?:full )?force|(?:effective|binding) (?:for|from|through|until)|valid|lasts?|runs?|perpetu\w*|indefinite\w*|unlimited|terminable|engagement)\b/i;
+  /\b(terms?|continue|continues|expire|expires|expiration|terminate|terminates|termination date|end|ends|ending|conclude|remain in (?:full )?(?:force|effect)|in effect|in (?:full )?force|(?:effective|binding) (?:for|from|through|until)|valid|lasts?|runs?|(?:be|is) for (?:a|the) (?:\w+ )?period|perpetu\w*|indefinite\w*|unlimited|terminable|engagement)\b/i;
 // Ends that never come of themselves. "shall continue in effect unless terminated" and "shall
 // govern ... thereafter, unless terminated" name no end but a party's act: the term is open.
 const OPEN_WORDS =
   /\bperpetu\w*|\bindefinite(?:ly)?\b|\bunlimited (?:period|term|duration)\b|\bnot (?:be )?terminable\b|\bend when terminated\b|\bcontinue unless and until\b|\b(?:continue|remain)s?\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+(?:thereafter\s*,?\s*)?unless\s+(?:(?:and\s+until|earlier|sooner|otherwise)\s+)?terminated\b|\bthereafter\s*,?\s+unless\s+(?:(?:earlier|sooner)\s+)?terminated\b/i;
+// "The Appointment may be terminated by either party giving three months' notice": with no
+// term stated anywhere, an agreement that either side may end on notice runs until one does.
+const AT_WILL =
+  /\b(?:may be terminated by (?:either|any|each) (?:party|of the parties)|(?:either|any|each) (?:party|of the parties) may terminate)\b[^.;]*\bnotice\b/i;
+// A right that waits for a date, a breach or the end of a term leaves the term itself unknown.
+const NOT_AT_WILL =
+  /\b(?:if|in the event|should|where|when|unless|fail\w*|breach\w*|default\w*|insolven\w*|bankrupt\w*|for cause|change (?:of|in) control|force majeure|expir\w*|(?:after|following) (?:the )?(?:\w+ ){0,3}(?:days?|weeks?|months?|years?|anniversary))\b/i;
+
+// "Services will be provided for 24 months", "until June 30, 2014": a length or an end said of
+// something other than the agreement may still be its term, so the agreement is not called open.
+const TIMED =
+  /\bfor\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|minimum|maximum)\s+)?(?:(?:period|term)\s+of\s+)?[\w-]+(?:\s*\(\d+\))?[\s-]*(?:months?|years?)\b|\b(?:until|through|till)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
+
+function terminableAtWill(sentences: readonly string[]): boolean {
+  return (
+    !sentences.some((s) => TIMED.test(s)) &&
+    sentences.some(
+      (s) => AT_WILL.test(s) && isTermSubject(s) && !NOT_AT_WILL.test(s) && !/\brenew/i.test(s),
+    )
+  );
+}
+
 const NOT_RENEWAL_START =
   /\b(?:unless|or|may be|if|than)\s+(?:(?:earlier|sooner|otherwise|further|mutually)\s+)?$/i;
 
@@ -82,8 +104,11 @@ export interface TermReading {
 /** When the agreement ends, and how it renews. */
 export function findContractTerm(text: string, context: TermContext): TermReading {
   const sentences = sentencesOf(text);
-  const end = termEnd(sentences, context);
   const renewal = readRenewal(sentences);
+  const stated = termEnd(sentences, context);
+  const openByNotice = !stated && !renewal.period && !renewal.evergreen;
+  const end: TermEnd | null =
+    stated ?? (openByNotice && terminableAtWill(sentences) ? { kind: 'open' } : null);
   const initial = renewal.sameAsInitial ? initialLength(sentences.map(beforeRenewal)) : null;
   renewal.period ??= initial ? toIsoDuration(initial) : null;
   const expiresAt =
@@ -96,6 +121,8 @@ export function findContractTerm(text: string, context: TermContext): TermReadin
     renewal: renewal.period ? { period: renewal.period, noticeBeforeExpiry: renewal.notice } : null,
   };
   if (renewal.evergreen) term.evergreen = true;
+  // Without a renewal to carry it, the notice that stops an evergreen term running on.
+  if (renewal.evergreen && !term.renewal && renewal.notice) term.noticeToEnd = renewal.notice;
   if (end?.kind === 'event') term.endEvent = end.event;
   return { term, expiresIncomplete };
 }

@@ -117,6 +117,18 @@ describe('effective date', () => {
     ['This Memorandum takes effect on 2 March 2021.', '2021-03-02'],
     ['The Licence commences on March 2, 2021 and runs for a year.', '2021-03-02'],
     ['This Deed is made on 9 January 2021, effective 2 March 2021.', '2021-03-02'],
+    [
+      'The Term of this Lease shall be for a period of two years commencing the 3rd day of March 2021.',
+      '2021-03-03',
+    ],
+    [
+      'The initial term of this Lease begins on 3 March 2021 and ends on 2 March 2023.',
+      '2021-03-03',
+    ],
+    ['The term of the Licence shall start on March 3, 2021.', '2021-03-03'],
+    ['This Deed shall be deemed effective as of 3 March 2021.', '2021-03-03'],
+    ['Effective as of March 3, 2021, the Landlord and the Tenant agree as follows.', '2021-03-03'],
+    ['This Lease is effective retroactively to March 3, 2021.', '2021-03-03'],
   ])('reads the effective date in "%s"', (text, expected) => {
     expect(effective(text)).toBe(expected);
   });
@@ -125,6 +137,26 @@ describe('effective date', () => {
     expect(effective('This Agreement shall be effective upon signature.', MAY_1_2020)).toBe(
       '2020-05-01',
     );
+  });
+
+  it('does not take the start of a renewal term for the effective date', () => {
+    expect(
+      effective('The renewal term of this Lease shall be one year commencing on 3 March 2023.'),
+    ).toBeNull();
+    expect(
+      effective(
+        'The Licence is granted on 1 March 2021. Any extended term shall commence on 3 March 2023. The Licence shall begin on 5 March 2021.',
+      ),
+    ).toBe('2021-03-05');
+  });
+
+  it('does not take the start of a duty under the agreement for the effective date', () => {
+    expect(effective('Deliveries of the Product shall begin on 1 June 2021.')).toBeNull();
+    expect(effective('Production commences on March 3, 2021 at the Plant.')).toBeNull();
+  });
+
+  it('does not take the end of a period the agreement is effective to for its start', () => {
+    expect(effective('This Lease is effective to March 3, 2021.')).toBeNull();
   });
 
   it('finds none where the text states none', () => {

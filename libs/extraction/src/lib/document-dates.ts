@@ -4,6 +4,7 @@ import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import type { TextSpan } from './sentences';
+import { isTermSubject } from './term-end';
 
 export interface DocumentDates {
   publishedAt: CalendarDate | null;
@@ -86,15 +87,34 @@ export function findPublishedAt(
   return null;
 }
 
+const RENEWAL_SUBJECT = /\b(?:renew\w*|additional|extension|extended|successive)\b/i;
+
+/** The sentence up to a position: from the last full stop, semicolon or line break before it. */
+function sentenceBefore(text: string, at: number): string {
+  const start = Math.max(...['.', ';', '\n'].map((mark) => text.lastIndexOf(mark, at - 1)));
+  return text.slice(start + 1, at);
+}
+
+function firstMatch(text: string, re: RegExp, accept: (at: number) => boolean) {
+  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) if (accept(m.index)) return m;
+  return null;
+}
+
 export function findEffectiveDates(
   text: string,
   definitions: Definitions,
   signedAt: CalendarDate | null,
   reference: CalendarDate | null,
 ): { effectiveAt: CalendarDate | null; entryIntoForceAt: CalendarDate | null } {
-  // The date must follow its label closely; a heading may put it on the next line.
-  const dateAfter = (re: RegExp): CalendarDate | null => {
-    const m = re.exec(text);
+  // The date must follow its label closely; a heading may put it on the next line. A label in
+  // a sentence about a renewal ("the Renewal Term shall commence on") dates that renewal.
+  // With `ofInstrument`, only where the sentence says it of the agreement or its term:
+  // "Deliveries shall begin on 1 June 2021" dates the deliveries.
+  const dateAfter = (re: RegExp, ofInstrument = false): CalendarDate | null => {
+    const m = firstMatch(text, re, (at) => {
+      const before = sentenceBefore(text, at);
+      return !RENEWAL_SUBJECT.test(before) && (!ofInstrument || isTermSubject(before));
+    });
     if (!m) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
     const gap = after.length - after.trimStart().length;
@@ -118,12 +138,22 @@ export function findEffectiveDates(
     dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will be|shall be|is))\s*/i) ??
     namedDate ??
     dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will be|shall be|is)\s*/i) ??
-    dateAfter(/\b(?:is|be|become|becomes) effective (?:as )?(?:of|from|on)\s*/i) ??
     dateAfter(
-      /\b(?:(?:shall|will) (?:commence|take effect|come into force)|commences|takes effect|comes into force)(?: as of| on| from)\s*/i,
+      /\b(?:is|be|become|becomes) (?:deemed )?effective (?:retroactive(?:ly)? (?:to|as of|from)|(?:as )?(?:of|from|on))\s*/i,
     ) ??
-    // "made as of June 5, 2019, effective July 1, 2019"
+    dateAfter(
+      /\b(?:(?:shall|will) (?:commence|begin|start|take effect|come into force)|commences|begins|starts|takes effect|comes into force)(?: as of| on| from)\s*/i,
+      true,
+    ) ??
+    // "The Term shall be for a period of two years commencing the 1st day of May 2020": the
+    // agreement's own term, not a renewal's, starts on the date that follows.
+    dateAfter(
+      /\b(?:the|this) (?:initial )?(?:term|agreement|contract)\b(?:(?!renew|additional|extension|successive)[^.\n]){0,120}?\b(?:commencing|beginning|starting)(?: on| as of| from| with)?\s*/i,
+    ) ??
+    // "made as of June 5, 2019, effective July 1, 2019"; a preamble that opens "Effective as of
+    // July 1, 2019, the parties agree".
     dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
+    dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/i) ??
     signingAsEffective(text, meaning, signedAt);
   return { effectiveAt, entryIntoForceAt };
 }

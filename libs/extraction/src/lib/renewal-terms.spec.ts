@@ -16,6 +16,24 @@ describe('renewal terms', () => {
     ).toBe('P1Y');
   });
 
+  it('reads a renewal counted in periods added ("two additional years", "one (1) further year")', () => {
+    expect(
+      readRenewal(['The Lease shall automatically renew for two additional years.']).period,
+    ).toBe('P2Y');
+    expect(
+      readRenewal(["The term may be extended by one (1) further year at the tenant's option."])
+        .period,
+    ).toBe('P1Y');
+  });
+
+  it('reads a successor franchise as the renewal, with the notice before expiry to obtain it', () => {
+    const reading = readRenewal([
+      'On expiry the Franchisee may obtain a successor franchise for a term of seven (7) years by giving at least nine (9) months notice prior to the expiration of the term.',
+    ]);
+    expect(reading.period).toBe('P7Y');
+    expect(reading.notice).toBe('P9M');
+  });
+
   it('does not take "extend for a period of five years" for a renewal', () => {
     expect(
       readRenewal(['This Agreement shall extend for a period of five (5) years thereafter.'])

@@ -1,10 +1,11 @@
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
+import { NUMBER_PATTERN } from './numbers';
 
 const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
-// "extend" renews only with more periods ("extend for successive 12-month periods"); "extend
+// A franchise "renews" as a successor franchise. "extend" renews only with more periods ("extend for successive 12-month periods"); "extend
 // for a period of five years" and "extend through December 31" state the term itself.
 export const RENEWAL =
-  /\b(?:renew\w*|extension|successive|additional\s+(?:\w+\s+){0,2}terms?|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
+  /\b(?:renew\w*|extension|successive|successor\s+(?:franchise|term|agreement|licen[cs]e)|additional\s+(?:\w+\s+){0,2}terms?|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
 // Renewals by the period's name: "from year to year", "on a month-to-month basis".
 const NAMED_PERIODS: readonly [RegExp, string][] = [
   [
@@ -18,9 +19,10 @@ const SAME_LENGTH =
   /\b(?:of the same duration|of (?:a )?like (?:duration|term|period)|equal in (?:duration|length) to|of equal (?:duration|length)|same length)\b/i;
 const AUTOMATIC = /\b(?:renew\w*\s+automatically|automatically\s+(?:be\s+)?renew\w*)\b/i;
 // After its fixed term the agreement simply runs on: "and thereafter until terminated". The
-// fixed term must come first ("for ten years and thereafter"), or "thereafter" is the start.
+// fixed term, a length or a date, must come first ("for ten years and thereafter", "until 31 March
+// 2016 and thereafter"), or "thereafter" is the start.
 const FIXED_TERM = new RegExp(
-  `${DURATION_PATTERN}|\\b(?:initial term|contract year|anniversary)\\b`,
+  `${DURATION_PATTERN}|\\b(?:initial term|contract year|anniversary)\\b|\\b(?:19|20)\\d\\d\\b`,
   'i',
 );
 const EVERGREEN =
@@ -41,12 +43,28 @@ export interface RenewalReading {
   evergreen: boolean;
 }
 
+// "renew for two additional years", "extended by one (1) further year": the count of periods
+// the renewal adds, with the word of renewal between the number and its unit.
+const ADDED_PERIODS = new RegExp(
+  `\\b(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?\\s+(?:further|additional|successive|consecutive|more|renewal)\\s+(day|week|month|year)s?\\b`,
+  'i',
+);
+
 function renewalPeriod(sentence: string): string | null {
   for (const [re, period] of NAMED_PERIODS) if (re.test(sentence)) return period;
+  const added = ADDED_PERIODS.exec(sentence);
+  const addedDuration = added
+    ? durationFromMatch(added[1] ?? '', added[2], '', added[3] ?? '')
+    : null;
+  if (
+    addedDuration &&
+    !/\b(?:notice|prior|before|within)\b[\w\s()]*$/i.test(sentence.slice(0, added?.index))
+  )
+    return toIsoDuration(addedDuration);
   for (const m of sentence.matchAll(DURATION_RE)) {
     const before = sentence.slice(Math.max(0, m.index - 100), m.index);
     if (
-      !/\b(successive|additional|further|renewal|renew\w*|extend\w*|extension|consecutive|every)\b[\w\s(),-]*$/i.test(
+      !/\b(successive|successor|additional|further|renewal|renew\w*|extend\w*|extension|consecutive|every)\b[\w\s(),"-]*$/i.test(
         before,
       )
     )

@@ -109,8 +109,14 @@ describe('the end a sentence states', () => {
     // "for" leads to an end only before a defined period ("for the Term"); the start date the
     // phrase names (2019-06-12 here) would otherwise end the term on the day it begins.
     const sentence =
-      'This Agreement will be for the maximum period of six (6) months beginning for the commencement date, unless earlier terminated.';
+      'The Lease will run for an initial period of eight (8) months beginning for the commencement date, unless ended sooner.';
     expect(readTermEnd(sentence, context)).toBeNull();
+    expect(
+      readTermEnd(
+        'The Lease will run for an initial period of eight (8) months beginning for the Commencement Date.',
+        context,
+      ),
+    ).toBeNull();
   });
 
   it('lets "the first to occur of" pick the earliest dated limb', () => {

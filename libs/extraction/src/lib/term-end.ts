@@ -18,7 +18,7 @@ export type TermEnd =
   | { kind: 'open' };
 
 const UNTIL_TERMINATED =
-  /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?terminated\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)|^(?:the\s+)?(?:earlier\s+)?(?:termination|expiration)(?:\s+(?:or|and\/or)\s+(?:earlier\s+)?(?:termination|expiration))?\s+of\s+(?:this|the)\s+(?:agreement|contract)\b/i;
+  /^(?:(?:it|this agreement|the agreement|this contract) (?:is|has been) |being |so |earlier )?(?:terminated|revoked|rescinded|cancell?ed)\b|^(?:the |both )?parties\s+(?:mutually\s+)?(?:agree|decide)\w*\s+(?:in writing\s+)?to\s+(?:terminate|end|cancel)\b|^(?:either|one|any|a|the other|each) (?:party|parties|of the parties|participant)\b[^.;]{0,80}?\b(?:terminat|gives? notice)|^(?:termination|terminated) (?:by|in accordance|pursuant|as provided)|^(?:the\s+)?(?:earlier\s+)?(?:termination|expiration)(?:\s+(?:or|and\/or)\s+(?:earlier\s+)?(?:termination|expiration))?\s+of\s+(?:this|the)\s+(?:agreement|contract)\b/i;
 // "the fifth anniversary of the Effective Date", "the third anniversary thereof".
 const ANNIVERSARY = new RegExp(
   `^(?:the\\s+)?${ORDINAL_PATTERN}\\s+anniversary\\s+(?:of\\s+)?(.+)`,
@@ -261,6 +261,8 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
     const whileLead = WHILE_LEAD.test(lead[0]);
     if (!whileLead && /^(?:for|throughout|during)\b/i.test(lead[0]) && !/^the\s+[A-Z]/.test(after))
       continue;
+    // "beginning for the Commencement Date" names where the term starts, not where it ends.
+    if (/\b(?:commenc|begin|start)\w*\s*$/i.test(sentence.slice(0, lead.index))) continue;
     // "The prices shall remain in effect until ..." says nothing of the agreement's term.
     if (depth === 0 && !isTermSubject(sentence.slice(0, lead.index + lead[0].length))) continue;
     const end = whileLead ? whileEnd(lead[0], after, context, depth) : endOf(after, context, depth);

@@ -11,16 +11,17 @@ const LENGTH_LEAD =
   /\b(?:for|of|be|is|are|last|lasts|continue[sd]?|remain|term|period|engagement)\s*:?\s+(?:(?:a|an|the)\s+)?(?:(?:initial|fixed|primary|minimum|maximum|further|entire|full|whole)\s+)?(?:(?:term|period|duration)\s+(?:of\s+)?)?(?:(?:at least|not less than|being)\s+)?$/i;
 // A period that is notice, a renewal or a deadline is not the length of the term.
 const NOT_LENGTH = /notice|prior|before|advance|within|renew|additional|successive|extension/i;
-// Where the period is counted from, when the sentence says.
+// Where the period is counted from, when the sentence says; the preposition after "beginning"
+// varies ("beginning for the Commencement Date") but the anchor after it does not.
 const COUNTED_FROM =
-  /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
+  /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon|at|for))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
 const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
 // A length used as an adjective of the term: "a one year engagement", "an initial five-year term".
 // Only the instrument's own nouns: "the one-year period following" may be any period.
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the)\s+(?:(?:initial|fixed|primary|original)\s+)?$/i;
 const ATTRIBUTIVE_AFTER = /^\s*(?:initial\s+)?(?:term|engagement|contract|agreement)\b/i;
 const COMMENCES_ON =
-  /\b(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)\s+(?:the\s+)?(?=\S)/gi;
+  /\b(?:(?:commenc\w*|begin\w*|start\w*|effective)\s+(?:on|as of|from)|(?:runs?|running|valid|in (?:full\s+)?(?:force|effect))\s+from)\s+(?:the\s+)?(?=\S)/gi;
 
 /**
  * The base of a period that names none: what the sentence says the term commences on (a date,
@@ -42,7 +43,12 @@ function sentenceBase(sentence: string, context: TermContext): TermPoint {
  * end.
  */
 /** The periods a sentence gives as the length of the term, with the text after each. */
-function* termLengths(sentence: string): Generator<{ duration: Duration; after: string }> {
+function* termLengths(text: string): Generator<{ duration: Duration; after: string }> {
+  // "three (3) Contract Years": a year of the contract is a year.
+  const sentence = text.replace(
+    /\b(?:contract|agreement|licen[cs]e|lease)\s+(years?|months?)\b/gi,
+    '$1',
+  );
   for (const m of sentence.matchAll(DURATION_RE)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     if (NOT_LENGTH.test(before)) continue;

@@ -64,6 +64,9 @@ export function pointOf(phrase: string, context: TermContext): TermPoint {
   const defined = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}Date)\b/.exec(text);
   const definedDate = defined?.[1] ? context.definitions.dates.get(defined[1].toLowerCase()) : null;
   if (definedDate) return { kind: 'date', date: definedDate };
+  // An "Agreement Date" the text does not define otherwise is the date the agreement bears.
+  if (/^(?:the\s+)?agreement date\b/i.test(text))
+    return known(context.signedAt ?? context.start, context);
   const otherDate = datedInstrument(defined?.[1] ?? '', context);
   if (otherDate) return { kind: 'date', date: otherDate };
   const eventDate = datedEvent(text, context);
@@ -91,7 +94,12 @@ function known(date: CalendarDate | null, context: TermContext): TermPoint {
 
 /** The event's own words, up to the end of its phrase. */
 export function eventName(text: string): string {
-  const cut = text.split(/[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b/i)[0] ?? '';
+  // "the date of first commercial sale and continue for five years": the event ends before the
+  // sentence goes on to what the term does.
+  const cut =
+    text.split(
+      /[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b|\s+and\s+(?:shall\s+|will\s+)?(?:continue|remain|expire|end|terminate)s?\b/i,
+    )[0] ?? '';
   const name = (cut.trim() || text.trim()).replace(/\.$/, '');
   // A long phrase is cut at a word, not inside one.
   return name.length <= 120 ? name : name.slice(0, 121).replace(/\s+\S*$/, '');

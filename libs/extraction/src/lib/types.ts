@@ -62,6 +62,11 @@ export interface ContractTerm {
    */
   evergreen?: true;
   /**
+   * With evergreen and no renewal period: the notice (ISO 8601 duration) a party gives to end the
+   * agreement once it runs on ("until terminated by either party on 30 days' notice").
+   */
+  noticeToEnd?: string;
+  /**
    * What ends the term when the text gives it no date ("the expiration of the Royalty Term",
    * "P12M after the Launch Date"); expiresAt is then null.
    */
