@@ -20,13 +20,22 @@ process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
 
 const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,200,300').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+/** The console's port, the others beside it; E2E_BASE_PORT moves it, as for the e2e tests. */
+const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS']!.split(',');
   // Rising load from one client: the per-key rate limit would measure itself, not the pipeline.
   const pipeline = await new Pipeline(
-    { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '0' },
-    14000,
+    {
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      // E.g. `--cpu-prof --cpu-prof-dir=tmp/profiles`, to see where a service spends its time.
+      ...(process.env['BENCH_NODE_OPTIONS']
+        ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] }
+        : {}),
+    },
+    BASE_PORT,
   ).start();
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const recorder = await new TopicRecorder(brokers).start([
