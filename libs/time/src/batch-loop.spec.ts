@@ -66,4 +66,38 @@ describe('a batch loop', () => {
     await aLittleWhile();
     expect(turns).toHaveLength(1);
   });
+
+  it('takes a turn at once when woken during a pause', async () => {
+    const { loop, turns } = loopOf([3, 3]);
+    loop.start();
+    await until(() => turns.length === 1);
+    loop.wake();
+    await until(() => turns.length === 2);
+    await aLittleWhile();
+    expect(turns).toHaveLength(2);
+    await loop.stop();
+  });
+
+  it('takes another turn right after one during which it was woken, then pauses', async () => {
+    let wake = () => {};
+    const turns: number[] = [];
+    const loop = new BatchLoop({
+      turn: () => {
+        turns.push(turns.length);
+        // The first turn hears of more work while it runs; the second does not.
+        if (turns.length === 1) wake();
+        return Promise.resolve(0);
+      },
+      batchSize: 10,
+      idleMs: HOUR,
+      errorBackoffMs: HOUR,
+      onError: () => {},
+    });
+    wake = () => loop.wake();
+    loop.start();
+    await until(() => turns.length === 2);
+    await aLittleWhile();
+    expect(turns).toEqual([0, 1]);
+    await loop.stop();
+  });
 });

@@ -13,8 +13,10 @@ export interface BatchLoopOptions {
 
 /**
  * A background worker's loop: turns follow each other at once while they come back full (a
- * backlog), with a pause when they do not, and a longer one when they fail. `stop` cuts the
- * pause short and waits for the turn in flight, so a shutdown never abandons half a batch.
+ * backlog), with a pause when they do not, and a longer one when they fail. `wake` cuts a pause
+ * short (or, during a turn, makes the next pause none), for a worker that hears of new work.
+ * `stop` cuts the pause short and waits for the turn in flight, so a shutdown never abandons half
+ * a batch.
  */
 export class BatchLoop {
   private running = false;
@@ -27,6 +29,11 @@ export class BatchLoop {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+  }
+
+  /** Take a turn now instead of after the pause; a wake during a turn brings on the next at once. */
+  wake(): void {
+    this.sleeper.wake();
   }
 
   async stop(): Promise<void> {

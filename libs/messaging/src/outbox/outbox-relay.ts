@@ -1,5 +1,5 @@
 import { isTopic } from '@dealwatch/contracts';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -23,14 +23,15 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes committed outbox rows in order and deletes them in the same transaction once Kafka has
- * acknowledged them. A crash between the two republishes the batch; the idempotent producer and the
- * consumers' inbox make that harmless. Rows locked by another relay instance are skipped, not awaited.
+ * Publishes committed outbox rows in order, one batch per `sendBatch`, and deletes them in the same
+ * transaction once Kafka has acknowledged them. A crash between the two republishes the batch; the
+ * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
+ * instance are skipped, not awaited. A commit in this process wakes it (`kick`); the poll only finds
+ * what other instances wrote.
  */
 export class OutboxRelay {
   private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private readonly loop: BatchLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,25 +39,34 @@ export class OutboxRelay {
     private readonly naming: TopicNaming,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.loop = new BatchLoop({
+      turn: () => this.publishBatch(),
+      batchSize: options.batchSize ?? 200,
+      idleMs: options.pollIntervalMs,
+      errorBackoffMs: options.errorBackoffMs ?? 1_000,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'outbox relay could not publish; will retry');
+      },
+    });
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Ask for a publish now rather than at the next poll, e.g. right after a commit. */
   kick(): void {
-    this.sleeper.wake();
+    this.loop.wake();
   }
 
   /** Stops polling, then publishes what is left (bounded), so a clean shutdown strands nothing. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.kick();
-    await this.loop;
+    await this.loop.stop();
     for (let round = 0; round < 20; round++) {
       const published = await this.publishBatch().catch((error: unknown) => {
         this.logger.warn(
@@ -72,6 +82,11 @@ export class OutboxRelay {
   /** Publishes up to one batch; returns how many events went out. */
   async publishBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 200;
+    // One round trip instead of a transaction's three when there is nothing to send: most polls.
+    const [waiting] = await this.dataSource.query<{ waiting: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM outbox_messages) AS waiting',
+    );
+    if (!waiting?.waiting) return 0;
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, message_key, headers, payload FROM outbox_messages
@@ -101,20 +116,5 @@ export class OutboxRelay {
       byTopic.set(physical, messages);
     }
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-  }
-
-  private async run(): Promise<void> {
-    const batchSize = this.options.batchSize ?? 200;
-    while (this.running) {
-      let published: number;
-      try {
-        published = await this.publishBatch();
-      } catch (error) {
-        this.logger.error({ err: error }, 'outbox relay could not publish; will retry');
-        await this.sleeper.sleep(this.options.errorBackoffMs ?? 1_000);
-        continue;
-      }
-      if (published < batchSize) await this.sleeper.sleep(this.options.pollIntervalMs);
-    }
   }
 }
