@@ -31,7 +31,10 @@ export interface EventConsumerOptions {
   retryBackoffMs?: number;
   /** Called after each committed transaction, e.g. to wake the outbox relay. */
   afterCommit?: () => void;
-  /** Events of one partition applied in one transaction at most (default 50). */
+  /**
+   * Events of one partition applied in one transaction at most (default 20): fewer commits, but the
+   * first event's effects wait for the last's.
+   */
   maxEventsPerTransaction?: number;
   /** Partitions worked on at once, each in its own transaction (default 3). */
   partitionsConsumedConcurrently?: number;
@@ -114,12 +117,18 @@ export class EventConsumer {
     const { batch } = payload;
     const { topic: physical, partition } = batch;
     const stopped = () => !payload.isRunning() || payload.isStale();
-    const limit = this.options.maxEventsPerTransaction ?? 50;
+    const limit = this.options.maxEventsPerTransaction ?? 20;
     let run: Applicable[] = [];
     const flush = async () => {
       const last = run.at(-1);
       if (!last) return;
-      await this.applyRun(run, physical, partition);
+      // A long transaction must not cost the group membership (sessionTimeout) and a redelivery.
+      const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), 1_000);
+      try {
+        await this.applyRun(run, physical, partition);
+      } finally {
+        clearInterval(keepAlive);
+      }
       payload.resolveOffset(last.message.offset);
       run = [];
       await payload.heartbeat();
