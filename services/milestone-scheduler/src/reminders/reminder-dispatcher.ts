@@ -1,5 +1,6 @@
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
+import type { OutboxEvent } from '@dealwatch/messaging';
 import {
   MilestoneRepository,
   claimDueReminders,
@@ -66,7 +67,10 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const due = await claimDueReminders(manager, now, BATCH_SIZE);
-      for (const reminder of due) await this.publish(manager, reminder, now);
+      await this.outbox.appendMany(
+        manager,
+        due.map((reminder) => this.reminderEvent(reminder, now)),
+      );
       if (due.length > 0) {
         await markRemindersFired(
           manager,
@@ -100,16 +104,15 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     return full;
   }
 
-  private async publish(manager: EntityManager, reminder: DueReminder, now: Date): Promise<void> {
+  private reminderEvent(reminder: DueReminder, now: Date): OutboxEvent {
     const late = now.getTime() - reminder.fireAt.getTime() > this.env.LATE_AFTER_MS;
     const evidenceSpan: [number, number] | null =
       reminder.evidenceStart !== null && reminder.evidenceEnd !== null
         ? [reminder.evidenceStart, reminder.evidenceEnd]
         : null;
-    await this.outbox.append(
-      manager,
-      Topics.MilestoneReminderV1,
-      {
+    return {
+      topic: Topics.MilestoneReminderV1,
+      payload: {
         reminderId: reminder.reminderId,
         milestoneId: reminder.milestoneId,
         agreementId: reminder.subject,
@@ -124,8 +127,8 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
         evidence: { text: reminder.evidence, span: evidenceSpan },
       },
       // The reminder's id doubles as the event id: a reminder is announced at most once.
-      { subject: reminder.subject, eventId: reminder.reminderId },
-    );
+      metadata: { subject: reminder.subject, eventId: reminder.reminderId },
+    };
   }
 
   private async run(): Promise<void> {
