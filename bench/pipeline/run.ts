@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     'target/s  sent  done  sustained/s  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalSent = 0;
+  let totalCompleted = 0;
   let bestSustained = 0;
+  const cpuAtStart = serviceNames.map(
+    (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
+  );
   for (const rate of RATES) {
     const before = serviceNames.map(
       (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
       ((100 * (value - before[i]!)) / stage.wallSeconds).toFixed(0).padStart(4),
     );
     totalSent += stage.sent;
+    totalCompleted += stage.completed;
     bestSustained = Math.max(bestSustained, stage.sustainedPerSecond);
     console.log(
       [
@@ -85,6 +90,17 @@ async function main(): Promise<void> {
     '\npeak RSS (MB): ' +
       serviceNames
         .map((name) => `${name} ${processStats(pipeline.services[name].pid!).peakRssMb.toFixed(0)}`)
+        .join(', '),
+  );
+
+  // Unlike rates and latencies, this hardly depends on what else the machine is doing.
+  console.log(
+    'CPU ms per agreement: ' +
+      serviceNames
+        .map((name, i) => {
+          const seconds = processStats(pipeline.services[name].pid!).cpuSeconds - cpuAtStart[i]!;
+          return `${name} ${((1000 * seconds) / Math.max(totalCompleted, 1)).toFixed(1)}`;
+        })
         .join(', '),
   );
 
