@@ -36,7 +36,11 @@ export interface EventConsumerOptions {
    * first event's effects wait for the last's.
    */
   maxEventsPerTransaction?: number;
-  /** Partitions worked on at once, each in its own transaction (default 3). */
+  /**
+   * Partitions worked on at once, each in its own transaction (default 1). More is only safe for
+   * handlers that never race across topics: a projection that joins two topics may miss the other's
+   * row in an uncommitted transaction.
+   */
   partitionsConsumedConcurrently?: number;
 }
 
@@ -54,7 +58,7 @@ interface Applicable {
  * infrastructure outages are retried without end instead, since the message itself is fine.
  *
  * The events of a fetched batch are applied in order in one transaction (a commit and its flush per
- * batch, not per event); partitions are worked on concurrently, so the order per key holds. When a
+ * batch, not per event), one partition after another as before, so the order per key holds. When a
  * batch's transaction fails on one event, the batch is rolled back and applied again event by event,
  * so only the failing one is retried or dead-lettered.
  */
@@ -101,7 +105,7 @@ export class EventConsumer {
       fromBeginning: true,
     });
     await consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(payload),
     });
