@@ -12,7 +12,7 @@ import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
 import { timeDrivenStatus } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -32,9 +32,7 @@ const BATCH_SIZE = 200;
  */
 @Injectable()
 export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private readonly loop: BatchLoop;
 
   constructor(
     private readonly transactions: Transactions,
@@ -44,7 +42,17 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.loop = new BatchLoop({
+      turn: async (batchSize) => ((await this.fireDue()) ? batchSize : 0),
+      batchSize: BATCH_SIZE,
+      idleMs: () => this.untilNextReminder(),
+      errorBackoffMs: 1_000,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'firing reminders failed; will retry');
+      },
+    });
+  }
 
   /**
    * Starts on init rather than at bootstrap: bootstrap waits for the Kafka consumer group to form,
@@ -52,14 +60,11 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
    * the outbox until the relay starts.
    */
   onModuleInit(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.sleeper.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Fires what is due now and moves milestones on; true when a batch was full (more may wait). */
@@ -131,19 +136,7 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if (await this.fireDue()) continue;
-        await this.sleeper.sleep(await this.untilNextReminder());
-      } catch (error) {
-        this.logger.error({ err: error }, 'firing reminders failed; will retry');
-        await this.sleeper.sleep(1_000);
-      }
-    }
-  }
-
-  /** Sleeps until the next reminder or status change is due, but never longer than the poll interval. */
+  /** Until the next reminder or status change is due, but never longer than the poll interval. */
   private async untilNextReminder(): Promise<number> {
     const next = await this.transactions.run((manager) => nextWakeTime(manager));
     const poll = this.env.SCHEDULER_POLL_MS;
