@@ -20,13 +20,22 @@ process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
 
 const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,200,300').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+/** The console's port, the others beside it; E2E_BASE_PORT moves it, as for the e2e tests. */
+const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS']!.split(',');
   // Rising load from one client: the per-key rate limit would measure itself, not the pipeline.
   const pipeline = await new Pipeline(
-    { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '0' },
-    14000,
+    {
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      // E.g. `--cpu-prof --cpu-prof-dir=tmp/profiles`, to see where a service spends its time.
+      ...(process.env['BENCH_NODE_OPTIONS']
+        ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] }
+        : {}),
+    },
+    BASE_PORT,
   ).start();
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const recorder = await new TopicRecorder(brokers).start([
@@ -43,7 +52,11 @@ async function main(): Promise<void> {
     'target/s  sent  done  sustained/s  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalSent = 0;
+  let totalCompleted = 0;
   let bestSustained = 0;
+  const cpuAtStart = serviceNames.map(
+    (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
+  );
   for (const rate of RATES) {
     const before = serviceNames.map(
       (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
@@ -54,6 +67,7 @@ async function main(): Promise<void> {
       ((100 * (value - before[i]!)) / stage.wallSeconds).toFixed(0).padStart(4),
     );
     totalSent += stage.sent;
+    totalCompleted += stage.completed;
     bestSustained = Math.max(bestSustained, stage.sustainedPerSecond);
     console.log(
       [
@@ -76,6 +90,17 @@ async function main(): Promise<void> {
     '\npeak RSS (MB): ' +
       serviceNames
         .map((name) => `${name} ${processStats(pipeline.services[name].pid!).peakRssMb.toFixed(0)}`)
+        .join(', '),
+  );
+
+  // Unlike rates and latencies, this hardly depends on what else the machine is doing.
+  console.log(
+    'CPU ms per agreement: ' +
+      serviceNames
+        .map((name, i) => {
+          const seconds = processStats(pipeline.services[name].pid!).cpuSeconds - cpuAtStart[i]!;
+          return `${name} ${((1000 * seconds) / Math.max(totalCompleted, 1)).toFixed(1)}`;
+        })
         .join(', '),
   );
 

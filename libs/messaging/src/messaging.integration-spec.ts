@@ -236,6 +236,46 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     await expectEventually(() => expect(handled).toContain(next.agreementId));
   });
 
+  it('applies the events of one batch once each, though one among them is dead-lettered', async () => {
+    const [before, poison, after] = [ingestedPayload(), ingestedPayload(), ingestedPayload()];
+    failNextFor = poison.agreementId;
+    const eventOf = (payload: AgreementIngestedV1) => ({
+      // One key, so one partition and one fetch: the three arrive in one batch, in this order.
+      key: 'one-partition',
+      value: JSON.stringify(payload),
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: randomUUID(),
+        ce_type: Topics.AgreementIngestedV1,
+        ce_source: '/test',
+        ce_time: new Date().toISOString(),
+      },
+    });
+    await producer.send({
+      topic: ingested,
+      messages: [eventOf(before), eventOf(poison), eventOf(after)],
+    });
+
+    const dead = await expectEventually(() => {
+      const found = recorder
+        .on(`${ingested}.dlq`)
+        .filter((m) => m.headers[DeadLetterHeaders.originalTopic] === ingested)
+        .filter((m) => m.key === 'one-partition');
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    expect(JSON.parse(dead.value!)).toEqual(poison);
+    const applied = async (payload: AgreementIngestedV1) =>
+      (
+        await dataSource.query<unknown[]>('SELECT 1 FROM applied WHERE agreement_id = $1', [
+          payload.agreementId,
+        ])
+      ).length;
+    await expectEventually(async () => expect(await applied(after)).toBe(1));
+    expect(await applied(before)).toBe(1);
+    expect(await applied(poison)).toBe(0);
+  });
+
   it('dead-letters an event whose handler keeps failing, and its effects are rolled back', async () => {
     const payload = ingestedPayload();
     failNextFor = payload.agreementId;

@@ -100,4 +100,21 @@ describe('a batch loop', () => {
     expect(turns).toEqual([0, 1]);
     await loop.stop();
   });
+
+  it('pauses as long as a computed pause says, and reports a failure to compute it', async () => {
+    const pauses: number[] = [];
+    const failure = new Error('clock unreadable');
+    const { loop, turns, errors } = loopOf([3, 3, 3], {
+      errorBackoffMs: 1,
+      idleMs: () => {
+        pauses.push(pauses.length);
+        return pauses.length === 1 ? Promise.resolve(1) : Promise.reject(failure);
+      },
+    });
+    loop.start();
+    // A 1 ms pause, then a failure to compute the next (its backoff is 1 ms too).
+    await until(() => turns.length >= 3);
+    expect(errors[0]).toBe(failure);
+    await loop.stop();
+  });
 });

@@ -4,8 +4,11 @@ export interface BatchLoopOptions {
   /** Works off one batch of at most `batchSize` items; resolves to how many it took. */
   turn: (batchSize: number) => Promise<number>;
   batchSize: number;
-  /** The pause after a batch that was not full, i.e. when nothing more is waiting. */
-  idleMs: number;
+  /**
+   * The pause after a batch that was not full, i.e. when nothing more is waiting; a function for a
+   * worker that knows when its next item falls due (a failure of it counts as the turn's).
+   */
+  idleMs: number | (() => Promise<number>);
   /** The pause after a turn that threw, so a failing dependency is not hammered. */
   errorBackoffMs: number;
   onError: (error: unknown) => void;
@@ -45,15 +48,15 @@ export class BatchLoop {
   private async run(): Promise<void> {
     const { turn, batchSize, idleMs, errorBackoffMs, onError } = this.options;
     while (this.running) {
-      let taken: number;
+      let pause: number;
       try {
-        taken = await turn(batchSize);
+        const taken = await turn(batchSize);
+        pause = taken < batchSize ? (typeof idleMs === 'number' ? idleMs : await idleMs()) : 0;
       } catch (error) {
         onError(error);
-        await this.sleeper.sleep(errorBackoffMs);
-        continue;
+        pause = errorBackoffMs;
       }
-      if (taken < batchSize) await this.sleeper.sleep(idleMs);
+      if (pause > 0) await this.sleeper.sleep(pause);
     }
   }
 }

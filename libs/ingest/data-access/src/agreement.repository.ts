@@ -4,8 +4,6 @@ import type { EntityManager } from 'typeorm';
 
 import { AgreementEntity } from './agreement.entity';
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
 export class AgreementRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,16 +21,15 @@ export class AgreementRepository {
     manager: EntityManager,
     agreement: Omit<AgreementEntity, 'receivedAt'>,
   ): Promise<boolean> {
-    try {
-      await manager.query('SAVEPOINT insert_agreement');
-      await manager.getRepository(AgreementEntity).insert(agreement);
-      await manager.query('RELEASE SAVEPOINT insert_agreement');
-      return true;
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code !== UNIQUE_VIOLATION)
-        throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT insert_agreement');
-      return false;
-    }
+    // One statement: a unique violation caught under a savepoint cost three round trips.
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AgreementEntity)
+      .values(agreement)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (inserted.raw as unknown[]).length > 0;
   }
 }

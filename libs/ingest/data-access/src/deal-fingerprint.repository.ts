@@ -36,14 +36,13 @@ export class DealFingerprintRepository {
   }
 
   async save(manager: EntityManager, stored: StoredFingerprint, keys: string[]): Promise<void> {
+    // One round trip for both tables; the foreign keys are checked at the end of the statement.
     await manager.query(
-      'INSERT INTO deal_fingerprints (document_id, agreement_id, fingerprint) VALUES ($1, $2, $3)',
-      [stored.documentId, stored.agreementId, JSON.stringify(stored.fingerprint)],
-    );
-    await manager.query(
-      `INSERT INTO deal_link_keys (key, document_id)
-       SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
-      [keys, stored.documentId],
+      `WITH fingerprint AS (
+         INSERT INTO deal_fingerprints (document_id, agreement_id, fingerprint) VALUES ($1, $2, $3))
+       INSERT INTO deal_link_keys (key, document_id)
+       SELECT unnest($4::text[]), $1 ON CONFLICT DO NOTHING`,
+      [stored.documentId, stored.agreementId, JSON.stringify(stored.fingerprint), keys],
     );
   }
 }

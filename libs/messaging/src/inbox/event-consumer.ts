@@ -1,7 +1,7 @@
 import type { Topic } from '@dealwatch/contracts';
 import { isTransientError } from '@dealwatch/persistence';
 
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -31,6 +31,24 @@ export interface EventConsumerOptions {
   retryBackoffMs?: number;
   /** Called after each committed transaction, e.g. to wake the outbox relay. */
   afterCommit?: () => void;
+  /**
+   * Events of one partition applied in one transaction at most (default 20): fewer commits, but the
+   * first event's effects wait for the last's.
+   */
+  maxEventsPerTransaction?: number;
+  /**
+   * Partitions worked on at once, each in its own transaction (default 1). More is only safe for
+   * handlers that never race across topics: a projection that joins two topics may miss the other's
+   * row in an uncommitted transaction.
+   */
+  partitionsConsumedConcurrently?: number;
+}
+
+/** A message of a batch that decoded, with the handler it goes to. */
+interface Applicable {
+  message: KafkaMessage;
+  event: DecodedEvent<Topic>;
+  handler: EventHandler<Topic>;
 }
 
 /**
@@ -38,6 +56,11 @@ export interface EventConsumerOptions {
  * transaction, so a redelivery finds it and changes nothing. Invalid messages, handlers that keep
  * failing and events a handler calls unprocessable go to `<topic>.dlq` with the reason;
  * infrastructure outages are retried without end instead, since the message itself is fine.
+ *
+ * The events of a fetched batch are applied in order in one transaction (a commit and its flush per
+ * batch, not per event), one partition after another as before, so the order per key holds. When a
+ * batch's transaction fails on one event, the batch is rolled back and applied again event by event,
+ * so only the failing one is retried or dead-lettered.
  */
 export class EventConsumer {
   private readonly handlers = new Map<Topic, EventHandler<Topic>>();
@@ -81,32 +104,111 @@ export class EventConsumer {
       topics: this.topics.map((topic) => this.naming.physical(topic)),
       fromBeginning: true,
     });
-    await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
   }
 
-  /** Finishes the message in hand, commits offsets and leaves the group. */
+  /** Finishes the transaction in hand, commits offsets and leaves the group. */
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     this.consumer = null;
   }
 
-  private async handleMessage({
-    topic: physical,
-    partition,
-    message,
-  }: EachMessagePayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const { topic: physical, partition } = batch;
+    const stopped = () => !payload.isRunning() || payload.isStale();
+    const limit = this.options.maxEventsPerTransaction ?? 20;
+    let run: Applicable[] = [];
+    const flush = async () => {
+      const last = run.at(-1);
+      if (!last) return;
+      // A long transaction must not cost the group membership (sessionTimeout) and a redelivery.
+      const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), 1_000);
+      try {
+        await this.applyRun(run, physical, partition);
+      } finally {
+        clearInterval(keepAlive);
+      }
+      payload.resolveOffset(last.message.offset);
+      run = [];
+      await payload.heartbeat();
+    };
+    for (const message of batch.messages) {
+      // A rebalance took the partition away, or a stop began: the rest is redelivered.
+      if (stopped()) break;
+      const applicable = this.decode(physical, message);
+      if (typeof applicable === 'string') {
+        // Events before it are applied first, so the offsets resolved stay in order.
+        await flush();
+        await this.deadLetter(physical, partition, message, applicable);
+        payload.resolveOffset(message.offset);
+        continue;
+      }
+      run.push(applicable);
+      if (run.length >= limit) await flush();
+    }
+    if (!stopped()) await flush();
+  }
+
+  /** The message's event and handler, or why it can never be applied. */
+  private decode(physical: string, message: KafkaMessage): Applicable | string {
     const topic = this.naming.logical(physical);
     const handler = topic ? this.handlers.get(topic) : undefined;
-    if (!topic || !handler) {
-      await this.deadLetter(physical, partition, message, `no handler for topic ${physical}`);
-      return;
-    }
+    if (!topic || !handler) return `no handler for topic ${physical}`;
     const decoded = decodeEvent(topic, message);
-    if (!decoded.ok) {
-      await this.deadLetter(physical, partition, message, decoded.error);
-      return;
+    if (!decoded.ok) return decoded.error;
+    return { message, event: decoded.event, handler };
+  }
+
+  /**
+   * Applies consecutive events of one partition in one transaction; if that fails for any reason but
+   * an outage, applies them one by one instead, so one bad event neither holds back nor takes down
+   * the others.
+   */
+  private async applyRun(run: Applicable[], physical: string, partition: number): Promise<void> {
+    if (run.length > 1) {
+      try {
+        await this.applyTogether(run);
+        return;
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        this.logger.debug(
+          { err: error, topic: physical, events: run.length },
+          'batch failed; applying its events one by one',
+        );
+      }
     }
-    await this.applyWithRetries(decoded.event, handler, physical, partition, message);
+    for (const { event, handler, message } of run)
+      await this.applyWithRetries(event, handler, physical, partition, message);
+  }
+
+  private async applyTogether(run: Applicable[]): Promise<void> {
+    const applied = await this.dataSource.transaction(async (manager) => {
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
+         SELECT $1, event_id, topic, now() FROM unnest($2::text[], $3::text[]) AS e (event_id, topic)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [
+          this.groupId,
+          run.map(({ event }) => event.envelope.id),
+          run.map(({ event }) => event.topic),
+        ],
+      );
+      // Each new id once: a batch may hold the same event twice (a producer retry).
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      for (const { event, handler } of run) {
+        if (!fresh.delete(event.envelope.id)) continue;
+        await handler(event, manager);
+      }
+      return inserted.length;
+    });
+    if (applied > 0) this.options.afterCommit?.();
+    if (applied < run.length)
+      this.logger.debug({ skipped: run.length - applied }, 'duplicate events skipped');
   }
 
   private async applyWithRetries(
@@ -114,7 +216,7 @@ export class EventConsumer {
     handler: EventHandler<Topic>,
     physical: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
@@ -168,7 +270,7 @@ export class EventConsumer {
   private async deadLetter(
     physical: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     error: string,
   ): Promise<void> {
     this.logger.warn(

@@ -12,7 +12,11 @@ export class MilestoneHistoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(manager: EntityManager, row: MilestoneHistoryRow): Promise<void> {
-    await manager.getRepository(MilestoneHistoryEntity).insert(row);
+    await this.appendMany(manager, [row]);
+  }
+
+  async appendMany(manager: EntityManager, rows: MilestoneHistoryRow[]): Promise<void> {
+    if (rows.length > 0) await manager.getRepository(MilestoneHistoryEntity).insert(rows);
   }
 
   /** When a milestone was last marked met, or null if it never was. */

@@ -50,6 +50,20 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The agreement's milestones of these obligations, locked in id order. */
+  async lockByObligations(
+    manager: EntityManager,
+    agreementId: string,
+    obligationKeys: string[],
+  ): Promise<MilestoneEntity[]> {
+    if (obligationKeys.length === 0) return [];
+    return manager.getRepository(MilestoneEntity).find({
+      where: { agreementId, obligationKey: In(obligationKeys) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   /** The agreement's dated milestones still running (pending, due, overdue), locked. */
   async lockOpenDated(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
     return manager.getRepository(MilestoneEntity).find({
@@ -85,6 +99,16 @@ export class MilestoneRepository {
     // Insert (not save): no look-up first, and the created/updated times come back into the object.
     await manager.getRepository(MilestoneEntity).insert(milestone);
     return milestone;
+  }
+
+  /** New milestones and their first reminders, a statement each. */
+  async insertMany(
+    manager: EntityManager,
+    milestones: MilestoneEntity[],
+    reminders: ReminderEntity[],
+  ): Promise<void> {
+    if (milestones.length > 0) await manager.getRepository(MilestoneEntity).insert(milestones);
+    if (reminders.length > 0) await manager.getRepository(ReminderEntity).insert(reminders);
   }
 
   async update(

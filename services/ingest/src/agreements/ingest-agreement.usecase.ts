@@ -62,6 +62,9 @@ interface Prepared {
   converted: ConvertedDocument;
   textSha256: string;
   originalSha256: string;
+  fingerprint: DealFingerprint;
+  /** The fingerprint's lookup keys. */
+  keys: string[];
 }
 
 /**
@@ -129,11 +132,18 @@ export class IngestAgreementUseCase {
         ? { kind: 'empty' }
         : { kind: 'unreadable', reason: `the ${format.toUpperCase()} has no readable text` };
     }
+    // Computed before the transaction: the locks taken in it are held no longer than needed.
+    const fingerprint = fingerprintOf(converted.text, [
+      document.given.signedAt ?? null,
+      document.given.publishedAt ?? converted.metadata.publishedAt,
+    ]);
     return {
       format,
       converted,
       textSha256: contentDigest(converted.text),
       originalSha256: createHash('sha256').update(document.bytes).digest('hex'),
+      fingerprint,
+      keys: lookupKeys(fingerprint),
     };
   }
 
@@ -143,11 +153,7 @@ export class IngestAgreementUseCase {
     document: IncomingDocument,
   ): Promise<Extract<IngestOutcome, { agreementId: string }>> {
     const { text, metadata, pages } = prepared.converted;
-    const fingerprint = fingerprintOf(text, [
-      document.given.signedAt ?? null,
-      document.given.publishedAt ?? metadata.publishedAt,
-    ]);
-    const keys = lookupKeys(fingerprint);
+    const { fingerprint, keys } = prepared;
     await this.locks.serialise(manager, [
       `original:${prepared.originalSha256}`,
       `text:${prepared.textSha256}`,

@@ -1,11 +1,16 @@
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
+import type { OutboxEvent } from '@dealwatch/messaging';
 import {
   AgreementDefaultsRepository,
   MilestoneHistoryRepository,
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
-import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
+import type {
+  AgreementDefaultsEntity,
+  MilestoneEntity,
+  ReminderEntity,
+} from '@dealwatch/milestone-scheduler/data-access';
 import { chainedDueDate } from '@dealwatch/milestone-scheduler/domain';
 import type {
   ClosedStatus,
@@ -16,6 +21,7 @@ import type {
 import { calendarDateIn } from '@dealwatch/time';
 
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { ReminderPolicyBook } from '../policies/reminder-policy-book';
@@ -60,6 +66,13 @@ export type NewMilestone = Omit<
   | 'updatedAt'
 >;
 
+/** A milestone to create: its fields, its due (null for a tracked commitment), and why. */
+export interface NewMilestoneOf {
+  fields: NewMilestone;
+  due: MilestoneDue | null;
+  change: Change;
+}
+
 /**
  * Every change of a milestone goes through here, inside the caller's transaction and after the
  * caller has locked the milestone: the row, its reminders, one audit row, and the events
@@ -82,25 +95,57 @@ export class MilestoneLifecycle {
     due: MilestoneDue | null,
     change: Change,
   ): Promise<PlannedMilestone> {
-    const plan = due ? await this.plan(manager, fields, due, change.at) : null;
-    const milestone: MilestoneEntity = {
-      ...fields,
-      ...(due && plan ? scheduleOf(due, plan) : unscheduled(fields.timeZone)),
-      status: plan ? 'pending' : 'tracked',
-      reviewVerdict: null,
-      createdAt: change.at,
-      updatedAt: change.at,
-    };
-    await this.milestones.insert(manager, milestone);
-    const reminders = plan
-      ? await this.milestones.replaceUnfiredReminders(manager, milestone.id, plan.reminders)
-      : [];
-    await this.history.append(manager, {
-      ...historyOf({ status: null, dueDate: null, dueAt: null }, milestone, change),
-      eventId: null,
-    });
-    if (plan) await this.announceSchedule(manager, milestone, reminders, change);
-    return { milestone, reminders };
+    const [created] = await this.createMany(manager, [{ fields, due, change }]);
+    if (!created) throw new Error(`milestone ${fields.id} was not created`);
+    return created;
+  }
+
+  /**
+   * New milestones, each as `create` makes it, with a statement per table for all of them rather
+   * than several per milestone: an extraction brings a new agreement's milestones at once.
+   */
+  async createMany(manager: EntityManager, news: NewMilestoneOf[]): Promise<PlannedMilestone[]> {
+    const defaults = new Map<string, Promise<AgreementDefaultsEntity | null>>();
+    const created: (PlannedMilestone & { change: Change })[] = [];
+    for (const { fields, due, change } of news) {
+      const plan = due ? await this.plan(manager, fields, due, change.at, defaults) : null;
+      const milestone: MilestoneEntity = {
+        ...fields,
+        ...(due && plan ? scheduleOf(due, plan) : unscheduled(fields.timeZone)),
+        status: plan ? 'pending' : 'tracked',
+        reviewVerdict: null,
+        createdAt: change.at,
+        updatedAt: change.at,
+      };
+      const reminders = (plan?.reminders ?? [])
+        .map((reminder) => ({
+          id: randomUUID(),
+          milestoneId: milestone.id,
+          ...reminder,
+          firedAt: null,
+        }))
+        .sort(inFiringOrder);
+      created.push({ milestone, reminders, change });
+    }
+    await this.milestones.insertMany(
+      manager,
+      created.map(({ milestone }) => milestone),
+      created.flatMap(({ reminders }) => reminders),
+    );
+    await this.history.appendMany(
+      manager,
+      created.map(({ milestone, change }) => ({
+        ...historyOf({ status: null, dueDate: null, dueAt: null }, milestone, change),
+        eventId: null,
+      })),
+    );
+    await this.outbox.appendMany(
+      manager,
+      created.flatMap(({ milestone, reminders, change }) =>
+        milestone.status === 'pending' ? this.scheduledEvents(milestone, reminders, change) : [],
+      ),
+    );
+    return created.map(({ milestone, reminders }) => ({ milestone, reminders }));
   }
 
   /**
@@ -245,8 +290,9 @@ export class MilestoneLifecycle {
     milestone: NewMilestone,
     due: MilestoneDue,
     now: Date,
+    defaults?: Map<string, Promise<AgreementDefaultsEntity | null>>,
   ): Promise<ReminderPlan> {
-    return this.policies.plan(await this.resolved(manager, milestone), due, now);
+    return this.policies.plan(await this.resolved(manager, milestone, defaults), due, now);
   }
 
   /** Whose public holidays a business-day count skips: the milestone's, its agreement's, or its policy's. */
@@ -258,10 +304,16 @@ export class MilestoneLifecycle {
     return resolved.jurisdiction ?? this.policies.policyOf(resolved).holidays;
   }
 
-  private async resolved(manager: EntityManager, milestone: NewMilestone): Promise<NewMilestone> {
-    const agreement = milestone.agreementId
-      ? await this.defaults.find(manager, milestone.agreementId)
-      : null;
+  /** `known` keeps each agreement's defaults read once for milestones planned together. */
+  private async resolved(
+    manager: EntityManager,
+    milestone: NewMilestone,
+    known = new Map<string, Promise<AgreementDefaultsEntity | null>>(),
+  ): Promise<NewMilestone> {
+    const { agreementId } = milestone;
+    if (agreementId && !known.has(agreementId))
+      known.set(agreementId, this.defaults.find(manager, agreementId));
+    const agreement = agreementId ? await known.get(agreementId) : null;
     const policy = milestone.policy ?? agreement?.policy ?? null;
     const jurisdiction = milestone.jurisdiction ?? agreement?.jurisdiction ?? null;
     return { ...milestone, policy, jurisdiction };
@@ -302,37 +354,56 @@ export class MilestoneLifecycle {
     reminders: ReminderEntity[],
     change: Change,
   ): Promise<void> {
-    if (!milestone.dueDate || !milestone.overdueAt) return;
-    await this.outbox.append(
-      manager,
-      Topics.MilestoneScheduledV1,
-      {
-        milestoneId: milestone.id,
-        agreementId: subjectOf(milestone),
-        obligationKey: milestone.obligationKey,
-        title: milestone.title,
-        category: milestone.category,
-        dueDate: milestone.dueDate,
-        overdueAt: milestone.overdueAt.toISOString(),
-        evidence: milestone.evidence,
-        reminders: reminders.flatMap((reminder) =>
-          reminder.status === 'cancelled'
-            ? []
-            : [
-                {
-                  reminderId: reminder.id,
-                  offset: reminder.offset,
-                  fireAt: reminder.fireAt.toISOString(),
-                  status: reminder.status,
-                },
-              ],
-        ),
-      },
-      {
-        subject: subjectOf(milestone),
-        correlationId: change.correlationId ?? null,
-        causationId: change.causationId ?? null,
-      },
-    );
+    await this.outbox.appendMany(manager, this.scheduledEvents(milestone, reminders, change));
   }
+
+  /** `milestone.scheduled` for a dated milestone, none for a tracked one. */
+  private scheduledEvents(
+    milestone: MilestoneEntity,
+    reminders: ReminderEntity[],
+    change: Change,
+  ): OutboxEvent[] {
+    if (!milestone.dueDate || !milestone.overdueAt) return [];
+    return [
+      {
+        topic: Topics.MilestoneScheduledV1,
+        payload: {
+          milestoneId: milestone.id,
+          agreementId: subjectOf(milestone),
+          obligationKey: milestone.obligationKey,
+          title: milestone.title,
+          category: milestone.category,
+          dueDate: milestone.dueDate,
+          overdueAt: milestone.overdueAt.toISOString(),
+          evidence: milestone.evidence,
+          reminders: reminders.flatMap((reminder) =>
+            reminder.status === 'cancelled'
+              ? []
+              : [
+                  {
+                    reminderId: reminder.id,
+                    offset: reminder.offset,
+                    fireAt: reminder.fireAt.toISOString(),
+                    status: reminder.status,
+                  },
+                ],
+          ),
+        },
+        metadata: {
+          subject: subjectOf(milestone),
+          correlationId: change.correlationId ?? null,
+          causationId: change.causationId ?? null,
+        },
+      },
+    ];
+  }
+}
+
+/** The order `remindersOf` reads them in: by time, the overdue one after others at its time. */
+function inFiringOrder(a: ReminderEntity, b: ReminderEntity): number {
+  return (
+    a.fireAt.getTime() - b.fireAt.getTime() ||
+    Number(a.offset === 'overdue') - Number(b.offset === 'overdue') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

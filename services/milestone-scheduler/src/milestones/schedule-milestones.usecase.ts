@@ -15,7 +15,7 @@ import type { EntityManager } from 'typeorm';
 
 import { currentDue } from '../lifecycle/milestone-change';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
-import type { Change } from '../lifecycle/milestone-lifecycle';
+import type { Change, NewMilestoneOf } from '../lifecycle/milestone-lifecycle';
 import type { SchedulerEnv } from '../scheduler.env';
 
 const EXTRACTION = 'extraction';
@@ -54,10 +54,34 @@ export class ScheduleMilestonesUseCase {
       causationId: event.envelope.id,
     });
     const byKey = new Map<string, MilestoneEntity>();
+    const existing = new Map(
+      (
+        await this.milestones.lockByObligations(
+          manager,
+          extraction.agreementId,
+          extraction.obligations.map((obligation) => obligation.obligationKey),
+        )
+      ).map((milestone) => [milestone.obligationKey, milestone]),
+    );
+    // New obligations are created together; one listed twice is updated by its second mention.
+    const fresh = new Map<string, ExtractedObligationV1>();
+    const later: { obligation: ExtractedObligationV1; found: MilestoneEntity | undefined }[] = [];
     for (const obligation of extraction.obligations) {
+      const found = existing.get(obligation.obligationKey);
+      if (found || fresh.has(obligation.obligationKey)) later.push({ obligation, found });
+      else fresh.set(obligation.obligationKey, obligation);
+    }
+    const created = await this.lifecycle.createMany(
+      manager,
+      [...fresh.values()].map((obligation) => this.newMilestone(extraction, obligation, change)),
+    );
+    for (const { milestone } of created) byKey.set(milestone.obligationKey, milestone);
+    for (const { obligation, found } of later) {
+      const milestone = found ?? byKey.get(obligation.obligationKey);
+      if (!milestone) continue;
       byKey.set(
         obligation.obligationKey,
-        await this.upsert(manager, extraction, obligation, change),
+        await this.update(manager, extraction, obligation, milestone, change),
       );
     }
     for (const gone of await this.milestones.lockOpenExtracted(manager, extraction.agreementId)) {
@@ -68,43 +92,47 @@ export class ScheduleMilestonesUseCase {
     await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
   }
 
-  private async upsert(
+  private newMilestone(
+    extraction: ClausesExtractedV1,
+    obligation: ExtractedObligationV1,
+    change: (reason: string | null) => Change,
+  ): NewMilestoneOf {
+    const extractedDueDate = obligation.deadline?.dueDate ?? null;
+    const expression = obligation.deadline?.expression ?? '';
+    const timeZone = this.env.DEFAULT_TIME_ZONE;
+    return {
+      fields: {
+        id: randomUUID(),
+        ...describe(extraction, obligation),
+        extractedDueDate,
+        owner: null,
+        reminderOffsets: null,
+        policy: null,
+        timeOfDay: null,
+        jurisdiction: null,
+        anchorMilestoneId: null,
+        anchorOffset: null,
+        anchorBusinessDays: false,
+        timeZone,
+      },
+      due: extractedDueDate ? { dueDate: extractedDueDate, timeZone } : null,
+      change: change(
+        extractedDueDate ? `extracted: ${expression}` : 'extracted without a due date',
+      ),
+    };
+  }
+
+  /** An obligation already scheduled, its milestone locked: see the class comment. */
+  private async update(
     manager: EntityManager,
     extraction: ClausesExtractedV1,
     obligation: ExtractedObligationV1,
+    existing: MilestoneEntity,
     change: (reason: string | null) => Change,
   ): Promise<MilestoneEntity> {
     const fields = describe(extraction, obligation);
     const extractedDueDate = obligation.deadline?.dueDate ?? null;
     const expression = obligation.deadline?.expression ?? '';
-    const existing = await this.milestones.lockByObligation(
-      manager,
-      extraction.agreementId,
-      obligation.obligationKey,
-    );
-    if (!existing) {
-      const timeZone = this.env.DEFAULT_TIME_ZONE;
-      const { milestone } = await this.lifecycle.create(
-        manager,
-        {
-          id: randomUUID(),
-          ...fields,
-          extractedDueDate,
-          owner: null,
-          reminderOffsets: null,
-          policy: null,
-          timeOfDay: null,
-          jurisdiction: null,
-          anchorMilestoneId: null,
-          anchorOffset: null,
-          anchorBusinessDays: false,
-          timeZone,
-        },
-        extractedDueDate ? { dueDate: extractedDueDate, timeZone } : null,
-        change(extractedDueDate ? `extracted: ${expression}` : 'extracted without a due date'),
-      );
-      return milestone;
-    }
     // A due date a person corrected in review stays, whatever the text says now.
     const textMoved =
       extractedDueDate !== null &&

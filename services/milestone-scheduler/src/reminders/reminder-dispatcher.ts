@@ -1,5 +1,6 @@
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
+import type { OutboxEvent } from '@dealwatch/messaging';
 import {
   MilestoneRepository,
   claimDueReminders,
@@ -11,7 +12,7 @@ import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
 import { timeDrivenStatus } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { WakeableSleep } from '@dealwatch/time';
+import { BatchLoop } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -31,9 +32,7 @@ const BATCH_SIZE = 200;
  */
 @Injectable()
 export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly sleeper = new WakeableSleep();
+  private readonly loop: BatchLoop;
 
   constructor(
     private readonly transactions: Transactions,
@@ -43,7 +42,17 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: SchedulerEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.loop = new BatchLoop({
+      turn: async (batchSize) => ((await this.fireDue()) ? batchSize : 0),
+      batchSize: BATCH_SIZE,
+      idleMs: () => this.untilNextReminder(),
+      errorBackoffMs: 1_000,
+      onError: (error) => {
+        this.logger.error({ err: error }, 'firing reminders failed; will retry');
+      },
+    });
+  }
 
   /**
    * Starts on init rather than at bootstrap: bootstrap waits for the Kafka consumer group to form,
@@ -51,14 +60,11 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
    * the outbox until the relay starts.
    */
   onModuleInit(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.sleeper.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Fires what is due now and moves milestones on; true when a batch was full (more may wait). */
@@ -66,7 +72,10 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const due = await claimDueReminders(manager, now, BATCH_SIZE);
-      for (const reminder of due) await this.publish(manager, reminder, now);
+      await this.outbox.appendMany(
+        manager,
+        due.map((reminder) => this.reminderEvent(reminder, now)),
+      );
       if (due.length > 0) {
         await markRemindersFired(
           manager,
@@ -100,16 +109,15 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
     return full;
   }
 
-  private async publish(manager: EntityManager, reminder: DueReminder, now: Date): Promise<void> {
+  private reminderEvent(reminder: DueReminder, now: Date): OutboxEvent {
     const late = now.getTime() - reminder.fireAt.getTime() > this.env.LATE_AFTER_MS;
     const evidenceSpan: [number, number] | null =
       reminder.evidenceStart !== null && reminder.evidenceEnd !== null
         ? [reminder.evidenceStart, reminder.evidenceEnd]
         : null;
-    await this.outbox.append(
-      manager,
-      Topics.MilestoneReminderV1,
-      {
+    return {
+      topic: Topics.MilestoneReminderV1,
+      payload: {
         reminderId: reminder.reminderId,
         milestoneId: reminder.milestoneId,
         agreementId: reminder.subject,
@@ -124,23 +132,11 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
         evidence: { text: reminder.evidence, span: evidenceSpan },
       },
       // The reminder's id doubles as the event id: a reminder is announced at most once.
-      { subject: reminder.subject, eventId: reminder.reminderId },
-    );
+      metadata: { subject: reminder.subject, eventId: reminder.reminderId },
+    };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if (await this.fireDue()) continue;
-        await this.sleeper.sleep(await this.untilNextReminder());
-      } catch (error) {
-        this.logger.error({ err: error }, 'firing reminders failed; will retry');
-        await this.sleeper.sleep(1_000);
-      }
-    }
-  }
-
-  /** Sleeps until the next reminder or status change is due, but never longer than the poll interval. */
+  /** Until the next reminder or status change is due, but never longer than the poll interval. */
   private async untilNextReminder(): Promise<number> {
     const next = await this.transactions.run((manager) => nextWakeTime(manager));
     const poll = this.env.SCHEDULER_POLL_MS;
