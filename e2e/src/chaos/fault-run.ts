@@ -15,6 +15,8 @@ export interface FaultOutcome {
   recoveryMs: number | null;
   /** From the load's pause until every consumer group had committed everything. */
   lagDrainMs: number | null;
+  /** The consumer group that lagged longest after the pause (none when none lagged). */
+  slowestGroup: string | null;
   /** Agreements ingested before the fault, whose milestones and alerts were checked. */
   checked: number;
   lost: number;
@@ -83,11 +85,16 @@ export async function runFault(fault: Fault, context: FaultRunContext): Promise<
   const paused = Date.now();
   let lagDrainMs: number | null = null;
   let lag: Record<string, number> = {};
+  let slowestGroup: string | null = null;
   try {
     await expectEventually(
       async () => {
         lag = await check.consumerLag(context.brokers());
-        if (Object.values(lag).some((behind) => behind > 0)) throw new Error('lagging');
+        const lagging = Object.keys(lag).filter((group) => (lag[group] ?? 0) > 0);
+        if (lagging.length > 0) {
+          slowestGroup = lagging.join('+');
+          throw new Error('lagging');
+        }
       },
       { timeoutMs: 60_000, intervalMs: 500 },
     );
@@ -107,6 +114,7 @@ export async function runFault(fault: Fault, context: FaultRunContext): Promise<
     restartMs,
     recoveryMs,
     lagDrainMs,
+    slowestGroup,
     checked: checked.length,
     lost: shortfalls.length,
     duplicates: after.alerts - before.alerts,
@@ -196,7 +204,9 @@ export function outcomeTable(outcomes: FaultOutcome[]): string {
     seconds(outcome.outageMs),
     seconds(outcome.restartMs),
     seconds(outcome.recoveryMs),
-    seconds(outcome.lagDrainMs),
+    outcome.slowestGroup && outcome.lagDrainMs !== null
+      ? `${seconds(outcome.lagDrainMs)} (${outcome.slowestGroup})`
+      : seconds(outcome.lagDrainMs),
     String(outcome.checked),
     String(outcome.lost),
     outcome.duplicates === 0

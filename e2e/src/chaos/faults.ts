@@ -1,3 +1,4 @@
+import { expectEventually } from '@dealwatch/testing';
 import type { ServiceName } from '@dealwatch/testing';
 
 import type { Pipeline } from '../pipeline';
@@ -44,6 +45,34 @@ export function killing(pipeline: Pipeline, services: ServiceName[], lastsMs: nu
     },
     lift: async () => {
       await Promise.all(services.map((name) => pipeline.services[name].start()));
+    },
+  };
+}
+
+/**
+ * Alerting killed while a delivery is in flight: the receiver takes a second over each request, and
+ * the kill comes once one has arrived. The receiver keeps it; alerting, which never heard the
+ * answer, sends it again after a restart, under the same webhook-id.
+ */
+export function killingMidDelivery(pipeline: Pipeline, lastsMs: number): Fault {
+  let arrived = 0;
+  const alerting = pipeline.services.alerting;
+  return {
+    name: faultName({ kind: 'kill-mid-delivery', lastsMs }),
+    symptom: { kind: 'unreachable', services: ['alerting'] },
+    lastsMs,
+    inject: async () => {
+      pipeline.receiver.respondWith = async () => {
+        arrived++;
+        await new Promise((done) => setTimeout(done, 1_000));
+        return 204;
+      };
+      await expectEventually(() => expect(arrived).toBeGreaterThan(0), { timeoutMs: 30_000 });
+      await alerting.kill();
+    },
+    lift: async () => {
+      pipeline.receiver.respondWith = () => 204;
+      await alerting.start();
     },
   };
 }
@@ -115,6 +144,7 @@ export function hangingReceiver(pipeline: Pipeline, lastsMs: number): Fault {
 /** A fault as data, so each test can be named before the system it acts on exists. */
 export type FaultPlan =
   | { kind: 'kill'; services: ServiceName[]; lastsMs: number }
+  | { kind: 'kill-mid-delivery'; lastsMs: number }
   | { kind: 'stop'; part: InfrastructurePartName; lastsMs: number }
   | { kind: 'receiver-fails' | 'receiver-hangs'; lastsMs: number };
 
@@ -136,6 +166,7 @@ export function faultPlans(scale: ChaosScale): FaultPlan[] {
       (service): FaultPlan => ({ kind: 'kill', services: [service], lastsMs: 3_000 }),
     ),
     { kind: 'kill', services: pair, lastsMs: 3_000 },
+    { kind: 'kill-mid-delivery', lastsMs: 3_000 },
     { kind: 'stop', part: 'kafka', lastsMs: 10_000 },
     { kind: 'stop', part: 'postgres', lastsMs: 10_000 },
     { kind: 'stop', part: 'redis', lastsMs: 10_000 },
@@ -152,6 +183,8 @@ export function faultOf(
   switch (plan.kind) {
     case 'kill':
       return killing(pipeline, plan.services, plan.lastsMs);
+    case 'kill-mid-delivery':
+      return killingMidDelivery(pipeline, plan.lastsMs);
     case 'stop':
       return stopping(infrastructure, plan.part, plan.lastsMs);
     case 'receiver-fails':
@@ -166,6 +199,8 @@ export function faultName(plan: FaultPlan): string {
   switch (plan.kind) {
     case 'kill':
       return `SIGKILL ${plan.services.join(' + ')}`;
+    case 'kill-mid-delivery':
+      return 'SIGKILL alerting mid-delivery';
     case 'stop':
       return `stop ${{ kafka: 'Kafka broker', postgres: 'PostgreSQL', redis: 'Redis' }[plan.part]}`;
     case 'receiver-fails':
