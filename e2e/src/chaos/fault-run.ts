@@ -53,7 +53,8 @@ export async function runFault(fault: Fault, context: FaultRunContext): Promise<
   const health = await watchOutage(fault, check, started);
   if (!health.shown) problems.push(`/health did not show the fault: ${health.summary}`);
   const lifted = Date.now();
-  await fault.lift();
+  // A restart that fails is reported with the rest: the recovery below then fails too.
+  await fault.lift().catch((error: unknown) => problems.push(`could not lift: ${String(error)}`));
   const restartMs = Date.now() - lifted;
   const checked = load.acceptedBy(started);
 
