@@ -1,8 +1,8 @@
 import { Topics } from '@dealwatch/contracts';
+import { ConsumerLag } from '@dealwatch/testing';
 import type { TopicRecorder } from '@dealwatch/testing';
 
 import type { Pipeline } from '../../e2e/src/pipeline';
-import { ConsumerLag } from './consumer-lag';
 
 export interface StageOptions {
   pipeline: Pipeline;

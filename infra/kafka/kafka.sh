@@ -18,7 +18,8 @@ BOOTSTRAP="$HOST:$KAFKA_PORT"
 
 mkdir -p "$KAFKA_HOME_DIR"
 KAFKA_HOME_DIR="$(cd "$KAFKA_HOME_DIR" && pwd)"
-LIB_DIR="$KAFKA_HOME_DIR/lib"
+# A second broker (another home dir and ports) can share the jars of the first instead of fetching them.
+LIB_DIR="${KAFKA_LIB_DIR:-$KAFKA_HOME_DIR/lib}"
 DATA_DIR="$KAFKA_HOME_DIR/data"
 CONF_DIR="$KAFKA_HOME_DIR/config"
 LOG_DIR="$KAFKA_HOME_DIR/logs"
@@ -376,7 +377,7 @@ Usage: $(basename "$0") <command> [args]
                           --bootstrap-server $BOOTSTRAP --list
 
 Environment: KAFKA_PORT ($KAFKA_PORT), KAFKA_CONTROLLER_PORT ($KAFKA_CONTROLLER_PORT),
-KAFKA_HOME_DIR ($KAFKA_HOME_DIR), KAFKA_START_TIMEOUT (seconds, $KAFKA_START_TIMEOUT),
+KAFKA_HOME_DIR ($KAFKA_HOME_DIR), KAFKA_LIB_DIR (the jars, $LIB_DIR), KAFKA_START_TIMEOUT (seconds, $KAFKA_START_TIMEOUT),
 KAFKA_HEAP_OPTS ($KAFKA_HEAP_OPTS).
 EOF
 }

@@ -7,6 +7,7 @@ export * from './route-protection';
 export * from './test-namespace';
 export * from './topic-recorder';
 export * from './webhook-receiver';
+export * from './consumer-lag';
 export * from './service-process';
 export * from './fuzz-scale';
 export * from './hostile-messages';

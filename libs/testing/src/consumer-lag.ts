@@ -6,7 +6,11 @@ export class ConsumerLag {
   private readonly admin: Admin;
 
   constructor(brokers: string[]) {
-    this.admin = new Kafka({ brokers, clientId: 'bench-lag', logLevel: logLevel.NOTHING }).admin();
+    this.admin = new Kafka({
+      brokers,
+      clientId: 'consumer-lag',
+      logLevel: logLevel.NOTHING,
+    }).admin();
   }
 
   async start(): Promise<this> {
