@@ -1,4 +1,4 @@
-import { Roles } from '@dealwatch/platform';
+import { ParseUuidPipe, Roles } from '@dealwatch/platform';
 
 import {
   Body,
@@ -7,7 +7,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
@@ -33,14 +32,14 @@ export class ReceiversController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReceiverView> {
+  get(@Param('id', new ParseUuidPipe()) id: string): Promise<ReceiverView> {
     return this.receivers.get(id);
   }
 
   @Patch(':id')
   @Roles('admin')
   update(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Body() body: UpdateReceiverBody,
   ): Promise<ReceiverView> {
     return this.receivers.update(id, body);
@@ -49,7 +48,7 @@ export class ReceiversController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async remove(@Param('id', new ParseUuidPipe()) id: string): Promise<void> {
     await this.receivers.remove(id);
   }
 }

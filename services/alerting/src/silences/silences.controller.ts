@@ -1,4 +1,4 @@
-import { CurrentPrincipal } from '@dealwatch/platform';
+import { CurrentPrincipal, ParseUuidPipe } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
 import {
@@ -8,7 +8,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
 
@@ -35,14 +34,14 @@ export class SilencesController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SilenceView> {
+  get(@Param('id', new ParseUuidPipe()) id: string): Promise<SilenceView> {
     return this.silences.get(id);
   }
 
   /** Expires the silence now; alerts recorded from then on are sent. */
   @Delete(':id')
   @HttpCode(204)
-  async expire(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async expire(@Param('id', new ParseUuidPipe()) id: string): Promise<void> {
     await this.silences.expire(id);
   }
 }

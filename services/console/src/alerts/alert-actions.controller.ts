@@ -1,3 +1,4 @@
+import { ParseUuidPipe } from '@dealwatch/platform';
 import {
   Body,
   Controller,
@@ -5,7 +6,6 @@ import {
   Get,
   Headers,
   Param,
-  ParseUUIDPipe,
   Post,
   Res,
 } from '@nestjs/common';
@@ -31,7 +31,7 @@ export class AlertActionsController {
   /** The page updates when alerting announces the acknowledgement (`dealwatch.alert.acknowledged.v1`). */
   @Post('alerts/:id/ack')
   async acknowledge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Body() body: AcknowledgeAlertBody,
     @Res() response: Response,
     @Headers('authorization') authorization?: string,
@@ -84,7 +84,7 @@ export class AlertActionsController {
 
   @Delete('silences/:id')
   async expireSilence(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Res() response: Response,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {

@@ -1,5 +1,5 @@
 import { AgreementRepository, DocumentRepository } from '@dealwatch/ingest/data-access';
-import { ENV } from '@dealwatch/platform';
+import { ENV, ParseUuidPipe } from '@dealwatch/platform';
 
 import {
   BadRequestException,
@@ -12,7 +12,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   PayloadTooLargeException,
   Post,
   Req,
@@ -92,7 +91,7 @@ export class AgreementsController {
 
   /** The agreement, its normalised text, and every document it was built from with why. */
   @Get(':id')
-  async findOne(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  async findOne(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
     const agreement = await this.agreements.findById(id);
     if (!agreement) throw new NotFoundException(`no agreement ${id}`);
     const documents = await this.documents.listByAgreement(id);
@@ -129,8 +128,8 @@ export class AgreementsController {
   /** The bytes exactly as they were received. */
   @Get(':id/documents/:documentId/original')
   async original(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-    @Param('documentId', new ParseUUIDPipe({ version: '4' })) documentId: string,
+    @Param('id', new ParseUuidPipe({ version: '4' })) id: string,
+    @Param('documentId', new ParseUuidPipe({ version: '4' })) documentId: string,
     @Res() response: Response,
   ): Promise<void> {
     const found = await this.documents.findOriginal(documentId);
