@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { jsonBodyShape } from './http/json-body-shape';
 import { serveOpenApi } from './openapi';
 import { requestBodyErrors, validationProblem } from './problems';
 import type { ServiceEnv, ServiceOptions } from './service-options';
@@ -37,6 +38,8 @@ export async function runService(
     app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
   // Malformed JSON and oversized bodies become problems before any route sees the request.
   app.use(requestBodyErrors);
+  // Too deep for the validators' recursion, or keys they would skip: refused before any route.
+  app.use(jsonBodyShape);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
