@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { answerClientErrors } from './http/client-errors';
 import { jsonBodyShape } from './http/json-body-shape';
 import { serveOpenApi } from './openapi';
 import { requestBodyErrors, validationProblem } from './problems';
@@ -50,6 +51,7 @@ export async function runService(
   );
   serveOpenApi(app, options.name);
   app.enableShutdownHooks();
+  answerClientErrors(app.getHttpServer());
   await app.listen(http.port, http.host);
   return app;
 }
