@@ -36,12 +36,13 @@ export class GivenMetadataDto {
  * `mediaType` (and optionally `fileName`).
  */
 export class CreateAgreementDto extends GivenMetadataDto {
-  @ValidateIf((dto: CreateAgreementDto) => dto.document === undefined)
+  // Checked whenever given, so that a wrong `text` beside a `document` is named, not skipped.
+  @ValidateIf((dto: CreateAgreementDto) => dto.text !== undefined || dto.document === undefined)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   text?: string;
 
-  @ValidateIf((dto: CreateAgreementDto) => dto.text === undefined && dto.document !== undefined)
+  @ValidateIf((dto: CreateAgreementDto) => dto.document !== undefined)
   @IsBase64({}, { message: 'document must be base64' })
   @IsNotEmpty({ message: 'document must not be empty' })
   document?: string;
