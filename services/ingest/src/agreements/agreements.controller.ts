@@ -22,14 +22,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import type { IngestEnv } from '../ingest.env';
+import { CreateAgreementDto } from './create-agreement.dto';
 import { IngestAgreementUseCase, tooLargeReason } from './ingest-agreement.usecase';
 import { UploadReader } from './upload-reader';
 import type { UploadedPart } from './upload-reader';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @Controller('v1/agreements')
 export class AgreementsController {
@@ -51,6 +54,20 @@ export class AgreementsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes(
+    'application/json',
+    'multipart/form-data',
+    'text/plain',
+    'text/html',
+    'application/pdf',
+    DOCX,
+  )
+  @ApiBody({
+    type: CreateAgreementDto,
+    description:
+      'JSON: `text`, or a base64 `document` with its `mediaType`. A form: a `file` part and the ' +
+      'metadata fields (title, sourceUrl, publishedAt, signedAt). Any other type: the document.',
+  })
   async create(
     @Req() request: Request,
     @UploadedFile() file: UploadedPart | undefined,
