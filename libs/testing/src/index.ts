@@ -10,3 +10,4 @@ export * from './webhook-receiver';
 export * from './service-process';
 export * from './fuzz-scale';
 export * from './hostile-messages';
+export * from './http-fuzz';
