@@ -37,4 +37,22 @@ describe('jsonBodyShapeProblem', () => {
       errors: [{ field: 'constructor', message: 'constructor should not exist' }],
     });
   });
+
+  it('refuses a NUL character, which PostgreSQL text cannot hold, naming the field', () => {
+    expect(jsonBodyShapeProblem({ comment: '/etc/passwd\u0000.txt' })?.getResponse()).toMatchObject(
+      {
+        status: 400,
+        type: 'https://dealwatch.dev/problems/validation',
+        errors: [{ field: 'comment', message: 'comment must not contain NUL characters' }],
+      },
+    );
+    expect(jsonBodyShapeProblem({ to: ['a@example.com', 'b\u0000'] })?.getResponse()).toMatchObject(
+      {
+        errors: [{ field: 'to[1]' }],
+      },
+    );
+    expect(jsonBodyShapeProblem({ category: '\u0000' })?.getResponse()).toMatchObject({
+      errors: [{ field: 'category' }],
+    });
+  });
 });

@@ -12,10 +12,18 @@ export const MAX_JSON_DEPTH = 64;
  */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const invalidField = (field: string, message: string) =>
+  new ProblemException(400, {
+    type: ProblemTypes.validation,
+    detail: message,
+    errors: [{ field, message }],
+  });
+
 /**
- * What is wrong with the shape of a parsed JSON body before any DTO sees it: nesting deeper than
- * MAX_JSON_DEPTH (class-transformer and class-validator recurse, and a 10 000-deep body overflows
- * their stack: a 500), or a reserved key. Walks without recursion for the same reason.
+ * What is wrong with the shape of a parsed JSON body (or query, or form) before any DTO sees it:
+ * nesting deeper than MAX_JSON_DEPTH (class-transformer and class-validator recurse, and a
+ * 10 000-deep body overflows their stack: a 500), a reserved key, or a NUL character, which no
+ * PostgreSQL text can hold (it failed the insert or query: a 500). Walks without recursion.
  */
 export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
   const pending: { value: unknown; path: string; depth: number }[] = [
@@ -23,6 +31,9 @@ export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
   ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, path, depth } = next;
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      return invalidField(path, `${path || 'the body'} must not contain NUL characters`);
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) {
       const message = `${path || 'the body'} nests deeper than ${MAX_JSON_DEPTH} levels`;
@@ -35,12 +46,10 @@ export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (!Array.isArray(value) && RESERVED_KEYS.has(key)) {
-        const message = `${childPath} should not exist`;
-        return new ProblemException(400, {
-          type: ProblemTypes.validation,
-          detail: message,
-          errors: [{ field: childPath, message }],
-        });
+        return invalidField(childPath, `${childPath} should not exist`);
+      }
+      if (key.includes('\u0000')) {
+        return invalidField(childPath, `${childPath} must not contain NUL characters`);
       }
       pending.push({ value: child, path: childPath, depth: depth + 1 });
     }
@@ -48,7 +57,11 @@ export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
   return null;
 }
 
-/** Express middleware, placed after the JSON body parser. */
+/** Express middleware, placed after the JSON body parser: checks the body and the query. */
 export function jsonBodyShape(request: Request, _response: Response, next: NextFunction): void {
-  next(jsonBodyShapeProblem(request.body as unknown) ?? undefined);
+  next(
+    jsonBodyShapeProblem(request.body as unknown) ??
+      jsonBodyShapeProblem(request.query) ??
+      undefined,
+  );
 }
