@@ -47,7 +47,9 @@ export class CreateAgreementDto extends GivenMetadataDto {
   @IsNotEmpty({ message: 'document must not be empty' })
   document?: string;
 
-  @ValidateIf((dto: CreateAgreementDto) => dto.document !== undefined)
+  @ValidateIf(
+    (dto: CreateAgreementDto) => dto.document !== undefined || dto.mediaType !== undefined,
+  )
   // A charset may follow, for text and HTML: `text/plain; charset=windows-1252`.
   @Matches(/^[a-z]+\/[a-z0-9.+-]+(\s*;\s*charset="?[\w.:-]+"?)?$/i, {
     message: 'mediaType must be a media type, e.g. application/pdf or text/plain; charset=utf-16',
