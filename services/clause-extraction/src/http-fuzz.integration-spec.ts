@@ -6,6 +6,7 @@ import {
   dropTestSchemas,
   fuzzCase,
   fuzzHttpApi,
+  fuzzScale,
   requiredEnv,
   testAuthEnv,
 } from '@dealwatch/testing';
@@ -40,12 +41,16 @@ describe('clause-extraction: fuzzed HTTP requests', () => {
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
-  it('answers every documented operation with a success or a problem naming the fault, never a 5xx', async () => {
-    const report = await fuzzHttpApi(base, { bodyLimit: byteSizeOf(env.HTTP_MAX_BODY) });
-    expect(report.operations).toContain('GET /v1/agreements/{agreementId}/extraction');
-    expect(report.failures).toEqual([]);
-    expect(Object.values(report.aliveAfter).every((status) => status === 200)).toBe(true);
-  });
+  it(
+    'answers every documented operation with a success or a problem naming the fault, never a 5xx',
+    async () => {
+      const report = await fuzzHttpApi(base, { bodyLimit: byteSizeOf(env.HTTP_MAX_BODY) });
+      expect(report.operations).toContain('GET /v1/agreements/{agreementId}/extraction');
+      expect(report.failures).toEqual([]);
+      expect(Object.values(report.aliveAfter).every((status) => status === 200)).toBe(true);
+    },
+    60_000 * fuzzScale(),
+  );
 
   // Counterexamples fast-check found, kept as they were (each failed before its fix).
   it.each<[string, FuzzCase]>([
