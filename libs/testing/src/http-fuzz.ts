@@ -987,7 +987,39 @@ export async function fuzzHttpApi(base: string, options: FuzzOptions): Promise<H
     report.failures.push(...failures);
     report.aliveAfter[family] = (await fetch(`${base}/health/live`).catch(() => null))?.status ?? 0;
   }
+  for (const unknown of unknownRouteCases()) {
+    const violations = await check(base, unknown);
+    if (violations.length > 0) {
+      report.failures.push({
+        operation: '(none)',
+        family: 'unknown routes',
+        case: unknown,
+        violations,
+      });
+    }
+  }
+  report.runs['unknown routes'] = unknownRouteCases().length;
   return report;
+}
+
+/** Requests no operation documents: other paths, traversal out of the API, other methods. */
+export function unknownRouteCases(): FuzzCase[] {
+  const request = (method: string, target: string): FuzzCase => ({
+    label: `unknown route: ${method} ${target}`,
+    method,
+    target,
+    headers: authorized(),
+    expectStatus: [404, 405],
+  });
+  return [
+    request('GET', '/v1/nothing-here'),
+    request('GET', '/..%2F..%2F..%2Fetc%2Fpasswd'),
+    request('GET', '/v1/%2e%2e/%2e%2e/package.json'),
+    request('GET', `/${'a'.repeat(8_000)}`),
+    request('PATCH', '/health'),
+    request('DELETE', '/openapi.json'),
+    request('TRACE', '/health'),
+  ];
 }
 
 /** Random cases per operation and family: a few at FUZZ_SCALE=1, ten times as many per step. */
