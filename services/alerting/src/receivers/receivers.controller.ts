@@ -1,15 +1,6 @@
 import { ParseUuidPipe, Roles } from '@dealwatch/platform';
 
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 
 import { ManageReceiversUseCase } from './manage-receivers.usecase';
 import type { ReceiverView } from './receiver-view';

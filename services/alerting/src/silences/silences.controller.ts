@@ -1,15 +1,7 @@
 import { CurrentPrincipal, ParseUuidPipe } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 
 import { CreateSilenceBody } from './create-silence.body';
 import { ManageSilencesUseCase } from './manage-silences.usecase';

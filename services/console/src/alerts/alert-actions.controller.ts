@@ -1,14 +1,6 @@
 import { ParseUuidPipe } from '@dealwatch/platform';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+
+import { Body, Controller, Delete, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { Upstream } from '../api/upstream';
