@@ -2,6 +2,8 @@ export * from './auth';
 export * from './clock';
 export * from './event-subscriptions';
 export * from './health/health-checks';
+export * from './http/json-body-shape';
+export * from './http/parse-uuid.pipe';
 export * from './http/raw-body';
 export * from './logger';
 export * from './platform.module';

@@ -3,10 +3,14 @@
 import { OPENAPI_PUBLIC, OPENAPI_ROLE, defaultRoleFor } from '@dealwatch/auth';
 
 import type { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type {
   OpenAPIObject,
   OperationObject,
+  ParameterObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
@@ -51,16 +55,88 @@ export function serveOpenApi(app: INestApplication, service: string): void {
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: '#/components/schemas/',
   }) as Record<string, SchemaObject>;
+  // Swagger only knows a body class by name (an empty object schema without @ApiProperty): the
+  // class-validator schema of the same name is the one that says what is checked.
   document.components = {
     ...document.components,
-    schemas: { ...schemas, ...document.components?.schemas, ProblemDetails: problemSchema },
+    schemas: { ...document.components?.schemas, ...schemas, ProblemDetails: problemSchema },
   };
+  describeWholeObjectParameters(app, document, schemas);
   describeAccess(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     raw: ['json'],
     swaggerOptions: { persistAuthorization: true },
   });
+}
+
+/**
+ * A handler that takes its query (`@Query() query: ListAlertsQuery`) or path parameters (`@Param()
+ * params: ApiKeyIdParams`) as one validated class gets each property of it as a parameter, from
+ * the class-validator schema; Swagger would list none of them.
+ */
+function describeWholeObjectParameters(
+  app: INestApplication,
+  document: OpenAPIObject,
+  schemas: Record<string, SchemaObject>,
+): void {
+  const operations = new Map<string, OperationObject>();
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation?.operationId) operations.set(operation.operationId, operation);
+    }
+  }
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      for (const handler of Object.getOwnPropertyNames(metatype.prototype)) {
+        // Swagger's default operation id: `<Controller>_<handler>`.
+        const operation = operations.get(`${metatype.name}_${handler}`);
+        if (operation) addWholeObjectParameters(operation, metatype, handler, schemas);
+      }
+    }
+  }
+}
+
+const WHOLE_OBJECT_LOCATIONS: Partial<Record<number, 'query' | 'path'>> = {
+  [RouteParamtypes.QUERY]: 'query',
+  [RouteParamtypes.PARAM]: 'path',
+};
+
+function addWholeObjectParameters(
+  operation: OperationObject,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a controller class, as Nest holds it
+  controller: Function,
+  handler: string,
+  schemas: Record<string, SchemaObject>,
+): void {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata(
+    'design:paramtypes',
+    controller.prototype as object,
+    handler,
+  ) ?? []) as unknown[];
+  for (const [key, { index, data }] of Object.entries(args)) {
+    const location = WHOLE_OBJECT_LOCATIONS[Number(key.split(':')[0])];
+    const type = types[index];
+    if (!location || data !== undefined || typeof type !== 'function') continue;
+    const schema = schemas[type.name];
+    if (!schema?.properties) continue;
+    const listed = (operation.parameters ?? []) as ParameterObject[];
+    const added = Object.entries(schema.properties)
+      .filter(([name]) => !listed.some((p) => p.name === name && p.in === location))
+      .map(([name, property]) => ({
+        name,
+        in: location,
+        required: location === 'path' || (schema.required ?? []).includes(name),
+        schema: property,
+      }));
+    operation.parameters = [...listed, ...added];
+  }
 }
 
 /** Public operations get `security: []`; the others their role and the answers of a refusal. */

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { answerClientErrors } from './http/client-errors';
+import { jsonBodyShape } from './http/json-body-shape';
 import { serveOpenApi } from './openapi';
 import { requestBodyErrors, validationProblem } from './problems';
 import type { ServiceEnv, ServiceOptions } from './service-options';
@@ -37,6 +39,8 @@ export async function runService(
     app.useBodyParser('text', { limit, type: ['text/plain', 'text/markdown'] });
   // Malformed JSON and oversized bodies become problems before any route sees the request.
   app.use(requestBodyErrors);
+  // Too deep for the validators' recursion, or keys they would skip: refused before any route.
+  app.use(jsonBodyShape);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -47,6 +51,7 @@ export async function runService(
   );
   serveOpenApi(app, options.name);
   app.enableShutdownHooks();
+  answerClientErrors(app.getHttpServer());
   await app.listen(http.port, http.host);
   return app;
 }

@@ -11,3 +11,4 @@ export * from './consumer-lag';
 export * from './service-process';
 export * from './fuzz-scale';
 export * from './hostile-messages';
+export * from './http-fuzz';

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, Public } from '@dealwatch/platform';
+import { CurrentPrincipal, ParseUuidPipe, Public } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
 import {
@@ -9,7 +9,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
@@ -42,7 +41,7 @@ export class AlertsController {
   }
 
   @Get(':id')
-  async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<AlertView> {
+  async findOne(@Param('id', new ParseUuidPipe()) id: string): Promise<AlertView> {
     const alert = await this.history.get(id);
     if (!alert) throw new NotFoundException(`no alert ${id}`);
     return alert;
@@ -52,7 +51,7 @@ export class AlertsController {
   @Post(':id/ack')
   @HttpCode(200)
   acknowledge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Body() body: AcknowledgeBody,
     @CurrentPrincipal() caller: Principal,
   ): Promise<AlertView> {
@@ -73,7 +72,7 @@ export class AlertsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   async acknowledgeByLink(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Query() query: AckLinkQuery,
   ): Promise<string> {
     const alert = await this.acknowledgement.byLink(id, query.exp, query.sig);

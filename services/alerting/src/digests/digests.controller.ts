@@ -1,6 +1,7 @@
 import { DigestRepository } from '@dealwatch/alerting/data-access';
+import { ParseUuidPipe } from '@dealwatch/platform';
 
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 
 import { digestView } from './digest-view';
 import type { DigestView } from './digest-view';
@@ -22,7 +23,7 @@ export class DigestsController {
   }
 
   @Get(':id')
-  async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<DigestView> {
+  async findOne(@Param('id', new ParseUuidPipe()) id: string): Promise<DigestView> {
     const digest = await this.digests.findById(id);
     if (!digest) throw new NotFoundException(`no digest ${id}`);
     return digestView(digest);

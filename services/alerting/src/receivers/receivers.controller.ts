@@ -1,16 +1,6 @@
-import { Roles } from '@dealwatch/platform';
+import { ParseUuidPipe, Roles } from '@dealwatch/platform';
 
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 
 import { ManageReceiversUseCase } from './manage-receivers.usecase';
 import type { ReceiverView } from './receiver-view';
@@ -33,14 +23,14 @@ export class ReceiversController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReceiverView> {
+  get(@Param('id', new ParseUuidPipe()) id: string): Promise<ReceiverView> {
     return this.receivers.get(id);
   }
 
   @Patch(':id')
   @Roles('admin')
   update(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Body() body: UpdateReceiverBody,
   ): Promise<ReceiverView> {
     return this.receivers.update(id, body);
@@ -49,7 +39,7 @@ export class ReceiversController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async remove(@Param('id', new ParseUuidPipe()) id: string): Promise<void> {
     await this.receivers.remove(id);
   }
 }

@@ -1,16 +1,7 @@
-import { CurrentPrincipal } from '@dealwatch/platform';
+import { CurrentPrincipal, ParseUuidPipe } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 
 import { CreateSilenceBody } from './create-silence.body';
 import { ManageSilencesUseCase } from './manage-silences.usecase';
@@ -35,14 +26,14 @@ export class SilencesController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SilenceView> {
+  get(@Param('id', new ParseUuidPipe()) id: string): Promise<SilenceView> {
     return this.silences.get(id);
   }
 
   /** Expires the silence now; alerts recorded from then on are sent. */
   @Delete(':id')
   @HttpCode(204)
-  async expire(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async expire(@Param('id', new ParseUuidPipe()) id: string): Promise<void> {
     await this.silences.expire(id);
   }
 }

@@ -1,14 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { ParseUuidPipe } from '@dealwatch/platform';
+
+import { Body, Controller, Delete, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { Upstream } from '../api/upstream';
@@ -31,7 +23,7 @@ export class AlertActionsController {
   /** The page updates when alerting announces the acknowledgement (`dealwatch.alert.acknowledged.v1`). */
   @Post('alerts/:id/ack')
   async acknowledge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Body() body: AcknowledgeAlertBody,
     @Res() response: Response,
     @Headers('authorization') authorization?: string,
@@ -84,7 +76,7 @@ export class AlertActionsController {
 
   @Delete('silences/:id')
   async expireSilence(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseUuidPipe()) id: string,
     @Res() response: Response,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {

@@ -1,6 +1,6 @@
 import { byteSizeOf } from '@dealwatch/config';
 import { ReadModelQueries } from '@dealwatch/console/data-access';
-import { Authenticator, CLOCK, CurrentPrincipal, ENV } from '@dealwatch/platform';
+import { Authenticator, CLOCK, CurrentPrincipal, ENV, ParseUuidPipe } from '@dealwatch/platform';
 import type { Clock, Principal } from '@dealwatch/platform';
 
 import {
@@ -10,7 +10,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -73,7 +72,7 @@ export class ConsoleApiController {
   }
 
   @Get('agreements/:id')
-  async agreement(@Param('id', new ParseUUIDPipe()) id: string) {
+  async agreement(@Param('id', new ParseUuidPipe()) id: string) {
     const found = await this.queries.agreement(id);
     if (!found) throw new NotFoundException(`no agreement ${id} in the console yet`);
     return found;

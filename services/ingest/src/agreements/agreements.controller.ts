@@ -1,5 +1,5 @@
 import { AgreementRepository, DocumentRepository } from '@dealwatch/ingest/data-access';
-import { ENV } from '@dealwatch/platform';
+import { ENV, ParseUuidPipe } from '@dealwatch/platform';
 
 import {
   BadRequestException,
@@ -12,7 +12,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   PayloadTooLargeException,
   Post,
   Req,
@@ -23,14 +22,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import type { IngestEnv } from '../ingest.env';
+import { CreateAgreementDto } from './create-agreement.dto';
 import { IngestAgreementUseCase, tooLargeReason } from './ingest-agreement.usecase';
 import { UploadReader } from './upload-reader';
 import type { UploadedPart } from './upload-reader';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @Controller('v1/agreements')
 export class AgreementsController {
@@ -52,6 +54,20 @@ export class AgreementsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes(
+    'application/json',
+    'multipart/form-data',
+    'text/plain',
+    'text/html',
+    'application/pdf',
+    DOCX,
+  )
+  @ApiBody({
+    type: CreateAgreementDto,
+    description:
+      'JSON: `text`, or a base64 `document` with its `mediaType`. A form: a `file` part and the ' +
+      'metadata fields (title, sourceUrl, publishedAt, signedAt). Any other type: the document.',
+  })
   async create(
     @Req() request: Request,
     @UploadedFile() file: UploadedPart | undefined,
@@ -92,7 +108,7 @@ export class AgreementsController {
 
   /** The agreement, its normalised text, and every document it was built from with why. */
   @Get(':id')
-  async findOne(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  async findOne(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
     const agreement = await this.agreements.findById(id);
     if (!agreement) throw new NotFoundException(`no agreement ${id}`);
     const documents = await this.documents.listByAgreement(id);
@@ -129,8 +145,8 @@ export class AgreementsController {
   /** The bytes exactly as they were received. */
   @Get(':id/documents/:documentId/original')
   async original(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-    @Param('documentId', new ParseUUIDPipe({ version: '4' })) documentId: string,
+    @Param('id', new ParseUuidPipe({ version: '4' })) id: string,
+    @Param('documentId', new ParseUuidPipe({ version: '4' })) documentId: string,
     @Res() response: Response,
   ): Promise<void> {
     const found = await this.documents.findOriginal(documentId);

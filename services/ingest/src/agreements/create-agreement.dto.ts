@@ -36,17 +36,20 @@ export class GivenMetadataDto {
  * `mediaType` (and optionally `fileName`).
  */
 export class CreateAgreementDto extends GivenMetadataDto {
-  @ValidateIf((dto: CreateAgreementDto) => dto.document === undefined)
+  // Checked whenever given, so that a wrong `text` beside a `document` is named, not skipped.
+  @ValidateIf((dto: CreateAgreementDto) => dto.text !== undefined || dto.document === undefined)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   text?: string;
 
-  @ValidateIf((dto: CreateAgreementDto) => dto.text === undefined && dto.document !== undefined)
+  @ValidateIf((dto: CreateAgreementDto) => dto.document !== undefined)
   @IsBase64({}, { message: 'document must be base64' })
   @IsNotEmpty({ message: 'document must not be empty' })
   document?: string;
 
-  @ValidateIf((dto: CreateAgreementDto) => dto.document !== undefined)
+  @ValidateIf(
+    (dto: CreateAgreementDto) => dto.document !== undefined || dto.mediaType !== undefined,
+  )
   // A charset may follow, for text and HTML: `text/plain; charset=windows-1252`.
   @Matches(/^[a-z]+\/[a-z0-9.+-]+(\s*;\s*charset="?[\w.:-]+"?)?$/i, {
     message: 'mediaType must be a media type, e.g. application/pdf or text/plain; charset=utf-16',

@@ -1,5 +1,10 @@
 import { byteSizeOf } from '@dealwatch/config';
-import { readRawBody, validationProblem } from '@dealwatch/platform';
+import {
+  invalidFields,
+  jsonBodyShapeProblem,
+  readRawBody,
+  validationProblem,
+} from '@dealwatch/platform';
 
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -49,6 +54,9 @@ export class UploadReader {
 /** Multipart: the file part and metadata fields (multer has parsed both, within the size limit). */
 function fromForm(fields: unknown, file: UploadedPart | undefined): IncomingDocument {
   if (!file) throw new BadRequestException('file must be a file part of the form');
+  // Form fields skip the JSON body checks: a `__proto__` field would otherwise pass unseen.
+  const shapeProblem = jsonBodyShapeProblem(fields);
+  if (shapeProblem) throw shapeProblem;
   const given = validated(GivenMetadataDto, typeof fields === 'object' && fields ? fields : {});
   const declared = file.mimetype === '' ? null : file.mimetype;
   return { bytes: file.buffer, mediaType: declared, fileName: file.originalname || null, given };
@@ -61,7 +69,9 @@ function fromJson(body: unknown): IncomingDocument {
   const dto = validated(CreateAgreementDto, body);
   const { text, document, mediaType, fileName, ...given } = dto;
   if (text !== undefined && document !== undefined) {
-    throw new BadRequestException('send either text or document, not both');
+    throw invalidFields([
+      { field: 'document', message: 'document: send either text or document, not both' },
+    ]);
   }
   return text !== undefined
     ? { bytes: Buffer.from(text, 'utf8'), mediaType: 'text/plain', fileName: null, given }

@@ -1,6 +1,6 @@
 import { FeedSourceRepository } from '@dealwatch/ingest/data-access';
 import type { FeedSource } from '@dealwatch/ingest/data-access';
-import { CLOCK, Roles } from '@dealwatch/platform';
+import { CLOCK, ParseUuidPipe, Roles } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import {
@@ -14,7 +14,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -57,7 +56,7 @@ export class SourcesController {
   }
 
   @Get(':id')
-  async findOne(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  async findOne(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
     const source = await this.sources.find(id);
     if (!source) throw new NotFoundException(`no source ${id}`);
     return view(source);
@@ -66,13 +65,13 @@ export class SourcesController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async remove(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+  async remove(@Param('id', new ParseUuidPipe({ version: '4' })) id: string): Promise<void> {
     if (!(await this.sources.delete(id))) throw new NotFoundException(`no source ${id}`);
   }
 
   /** Every item the source yielded: ingested (with its agreement), skipped or failed, with why. */
   @Get(':id/items')
-  async items(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  async items(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
     if (!(await this.sources.find(id))) throw new NotFoundException(`no source ${id}`);
     return (await this.sources.listItems(id)).map(({ itemKey, ...item }) => ({
       key: itemKey,

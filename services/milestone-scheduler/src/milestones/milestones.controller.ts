@@ -2,7 +2,7 @@ import {
   MilestoneHistoryRepository,
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
-import { CurrentPrincipal } from '@dealwatch/platform';
+import { CurrentPrincipal, ParseUuidPipe } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
 import {
@@ -12,7 +12,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -28,7 +27,7 @@ import { decodeCursor, encodeCursor } from './list-cursor';
 import { ListMilestonesQuery, filterOf } from './list-milestones.query';
 import { historyView, milestoneView } from './milestone.view';
 
-const milestoneId = new ParseUUIDPipe();
+const milestoneId = new ParseUuidPipe();
 const DEFAULT_PAGE_SIZE = 100;
 
 @Controller('v1/milestones')

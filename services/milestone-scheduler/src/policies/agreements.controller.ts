@@ -1,7 +1,7 @@
-import { CurrentPrincipal, Roles } from '@dealwatch/platform';
+import { CurrentPrincipal, ParseUuidPipe, Roles } from '@dealwatch/platform';
 import type { Principal } from '@dealwatch/platform';
 
-import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Param, Put } from '@nestjs/common';
 
 import { attributed } from '../lifecycle/change.body';
 import { AgreementDefaultsBody } from './agreement-defaults.body';
@@ -15,7 +15,7 @@ export class AgreementsController {
   @Put(':agreementId/defaults')
   @Roles('admin')
   async putDefaults(
-    @Param('agreementId', new ParseUUIDPipe()) agreementId: string,
+    @Param('agreementId', new ParseUuidPipe()) agreementId: string,
     @Body() body: AgreementDefaultsBody,
     @CurrentPrincipal() caller: Principal,
   ) {
