@@ -136,7 +136,8 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   ALERT_DELIVERY_MAX_ATTEMPTS: number = 8;
 
   @EnvVariable({
-    description: 'Ceiling (ms) of the first retry wait; it doubles per failure, with full jitter.',
+    description:
+      'Ceiling (ms) of the first retry wait; it doubles per failure; the wait is at least half of it (equal jitter).',
   })
   @IsInt()
   @Min(1)

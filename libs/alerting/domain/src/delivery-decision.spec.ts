@@ -20,15 +20,15 @@ describe('decideAfterAttempt', () => {
 
   it('schedules a retry after the jittered backoff of the attempts so far', () => {
     const failure = { kind: 'retry' as const, reason: 'HTTP 500', retryAfterMs: null };
-    // Ceilings 1 s then 2 s; the random draw takes half.
+    // Ceilings 1 s then 2 s; half of each, and a random half of the rest.
     expect(decideAfterAttempt(failure, 1, policy, now, half)).toEqual({
       status: 'pending',
-      nextAttemptAt: at(500),
+      nextAttemptAt: at(750),
       reason: 'HTTP 500',
     });
     expect(decideAfterAttempt(failure, 2, policy, now, half)).toEqual({
       status: 'pending',
-      nextAttemptAt: at(1_000),
+      nextAttemptAt: at(1_500),
       reason: 'HTTP 500',
     });
   });

@@ -6,9 +6,11 @@ export interface BackoffPolicy {
 }
 
 /**
- * Exponential backoff with full jitter: after the n-th failed attempt, wait a uniformly random time
- * below min(maxMs, baseMs * 2^(n-1)). The randomness spreads retries of many alerts to one receiver
- * that failed at once, instead of them all coming back together. `random` returns a value in [0, 1).
+ * Exponential backoff with equal jitter: after the n-th failed attempt, wait at least half of
+ * min(maxMs, baseMs * 2^(n-1)) and a uniformly random time up to the rest. The randomness spreads
+ * retries of many alerts to one receiver that failed at once, instead of them all coming back
+ * together; the floor keeps a retry from coming straight back to a receiver that has just failed,
+ * where it could only add a failure (and open its breaker sooner). `random` returns a value in [0, 1).
  */
 export function backoffDelayMs(
   failedAttempts: number,
@@ -21,5 +23,5 @@ export function backoffDelayMs(
   // Capping the exponent keeps 2^n finite; by then the ceiling is maxMs anyway.
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(failedAttempts - 1, 52));
   const fraction = Math.min(Math.max(random(), 0), 1);
-  return Math.floor(fraction * ceiling);
+  return Math.floor(ceiling / 2 + (fraction * ceiling) / 2);
 }
