@@ -12,3 +12,4 @@ export * from './service-process';
 export * from './fuzz-scale';
 export * from './hostile-messages';
 export * from './http-fuzz';
+export * from './http-fuzz-spec';

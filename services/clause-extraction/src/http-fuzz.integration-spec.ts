@@ -1,16 +1,13 @@
 import { byteSizeOf, loadEnv } from '@dealwatch/config';
 import { runService } from '@dealwatch/platform';
 import {
-  check,
   createTestNamespace,
   dropTestSchemas,
   fuzzCase,
-  fuzzHttpApi,
-  fuzzScale,
+  itAnswersFuzzedRequests,
   requiredEnv,
   testAuthEnv,
 } from '@dealwatch/testing';
-import type { FuzzCase } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
@@ -41,40 +38,31 @@ describe('clause-extraction: fuzzed HTTP requests', () => {
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
-  it(
-    'answers every documented operation with a success or a problem naming the fault, never a 5xx',
-    async () => {
-      const report = await fuzzHttpApi(base, { bodyLimit: byteSizeOf(env.HTTP_MAX_BODY) });
-      expect(report.operations).toContain('GET /v1/agreements/{agreementId}/extraction');
-      expect(report.failures).toEqual([]);
-      expect(Object.values(report.aliveAfter).every((status) => status === 200)).toBe(true);
-    },
-    60_000 * fuzzScale(),
-  );
-
-  // Counterexamples fast-check found, kept as they were (each failed before its fix).
-  it.each<[string, FuzzCase]>([
-    [
-      'a malformed agreement id is a 400 naming agreementId',
-      fuzzCase({
-        label: 'path: agreementId',
-        method: 'GET',
-        target: '/v1/agreements/not-a-uuid/extraction',
-        field: 'agreementId',
-        expectStatus: [400],
-      }),
+  itAnswersFuzzedRequests({
+    base: () => base,
+    options: () => ({ bodyLimit: byteSizeOf(env.HTTP_MAX_BODY) }),
+    operations: ['GET /v1/agreements/{agreementId}/extraction'],
+    regressions: [
+      [
+        'a malformed agreement id is a 400 naming agreementId',
+        fuzzCase({
+          label: 'path: agreementId',
+          method: 'GET',
+          target: '/v1/agreements/not-a-uuid/extraction',
+          field: 'agreementId',
+          expectStatus: [400],
+        }),
+      ],
+      [
+        'headers over 16 KB are a 431 problem, not a bare status line',
+        fuzzCase({
+          label: 'headers over the server limit',
+          method: 'GET',
+          target: '/health/live',
+          headers: { 'x-padding': 'x'.repeat(20_000) },
+          expectStatus: [431],
+        }),
+      ],
     ],
-    [
-      'headers over 16 KB are a 431 problem, not a bare status line',
-      fuzzCase({
-        label: 'headers over the server limit',
-        method: 'GET',
-        target: '/health/live',
-        headers: { 'x-padding': 'x'.repeat(20_000) },
-        expectStatus: [431],
-      }),
-    ],
-  ])('%s', async (_name, regression) => {
-    expect(await check(base, regression)).toEqual([]);
   });
 });

@@ -1,16 +1,13 @@
 import { byteSizeOf } from '@dealwatch/config';
 import { ManualClock } from '@dealwatch/platform';
 import {
-  check,
   createTestNamespace,
   deepJson,
   dropTestSchemas,
   fuzzCase,
-  fuzzHttpApi,
-  fuzzScale,
+  itAnswersFuzzedRequests,
   requiredEnv,
 } from '@dealwatch/testing';
-import type { FuzzCase } from '@dealwatch/testing';
 
 import { startScheduler } from './testing/scheduler-harness';
 import type { RunningScheduler } from './testing/scheduler-harness';
@@ -32,72 +29,57 @@ describe('milestone-scheduler: fuzzed HTTP requests', () => {
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
-  it(
-    'answers every documented operation with a success or a problem naming the fault, never a 5xx',
-    async () => {
-      const report = await fuzzHttpApi(scheduler.api.base, { bodyLimit: byteSizeOf('1mb') });
-      expect(report.operations).toEqual(
-        expect.arrayContaining([
-          'POST /v1/milestones',
-          'PATCH /v1/milestones/{id}',
-          'GET /v1/calendar.ics',
-        ]),
-      );
-      expect(report.failures).toEqual([]);
-      expect(Object.values(report.aliveAfter).every((status) => status === 200)).toBe(true);
-    },
-    60_000 * fuzzScale(),
-  );
-
-  // Counterexamples fast-check found, kept as they were (each failed before its fix).
-  it.each<[string, FuzzCase]>([
-    [
-      'a __proto__ key is refused, not a calendar link made',
-      fuzzCase({
-        label: 'body: unknown field',
-        method: 'POST',
-        target: '/v1/calendar-links',
-        body: '{"__proto__":1}',
-        field: '__proto__',
-        mustReject: true,
-        expectStatus: [400],
-      }),
+  itAnswersFuzzedRequests({
+    base: () => scheduler.api.base,
+    options: () => ({ bodyLimit: byteSizeOf('1mb') }),
+    operations: ['POST /v1/milestones', 'PATCH /v1/milestones/{id}', 'GET /v1/calendar.ics'],
+    regressions: [
+      [
+        'a __proto__ key is refused, not a calendar link made',
+        fuzzCase({
+          label: 'body: unknown field',
+          method: 'POST',
+          target: '/v1/calendar-links',
+          body: '{"__proto__":1}',
+          field: '__proto__',
+          mustReject: true,
+          expectStatus: [400],
+        }),
+      ],
+      [
+        'a field nested 2 000 deep is a 400 naming it, not a 500',
+        fuzzCase({
+          label: 'body: deep',
+          method: 'POST',
+          target: '/v1/milestones/7d3c1c2e-4d4b-4f7e-9a57-8a2f3b5c6d7e/waive',
+          body: `{"reason":${deepJson(2_000)}}`,
+          field: 'reason',
+          mustReject: true,
+          expectStatus: [400],
+        }),
+      ],
+      [
+        'a malformed id beside a valid body is a 400 naming agreementId',
+        fuzzCase({
+          label: 'path: agreementId',
+          method: 'PUT',
+          target: '/v1/agreements/not-a-uuid/defaults',
+          body: JSON.stringify({ reason: 'set by hand' }),
+          field: 'agreementId',
+          expectStatus: [400],
+        }),
+      ],
+      [
+        'a NUL character in a query filter is a 400 naming it, not a 500 from PostgreSQL',
+        fuzzCase({
+          label: 'query: broken category',
+          method: 'GET',
+          target: '/v1/calendar.ics?category=%00',
+          field: 'category',
+          mustReject: true,
+          expectStatus: [400],
+        }),
+      ],
     ],
-    [
-      'a field nested 2 000 deep is a 400 naming it, not a 500',
-      fuzzCase({
-        label: 'body: deep',
-        method: 'POST',
-        target: '/v1/milestones/7d3c1c2e-4d4b-4f7e-9a57-8a2f3b5c6d7e/waive',
-        body: `{"reason":${deepJson(2_000)}}`,
-        field: 'reason',
-        mustReject: true,
-        expectStatus: [400],
-      }),
-    ],
-    [
-      'a malformed id beside a valid body is a 400 naming agreementId',
-      fuzzCase({
-        label: 'path: agreementId',
-        method: 'PUT',
-        target: '/v1/agreements/not-a-uuid/defaults',
-        body: JSON.stringify({ reason: 'set by hand' }),
-        field: 'agreementId',
-        expectStatus: [400],
-      }),
-    ],
-    [
-      'a NUL character in a query filter is a 400 naming it, not a 500 from PostgreSQL',
-      fuzzCase({
-        label: 'query: broken category',
-        method: 'GET',
-        target: '/v1/calendar.ics?category=%00',
-        field: 'category',
-        mustReject: true,
-        expectStatus: [400],
-      }),
-    ],
-  ])('%s', async (_name, regression) => {
-    expect(await check(scheduler.api.base, regression)).toEqual([]);
   });
 });
