@@ -10,13 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false FORCE_COLOR=0 CHAOS_SCALE="${CHAOS_SCALE:-full}"
 
-if [[ -z "${KAFKA_BROKERS:-}" || -z "${DATABASE_URL:-}" || -z "${REDIS_URL:-}" ]]; then
-  bash scripts/ensure-deps.sh
-  bash infra/up.sh
-fi
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+source scripts/local-infra.sh
 # The private broker runs from the jars of infra/kafka/.cache unless KAFKA_LIB_DIR names others.
 if [[ -z "${KAFKA_LIB_DIR:-}" ]]; then bash infra/kafka/kafka.sh fetch; fi
 

@@ -10,13 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TZ=UTC NX_DAEMON=false FORCE_COLOR=0 FUZZ_SCALE="${FUZZ_SCALE:-10}"
 
-if [[ -z "${KAFKA_BROKERS:-}" || -z "${DATABASE_URL:-}" || -z "${REDIS_URL:-}" ]]; then
-  bash scripts/ensure-deps.sh
-  bash infra/up.sh
-fi
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+source scripts/local-infra.sh
 
 echo "=== hostile input, FUZZ_SCALE=$FUZZ_SCALE: converters (unit)"
 npx jest -c jest.config.js --testPathPatterns 'hostile-documents\.spec|parse-event-payload|dead-letter'
