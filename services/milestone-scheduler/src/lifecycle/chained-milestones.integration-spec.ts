@@ -78,28 +78,29 @@ describe('chained milestones: due a set time after the milestone they wait on is
       chain: { anchorMilestoneId: anchor.id, offset: 'P90D' },
     });
 
-    clock.set(new Date('2026-05-04T15:00:00Z'));
+    // Met before its own due date (26 April), so the dispatcher never has it overdue first.
+    clock.set(new Date('2026-04-20T15:00:00Z'));
     expect((await complete(anchor.id)).body.status).toBe('met');
 
     const released = await bed.api.milestone(chained.id);
-    // 4 May 2026 + 90 days = 2 August 2026.
-    expect(released).toMatchObject({ status: 'pending', dueKind: 'date', dueDate: '2026-08-02' });
+    // 20 April 2026 + 90 days = 19 July 2026.
+    expect(released).toMatchObject({ status: 'pending', dueKind: 'date', dueDate: '2026-07-19' });
     expect(released.reminders.map((r) => [r.offset, r.fireAt])).toEqual([
-      ['P30D', '2026-07-03T09:00:00.000Z'],
-      ['P7D', '2026-07-26T09:00:00.000Z'],
-      ['P1D', '2026-08-01T09:00:00.000Z'],
-      ['PT0S', '2026-08-02T09:00:00.000Z'],
-      ['overdue', '2026-08-03T00:00:00.000Z'],
+      ['P30D', '2026-06-19T09:00:00.000Z'],
+      ['P7D', '2026-07-12T09:00:00.000Z'],
+      ['P1D', '2026-07-18T09:00:00.000Z'],
+      ['PT0S', '2026-07-19T09:00:00.000Z'],
+      ['overdue', '2026-07-20T00:00:00.000Z'],
     ]);
     expect(released.history!.at(-1)).toMatchObject({
       actor: 'scheduler',
       reason: expect.stringMatching(
-        /due P90D after "A bilateral Ministerial Meeting.*", met on 2026-05-04/,
+        /due P90D after "A bilateral Ministerial Meeting.*", met on 2026-04-20/,
       ),
       fromStatus: 'tracked',
       toStatus: 'pending',
       fromDueDate: null,
-      toDueDate: '2026-08-02',
+      toDueDate: '2026-07-19',
     });
     await expectEventually(() =>
       expect(bed.statusEvents(agreementId)).toEqual([
@@ -109,7 +110,7 @@ describe('chained milestones: due a set time after the milestone they wait on is
           previousStatus: 'tracked',
           status: 'pending',
           previousDueDate: null,
-          dueDate: '2026-08-02',
+          dueDate: '2026-07-19',
           actor: 'scheduler',
         }),
       ]),
