@@ -115,6 +115,16 @@ describe('grouping by route, on a controlled clock', () => {
       expect(slackA).toContain(title);
     }
 
+    // A receiver has the request before its sender records the send, which dates the group's
+    // interval: wait for the records before the clock moves on.
+    await expectEventually(async () => {
+      for (const alertId of alertIds) {
+        const { body } = await getJson(`${base}/v1/alerts/${alertId}`);
+        const { deliveries } = body as { deliveries: { status: string }[] };
+        expect(deliveries.map((delivery) => delivery.status)).toEqual(['delivered', 'delivered']);
+      }
+    });
+
     // A later alert of a group already sent waits the group interval from that send.
     clock.advance(10_000);
     const late = reminder({ agreementId: agreementA, title: 'Audit' });
