@@ -1,7 +1,8 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1 } from '@dealwatch/contracts';
-import { EventSubscriptions, runService } from '@dealwatch/platform';
+import { EventSubscriptions } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   HostileMessageProbe,
   apiFetch,
@@ -51,8 +52,7 @@ describe('clause-extraction facing hostile messages on agreement.ingested', () =
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       OUTBOX_POLL_INTERVAL_MS: '50',
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
     probe = await new HostileMessageProbe(brokers, namespace.topicPrefix).start([
       Topics.AgreementIngestedV1,
     ]);

@@ -1,5 +1,5 @@
 import { byteSizeOf, loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   createTestNamespace,
   dropTestSchemas,
@@ -29,8 +29,7 @@ describe('clause-extraction: fuzzed HTTP requests', () => {
   });
 
   beforeAll(async () => {
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { byteSizeOf, loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   WebhookReceiver,
   createTestNamespace,
@@ -40,12 +40,9 @@ describe('console: fuzzed HTTP requests', () => {
       ALERTING_URL: origin,
       CONSOLE_UPLOAD_MAX_BODY: '2mb',
     });
-    app = await runService(AppModule.register(env), {
-      port: 0,
-      host: '127.0.0.1',
+    ({ app, base } = await startInProcess(AppModule.register(env), {
       bodyLimit: env.CONSOLE_UPLOAD_MAX_BODY,
-    });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }));
   });
 
   afterAll(async () => {

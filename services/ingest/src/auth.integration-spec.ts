@@ -1,5 +1,5 @@
 import { loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   JwtIssuer,
   TestApiKeys,
@@ -38,8 +38,7 @@ describe('ingest: who may call what', () => {
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       REDIS_KEY_PREFIX: namespace.topicPrefix,
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
     keys = await TestApiKeys.open(requiredEnv('DATABASE_URL'), namespace);
   });
 

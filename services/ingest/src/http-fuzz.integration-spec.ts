@@ -1,5 +1,5 @@
 import { byteSizeOf, loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   createTestNamespace,
   deepJson,
@@ -33,12 +33,9 @@ describe('ingest: fuzzed HTTP requests', () => {
   });
 
   beforeAll(async () => {
-    app = await runService(AppModule.register(env), {
-      port: 0,
-      host: '127.0.0.1',
+    ({ app, base } = await startInProcess(AppModule.register(env), {
       bodyLimit: env.INGEST_MAX_BODY,
-    });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }));
   });
 
   afterAll(async () => {

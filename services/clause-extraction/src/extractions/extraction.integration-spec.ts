@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1, ClausesExtractedV1 } from '@dealwatch/contracts';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   EventPublisher,
   TopicRecorder,
@@ -57,8 +57,7 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       OUTBOX_POLL_INTERVAL_MS: '50',
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
     publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
     recorder = await new TopicRecorder(brokers).start([topic(Topics.ClausesExtractedV1)]);
   });

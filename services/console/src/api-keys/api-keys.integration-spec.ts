@@ -1,5 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
-import { ManualClock, runService } from '@dealwatch/platform';
+import { ManualClock } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TEST_ADMIN_API_KEY,
   apiFetch,
@@ -45,11 +46,9 @@ describe('console: API keys, and who may call what', () => {
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       REDIS_KEY_PREFIX: namespace.topicPrefix,
     });
-    app = await runService(
+    ({ app, base } = await startInProcess(
       AppModule.register(env, { clock: new ManualClock(new Date('2026-01-01T00:00:00Z')) }),
-      { port: 0, host: '127.0.0.1' },
-    );
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ));
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
-import { ManualClock, runService } from '@dealwatch/platform';
+import { ManualClock } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TestApiKeys,
   apiFetch,
@@ -33,8 +34,7 @@ describe('rate limits per caller and per client address, in Redis', () => {
       AUTH_RATE_LIMIT_PER_MINUTE: '3',
       AUTH_FAILED_ATTEMPTS_PER_MINUTE: '2',
     });
-    app = await runService(AppModule.register(env, { clock }), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env, { clock })));
     keys = await TestApiKeys.open(requiredEnv('DATABASE_URL'), namespace);
   });
 

@@ -1,6 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
-import { ManualClock, runService } from '@dealwatch/platform';
+import { ManualClock } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   EventPublisher,
   TEST_ADMIN_API_KEY,
@@ -53,14 +54,9 @@ describe('console read model from the public topics', () => {
       // Nothing listens there: the console must say so, not hang or answer for alerting.
       ALERTING_URL: 'http://127.0.0.1:9',
     });
-    app = await runService(
+    ({ app, base } = await startInProcess(
       AppModule.register(env, { clock: new ManualClock(new Date('2026-01-01T00:00:00Z')) }),
-      {
-        port: 0,
-        host: '127.0.0.1',
-      },
-    );
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ));
     publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
   });
 

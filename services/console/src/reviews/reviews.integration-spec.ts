@@ -1,7 +1,8 @@
 import { loadEnv } from '@dealwatch/config';
 import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
 import type { ExtractedObligationV1, ObligationReviewedV1 } from '@dealwatch/contracts';
-import { ManualClock, runService } from '@dealwatch/platform';
+import { ManualClock } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   EventPublisher,
   TEST_ADMIN_API_KEY,
@@ -83,11 +84,9 @@ describe('the review queue of low-confidence extractions', () => {
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       OUTBOX_POLL_INTERVAL_MS: '50',
     });
-    app = await runService(
+    ({ app, base } = await startInProcess(
       AppModule.register(env, { clock: new ManualClock(new Date('2026-01-05T09:00:00Z')) }),
-      { port: 0, host: '127.0.0.1' },
-    );
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ));
     publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
     recorder = await new TopicRecorder(brokers).start([reviewedTopic]);
 

@@ -1,6 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
 import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -38,12 +38,9 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
       REDIS_KEY_PREFIX: namespace.topicPrefix,
       INGEST_MAX_BODY: '64kb',
     });
-    app = await runService(AppModule.register(env), {
-      port: 0,
-      host: '127.0.0.1',
+    ({ app, base } = await startInProcess(AppModule.register(env), {
       bodyLimit: env.INGEST_MAX_BODY,
-    });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }));
     recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([ingested]);
   });
 

@@ -1,6 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -41,8 +41,7 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
         KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
         REDIS_KEY_PREFIX: namespace.topicPrefix,
       });
-      app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-      base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      ({ app, base } = await startInProcess(AppModule.register(env)));
       recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([added]);
     });
 

@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import { buildDocx, buildPdf, buildScannedPdf } from '@dealwatch/ingest/domain/testing';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -56,12 +56,9 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
       REDIS_KEY_PREFIX: namespace.topicPrefix,
       INGEST_MAX_BODY: '256kb',
     });
-    app = await runService(AppModule.register(env), {
-      port: 0,
-      host: '127.0.0.1',
+    ({ app, base } = await startInProcess(AppModule.register(env), {
       bodyLimit: env.INGEST_MAX_BODY,
-    });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }));
     recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([ingested]);
   });
 

@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
 import { buildPdf, deeplyNestedHtml, zipBomb } from '@dealwatch/ingest/domain/testing';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
@@ -40,12 +40,9 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
       KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
       REDIS_KEY_PREFIX: namespace.topicPrefix,
     });
-    app = await runService(AppModule.register(env), {
-      port: 0,
-      host: '127.0.0.1',
+    ({ app, base } = await startInProcess(AppModule.register(env), {
       bodyLimit: env.INGEST_MAX_BODY,
-    });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }));
   });
 
   afterAll(async () => {

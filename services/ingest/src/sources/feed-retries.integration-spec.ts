@@ -1,5 +1,5 @@
 import { loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
@@ -77,8 +77,7 @@ describe('feed sources, when the server fails the first requests', () => {
       INGEST_FEED_RETRY_BUDGET: '3',
       INGEST_FEED_RETRY_BASE_MS: '1',
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
   });
 
   afterAll(async () => {

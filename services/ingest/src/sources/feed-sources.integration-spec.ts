@@ -1,5 +1,5 @@
 import { loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
@@ -70,8 +70,7 @@ describe('feed sources, polled from a local server', () => {
       INGEST_FEED_POLL_MS: '20',
       INGEST_FEED_HOST_INTERVAL_MS: '5',
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
   });
 
   afterAll(async () => {

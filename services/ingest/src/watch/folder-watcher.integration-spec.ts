@@ -1,5 +1,5 @@
 import { loadEnv } from '@dealwatch/config';
-import { runService } from '@dealwatch/platform';
+import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
@@ -36,8 +36,7 @@ describe('the watched folder, on real PostgreSQL', () => {
       INGEST_WATCH_DIR: folder,
       INGEST_WATCH_POLL_MS: '20',
     });
-    app = await runService(AppModule.register(env), { port: 0, host: '127.0.0.1' });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startInProcess(AppModule.register(env)));
   }
 
   beforeAll(async () => {
