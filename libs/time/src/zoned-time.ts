@@ -41,16 +41,7 @@ function fromWallClock(wallMs: number, timeZone: string): Date {
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`. */
 export function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const parts = wallClockFormat(timeZone).formatToParts(instant);
   const value = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((part) => part.type === type)?.value);
   const wall = Date.UTC(
@@ -62,6 +53,27 @@ export function offsetMs(instant: Date, timeZone: string): number {
     value('second'),
   );
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+// Building a formatter costs far more than formatting with one, and schedules ask per reminder.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
