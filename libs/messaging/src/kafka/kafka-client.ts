@@ -4,6 +4,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { Admin, LogEntry, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
+import { fixKafkaIdleRequestLoop } from './request-queue-idle-fix';
 import type { TopicNaming } from './topic-naming';
 
 export function createKafka(options: {
@@ -11,6 +12,7 @@ export function createKafka(options: {
   clientId: string;
   logger: Logger;
 }): Kafka {
+  fixKafkaIdleRequestLoop();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
