@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   console.log(`pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate\n`);
   console.log(
-    'target/s  sent  done  sustained/s  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
+    'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalSent = 0;
   let totalCompleted = 0;
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
         String(stage.sent).padStart(5),
         String(stage.completed).padStart(5),
         stage.sustainedPerSecond.toFixed(1).padStart(12),
+        summary(stage.hops.answered).padStart(14),
         summary(stage.hops.ingest).padStart(17),
         summary(stage.hops.extract).padStart(12),
         summary(stage.hops.schedule).padStart(12),

@@ -18,7 +18,13 @@ export interface StageResult {
   sustainedPerSecond: number;
   wallSeconds: number;
   /** Milliseconds per hop, one value per agreement. */
-  hops: { ingest: number[]; extract: number[]; schedule: number[]; total: number[] };
+  hops: {
+    answered: number[];
+    ingest: number[];
+    extract: number[];
+    schedule: number[];
+    total: number[];
+  };
   maxLag: number;
 }
 
@@ -47,6 +53,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   }, 250);
 
   const sentAt = new Map<string, number>();
+  const answered: number[] = [];
   const inFlight = new Set<Promise<void>>();
   const started = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
@@ -55,6 +62,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
     const at = Date.now();
     const post = pipeline.postDocument(options.nextDocument()).then(({ status, body }) => {
       // A document linked to an agreement already posted adds no new flow to measure.
+      answered.push(Date.now() - at);
       if (status === 202 && !sentAt.has(body.id)) sentAt.set(body.id, at);
     });
     inFlight.add(post);
@@ -69,6 +77,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   const lastDone = Math.max(...[...done.values()].map((hop) => hop.finishedAt));
   const wallSeconds = (Math.max(lastDone, Date.now() - 1) - started) / 1000;
   const hops = {
+    answered,
     ingest: [] as number[],
     extract: [] as number[],
     schedule: [] as number[],
