@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -15,4 +15,32 @@ export function processStats(pid: number): ProcessStats {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return { cpuSeconds: ticks / CLOCK_TICKS_PER_SECOND, peakRssMb: peakKb / 1024 };
+}
+
+/**
+ * CPU seconds spent so far by the shared infrastructure on this machine: every PostgreSQL process
+ * (live backends plus those already reaped by the postmaster) and the Kafka broker's JVM.
+ */
+export function infrastructureCpuSeconds(): { postgres: number; kafka: number } {
+  let postgres = 0;
+  let kafka = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      const reapedChildren = Number(fields[13]) + Number(fields[14]);
+      if (name === 'postgres') postgres += own + reapedChildren;
+      else if (
+        name === 'java' &&
+        readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('kafka.Kafka')
+      )
+        kafka += own;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return { postgres: postgres / CLOCK_TICKS_PER_SECOND, kafka: kafka / CLOCK_TICKS_PER_SECOND };
 }

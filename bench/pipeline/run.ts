@@ -5,7 +5,7 @@ import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
 import { loadTemplates, variant } from './documents';
 import { rawKafkaRate } from './kafka-limit';
 import { percentile, summary } from './percentiles';
-import { processStats } from './process-stats';
+import { infrastructureCpuSeconds, processStats } from './process-stats';
 import { runStage } from './stage';
 
 /**
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const cpuAtStart = serviceNames.map(
     (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
   );
+  const infrastructureAtStart = infrastructureCpuSeconds();
   for (const rate of RATES) {
     const before = serviceNames.map(
       (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
@@ -102,7 +103,8 @@ async function main(): Promise<void> {
           const seconds = processStats(pipeline.services[name].pid!).cpuSeconds - cpuAtStart[i]!;
           return `${name} ${((1000 * seconds) / Math.max(totalCompleted, 1)).toFixed(1)}`;
         })
-        .join(', '),
+        .join(', ') +
+      infrastructureShare(infrastructureAtStart, totalCompleted),
   );
 
   const eventSize = Math.round(
@@ -120,6 +122,16 @@ async function main(): Promise<void> {
   await recorder.stop();
   await pipeline.stop();
   await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
+}
+
+/** What PostgreSQL and the Kafka broker spent per agreement: they share the two cores too. */
+function infrastructureShare(
+  atStart: { postgres: number; kafka: number },
+  completed: number,
+): string {
+  const now = infrastructureCpuSeconds();
+  const perAgreement = (seconds: number) => ((1000 * seconds) / Math.max(completed, 1)).toFixed(1);
+  return `; PostgreSQL ${perAgreement(now.postgres - atStart.postgres)}, Kafka broker ${perAgreement(now.kafka - atStart.kafka)}`;
 }
 
 main().catch((error: unknown) => {
