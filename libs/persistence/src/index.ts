@@ -1,3 +1,4 @@
 export * from './redis-client';
 export * from './service-data-source';
 export * from './transient-error';
+export * from './insert-rows';

@@ -1,5 +1,6 @@
 import { groupDueAt } from '@dealwatch/alerting/domain';
 import type { AlertGrouping, DeliveryDecision } from '@dealwatch/alerting/domain';
+import { insertRows } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -77,7 +78,7 @@ export class DeliveryRepository {
         updatedAt: now,
       });
     }
-    await manager.getRepository(DeliveryEntity).insert(rows);
+    await insertRows(manager, DeliveryEntity, rows);
   }
 
   /** Serialised per group (an advisory lock until commit), so alerts arriving together agree. */

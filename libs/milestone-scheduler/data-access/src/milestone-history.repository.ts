@@ -1,3 +1,5 @@
+import { insertRows } from '@dealwatch/persistence';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -16,7 +18,7 @@ export class MilestoneHistoryRepository {
   }
 
   async appendMany(manager: EntityManager, rows: MilestoneHistoryRow[]): Promise<void> {
-    if (rows.length > 0) await manager.getRepository(MilestoneHistoryEntity).insert(rows);
+    await insertRows(manager, MilestoneHistoryEntity, rows);
   }
 
   /** When a milestone was last marked met, or null if it never was. */

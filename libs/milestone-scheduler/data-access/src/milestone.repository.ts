@@ -1,4 +1,5 @@
 import type { MilestoneStatus, PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
+import { insertRows } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -95,20 +96,14 @@ export class MilestoneRepository {
     });
   }
 
-  async insert(manager: EntityManager, milestone: MilestoneEntity): Promise<MilestoneEntity> {
-    // Insert (not save): no look-up first, and the created/updated times come back into the object.
-    await manager.getRepository(MilestoneEntity).insert(milestone);
-    return milestone;
-  }
-
   /** New milestones and their first reminders, a statement each. */
   async insertMany(
     manager: EntityManager,
     milestones: MilestoneEntity[],
     reminders: ReminderEntity[],
   ): Promise<void> {
-    if (milestones.length > 0) await manager.getRepository(MilestoneEntity).insert(milestones);
-    if (reminders.length > 0) await manager.getRepository(ReminderEntity).insert(reminders);
+    await insertRows(manager, MilestoneEntity, milestones);
+    await insertRows(manager, ReminderEntity, reminders);
   }
 
   async update(
@@ -175,11 +170,11 @@ export class MilestoneRepository {
     const reminders = manager.getRepository(ReminderEntity);
     // Cancelled ones belong to a closed milestone, planned again only when an extraction reopens it.
     await reminders.delete({ milestoneId, status: In(['pending', 'skipped', 'cancelled']) });
-    if (planned.length > 0) {
-      await reminders.insert(
-        planned.map((reminder) => ({ id: randomUUID(), milestoneId, ...reminder, firedAt: null })),
-      );
-    }
+    await insertRows(
+      manager,
+      ReminderEntity,
+      planned.map((reminder) => ({ id: randomUUID(), milestoneId, ...reminder, firedAt: null })),
+    );
     return this.remindersOf([milestoneId], manager);
   }
 

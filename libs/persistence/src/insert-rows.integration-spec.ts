@@ -1,0 +1,113 @@
+import { createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+
+import { randomUUID } from 'node:crypto';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import { insertRows } from './insert-rows';
+import { createServiceDataSource, openServiceDataSource } from './service-data-source';
+
+const upperCase = { to: (value: string) => value.toUpperCase(), from: (value: string) => value };
+
+@Entity({ name: 'notes' })
+class NoteEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text', transformer: upperCase })
+  title!: string;
+
+  @Column({ type: 'jsonb' })
+  details!: { tags: string[] };
+
+  @Column({ type: 'timestamptz', name: 'due_at', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'text', default: 'open' })
+  status!: string;
+}
+
+class CreateNotes1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE notes (id uuid PRIMARY KEY, title text NOT NULL,
+      details jsonb NOT NULL, due_at timestamptz, status text NOT NULL DEFAULT 'open')`);
+  }
+  async down(): Promise<void> {}
+}
+
+const namespace = createTestNamespace('insert-rows');
+
+describe('insertRows, many entities in one plain INSERT', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({
+        url: requiredEnv('DATABASE_URL'),
+        schema: `${namespace.schemaPrefix}notes`,
+        entities: [NoteEntity],
+        migrations: [CreateNotes1700000000000],
+        applicationName: 'insert-rows-test',
+      }),
+    );
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+  beforeEach(() => dataSource.query('TRUNCATE notes'));
+
+  async function countNotes(): Promise<number> {
+    return dataSource.getRepository(NoteEntity).count();
+  }
+
+  it('stores each property as TypeORM would: transformed, JSON, dated, defaulted', async () => {
+    const due = new Date('2026-04-28T09:00:00.000Z');
+    const [first, second] = [randomUUID(), randomUUID()];
+    await insertRows(dataSource.manager, NoteEntity, [
+      { id: first, title: 'select projects', details: { tags: ['financing'] }, dueAt: due },
+      { id: second, title: 'meet', details: { tags: [] }, dueAt: null, status: 'met' },
+    ]);
+
+    const stored = await dataSource.getRepository(NoteEntity).find({ order: { title: 'ASC' } });
+    expect(stored).toEqual([
+      { id: second, title: 'MEET', details: { tags: [] }, dueAt: null, status: 'met' },
+      {
+        id: first,
+        title: 'SELECT PROJECTS',
+        details: { tags: ['financing'] },
+        dueAt: due,
+        status: 'open',
+      },
+    ]);
+  });
+
+  it('splits rows over statements so no statement passes 65,535 parameters', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => ({
+      id: randomUUID(),
+      title: `note ${index}`,
+      details: { tags: [] },
+      dueAt: null,
+    }));
+    await insertRows(dataSource.manager, NoteEntity, rows);
+    expect(await countNotes()).toBe(20_000);
+  });
+
+  it('skips rows that break a unique constraint when asked, and fails on them otherwise', async () => {
+    const id = randomUUID();
+    const note = { id, title: 'once', details: { tags: [] }, dueAt: null };
+    await insertRows(dataSource.manager, NoteEntity, [note]);
+
+    await insertRows(dataSource.manager, NoteEntity, [note, { ...note, id: randomUUID() }], {
+      skipConflicts: true,
+    });
+    await expect(insertRows(dataSource.manager, NoteEntity, [note])).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect(await countNotes()).toBe(2);
+  });
+
+  it('does nothing for no rows', async () => {
+    await expect(insertRows(dataSource.manager, NoteEntity, [])).resolves.toBeUndefined();
+  });
+});
