@@ -1,5 +1,3 @@
-import { createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
-
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -35,7 +33,9 @@ class CreateNotes1700000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 
-const namespace = createTestNamespace('insert-rows');
+// Not the test harness's namespaces: the harness itself stands on this library.
+const schema = `t_${Date.now().toString(36)}_insert_rows`;
+const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('insertRows, many entities in one plain INSERT', () => {
   let dataSource: DataSource;
@@ -43,8 +43,8 @@ describe('insertRows, many entities in one plain INSERT', () => {
   beforeAll(async () => {
     dataSource = await openServiceDataSource(
       createServiceDataSource({
-        url: requiredEnv('DATABASE_URL'),
-        schema: `${namespace.schemaPrefix}notes`,
+        url: databaseUrl,
+        schema,
         entities: [NoteEntity],
         migrations: [CreateNotes1700000000000],
         applicationName: 'insert-rows-test',
@@ -52,8 +52,8 @@ describe('insertRows, many entities in one plain INSERT', () => {
     );
   });
   afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await dataSource.destroy();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
   beforeEach(() => dataSource.query('TRUNCATE notes'));
 

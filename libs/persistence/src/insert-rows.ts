@@ -25,8 +25,7 @@ export async function insertRows<Entity extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter(
-    (column) =>
-      column.isInsert && rows.some((row) => column.getEntityValue(row as Entity) !== undefined),
+    (column) => column.isInsert && rows.some((row) => column.getEntityValue(row) !== undefined),
   );
   const table = metadata.tablePath
     .split('.')
@@ -38,7 +37,7 @@ export async function insertRows<Entity extends ObjectLiteral>(
     const parameters: unknown[] = [];
     const tuples = rows.slice(start, start + rowsPerStatement).map((row) => {
       const cells = columns.map((column) => {
-        const value = column.getEntityValue(row as Entity);
+        const value: unknown = column.getEntityValue(row);
         if (value === undefined) return 'DEFAULT';
         parameters.push(driver.preparePersistentValue(value, column));
         return `$${parameters.length}`;
