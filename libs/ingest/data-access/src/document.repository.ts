@@ -17,14 +17,22 @@ export class DocumentRepository {
       .find({ where: { agreementId }, order: { receivedAt: 'ASC', id: 'ASC' } });
   }
 
-  findByOriginal(manager: EntityManager, originalSha256: string): Promise<DocumentEntity | null> {
-    return manager.getRepository(DocumentEntity).findOneBy({ originalSha256 });
-  }
-
-  findByText(manager: EntityManager, textSha256: string): Promise<DocumentEntity | null> {
-    return manager
-      .getRepository(DocumentEntity)
-      .findOne({ where: { textSha256 }, order: { receivedAt: 'ASC' } });
+  /**
+   * The agreements already holding this original, and this text (its first document), in one
+   * round trip: the caller asks under its linking locks, where every round trip holds others back.
+   */
+  async agreementsHolding(
+    manager: EntityManager,
+    originalSha256: string,
+    textSha256: string,
+  ): Promise<{ sameOriginal: string | null; sameText: string | null }> {
+    const [row] = await manager.query<{ same_original: string | null; same_text: string | null }[]>(
+      `SELECT (SELECT agreement_id FROM documents WHERE original_sha256 = $1 LIMIT 1) AS same_original,
+              (SELECT agreement_id FROM documents WHERE text_sha256 = $2
+                ORDER BY received_at LIMIT 1) AS same_text`,
+      [originalSha256, textSha256],
+    );
+    return { sameOriginal: row?.same_original ?? null, sameText: row?.same_text ?? null };
   }
 
   findOriginal(

@@ -160,16 +160,16 @@ export class IngestAgreementUseCase {
       ...keys,
     ]);
 
-    const sameOriginal = await this.documents.findByOriginal(manager, prepared.originalSha256);
-    if (sameOriginal) return { kind: 'duplicate', agreementId: sameOriginal.agreementId };
-
-    const sameText = await this.documents.findByText(manager, prepared.textSha256);
+    const { sameOriginal, sameText } = await this.documents.agreementsHolding(
+      manager,
+      prepared.originalSha256,
+      prepared.textSha256,
+    );
+    if (sameOriginal) return { kind: 'duplicate', agreementId: sameOriginal };
     if (sameText) {
       // Another rendering of a text already stored (a re-scraped page): kept, not announced.
-      await this.keepDocument(manager, sameText.agreementId, prepared, document, {
-        kind: 'identical-text',
-      });
-      return { kind: 'duplicate', agreementId: sameText.agreementId };
+      await this.keepDocument(manager, sameText, prepared, document, { kind: 'identical-text' });
+      return { kind: 'duplicate', agreementId: sameText };
     }
 
     const linked = await this.linkToKnownDeal(manager, prepared, document, fingerprint, keys);
