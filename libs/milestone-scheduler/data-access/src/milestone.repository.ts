@@ -115,6 +115,20 @@ export class MilestoneRepository {
     return Object.assign(milestone, changes);
   }
 
+  /** New statuses for many milestones in one statement. */
+  async setStatuses(
+    manager: EntityManager,
+    changes: { id: string; status: MilestoneStatus }[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await manager.query(
+      `UPDATE milestones m SET status = c.status, updated_at = CURRENT_TIMESTAMP
+         FROM unnest($1::uuid[], $2::text[]) AS c(id, status)
+        WHERE m.id = c.id`,
+      [changes.map((change) => change.id), changes.map((change) => change.status)],
+    );
+  }
+
   /** Every milestone of the agreement, those entered by hand included, takes its parties. */
   async setParties(manager: EntityManager, agreementId: string, parties: string[]): Promise<void> {
     await manager

@@ -102,6 +102,47 @@ describe('milestone lifecycle: time, people and re-extraction, each change an ev
     );
   });
 
+  it('moves many milestones at one tick, some due and some overdue, each with its own event and audit row', async () => {
+    clock.set(new Date('2026-05-01T00:00:00Z'));
+    const agreementId = randomUUID();
+    const milestones = await extract(
+      agreementId,
+      4,
+      obligation('financing', '2026-05-10'),
+      obligation('meeting', '2026-05-10'),
+      obligation('reporting', '2026-05-11'),
+      obligation('permitting', '2026-05-11'),
+    );
+
+    // The 10th ended unmet; the 11th is under way.
+    clock.set(new Date('2026-05-11T12:00:00Z'));
+    const expected = new Map(
+      milestones.map((m) => [m.id, m.dueDate === '2026-05-10' ? 'overdue' : 'due']),
+    );
+    const events = await expectEventually(() => {
+      const found = bed.statusEvents(agreementId);
+      expect(found).toHaveLength(4);
+      return found;
+    });
+    expect(new Map(events.map((event) => [event.milestoneId, event.status]))).toEqual(expected);
+    for (const event of events) {
+      expect(event).toMatchObject({
+        previousStatus: 'pending',
+        actor: 'scheduler',
+        changedAt: '2026-05-11T12:00:00.000Z',
+        reason: event.status === 'due' ? 'its due time came' : 'its due time ended unmet',
+      });
+    }
+    for (const milestone of milestones) {
+      const stored = await bed.api.milestone(milestone.id);
+      expect(stored.status).toBe(expected.get(milestone.id));
+      expect(stored.history!.map((h) => [h.fromStatus, h.toStatus])).toEqual([
+        [null, 'pending'],
+        ['pending', expected.get(milestone.id)],
+      ]);
+    }
+  });
+
   it('completes a milestone: met, its pending reminders cancelled, an event with who and why', async () => {
     clock.set(new Date('2026-04-01T00:00:00Z'));
     const agreementId = randomUUID();

@@ -254,9 +254,40 @@ export class MilestoneLifecycle {
     status: OpenStatus,
     change: Change,
   ): Promise<void> {
-    const before = beforeOf(milestone);
-    await this.milestones.update(manager, milestone, { status });
-    await this.record(manager, before, milestone, change);
+    await this.advanceMany(manager, [{ milestone, status }], change);
+  }
+
+  /**
+   * Status changes the clock brings to many milestones at once, a statement per table for all of
+   * them: a backlog after downtime, or a burst of past-due agreements, moves in a few round trips.
+   */
+  async advanceMany(
+    manager: EntityManager,
+    advances: { milestone: MilestoneEntity; status: OpenStatus }[],
+    change: Change,
+  ): Promise<void> {
+    if (advances.length === 0) return;
+    const moves = advances.map(({ milestone, status }) => ({
+      milestone,
+      status,
+      before: beforeOf(milestone),
+    }));
+    await this.milestones.setStatuses(
+      manager,
+      moves.map(({ milestone, status }) => ({ id: milestone.id, status })),
+    );
+    for (const { milestone, status } of moves) milestone.status = status;
+    const eventIds = await this.outbox.appendMany(
+      manager,
+      moves.map(({ milestone, before }) => this.statusChangedEvent(before, milestone, change)),
+    );
+    await this.history.appendMany(
+      manager,
+      moves.map(({ milestone, before }, index) => ({
+        ...historyOf(before, milestone, change),
+        eventId: eventIds[index] ?? null,
+      })),
+    );
   }
 
   /**
@@ -325,10 +356,16 @@ export class MilestoneLifecycle {
     after: MilestoneEntity,
     change: Change,
   ): Promise<void> {
-    const eventId = await this.outbox.append(
-      manager,
-      Topics.MilestoneStatusChangedV1,
-      {
+    const [eventId = null] = await this.outbox.appendMany(manager, [
+      this.statusChangedEvent(before, after, change),
+    ]);
+    await this.history.append(manager, { ...historyOf(before, after, change), eventId });
+  }
+
+  private statusChangedEvent(before: Before, after: MilestoneEntity, change: Change): OutboxEvent {
+    return {
+      topic: Topics.MilestoneStatusChangedV1,
+      payload: {
         milestoneId: after.id,
         agreementId: subjectOf(after),
         previousStatus: before.status ?? after.status,
@@ -339,13 +376,12 @@ export class MilestoneLifecycle {
         actor: change.actor,
         reason: change.reason,
       },
-      {
+      metadata: {
         subject: subjectOf(after),
         correlationId: change.correlationId ?? null,
         causationId: change.causationId ?? null,
       },
-    );
-    await this.history.append(manager, { ...historyOf(before, after, change), eventId });
+    };
   }
 
   private async announceSchedule(

@@ -92,19 +92,26 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
   /** Moves milestones on; true when a claim was full and more may wait. */
   private async advanceMilestones(manager: EntityManager, now: Date): Promise<boolean> {
     const { ids, full } = await claimMilestonesToAdvance(manager, now, BATCH_SIZE);
-    for (const milestone of await this.milestones.findByIds(manager, ids)) {
-      if (!milestone.dueAt || !milestone.overdueAt) continue;
+    const advances = (await this.milestones.findByIds(manager, ids)).flatMap((milestone) => {
+      if (!milestone.dueAt || !milestone.overdueAt) return [];
       const status = timeDrivenStatus(
         milestone.status,
         { dueAt: milestone.dueAt, overdueAt: milestone.overdueAt },
         now,
       );
-      if (!status) continue;
-      await this.lifecycle.advance(manager, milestone, status, {
-        actor: SCHEDULER,
-        reason: status === 'due' ? 'its due time came' : 'its due time ended unmet',
-        at: now,
-      });
+      return status ? [{ milestone, status }] : [];
+    });
+    // One batch per reason, so each milestone's history says why it moved.
+    for (const status of ['due', 'overdue'] as const) {
+      await this.lifecycle.advanceMany(
+        manager,
+        advances.filter((advance) => advance.status === status),
+        {
+          actor: SCHEDULER,
+          reason: status === 'due' ? 'its due time came' : 'its due time ended unmet',
+          at: now,
+        },
+      );
     }
     return full;
   }
