@@ -2,3 +2,4 @@ export * from './redis-client';
 export * from './service-data-source';
 export * from './transient-error';
 export * from './insert-rows';
+export * from './transaction-memo';

@@ -1,6 +1,7 @@
 import { ReceiverRepository, digestScheduleOf } from '@dealwatch/alerting/data-access';
 import type { DeliveryTarget, ReceiverEntity } from '@dealwatch/alerting/data-access';
 import type { DigestSchedule, ReceiverKind } from '@dealwatch/alerting/domain';
+import { TransactionMemo } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -22,12 +23,19 @@ export interface KnownReceiver extends DeliveryTarget {
  */
 @Injectable()
 export class ReceiverDirectory {
+  private readonly known = new TransactionMemo((manager) => this.load(manager));
+
   constructor(
     private readonly envReceivers: WebhookReceivers,
     private readonly receivers: ReceiverRepository,
   ) {}
 
-  async active(manager?: EntityManager): Promise<KnownReceiver[]> {
+  /** Within a transaction (a consumer's batch) they are read once. */
+  active(manager?: EntityManager): Promise<KnownReceiver[]> {
+    return this.known.get(manager);
+  }
+
+  private async load(manager?: EntityManager): Promise<KnownReceiver[]> {
     const managed = await this.receivers.listActive(manager);
     return [
       ...this.envReceivers.names.map((name): KnownReceiver => ({

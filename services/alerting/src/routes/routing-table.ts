@@ -8,6 +8,7 @@ import {
   routeToPlain,
 } from '@dealwatch/alerting/domain';
 import type { Route } from '@dealwatch/alerting/domain';
+import { TransactionMemo } from '@dealwatch/persistence';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -43,6 +44,8 @@ export class InvalidRoutesError extends Error {
 export class RoutingTable implements OnModuleInit {
   private readonly logger: Logger;
 
+  private readonly inForce = new TransactionMemo((manager) => this.load(manager));
+
   constructor(
     private readonly trees: RoutingTreeRepository,
     private readonly receivers: ReceiverDirectory,
@@ -77,8 +80,12 @@ export class RoutingTable implements OnModuleInit {
     this.logger.info({ file }, 'routes loaded from ALERT_ROUTES_FILE');
   }
 
-  /** The tree to route by, read in the caller's transaction. */
-  async current(manager?: EntityManager): Promise<Route> {
+  /** The tree to route by, read in the caller's transaction: within one (a consumer's batch), once. */
+  current(manager?: EntityManager): Promise<Route> {
+    return this.inForce.get(manager);
+  }
+
+  private async load(manager?: EntityManager): Promise<Route> {
     const stored = await this.trees.current(manager);
     if (!stored) return defaultRoute;
     const parsed = parseRoute(stored.tree);
