@@ -22,3 +22,4 @@ export {
   Roles,
 } from '@dealwatch/auth';
 export type { Principal, Role } from '@dealwatch/auth';
+export * from './group-commit';

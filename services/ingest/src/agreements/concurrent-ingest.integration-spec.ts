@@ -1,4 +1,5 @@
 import { loadEnv } from '@dealwatch/config';
+import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
 import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
@@ -111,5 +112,36 @@ describe('ingest under concurrent uploads, on real PostgreSQL', () => {
       ...Array<string>(AT_ONCE - 1).fill('linked'),
     ]);
     expect(await documentsOf(answers[0]!.id)).toHaveLength(AT_ONCE);
+  });
+
+  it('stores every unrelated upload sent at once, and refuses alone the one it cannot announce', async () => {
+    // Uploads arriving together share transactions; one that fails must not take the others down.
+    const distinct = Array.from(
+      { length: AT_ONCE },
+      (_, index) =>
+        `Memorandum ${index + 1} between the city of Lakeview and contractor number ${index + 1}: ` +
+        `the contractor shall resurface ${index + 3} kilometres of road within ${index + 4} months.`,
+    );
+    const unannounceable = 'The Parties shall meet within 30 days. '.repeat(
+      Math.ceil(MAX_EVENT_VALUE_BYTES / 39) + 1,
+    );
+    const posts = [...distinct, unannounceable].map(async (text) => {
+      const response = await apiFetch(`${base}/v1/agreements`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: text,
+      });
+      return { http: response.status, body: (await response.json()) as Record<string, unknown> };
+    });
+    const answers = await Promise.all(posts);
+
+    expect(answers.at(-1)).toMatchObject({ http: 413 });
+    const stored = answers.slice(0, -1);
+    expect(stored.map((answer) => [answer.http, answer.body['status']])).toEqual(
+      Array(AT_ONCE).fill([202, 'accepted']),
+    );
+    for (const answer of stored) {
+      expect(await documentsOf(answer.body['id'] as string)).toHaveLength(1);
+    }
   });
 });

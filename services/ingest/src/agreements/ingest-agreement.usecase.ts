@@ -19,7 +19,7 @@ import {
 } from '@dealwatch/ingest/domain';
 import type { ConvertedDocument, DealFingerprint, DocumentFormat } from '@dealwatch/ingest/domain';
 import { EventOutbox, EventTooLargeError } from '@dealwatch/messaging';
-import { CLOCK, Transactions } from '@dealwatch/platform';
+import { CLOCK, GroupCommit, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
@@ -57,6 +57,18 @@ export function tooLargeReason(eventBytes: number): string {
   return `the document's text makes an agreement event of ${eventBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
 }
 
+/** Under load, uploads share transactions of up to this many. */
+const UPLOADS_PER_TRANSACTION = 32;
+/** Transactions storing uploads at once: a few, so uploads with unrelated locks need not wait. */
+const STORING_TRANSACTIONS = 4;
+
+type Stored = Extract<IngestOutcome, { agreementId: string }>;
+
+interface Upload {
+  prepared: Prepared;
+  document: IncomingDocument;
+}
+
 interface Prepared {
   format: DocumentFormat;
   converted: ConvertedDocument;
@@ -76,6 +88,13 @@ interface Prepared {
  */
 @Injectable()
 export class IngestAgreementUseCase {
+  private readonly storing = new GroupCommit<Upload, Stored>({
+    transaction: (work) => this.transactions.run(work),
+    apply: (manager, uploads) => this.storeAll(manager, uploads),
+    maxBatch: UPLOADS_PER_TRANSACTION,
+    concurrency: STORING_TRANSACTIONS,
+  });
+
   constructor(
     private readonly agreements: AgreementRepository,
     private readonly documents: DocumentRepository,
@@ -99,9 +118,9 @@ export class IngestAgreementUseCase {
           : { kind: 'idempotency-key-reused', agreementId: previous.agreementId };
       }
     }
-    let outcome: Extract<IngestOutcome, { agreementId: string }>;
+    let outcome: Stored;
     try {
-      outcome = await this.transactions.run((manager) => this.store(manager, prepared, document));
+      outcome = await this.storing.submit({ prepared, document });
     } catch (error) {
       // Its announcement could never be published: nothing is kept, and the caller hears why.
       if (error instanceof EventTooLargeError)
@@ -147,18 +166,35 @@ export class IngestAgreementUseCase {
     };
   }
 
+  /**
+   * Uploads prepared while others were being stored share a transaction: one BEGIN, one round of
+   * locks and one COMMIT for all of them. Each is decided in arrival order and sees what the ones
+   * before it stored, exactly as if it had its own transaction after theirs.
+   */
+  private async storeAll(manager: EntityManager, uploads: Upload[]): Promise<Stored[]> {
+    await this.locks.serialise(
+      manager,
+      uploads.flatMap(({ prepared }) => [
+        `original:${prepared.originalSha256}`,
+        `text:${prepared.textSha256}`,
+        ...prepared.keys,
+      ]),
+    );
+    const stored: Stored[] = [];
+    for (const { prepared, document } of uploads) {
+      stored.push(await this.store(manager, prepared, document));
+    }
+    return stored;
+  }
+
+  /** Decides and stores one upload; the caller holds its locks. */
   private async store(
     manager: EntityManager,
     prepared: Prepared,
     document: IncomingDocument,
-  ): Promise<Extract<IngestOutcome, { agreementId: string }>> {
+  ): Promise<Stored> {
     const { text, metadata, pages } = prepared.converted;
     const { fingerprint, keys } = prepared;
-    await this.locks.serialise(manager, [
-      `original:${prepared.originalSha256}`,
-      `text:${prepared.textSha256}`,
-      ...keys,
-    ]);
 
     const { sameOriginal, sameText } = await this.documents.agreementsHolding(
       manager,
