@@ -58,7 +58,9 @@ export async function benchLinking(databaseUrl: string, total: number): Promise<
     let wronglyLinked = 0;
     for (const [index, fingerprint] of lookups.entries()) {
       const begin = performance.now();
-      const candidates = await repository.candidates(dataSource.manager, lookupKeys(fingerprint));
+      const [candidates = []] = await repository.candidatesForEach(dataSource.manager, [
+        lookupKeys(fingerprint),
+      ]);
       const queried = performance.now();
       const match = candidates.find((candidate) => sameDeal(fingerprint, candidate.fingerprint));
       decisionTimes.push(performance.now() - begin);
@@ -108,7 +110,9 @@ async function storeReal(
     [documentId, agreementId, sha, text],
   );
   const fingerprint = fingerprintOf(text);
-  await repository.save(manager, { documentId, agreementId, fingerprint }, lookupKeys(fingerprint));
+  await repository.saveMany(manager, [
+    { documentId, agreementId, fingerprint, keys: lookupKeys(fingerprint) },
+  ]);
 }
 
 /**
@@ -199,7 +203,7 @@ async function plan(
       return Promise.resolve([]);
     },
   } as unknown as EntityManager;
-  await repository.candidates(recorder, keys);
+  await repository.candidatesForEach(recorder, [keys]);
   const { sql, parameters } = captured;
   const rows = await dataSource.query<{ 'QUERY PLAN': string }[]>(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${sql}`,

@@ -1,8 +1,12 @@
+import { insertRows } from '@dealwatch/persistence';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { AgreementEntity } from './agreement.entity';
+
+export type NewAgreement = Omit<AgreementEntity, 'receivedAt'>;
 
 @Injectable()
 export class AgreementRepository {
@@ -12,24 +16,8 @@ export class AgreementRepository {
     return this.dataSource.getRepository(AgreementEntity).findOneBy({ id });
   }
 
-  findByDigest(manager: EntityManager, contentSha256: string): Promise<AgreementEntity | null> {
-    return manager.getRepository(AgreementEntity).findOneBy({ contentSha256 });
-  }
-
-  /** Inserts unless the same text is already stored; returns false when another writer won the race. */
-  async insertIfNew(
-    manager: EntityManager,
-    agreement: Omit<AgreementEntity, 'receivedAt'>,
-  ): Promise<boolean> {
-    // One statement: a unique violation caught under a savepoint cost three round trips.
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AgreementEntity)
-      .values(agreement)
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (inserted.raw as unknown[]).length > 0;
+  /** New agreements, in one statement; a text already stored breaks its unique index and fails it. */
+  async insertMany(manager: EntityManager, agreements: NewAgreement[]): Promise<void> {
+    await insertRows(manager, AgreementEntity, agreements);
   }
 }

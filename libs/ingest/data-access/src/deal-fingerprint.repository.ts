@@ -15,34 +15,65 @@ const CANDIDATE_LIMIT = 50;
 /** Signatures and lookup keys of stored documents (the primary key on `(key, document_id)` is the index). */
 @Injectable()
 export class DealFingerprintRepository {
-  async candidates(manager: EntityManager, keys: string[]): Promise<StoredFingerprint[]> {
-    if (keys.length === 0) return [];
+  /** For each upload's keys, the stored documents sharing most of them (50 at most), in one query. */
+  async candidatesForEach(
+    manager: EntityManager,
+    keysPerUpload: string[][],
+  ): Promise<StoredFingerprint[][]> {
+    const found: StoredFingerprint[][] = keysPerUpload.map(() => []);
+    const wanted = keysPerUpload.flatMap((keys, upload) => keys.map((key) => ({ upload, key })));
+    if (wanted.length === 0) return found;
     const rows = await manager.query<
-      { document_id: string; agreement_id: string; fingerprint: DealFingerprint }[]
+      { upload: number; document_id: string; agreement_id: string; fingerprint: DealFingerprint }[]
     >(
-      `SELECT f.document_id, f.agreement_id, f.fingerprint
-         FROM (SELECT document_id, count(*) AS shared FROM deal_link_keys
-                WHERE key = ANY($1) GROUP BY document_id
-                ORDER BY shared DESC LIMIT ${CANDIDATE_LIMIT}) k
-         JOIN deal_fingerprints f ON f.document_id = k.document_id
-        ORDER BY k.shared DESC`,
-      [keys],
+      `WITH shared AS (
+         SELECT w.upload, k.document_id, count(*) AS shared
+           FROM unnest($1::int[], $2::text[]) AS w(upload, key)
+           JOIN deal_link_keys k ON k.key = w.key
+          GROUP BY w.upload, k.document_id),
+       ranked AS (
+         SELECT upload, document_id, shared,
+                row_number() OVER (PARTITION BY upload ORDER BY shared DESC) AS rank
+           FROM shared)
+       SELECT r.upload, f.document_id, f.agreement_id, f.fingerprint
+         FROM ranked r JOIN deal_fingerprints f ON f.document_id = r.document_id
+        WHERE r.rank <= ${CANDIDATE_LIMIT}
+        ORDER BY r.upload, r.shared DESC`,
+      [wanted.map((entry) => entry.upload), wanted.map((entry) => entry.key)],
     );
-    return rows.map((row) => ({
-      documentId: row.document_id,
-      agreementId: row.agreement_id,
-      fingerprint: row.fingerprint,
-    }));
+    for (const row of rows) {
+      found[row.upload]?.push({
+        documentId: row.document_id,
+        agreementId: row.agreement_id,
+        fingerprint: row.fingerprint,
+      });
+    }
+    return found;
   }
 
-  async save(manager: EntityManager, stored: StoredFingerprint, keys: string[]): Promise<void> {
-    // One round trip for both tables; the foreign keys are checked at the end of the statement.
+  /** Fingerprints and their lookup keys, for both tables in one round trip. */
+  async saveMany(
+    manager: EntityManager,
+    stored: (StoredFingerprint & { keys: string[] })[],
+  ): Promise<void> {
+    if (stored.length === 0) return;
+    const keyRows = stored.flatMap((entry) =>
+      entry.keys.map((key) => ({ key, documentId: entry.documentId })),
+    );
+    // The foreign keys are checked at the end of the statement, after both inserts.
     await manager.query(
-      `WITH fingerprint AS (
-         INSERT INTO deal_fingerprints (document_id, agreement_id, fingerprint) VALUES ($1, $2, $3))
+      `WITH fingerprints AS (
+         INSERT INTO deal_fingerprints (document_id, agreement_id, fingerprint)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]))
        INSERT INTO deal_link_keys (key, document_id)
-       SELECT unnest($4::text[]), $1 ON CONFLICT DO NOTHING`,
-      [stored.documentId, stored.agreementId, JSON.stringify(stored.fingerprint), keys],
+       SELECT * FROM unnest($4::text[], $5::uuid[]) ON CONFLICT DO NOTHING`,
+      [
+        stored.map((entry) => entry.documentId),
+        stored.map((entry) => entry.agreementId),
+        stored.map((entry) => JSON.stringify(entry.fingerprint)),
+        keyRows.map((row) => row.key),
+        keyRows.map((row) => row.documentId),
+      ],
     );
   }
 }

@@ -1,3 +1,5 @@
+import { insertRows } from '@dealwatch/persistence';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -18,21 +20,25 @@ export class DocumentRepository {
   }
 
   /**
-   * The agreements already holding this original, and this text (its first document), in one
-   * round trip: the caller asks under its linking locks, where every round trip holds others back.
+   * For each upload, the agreements already holding its original and its text (the first document
+   * with it), in one round trip: the caller asks under its linking locks, where every round trip
+   * holds other uploads back.
    */
   async agreementsHolding(
     manager: EntityManager,
-    originalSha256: string,
-    textSha256: string,
-  ): Promise<{ sameOriginal: string | null; sameText: string | null }> {
-    const [row] = await manager.query<{ same_original: string | null; same_text: string | null }[]>(
-      `SELECT (SELECT agreement_id FROM documents WHERE original_sha256 = $1 LIMIT 1) AS same_original,
-              (SELECT agreement_id FROM documents WHERE text_sha256 = $2
-                ORDER BY received_at LIMIT 1) AS same_text`,
-      [originalSha256, textSha256],
+    uploads: { originalSha256: string; textSha256: string }[],
+  ): Promise<{ sameOriginal: string | null; sameText: string | null }[]> {
+    if (uploads.length === 0) return [];
+    const rows = await manager.query<{ same_original: string | null; same_text: string | null }[]>(
+      `SELECT (SELECT agreement_id FROM documents WHERE original_sha256 = u.original LIMIT 1)
+                AS same_original,
+              (SELECT agreement_id FROM documents WHERE text_sha256 = u.text
+                ORDER BY received_at LIMIT 1) AS same_text
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(original, text, position)
+        ORDER BY u.position`,
+      [uploads.map((upload) => upload.originalSha256), uploads.map((upload) => upload.textSha256)],
     );
-    return { sameOriginal: row?.same_original ?? null, sameText: row?.same_text ?? null };
+    return rows.map((row) => ({ sameOriginal: row.same_original, sameText: row.same_text }));
   }
 
   findOriginal(
@@ -44,7 +50,7 @@ export class DocumentRepository {
     });
   }
 
-  async insert(manager: EntityManager, document: NewDocument): Promise<void> {
-    await manager.getRepository(DocumentEntity).insert(document);
+  async insertMany(manager: EntityManager, documents: NewDocument[]): Promise<void> {
+    await insertRows(manager, DocumentEntity, documents);
   }
 }

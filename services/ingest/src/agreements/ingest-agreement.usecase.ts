@@ -6,19 +6,30 @@ import {
   IdempotencyStore,
   IngestLocks,
 } from '@dealwatch/ingest/data-access';
-import type { LinkedBecause } from '@dealwatch/ingest/data-access';
+import type {
+  LinkedBecause,
+  NewAgreement,
+  NewDocument,
+  StoredFingerprint,
+} from '@dealwatch/ingest/data-access';
 import {
   UnreadableDocumentError,
   contentDigest,
   convertDocument,
+  decideUploads,
   detectFormat,
   fingerprintOf,
   lookupKeys,
   mediaTypeOf,
-  sameDeal,
 } from '@dealwatch/ingest/domain';
-import type { ConvertedDocument, DealFingerprint, DocumentFormat } from '@dealwatch/ingest/domain';
+import type {
+  ConvertedDocument,
+  DealFingerprint,
+  DocumentFormat,
+  UploadDecision,
+} from '@dealwatch/ingest/domain';
 import { EventOutbox, EventTooLargeError } from '@dealwatch/messaging';
+import type { OutboxEvent } from '@dealwatch/messaging';
 import { CLOCK, GroupCommit, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -67,6 +78,19 @@ type Stored = Extract<IngestOutcome, { agreementId: string }>;
 interface Upload {
   prepared: Prepared;
   document: IncomingDocument;
+}
+
+interface UploadWrites {
+  agreement?: NewAgreement;
+  document?: NewDocument;
+  fingerprint?: StoredFingerprint & { keys: string[] };
+  event?: OutboxEvent;
+  outcome: Stored;
+}
+
+/** An upload waits for whoever stores the same original, the same text or a shared linking key. */
+function lockKeysOf(prepared: Prepared): string[] {
+  return [`original:${prepared.originalSha256}`, `text:${prepared.textSha256}`, ...prepared.keys];
 }
 
 interface Prepared {
@@ -167,155 +191,71 @@ export class IngestAgreementUseCase {
   }
 
   /**
-   * Uploads prepared while others were being stored share a transaction: one BEGIN, one round of
-   * locks and one COMMIT for all of them. Each is decided in arrival order and sees what the ones
-   * before it stored, exactly as if it had its own transaction after theirs.
+   * Uploads prepared while others were being stored share a transaction: one round of locks, one
+   * read of what is stored, one insert per table and one commit for all of them. Each is decided in
+   * arrival order, as if stored alone after the ones before it (`decideUploads`).
    */
   private async storeAll(manager: EntityManager, uploads: Upload[]): Promise<Stored[]> {
-    await this.locks.serialise(
+    const prepared = uploads.map((upload) => upload.prepared);
+    await this.locks.serialise(manager, prepared.flatMap(lockKeysOf));
+    const holding = await this.documents.agreementsHolding(manager, prepared);
+    const candidates = await this.fingerprints.candidatesForEach(
       manager,
-      uploads.flatMap(({ prepared }) => [
-        `original:${prepared.originalSha256}`,
-        `text:${prepared.textSha256}`,
-        ...prepared.keys,
-      ]),
+      prepared.map((upload) => upload.keys),
     );
-    const stored: Stored[] = [];
-    for (const { prepared, document } of uploads) {
-      stored.push(await this.store(manager, prepared, document));
-    }
-    return stored;
+    const decisions = decideUploads(
+      prepared,
+      holding.map((held, index) => ({ ...held, candidates: candidates[index] ?? [] })),
+      randomUUID,
+    );
+
+    // decideUploads answers one decision per upload, in their order.
+    const writes = decisions.map((decision, index) =>
+      this.writesOf(uploads[index] as Upload, decision),
+    );
+    await this.agreements.insertMany(
+      manager,
+      writes.flatMap((write) => write.agreement ?? []),
+    );
+    await this.documents.insertMany(
+      manager,
+      writes.flatMap((write) => write.document ?? []),
+    );
+    await this.fingerprints.saveMany(
+      manager,
+      writes.flatMap((write) => write.fingerprint ?? []),
+    );
+    await this.outbox.appendMany(
+      manager,
+      writes.flatMap((write) => write.event ?? []),
+    );
+    return writes.map((write) => write.outcome);
   }
 
-  /** Decides and stores one upload; the caller holds its locks. */
-  private async store(
-    manager: EntityManager,
-    prepared: Prepared,
-    document: IncomingDocument,
-  ): Promise<Stored> {
+  /** The rows and the event a decision on an upload stores, and what its caller is answered. */
+  private writesOf(upload: Upload, decision: UploadDecision): UploadWrites {
+    const { prepared, document } = upload;
     const { text, metadata, pages } = prepared.converted;
-    const { fingerprint, keys } = prepared;
-
-    const { sameOriginal, sameText } = await this.documents.agreementsHolding(
-      manager,
-      prepared.originalSha256,
-      prepared.textSha256,
-    );
-    if (sameOriginal) return { kind: 'duplicate', agreementId: sameOriginal };
-    if (sameText) {
-      // Another rendering of a text already stored (a re-scraped page): kept, not announced.
-      await this.keepDocument(manager, sameText, prepared, document, { kind: 'identical-text' });
-      return { kind: 'duplicate', agreementId: sameText };
+    const title = document.given.title ?? metadata.title;
+    const sourceUrl = document.given.sourceUrl ?? metadata.sourceUrl;
+    const publishedAt = document.given.publishedAt ?? metadata.publishedAt;
+    if (decision.kind === 'same-original') {
+      return { outcome: { kind: 'duplicate', agreementId: decision.agreementId } };
     }
-
-    const linked = await this.linkToKnownDeal(manager, prepared, document, fingerprint, keys);
-    if (linked) return linked;
-
-    const agreement = {
-      id: randomUUID(),
-      contentSha256: prepared.textSha256,
-      text,
-      title: document.given.title ?? metadata.title,
-      sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
-      publishedAt: document.given.publishedAt ?? metadata.publishedAt,
-      signedAt: document.given.signedAt ?? null,
-      language: metadata.language,
-      pages,
-    };
-    if (!(await this.agreements.insertIfNew(manager, agreement))) {
-      const winner = await this.agreements.findByDigest(manager, prepared.textSha256);
-      if (!winner) throw new Error(`agreement ${prepared.textSha256} vanished during insert`);
-      return { kind: 'duplicate', agreementId: winner.id };
-    }
-    const documentId = await this.keepDocument(manager, agreement.id, prepared, document, {
-      kind: 'first',
-    });
-    await this.fingerprints.save(
-      manager,
-      { documentId, agreementId: agreement.id, fingerprint },
-      keys,
-    );
-    await this.outbox.append(
-      manager,
-      Topics.AgreementIngestedV1,
-      {
-        agreementId: agreement.id,
-        title: agreement.title,
-        text,
-        contentSha256: prepared.textSha256,
-        sourceUrl: agreement.sourceUrl,
-        publishedAt: agreement.publishedAt,
-        signedAt: agreement.signedAt,
-        ingestedAt: this.clock.now().toISOString(),
-      },
-      { subject: agreement.id },
-    );
-    return { kind: 'accepted', agreementId: agreement.id, documentId };
-  }
-
-  /** Attaches the document to the agreement of the stored document it best matches, if any. */
-  private async linkToKnownDeal(
-    manager: EntityManager,
-    prepared: Prepared,
-    document: IncomingDocument,
-    fingerprint: DealFingerprint,
-    keys: string[],
-  ): Promise<Extract<IngestOutcome, { kind: 'linked' }> | null> {
-    let best: {
-      agreementId: string;
-      matchedDocumentId: string;
-      similarity: number;
-      sharedSignals: string[];
-    } | null = null;
-    for (const candidate of await this.fingerprints.candidates(manager, keys)) {
-      const reason = sameDeal(fingerprint, candidate.fingerprint);
-      if (reason && (!best || reason.similarity > best.similarity)) {
-        best = {
-          ...reason,
-          agreementId: candidate.agreementId,
-          matchedDocumentId: candidate.documentId,
-        };
-      }
-    }
-    if (!best) return null;
-    const { agreementId, ...linkedBecause } = best;
-    const documentId = await this.keepDocument(manager, agreementId, prepared, document, {
-      kind: 'near-duplicate',
-      ...linkedBecause,
-    });
-    await this.fingerprints.save(manager, { documentId, agreementId, fingerprint }, keys);
-    const { text, metadata } = prepared.converted;
-    await this.outbox.append(
-      manager,
-      Topics.AgreementDocumentAddedV1,
-      {
-        agreementId,
-        documentId,
-        text,
-        contentSha256: prepared.textSha256,
-        title: document.given.title ?? metadata.title,
-        sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
-        publishedAt: document.given.publishedAt ?? metadata.publishedAt,
-        mediaType: mediaTypeOf[prepared.format],
-        linkedBecause,
-        addedAt: this.clock.now().toISOString(),
-      },
-      { subject: agreementId },
-    );
-    return { kind: 'linked', agreementId, documentId };
-  }
-
-  private async keepDocument(
-    manager: EntityManager,
-    agreementId: string,
-    prepared: Prepared,
-    document: IncomingDocument,
-    linkedBecause: LinkedBecause,
-  ): Promise<string> {
-    const { text, metadata, pages } = prepared.converted;
-    const id = randomUUID();
-    await this.documents.insert(manager, {
-      id,
+    const { agreementId, documentId } = decision;
+    const linkedBecause: LinkedBecause =
+      decision.kind === 'new-agreement'
+        ? { kind: 'first' }
+        : decision.kind === 'identical-text'
+          ? { kind: 'identical-text' }
+          : {
+              kind: 'near-duplicate',
+              similarity: decision.similarity,
+              sharedSignals: decision.sharedSignals,
+              matchedDocumentId: decision.matchedDocumentId,
+            };
+    const kept: NewDocument = {
+      id: documentId,
       agreementId,
       originalSha256: prepared.originalSha256,
       original: document.bytes,
@@ -325,12 +265,79 @@ export class IngestAgreementUseCase {
       textSha256: prepared.textSha256,
       text,
       pages,
-      title: document.given.title ?? metadata.title,
-      sourceUrl: document.given.sourceUrl ?? metadata.sourceUrl,
-      publishedAt: document.given.publishedAt ?? metadata.publishedAt,
+      title,
+      sourceUrl,
+      publishedAt,
       language: metadata.language,
       linkedBecause,
-    });
-    return id;
+    };
+    // Another rendering of a text already stored (a re-scraped page): kept, not announced.
+    if (decision.kind === 'identical-text') {
+      return { document: kept, outcome: { kind: 'duplicate', agreementId } };
+    }
+    const fingerprint = {
+      documentId,
+      agreementId,
+      fingerprint: prepared.fingerprint,
+      keys: prepared.keys,
+    };
+    if (decision.kind === 'near-duplicate') {
+      return {
+        document: kept,
+        fingerprint,
+        event: {
+          topic: Topics.AgreementDocumentAddedV1,
+          payload: {
+            agreementId,
+            documentId,
+            text,
+            contentSha256: prepared.textSha256,
+            title,
+            sourceUrl,
+            publishedAt,
+            mediaType: mediaTypeOf[prepared.format],
+            linkedBecause: {
+              similarity: decision.similarity,
+              sharedSignals: decision.sharedSignals,
+              matchedDocumentId: decision.matchedDocumentId,
+            },
+            addedAt: this.clock.now().toISOString(),
+          },
+          metadata: { subject: agreementId },
+        },
+        outcome: { kind: 'linked', agreementId, documentId },
+      };
+    }
+    const signedAt = document.given.signedAt ?? null;
+    return {
+      agreement: {
+        id: agreementId,
+        contentSha256: prepared.textSha256,
+        text,
+        title,
+        sourceUrl,
+        publishedAt,
+        signedAt,
+        language: metadata.language,
+        pages,
+      },
+      document: kept,
+      fingerprint,
+      event: {
+        topic: Topics.AgreementIngestedV1,
+        payload: {
+          agreementId,
+          title,
+          text,
+          contentSha256: prepared.textSha256,
+          sourceUrl,
+          publishedAt,
+          signedAt,
+          ingestedAt: this.clock.now().toISOString(),
+        },
+        metadata: { subject: agreementId },
+      },
+      outcome: { kind: 'accepted', agreementId, documentId },
+    };
   }
 }
