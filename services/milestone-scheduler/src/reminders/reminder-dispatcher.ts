@@ -17,6 +17,7 @@ import { BatchLoop } from '@dealwatch/time';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { MilestoneLifecycle, SCHEDULER } from '../lifecycle/milestone-lifecycle';
@@ -36,6 +37,7 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
     private readonly milestones: MilestoneRepository,
     private readonly lifecycle: MilestoneLifecycle,
@@ -145,7 +147,8 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
 
   /** Until the next reminder or status change is due, but never longer than the poll interval. */
   private async untilNextReminder(): Promise<number> {
-    const next = await this.transactions.run((manager) => nextWakeTime(manager));
+    // One read: no transaction to begin and commit, and nothing written to wake the relay for.
+    const next = await nextWakeTime(this.dataSource.manager);
     const poll = this.env.SCHEDULER_POLL_MS;
     if (!next) return poll;
     return Math.max(5, Math.min(poll, next.getTime() - this.clock.now().getTime()));
