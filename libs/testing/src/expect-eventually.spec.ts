@@ -24,4 +24,21 @@ describe('expectEventually', () => {
       ),
     ).rejects.toThrow('never');
   });
+
+  it('gives up at the first failure after its signal is aborted, long before the timeout', async () => {
+    const died = new AbortController();
+    let calls = 0;
+    const started = Date.now();
+    await expect(
+      expectEventually(
+        () => {
+          calls++;
+          if (calls === 2) died.abort();
+          throw new Error(`probe ${calls} failed`);
+        },
+        { timeoutMs: 60_000, intervalMs: 1, signal: died.signal },
+      ),
+    ).rejects.toThrow('probe 2 failed');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
 });

@@ -1,6 +1,8 @@
 export interface EventuallyOptions {
   timeoutMs?: number;
   intervalMs?: number;
+  /** Once aborted, the next failure is final: waiting longer cannot help (the process died). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -9,14 +11,14 @@ export interface EventuallyOptions {
  */
 export async function expectEventually<T>(
   assertion: () => T | Promise<T>,
-  { timeoutMs = 15_000, intervalMs = 100 }: EventuallyOptions = {},
+  { timeoutMs = 15_000, intervalMs = 100, signal }: EventuallyOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await assertion();
     } catch (error) {
-      if (Date.now() >= deadline) throw error;
+      if (Date.now() >= deadline || signal?.aborted) throw error;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }

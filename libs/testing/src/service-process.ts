@@ -78,12 +78,14 @@ export class ServiceProcess {
         resolve({ code, signal });
       }),
     );
+    const died = new AbortController();
+    child.once('exit', () => { died.abort(); });
     await expectEventually(
       async () => {
-        if (child.exitCode !== null)
-          throw new Error(
-            `${this.options.name} exited with ${child.exitCode}; see ${this.options.logFile}`,
-          );
+        // A process killed by a signal has no exit code, only the signal.
+        const exit = child.exitCode ?? child.signalCode;
+        if (exit !== null)
+          throw new Error(`${this.options.name} exited with ${exit}; see ${this.options.logFile}`);
         const live = (await (await fetch(`${this.url}/health/live`)).json()) as { pid?: number };
         if (live.pid !== child.pid) {
           throw new Error(
@@ -94,7 +96,7 @@ export class ServiceProcess {
         if (response.status !== 200)
           throw new Error(`${this.options.name} is not ready: ${await response.text()}`);
       },
-      { timeoutMs, intervalMs: 200 },
+      { timeoutMs, intervalMs: 200, signal: died.signal },
     );
     return this;
   }

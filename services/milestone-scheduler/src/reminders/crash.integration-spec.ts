@@ -137,7 +137,7 @@ describe('SIGKILL of the built service while it fires a backlog of due reminders
       { timeoutMs: 30_000 },
     );
     await third.stop();
-    // The killed process's start-up probe may still be polling its dead port; it gives up on its own.
+    // The killed process's start-up probe ends with the process.
     await starting;
 
     // Nothing lost: every reminder fired once in the database, and its event is on Kafka.
