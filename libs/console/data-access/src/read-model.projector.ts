@@ -99,25 +99,17 @@ export const ReadModelProjector = {
     event: MilestoneStatusChangedV1,
   ): Promise<void> {
     await lockMilestone(manager, event.milestoneId);
-    const known = await manager.query<unknown[]>('SELECT 1 FROM milestone_views WHERE id = $1', [
-      event.milestoneId,
-    ]);
-    const values = [event.milestoneId, event.status, event.dueDate, event.changedAt];
-    if (known.length > 0) {
-      await manager.query(
-        `UPDATE milestone_views SET status = $2, due_date = coalesce($3, due_date), updated_at = $4
-         WHERE id = $1 AND updated_at <= $4`,
-        values,
-      );
-      return;
-    }
+    // One statement: applied to the milestone's view if it has one, else parked until it has.
     await manager.query(
-      `INSERT INTO parked_milestone_statuses (milestone_id, status, due_date, changed_at)
-       VALUES ($1, $2, $3, $4)
+      `WITH applied AS (
+         UPDATE milestone_views SET status = $2, due_date = coalesce($3, due_date), updated_at = $4
+          WHERE id = $1 AND updated_at <= $4)
+       INSERT INTO parked_milestone_statuses (milestone_id, status, due_date, changed_at)
+       SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM milestone_views WHERE id = $1)
        ON CONFLICT (milestone_id) DO UPDATE SET status = EXCLUDED.status,
          due_date = EXCLUDED.due_date, changed_at = EXCLUDED.changed_at
        WHERE parked_milestone_statuses.changed_at <= EXCLUDED.changed_at`,
-      values,
+      [event.milestoneId, event.status, event.dueDate, event.changedAt],
     );
   },
 
