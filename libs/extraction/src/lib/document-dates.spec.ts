@@ -104,6 +104,24 @@ describe('effective date', () => {
     ).toBe('2020-05-02');
   });
 
+  it('takes the later date borne for a contract effective on signed acceptance', () => {
+    const offer = 'Offer to Lease\n\nJune 2, 2021\n\n6/9/21\n\n';
+    const acceptance = 'This Lease takes effect on the date of signed acceptance by the Landlord.';
+    expect(effective(offer + acceptance, { year: 2021, month: 6, day: 2 })).toBe('2021-06-09');
+  });
+
+  it('takes the last of the signature dates where the Effective Date is the last signature', () => {
+    const blocks = 'Tenant\nDate: 4 October 2022\n\nLandlord\nDate: 11 October 2022\n\n';
+    const definition = 'The Effective Date of this Lease is the date of last signature below.';
+    expect(effective(blocks + definition, { year: 2022, month: 10, day: 4 })).toBe('2022-10-11');
+  });
+
+  it('does not take a payment counted from the last signature for the effective date', () => {
+    const blocks = 'Date: 4 October 2022\n\nDate: 11 October 2022\n\n';
+    const payment = 'The deposit is payable within ten days of the date of last signature.';
+    expect(effective(blocks + payment, { year: 2022, month: 10, day: 4 })).toBeNull();
+  });
+
   it('reads an effective date named after an event the text dates', () => {
     const text = [
       'The effective date of the start of the Term will be from the Launch Date.',

@@ -4,6 +4,8 @@ import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import type { TextSpan } from './sentences';
+import { splitLines } from './sentences';
+import { findStandaloneDate } from './signing-date';
 import { isTermSubject } from './term-end';
 
 export interface DocumentDates {
@@ -154,8 +156,31 @@ export function findEffectiveDates(
     // July 1, 2019, the parties agree".
     dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
     dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/i) ??
-    signingAsEffective(text, meaning, signedAt);
+    signingAsEffective(text, meaning, signedAt, reference);
   return { effectiveAt, entryIntoForceAt };
+}
+
+// The signature that concludes the contract: the last one, or the acceptance that answers an offer.
+const LAST_SIGNATURE =
+  /\bdate\s+of\s+(?:the\s+)?(?:last\s+signature|signed\s+acceptance)\b|\blater\s+of\s+the\s+(?:two\s+)?signature\s+dates\b/i;
+
+/** "effective on the date of last signature", not "a fee due on the date of last signature". */
+function takesEffectOnLastSignature(text: string): boolean {
+  const found = LAST_SIGNATURE.exec(text);
+  if (!found) return false;
+  const sentence =
+    sentenceBefore(text, found.index) + (text.slice(found.index).split(/[.;\n]/)[0] ?? '');
+  return /\b(?:effective|commenc\w*|takes?\s+effect|comes?\s+into\s+force)\b/i.test(sentence);
+}
+
+/** The last of the dates the document bears on lines of their own, if later than its signing date. */
+function lastSignatureDate(text: string, signedAt: CalendarDate, reference: CalendarDate | null) {
+  let last = signedAt;
+  for (const line of splitLines(text)) {
+    const date = findStandaloneDate([line], reference);
+    if (date && formatIsoDate(date) > formatIsoDate(last)) last = date;
+  }
+  return last;
 }
 
 /** "takes effect on signature", "Effective Date means the date of this Agreement", "the day after". */
@@ -163,15 +188,21 @@ function signingAsEffective(
   text: string,
   meaning: string,
   signedAt: CalendarDate | null,
+  reference: CalendarDate | null,
 ): CalendarDate | null {
   if (!signedAt) return null;
+  // A contract concluded by its last signature or by a party's signed acceptance takes effect on
+  // the later date it bears, not on the first party's signature.
+  const concludes = takesEffectOnLastSignature(text);
+  const concluded = concludes ? lastSignatureDate(text, signedAt, reference) : signedAt;
   // "12:01 a.m. on the day after the date of last signature ("Effective Date")".
   if (
     /\bon the day (?:after|following) the date of (?:the )?(?:last )?(?:signature|execution)\b/i.test(
       text,
     )
   )
-    return addDays(signedAt, 1);
+    return addDays(concluded, 1);
+  if (concludes) return concluded;
   const onSigning =
     /\b(takes? effect|commences?|comes? into force|(?:be|become[s]?) effective)\s+(up)?on\s+(its\s+)?(signature|execution|signing)\b/i;
   const meansSigning =
