@@ -132,6 +132,34 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     await expectEventually(() => expect(handled).toContain(payload.agreementId));
   });
 
+  it('publishes the events of one appendMany in their order, and an event appended again once', async () => {
+    const agreementId = randomUUID();
+    const events = [ingestedPayload(agreementId), ingestedPayload(agreementId)].map((payload) => ({
+      topic: Topics.AgreementIngestedV1,
+      payload,
+      metadata: { subject: agreementId, eventId: randomUUID() },
+    }));
+    const [first, second] = await dataSource.transaction((manager) =>
+      outbox.appendMany(manager, events),
+    );
+    await dataSource.transaction((manager) => outbox.appendMany(manager, events.slice(0, 1)));
+    const marker = ingestedPayload(agreementId);
+    const markerId = await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, marker, { subject: agreementId }),
+    );
+
+    // One key, one partition: the duplicate, had it gone out, would sit before the marker.
+    const published = await expectEventually(() => {
+      const ids = recorder
+        .on(ingested)
+        .filter((message) => message.key === agreementId)
+        .map((message) => message.headers[CloudEventHeaders.id]);
+      expect(ids).toHaveLength(3);
+      return ids;
+    });
+    expect(published).toEqual([first, second, markerId]);
+  });
+
   it('publishes nothing from a transaction that rolled back', async () => {
     const payload = ingestedPayload();
     await expect(
