@@ -82,7 +82,8 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     await admin.disconnect();
     producer = createIdempotentProducer(kafka);
     await producer.connect();
-    relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 50 });
+    // Commits wake the relay through PostgreSQL notifications; the poll is a safety net no test needs.
+    relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 60_000 });
     relay.start();
     recorder = await new TopicRecorder(brokers).start([ingested, `${ingested}.dlq`]);
     consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import type { TopicNaming } from '../kafka/topic-naming';
+import { listenerConnectionConfig } from './listener-connection';
+import { OutboxListener } from './outbox-listener';
 
 interface OutboxRow {
   seq: string;
@@ -16,22 +18,30 @@ interface OutboxRow {
 }
 
 export interface OutboxRelayOptions {
+  /**
+   * How long the relay waits for a notification before it looks anyway: a safety net for a
+   * notification lost while the listening session was away, not the way rows are normally found.
+   */
   pollIntervalMs: number;
   batchSize?: number;
   /** Back-off after a failed publish (broker or database down). */
   errorBackoffMs?: number;
+  /** The first pause before the listening session reconnects; it doubles up to 30 s. */
+  reconnectBackoffMs?: number;
 }
 
 /**
  * Publishes committed outbox rows in order, one batch per `sendBatch`, and deletes them in the same
  * transaction once Kafka has acknowledged them. A crash between the two republishes the batch; the
  * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
- * instance are skipped, not awaited. A commit in this process wakes it (`kick`); the poll only finds
- * what other instances wrote.
+ * instance are skipped, not awaited. Every commit that appends events notifies the schema's outbox
+ * channel, on which the relay keeps a session listening, so rows committed by any instance go out at
+ * once; a commit in this process also wakes it directly (`kick`). The poll is only a safety net.
  */
 export class OutboxRelay {
   private running = false;
   private readonly loop: BatchLoop;
+  private readonly listener: OutboxListener;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,12 +59,21 @@ export class OutboxRelay {
         this.logger.error({ err: error }, 'outbox relay could not publish; will retry');
       },
     });
+    this.listener = new OutboxListener(
+      listenerConnectionConfig(dataSource),
+      () => {
+        this.loop.wake();
+      },
+      logger,
+      { reconnectBackoffMs: options.reconnectBackoffMs },
+    );
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop.start();
+    this.listener.start();
   }
 
   /** Ask for a publish now rather than at the next poll, e.g. right after a commit. */
@@ -66,6 +85,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    await this.listener.stop();
     await this.loop.stop();
     for (let round = 0; round < 20; round++) {
       const published = await this.publishBatch().catch((error: unknown) => {

@@ -1,0 +1,162 @@
+import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
+import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import {
+  EventOutbox,
+  OutboxMessageEntity,
+  OutboxRelay,
+  TopicNaming,
+  createIdempotentProducer,
+  createKafka,
+  createMessagingTables,
+} from './index';
+
+class CreateOutbox1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await createMessagingTables(runner);
+  }
+  async down(): Promise<void> {}
+}
+
+const logger = pino({ level: 'silent' });
+const namespace = createTestNamespace('outbox-notify');
+const naming = new TopicNaming(namespace.topicPrefix);
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+const ingested = naming.physical(Topics.AgreementIngestedV1);
+const schema = `${namespace.schemaPrefix}outbox`;
+// Unique to this run, so the test can only ever terminate its own listener.
+const listenerName = `${schema}-outbox-listener`;
+// No poll comes round while a test waits: whatever is published in time was woken by PostgreSQL.
+const pollIntervalMs = 60_000;
+// Long enough that a commit made just after the listener dropped lands while nobody listens.
+const reconnectBackoffMs = 2_000;
+const promptly = { timeoutMs: 5_000, intervalMs: 20 };
+
+function openInstanceDataSource(): Promise<DataSource> {
+  return openServiceDataSource(
+    createServiceDataSource({
+      url: requiredEnv('DATABASE_URL'),
+      schema,
+      entities: [OutboxMessageEntity],
+      migrations: [CreateOutbox1700000000000],
+      applicationName: schema,
+    }),
+  );
+}
+
+describe('the outbox relay, woken by PostgreSQL notifications', () => {
+  let relayDataSource: DataSource;
+  /** Another instance of the same service: same schema, its own pool, no relay of its own. */
+  let otherInstance: DataSource;
+  let producer: Producer;
+  let relay: OutboxRelay;
+  let recorder: TopicRecorder;
+  const outbox = new EventOutbox('/dealwatch/test');
+
+  async function listenerBackends(): Promise<number[]> {
+    const rows = await otherInstance.query<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN %'`,
+      [listenerName],
+    );
+    return rows.map((row) => row.pid);
+  }
+
+  async function listeningBackend(other: number | null = null): Promise<number> {
+    return expectEventually(async () => {
+      const pids = (await listenerBackends()).filter((pid) => pid !== other);
+      expect(pids).toHaveLength(1);
+      return pids[0]!;
+    });
+  }
+
+  /** Appends an event and commits it on the other instance; answers the event's id. */
+  async function commitElsewhere(): Promise<string> {
+    const agreementId = randomUUID();
+    return otherInstance.transaction((manager) =>
+      outbox.append(
+        manager,
+        Topics.AgreementIngestedV1,
+        {
+          agreementId,
+          title: 'A framework',
+          text: 'The parties will meet within 180 days.',
+          contentSha256: 'b'.repeat(64),
+          sourceUrl: null,
+          publishedAt: '2025-10-28',
+          signedAt: null,
+          ingestedAt: new Date().toISOString(),
+        },
+        { subject: agreementId },
+      ),
+    );
+  }
+
+  function expectPublished(eventId: string): void {
+    const ids = recorder.on(ingested).map((message) => message.headers[CloudEventHeaders.id]);
+    expect(ids).toContain(eventId);
+  }
+
+  beforeAll(async () => {
+    relayDataSource = await openInstanceDataSource();
+    otherInstance = await openInstanceDataSource();
+    recorder = await new TopicRecorder(brokers).start([ingested]);
+    producer = createIdempotentProducer(createKafka({ brokers, clientId: 'notify-test', logger }));
+    await producer.connect();
+    relay = new OutboxRelay(relayDataSource, producer, naming, logger, {
+      pollIntervalMs,
+      reconnectBackoffMs,
+    });
+    relay.start();
+    await listeningBackend();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await recorder.stop();
+    await producer.disconnect();
+    await otherInstance.destroy();
+    await relayDataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  it('publishes at once an event another instance committed, though the next poll is a minute away', async () => {
+    const eventId = await commitElsewhere();
+
+    await expectEventually(() => expectPublished(eventId), promptly);
+  });
+
+  it('after its session is terminated, reconnects and publishes what was committed meanwhile', async () => {
+    const terminated = await listeningBackend();
+    await otherInstance.query('SELECT pg_terminate_backend($1)', [terminated]);
+    await expectEventually(async () => expect(await listenerBackends()).toEqual([]));
+
+    const eventId = await commitElsewhere();
+
+    await expectEventually(() => expectPublished(eventId), {
+      ...promptly,
+      timeoutMs: reconnectBackoffMs + promptly.timeoutMs,
+    });
+  });
+
+  it('hears later commits on its new session', async () => {
+    const terminated = await listeningBackend();
+    await otherInstance.query('SELECT pg_terminate_backend($1)', [terminated]);
+    await listeningBackend(terminated);
+
+    const eventId = await commitElsewhere();
+
+    await expectEventually(() => expectPublished(eventId), promptly);
+  });
+});
