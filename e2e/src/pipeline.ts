@@ -142,7 +142,6 @@ export class Pipeline {
       AUTH_DATABASE_SCHEMA: `${this.namespace.schemaPrefix}auth`,
       DEALWATCH_ADMIN_API_KEY: this.adminKey,
       LOG_LEVEL: 'info',
-      OUTBOX_POLL_INTERVAL_MS: '50',
       ALERT_WEBHOOK_URLS: this.receiver.url,
       // The receiver listens on loopback, which alerting refuses unless the allowlist names it.
       OUTBOUND_ALLOWLIST: '127.0.0.1',

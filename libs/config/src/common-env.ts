@@ -51,12 +51,13 @@ export class CommonEnv {
   REDIS_KEY_PREFIX: string = 'dealwatch:';
 
   @EnvVariable({
-    description: 'How often (ms) the outbox relay looks for unpublished events when idle.',
+    description:
+      "How often (ms) an idle outbox relay looks for unpublished events anyway. A commit that appends events wakes every relay of its schema through PostgreSQL LISTEN/NOTIFY, so this is only a safety net for a notification missed while a relay's listening session reconnects; a short interval costs every idle service a query per interval. The listening session needs a direct or session-pooled connection (a transaction-pooling PgBouncer loses LISTEN).",
   })
   @IsInt()
   @Min(10)
   @Max(60_000)
-  OUTBOX_POLL_INTERVAL_MS: number = 100;
+  OUTBOX_POLL_INTERVAL_MS: number = 2_000;
 
   @EnvVariable({
     description:
