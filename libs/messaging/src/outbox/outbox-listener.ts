@@ -35,7 +35,7 @@ export class OutboxListener {
     options: OutboxListenerOptions = {},
   ) {
     this.firstBackoffMs = options.reconnectBackoffMs ?? 500;
-    this.maxBackoffMs = Math.max(this.firstBackoffMs, options.maxReconnectBackoffMs ?? 30_000);
+    this.maxBackoffMs = Math.max(this.firstBackoffMs, options.maxReconnectBackoffMs ?? 10_000);
   }
 
   start(): void {

@@ -26,7 +26,7 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Back-off after a failed publish (broker or database down). */
   errorBackoffMs?: number;
-  /** The first pause before the listening session reconnects; it doubles up to 30 s. */
+  /** The first pause before the listening session reconnects; it doubles up to 10 s. */
   reconnectBackoffMs?: number;
 }
 
