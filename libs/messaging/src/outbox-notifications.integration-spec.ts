@@ -159,4 +159,16 @@ describe('the outbox relay, woken by PostgreSQL notifications', () => {
 
     await expectEventually(() => expectPublished(eventId), promptly);
   });
+
+  it('stops at once, even while its session is still connecting', async () => {
+    const another = new OutboxRelay(relayDataSource, producer, naming, logger, { pollIntervalMs });
+    another.start();
+
+    const outcome = await Promise.race([
+      another.stop().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(resolve, 3_000, 'still stopping')),
+    ]);
+
+    expect(outcome).toBe('stopped');
+  });
 });

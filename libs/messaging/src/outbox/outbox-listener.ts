@@ -80,7 +80,8 @@ export class OutboxListener {
     });
     let channel: string;
     try {
-      channel = await this.listen(client);
+      // pg never settles connect() when end() is called while it connects (as stop() may do).
+      channel = await Promise.race([this.listen(client), disconnected.then(endedTooSoon)]);
     } catch (error) {
       if (this.running) {
         this.logger.warn({ err: error }, 'outbox listener could not listen; will retry');
@@ -108,4 +109,8 @@ export class OutboxListener {
     await client.query(`LISTEN ${escapeIdentifier(channel)}`);
     return channel;
   }
+}
+
+function endedTooSoon(): never {
+  throw new Error('the connection ended before it listened');
 }
