@@ -79,7 +79,9 @@ export class ServiceProcess {
       }),
     );
     const died = new AbortController();
-    child.once('exit', () => { died.abort(); });
+    child.once('exit', () => {
+      died.abort();
+    });
     await expectEventually(
       async () => {
         // A process killed by a signal has no exit code, only the signal.
