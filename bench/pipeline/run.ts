@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     {
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
-      // E.g. `--cpu-prof --cpu-prof-dir=tmp/profiles`, to see where a service spends its time.
+      // E.g. `--require ./bench/pipeline/cpu-profile.cjs`, to see where a service spends its time.
       ...(process.env['BENCH_NODE_OPTIONS']
         ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] }
         : {}),
