@@ -159,12 +159,13 @@ export class AlertingEnv extends CommonEnv implements ServiceEnv {
   ALERT_DELIVERY_TIMEOUT_MS: number = 5000;
 
   @EnvVariable({
-    description: 'How often (ms) the delivery worker looks for due deliveries when idle.',
+    description:
+      'The longest (ms) the delivery worker waits between looks for due deliveries. It also looks when an alert is recorded and when the next retry, group or expired lease falls due, so this only bounds how soon it finds what another instance left.',
   })
   @IsInt()
   @Min(10)
   @Max(60_000)
-  ALERT_DELIVERY_POLL_MS: number = 200;
+  ALERT_DELIVERY_POLL_MS: number = 2000;
 
   @EnvVariable({
     description:

@@ -157,6 +157,16 @@ export class DeliveryRepository {
     return { deliveries, attempts };
   }
 
+  /** When the next delivery falls due or the next lease runs out: what `claimDue` would take next. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row] = await this.dataSource.query<{ at: Date | null }[]>(
+      `SELECT least(
+         (SELECT min(next_attempt_at) FROM deliveries WHERE status = 'pending' AND digest_id IS NULL),
+         (SELECT min(lease_until) FROM deliveries WHERE status = 'in_flight')) AS at`,
+    );
+    return row?.at ?? null;
+  }
+
   /**
    * Takes up to `limit` deliveries that are due, or whose lease expired (their sender stopped
    * mid-flight), and leases them until `leaseUntil`. Committed before any request goes out, so a

@@ -114,6 +114,23 @@ describe('the delivery worker across instances', () => {
     );
   });
 
+  it('retries a refused delivery when its retry falls due, without waiting for the next poll', async () => {
+    // On the instance that polls once a minute: only the retry's own due time can wake it.
+    expect(second).toBeDefined();
+    const due = reminder();
+    const alertId = alertIdFor(due.reminderId);
+    const refusedAt = receiver.requests.length;
+    receiver.respondWith = ({ index }) => (index === refusedAt ? 503 : 204);
+    await publisher.publish(due);
+
+    await expectEventually(
+      () =>
+        expect(requestsFor(receiver, alertId).map((request) => request.status)).toEqual([503, 204]),
+      { timeoutMs: 10_000 },
+    );
+    receiver.respondWith = () => 204;
+  });
+
   it('delivers, once each, the reminders published while no instance ran', async () => {
     await second!.app.close();
     const missed = [reminder(), reminder(), reminder()];

@@ -15,11 +15,14 @@ import { DeliverAlertsUseCase } from './deliver-alerts.usecase';
 
 const BATCH_SIZE = 20;
 const ERROR_BACKOFF_MS = 1_000;
+/** A delivery due now that the claim skipped (another worker holds it) is not polled for in a spin. */
+const MIN_PAUSE_MS = 5;
 
 /**
- * Sends due deliveries in the background: polls every ALERT_DELIVERY_POLL_MS, and at once when
- * kicked (after a reminder's alert commits). Stopping waits for the requests in flight, so a clean
- * shutdown leaves no delivery behind a lease.
+ * Sends due deliveries in the background: at once when kicked (after a reminder's alert commits),
+ * when the next retry, group or lease falls due, and at least every ALERT_DELIVERY_POLL_MS (what
+ * another instance wrote). Stopping waits for the requests in flight, so a clean shutdown leaves no
+ * delivery behind a lease.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,7 +30,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
 
   constructor(
-    deliver: DeliverAlertsUseCase,
+    private readonly deliver: DeliverAlertsUseCase,
     @Inject(ENV) private readonly env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -35,7 +38,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = new BatchLoop({
       turn: (batchSize) => deliver.deliverDue(batchSize),
       batchSize: BATCH_SIZE,
-      idleMs: env.ALERT_DELIVERY_POLL_MS,
+      idleMs: () => this.untilNextDue(),
       errorBackoffMs: ERROR_BACKOFF_MS,
       onError: (error) => {
         this.logger.error({ err: error }, 'could not claim deliveries; will retry');
@@ -65,6 +68,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.loop.stop();
+  }
+
+  private async untilNextDue(): Promise<number> {
+    const poll = this.env.ALERT_DELIVERY_POLL_MS;
+    const next = await this.deliver.untilNextDue();
+    return next === null ? poll : Math.max(MIN_PAUSE_MS, Math.min(poll, next));
   }
 
   /** Look for due deliveries now rather than at the next poll. */
