@@ -1,5 +1,5 @@
 import { Topics } from '@dealwatch/contracts';
-import { TopicRecorder, dropTestSchemas, serviceNames } from '@dealwatch/testing';
+import { TopicRecorder, deleteTopics, dropTestSchemas, serviceNames } from '@dealwatch/testing';
 
 import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
 import { loadTemplates, variant } from './documents';
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   await recorder.stop();
   await pipeline.stop();
   await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
+  // A broker that serves run after run would otherwise pile up partitions, and slow down with them.
+  await deleteTopics(process.env['KAFKA_BROKERS']!, pipeline.namespace.topicPrefix);
 }
 
 /** What PostgreSQL and the Kafka broker spent per agreement: they share the two cores too. */

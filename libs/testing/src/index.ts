@@ -13,3 +13,4 @@ export * from './fuzz-scale';
 export * from './hostile-messages';
 export * from './http-fuzz';
 export * from './http-fuzz-spec';
+export * from './test-topics';
