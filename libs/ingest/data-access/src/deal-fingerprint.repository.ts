@@ -15,7 +15,10 @@ const CANDIDATE_LIMIT = 50;
 /** Signatures and lookup keys of stored documents (the primary key on `(key, document_id)` is the index). */
 @Injectable()
 export class DealFingerprintRepository {
-  /** For each upload's keys, the stored documents sharing most of them (50 at most), in one query. */
+  /**
+   * For each upload's keys, the stored documents sharing most of them (50 at most), in one query.
+   * Uploads of one batch often share candidates: each fingerprint is sent once, on its first row.
+   */
   async candidatesForEach(
     manager: EntityManager,
     keysPerUpload: string[][],
@@ -24,7 +27,12 @@ export class DealFingerprintRepository {
     const wanted = keysPerUpload.flatMap((keys, upload) => keys.map((key) => ({ upload, key })));
     if (wanted.length === 0) return found;
     const rows = await manager.query<
-      { upload: number; document_id: string; agreement_id: string; fingerprint: DealFingerprint }[]
+      {
+        upload: number;
+        document_id: string;
+        agreement_id: string;
+        fingerprint: DealFingerprint | null;
+      }[]
     >(
       `WITH shared AS (
          SELECT w.upload, k.document_id, count(*) AS shared
@@ -35,17 +43,25 @@ export class DealFingerprintRepository {
          SELECT upload, document_id, shared,
                 row_number() OVER (PARTITION BY upload ORDER BY shared DESC) AS rank
            FROM shared)
-       SELECT r.upload, f.document_id, f.agreement_id, f.fingerprint
+       SELECT r.upload, f.document_id, f.agreement_id,
+              CASE WHEN row_number() OVER (PARTITION BY r.document_id ORDER BY r.upload) = 1
+                   THEN f.fingerprint END AS fingerprint
          FROM ranked r JOIN deal_fingerprints f ON f.document_id = r.document_id
         WHERE r.rank <= ${CANDIDATE_LIMIT}
         ORDER BY r.upload, r.shared DESC`,
       [wanted.map((entry) => entry.upload), wanted.map((entry) => entry.key)],
     );
+    const fingerprints = new Map<string, DealFingerprint>();
     for (const row of rows) {
+      if (row.fingerprint) fingerprints.set(row.document_id, row.fingerprint);
+    }
+    for (const row of rows) {
+      const fingerprint = fingerprints.get(row.document_id);
+      if (!fingerprint) continue;
       found[row.upload]?.push({
         documentId: row.document_id,
         agreementId: row.agreement_id,
-        fingerprint: row.fingerprint,
+        fingerprint,
       });
     }
     return found;

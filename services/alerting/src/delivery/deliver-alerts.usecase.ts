@@ -45,12 +45,6 @@ export class DeliverAlertsUseCase {
     this.logger = logger.child({ component: 'delivery' });
   }
 
-  /** Milliseconds until a delivery falls due (0 when one is due now); null when none waits. */
-  async untilNextDue(): Promise<number | null> {
-    const next = await this.deliveries.nextDueAt();
-    return next ? Math.max(0, next.getTime() - this.clock.now().getTime()) : null;
-  }
-
   /** Returns how many deliveries it claimed. */
   async deliverDue(limit: number): Promise<number> {
     const now = this.clock.now();

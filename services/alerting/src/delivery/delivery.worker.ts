@@ -1,5 +1,7 @@
-import { ENV, LOGGER } from '@dealwatch/platform';
-import { BatchLoop } from '@dealwatch/time';
+import { DeliveryRepository } from '@dealwatch/alerting/data-access';
+import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
+import type { Clock } from '@dealwatch/platform';
+import { BatchLoop, pauseUntil } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -15,8 +17,6 @@ import { DeliverAlertsUseCase } from './deliver-alerts.usecase';
 
 const BATCH_SIZE = 20;
 const ERROR_BACKOFF_MS = 1_000;
-/** A delivery due now that the claim skipped (another worker holds it) is not polled for in a spin. */
-const MIN_PAUSE_MS = 5;
 
 /**
  * Sends due deliveries in the background: at once when kicked (after a reminder's alert commits),
@@ -30,7 +30,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
 
   constructor(
-    private readonly deliver: DeliverAlertsUseCase,
+    deliver: DeliverAlertsUseCase,
+    private readonly deliveries: DeliveryRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: AlertingEnv,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -71,9 +73,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async untilNextDue(): Promise<number> {
-    const poll = this.env.ALERT_DELIVERY_POLL_MS;
-    const next = await this.deliver.untilNextDue();
-    return next === null ? poll : Math.max(MIN_PAUSE_MS, Math.min(poll, next));
+    const next = await this.deliveries.nextDueAt();
+    return pauseUntil(next, this.clock.now(), this.env.ALERT_DELIVERY_POLL_MS);
   }
 
   /** Look for due deliveries now rather than at the next poll. */

@@ -277,16 +277,10 @@ export class MilestoneLifecycle {
       moves.map(({ milestone, status }) => ({ id: milestone.id, status })),
     );
     for (const { milestone, status } of moves) milestone.status = status;
-    const eventIds = await this.outbox.appendMany(
+    await this.recordMany(
       manager,
-      moves.map(({ milestone, before }) => this.statusChangedEvent(before, milestone, change)),
-    );
-    await this.history.appendMany(
-      manager,
-      moves.map(({ milestone, before }, index) => ({
-        ...historyOf(before, milestone, change),
-        eventId: eventIds[index] ?? null,
-      })),
+      moves.map(({ milestone, before }) => ({ before, after: milestone })),
+      change,
     );
   }
 
@@ -356,10 +350,26 @@ export class MilestoneLifecycle {
     after: MilestoneEntity,
     change: Change,
   ): Promise<void> {
-    const [eventId = null] = await this.outbox.appendMany(manager, [
-      this.statusChangedEvent(before, after, change),
-    ]);
-    await this.history.append(manager, { ...historyOf(before, after, change), eventId });
+    await this.recordMany(manager, [{ before, after }], change);
+  }
+
+  /** Each change's `milestone.status-changed` event and its audit row naming the event. */
+  private async recordMany(
+    manager: EntityManager,
+    changes: { before: Before; after: MilestoneEntity }[],
+    change: Change,
+  ): Promise<void> {
+    const eventIds = await this.outbox.appendMany(
+      manager,
+      changes.map(({ before, after }) => this.statusChangedEvent(before, after, change)),
+    );
+    await this.history.appendMany(
+      manager,
+      changes.map(({ before, after }, index) => ({
+        ...historyOf(before, after, change),
+        eventId: eventIds[index] ?? null,
+      })),
+    );
   }
 
   private statusChangedEvent(before: Before, after: MilestoneEntity, change: Change): OutboxEvent {

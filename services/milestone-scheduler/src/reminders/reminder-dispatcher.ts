@@ -12,7 +12,7 @@ import type { DueReminder } from '@dealwatch/milestone-scheduler/data-access';
 import { timeDrivenStatus } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { BatchLoop } from '@dealwatch/time';
+import { BatchLoop, pauseUntil } from '@dealwatch/time';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -149,8 +149,6 @@ export class ReminderDispatcher implements OnModuleInit, OnModuleDestroy {
   private async untilNextReminder(): Promise<number> {
     // One read: no transaction to begin and commit, and nothing written to wake the relay for.
     const next = await nextWakeTime(this.dataSource.manager);
-    const poll = this.env.SCHEDULER_POLL_MS;
-    if (!next) return poll;
-    return Math.max(5, Math.min(poll, next.getTime() - this.clock.now().getTime()));
+    return pauseUntil(next, this.clock.now(), this.env.SCHEDULER_POLL_MS);
   }
 }
