@@ -3,3 +3,4 @@ export * from './service-data-source';
 export * from './transient-error';
 export * from './insert-rows';
 export * from './transaction-memo';
+export * from './distinct-rounds';

@@ -1,6 +1,6 @@
 import type { Topic } from '@dealwatch/contracts';
 import { EventConsumer, TopicNaming } from '@dealwatch/messaging';
-import type { EventHandler } from '@dealwatch/messaging';
+import type { BatchEventHandler, EventHandler } from '@dealwatch/messaging';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
@@ -49,8 +49,18 @@ export class EventSubscriptions {
   private readonly commitListeners: (() => void)[] = [];
 
   on<T extends Topic>(topic: T, handler: EventHandler<T>): void {
-    if (this.started) throw new Error(`subscribe to ${topic} before the service starts`);
+    this.beforeStart(topic);
     this.consumer.on(topic, handler);
+  }
+
+  /** For a handler that applies a run of the topic's events (in order) with a statement per table. */
+  onBatch<T extends Topic>(topic: T, handler: BatchEventHandler<T>): void {
+    this.beforeStart(topic);
+    this.consumer.onBatch(topic, handler);
+  }
+
+  private beforeStart(topic: Topic): void {
+    if (this.started) throw new Error(`subscribe to ${topic} before the service starts`);
     this.count++;
   }
 

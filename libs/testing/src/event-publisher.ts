@@ -30,23 +30,34 @@ export class EventPublisher {
     options: { key: string; eventId?: string },
   ): Promise<string> {
     const eventId = options.eventId ?? randomUUID();
+    await this.publishAll(topic, [{ payload, key: options.key, eventId }]);
+    return eventId;
+  }
+
+  /** Sends the events in one request: those of one key reach a consumer in one fetched batch. */
+  async publishAll<T extends Topic>(
+    topic: T,
+    events: { payload: PayloadOf<T>; key: string; eventId?: string }[],
+  ): Promise<string[]> {
+    const identified = events.map((event) => ({
+      ...event,
+      eventId: event.eventId ?? randomUUID(),
+    }));
     await this.producer.send({
       topic: `${this.topicPrefix}${topic}`,
-      messages: [
-        {
-          key: options.key,
-          value: JSON.stringify(payload),
-          headers: {
-            [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
-            [CloudEventHeaders.id]: eventId,
-            [CloudEventHeaders.type]: topic,
-            [CloudEventHeaders.source]: '/dealwatch/test',
-            [CloudEventHeaders.time]: new Date().toISOString(),
-          },
+      messages: identified.map((event) => ({
+        key: event.key,
+        value: JSON.stringify(event.payload),
+        headers: {
+          [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
+          [CloudEventHeaders.id]: event.eventId,
+          [CloudEventHeaders.type]: topic,
+          [CloudEventHeaders.source]: '/dealwatch/test',
+          [CloudEventHeaders.time]: new Date().toISOString(),
         },
-      ],
+      })),
     });
-    return eventId;
+    return identified.map((event) => event.eventId);
   }
 
   /** Sends raw bytes and headers, for messages a well-behaved producer would never send. */

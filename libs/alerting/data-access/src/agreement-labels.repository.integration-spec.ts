@@ -50,12 +50,38 @@ describe('agreement labels on real PostgreSQL', () => {
         }),
       );
     await dataSource.transaction((manager) =>
-      labels.recordMilestone(manager, { milestoneId, agreementId, obligationKey: 'pay' }),
+      labels.recordMilestones(manager, [{ milestoneId, agreementId, obligationKey: 'pay' }]),
     );
     await extraction('2026-04-02T00:00:00Z', ['Kenya', 'ACME'], true);
     await extraction('2026-04-01T00:00:00Z', ['Kenya'], false);
     expect(await of()).toEqual({ parties: ['Kenya', 'ACME'], binding: true });
     await extraction('2026-04-03T00:00:00Z', ['Kenya', 'ACME', 'Bank'], false);
     expect(await of()).toEqual({ parties: ['Kenya', 'ACME', 'Bank'], binding: false });
+  });
+
+  it('records a run of milestones at once, the later of two records of one milestone winning', async () => {
+    const agreementId = randomUUID();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await dataSource.transaction(async (manager) => {
+      await labels.recordExtraction(manager, {
+        agreementId,
+        extractedAt: new Date('2026-04-01T00:00:00Z'),
+        parties: ['Kenya'],
+        obligations: [
+          { obligationKey: 'pay', binding: true },
+          { obligationKey: 'report', binding: false },
+        ],
+      });
+      await labels.recordMilestones(manager, [
+        { milestoneId: first, agreementId, obligationKey: 'report' },
+        { milestoneId: second, agreementId, obligationKey: 'report' },
+        // Rescheduled onto another obligation later in the same run.
+        { milestoneId: first, agreementId, obligationKey: 'pay' },
+      ]);
+    });
+    const of = (milestoneId: string) =>
+      dataSource.transaction((manager) => labels.labelsOf(manager, { agreementId, milestoneId }));
+    expect(await of(first)).toEqual({ parties: ['Kenya'], binding: true });
+    expect(await of(second)).toEqual({ parties: ['Kenya'], binding: false });
   });
 });

@@ -1,3 +1,5 @@
+import { distinctRounds } from '@dealwatch/persistence';
+
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -47,17 +49,23 @@ export class AgreementLabelsRepository {
     );
   }
 
-  async recordMilestone(
+  /** The obligation each milestone tracks, a statement for a whole run of scheduled milestones. */
+  async recordMilestones(
     manager: EntityManager,
-    milestone: { milestoneId: string; agreementId: string; obligationKey: string },
+    milestones: readonly { milestoneId: string; agreementId: string; obligationKey: string }[],
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO milestone_obligations (milestone_id, agreement_id, obligation_key)
-       VALUES ($1, $2, $3)
-       ON CONFLICT (milestone_id) DO UPDATE SET agreement_id = EXCLUDED.agreement_id,
-         obligation_key = EXCLUDED.obligation_key`,
-      [milestone.milestoneId, milestone.agreementId, milestone.obligationKey],
-    );
+    for (const round of distinctRounds(milestones, (milestone) => milestone.milestoneId))
+      await manager.query(
+        `INSERT INTO milestone_obligations (milestone_id, agreement_id, obligation_key)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
+         ON CONFLICT (milestone_id) DO UPDATE SET agreement_id = EXCLUDED.agreement_id,
+           obligation_key = EXCLUDED.obligation_key`,
+        [
+          round.map((milestone) => milestone.milestoneId),
+          round.map((milestone) => milestone.agreementId),
+          round.map((milestone) => milestone.obligationKey),
+        ],
+      );
   }
 
   async labelsOf(

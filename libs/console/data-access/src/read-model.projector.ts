@@ -9,145 +9,220 @@ import type {
   MilestoneScheduledV1,
   MilestoneStatusChangedV1,
 } from '@dealwatch/contracts';
+import { distinctRounds } from '@dealwatch/persistence';
 
 import type { EntityManager } from 'typeorm';
 
 /**
  * Folds public events into the console's tables. Topics are ordered per agreement but not across
  * topics, so each projection tolerates arriving before the one it would naturally follow.
+ *
+ * The busy topics are folded a run of events at a time, a statement per table for the whole run
+ * (rows travel as one JSON array): statements, not rows, are what the console and PostgreSQL spend
+ * their time on. Two changes of one row in a run go into consecutive statements, in order.
  */
 export const ReadModelProjector = {
-  async agreementIngested(manager: EntityManager, event: AgreementIngestedV1): Promise<void> {
-    await manager.query(
-      `INSERT INTO agreement_views (id, title, text, published_at, signed_at, ingested_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, ingested_at = EXCLUDED.ingested_at,
-         title = coalesce(agreement_views.title, EXCLUDED.title),
-         published_at = coalesce(agreement_views.published_at, EXCLUDED.published_at),
-         signed_at = coalesce(agreement_views.signed_at, EXCLUDED.signed_at)`,
-      [
-        event.agreementId,
-        event.title,
-        event.text,
-        event.publishedAt,
-        event.signedAt,
-        event.ingestedAt,
-      ],
-    );
+  async agreementsIngested(manager: EntityManager, events: AgreementIngestedV1[]): Promise<void> {
+    for (const round of distinctRounds(events, (event) => event.agreementId))
+      await manager.query(
+        `INSERT INTO agreement_views (id, title, text, published_at, signed_at, ingested_at)
+         SELECT id, title, text, published_at, signed_at, ingested_at
+           FROM jsonb_to_recordset($1::jsonb) AS e (id uuid, title text, text text,
+             published_at date, signed_at date, ingested_at timestamptz)
+         ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, ingested_at = EXCLUDED.ingested_at,
+           title = coalesce(agreement_views.title, EXCLUDED.title),
+           published_at = coalesce(agreement_views.published_at, EXCLUDED.published_at),
+           signed_at = coalesce(agreement_views.signed_at, EXCLUDED.signed_at)`,
+        [
+          JSON.stringify(
+            round.map((event) => ({
+              id: event.agreementId,
+              title: event.title,
+              text: event.text,
+              published_at: event.publishedAt,
+              signed_at: event.signedAt,
+              ingested_at: event.ingestedAt,
+            })),
+          ),
+        ],
+      );
   },
 
-  async clausesExtracted(manager: EntityManager, event: ClausesExtractedV1): Promise<void> {
-    await manager.query(
-      `INSERT INTO agreement_views (id, title, text, published_at, signed_at, parties, obligations,
-         extractor_version, ingested_at)
-       VALUES ($1, $2, '', $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, published_at = EXCLUDED.published_at,
-         signed_at = EXCLUDED.signed_at, parties = EXCLUDED.parties, obligations = EXCLUDED.obligations,
-         extractor_version = EXCLUDED.extractor_version`,
-      [
-        event.agreementId,
-        event.title,
-        event.publishedAt,
-        event.signedAt,
-        JSON.stringify(event.parties),
-        JSON.stringify(event.obligations),
-        event.extractorVersion,
-        event.extractedAt,
-      ],
-    );
+  async clausesExtracted(manager: EntityManager, events: ClausesExtractedV1[]): Promise<void> {
+    for (const round of distinctRounds(events, (event) => event.agreementId))
+      await manager.query(
+        `INSERT INTO agreement_views (id, title, text, published_at, signed_at, parties, obligations,
+           extractor_version, ingested_at)
+         SELECT id, title, '', published_at, signed_at, parties, obligations, extractor_version,
+             ingested_at
+           FROM jsonb_to_recordset($1::jsonb) AS e (id uuid, title text, published_at date,
+             signed_at date, parties jsonb, obligations jsonb, extractor_version text,
+             ingested_at timestamptz)
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, published_at = EXCLUDED.published_at,
+           signed_at = EXCLUDED.signed_at, parties = EXCLUDED.parties,
+           obligations = EXCLUDED.obligations, extractor_version = EXCLUDED.extractor_version`,
+        [
+          JSON.stringify(
+            round.map((event) => ({
+              id: event.agreementId,
+              title: event.title,
+              published_at: event.publishedAt,
+              signed_at: event.signedAt,
+              parties: event.parties,
+              obligations: event.obligations,
+              extractor_version: event.extractorVersion,
+              ingested_at: event.extractedAt,
+            })),
+          ),
+        ],
+      );
   },
 
-  async milestoneScheduled(
+  async milestonesScheduled(
     manager: EntityManager,
-    event: MilestoneScheduledV1,
-    at: string,
+    events: { payload: MilestoneScheduledV1; at: string }[],
   ): Promise<void> {
-    await lockMilestone(manager, event.milestoneId);
-    await manager.query(
-      `INSERT INTO milestone_views (id, agreement_id, obligation_key, title, category, evidence, due_date,
-         status, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7,
-         -- The overdue reminder (another topic) may have been projected first.
-         CASE WHEN EXISTS (SELECT 1 FROM alert_views WHERE milestone_id = $1 AND "offset" = 'overdue')
-              THEN 'overdue' ELSE 'pending' END,
-         $8)
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, category = EXCLUDED.category,
-         evidence = EXCLUDED.evidence, due_date = EXCLUDED.due_date, updated_at = EXCLUDED.updated_at`,
-      [
-        event.milestoneId,
-        event.agreementId,
-        event.obligationKey,
-        event.title,
-        event.category,
-        event.evidence,
-        event.dueDate,
-        at,
-      ],
+    await lockMilestones(
+      manager,
+      events.map(({ payload }) => payload.milestoneId),
     );
+    for (const round of distinctRounds(events, ({ payload }) => payload.milestoneId))
+      await manager.query(
+        `INSERT INTO milestone_views (id, agreement_id, obligation_key, title, category, evidence,
+           due_date, status, updated_at)
+         SELECT id, agreement_id, obligation_key, title, category, evidence, due_date,
+             -- The overdue reminder (another topic) may have been projected first.
+             CASE WHEN EXISTS (SELECT 1 FROM alert_views a
+                                WHERE a.milestone_id = e.id AND a."offset" = 'overdue')
+                  THEN 'overdue' ELSE 'pending' END,
+             updated_at
+           FROM jsonb_to_recordset($1::jsonb) AS e (id uuid, agreement_id uuid, obligation_key text,
+             title text, category text, evidence text, due_date date, updated_at timestamptz)
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, category = EXCLUDED.category,
+           evidence = EXCLUDED.evidence, due_date = EXCLUDED.due_date,
+           updated_at = EXCLUDED.updated_at`,
+        [
+          JSON.stringify(
+            round.map(({ payload, at }) => ({
+              id: payload.milestoneId,
+              agreement_id: payload.agreementId,
+              obligation_key: payload.obligationKey,
+              title: payload.title,
+              category: payload.category,
+              evidence: payload.evidence,
+              due_date: payload.dueDate,
+              updated_at: at,
+            })),
+          ),
+        ],
+      );
     // A newer status change that came first applies now.
     await manager.query(
-      `WITH parked AS (DELETE FROM parked_milestone_statuses WHERE milestone_id = $1 RETURNING *)
+      `WITH parked AS (
+         DELETE FROM parked_milestone_statuses WHERE milestone_id = ANY($1::uuid[]) RETURNING *)
        UPDATE milestone_views v SET status = p.status, due_date = coalesce(p.due_date, v.due_date),
          updated_at = p.changed_at
          FROM parked p WHERE v.id = p.milestone_id AND v.updated_at <= p.changed_at`,
-      [event.milestoneId],
+      [events.map(({ payload }) => payload.milestoneId)],
     );
   },
 
-  async milestoneStatusChanged(
+  async milestoneStatusesChanged(
     manager: EntityManager,
-    event: MilestoneStatusChangedV1,
+    events: MilestoneStatusChangedV1[],
   ): Promise<void> {
-    await lockMilestone(manager, event.milestoneId);
-    // One statement: applied to the milestone's view if it has one, else parked until it has.
-    await manager.query(
-      `WITH applied AS (
-         UPDATE milestone_views SET status = $2, due_date = coalesce($3, due_date), updated_at = $4
-          WHERE id = $1 AND updated_at <= $4)
-       INSERT INTO parked_milestone_statuses (milestone_id, status, due_date, changed_at)
-       SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM milestone_views WHERE id = $1)
-       ON CONFLICT (milestone_id) DO UPDATE SET status = EXCLUDED.status,
-         due_date = EXCLUDED.due_date, changed_at = EXCLUDED.changed_at
-       WHERE parked_milestone_statuses.changed_at <= EXCLUDED.changed_at`,
-      [event.milestoneId, event.status, event.dueDate, event.changedAt],
+    await lockMilestones(
+      manager,
+      events.map((event) => event.milestoneId),
     );
+    // One statement a round: each change applied to its milestone's view if it has one, else
+    // parked until it has.
+    for (const round of distinctRounds(events, (event) => event.milestoneId))
+      await manager.query(
+        `WITH changes AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS c (milestone_id uuid, status text, due_date date, changed_at timestamptz)),
+         applied AS (
+           UPDATE milestone_views v SET status = c.status, due_date = coalesce(c.due_date, v.due_date),
+             updated_at = c.changed_at
+             FROM changes c WHERE v.id = c.milestone_id AND v.updated_at <= c.changed_at)
+         INSERT INTO parked_milestone_statuses (milestone_id, status, due_date, changed_at)
+         SELECT milestone_id, status, due_date, changed_at FROM changes c
+          WHERE NOT EXISTS (SELECT 1 FROM milestone_views WHERE id = c.milestone_id)
+         ON CONFLICT (milestone_id) DO UPDATE SET status = EXCLUDED.status,
+           due_date = EXCLUDED.due_date, changed_at = EXCLUDED.changed_at
+         WHERE parked_milestone_statuses.changed_at <= EXCLUDED.changed_at`,
+        [
+          JSON.stringify(
+            round.map((event) => ({
+              milestone_id: event.milestoneId,
+              status: event.status,
+              due_date: event.dueDate,
+              changed_at: event.changedAt,
+            })),
+          ),
+        ],
+      );
   },
 
-  async reminderFired(manager: EntityManager, event: MilestoneReminderV1): Promise<void> {
+  async remindersFired(manager: EntityManager, events: MilestoneReminderV1[]): Promise<void> {
     await manager.query(
-      `INSERT INTO alert_views (reminder_id, milestone_id, agreement_id, title, "offset", due_date, fired_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO alert_views (reminder_id, milestone_id, agreement_id, title, "offset", due_date,
+         fired_at)
+       SELECT reminder_id, milestone_id, agreement_id, title, "offset", due_date, fired_at
+         FROM jsonb_to_recordset($1::jsonb) AS e (reminder_id uuid, milestone_id uuid,
+           agreement_id uuid, title text, "offset" text, due_date date, fired_at timestamptz)
        ON CONFLICT (reminder_id) DO NOTHING`,
       [
-        event.reminderId,
-        event.milestoneId,
-        event.agreementId,
-        event.title,
-        event.offset,
-        event.dueDate,
-        event.firedAt,
+        JSON.stringify(
+          events.map((event) => ({
+            reminder_id: event.reminderId,
+            milestone_id: event.milestoneId,
+            agreement_id: event.agreementId,
+            title: event.title,
+            offset: event.offset,
+            due_date: event.dueDate,
+            fired_at: event.firedAt,
+          })),
+        ),
       ],
     );
-    if (event.offset === 'overdue') {
+    const overdue = events.filter((event) => event.offset === 'overdue');
+    if (overdue.length > 0)
       await manager.query(
-        `UPDATE milestone_views SET status = 'overdue' WHERE id = $1 AND status IN ('pending', 'due')`,
-        [event.milestoneId],
+        `UPDATE milestone_views SET status = 'overdue'
+          WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'due')`,
+        [overdue.map((event) => event.milestoneId)],
       );
-    }
   },
 
-  async alertDelivered(manager: EntityManager, event: AlertDeliveredV1): Promise<void> {
-    await manager.query(
-      `UPDATE alert_views SET alert_id = $2, delivered_at = coalesce(delivered_at, $3),
-         receivers = CASE WHEN receivers ? $4 THEN receivers ELSE receivers || to_jsonb($4::text) END
-       WHERE reminder_id = $1`,
-      [event.reminderId, event.alertId, event.deliveredAt, event.receiver],
-    );
-    await knowAlert(manager, event.reminderId, event.alertId);
+  async alertsDelivered(manager: EntityManager, events: AlertDeliveredV1[]): Promise<void> {
+    // One reminder's alert delivered to two receivers: two rounds, so both are listed.
+    for (const round of distinctRounds(events, (event) => event.reminderId))
+      await manager.query(
+        `UPDATE alert_views v SET alert_id = d.alert_id,
+           delivered_at = coalesce(v.delivered_at, d.delivered_at),
+           receivers = CASE WHEN v.receivers ? d.receiver THEN v.receivers
+                            ELSE v.receivers || to_jsonb(d.receiver) END
+           FROM jsonb_to_recordset($1::jsonb)
+             AS d (reminder_id uuid, alert_id uuid, delivered_at timestamptz, receiver text)
+          WHERE v.reminder_id = d.reminder_id`,
+        [
+          JSON.stringify(
+            round.map((event) => ({
+              reminder_id: event.reminderId,
+              alert_id: event.alertId,
+              delivered_at: event.deliveredAt,
+              receiver: event.receiver,
+            })),
+          ),
+        ],
+      );
+    await knowAlerts(manager, events);
   },
 
   async alertAcknowledged(manager: EntityManager, event: AlertAcknowledgedV1): Promise<void> {
-    await knowAlert(manager, event.reminderId, event.alertId);
+    await knowAlerts(manager, [event]);
     await manager.query(
       `UPDATE alert_states SET acknowledged_by = $2, acknowledged_at = $3, ack_comment = $4
        WHERE reminder_id = $1 AND acknowledged_at IS NULL`,
@@ -156,7 +231,7 @@ export const ReadModelProjector = {
   },
 
   async alertResolved(manager: EntityManager, event: AlertResolvedV1): Promise<void> {
-    await knowAlert(manager, event.reminderId, event.alertId);
+    await knowAlerts(manager, [event]);
     await manager.query(
       `UPDATE alert_states SET resolved_at = $2, resolved_by = $3
        WHERE reminder_id = $1 AND resolved_at IS NULL`,
@@ -165,7 +240,7 @@ export const ReadModelProjector = {
   },
 
   async alertEscalated(manager: EntityManager, event: AlertEscalatedV1): Promise<void> {
-    await knowAlert(manager, event.reminderId, event.alertId);
+    await knowAlerts(manager, [event]);
     await manager.query(
       `UPDATE alert_states SET escalation_level = greatest(escalation_level, $2) WHERE reminder_id = $1`,
       [event.reminderId, event.level],
@@ -174,17 +249,26 @@ export const ReadModelProjector = {
 };
 
 /** Every alert event names the alert of its reminder; the first one seen records the pair. */
-async function knowAlert(manager: EntityManager, reminderId: string, alertId: string) {
+async function knowAlerts(
+  manager: EntityManager,
+  alerts: { reminderId: string; alertId: string }[],
+): Promise<void> {
   await manager.query(
-    `INSERT INTO alert_states (reminder_id, alert_id) VALUES ($1, $2) ON CONFLICT (reminder_id) DO NOTHING`,
-    [reminderId, alertId],
+    `INSERT INTO alert_states (reminder_id, alert_id)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT (reminder_id) DO NOTHING`,
+    [alerts.map((alert) => alert.reminderId), alerts.map((alert) => alert.alertId)],
   );
 }
 
 /**
  * The scheduling and the status changes of one milestone come on different topics, handled in
- * concurrent transactions: holding this lock, each sees whether the other has committed.
+ * concurrent transactions: holding this lock, each sees whether the other has committed. Locks are
+ * taken in one order, so two transactions locking overlapping sets cannot deadlock.
  */
-async function lockMilestone(manager: EntityManager, milestoneId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [milestoneId]);
+async function lockMilestones(manager: EntityManager, milestoneIds: string[]): Promise<void> {
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(lock) FROM (
+       SELECT DISTINCT hashtext(id) AS lock FROM unnest($1::text[]) AS id ORDER BY 1) AS locks`,
+    [milestoneIds],
+  );
 }

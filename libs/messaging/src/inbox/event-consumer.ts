@@ -16,6 +16,15 @@ export type EventHandler<T extends Topic> = (
 ) => Promise<void>;
 
 /**
+ * Applies consecutive events of one partition, in their order, in one transaction: a projection can
+ * write them with a statement per table instead of a statement per event.
+ */
+export type BatchEventHandler<T extends Topic> = (
+  events: DecodedEvent<T>[],
+  manager: EntityManager,
+) => Promise<void>;
+
+/**
  * Thrown by a handler for an event that is well-formed but can never be applied (it names something
  * that does not exist, say): the event goes to the DLQ at once with this message, without retries.
  */
@@ -48,7 +57,7 @@ export interface EventConsumerOptions {
 interface Applicable {
   message: KafkaMessage;
   event: DecodedEvent<Topic>;
-  handler: EventHandler<Topic>;
+  handler: BatchEventHandler<Topic>;
 }
 
 /**
@@ -63,7 +72,7 @@ interface Applicable {
  * so only the failing one is retried or dead-lettered.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<Topic, EventHandler<Topic>>();
+  private readonly handlers = new Map<Topic, BatchEventHandler<Topic>>();
   private consumer: Consumer | null = null;
 
   constructor(
@@ -76,7 +85,15 @@ export class EventConsumer {
   ) {}
 
   on<T extends Topic>(topic: T, handler: EventHandler<T>): this {
-    this.handlers.set(topic, handler as unknown as EventHandler<Topic>);
+    return this.onBatch(topic, async (events, manager) => {
+      for (const event of events) await handler(event, manager);
+    });
+  }
+
+  /** Like `on`, for a handler that takes a run of events at once (one or more, never none). */
+  onBatch<T extends Topic>(topic: T, handler: BatchEventHandler<T>): this {
+    if (this.handlers.has(topic)) throw new Error(`a handler for ${topic} is already registered`);
+    this.handlers.set(topic, handler as unknown as BatchEventHandler<Topic>);
     return this;
   }
 
@@ -200,10 +217,12 @@ export class EventConsumer {
       );
       // Each new id once: a batch may hold the same event twice (a producer retry).
       const fresh = new Set(inserted.map((row) => row.event_id));
-      for (const { event, handler } of run) {
-        if (!fresh.delete(event.envelope.id)) continue;
-        await handler(event, manager);
-      }
+      const unapplied = run.filter(({ event }) => fresh.delete(event.envelope.id));
+      for (const group of consecutiveByHandler(unapplied))
+        await group.handler(
+          group.items.map(({ event }) => event),
+          manager,
+        );
       return inserted.length;
     });
     if (applied > 0) this.options.afterCommit?.();
@@ -213,7 +232,7 @@ export class EventConsumer {
 
   private async applyWithRetries(
     event: DecodedEvent<Topic>,
-    handler: EventHandler<Topic>,
+    handler: BatchEventHandler<Topic>,
     physical: string,
     partition: number,
     message: KafkaMessage,
@@ -248,7 +267,10 @@ export class EventConsumer {
     }
   }
 
-  private async applyOnce(event: DecodedEvent<Topic>, handler: EventHandler<Topic>): Promise<void> {
+  private async applyOnce(
+    event: DecodedEvent<Topic>,
+    handler: BatchEventHandler<Topic>,
+  ): Promise<void> {
     const applied = await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
@@ -256,7 +278,7 @@ export class EventConsumer {
         [this.groupId, event.envelope.id, event.topic],
       );
       if (inserted.length === 0) return false;
-      await handler(event, manager);
+      await handler([event], manager);
       return true;
     });
     if (applied) this.options.afterCommit?.();
@@ -293,6 +315,19 @@ export class EventConsumer {
       await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
     }
   }
+}
+
+/** A batch holds one topic, so one group in practice; the grouping keeps that an assumption-free fact. */
+function consecutiveByHandler(
+  run: Applicable[],
+): { handler: BatchEventHandler<Topic>; items: Applicable[] }[] {
+  const groups: { handler: BatchEventHandler<Topic>; items: Applicable[] }[] = [];
+  for (const item of run) {
+    const last = groups.at(-1);
+    if (last?.handler === item.handler) last.items.push(item);
+    else groups.push({ handler: item.handler, items: [item] });
+  }
+  return groups;
 }
 
 function describe(error: unknown): string {

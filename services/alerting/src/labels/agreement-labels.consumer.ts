@@ -29,12 +29,15 @@ export class AgreementLabelsConsumer implements OnModuleInit {
         })),
       }),
     );
-    this.subscriptions.on(Topics.MilestoneScheduledV1, ({ payload }, manager) =>
-      this.labels.recordMilestone(manager, {
-        milestoneId: payload.milestoneId,
-        agreementId: payload.agreementId,
-        obligationKey: payload.obligationKey,
-      }),
+    this.subscriptions.onBatch(Topics.MilestoneScheduledV1, (events, manager) =>
+      this.labels.recordMilestones(
+        manager,
+        events.map(({ payload }) => ({
+          milestoneId: payload.milestoneId,
+          agreementId: payload.agreementId,
+          obligationKey: payload.obligationKey,
+        })),
+      ),
     );
   }
 }

@@ -23,6 +23,7 @@ import {
 import type { AlertLabels, DigestSchedule } from '@dealwatch/alerting/domain';
 import type { MilestoneReminderV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
+import { TransactionMemo } from '@dealwatch/persistence';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -46,6 +47,13 @@ import { silenceOf } from '../silences/silence-of';
 @Injectable()
 export class RecordAlertUseCase {
   private readonly logger: Logger;
+  /**
+   * Silences not over when a consumer transaction first asks, read once for all its alerts: each is
+   * still checked against its own alert's time, and silences change only through the API.
+   */
+  private readonly silencesNotEnded = new TransactionMemo((manager) =>
+    this.silences.notEndedAt(this.clock.now(), manager),
+  );
 
   constructor(
     private readonly alerts: AlertRepository,
@@ -185,7 +193,7 @@ export class RecordAlertUseCase {
     now: Date,
     context: Record<string, string>,
   ): Promise<boolean> {
-    const silences = (await this.silences.notEndedAt(now, manager)).map(silenceOf);
+    const silences = (await this.silencesNotEnded.get(manager)).map(silenceOf);
     const silence = silencing(silences, labels, now);
     if (silence) {
       await this.alerts.setState(manager, alertId, { state: 'silenced', silenceId: silence.id });

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 
 import { LiveFeed } from './live-feed';
+import type { LiveChange } from './live-feed';
 
 /** Every public topic the console shows, folded into its read model. */
 @Injectable()
@@ -17,29 +18,40 @@ export class ProjectionsConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     const events = this.subscriptions;
-    events.on(Topics.AgreementIngestedV1, async ({ payload }, manager) => {
-      await ReadModelProjector.agreementIngested(manager, payload);
-      this.live.queue({ kind: 'agreement', agreementId: payload.agreementId });
+    events.onBatch(Topics.AgreementIngestedV1, async (batch, manager) => {
+      const payloads = batch.map(({ payload }) => payload);
+      await ReadModelProjector.agreementsIngested(manager, payloads);
+      this.show('agreement', payloads);
     });
-    events.on(Topics.ClausesExtractedV1, async ({ payload }, manager) => {
-      await ReadModelProjector.clausesExtracted(manager, payload);
-      this.live.queue({ kind: 'agreement', agreementId: payload.agreementId });
+    events.onBatch(Topics.ClausesExtractedV1, async (batch, manager) => {
+      const payloads = batch.map(({ payload }) => payload);
+      await ReadModelProjector.clausesExtracted(manager, payloads);
+      this.show('agreement', payloads);
     });
-    events.on(Topics.MilestoneScheduledV1, async ({ payload, envelope }, manager) => {
-      await ReadModelProjector.milestoneScheduled(manager, payload, envelope.time);
-      this.live.queue({ kind: 'milestone', agreementId: payload.agreementId });
+    events.onBatch(Topics.MilestoneScheduledV1, async (batch, manager) => {
+      await ReadModelProjector.milestonesScheduled(
+        manager,
+        batch.map(({ payload, envelope }) => ({ payload, at: envelope.time })),
+      );
+      this.show(
+        'milestone',
+        batch.map(({ payload }) => payload),
+      );
     });
-    events.on(Topics.MilestoneStatusChangedV1, async ({ payload }, manager) => {
-      await ReadModelProjector.milestoneStatusChanged(manager, payload);
-      this.live.queue({ kind: 'milestone', agreementId: payload.agreementId });
+    events.onBatch(Topics.MilestoneStatusChangedV1, async (batch, manager) => {
+      const payloads = batch.map(({ payload }) => payload);
+      await ReadModelProjector.milestoneStatusesChanged(manager, payloads);
+      this.show('milestone', payloads);
     });
-    events.on(Topics.MilestoneReminderV1, async ({ payload }, manager) => {
-      await ReadModelProjector.reminderFired(manager, payload);
-      this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
+    events.onBatch(Topics.MilestoneReminderV1, async (batch, manager) => {
+      const payloads = batch.map(({ payload }) => payload);
+      await ReadModelProjector.remindersFired(manager, payloads);
+      this.show('alert', payloads);
     });
-    events.on(Topics.AlertDeliveredV1, async ({ payload }, manager) => {
-      await ReadModelProjector.alertDelivered(manager, payload);
-      this.live.queue({ kind: 'alert', agreementId: payload.agreementId });
+    events.onBatch(Topics.AlertDeliveredV1, async (batch, manager) => {
+      const payloads = batch.map(({ payload }) => payload);
+      await ReadModelProjector.alertsDelivered(manager, payloads);
+      this.show('alert', payloads);
     });
     events.on(Topics.AlertAcknowledgedV1, async ({ payload }, manager) => {
       await ReadModelProjector.alertAcknowledged(manager, payload);
@@ -56,5 +68,9 @@ export class ProjectionsConsumer implements OnModuleInit {
     events.onCommitted(() => {
       this.live.releaseCommitted();
     });
+  }
+
+  private show(kind: LiveChange['kind'], changed: { agreementId: string }[]): void {
+    for (const { agreementId } of changed) this.live.queue({ kind, agreementId });
   }
 }

@@ -1,5 +1,6 @@
 import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
+import type { MilestoneStatus } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
 import { startInProcess } from '@dealwatch/platform/testing';
 import {
@@ -327,6 +328,125 @@ describe('console read model from the public topics', () => {
       };
       expect(milestones).toEqual([
         expect.objectContaining({ id: milestoneId, status: 'waived', dueDate: '2026-07-01' }),
+      ]);
+    });
+  });
+
+  it('applies runs of events that reach it together, two changes of one milestone in their order', async () => {
+    const agreementId = randomUUID();
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const reminderId = randomUUID();
+    const key = agreementId;
+    const scheduled = (milestoneId: string, obligationKey: string) => ({
+      payload: {
+        milestoneId,
+        agreementId,
+        obligationKey,
+        title: `deliver ${obligationKey}`,
+        category: 'delivery',
+        dueDate: '2026-06-01',
+        overdueAt: '2026-06-02T00:00:00Z',
+        evidence: text,
+        reminders: [],
+      },
+      key,
+    });
+    await publisher.publish(
+      Topics.AgreementIngestedV1,
+      {
+        agreementId,
+        title: 'A supply agreement',
+        text,
+        contentSha256: 'f'.repeat(64),
+        sourceUrl: null,
+        publishedAt: '2026-01-02',
+        signedAt: null,
+        ingestedAt: '2026-01-02T10:00:00Z',
+      },
+      { key },
+    );
+    const scheduledIds = await publisher.publishAll(Topics.MilestoneScheduledV1, [
+      scheduled(first, 'k1'),
+      scheduled(second, 'k2'),
+      scheduled(third, 'k3'),
+    ]);
+    await expectEventually(async () => expect(await handled(scheduledIds.at(-1)!)).toBe(true));
+
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const change = (milestoneId: string, status: MilestoneStatus, minutes: number) => ({
+      payload: {
+        milestoneId,
+        agreementId,
+        previousStatus: 'pending' as const,
+        status,
+        dueDate: null,
+        previousDueDate: '2026-06-01',
+        changedAt: later(minutes),
+        actor: 'ben',
+        reason: null,
+      },
+      key,
+    });
+    await publisher.publishAll(Topics.MilestoneStatusChangedV1, [
+      change(first, 'due', 1),
+      change(second, 'waived', 1),
+      change(first, 'overdue', 2),
+      change(first, 'met', 3),
+    ]);
+    await publisher.publish(
+      Topics.MilestoneReminderV1,
+      {
+        reminderId,
+        milestoneId: third,
+        agreementId,
+        title: 'deliver k3',
+        category: 'delivery',
+        offset: 'P7D',
+        dueDate: '2026-06-01',
+        scheduledFor: '2026-05-25T00:00:00Z',
+        firedAt: '2026-05-25T00:00:01Z',
+        late: false,
+        agreementTitle: null,
+        evidence: { text, span: null },
+      },
+      { key },
+    );
+    const delivered = (receiver: string) => ({
+      payload: {
+        alertId: reminderId,
+        reminderId,
+        milestoneId: third,
+        agreementId,
+        receiver,
+        attempts: 1,
+        deliveredAt: '2026-05-25T00:00:02Z',
+      },
+      key,
+    });
+    await publisher.publishAll(Topics.AlertDeliveredV1, [
+      delivered('ops-webhook'),
+      delivered('ops-chat'),
+      delivered('ops-webhook'),
+    ]);
+
+    await expectEventually(async () => {
+      const { milestones } = (await (
+        await apiFetch(`${base}/api/agreements/${agreementId}`)
+      ).json()) as { milestones: { id: string; status: string }[] };
+      const statusOf = new Map(milestones.map((milestone) => [milestone.id, milestone.status]));
+      expect(Object.fromEntries(statusOf)).toEqual({
+        [first]: 'met',
+        [second]: 'waived',
+        [third]: 'pending',
+      });
+    });
+    await expectEventually(async () => {
+      const { items } = (await (await apiFetch(`${base}/api/alerts`)).json()) as {
+        items: { reminderId: string; receivers: string[] }[];
+      };
+      expect(items.find((item) => item.reminderId === reminderId)?.receivers).toEqual([
+        'ops-webhook',
+        'ops-chat',
       ]);
     });
   });

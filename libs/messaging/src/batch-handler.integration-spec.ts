@@ -1,0 +1,162 @@
+import { CloudEventHeaders, DeadLetterHeaders, Topics } from '@dealwatch/contracts';
+import type { AgreementIngestedV1 } from '@dealwatch/contracts';
+import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
+import {
+  TopicRecorder,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import {
+  EventConsumer,
+  ProcessedEventEntity,
+  TopicNaming,
+  createIdempotentProducer,
+  createKafka,
+  createMessagingTables,
+  ensureTopics,
+} from './index';
+
+class CreateTestTables1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await createMessagingTables(runner);
+    await runner.query('CREATE TABLE applied (agreement_id uuid NOT NULL)');
+  }
+  async down(): Promise<void> {}
+}
+
+const logger = pino({ level: 'silent' });
+const namespace = createTestNamespace('batch-handler');
+const naming = new TopicNaming(namespace.topicPrefix);
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+const ingested = naming.physical(Topics.AgreementIngestedV1);
+
+function ingestedMessage(agreementId: string, eventId = randomUUID()): Message {
+  const payload: AgreementIngestedV1 = {
+    agreementId,
+    title: 'A framework',
+    text: 'The parties will meet within 180 days.',
+    contentSha256: 'c'.repeat(64),
+    sourceUrl: null,
+    publishedAt: '2025-10-28',
+    signedAt: null,
+    ingestedAt: new Date().toISOString(),
+  };
+  return {
+    // One key: one partition, so the messages of one send come in one fetched batch.
+    key: 'one-deal',
+    value: JSON.stringify(payload),
+    headers: {
+      [CloudEventHeaders.specVersion]: '1.0',
+      [CloudEventHeaders.id]: eventId,
+      [CloudEventHeaders.type]: Topics.AgreementIngestedV1,
+      [CloudEventHeaders.source]: '/dealwatch/test',
+      [CloudEventHeaders.time]: new Date().toISOString(),
+    },
+  };
+}
+
+describe('a batch handler on real Kafka and PostgreSQL', () => {
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  let consumer: EventConsumer;
+  let recorder: TopicRecorder;
+  /** The agreement ids of each call, in the order the handler saw them. */
+  const calls: string[][] = [];
+  let poisoned: string | null = null;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({
+        url: requiredEnv('DATABASE_URL'),
+        schema: `${namespace.schemaPrefix}messaging`,
+        entities: [ProcessedEventEntity],
+        migrations: [CreateTestTables1700000000000],
+        applicationName: 'batch-handler-test',
+      }),
+    );
+    kafka = createKafka({ brokers, clientId: 'batch-handler-test', logger });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, naming);
+    await admin.disconnect();
+    producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    recorder = await new TopicRecorder(brokers).start([`${ingested}.dlq`]);
+    consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId: 'batch-consumer',
+      retryBackoffMs: 10,
+    }).onBatch(Topics.AgreementIngestedV1, async (events, manager) => {
+      const ids = events.map(({ payload }) => payload.agreementId);
+      calls.push(ids);
+      await manager.query('INSERT INTO applied (agreement_id) SELECT unnest($1::uuid[])', [ids]);
+      if (poisoned && ids.includes(poisoned)) throw new Error('handler refuses this agreement');
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await recorder.stop();
+    await producer.disconnect();
+    await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  async function appliedCount(agreementId: string): Promise<number> {
+    const rows: { count: number }[] = await dataSource.query(
+      'SELECT count(*)::int AS count FROM applied WHERE agreement_id = $1',
+      [agreementId],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  it('takes the events of one fetched batch in one call, in their order, each event once', async () => {
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const repeatedId = randomUUID();
+    await producer.send({
+      topic: ingested,
+      messages: [
+        ingestedMessage(first, repeatedId),
+        ingestedMessage(second),
+        // A producer retry: the same event id again.
+        ingestedMessage(first, repeatedId),
+        ingestedMessage(third),
+      ],
+    });
+
+    await expectEventually(() => expect(calls.flat()).toContain(third));
+    expect(calls).toContainEqual([first, second, third]);
+    expect(calls.flat().filter((id) => id === first)).toHaveLength(1);
+    expect(await appliedCount(first)).toBe(1);
+  });
+
+  it('applies a failing run event by event: the others once, the failing one to the DLQ', async () => {
+    const [before, bad, after] = [randomUUID(), randomUUID(), randomUUID()];
+    poisoned = bad;
+    await producer.send({
+      topic: ingested,
+      messages: [ingestedMessage(before), ingestedMessage(bad), ingestedMessage(after)],
+    });
+
+    const dead = await expectEventually(() => {
+      const found = recorder.on(`${ingested}.dlq`).find((message) => message.value?.includes(bad));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(dead.headers[DeadLetterHeaders.error]).toMatch('handler refuses this agreement');
+    await expectEventually(async () => expect(await appliedCount(after)).toBe(1));
+    expect(await appliedCount(before)).toBe(1);
+    expect(await appliedCount(bad)).toBe(0);
+    expect(calls).toContainEqual([before]);
+    expect(calls).toContainEqual([after]);
+  });
+});
