@@ -224,6 +224,44 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     ]);
   });
 
+  it('records several outcomes at once, each taking effect only while its lease holds', async () => {
+    const lost = await stored();
+    const [stale] = await deliveries.claimDue(t0, at(5_000), 10);
+    await deliveries.claimDue(at(5_000), at(10_000), 10);
+    const ours = await stored();
+    const [current] = await deliveries.claimDue(at(5_000), at(10_000), 10);
+    const delivered = (finishedAt: Date) => ({
+      attempt: {
+        outcome: 'delivered' as const,
+        statusCode: 204,
+        error: null,
+        durationMs: 5,
+        finishedAt,
+      },
+      decision: { status: 'delivered' as const },
+    });
+
+    const kept = await dataSource.transaction((manager) =>
+      deliveries.recordAttempts(manager, [
+        { claimed: stale!, ...delivered(at(6_000)) },
+        { claimed: current!, ...delivered(at(6_001)) },
+      ]),
+    );
+
+    expect(kept).toEqual([false, true]);
+    expect((await statusOf(lost.id)).rows[0]).toMatchObject({ status: 'in_flight', attempts: 2 });
+    expect((await statusOf(ours.id)).rows[0]).toMatchObject({
+      status: 'delivered',
+      deliveredAt: at(6_001),
+      leaseUntil: null,
+    });
+    expect((await statusOf(ours.id)).attempts[0]).toMatchObject({
+      outcome: 'delivered',
+      statusCode: 204,
+      finishedAt: at(6_001),
+    });
+  });
+
   it('marks a delivery delivered or dead, and neither is claimed again', async () => {
     const row = await stored(['a.example#1', 'b.example#2']);
     const claimed = await deliveries.claimDue(t0, at(5_000), 10);

@@ -1,6 +1,6 @@
 import { groupDueAt } from '@dealwatch/alerting/domain';
 import type { AlertGrouping, DeliveryDecision } from '@dealwatch/alerting/domain';
-import { insertRows } from '@dealwatch/persistence';
+import { distinctRounds, insertRows } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -266,40 +266,71 @@ export class DeliveryRepository {
     attempt: FinishedAttempt,
     decision: DeliveryDecision,
   ): Promise<boolean> {
-    await manager.query(
-      `UPDATE delivery_attempts
-       SET outcome = $3, status_code = $4, error = $5, duration_ms = $6, finished_at = $7
-       WHERE delivery_id = $1 AND attempt_number = $2`,
-      [
-        claimed.deliveryId,
-        claimed.attempt,
-        attempt.outcome,
-        attempt.statusCode,
-        attempt.error,
-        attempt.durationMs,
-        attempt.finishedAt,
-      ],
-    );
-    const next = nextState(decision, attempt.finishedAt);
-    const updated = await returningRows<{ id: string }>(
-      manager,
-      `UPDATE deliveries
-       SET status = $3, next_attempt_at = COALESCE($4, next_attempt_at), lease_until = NULL,
-           last_error = $5, delivered_at = $6, updated_at = $7
-       WHERE id = $1 AND status = 'in_flight' AND attempts = $2
-       RETURNING id`,
-      [
-        claimed.deliveryId,
-        claimed.attempt,
-        next.status,
-        next.nextAttemptAt,
-        next.lastError,
-        next.deliveredAt,
-        attempt.finishedAt,
-      ],
-    );
-    return updated.length > 0;
+    const [kept] = await this.recordAttempts(manager, [{ claimed, attempt, decision }]);
+    return kept ?? false;
   }
+
+  /**
+   * Records finished attempts, two statements for all of them: for each, whether the delivery was
+   * still this sender's (in flight at that attempt) and so took its next state.
+   */
+  async recordAttempts(
+    manager: EntityManager,
+    outcomes: readonly FinishedDelivery[],
+  ): Promise<boolean[]> {
+    const kept = new Set<string>();
+    for (const round of distinctRounds(outcomes, ({ claimed }) => claimed.deliveryId)) {
+      const rows = round.map(({ claimed, attempt, decision }) => ({
+        delivery_id: claimed.deliveryId,
+        attempt_number: claimed.attempt,
+        outcome: attempt.outcome,
+        status_code: attempt.statusCode,
+        error: attempt.error,
+        duration_ms: attempt.durationMs,
+        finished_at: attempt.finishedAt,
+        ...nextColumns(decision, attempt.finishedAt),
+      }));
+      const updated = await returningRows<{ id: string; attempt_number: number }>(
+        manager,
+        `WITH outcome AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS o (delivery_id uuid, attempt_number int,
+             outcome text, status_code int, error text, duration_ms int, finished_at timestamptz,
+             status text, next_attempt_at timestamptz, last_error text, delivered_at timestamptz)),
+         attempts AS (
+           UPDATE delivery_attempts a SET outcome = o.outcome, status_code = o.status_code,
+             error = o.error, duration_ms = o.duration_ms, finished_at = o.finished_at
+             FROM outcome o
+            WHERE a.delivery_id = o.delivery_id AND a.attempt_number = o.attempt_number)
+         UPDATE deliveries d
+            SET status = o.status, next_attempt_at = COALESCE(o.next_attempt_at, d.next_attempt_at),
+                lease_until = NULL, last_error = o.last_error, delivered_at = o.delivered_at,
+                updated_at = o.finished_at
+           FROM outcome o
+          WHERE d.id = o.delivery_id AND d.status = 'in_flight' AND d.attempts = o.attempt_number
+          RETURNING d.id, o.attempt_number`,
+        [JSON.stringify(rows)],
+      );
+      for (const row of updated) kept.add(`${row.id}/${row.attempt_number}`);
+    }
+    return outcomes.map(({ claimed }) => kept.has(`${claimed.deliveryId}/${claimed.attempt}`));
+  }
+}
+
+/** A finished attempt of a claimed delivery and what comes next for it. */
+export interface FinishedDelivery {
+  claimed: ClaimedDelivery;
+  attempt: FinishedAttempt;
+  decision: DeliveryDecision;
+}
+
+function nextColumns(decision: DeliveryDecision, now: Date) {
+  const next = nextState(decision, now);
+  return {
+    status: next.status,
+    next_attempt_at: next.nextAttemptAt,
+    last_error: next.lastError,
+    delivered_at: next.deliveredAt,
+  };
 }
 
 function nextState(decision: DeliveryDecision, now: Date) {

@@ -1,12 +1,17 @@
 import { DeliveryRepository } from '@dealwatch/alerting/data-access';
-import type { ClaimedDelivery, FinishedAttempt } from '@dealwatch/alerting/data-access';
+import type {
+  ClaimedDelivery,
+  FinishedAttempt,
+  FinishedDelivery,
+} from '@dealwatch/alerting/data-access';
 import { decideAfterAttempt } from '@dealwatch/alerting/domain';
 import type { DeliveryDecision } from '@dealwatch/alerting/domain';
-import { CLOCK, ENV, LOGGER, Transactions } from '@dealwatch/platform';
+import { CLOCK, ENV, GroupCommit, LOGGER, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 
 import { AlertingEnv } from '../alerting.env';
 import { DeliveryEvents } from './delivery-events';
@@ -26,11 +31,17 @@ const LEASE_MARGIN_MS = 10_000;
  * breaker and rate limit decide what goes (see ReceiverGate), post, then record the attempt and the
  * next step in one transaction, announcing a delivery that went or was given up in that same one.
  * Deliveries held by a rate limit go out together, one grouped notification, each recorded with its
- * outcome.
+ * outcome. Outcomes that finish while others are being recorded share the next transaction.
  */
 @Injectable()
 export class DeliverAlertsUseCase {
   private readonly logger: Logger;
+  private readonly outcomes = new GroupCommit<FinishedDelivery, boolean>({
+    transaction: (work) => this.transactions.run(work),
+    apply: (manager, finished) => this.recordAll(manager, finished),
+    maxBatch: 64,
+    concurrency: 2,
+  });
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -90,7 +101,7 @@ export class DeliverAlertsUseCase {
         attempt.finishedAt,
         Math.random,
       );
-      for (const claimed of unit.deliveries) await this.record(claimed, attempt, decision);
+      await Promise.all(unit.deliveries.map((claimed) => this.record(claimed, attempt, decision)));
     } catch (error) {
       // The lease runs out and the delivery is taken again; nothing is lost.
       this.logger.error(
@@ -121,18 +132,7 @@ export class DeliverAlertsUseCase {
     attempt: FinishedAttempt,
     decision: DeliveryDecision,
   ): Promise<void> {
-    const kept = await this.transactions.run(async (manager) => {
-      const stillOurs = await this.deliveries.recordAttempt(manager, claimed, attempt, decision);
-      if (stillOurs) {
-        await this.events.announce(
-          manager,
-          { ...claimed, attempts: claimed.attempt },
-          decision,
-          attempt.finishedAt,
-        );
-      }
-      return stillOurs;
-    });
+    const kept = await this.outcomes.submit({ claimed, attempt, decision });
     const context = {
       deliveryId: claimed.deliveryId,
       alertId: claimed.alertId,
@@ -143,5 +143,24 @@ export class DeliverAlertsUseCase {
     if (!kept) this.logger.warn(context, 'lease lost before the outcome was recorded');
     else if (decision.status === 'delivered') this.logger.info(context, 'alert delivered');
     else this.logger.warn({ ...context, reason: decision.reason }, 'alert delivery failed');
+  }
+
+  /** Records attempts and announces, in the same transaction, the deliveries still ours. */
+  private async recordAll(
+    manager: EntityManager,
+    finished: FinishedDelivery[],
+  ): Promise<boolean[]> {
+    const kept = await this.deliveries.recordAttempts(manager, finished);
+    await this.events.announceAll(
+      manager,
+      finished
+        .filter((_, index) => kept[index])
+        .map(({ claimed, attempt, decision }) => ({
+          delivery: { ...claimed, attempts: claimed.attempt },
+          decision,
+          at: attempt.finishedAt,
+        })),
+    );
+    return kept;
   }
 }

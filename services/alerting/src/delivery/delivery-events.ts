@@ -3,6 +3,7 @@ import { deliveredEventIdFor, failedEventIdFor } from '@dealwatch/alerting/domai
 import type { DeliveryDecision } from '@dealwatch/alerting/domain';
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
+import type { OutboxEvent } from '@dealwatch/messaging';
 
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -36,39 +37,60 @@ export class DeliveryEvents {
     decision: DeliveryDecision,
     at: Date,
   ): Promise<void> {
-    const alert = {
-      alertId: delivery.alertId,
-      reminderId: delivery.reminderId,
-      milestoneId: delivery.milestoneId,
-      agreementId: delivery.agreementId,
-      receiver: delivery.receiver,
-      attempts: delivery.attempts,
-    };
-    const options = (eventId: string) => ({
-      subject: delivery.agreementId,
-      correlationId: delivery.correlationId,
-      causationId: delivery.sourceEventId,
-      eventId,
+    await this.announceAll(manager, [{ delivery, decision, at }]);
+  }
+
+  /** Announces several settled deliveries with one outbox write. */
+  async announceAll(
+    manager: EntityManager,
+    settled: readonly { delivery: SettledDelivery; decision: DeliveryDecision; at: Date }[],
+  ): Promise<void> {
+    const events = settled.flatMap(({ delivery, decision, at }) => {
+      const event = eventFor(delivery, decision, at);
+      return event ? [event] : [];
     });
-    if (decision.status === 'delivered') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertDeliveredV1,
-        { ...alert, deliveredAt: at.toISOString() },
-        options(deliveredEventIdFor(delivery.deliveryId)),
-      );
-    } else if (decision.status === 'dead') {
-      await this.outbox.append(
-        manager,
-        Topics.AlertFailedV1,
-        {
+    await this.outbox.appendMany(manager, events);
+  }
+}
+
+function eventFor(
+  delivery: SettledDelivery,
+  decision: DeliveryDecision,
+  at: Date,
+): OutboxEvent | null {
+  const alert = {
+    alertId: delivery.alertId,
+    reminderId: delivery.reminderId,
+    milestoneId: delivery.milestoneId,
+    agreementId: delivery.agreementId,
+    receiver: delivery.receiver,
+    attempts: delivery.attempts,
+  };
+  const metadata = (eventId: string) => ({
+    subject: delivery.agreementId,
+    correlationId: delivery.correlationId,
+    causationId: delivery.sourceEventId,
+    eventId,
+  });
+  switch (decision.status) {
+    case 'delivered':
+      return {
+        topic: Topics.AlertDeliveredV1,
+        payload: { ...alert, deliveredAt: at.toISOString() },
+        metadata: metadata(deliveredEventIdFor(delivery.deliveryId)),
+      };
+    case 'dead':
+      return {
+        topic: Topics.AlertFailedV1,
+        payload: {
           ...alert,
           notification: delivery.notification,
           reason: decision.reason,
           failedAt: at.toISOString(),
         },
-        options(failedEventIdFor(delivery.deliveryId)),
-      );
-    }
+        metadata: metadata(failedEventIdFor(delivery.deliveryId)),
+      };
+    case 'pending':
+      return null;
   }
 }
