@@ -20,6 +20,8 @@ process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
 
 const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,200,300').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+/** Agreements sent at 10/s before the first stage and left out of every figure: JIT, caches, pools. */
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 30);
 /** The console's port, the others beside it; E2E_BASE_PORT moves it, as for the e2e tests. */
 const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 
@@ -47,7 +49,11 @@ async function main(): Promise<void> {
   let index = 0;
   const nextDocument = () => variant(templates, index++);
 
-  console.log(`pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate\n`);
+  console.log(
+    `pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate, after ${WARMUP} agreements of warm-up\n`,
+  );
+  if (WARMUP > 0)
+    await runStage({ pipeline, recorder, rate: 10, seconds: WARMUP / 10, nextDocument });
   console.log(
     'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
   );

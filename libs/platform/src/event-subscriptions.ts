@@ -9,7 +9,6 @@ import { DataSource } from 'typeorm';
 
 import type { ServiceOptions } from './service-options';
 import { KAFKA, LOGGER, PRODUCER, SERVICE_OPTIONS } from './tokens';
-import { Transactions } from './transactions';
 
 /**
  * Where a service's Kafka consumers register their handlers (in `onModuleInit`). The runtime starts
@@ -27,7 +26,6 @@ export class EventSubscriptions {
     naming: TopicNaming,
     @Inject(LOGGER) logger: Logger,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
-    transactions: Transactions,
   ) {
     this.consumer = new EventConsumer(
       kafka,
@@ -38,7 +36,6 @@ export class EventSubscriptions {
       {
         groupId: options.name,
         afterCommit: () => {
-          transactions.afterCommit();
           for (const listener of this.commitListeners) listener();
         },
       },

@@ -38,7 +38,7 @@ export interface EventConsumerOptions {
   /** Attempts for a handler failure that is not transient before the message is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
-  /** Called after each committed transaction, e.g. to wake the outbox relay. */
+  /** Called after each committed transaction, e.g. to wake a worker for the rows it wrote. */
   afterCommit?: () => void;
   /**
    * Events of one partition applied in one transaction at most (default 20): fewer commits, but the

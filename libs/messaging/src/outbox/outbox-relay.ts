@@ -36,10 +36,12 @@ export interface OutboxRelayOptions {
  * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
  * instance are skipped, not awaited. Every commit that appends events notifies the schema's outbox
  * channel, on which the relay keeps a session listening, so rows committed by any instance go out at
- * once; a commit in this process also wakes it directly (`kick`). The poll is only a safety net.
+ * once. The poll is only a safety net.
  */
 export class OutboxRelay {
   private running = false;
+  /** A commit announced rows since the last look: no need to ask whether there are any. */
+  private notified = false;
   private readonly loop: BatchLoop;
   private readonly listener: OutboxListener;
 
@@ -62,6 +64,7 @@ export class OutboxRelay {
     this.listener = new OutboxListener(
       listenerConnectionConfig(dataSource),
       () => {
+        this.notified = true;
         this.loop.wake();
       },
       logger,
@@ -74,11 +77,6 @@ export class OutboxRelay {
     this.running = true;
     this.loop.start();
     this.listener.start();
-  }
-
-  /** Ask for a publish now rather than at the next poll, e.g. right after a commit. */
-  kick(): void {
-    this.loop.wake();
   }
 
   /** Stops polling, then publishes what is left (bounded), so a clean shutdown strands nothing. */
@@ -103,10 +101,13 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 200;
     // One round trip instead of a transaction's three when there is nothing to send: most polls.
-    const [waiting] = await this.dataSource.query<{ waiting: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM outbox_messages) AS waiting',
-    );
-    if (!waiting?.waiting) return 0;
+    if (!this.notified) {
+      const [waiting] = await this.dataSource.query<{ waiting: boolean }[]>(
+        'SELECT EXISTS (SELECT 1 FROM outbox_messages) AS waiting',
+      );
+      if (!waiting?.waiting) return 0;
+    }
+    this.notified = false;
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, message_key, headers, payload FROM outbox_messages
