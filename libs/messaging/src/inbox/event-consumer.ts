@@ -53,6 +53,9 @@ export interface EventConsumerOptions {
   partitionsConsumedConcurrently?: number;
 }
 
+const RESTART_BACKOFF_MS = 500;
+const RESTART_BACKOFF_MAX_MS = 30_000;
+
 /** A message of a batch that decoded, with the handler it goes to. */
 interface Applicable {
   message: KafkaMessage;
@@ -74,6 +77,7 @@ interface Applicable {
 export class EventConsumer {
   private readonly handlers = new Map<Topic, BatchEventHandler<Topic>>();
   private consumer: Consumer | null = null;
+  private stopping = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -107,6 +111,11 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
+    await this.startConsumer();
+  }
+
+  private async startConsumer(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: 10_000,
@@ -116,22 +125,52 @@ export class EventConsumer {
       retry: { initialRetryTime: 300, retries: 10 },
     });
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: this.topics.map((topic) => this.naming.physical(topic)),
-      fromBeginning: true,
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) void this.restartAfterCrash(consumer, payload.error);
     });
-    await consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: this.topics.map((topic) => this.naming.physical(topic)),
+        fromBeginning: true,
+      });
+      await consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Finishes the transaction in hand, commits offsets and leaves the group. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer?.disconnect();
     this.consumer = null;
+  }
+
+  /**
+   * kafkajs gives a consumer up for good after an error it deems final, such as finding no group
+   * coordinator while the broker restarts; the events are still there, so a new consumer takes over,
+   * with a growing pause while the broker stays away.
+   */
+  private async restartAfterCrash(crashed: Consumer, error: Error): Promise<void> {
+    this.logger.error({ err: error }, 'consumer crashed and will not restart itself; replacing it');
+    for (let attempt = 0; ; attempt++) {
+      await delay(Math.min(RESTART_BACKOFF_MAX_MS, RESTART_BACKOFF_MS * 2 ** attempt));
+      if (this.stopping || this.consumer !== crashed) return;
+      try {
+        await this.startConsumer();
+        this.logger.info({ groupId: this.groupId }, 'consumer replaced after a crash');
+        return;
+      } catch (startError) {
+        this.logger.warn({ err: startError }, 'could not replace the crashed consumer; will retry');
+        this.consumer = crashed;
+      }
+    }
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
