@@ -34,10 +34,14 @@ export class DealFingerprintRepository {
         fingerprint: DealFingerprint | null;
       }[]
     >(
+      // Index lookups per key and per candidate, whatever the statistics say: on a young table the
+      // planner estimates badly and scans both tables whole, a cost that grows with every stored
+      // document. A LATERAL subquery with OFFSET 0 is not flattened, so it stays a keyed lookup.
       `WITH shared AS (
          SELECT w.upload, k.document_id, count(*) AS shared
            FROM unnest($1::int[], $2::text[]) AS w(upload, key)
-           JOIN deal_link_keys k ON k.key = w.key
+           CROSS JOIN LATERAL (
+             SELECT document_id FROM deal_link_keys WHERE key = w.key OFFSET 0) AS k
           GROUP BY w.upload, k.document_id),
        ranked AS (
          SELECT upload, document_id, shared,
@@ -46,7 +50,10 @@ export class DealFingerprintRepository {
        SELECT r.upload, f.document_id, f.agreement_id,
               CASE WHEN row_number() OVER (PARTITION BY r.document_id ORDER BY r.upload) = 1
                    THEN f.fingerprint END AS fingerprint
-         FROM ranked r JOIN deal_fingerprints f ON f.document_id = r.document_id
+         FROM ranked r
+         CROSS JOIN LATERAL (
+           SELECT document_id, agreement_id, fingerprint FROM deal_fingerprints
+            WHERE document_id = r.document_id OFFSET 0) AS f
         WHERE r.rank <= ${CANDIDATE_LIMIT}
         ORDER BY r.upload, r.shared DESC`,
       [wanted.map((entry) => entry.upload), wanted.map((entry) => entry.key)],
