@@ -1,0 +1,49 @@
+// Preload for the services under load: `BENCH_NODE_OPTIONS="--require ./bench/pipeline/query-count.cjs"`.
+// Counts the SQL statements each service sends through pg, by statement text, and writes
+// <service>.<pid>.json (pairs of text and count, most frequent first) into BENCH_QUERY_DIR (default
+// tmp/queries) when the service stops: round trips per agreement, comparable between runs.
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+
+const directory = path.resolve(process.env.BENCH_QUERY_DIR || 'tmp/queries');
+const counts = new Map();
+const load = Module._load;
+let counting = false;
+
+// pg is loaded lazily by TypeORM; its Client is wrapped the first time anything requires it.
+Module._load = function loadCounting(request, ...rest) {
+  const loaded = load.call(this, request, ...rest);
+  if (!counting && request === 'pg' && loaded && loaded.Client) {
+    counting = true;
+    const query = loaded.Client.prototype.query;
+    loaded.Client.prototype.query = function countedQuery(config, ...args) {
+      const text = typeof config === 'string' ? config : config && config.text;
+      if (text) {
+        const key = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+        counts.set(key, (counts.get(key) || 0) + 1);
+      }
+      return query.call(this, config, ...args);
+    };
+  }
+  return loaded;
+};
+
+let written = false;
+function write() {
+  if (written) return;
+  written = true;
+  const service = process.argv[1].split(path.sep).slice(-3)[0];
+  fs.mkdirSync(directory, { recursive: true });
+  fs.writeFileSync(
+    path.join(directory, `${service}.${process.pid}.json`),
+    JSON.stringify(
+      [...counts].sort((a, b) => b[1] - a[1]),
+      null,
+      1,
+    ),
+  );
+}
+// Before Nest's own handler, which ends the process once it has shut down.
+process.prependListener('SIGTERM', write);
+process.on('exit', write);
