@@ -1,6 +1,5 @@
 import { CloudEventHeaders, DeadLetterHeaders, Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1 } from '@dealwatch/contracts';
-import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
 import {
   TopicRecorder,
   createTestNamespace,
@@ -9,28 +8,13 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
-import {
-  EventConsumer,
-  ProcessedEventEntity,
-  TopicNaming,
-  createIdempotentProducer,
-  createKafka,
-  createMessagingTables,
-  ensureTopics,
-} from './index';
-
-class CreateTestTables1700000000000 implements MigrationInterface {
-  async up(runner: QueryRunner): Promise<void> {
-    await createMessagingTables(runner);
-    await runner.query('CREATE TABLE applied (agreement_id uuid NOT NULL)');
-  }
-  async down(): Promise<void> {}
-}
+import { EventConsumer, ProcessedEventEntity, TopicNaming } from './index';
+import { connectTestKafka, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('batch-handler');
@@ -65,7 +49,6 @@ function ingestedMessage(agreementId: string, eventId = randomUUID()): Message {
 
 describe('a batch handler on real Kafka and PostgreSQL', () => {
   let dataSource: DataSource;
-  let kafka: Kafka;
   let producer: Producer;
   let consumer: EventConsumer;
   let recorder: TopicRecorder;
@@ -74,22 +57,13 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
   let poisoned: string | null = null;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      createServiceDataSource({
-        url: requiredEnv('DATABASE_URL'),
-        schema: `${namespace.schemaPrefix}messaging`,
-        entities: [ProcessedEventEntity],
-        migrations: [CreateTestTables1700000000000],
-        applicationName: 'batch-handler-test',
-      }),
+    dataSource = await openTestSchema(
+      `${namespace.schemaPrefix}messaging`,
+      [ProcessedEventEntity],
+      ['CREATE TABLE applied (agreement_id uuid NOT NULL)'],
     );
-    kafka = createKafka({ brokers, clientId: 'batch-handler-test', logger });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, naming);
-    await admin.disconnect();
-    producer = createIdempotentProducer(kafka);
-    await producer.connect();
+    const { kafka, producer: connected } = await connectTestKafka(naming, 'batch-test', logger);
+    producer = connected;
     recorder = await new TopicRecorder(brokers).start([`${ingested}.dlq`]);
     consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {
       groupId: 'batch-consumer',

@@ -1,6 +1,5 @@
 import { CloudEventHeaders, DeadLetterHeaders, Topics } from '@dealwatch/contracts';
 import type { AgreementIngestedV1 } from '@dealwatch/contracts';
-import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
 import {
   TopicRecorder,
   createTestNamespace,
@@ -12,7 +11,7 @@ import {
 import type { Kafka, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import {
   EventConsumer,
@@ -21,19 +20,8 @@ import {
   OutboxRelay,
   ProcessedEventEntity,
   TopicNaming,
-  createIdempotentProducer,
-  createKafka,
-  createMessagingTables,
-  ensureTopics,
 } from './index';
-
-class CreateTestTables1700000000000 implements MigrationInterface {
-  async up(runner: QueryRunner): Promise<void> {
-    await createMessagingTables(runner);
-    await runner.query('CREATE TABLE applied (event_id text NOT NULL, agreement_id uuid NOT NULL)');
-  }
-  async down(): Promise<void> {}
-}
+import { connectTestKafka, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('messaging');
@@ -66,22 +54,12 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
   let failNextFor: string | null = null;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      createServiceDataSource({
-        url: requiredEnv('DATABASE_URL'),
-        schema: `${namespace.schemaPrefix}messaging`,
-        entities: [OutboxMessageEntity, ProcessedEventEntity],
-        migrations: [CreateTestTables1700000000000],
-        applicationName: 'messaging-test',
-      }),
+    dataSource = await openTestSchema(
+      `${namespace.schemaPrefix}messaging`,
+      [OutboxMessageEntity, ProcessedEventEntity],
+      ['CREATE TABLE applied (event_id text NOT NULL, agreement_id uuid NOT NULL)'],
     );
-    kafka = createKafka({ brokers, clientId: 'messaging-test', logger });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, naming);
-    await admin.disconnect();
-    producer = createIdempotentProducer(kafka);
-    await producer.connect();
+    ({ kafka, producer } = await connectTestKafka(naming, 'messaging-test', logger));
     // Commits wake the relay through PostgreSQL notifications; the poll is a safety net no test needs.
     relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 60_000 });
     relay.start();

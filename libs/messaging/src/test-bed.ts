@@ -1,0 +1,53 @@
+import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
+import { requiredEnv } from '@dealwatch/testing';
+
+import type { Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import { createIdempotentProducer, createKafka, ensureTopics } from './kafka/kafka-client';
+import type { TopicNaming } from './kafka/topic-naming';
+import { createMessagingTables } from './messaging-tables';
+
+/**
+ * For this library's integration specs: a schema holding the messaging tables and a spec's own
+ * (`CREATE TABLE` statements), opened as a service opens its own.
+ */
+export function openTestSchema(
+  schema: string,
+  entities: (new () => object)[],
+  ownTables: string[] = [],
+): Promise<DataSource> {
+  class CreateTestTables1700000000000 implements MigrationInterface {
+    async up(runner: QueryRunner): Promise<void> {
+      await createMessagingTables(runner);
+      for (const table of ownTables) await runner.query(table);
+    }
+    async down(): Promise<void> {}
+  }
+  return openServiceDataSource(
+    createServiceDataSource({
+      url: requiredEnv('DATABASE_URL'),
+      schema,
+      entities,
+      migrations: [CreateTestTables1700000000000],
+      applicationName: schema,
+    }),
+  );
+}
+
+/** Kafka with every contract topic of the run created, and an idempotent producer connected. */
+export async function connectTestKafka(
+  naming: TopicNaming,
+  clientId: string,
+  logger: Logger,
+): Promise<{ kafka: Kafka; producer: Producer }> {
+  const kafka = createKafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), clientId, logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, naming);
+  await admin.disconnect();
+  const producer = createIdempotentProducer(kafka);
+  await producer.connect();
+  return { kafka, producer };
+}
