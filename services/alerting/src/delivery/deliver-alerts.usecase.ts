@@ -25,6 +25,8 @@ import type { SendUnit } from './receiver-gate';
  * outcome, so only a sender that really stopped loses its lease.
  */
 const LEASE_MARGIN_MS = 10_000;
+/** How soon deliveries given back for want of their receiver gate are due again. */
+const GATE_RETRY_MS = 1_000;
 
 /**
  * Sends one batch of due deliveries: claim with a lease (committed first), let each receiver's
@@ -73,12 +75,26 @@ export class DeliverAlertsUseCase {
           const units = await this.gate.admit(receiver, deliveries);
           await Promise.all(units.map((unit) => this.deliverUnit(receiver, unit)));
         } catch (error) {
-          // Their leases run out and they are taken again; nothing is lost.
           this.logger.error({ err: error, receiver }, 'could not gate deliveries to a receiver');
+          await this.giveBack(deliveries, error, now);
         }
       }),
     );
     return claimed.length;
+  }
+
+  /**
+   * Deliveries whose receiver gate could not be consulted (Redis away) go back unsent and uncounted,
+   * due again shortly, instead of waiting out their lease: they leave within a second of its return.
+   * If even that fails, their leases run out and they are taken again; nothing is lost.
+   */
+  private async giveBack(deliveries: ClaimedDelivery[], error: unknown, now: Date): Promise<void> {
+    const reason = `the receiver gate could not be consulted: ${error instanceof Error ? error.message : String(error)}`;
+    await this.deliveries
+      .release(deliveries, new Date(now.getTime() + GATE_RETRY_MS), reason, null, now)
+      .catch((releaseError: unknown) => {
+        this.logger.warn({ err: releaseError }, 'could not give back ungated deliveries');
+      });
   }
 
   private async deliverUnit(receiver: string, unit: SendUnit): Promise<void> {
