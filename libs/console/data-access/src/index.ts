@@ -1,6 +1,7 @@
 import { CreateReadModel1764403500000 } from './migrations/1764403500000-create-read-model';
 import { ReviewsAndAlertStates1764403600000 } from './migrations/1764403600000-reviews-and-alert-states';
 import { ParkedMilestoneStatuses1764403700000 } from './migrations/1764403700000-parked-milestone-statuses';
+import { ParkedAlertDeliveries1764403800000 } from './migrations/1764403800000-parked-alert-deliveries';
 
 export * from './obligation-review.entity';
 export * from './obligation-review.repository';
@@ -13,4 +14,5 @@ export const consoleMigrations = [
   CreateReadModel1764403500000,
   ReviewsAndAlertStates1764403600000,
   ParkedMilestoneStatuses1764403700000,
+  ParkedAlertDeliveries1764403800000,
 ];

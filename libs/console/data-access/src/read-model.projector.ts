@@ -82,7 +82,7 @@ export const ReadModelProjector = {
     manager: EntityManager,
     events: { payload: MilestoneScheduledV1; at: string }[],
   ): Promise<void> {
-    await lockMilestones(
+    await lockKeys(
       manager,
       events.map(({ payload }) => payload.milestoneId),
     );
@@ -131,7 +131,7 @@ export const ReadModelProjector = {
     manager: EntityManager,
     events: MilestoneStatusChangedV1[],
   ): Promise<void> {
-    await lockMilestones(
+    await lockKeys(
       manager,
       events.map((event) => event.milestoneId),
     );
@@ -166,6 +166,8 @@ export const ReadModelProjector = {
   },
 
   async remindersFired(manager: EntityManager, events: MilestoneReminderV1[]): Promise<void> {
+    const reminderIds = events.map((event) => event.reminderId);
+    await lockKeys(manager, reminderIds);
     await manager.query(
       `INSERT INTO alert_views (reminder_id, milestone_id, agreement_id, title, "offset", due_date,
          fired_at)
@@ -187,6 +189,22 @@ export const ReadModelProjector = {
         ),
       ],
     );
+    // Deliveries announced before their reminder was projected apply now, in their order.
+    await manager.query(
+      `WITH parked AS (
+         DELETE FROM parked_alert_deliveries WHERE reminder_id = ANY($1::uuid[]) RETURNING *),
+       delivered AS (
+         SELECT reminder_id, (array_agg(alert_id ORDER BY seq))[1] AS alert_id,
+                min(delivered_at) AS delivered_at, array_agg(receiver ORDER BY seq) AS receivers
+           FROM parked GROUP BY reminder_id)
+       UPDATE alert_views v SET alert_id = d.alert_id,
+         delivered_at = coalesce(v.delivered_at, d.delivered_at),
+         receivers = v.receivers || coalesce(
+           (SELECT jsonb_agg(r ORDER BY n) FROM unnest(d.receivers) WITH ORDINALITY AS u (r, n)
+             WHERE NOT v.receivers ? r), '[]')
+         FROM delivered d WHERE v.reminder_id = d.reminder_id`,
+      [reminderIds],
+    );
     const overdue = events.filter((event) => event.offset === 'overdue');
     if (overdue.length > 0)
       await manager.query(
@@ -197,16 +215,27 @@ export const ReadModelProjector = {
   },
 
   async alertsDelivered(manager: EntityManager, events: AlertDeliveredV1[]): Promise<void> {
-    // One reminder's alert delivered to two receivers: two rounds, so both are listed.
+    await lockKeys(
+      manager,
+      events.map((event) => event.reminderId),
+    );
+    // One reminder's alert delivered to two receivers: two rounds, so both are listed. A delivery
+    // whose reminder is not projected yet (another topic) is parked until it is.
     for (const round of distinctRounds(events, (event) => event.reminderId))
       await manager.query(
-        `UPDATE alert_views v SET alert_id = d.alert_id,
-           delivered_at = coalesce(v.delivered_at, d.delivered_at),
-           receivers = CASE WHEN v.receivers ? d.receiver THEN v.receivers
-                            ELSE v.receivers || to_jsonb(d.receiver) END
-           FROM jsonb_to_recordset($1::jsonb)
-             AS d (reminder_id uuid, alert_id uuid, delivered_at timestamptz, receiver text)
-          WHERE v.reminder_id = d.reminder_id`,
+        `WITH delivered AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS d (reminder_id uuid, alert_id uuid, delivered_at timestamptz, receiver text)),
+         applied AS (
+           UPDATE alert_views v SET alert_id = d.alert_id,
+             delivered_at = coalesce(v.delivered_at, d.delivered_at),
+             receivers = CASE WHEN v.receivers ? d.receiver THEN v.receivers
+                              ELSE v.receivers || to_jsonb(d.receiver) END
+             FROM delivered d WHERE v.reminder_id = d.reminder_id)
+         INSERT INTO parked_alert_deliveries (reminder_id, receiver, alert_id, delivered_at)
+         SELECT reminder_id, receiver, alert_id, delivered_at FROM delivered d
+          WHERE NOT EXISTS (SELECT 1 FROM alert_views WHERE reminder_id = d.reminder_id)
+         ON CONFLICT DO NOTHING`,
         [
           JSON.stringify(
             round.map((event) => ({
@@ -261,14 +290,15 @@ async function knowAlerts(
 }
 
 /**
- * The scheduling and the status changes of one milestone come on different topics, handled in
- * concurrent transactions: holding this lock, each sees whether the other has committed. Locks are
- * taken in one order, so two transactions locking overlapping sets cannot deadlock.
+ * The scheduling and the status changes of one milestone, or the reminder of an alert and its
+ * deliveries, come on different topics, handled in concurrent transactions: holding the lock of
+ * their id, each sees whether the other has committed. Locks are taken in one order, so two
+ * transactions locking overlapping sets cannot deadlock.
  */
-async function lockMilestones(manager: EntityManager, milestoneIds: string[]): Promise<void> {
+async function lockKeys(manager: EntityManager, ids: string[]): Promise<void> {
   await manager.query(
     `SELECT pg_advisory_xact_lock(lock) FROM (
        SELECT DISTINCT hashtext(id) AS lock FROM unnest($1::text[]) AS id ORDER BY 1) AS locks`,
-    [milestoneIds],
+    [ids],
   );
 }

@@ -332,7 +332,7 @@ describe('console read model from the public topics', () => {
     });
   });
 
-  it('applies runs of events that reach it together, two changes of one milestone in their order', async () => {
+  it('applies runs of events that reach it together, two changes of one row in their order, and deliveries that come before their reminder', async () => {
     const agreementId = randomUUID();
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
     const reminderId = randomUUID();
@@ -393,6 +393,25 @@ describe('console read model from the public topics', () => {
       change(first, 'overdue', 2),
       change(first, 'met', 3),
     ]);
+    const delivered = (receiver: string) => ({
+      payload: {
+        alertId: reminderId,
+        reminderId,
+        milestoneId: third,
+        agreementId,
+        receiver,
+        attempts: 1,
+        deliveredAt: '2026-05-25T00:00:02Z',
+      },
+      key,
+    });
+    // Deliveries announced before their reminder is projected (another topic) wait for it.
+    const early = await publisher.publishAll(Topics.AlertDeliveredV1, [
+      delivered('ops-webhook'),
+      delivered('ops-chat'),
+      delivered('ops-webhook'),
+    ]);
+    await expectEventually(async () => expect(await handled(early.at(-1)!)).toBe(true));
     await publisher.publish(
       Topics.MilestoneReminderV1,
       {
@@ -411,23 +430,6 @@ describe('console read model from the public topics', () => {
       },
       { key },
     );
-    const delivered = (receiver: string) => ({
-      payload: {
-        alertId: reminderId,
-        reminderId,
-        milestoneId: third,
-        agreementId,
-        receiver,
-        attempts: 1,
-        deliveredAt: '2026-05-25T00:00:02Z',
-      },
-      key,
-    });
-    await publisher.publishAll(Topics.AlertDeliveredV1, [
-      delivered('ops-webhook'),
-      delivered('ops-chat'),
-      delivered('ops-webhook'),
-    ]);
 
     await expectEventually(async () => {
       const { milestones } = (await (
@@ -440,15 +442,25 @@ describe('console read model from the public topics', () => {
         [third]: 'pending',
       });
     });
-    await expectEventually(async () => {
+    const receiversOf = async () => {
       const { items } = (await (await apiFetch(`${base}/api/alerts`)).json()) as {
         items: { reminderId: string; receivers: string[] }[];
       };
-      expect(items.find((item) => item.reminderId === reminderId)?.receivers).toEqual([
-        'ops-webhook',
-        'ops-chat',
-      ]);
-    });
+      return items.find((item) => item.reminderId === reminderId)?.receivers;
+    };
+    await expectEventually(async () =>
+      expect(await receiversOf()).toEqual(['ops-webhook', 'ops-chat']),
+    );
+
+    // Once it is projected, deliveries that come together are listed in their order.
+    await publisher.publishAll(Topics.AlertDeliveredV1, [
+      delivered('ops-email'),
+      delivered('ops-chat'),
+      delivered('ops-pager'),
+    ]);
+    await expectEventually(async () =>
+      expect(await receiversOf()).toEqual(['ops-webhook', 'ops-chat', 'ops-email', 'ops-pager']),
+    );
   });
 
   it('shows who acknowledged an alert and when it was resolved, whatever order the topics arrive in', async () => {
