@@ -19,6 +19,7 @@ import {
   createRedisClient,
   createServiceDataSource,
   openServiceDataSource,
+  reportConnectionErrors,
 } from '@dealwatch/persistence';
 
 import { Module } from '@nestjs/common';
@@ -202,6 +203,7 @@ export class PlatformModule {
           useFactory: async () => {
             if (!usesRedis) return null;
             const redis = createRedisClient(env.REDIS_URL, `dealwatch-${name}`);
+            reportConnectionErrors(redis, logger.child({ component: 'redis' }));
             await redis.connect();
             return redis;
           },
