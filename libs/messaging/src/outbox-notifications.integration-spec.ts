@@ -1,5 +1,4 @@
 import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
-import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
 import {
   TopicRecorder,
   createTestNamespace,
@@ -11,7 +10,7 @@ import {
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import {
   EventOutbox,
@@ -20,15 +19,8 @@ import {
   TopicNaming,
   createIdempotentProducer,
   createKafka,
-  createMessagingTables,
 } from './index';
-
-class CreateOutbox1700000000000 implements MigrationInterface {
-  async up(runner: QueryRunner): Promise<void> {
-    await createMessagingTables(runner);
-  }
-  async down(): Promise<void> {}
-}
+import { openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('outbox-notify');
@@ -45,15 +37,7 @@ const reconnectBackoffMs = 2_000;
 const promptly = { timeoutMs: 5_000, intervalMs: 20 };
 
 function openInstanceDataSource(): Promise<DataSource> {
-  return openServiceDataSource(
-    createServiceDataSource({
-      url: requiredEnv('DATABASE_URL'),
-      schema,
-      entities: [OutboxMessageEntity],
-      migrations: [CreateOutbox1700000000000],
-      applicationName: schema,
-    }),
-  );
+  return openTestSchema(schema, [OutboxMessageEntity]);
 }
 
 describe('the outbox relay, woken by PostgreSQL notifications', () => {

@@ -42,23 +42,21 @@ export class EventSubscriptions {
     );
   }
 
-  private count = 0;
   private readonly commitListeners: (() => void)[] = [];
 
   on<T extends Topic>(topic: T, handler: EventHandler<T>): void {
-    this.beforeStart(topic);
+    this.assertNotStarted(topic);
     this.consumer.on(topic, handler);
   }
 
   /** For a handler that applies a run of the topic's events (in order) with a statement per table. */
   onBatch<T extends Topic>(topic: T, handler: BatchEventHandler<T>): void {
-    this.beforeStart(topic);
+    this.assertNotStarted(topic);
     this.consumer.onBatch(topic, handler);
   }
 
-  private beforeStart(topic: Topic): void {
+  private assertNotStarted(topic: Topic): void {
     if (this.started) throw new Error(`subscribe to ${topic} before the service starts`);
-    this.count++;
   }
 
   /** Every topic the service consumes, e.g. for a test to prove it covers them all. */
@@ -72,7 +70,7 @@ export class EventSubscriptions {
   }
 
   async start(): Promise<void> {
-    if (this.count === 0) return;
+    if (this.consumer.topics.length === 0) return;
     this.started = true;
     await this.consumer.start();
   }

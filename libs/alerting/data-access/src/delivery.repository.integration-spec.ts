@@ -166,12 +166,14 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     const row = await stored();
     const [claimed] = await deliveries.claimDue(t0, at(5_000), 10);
 
-    const kept = await dataSource.transaction((manager) =>
-      deliveries.recordAttempt(manager, claimed!, failed(at(10)), {
-        status: 'pending',
-        nextAttemptAt: at(1_000),
-        reason: 'HTTP 500',
-      }),
+    const [kept] = await dataSource.transaction((manager) =>
+      deliveries.recordAttempts(manager, [
+        {
+          claimed: claimed!,
+          attempt: failed(at(10)),
+          decision: { status: 'pending', nextAttemptAt: at(1_000), reason: 'HTTP 500' },
+        },
+      ]),
     );
 
     expect(kept).toBe(true);
@@ -199,19 +201,20 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     const [stale] = await deliveries.claimDue(t0, at(5_000), 10);
     await deliveries.claimDue(at(5_000), at(10_000), 10);
 
-    const kept = await dataSource.transaction((manager) =>
-      deliveries.recordAttempt(
-        manager,
-        stale!,
+    const [kept] = await dataSource.transaction((manager) =>
+      deliveries.recordAttempts(manager, [
         {
-          outcome: 'delivered',
-          statusCode: 204,
-          error: null,
-          durationMs: 6_000,
-          finishedAt: at(6_000),
+          claimed: stale!,
+          attempt: {
+            outcome: 'delivered',
+            statusCode: 204,
+            error: null,
+            durationMs: 6_000,
+            finishedAt: at(6_000),
+          },
+          decision: { status: 'delivered' },
         },
-        { status: 'delivered' },
-      ),
+      ]),
     );
 
     expect(kept).toBe(false);
@@ -266,24 +269,32 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     const row = await stored(['a.example#1', 'b.example#2']);
     const claimed = await deliveries.claimDue(t0, at(5_000), 10);
     await dataSource.transaction(async (manager) => {
-      await deliveries.recordAttempt(
-        manager,
-        claimed[0]!,
-        { outcome: 'delivered', statusCode: 200, error: null, durationMs: 4, finishedAt: at(4) },
-        { status: 'delivered' },
-      );
-      await deliveries.recordAttempt(
-        manager,
-        claimed[1]!,
+      await deliveries.recordAttempts(manager, [
         {
-          outcome: 'permanent',
-          statusCode: 400,
-          error: 'HTTP 400',
-          durationMs: 4,
-          finishedAt: at(4),
+          claimed: claimed[0]!,
+          attempt: {
+            outcome: 'delivered',
+            statusCode: 200,
+            error: null,
+            durationMs: 4,
+            finishedAt: at(4),
+          },
+          decision: { status: 'delivered' },
         },
-        { status: 'dead', reason: 'rejected: HTTP 400' },
-      );
+      ]);
+      await deliveries.recordAttempts(manager, [
+        {
+          claimed: claimed[1]!,
+          attempt: {
+            outcome: 'permanent',
+            statusCode: 400,
+            error: 'HTTP 400',
+            durationMs: 4,
+            finishedAt: at(4),
+          },
+          decision: { status: 'dead', reason: 'rejected: HTTP 400' },
+        },
+      ]);
     });
 
     const { rows } = await statusOf(row.id);

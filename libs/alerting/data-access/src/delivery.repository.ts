@@ -260,16 +260,6 @@ export class DeliveryRepository {
    * Completes the attempt row and moves the delivery on as `decision` says. Returns false, changing
    * only the attempt row, when the lease was lost (another worker took the delivery meanwhile).
    */
-  async recordAttempt(
-    manager: EntityManager,
-    claimed: ClaimedDelivery,
-    attempt: FinishedAttempt,
-    decision: DeliveryDecision,
-  ): Promise<boolean> {
-    const [kept] = await this.recordAttempts(manager, [{ claimed, attempt, decision }]);
-    return kept ?? false;
-  }
-
   /**
    * Records finished attempts, two statements for all of them: for each, whether the delivery was
    * still this sender's (in flight at that attempt) and so took its next state.

@@ -257,9 +257,11 @@ export class EventConsumer {
       // Each new id once: a batch may hold the same event twice (a producer retry).
       const fresh = new Set(inserted.map((row) => row.event_id));
       const unapplied = run.filter(({ event }) => fresh.delete(event.envelope.id));
-      for (const group of consecutiveByHandler(unapplied))
-        await group.handler(
-          group.items.map(({ event }) => event),
+      // A run is one partition's, so one topic's: one handler takes it all.
+      const [first] = unapplied;
+      if (first)
+        await first.handler(
+          unapplied.map(({ event }) => event),
           manager,
         );
       return inserted.length;
@@ -354,19 +356,6 @@ export class EventConsumer {
       await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
     }
   }
-}
-
-/** A batch holds one topic, so one group in practice; the grouping keeps that an assumption-free fact. */
-function consecutiveByHandler(
-  run: Applicable[],
-): { handler: BatchEventHandler<Topic>; items: Applicable[] }[] {
-  const groups: { handler: BatchEventHandler<Topic>; items: Applicable[] }[] = [];
-  for (const item of run) {
-    const last = groups.at(-1);
-    if (last?.handler === item.handler) last.items.push(item);
-    else groups.push({ handler: item.handler, items: [item] });
-  }
-  return groups;
 }
 
 function describe(error: unknown): string {
