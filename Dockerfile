@@ -9,6 +9,8 @@ RUN npx nx build "$SERVICE" --outputStyle=static && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production TZ=UTC
+# The services' heap cap; libs/testing's ServiceProcess (local runs, tests, benchmarks) sets the same.
+ENV NODE_OPTIONS=--max-old-space-size=192
 WORKDIR /app
 ARG SERVICE
 COPY --from=build /app/node_modules ./node_modules

@@ -18,6 +18,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 
 import { AgreementsController } from './agreements/agreements.controller';
+import { DocumentConverter } from './agreements/conversion/document-converter';
 import { IngestAgreementUseCase } from './agreements/ingest-agreement.usecase';
 import type { IngestEnv } from './ingest.env';
 import { FeedPoller } from './sources/feed-poller';
@@ -50,6 +51,7 @@ export class AppModule {
       providers: [
         AgreementRepository,
         DealFingerprintRepository,
+        DocumentConverter,
         DocumentRepository,
         FeedPoller,
         FeedSourceRepository,

@@ -25,6 +25,24 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
 
   @EnvVariable({
     description:
+      'Heap (MB) of a thread converting a PDF, DOCX, HTML or large text upload; a document needing more is refused with 422.',
+  })
+  @IsInt()
+  @Min(64)
+  @Max(4096)
+  INGEST_CONVERSION_HEAP_MB: number = 256;
+
+  @EnvVariable({
+    description:
+      'Longest time (ms) one upload may take to convert into text; a document taking longer is refused with 422.',
+  })
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  INGEST_CONVERSION_TIMEOUT_MS: number = 30_000;
+
+  @EnvVariable({
+    description:
       'Folder whose dropped files are ingested, then moved to processed/ or failed/ (with a reason); empty turns it off.',
   })
   @IsString()

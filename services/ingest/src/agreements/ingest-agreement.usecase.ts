@@ -15,7 +15,6 @@ import type {
 import {
   UnreadableDocumentError,
   contentDigest,
-  convertDocument,
   decideUploads,
   detectFormat,
   fingerprintOf,
@@ -36,6 +35,8 @@ import type { Clock } from '@dealwatch/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+
+import { DocumentConverter } from './conversion/document-converter';
 
 export interface GivenMetadata {
   title?: string | null;
@@ -126,6 +127,7 @@ export class IngestAgreementUseCase {
   });
 
   constructor(
+    private readonly converter: DocumentConverter,
     private readonly agreements: AgreementRepository,
     private readonly documents: DocumentRepository,
     private readonly fingerprints: DealFingerprintRepository,
@@ -170,7 +172,7 @@ export class IngestAgreementUseCase {
     if (!format) return { kind: 'unsupported', mediaType: document.mediaType };
     let converted: ConvertedDocument;
     try {
-      converted = await convertDocument(format, document.bytes, document.mediaType);
+      converted = await this.converter.convert(format, document.bytes, document.mediaType);
     } catch (error) {
       if (error instanceof UnreadableDocumentError)
         return { kind: 'unreadable', reason: error.reason };
