@@ -1,0 +1,121 @@
+import { Topics } from '@dealwatch/contracts';
+import type { AgreementIngestedV1 } from '@dealwatch/contracts';
+import {
+  EventPublisher,
+  createTestNamespace,
+  dropTestSchemas,
+  expectEventually,
+  requiredEnv,
+} from '@dealwatch/testing';
+
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import type { DataSource } from 'typeorm';
+
+import { EventConsumer, OutboxMessageEntity, ProcessedEventEntity, TopicNaming } from './index';
+import { connectTestKafka, openTestSchema } from './test-bed';
+
+const logger = pino({ level: 'silent' });
+const namespace = createTestNamespace('offset-commits');
+const naming = new TopicNaming(namespace.topicPrefix);
+const ingested = naming.physical(Topics.AgreementIngestedV1);
+
+function ingestedPayload(): AgreementIngestedV1 {
+  return {
+    agreementId: randomUUID(),
+    title: 'A framework',
+    text: 'The parties will meet within 180 days.',
+    contentSha256: 'c'.repeat(64),
+    sourceUrl: null,
+    publishedAt: '2025-10-28',
+    signedAt: null,
+    ingestedAt: new Date().toISOString(),
+  };
+}
+
+describe('a consumer committing the offsets of what it applied', () => {
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  let admin: Admin;
+  let publisher: EventPublisher;
+
+  beforeAll(async () => {
+    dataSource = await openTestSchema(`${namespace.schemaPrefix}messaging`, [
+      OutboxMessageEntity,
+      ProcessedEventEntity,
+    ]);
+    ({ kafka, producer } = await connectTestKafka(naming, 'offset-commits-test', logger));
+    admin = kafka.admin();
+    await admin.connect();
+    publisher = await new EventPublisher(
+      requiredEnv('KAFKA_BROKERS').split(','),
+      namespace.topicPrefix,
+    ).start();
+  });
+
+  afterAll(async () => {
+    await publisher.stop();
+    await admin.disconnect();
+    await producer.disconnect();
+    await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+  });
+
+  function consumerIn(group: string, handled: string[]): EventConsumer {
+    return new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId: group,
+    }).on(Topics.AgreementIngestedV1, ({ payload }) => {
+      handled.push(payload.agreementId);
+      return Promise.resolve();
+    });
+  }
+
+  async function publish(count: number): Promise<string[]> {
+    const payloads = Array.from({ length: count }, ingestedPayload);
+    await publisher.publishAll(
+      Topics.AgreementIngestedV1,
+      payloads.map((payload) => ({ payload, key: payload.agreementId })),
+    );
+    return payloads.map((payload) => payload.agreementId);
+  }
+
+  /** Events of the topic the group has not committed past. */
+  async function uncommitted(group: string): Promise<number> {
+    const ends = await admin.fetchTopicOffsets(ingested);
+    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [ingested] });
+    return ends.reduce((sum, { partition, offset }) => {
+      const at = committed!.partitions.find((entry) => entry.partition === partition)!.offset;
+      return sum + Number(offset) - Math.max(Number(at), 0);
+    }, 0);
+  }
+
+  it('commits soon after the last event although no more come', async () => {
+    const handled: string[] = [];
+    const consumer = consumerIn('quiet-after', handled);
+    await consumer.start();
+    try {
+      const first = await publish(1);
+      await expectEventually(() => expect(handled).toEqual(first));
+      // Within the commit interval of the first: only a commit after the last event covers these.
+      const rest = await publish(3);
+      await expectEventually(() => expect(handled).toEqual(expect.arrayContaining(rest)));
+
+      await expectEventually(async () => expect(await uncommitted(consumer.groupId)).toBe(0));
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('commits what it applied before it leaves the group', async () => {
+    const handled: string[] = [];
+    const first = consumerIn('stopping', handled);
+    await first.start();
+    const sent = await publish(3);
+    await expectEventually(() => expect(handled).toEqual(expect.arrayContaining(sent)));
+    await first.stop();
+
+    expect(await uncommitted(first.groupId)).toBe(0);
+  });
+});
