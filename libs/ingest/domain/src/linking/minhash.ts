@@ -15,21 +15,22 @@ export function shingleHashes(words: readonly string[], size: number): Set<numbe
   if (words.length === 0) return hashes;
   const last = Math.max(0, words.length - size);
   for (let start = 0; start <= last; start++) {
-    hashes.add(fnv1a(words.slice(start, start + size).join(' ')));
+    hashes.add(fnv1aOfWords(words, start, Math.min(words.length, start + size)));
   }
   return hashes;
 }
 
 /** The MinHash signature of a set: per hash function, the smallest value over the set. */
 export function minhashSignature(hashes: ReadonlySet<number>): number[] {
-  const signature = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  // Typed arrays: this loop runs SIGNATURE_SIZE times per shingle, the bulk of fingerprinting.
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const hash of hashes) {
     for (let index = 0; index < SIGNATURE_SIZE; index++) {
       const value = mix(hash ^ (SEEDS[index] ?? 0));
       if (value < (signature[index] ?? 0)) signature[index] = value;
     }
   }
-  return signature;
+  return Array.from(signature);
 }
 
 /** Estimated Jaccard similarity of the two sets: the share of positions where they agree. */
@@ -52,13 +53,30 @@ export function bandKeys(signature: readonly number[]): string[] {
   return keys;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
 function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+  return fnv1aStep(FNV_OFFSET, text) >>> 0;
+}
+
+/** FNV-1a of `words[from..to)` joined by single spaces, without building the joined string. */
+function fnv1aOfWords(words: readonly string[], from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let index = from; index < to; index++) {
+    if (index > from) hash = Math.imul(hash ^ SPACE, FNV_PRIME);
+    hash = fnv1aStep(hash, words[index] ?? '');
   }
   return hash >>> 0;
+}
+
+function fnv1aStep(start: number, text: string): number {
+  let hash = start;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
+  }
+  return hash;
 }
 
 /** murmur3's finaliser: a cheap, well-mixed permutation of 32-bit values. */
@@ -73,6 +91,6 @@ function mix(value: number): number {
 }
 
 /** Fixed, so signatures stored today still compare with those computed after a restart. */
-const SEEDS: readonly number[] = Array.from({ length: SIGNATURE_SIZE }, (_, index) =>
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, index) =>
   mix(Math.imul(index + 1, 0x9e3779b1)),
 );
