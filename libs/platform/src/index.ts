@@ -2,6 +2,7 @@ export * from './auth';
 export * from './clock';
 export * from './event-subscriptions';
 export * from './health/health-checks';
+export * from './http/body-budget';
 export * from './http/json-body-shape';
 export * from './http/parse-uuid.pipe';
 export * from './http/raw-body';

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { bodyBudget } from './http/body-budget';
 import { answerClientErrors } from './http/client-errors';
 import { jsonBodyShape } from './http/json-body-shape';
 import { serveOpenApi } from './openapi';
@@ -33,6 +34,8 @@ export async function runService(
   app.useLogger(app.get(Logger));
   const options = app.get<ServiceOptions>(SERVICE_OPTIONS);
   const limit = http.bodyLimit ?? app.get<ServiceEnv>(ENV).HTTP_MAX_BODY;
+  // Before the body parsers: a request refused for want of memory is refused unread.
+  if (options.bodyBudget) app.use(bodyBudget(options.bodyBudget));
   app.useBodyParser('json', { limit });
   // Ingest and the console read text bodies as bytes, to decode them by their declared charset.
   if (!options.rawTextBodies)

@@ -2,6 +2,8 @@ import type { CommonEnv } from '@dealwatch/config';
 
 import type { MixedList } from 'typeorm';
 
+import type { BodyBudget } from './http/body-budget';
+
 export interface ServiceEnv extends CommonEnv {
   PORT: number;
   DATABASE_SCHEMA: string;
@@ -23,4 +25,6 @@ export interface ServiceOptions<E extends ServiceEnv = ServiceEnv> {
    * does, to honour byte order marks and refuse bytes that are not in the declared charset).
    */
   rawTextBodies?: boolean;
+  /** Bounds the request bodies held at once (ingest's uploads); none by default. */
+  bodyBudget?: BodyBudget;
 }

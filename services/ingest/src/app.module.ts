@@ -38,6 +38,10 @@ export class AppModule {
           migrations: ingestMigrations,
           redis: true,
           rawTextBodies: true,
+          bodyBudget: {
+            bytes: byteSizeOf(env.INGEST_UPLOADS_IN_FLIGHT),
+            largestBody: byteSizeOf(env.INGEST_MAX_BODY),
+          },
         }),
         // Multipart uploads are held in memory up to the same limit as any other body.
         MulterModule.registerAsync({

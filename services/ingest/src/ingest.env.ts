@@ -25,6 +25,13 @@ export class IngestEnv extends CommonEnv implements ServiceEnv {
 
   @EnvVariable({
     description:
+      'Upload bytes read and worked on at once, e.g. 48mb; an upload that would go past it (one alone always may) gets 503 with Retry-After.',
+  })
+  @Matches(/^\d+(kb|mb)$/i)
+  INGEST_UPLOADS_IN_FLIGHT: string = '48mb';
+
+  @EnvVariable({
+    description:
       'Heap (MB) of a thread converting a PDF, DOCX, HTML or large text upload; a document needing more is refused with 422.',
   })
   @IsInt()

@@ -27,7 +27,7 @@ import type { Request, Response } from 'express';
 
 import type { IngestEnv } from '../ingest.env';
 import { CreateAgreementDto } from './create-agreement.dto';
-import { IngestAgreementUseCase, tooLargeReason } from './ingest-agreement.usecase';
+import { IngestAgreementUseCase } from './ingest-agreement.usecase';
 import { UploadReader } from './upload-reader';
 import type { UploadedPart } from './upload-reader';
 
@@ -90,7 +90,7 @@ export class AgreementsController {
       case 'unreadable':
         throw new UnprocessableEntityException(outcome.reason);
       case 'too-large':
-        throw new PayloadTooLargeException(tooLargeReason(outcome.eventBytes));
+        throw new PayloadTooLargeException(outcome.reason);
       case 'idempotency-key-reused':
         throw new ConflictException(
           `Idempotency-Key was already used for another document (agreement ${outcome.agreementId})`,

@@ -36,7 +36,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-import { DocumentConverter } from './conversion/document-converter';
+import { DocumentConverter, TextTooLongError } from './conversion/document-converter';
 
 export interface GivenMetadata {
   title?: string | null;
@@ -62,11 +62,15 @@ export type IngestOutcome =
   | { kind: 'empty' }
   | { kind: 'unsupported'; mediaType: string | null }
   | { kind: 'unreadable'; reason: string }
-  | { kind: 'too-large'; eventBytes: number };
+  | { kind: 'too-large'; reason: string };
 
 /** Why a document whose announcement would not fit in an event is refused, for every entry point. */
-export function tooLargeReason(eventBytes: number): string {
+function tooLargeReason(eventBytes: number): string {
   return `the document's text makes an agreement event of ${eventBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
+}
+
+function textTooLongReason(textBytes: number): string {
+  return `the document's text alone is ${textBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
 }
 
 /** Under load, uploads share transactions of up to this many. */
@@ -156,7 +160,7 @@ export class IngestAgreementUseCase {
     } catch (error) {
       // Its announcement could never be published: nothing is kept, and the caller hears why.
       if (error instanceof EventTooLargeError)
-        return { kind: 'too-large', eventBytes: error.bytes };
+        return { kind: 'too-large', reason: tooLargeReason(error.bytes) };
       throw error;
     }
     if (idempotencyKey)
@@ -172,10 +176,15 @@ export class IngestAgreementUseCase {
     if (!format) return { kind: 'unsupported', mediaType: document.mediaType };
     let converted: ConvertedDocument;
     try {
-      converted = await this.converter.convert(format, document.bytes, document.mediaType);
+      converted = await this.converter.convert(format, document.bytes, document.mediaType, {
+        maxTextBytes: MAX_EVENT_VALUE_BYTES,
+      });
     } catch (error) {
       if (error instanceof UnreadableDocumentError)
         return { kind: 'unreadable', reason: error.reason };
+      // Refused before its text is fingerprinted: that would cost memory in proportion to it.
+      if (error instanceof TextTooLongError)
+        return { kind: 'too-large', reason: textTooLongReason(error.textBytes) };
       throw error;
     }
     if (converted.text.trim() === '') {

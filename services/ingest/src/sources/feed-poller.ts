@@ -21,7 +21,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
+import { IngestAgreementUseCase } from '../agreements/ingest-agreement.usecase';
 import type { IngestEnv } from '../ingest.env';
 
 const SOURCES_PER_TURN = 10;
@@ -266,7 +266,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnModuleDestroy {
       case 'unreadable':
         return record('failed', outcome.reason);
       case 'too-large':
-        return record('failed', tooLargeReason(outcome.eventBytes));
+        return record('failed', outcome.reason);
     }
   }
 

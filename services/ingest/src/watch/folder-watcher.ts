@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
-import { IngestAgreementUseCase, tooLargeReason } from '../agreements/ingest-agreement.usecase';
+import { IngestAgreementUseCase } from '../agreements/ingest-agreement.usecase';
 import type { IngestOutcome } from '../agreements/ingest-agreement.usecase';
 import type { IngestEnv } from '../ingest.env';
 
@@ -110,6 +110,6 @@ function failureOf(outcome: IngestOutcome): string | null {
     case 'unreadable':
       return outcome.reason;
     case 'too-large':
-      return tooLargeReason(outcome.eventBytes);
+      return outcome.reason;
   }
 }

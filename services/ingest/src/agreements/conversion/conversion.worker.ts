@@ -5,16 +5,23 @@ export interface ConversionTask {
   format: DocumentFormat;
   bytes: Uint8Array;
   contentType: string | null;
+  maxTextBytes: number;
 }
 
-/** Errors do not keep their class across threads: a refusal comes back as data. */
-export type ConversionResult = { converted: ConvertedDocument } | { unreadable: string };
+/**
+ * Errors do not keep their class across threads: a refusal comes back as data. A text too long
+ * to use is not sent back at all, only its length.
+ */
+export type ConversionResult =
+  { converted: ConvertedDocument } | { unreadable: string } | { textBytes: number };
 
 /** Runs in a conversion worker thread, on a heap of its own. */
 export async function convert(task: ConversionTask): Promise<ConversionResult> {
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   try {
-    return { converted: await convertDocument(task.format, bytes, task.contentType) };
+    const converted = await convertDocument(task.format, bytes, task.contentType);
+    const textBytes = Buffer.byteLength(converted.text);
+    return textBytes > task.maxTextBytes ? { textBytes } : { converted };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { unreadable: error.reason };
     throw error;

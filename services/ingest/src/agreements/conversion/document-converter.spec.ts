@@ -1,7 +1,7 @@
 import { UnreadableDocumentError, convertDocument } from '@dealwatch/ingest/domain';
 import { buildPdf, longPdf } from '@dealwatch/ingest/domain/testing';
 
-import { DocumentConverter, INLINE_TEXT_BYTES } from './document-converter';
+import { DocumentConverter, INLINE_TEXT_BYTES, TextTooLongError } from './document-converter';
 
 function converterWith(heapMb: number, timeoutMs: number): DocumentConverter {
   return new DocumentConverter({
@@ -84,6 +84,20 @@ describe('DocumentConverter', () => {
     );
     expect(reason).toBe(
       'converting the document takes longer than the 0.001 s a document may: send it in parts',
+    );
+  });
+
+  it.each([
+    ['in place', 'The Parties shall report within 30 days.\n'.repeat(100)],
+    ['in a thread', 'The Parties shall report within 30 days.\n'.repeat(10_000)],
+  ])('refuses a text longer than the caller can use, converted %s', async (_where, text) => {
+    const bytes = Buffer.from(text);
+    const error: unknown = await converter()
+      .convert('text', bytes, 'text/plain', { maxTextBytes: 1_000 })
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(TextTooLongError);
+    expect((error as TextTooLongError).textBytes).toBe(
+      Buffer.byteLength((await convertDocument('text', bytes, 'text/plain')).text),
     );
   });
 

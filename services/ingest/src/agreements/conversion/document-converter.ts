@@ -14,6 +14,19 @@ import type { ConversionResult, ConversionTask } from './conversion.worker';
 /** Plain text this small costs less to convert in place than to hand to a thread. */
 export const INLINE_TEXT_BYTES = 256 * 1024;
 
+/** The converted text is longer than the caller can use; it was not kept. */
+export class TextTooLongError extends Error {
+  constructor(readonly textBytes: number) {
+    super(`the converted text is ${textBytes} bytes long`);
+    this.name = 'TextTooLongError';
+  }
+}
+
+export interface ConversionOptions {
+  /** Longest text, in UTF-8 bytes, worth having: a longer one throws TextTooLongError. */
+  maxTextBytes?: number;
+}
+
 // Specs and tsx run the TypeScript sources, which a worker thread cannot load on its own.
 const WORKER_FILE = __filename.endsWith('.js')
   ? join(__dirname, 'conversion.worker.js')
@@ -47,16 +60,25 @@ export class DocumentConverter implements OnModuleDestroy {
     });
   }
 
-  /** Throws UnreadableDocumentError, with a reason for the sender, for what cannot be converted. */
+  /**
+   * Throws UnreadableDocumentError, with a reason for the sender, for what cannot be converted, and
+   * TextTooLongError for a text over `maxTextBytes`.
+   */
   async convert(
     format: DocumentFormat,
     bytes: Buffer,
     contentType: string | null,
+    { maxTextBytes = Infinity }: ConversionOptions = {},
   ): Promise<ConvertedDocument> {
-    if (format === 'text' && bytes.byteLength <= INLINE_TEXT_BYTES)
-      return convertDocument(format, bytes, contentType);
-    const result = await this.inThread({ format, bytes, contentType });
+    if (format === 'text' && bytes.byteLength <= INLINE_TEXT_BYTES) {
+      const converted = await convertDocument(format, bytes, contentType);
+      const textBytes = Buffer.byteLength(converted.text);
+      if (textBytes > maxTextBytes) throw new TextTooLongError(textBytes);
+      return converted;
+    }
+    const result = await this.inThread({ format, bytes, contentType, maxTextBytes });
     if ('unreadable' in result) throw new UnreadableDocumentError(result.unreadable);
+    if ('textBytes' in result) throw new TextTooLongError(result.textBytes);
     return result.converted;
   }
 
