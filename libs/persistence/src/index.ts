@@ -4,3 +4,4 @@ export * from './transient-error';
 export * from './insert-rows';
 export * from './transaction-memo';
 export * from './distinct-rounds';
+export * from './preparing-client';

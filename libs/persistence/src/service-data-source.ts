@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import type { MixedList } from 'typeorm';
 
+import { PreparingClient } from './preparing-client';
+
 export interface ServiceDataSourceOptions {
   url: string;
   /** The service's own schema: its tables, its migrations table, its search_path. */
@@ -31,6 +33,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     applicationName: options.applicationName,
     logging: ['error', 'warn'],
     extra: {
+      Client: PreparingClient,
       max: options.poolSize ?? 10,
       // Raw SQL in repositories then needs no schema prefix.
       options: `-c search_path=${options.schema}`,
