@@ -3,8 +3,9 @@
 // OffsetCommit, Heartbeat, ...), through kafkajs's own instrumentation events, and writes
 // <service>.<pid>.json into BENCH_KAFKA_REQUEST_DIR (default tmp/kafka-requests) when the service
 // stops: the broker's work per agreement, comparable between runs.
-const fs = require('node:fs');
 const path = require('node:path');
+
+const writeOnStop = require('./write-on-stop.cjs');
 
 const directory = path.resolve(process.env.BENCH_KAFKA_REQUEST_DIR || 'tmp/kafka-requests');
 const counts = {};
@@ -22,13 +23,4 @@ for (const kind of ['consumer', 'producer', 'admin']) {
   };
 }
 
-let written = false;
-function write() {
-  if (written) return;
-  written = true;
-  const service = process.argv[1].split(path.sep).slice(-3)[0];
-  fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(path.join(directory, `${service}.${process.pid}.json`), JSON.stringify(counts));
-}
-process.prependListener('SIGTERM', write);
-process.on('exit', write);
+writeOnStop(directory, () => JSON.stringify(counts));

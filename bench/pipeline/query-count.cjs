@@ -2,9 +2,10 @@
 // Counts the SQL statements each service sends through pg, by statement text, and writes
 // <service>.<pid>.json (pairs of text and count, most frequent first) into BENCH_QUERY_DIR (default
 // tmp/queries) when the service stops: round trips per agreement, comparable between runs.
-const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
+
+const writeOnStop = require('./write-on-stop.cjs');
 
 const directory = path.resolve(process.env.BENCH_QUERY_DIR || 'tmp/queries');
 const counts = new Map();
@@ -29,21 +30,10 @@ Module._load = function loadCounting(request, ...rest) {
   return loaded;
 };
 
-let written = false;
-function write() {
-  if (written) return;
-  written = true;
-  const service = process.argv[1].split(path.sep).slice(-3)[0];
-  fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(
-    path.join(directory, `${service}.${process.pid}.json`),
-    JSON.stringify(
-      [...counts].sort((a, b) => b[1] - a[1]),
-      null,
-      1,
-    ),
-  );
-}
-// Before Nest's own handler, which ends the process once it has shut down.
-process.prependListener('SIGTERM', write);
-process.on('exit', write);
+writeOnStop(directory, () =>
+  JSON.stringify(
+    [...counts].sort((a, b) => b[1] - a[1]),
+    null,
+    1,
+  ),
+);

@@ -1,5 +1,4 @@
 import { CloudEventHeaders, DeadLetterHeaders, Topics } from '@dealwatch/contracts';
-import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import {
   TopicRecorder,
   createTestNamespace,
@@ -14,7 +13,7 @@ import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { EventConsumer, ProcessedEventEntity, TopicNaming } from './index';
-import { connectTestKafka, openTestSchema } from './test-bed';
+import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('batch-handler');
@@ -23,16 +22,7 @@ const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 const ingested = naming.physical(Topics.AgreementIngestedV1);
 
 function ingestedMessage(agreementId: string, eventId = randomUUID()): Message {
-  const payload: AgreementIngestedV1 = {
-    agreementId,
-    title: 'A framework',
-    text: 'The parties will meet within 180 days.',
-    contentSha256: 'c'.repeat(64),
-    sourceUrl: null,
-    publishedAt: '2025-10-28',
-    signedAt: null,
-    ingestedAt: new Date().toISOString(),
-  };
+  const payload = ingestedPayload(agreementId);
   return {
     // One key: one partition, so the messages of one send come in one fetched batch.
     key: 'one-deal',

@@ -21,26 +21,13 @@ import {
   ProcessedEventEntity,
   TopicNaming,
 } from './index';
-import { connectTestKafka, openTestSchema } from './test-bed';
+import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('messaging');
 const naming = new TopicNaming(namespace.topicPrefix);
 const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 const ingested = naming.physical(Topics.AgreementIngestedV1);
-
-function ingestedPayload(agreementId = randomUUID()): AgreementIngestedV1 {
-  return {
-    agreementId,
-    title: 'A framework',
-    text: 'The parties will meet within 180 days.',
-    contentSha256: 'b'.repeat(64),
-    sourceUrl: null,
-    publishedAt: '2025-10-28',
-    signedAt: null,
-    ingestedAt: new Date().toISOString(),
-  };
-}
 
 describe('outbox, relay, idempotent consumer and dead letters on real Kafka and PostgreSQL', () => {
   let dataSource: DataSource;

@@ -1,5 +1,4 @@
 import { Topics } from '@dealwatch/contracts';
-import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import {
   EventPublisher,
   createTestNamespace,
@@ -9,30 +8,16 @@ import {
 } from '@dealwatch/testing';
 
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { EventConsumer, OutboxMessageEntity, ProcessedEventEntity, TopicNaming } from './index';
-import { connectTestKafka, openTestSchema } from './test-bed';
+import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('offset-commits');
 const naming = new TopicNaming(namespace.topicPrefix);
 const ingested = naming.physical(Topics.AgreementIngestedV1);
-
-function ingestedPayload(): AgreementIngestedV1 {
-  return {
-    agreementId: randomUUID(),
-    title: 'A framework',
-    text: 'The parties will meet within 180 days.',
-    contentSha256: 'c'.repeat(64),
-    sourceUrl: null,
-    publishedAt: '2025-10-28',
-    signedAt: null,
-    ingestedAt: new Date().toISOString(),
-  };
-}
 
 describe('a consumer committing the offsets of what it applied', () => {
   let dataSource: DataSource;
@@ -73,7 +58,7 @@ describe('a consumer committing the offsets of what it applied', () => {
   }
 
   async function publish(count: number): Promise<string[]> {
-    const payloads = Array.from({ length: count }, ingestedPayload);
+    const payloads = Array.from({ length: count }, () => ingestedPayload());
     await publisher.publishAll(
       Topics.AgreementIngestedV1,
       payloads.map((payload) => ({ payload, key: payload.agreementId })),

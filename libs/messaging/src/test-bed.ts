@@ -1,13 +1,29 @@
+import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
 import { requiredEnv } from '@dealwatch/testing';
 
 import type { Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka/kafka-client';
 import type { TopicNaming } from './kafka/topic-naming';
 import { createMessagingTables } from './messaging-tables';
+
+/** A valid `agreement.ingested` payload, about its own new agreement unless one is given. */
+export function ingestedPayload(agreementId: string = randomUUID()): AgreementIngestedV1 {
+  return {
+    agreementId,
+    title: 'A framework',
+    text: 'The parties will meet within 180 days.',
+    contentSha256: 'b'.repeat(64),
+    sourceUrl: null,
+    publishedAt: '2025-10-28',
+    signedAt: null,
+    ingestedAt: new Date().toISOString(),
+  };
+}
 
 /**
  * For this library's integration specs: a schema holding the messaging tables and a spec's own

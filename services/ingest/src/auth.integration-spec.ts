@@ -1,5 +1,3 @@
-import { loadEnv } from '@dealwatch/config';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   JwtIssuer,
   TestApiKeys,
@@ -10,13 +8,11 @@ import {
   probeProtection,
   requiredEnv,
   tampered,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
-import { AppModule } from './app.module';
-import { IngestEnv } from './ingest.env';
+import { startIngest } from './testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-auth');
 
@@ -28,17 +24,9 @@ describe('ingest: who may call what', () => {
 
   beforeAll(async () => {
     await issuer.start();
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
+    ({ app, base } = await startIngest(namespace, {
       ...issuer.env(),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env)));
+    }));
     keys = await TestApiKeys.open(requiredEnv('DATABASE_URL'), namespace);
   });
 

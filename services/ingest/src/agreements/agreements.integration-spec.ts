@@ -1,6 +1,4 @@
-import { loadEnv } from '@dealwatch/config';
 import { CloudEventHeaders, Topics } from '@dealwatch/contracts';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -8,15 +6,13 @@ import {
   dropTestSchemas,
   expectEventually,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const seed = readFileSync(resolve(__dirname, '../../../../samples/seed-us-japan.txt'), 'utf8');
 const namespace = createTestNamespace('ingest');
@@ -28,18 +24,9 @@ describe('ingest API on real PostgreSQL, Redis and Kafka', () => {
   const ingested = `${namespace.topicPrefix}${Topics.AgreementIngestedV1}`;
 
   beforeAll(async () => {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
+    ({ app, base } = await startIngest(namespace, {
       LOG_LEVEL: 'warn',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
       INGEST_MAX_BODY: '64kb',
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env), {
-      bodyLimit: env.INGEST_MAX_BODY,
     }));
     recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([ingested]);
   });

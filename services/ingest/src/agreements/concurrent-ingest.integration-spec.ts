@@ -1,18 +1,9 @@
-import { loadEnv } from '@dealwatch/config';
 import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
-import { startInProcess } from '@dealwatch/platform/testing';
-import {
-  apiFetch,
-  createTestNamespace,
-  dropTestSchemas,
-  requiredEnv,
-  testAuthEnv,
-} from '@dealwatch/testing';
+import { apiFetch, createTestNamespace, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-concurrent');
 const AT_ONCE = 6;
@@ -41,16 +32,7 @@ describe('ingest under concurrent uploads, on real PostgreSQL', () => {
   let base: string;
 
   beforeAll(async () => {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env)));
+    ({ app, base } = await startIngest(namespace));
   });
 
   afterAll(async () => {

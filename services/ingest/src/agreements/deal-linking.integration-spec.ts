@@ -1,6 +1,4 @@
-import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -8,15 +6,13 @@ import {
   dropTestSchemas,
   expectEventually,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 /** CI clones the repository next to a copy of shared/: found from the repository root. */
 const corpus = resolve(__dirname, '../../../../../shared/corpus/agreements');
@@ -32,16 +28,7 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
     const added = `${namespace.topicPrefix}${Topics.AgreementDocumentAddedV1}`;
 
     beforeAll(async () => {
-      const env = loadEnv(IngestEnv, {
-        ...process.env,
-        ...testAuthEnv(namespace),
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-        KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-        REDIS_KEY_PREFIX: namespace.topicPrefix,
-      });
-      ({ app, base } = await startInProcess(AppModule.register(env)));
+      ({ app, base } = await startIngest(namespace));
       recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([added]);
     });
 

@@ -1,7 +1,5 @@
-import { loadEnv } from '@dealwatch/config';
 import { Topics } from '@dealwatch/contracts';
 import { buildDocx, buildPdf, buildScannedPdf } from '@dealwatch/ingest/domain/testing';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TopicRecorder,
   apiFetch,
@@ -9,13 +7,11 @@ import {
   dropTestSchemas,
   expectEventually,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 import { newsPage } from './test-documents';
 
 const namespace = createTestNamespace('ingest-formats');
@@ -46,18 +42,8 @@ describe('ingest of HTML, PDF and DOCX on real PostgreSQL, Redis and Kafka', () 
   const ingested = `${namespace.topicPrefix}${Topics.AgreementIngestedV1}`;
 
   beforeAll(async () => {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
+    ({ app, base } = await startIngest(namespace, {
       INGEST_MAX_BODY: '256kb',
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env), {
-      bodyLimit: env.INGEST_MAX_BODY,
     }));
     recorder = await new TopicRecorder(requiredEnv('KAFKA_BROKERS').split(',')).start([ingested]);
   });

@@ -1,20 +1,16 @@
-import { loadEnv } from '@dealwatch/config';
 import { MAX_EVENT_VALUE_BYTES } from '@dealwatch/contracts';
 import { buildPdf, deeplyNestedHtml, zipBomb } from '@dealwatch/ingest/domain/testing';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
   dropTestSchemas,
   fuzzScale,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-hostile');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -31,18 +27,7 @@ describe('ingest facing hostile documents through POST /v1/agreements', () => {
   let base: string;
 
   beforeAll(async () => {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env), {
-      bodyLimit: env.INGEST_MAX_BODY,
-    }));
+    ({ app, base } = await startIngest(namespace));
   });
 
   afterAll(async () => {

@@ -1,20 +1,16 @@
-import { loadEnv } from '@dealwatch/config';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   TEST_ADMIN_API_KEY,
   apiFetch,
   createTestNamespace,
   dropTestSchemas,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
 import { request } from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-budget');
 const KiB = 1024;
@@ -30,19 +26,9 @@ describe('ingest holding at most INGEST_UPLOADS_IN_FLIGHT of uploads at once', (
   let base: string;
 
   beforeAll(async () => {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
+    ({ app, base } = await startIngest(namespace, {
       INGEST_MAX_BODY: '128kb',
       INGEST_UPLOADS_IN_FLIGHT: '80kb',
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env), {
-      bodyLimit: env.INGEST_MAX_BODY,
     }));
   });
 

@@ -1,12 +1,9 @@
-import { loadEnv } from '@dealwatch/config';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -14,8 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-watch');
 
@@ -25,18 +21,10 @@ describe('the watched folder, on real PostgreSQL', () => {
   let folder: string;
 
   async function start(): Promise<void> {
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
+    ({ app, base } = await startIngest(namespace, {
       INGEST_WATCH_DIR: folder,
       INGEST_WATCH_POLL_MS: '20',
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env)));
+    }));
   }
 
   beforeAll(async () => {
