@@ -1,12 +1,9 @@
-import { loadEnv } from '@dealwatch/config';
-import { startInProcess } from '@dealwatch/platform/testing';
 import {
   apiFetch,
   createTestNamespace,
   dropTestSchemas,
   expectEventually,
   requiredEnv,
-  testAuthEnv,
 } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -14,8 +11,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { AppModule } from '../app.module';
-import { IngestEnv } from '../ingest.env';
+import { startIngest } from '../testing/start-ingest';
 
 const namespace = createTestNamespace('ingest-feeds');
 const ETAG = '"v1"';
@@ -58,19 +54,11 @@ describe('feed sources, polled from a local server', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const env = loadEnv(IngestEnv, {
-      ...process.env,
-      ...testAuthEnv(namespace),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-      KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-      REDIS_KEY_PREFIX: namespace.topicPrefix,
+    ({ app, base } = await startIngest(namespace, {
       OUTBOUND_ALLOWLIST: '127.0.0.1',
       INGEST_FEED_POLL_MS: '20',
       INGEST_FEED_HOST_INTERVAL_MS: '5',
-    });
-    ({ app, base } = await startInProcess(AppModule.register(env)));
+    }));
   });
 
   afterAll(async () => {
