@@ -20,7 +20,7 @@ import {
   createIdempotentProducer,
   createKafka,
 } from './index';
-import { openTestSchema } from './test-bed';
+import { ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('outbox-notify');
@@ -69,21 +69,9 @@ describe('the outbox relay, woken by PostgreSQL notifications', () => {
   async function commitElsewhere(): Promise<string> {
     const agreementId = randomUUID();
     return otherInstance.transaction((manager) =>
-      outbox.append(
-        manager,
-        Topics.AgreementIngestedV1,
-        {
-          agreementId,
-          title: 'A framework',
-          text: 'The parties will meet within 180 days.',
-          contentSha256: 'b'.repeat(64),
-          sourceUrl: null,
-          publishedAt: '2025-10-28',
-          signedAt: null,
-          ingestedAt: new Date().toISOString(),
-        },
-        { subject: agreementId },
-      ),
+      outbox.append(manager, Topics.AgreementIngestedV1, ingestedPayload(agreementId), {
+        subject: agreementId,
+      }),
     );
   }
 

@@ -64,11 +64,12 @@ export type IngestOutcome =
   | { kind: 'unreadable'; reason: string }
   | { kind: 'too-large'; reason: string };
 
-/** Why a document whose announcement would not fit in an event is refused, for every entry point. */
+/** Why a document whose announcement would not fit in an event is refused. */
 function tooLargeReason(eventBytes: number): string {
   return `the document's text makes an agreement event of ${eventBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
 }
 
+/** Why a document whose text alone is over an event's size is refused, before it is stored. */
 function textTooLongReason(textBytes: number): string {
   return `the document's text alone is ${textBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
 }

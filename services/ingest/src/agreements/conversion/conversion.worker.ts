@@ -15,7 +15,7 @@ export interface ConversionTask {
 export type ConversionResult =
   { converted: ConvertedDocument } | { unreadable: string } | { textBytes: number };
 
-/** Runs in a conversion worker thread, on a heap of its own. */
+/** Runs in a conversion worker thread, on a heap of its own (and in place for small text). */
 export async function convert(task: ConversionTask): Promise<ConversionResult> {
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   try {

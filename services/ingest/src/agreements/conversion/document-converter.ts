@@ -1,4 +1,4 @@
-import { UnreadableDocumentError, convertDocument } from '@dealwatch/ingest/domain';
+import { UnreadableDocumentError } from '@dealwatch/ingest/domain';
 import type { ConvertedDocument, DocumentFormat } from '@dealwatch/ingest/domain';
 import { ENV } from '@dealwatch/platform';
 
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 
 import type { IngestEnv } from '../../ingest.env';
+import { convert } from './conversion.worker';
 import type { ConversionResult, ConversionTask } from './conversion.worker';
 
 /** Plain text this small costs less to convert in place than to hand to a thread. */
@@ -70,13 +71,12 @@ export class DocumentConverter implements OnModuleDestroy {
     contentType: string | null,
     { maxTextBytes = Infinity }: ConversionOptions = {},
   ): Promise<ConvertedDocument> {
-    if (format === 'text' && bytes.byteLength <= INLINE_TEXT_BYTES) {
-      const converted = await convertDocument(format, bytes, contentType);
-      const textBytes = Buffer.byteLength(converted.text);
-      if (textBytes > maxTextBytes) throw new TextTooLongError(textBytes);
-      return converted;
-    }
-    const result = await this.inThread({ format, bytes, contentType, maxTextBytes });
+    const task = { format, bytes, contentType, maxTextBytes };
+    // In place, the thread's own function: both ways answer alike.
+    const result =
+      format === 'text' && bytes.byteLength <= INLINE_TEXT_BYTES
+        ? await convert(task)
+        : await this.inThread(task);
     if ('unreadable' in result) throw new UnreadableDocumentError(result.unreadable);
     if ('textBytes' in result) throw new TextTooLongError(result.textBytes);
     return result.converted;
