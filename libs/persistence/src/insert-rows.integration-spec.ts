@@ -107,7 +107,25 @@ describe('insertRows, many entities in one plain INSERT', () => {
     expect(await countNotes()).toBe(2);
   });
 
+  it('returns the asked columns of the rows it inserted, none of those it skipped', async () => {
+    const [kept, added] = [randomUUID(), randomUUID()];
+    const note = { title: 'once', details: { tags: [] }, dueAt: null };
+    await insertRows(dataSource.manager, NoteEntity, [{ ...note, id: kept }]);
+
+    const returned = await insertRows(
+      dataSource.manager,
+      NoteEntity,
+      [
+        { ...note, id: kept },
+        { ...note, id: added },
+      ],
+      { skipConflicts: true, returning: ['id', 'status'] },
+    );
+    expect(returned).toEqual([{ id: added, status: 'open' }]);
+  });
+
   it('does nothing for no rows', async () => {
-    await expect(insertRows(dataSource.manager, NoteEntity, [])).resolves.toBeUndefined();
+    await expect(insertRows(dataSource.manager, NoteEntity, [])).resolves.toEqual([]);
+    expect(await countNotes()).toBe(0);
   });
 });

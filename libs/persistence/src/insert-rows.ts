@@ -6,6 +6,8 @@ const MAX_PARAMETERS = 65_535;
 export interface InsertRowsOptions {
   /** `ON CONFLICT DO NOTHING`: a row that would break a unique constraint is skipped. */
   skipConflicts?: boolean;
+  /** Columns of the inserted rows to return (`RETURNING`); rows skipped as conflicts return none. */
+  returning?: readonly string[];
 }
 
 /**
@@ -15,13 +17,14 @@ export interface InsertRowsOptions {
  * through the driver as TypeORM's own would (transformers, JSON, dates); a property left
  * undefined takes the column's default.
  */
-export async function insertRows<Entity extends ObjectLiteral>(
+export async function insertRows<Entity extends ObjectLiteral, Returned = ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<Entity>,
   rows: readonly Partial<Entity>[],
   options: InsertRowsOptions = {},
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<Returned[]> {
+  const returned: Returned[] = [];
+  if (rows.length === 0) return returned;
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter(
@@ -45,9 +48,14 @@ export async function insertRows<Entity extends ObjectLiteral>(
       return `(${cells.join(', ')})`;
     });
     const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
-    await manager.query(
-      `INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(', ')}${onConflict}`,
+    const returning = options.returning
+      ? ` RETURNING ${options.returning.map((column) => driver.escape(column)).join(', ')}`
+      : '';
+    const inserted = await manager.query<Returned[]>(
+      `INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(', ')}${onConflict}${returning}`,
       parameters,
     );
+    if (returning) returned.push(...inserted);
   }
+  return returned;
 }
