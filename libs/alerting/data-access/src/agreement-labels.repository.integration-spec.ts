@@ -37,7 +37,12 @@ describe('agreement labels on real PostgreSQL', () => {
     const agreementId = randomUUID();
     const milestoneId = randomUUID();
     const alert = { agreementId, milestoneId };
-    const of = () => dataSource.transaction((manager) => labels.labelsOf(manager, alert));
+    const of = async () => {
+      const [known] = await dataSource.transaction((manager) =>
+        labels.labelsOfEach(manager, [alert]),
+      );
+      return known;
+    };
     expect(await of()).toEqual({ parties: [], binding: null });
 
     const extraction = (at: string, parties: string[], binding: boolean) =>
@@ -59,7 +64,7 @@ describe('agreement labels on real PostgreSQL', () => {
     expect(await of()).toEqual({ parties: ['Kenya', 'ACME', 'Bank'], binding: false });
   });
 
-  it('records a run of milestones at once, the later of two records of one milestone winning', async () => {
+  it('records a run of milestones at once, the later record of a milestone winning, and reads labels in the order asked', async () => {
     const agreementId = randomUUID();
     const [first, second] = [randomUUID(), randomUUID()];
     await dataSource.transaction(async (manager) => {
@@ -79,9 +84,17 @@ describe('agreement labels on real PostgreSQL', () => {
         { milestoneId: first, agreementId, obligationKey: 'pay' },
       ]);
     });
-    const of = (milestoneId: string) =>
-      dataSource.transaction((manager) => labels.labelsOf(manager, { agreementId, milestoneId }));
-    expect(await of(first)).toEqual({ parties: ['Kenya'], binding: true });
-    expect(await of(second)).toEqual({ parties: ['Kenya'], binding: false });
+    const each = await dataSource.transaction((manager) =>
+      labels.labelsOfEach(manager, [
+        { agreementId, milestoneId: second },
+        { agreementId: randomUUID(), milestoneId: randomUUID() },
+        { agreementId, milestoneId: first },
+      ]),
+    );
+    expect(each).toEqual([
+      { parties: ['Kenya'], binding: false },
+      { parties: [], binding: null },
+      { parties: ['Kenya'], binding: true },
+    ]);
   });
 });

@@ -68,19 +68,26 @@ export class AgreementLabelsRepository {
       );
   }
 
-  async labelsOf(
+  /** The labels known for each alert, in the order given, in one statement. */
+  async labelsOfEach(
     manager: EntityManager,
-    alert: { milestoneId: string; agreementId: string },
-  ): Promise<KnownLabels> {
-    const [row] = await manager.query<{ parties: string[] | null; binding: boolean | null }[]>(
-      `SELECT a.parties, o.binding
-       FROM (SELECT 1) AS one
-       LEFT JOIN agreement_labels a ON a.agreement_id = $2
-       LEFT JOIN milestone_obligations m ON m.milestone_id = $1
+    alerts: readonly { milestoneId: string; agreementId: string }[],
+  ): Promise<KnownLabels[]> {
+    if (alerts.length === 0) return [];
+    const rows = await manager.query<
+      { position: string; parties: string[] | null; binding: boolean | null }[]
+    >(
+      `SELECT w.position, a.parties, o.binding
+       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS w (milestone_id, agreement_id, position)
+       LEFT JOIN agreement_labels a ON a.agreement_id = w.agreement_id
+       LEFT JOIN milestone_obligations m ON m.milestone_id = w.milestone_id
        LEFT JOIN obligation_labels o
          ON o.agreement_id = m.agreement_id AND o.obligation_key = m.obligation_key`,
-      [alert.milestoneId, alert.agreementId],
+      [alerts.map((alert) => alert.milestoneId), alerts.map((alert) => alert.agreementId)],
     );
-    return { parties: row?.parties ?? [], binding: row?.binding ?? null };
+    const labels: KnownLabels[] = alerts.map(() => ({ parties: [], binding: null }));
+    for (const row of rows)
+      labels[Number(row.position) - 1] = { parties: row.parties ?? [], binding: row.binding };
+    return labels;
   }
 }

@@ -11,22 +11,6 @@ import type { DeliveryTarget } from './delivery.repository';
 export class AlertEscalationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Plans the first level of a firing alert. */
-  async plan(
-    manager: EntityManager,
-    alertId: string,
-    policy: { levels: string[][]; after: string; firstAt: Date },
-  ): Promise<void> {
-    await manager.getRepository(AlertEntity).update(
-      { id: alertId },
-      {
-        escalationLevels: policy.levels,
-        escalateAfter: policy.after,
-        escalateAt: policy.firstAt,
-      },
-    );
-  }
-
   /**
    * Up to `limit` firing alerts whose next level is due, locked until the transaction ends; other
    * instances skip them rather than wait, so each level is taken by one of them.

@@ -1,7 +1,8 @@
 import { OVERDUE } from '@dealwatch/alerting/domain';
+import { insertRows } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { AlertEntity } from './alert.entity';
@@ -26,67 +27,73 @@ export interface Page {
 export class AlertRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the alert unless its reminder already has one; returns whether it was new. */
-  async insertIfNew(manager: EntityManager, alert: AlertEntity): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEntity)
-      .values(alert)
-      .orIgnore()
-      .returning(['id'])
-      .updateEntity(false)
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+  /**
+   * Inserts the alerts whose reminders have none yet, in one statement; returns the ids of those it
+   * inserted (a reminder given twice gets its alert once).
+   */
+  async insertNew(manager: EntityManager, alerts: readonly AlertEntity[]): Promise<Set<string>> {
+    const inserted = await insertRows<AlertEntity, { id: string }>(manager, AlertEntity, alerts, {
+      skipConflicts: true,
+      returning: ['id'],
+    });
+    return new Set(inserted.map((row) => row.id));
   }
 
-  /** Records why an alert is not sent: a silence matched, or an overdue alert inhibits it. */
-  async setState(
+  /** The overdue alert of each milestone that has one (see the domain's `inhibits`). */
+  async overdueOf(
     manager: EntityManager,
-    id: string,
-    change: Pick<AlertEntity, 'state'> & Partial<Pick<AlertEntity, 'silenceId' | 'inhibitedBy'>>,
-  ): Promise<void> {
-    await manager.getRepository(AlertEntity).update({ id }, change);
-  }
-
-  /** The overdue alert of a milestone, if it has one (see the domain's `inhibits`). */
-  findOverdueOf(manager: EntityManager, milestoneId: string): Promise<AlertEntity | null> {
-    return manager.getRepository(AlertEntity).findOneBy({ milestoneId, offset: OVERDUE });
+    milestoneIds: readonly string[],
+  ): Promise<Map<string, AlertEntity>> {
+    if (milestoneIds.length === 0) return new Map();
+    const overdue = await manager
+      .getRepository(AlertEntity)
+      .findBy({ milestoneId: In([...new Set(milestoneIds)]), offset: OVERDUE });
+    return new Map(overdue.map((alert) => [alert.milestoneId, alert]));
   }
 
   /**
-   * Applies the domain's `inhibits` to what is recorded: the earlier alerts of the milestone stop
-   * waiting to be sent (their pending deliveries become suppressed), and those of them that reached
-   * no receiver at all become `inhibited`. Deliveries in flight or delivered are left as they are.
-   * Returns the ids of the alerts that had deliveries suppressed.
+   * Applies the domain's `inhibits` to what is recorded, for each overdue alert: the earlier alerts
+   * of its milestone stop waiting to be sent (their pending deliveries become suppressed), and those
+   * of them that reached no receiver at all become `inhibited`. Deliveries in flight or delivered
+   * are left as they are. Returns the alerts that had deliveries suppressed, by the overdue alert.
    */
   async inhibitEarlier(
     manager: EntityManager,
-    overdue: { id: string; milestoneId: string },
+    overdue: readonly { id: string; milestoneId: string }[],
     now: Date,
-  ): Promise<string[]> {
-    const suppressed = await returningRows<{ alert_id: string }>(
+  ): Promise<Map<string, string[]>> {
+    const inhibited = new Map<string, string[]>();
+    if (overdue.length === 0) return inhibited;
+    const suppressed = await returningRows<{ alert_id: string; inhibited_by: string }>(
       manager,
       `UPDATE deliveries d
-       SET status = 'suppressed', last_error = $3, lease_until = NULL, updated_at = $4
+       SET status = 'suppressed', last_error = 'inhibited by overdue alert ' || o.id,
+         lease_until = NULL, updated_at = $3
        FROM alerts a
-       WHERE d.alert_id = a.id AND a.milestone_id = $1 AND a.id <> $2
-         AND a.reminder_offset <> '${OVERDUE}' AND d.status = 'pending'
-       RETURNING d.alert_id`,
-      [overdue.milestoneId, overdue.id, `inhibited by overdue alert ${overdue.id}`, now],
+       JOIN unnest($1::uuid[], $2::uuid[]) AS o (id, milestone_id)
+         ON a.milestone_id = o.milestone_id AND a.id <> o.id
+       WHERE d.alert_id = a.id AND a.reminder_offset <> '${OVERDUE}' AND d.status = 'pending'
+       RETURNING d.alert_id, o.id AS inhibited_by`,
+      [overdue.map((alert) => alert.id), overdue.map((alert) => alert.milestoneId), now],
     );
-    const alertIds = [...new Set(suppressed.map((row) => row.alert_id))];
-    if (alertIds.length === 0) return [];
+    for (const { alert_id: alertId, inhibited_by: by } of suppressed) {
+      const alerts = inhibited.get(by) ?? [];
+      if (!alerts.includes(alertId)) alerts.push(alertId);
+      inhibited.set(by, alerts);
+    }
+    if (inhibited.size === 0) return inhibited;
+    const pairs = [...inhibited].flatMap(([by, alertIds]) => alertIds.map((id) => ({ id, by })));
     await manager.query(
-      `UPDATE alerts a SET state = 'inhibited', inhibited_by = $2
-       WHERE a.id = ANY($1::uuid[]) AND a.state = 'firing'
+      `UPDATE alerts a SET state = 'inhibited', inhibited_by = i.inhibited_by
+       FROM unnest($1::uuid[], $2::uuid[]) AS i (id, inhibited_by)
+       WHERE a.id = i.id AND a.state = 'firing'
          AND NOT EXISTS (
            SELECT 1 FROM deliveries d
            WHERE d.alert_id = a.id AND d.status IN ('in_flight', 'delivered')
          )`,
-      [alertIds, overdue.id],
+      [pairs.map((pair) => pair.id), pairs.map((pair) => pair.by)],
     );
-    return alertIds;
+    return inhibited;
   }
 
   /**

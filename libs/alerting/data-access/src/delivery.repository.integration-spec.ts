@@ -85,11 +85,10 @@ describe('alert and delivery storage on real PostgreSQL', () => {
   async function stored(receivers: string[] = ['a.example#1']): Promise<AlertEntity> {
     const row = alert();
     await dataSource.transaction(async (manager) => {
-      await alerts.insertIfNew(manager, row);
+      await alerts.insertNew(manager, [row]);
       await deliveries.createFor(
         manager,
-        row.id,
-        receivers.map((name) => ({ name, receiverId: null })),
+        [{ alertId: row.id, receivers: receivers.map((name) => ({ name, receiverId: null })) }],
         t0,
       );
     });
@@ -104,12 +103,13 @@ describe('alert and delivery storage on real PostgreSQL', () => {
   it('keeps one alert per reminder', async () => {
     const first = alert();
     const again = { ...alert(), reminderId: first.reminderId };
+    const givenTwice = alert();
     const inserted = await dataSource.transaction(async (manager) => [
-      await alerts.insertIfNew(manager, first),
-      await alerts.insertIfNew(manager, again),
+      await alerts.insertNew(manager, [first]),
+      await alerts.insertNew(manager, [again, givenTwice, givenTwice]),
     ]);
-    expect(inserted).toEqual([true, false]);
-    expect((await alerts.list({}, { limit: 10, offset: 0 })).total).toBe(1);
+    expect(inserted).toEqual([new Set([first.id]), new Set([givenTwice.id])]);
+    expect((await alerts.list({}, { limit: 10, offset: 0 })).total).toBe(2);
   });
 
   it('claims what is due with a lease and an attempt in flight, and nothing that is not', async () => {
@@ -309,7 +309,7 @@ describe('alert and delivery storage on real PostgreSQL', () => {
     const newer = { ...alert(), agreementId: older.agreementId };
     const other = alert();
     await dataSource.transaction(async (manager) => {
-      for (const row of [older, newer, other]) await alerts.insertIfNew(manager, row);
+      await alerts.insertNew(manager, [older, newer, other]);
     });
 
     const page = await alerts.list({ agreementId: older.agreementId }, { limit: 1, offset: 0 });

@@ -40,44 +40,48 @@ export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One pending delivery per receiver: due at once, or, for a receiver its route groups for, when
-   * the group goes (joining a group still waiting, or an interval after the group was last sent).
+   * One pending delivery per alert and receiver, in one statement: due at once, or, for a receiver
+   * its route groups for, when the group goes (joining a group still waiting, or an interval after
+   * the group was last sent).
    */
   async createFor(
     manager: EntityManager,
-    alertId: string,
-    receivers: readonly DeliveryTarget[],
+    alerts: readonly { alertId: string; receivers: readonly DeliveryTarget[] }[],
     now: Date,
   ): Promise<void> {
-    if (receivers.length === 0) return;
     const rows = [];
-    for (const receiver of receivers) {
-      const digest = receiver.digest ?? null;
-      const group = digest ? null : (receiver.group ?? null);
-      rows.push({
-        id: randomUUID(),
-        alertId,
-        receiver: receiver.name,
-        receiverId: receiver.receiverId,
-        notification: 'firing' as const,
-        body: null,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: digest
-          ? digest.dueAt
-          : group
-            ? await this.groupDueAt(manager, receiver.name, group, now)
-            : now,
-        leaseUntil: null,
-        lastError: null,
-        held: false,
-        groupKey: group?.key ?? null,
-        digestId: digest?.id ?? null,
-        deliveredAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+    // A group's later alerts of the same call join the wait of its first, as they would one by one.
+    const groupsDue = new Map<string, Date>();
+    const dueOf = async (receiver: string, group: AlertGrouping) => {
+      const key = `${receiver}/${group.key}`;
+      const due = groupsDue.get(key) ?? (await this.groupDueAt(manager, receiver, group, now));
+      groupsDue.set(key, due);
+      return due;
+    };
+    for (const { alertId, receivers } of alerts)
+      for (const receiver of receivers) {
+        const digest = receiver.digest ?? null;
+        const group = digest ? null : (receiver.group ?? null);
+        rows.push({
+          id: randomUUID(),
+          alertId,
+          receiver: receiver.name,
+          receiverId: receiver.receiverId,
+          notification: 'firing' as const,
+          body: null,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: digest ? digest.dueAt : group ? await dueOf(receiver.name, group) : now,
+          leaseUntil: null,
+          lastError: null,
+          held: false,
+          groupKey: group?.key ?? null,
+          digestId: digest?.id ?? null,
+          deliveredAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
     await insertRows(manager, DeliveryEntity, rows);
   }
 

@@ -97,8 +97,14 @@ describe('digest storage on real PostgreSQL', () => {
     await dataSource.transaction((manager) =>
       deliveries.createFor(
         manager,
-        alert.id,
-        [{ name: 'ops', receiverId: null, digest: { id: digest.id, dueAt: digest.dueAt } }],
+        [
+          {
+            alertId: alert.id,
+            receivers: [
+              { name: 'ops', receiverId: null, digest: { id: digest.id, dueAt: digest.dueAt } },
+            ],
+          },
+        ],
         evening,
       ),
     );
@@ -153,7 +159,7 @@ describe('digest storage on real PostgreSQL', () => {
       escalationLevel: 0,
       escalateAt: null,
     };
-    await dataSource.transaction((manager) => alerts.insertIfNew(manager, row));
+    await dataSource.transaction((manager) => alerts.insertNew(manager, [row]));
     return row;
   }
 });

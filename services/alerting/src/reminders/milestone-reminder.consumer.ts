@@ -7,7 +7,10 @@ import type { OnModuleInit } from '@nestjs/common';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { RecordAlertUseCase } from './record-alert.usecase';
 
-/** Each milestone reminder becomes an alert (inbox-protected: an event id is applied once). */
+/**
+ * Each milestone reminder becomes an alert (inbox-protected: an event id is applied once), a run of
+ * reminders at a time.
+ */
 @Injectable()
 export class MilestoneReminderConsumer implements OnModuleInit {
   constructor(
@@ -17,8 +20,8 @@ export class MilestoneReminderConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.on(Topics.MilestoneReminderV1, (event, manager) =>
-      this.recordAlert.execute(event, manager),
+    this.subscriptions.onBatch(Topics.MilestoneReminderV1, (events, manager) =>
+      this.recordAlert.execute(events, manager),
     );
     // New deliveries are visible only once the consumer's transaction commits.
     this.subscriptions.onCommitted(() => {

@@ -201,4 +201,29 @@ describe('silences and inhibition', () => {
     await publisher.publish(unrelated);
     await alertOf(unrelated.reminderId, { state: 'firing', deliveries: [{ status: 'delivered' }] });
   });
+
+  it('applies the same rules to reminders that arrive together as to reminders one by one', async () => {
+    const milestoneId = randomUUID();
+    const agreementId = randomUUID();
+    const weekBefore = reminder({ milestoneId, agreementId, offset: 'P7D' });
+    const overdue = reminder({ milestoneId, agreementId, offset: 'overdue' });
+    const dayBefore = reminder({ milestoneId, agreementId, offset: 'P1D', late: true });
+    const other = reminder({ agreementId, offset: 'P7D' });
+    // The day-before reminder comes twice, under two event ids, as a scheduler firing it again would.
+    await publisher.publishAll([weekBefore, overdue, dayBefore, other, dayBefore]);
+
+    const overdueId = alertIdFor(overdue.reminderId);
+    await alertOf(overdue.reminderId, { state: 'firing', deliveries: [{ status: 'delivered' }] });
+    await alertOf(other.reminderId, { state: 'firing', deliveries: [{ status: 'delivered' }] });
+    for (const earlier of [weekBefore, dayBefore]) {
+      const alert = await alertOf(earlier.reminderId, {
+        state: 'inhibited',
+        inhibitedBy: overdueId,
+      });
+      expect(alert.deliveries.filter((delivery) => delivery.status !== 'suppressed')).toEqual([]);
+      expect(received).not.toContain(earlier.reminderId);
+    }
+    const { body } = await getJson(`${service.base}/v1/alerts?milestoneId=${milestoneId}`);
+    expect((body as { total: number }).total).toBe(3);
+  });
 });

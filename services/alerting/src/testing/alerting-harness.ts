@@ -104,6 +104,18 @@ export class ReminderPublisher {
     });
   }
 
+  /** Several reminders in one request: those of one agreement reach alerting in one batch. */
+  publishAll(payloads: MilestoneReminderV1[], eventIds?: string[]): Promise<string[]> {
+    return this.events.publishAll(
+      Topics.MilestoneReminderV1,
+      payloads.map((payload, index) => ({
+        payload,
+        key: payload.agreementId,
+        eventId: eventIds?.[index] ?? randomUUID(),
+      })),
+    );
+  }
+
   async publishRaw(message: {
     key: string;
     value: string;
