@@ -51,15 +51,10 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The agreement's milestones of these obligations, locked in id order. */
-  async lockByObligations(
-    manager: EntityManager,
-    agreementId: string,
-    obligationKeys: string[],
-  ): Promise<MilestoneEntity[]> {
-    if (obligationKeys.length === 0) return [];
+  /** Every milestone of the agreement, locked in id order. */
+  async lockAllOf(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
     return manager.getRepository(MilestoneEntity).find({
-      where: { agreementId, obligationKey: In(obligationKeys) },
+      where: { agreementId },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
@@ -72,19 +67,6 @@ export class MilestoneRepository {
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
-  }
-
-  /** The agreement's milestones that came from an extraction and are not closed, locked. */
-  async lockOpenExtracted(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
-    return manager
-      .getRepository(MilestoneEntity)
-      .createQueryBuilder('m')
-      .where('m.agreementId = :agreementId', { agreementId })
-      .andWhere("m.obligationKey NOT LIKE 'manual:%'")
-      .andWhere("m.status NOT IN ('met', 'waived', 'cancelled')")
-      .orderBy('m.id')
-      .setLock('pessimistic_write')
-      .getMany();
   }
 
   /** Milestones waiting on `anchorId` that have no date of their own yet, locked. */

@@ -54,14 +54,21 @@ export class ScheduleMilestonesUseCase {
       causationId: event.envelope.id,
     });
     const byKey = new Map<string, MilestoneEntity>();
+    // One read of the agreement's milestones finds those to update, those withdrawn, and whether
+    // any carries other parties: a new agreement's extraction costs a statement, not three.
+    const all = await this.milestones.lockAllOf(manager, extraction.agreementId);
+    const keys = new Set(extraction.obligations.map((obligation) => obligation.obligationKey));
     const existing = new Map(
-      (
-        await this.milestones.lockByObligations(
-          manager,
-          extraction.agreementId,
-          extraction.obligations.map((obligation) => obligation.obligationKey),
-        )
-      ).map((milestone) => [milestone.obligationKey, milestone]),
+      all
+        .filter((milestone) => keys.has(milestone.obligationKey))
+        .map((milestone) => [milestone.obligationKey, milestone]),
+    );
+    const withdrawn = all.filter(
+      (milestone) =>
+        isExtracted(milestone) && !isClosed(milestone.status) && !keys.has(milestone.obligationKey),
+    );
+    const otherParties = all.some(
+      (milestone) => !sameParties(milestone.parties, extraction.parties),
     );
     // New obligations are created together; one listed twice is updated by its second mention.
     const fresh = new Map<string, ExtractedObligationV1>();
@@ -84,12 +91,11 @@ export class ScheduleMilestonesUseCase {
         await this.update(manager, extraction, obligation, milestone, change),
       );
     }
-    for (const gone of await this.milestones.lockOpenExtracted(manager, extraction.agreementId)) {
-      if (!byKey.has(gone.obligationKey))
-        await this.lifecycle.close(manager, gone, 'cancelled', change(WITHDRAWN));
-    }
+    for (const gone of withdrawn)
+      await this.lifecycle.close(manager, gone, 'cancelled', change(WITHDRAWN));
     await this.linkChains(manager, extraction.obligations, byKey, change);
-    await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
+    if (otherParties)
+      await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
   }
 
   private newMilestone(
@@ -195,6 +201,19 @@ export class ScheduleMilestonesUseCase {
       if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
+}
+
+/** Made from an extraction's obligation, not by a person through the API. */
+function isExtracted(milestone: MilestoneEntity): boolean {
+  return !milestone.obligationKey.startsWith('manual:');
+}
+
+function sameParties(stored: readonly string[] | null, extracted: readonly string[]): boolean {
+  return (
+    stored !== null &&
+    stored.length === extracted.length &&
+    stored.every((party, index) => party === extracted[index])
+  );
 }
 
 /** What the extraction says about an obligation, apart from its date. */
