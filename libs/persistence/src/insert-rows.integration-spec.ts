@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
-import { insertRows } from './insert-rows';
+import { insertRows, insertTogether } from './insert-rows';
 import { createServiceDataSource, openServiceDataSource } from './service-data-source';
 
 const upperCase = { to: (value: string) => value.toUpperCase(), from: (value: string) => value };
@@ -25,10 +25,24 @@ class NoteEntity {
   status!: string;
 }
 
+@Entity({ name: 'note_comments' })
+class NoteCommentEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'note_id' })
+  noteId!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+}
+
 class CreateNotes1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE notes (id uuid PRIMARY KEY, title text NOT NULL,
       details jsonb NOT NULL, due_at timestamptz, status text NOT NULL DEFAULT 'open')`);
+    await runner.query(`CREATE TABLE note_comments (id uuid PRIMARY KEY,
+      note_id uuid NOT NULL REFERENCES notes (id), body text NOT NULL)`);
   }
   async down(): Promise<void> {}
 }
@@ -45,7 +59,7 @@ describe('insertRows, many entities in one plain INSERT', () => {
       createServiceDataSource({
         url: databaseUrl,
         schema,
-        entities: [NoteEntity],
+        entities: [NoteEntity, NoteCommentEntity],
         migrations: [CreateNotes1700000000000],
         applicationName: 'insert-rows-test',
       }),
@@ -55,7 +69,7 @@ describe('insertRows, many entities in one plain INSERT', () => {
     await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await dataSource.destroy();
   });
-  beforeEach(() => dataSource.query('TRUNCATE notes'));
+  beforeEach(() => dataSource.query('TRUNCATE notes, note_comments'));
 
   async function countNotes(): Promise<number> {
     return dataSource.getRepository(NoteEntity).count();
@@ -127,5 +141,60 @@ describe('insertRows, many entities in one plain INSERT', () => {
   it('does nothing for no rows', async () => {
     await expect(insertRows(dataSource.manager, NoteEntity, [])).resolves.toEqual([]);
     expect(await countNotes()).toBe(0);
+  });
+
+  describe('insertTogether, rows of several tables in one statement', () => {
+    const note = (title: string) => ({
+      id: randomUUID(),
+      title,
+      details: { tags: [] },
+      dueAt: null,
+    });
+    const commentOn = (noteId: string) => ({ id: randomUUID(), noteId, body: 'agreed' });
+    const countComments = () => dataSource.getRepository(NoteCommentEntity).count();
+
+    it('stores children with their parents in one round trip, whatever the order of the tables', async () => {
+      const parent = note('parent');
+      const query = jest.spyOn(dataSource.manager, 'query');
+      try {
+        await insertTogether(dataSource.manager, [
+          { target: NoteCommentEntity, rows: [commentOn(parent.id), commentOn(parent.id)] },
+          { target: NoteEntity, rows: [parent] },
+        ]);
+        expect(query).toHaveBeenCalledTimes(1);
+      } finally {
+        query.mockRestore();
+      }
+      expect(await countNotes()).toBe(1);
+      expect(await countComments()).toBe(2);
+    });
+
+    it('stores nothing when a row breaks a foreign key', async () => {
+      await expect(
+        insertTogether(dataSource.manager, [
+          { target: NoteEntity, rows: [note('kept?')] },
+          { target: NoteCommentEntity, rows: [commentOn(randomUUID())] },
+        ]),
+      ).rejects.toThrow(/foreign key/);
+      expect(await countNotes()).toBe(0);
+    });
+
+    it('goes table by table, parents first, when the rows need more than 65,535 parameters', async () => {
+      const notes = Array.from({ length: 20_000 }, (_, index) => note(`note ${index}`));
+      await insertTogether(dataSource.manager, [
+        { target: NoteEntity, rows: notes },
+        { target: NoteCommentEntity, rows: notes.slice(0, 10).map((row) => commentOn(row.id)) },
+      ]);
+      expect(await countNotes()).toBe(20_000);
+      expect(await countComments()).toBe(10);
+    });
+
+    it('leaves out tables without rows', async () => {
+      await insertTogether(dataSource.manager, [
+        { target: NoteEntity, rows: [note('alone')] },
+        { target: NoteCommentEntity, rows: [] },
+      ]);
+      expect(await countNotes()).toBe(1);
+    });
   });
 });

@@ -10,6 +10,12 @@ export interface InsertRowsOptions {
   returning?: readonly string[];
 }
 
+/** Rows for one table, for `insertTogether`. */
+export interface RowsOf<Entity extends ObjectLiteral = ObjectLiteral> {
+  target: EntityTarget<Entity>;
+  rows: readonly Partial<Entity>[];
+}
+
 /**
  * Inserts entities with one plain multi-row `INSERT` per 65,535 parameters. TypeORM's insert
  * builder escapes each parameter with a scan of the whole statement, so its cost grows with rows
@@ -25,37 +31,97 @@ export async function insertRows<Entity extends ObjectLiteral, Returned = Object
 ): Promise<Returned[]> {
   const returned: Returned[] = [];
   if (rows.length === 0) return returned;
-  const metadata = manager.connection.getMetadata(target);
-  const driver = manager.connection.driver;
-  const columns = metadata.columns.filter(
-    (column) => column.isInsert && rows.some((row) => column.getEntityValue(row) !== undefined),
-  );
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => driver.escape(part))
-    .join('.');
-  const columnList = columns.map((column) => driver.escape(column.databaseName)).join(', ');
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns.length, 1)));
+  const statement = new InsertStatement(manager, target, rows);
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / statement.columnCount));
+  const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
+  const returning = options.returning
+    ? ` RETURNING ${options.returning.map((column) => statement.escape(column)).join(', ')}`
+    : '';
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const parameters: unknown[] = [];
-    const tuples = rows.slice(start, start + rowsPerStatement).map((row) => {
-      const cells = columns.map((column) => {
-        const value: unknown = column.getEntityValue(row);
-        if (value === undefined) return 'DEFAULT';
-        parameters.push(driver.preparePersistentValue(value, column));
-        return `$${parameters.length}`;
-      });
-      return `(${cells.join(', ')})`;
-    });
-    const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
-    const returning = options.returning
-      ? ` RETURNING ${options.returning.map((column) => driver.escape(column)).join(', ')}`
-      : '';
+    const insert = statement.sql(start, start + rowsPerStatement, parameters);
     const inserted = await manager.query<Returned[]>(
-      `INSERT INTO ${table} (${columnList}) VALUES ${tuples.join(', ')}${onConflict}${returning}`,
+      `${insert}${onConflict}${returning}`,
       parameters,
     );
     if (returning) returned.push(...inserted);
   }
   return returned;
+}
+
+/**
+ * Inserts rows into several tables in one statement, a round trip instead of one per table: each
+ * table's `INSERT` but the last is a data-modifying `WITH`. Foreign keys are checked at the end of
+ * the statement, so parents and their children may go together in any order. Rows that would pass
+ * the parameter limit together are inserted table by table, in the order given.
+ */
+export async function insertTogether(
+  manager: EntityManager,
+  tables: readonly RowsOf[],
+): Promise<void> {
+  const statements = tables
+    .filter((table) => table.rows.length > 0)
+    .map((table) => ({ table, statement: new InsertStatement(manager, table.target, table.rows) }));
+  const parameterCount = statements.reduce(
+    (sum, { table, statement }) => sum + table.rows.length * statement.columnCount,
+    0,
+  );
+  if (statements.length <= 1 || parameterCount > MAX_PARAMETERS) {
+    for (const { table } of statements) await insertRows(manager, table.target, table.rows);
+    return;
+  }
+  const parameters: unknown[] = [];
+  const inserts = statements.map(({ table, statement }) =>
+    statement.sql(0, table.rows.length, parameters),
+  );
+  const last = inserts.pop();
+  const ctes = inserts.map((insert, index) => `inserted_${index} AS (${insert})`);
+  await manager.query(`WITH ${ctes.join(', ')} ${last}`, parameters);
+}
+
+/** An entity's multi-row `INSERT`, with the columns any of the rows sets. */
+class InsertStatement<Entity extends ObjectLiteral> {
+  private readonly columns;
+  private readonly driver;
+  private readonly head: string;
+
+  constructor(
+    manager: EntityManager,
+    target: EntityTarget<Entity>,
+    private readonly rows: readonly Partial<Entity>[],
+  ) {
+    const metadata = manager.connection.getMetadata(target);
+    this.driver = manager.connection.driver;
+    this.columns = metadata.columns.filter(
+      (column) => column.isInsert && rows.some((row) => column.getEntityValue(row) !== undefined),
+    );
+    const table = metadata.tablePath
+      .split('.')
+      .map((part) => this.escape(part))
+      .join('.');
+    const columnList = this.columns.map((column) => this.escape(column.databaseName)).join(', ');
+    this.head = `INSERT INTO ${table} (${columnList}) VALUES `;
+  }
+
+  get columnCount(): number {
+    return Math.max(this.columns.length, 1);
+  }
+
+  escape(name: string): string {
+    return this.driver.escape(name);
+  }
+
+  /** The statement for rows [from, to), its values appended to `parameters`. */
+  sql(from: number, to: number, parameters: unknown[]): string {
+    const tuples = this.rows.slice(from, to).map((row) => {
+      const cells = this.columns.map((column) => {
+        const value: unknown = column.getEntityValue(row);
+        if (value === undefined) return 'DEFAULT';
+        parameters.push(this.driver.preparePersistentValue(value, column));
+        return `$${parameters.length}`;
+      });
+      return `(${cells.join(', ')})`;
+    });
+    return `${this.head}${tuples.join(', ')}`;
+  }
 }
