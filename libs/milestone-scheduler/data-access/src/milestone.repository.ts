@@ -1,11 +1,13 @@
 import type { MilestoneStatus, PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
-import { insertRows } from '@dealwatch/persistence';
+import { insertRows, insertTogether } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
+import { MilestoneHistoryEntity } from './milestone-history.entity';
+import type { MilestoneHistoryRow } from './milestone-history.repository';
 import { MilestoneEntity } from './milestone.entity';
 import { ReminderEntity } from './reminder.entity';
 
@@ -78,14 +80,20 @@ export class MilestoneRepository {
     });
   }
 
-  /** New milestones and their first reminders, a statement each. */
+  /** New milestones, their first reminders and the history rows of their creation, in one statement. */
   async insertMany(
     manager: EntityManager,
-    milestones: MilestoneEntity[],
-    reminders: ReminderEntity[],
+    created: {
+      milestones: MilestoneEntity[];
+      reminders: ReminderEntity[];
+      history: MilestoneHistoryRow[];
+    },
   ): Promise<void> {
-    await insertRows(manager, MilestoneEntity, milestones);
-    await insertRows(manager, ReminderEntity, reminders);
+    await insertTogether(manager, [
+      { target: MilestoneEntity, rows: created.milestones },
+      { target: ReminderEntity, rows: created.reminders },
+      { target: MilestoneHistoryEntity, rows: created.history },
+    ]);
   }
 
   async update(

@@ -127,18 +127,14 @@ export class MilestoneLifecycle {
         .sort(inFiringOrder);
       created.push({ milestone, reminders, change });
     }
-    await this.milestones.insertMany(
-      manager,
-      created.map(({ milestone }) => milestone),
-      created.flatMap(({ reminders }) => reminders),
-    );
-    await this.history.appendMany(
-      manager,
-      created.map(({ milestone, change }) => ({
+    await this.milestones.insertMany(manager, {
+      milestones: created.map(({ milestone }) => milestone),
+      reminders: created.flatMap(({ reminders }) => reminders),
+      history: created.map(({ milestone, change }) => ({
         ...historyOf({ status: null, dueDate: null, dueAt: null }, milestone, change),
         eventId: null,
       })),
-    );
+    });
     await this.outbox.appendMany(
       manager,
       created.flatMap(({ milestone, reminders, change }) =>
