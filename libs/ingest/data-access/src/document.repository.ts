@@ -1,5 +1,3 @@
-import { insertRows } from '@dealwatch/persistence';
-
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -48,9 +46,5 @@ export class DocumentRepository {
       where: { id },
       select: { id: true, agreementId: true, mediaType: true, original: true },
     });
-  }
-
-  async insertMany(manager: EntityManager, documents: NewDocument[]): Promise<void> {
-    await insertRows(manager, DocumentEntity, documents);
   }
 }

@@ -231,14 +231,10 @@ export class IngestAgreementUseCase {
     const writes = decisions.map((decision, index) =>
       this.writesOf(uploads[index] as Upload, decision),
     );
-    await this.agreements.insertMany(
-      manager,
-      writes.flatMap((write) => write.agreement ?? []),
-    );
-    await this.documents.insertMany(
-      manager,
-      writes.flatMap((write) => write.document ?? []),
-    );
+    await this.agreements.insertMany(manager, {
+      agreements: writes.flatMap((write) => write.agreement ?? []),
+      documents: writes.flatMap((write) => write.document ?? []),
+    });
     await this.fingerprints.saveMany(
       manager,
       writes.flatMap((write) => write.fingerprint ?? []),
