@@ -58,9 +58,10 @@ export async function benchLinking(databaseUrl: string, total: number): Promise<
     let wronglyLinked = 0;
     for (const [index, fingerprint] of lookups.entries()) {
       const begin = performance.now();
-      const [candidates = []] = await repository.candidatesForEach(dataSource.manager, [
-        lookupKeys(fingerprint),
+      const [stored] = await repository.storedKnowledgeFor(dataSource.manager, [
+        keysOnly(lookupKeys(fingerprint)),
       ]);
+      const candidates = stored?.candidates ?? [];
       const queried = performance.now();
       const match = candidates.find((candidate) => sameDeal(fingerprint, candidate.fingerprint));
       decisionTimes.push(performance.now() - begin);
@@ -203,11 +204,16 @@ async function plan(
       return Promise.resolve([]);
     },
   } as unknown as EntityManager;
-  await repository.candidatesForEach(recorder, [keys]);
+  await repository.storedKnowledgeFor(recorder, [keysOnly(keys)]);
   const { sql, parameters } = captured;
   const rows = await dataSource.query<{ 'QUERY PLAN': string }[]>(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${sql}`,
     parameters,
   );
   return rows.map((row) => row['QUERY PLAN']);
+}
+
+/** A lookup by keys alone: no stored document has an empty digest. */
+function keysOnly(keys: string[]): { originalSha256: string; textSha256: string; keys: string[] } {
+  return { originalSha256: '', textSha256: '', keys };
 }

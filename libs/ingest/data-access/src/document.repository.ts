@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 
 import { DocumentEntity } from './document.entity';
 
@@ -15,28 +14,6 @@ export class DocumentRepository {
     return this.dataSource
       .getRepository(DocumentEntity)
       .find({ where: { agreementId }, order: { receivedAt: 'ASC', id: 'ASC' } });
-  }
-
-  /**
-   * For each upload, the agreements already holding its original and its text (the first document
-   * with it), in one round trip: the caller asks under its linking locks, where every round trip
-   * holds other uploads back.
-   */
-  async agreementsHolding(
-    manager: EntityManager,
-    uploads: { originalSha256: string; textSha256: string }[],
-  ): Promise<{ sameOriginal: string | null; sameText: string | null }[]> {
-    if (uploads.length === 0) return [];
-    const rows = await manager.query<{ same_original: string | null; same_text: string | null }[]>(
-      `SELECT (SELECT agreement_id FROM documents WHERE original_sha256 = u.original LIMIT 1)
-                AS same_original,
-              (SELECT agreement_id FROM documents WHERE text_sha256 = u.text
-                ORDER BY received_at LIMIT 1) AS same_text
-         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(original, text, position)
-        ORDER BY u.position`,
-      [uploads.map((upload) => upload.originalSha256), uploads.map((upload) => upload.textSha256)],
-    );
-    return rows.map((row) => ({ sameOriginal: row.same_original, sameText: row.same_text }));
   }
 
   findOriginal(

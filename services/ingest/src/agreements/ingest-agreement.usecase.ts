@@ -2,7 +2,6 @@ import { MAX_EVENT_VALUE_BYTES, Topics } from '@dealwatch/contracts';
 import {
   AgreementRepository,
   DealFingerprintRepository,
-  DocumentRepository,
   IdempotencyStore,
   IngestLocks,
 } from '@dealwatch/ingest/data-access';
@@ -134,7 +133,6 @@ export class IngestAgreementUseCase {
   constructor(
     private readonly converter: DocumentConverter,
     private readonly agreements: AgreementRepository,
-    private readonly documents: DocumentRepository,
     private readonly fingerprints: DealFingerprintRepository,
     private readonly idempotency: IdempotencyStore,
     private readonly locks: IngestLocks,
@@ -216,16 +214,8 @@ export class IngestAgreementUseCase {
   private async storeAll(manager: EntityManager, uploads: Upload[]): Promise<Stored[]> {
     const prepared = uploads.map((upload) => upload.prepared);
     await this.locks.serialise(manager, prepared.flatMap(lockKeysOf));
-    const holding = await this.documents.agreementsHolding(manager, prepared);
-    const candidates = await this.fingerprints.candidatesForEach(
-      manager,
-      prepared.map((upload) => upload.keys),
-    );
-    const decisions = decideUploads(
-      prepared,
-      holding.map((held, index) => ({ ...held, candidates: candidates[index] ?? [] })),
-      randomUUID,
-    );
+    const known = await this.fingerprints.storedKnowledgeFor(manager, prepared);
+    const decisions = decideUploads(prepared, known, randomUUID);
 
     // decideUploads answers one decision per upload, in their order.
     const writes = decisions.map((decision, index) =>
