@@ -14,3 +14,4 @@ export * from './hostile-messages';
 export * from './http-fuzz';
 export * from './http-fuzz-spec';
 export * from './test-topics';
+export * from './service-test-env';

@@ -55,15 +55,15 @@ export class AlertRepository {
    * Applies the domain's `inhibits` to what is recorded, for each overdue alert: the earlier alerts
    * of its milestone stop waiting to be sent (their pending deliveries become suppressed), and those
    * of them that reached no receiver at all become `inhibited`. Deliveries in flight or delivered
-   * are left as they are. Returns the alerts that had deliveries suppressed, by the overdue alert.
+   * are left as they are. Returns the alerts that had deliveries suppressed, each with the overdue
+   * alert that inhibits it.
    */
   async inhibitEarlier(
     manager: EntityManager,
     overdue: readonly { id: string; milestoneId: string }[],
     now: Date,
-  ): Promise<Map<string, string[]>> {
-    const inhibited = new Map<string, string[]>();
-    if (overdue.length === 0) return inhibited;
+  ): Promise<Map<string, string>> {
+    if (overdue.length === 0) return new Map();
     const suppressed = await returningRows<{ alert_id: string; inhibited_by: string }>(
       manager,
       `UPDATE deliveries d
@@ -76,13 +76,8 @@ export class AlertRepository {
        RETURNING d.alert_id, o.id AS inhibited_by`,
       [overdue.map((alert) => alert.id), overdue.map((alert) => alert.milestoneId), now],
     );
-    for (const { alert_id: alertId, inhibited_by: by } of suppressed) {
-      const alerts = inhibited.get(by) ?? [];
-      if (!alerts.includes(alertId)) alerts.push(alertId);
-      inhibited.set(by, alerts);
-    }
-    if (inhibited.size === 0) return inhibited;
-    const pairs = [...inhibited].flatMap(([by, alertIds]) => alertIds.map((id) => ({ id, by })));
+    const inhibitorOf = new Map(suppressed.map((row) => [row.alert_id, row.inhibited_by]));
+    if (inhibitorOf.size === 0) return inhibitorOf;
     await manager.query(
       `UPDATE alerts a SET state = 'inhibited', inhibited_by = i.inhibited_by
        FROM unnest($1::uuid[], $2::uuid[]) AS i (id, inhibited_by)
@@ -91,9 +86,9 @@ export class AlertRepository {
            SELECT 1 FROM deliveries d
            WHERE d.alert_id = a.id AND d.status IN ('in_flight', 'delivered')
          )`,
-      [pairs.map((pair) => pair.id), pairs.map((pair) => pair.by)],
+      [[...inhibitorOf.keys()], [...inhibitorOf.values()]],
     );
-    return inhibited;
+    return inhibitorOf;
   }
 
   /**

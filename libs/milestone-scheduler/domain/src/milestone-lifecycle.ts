@@ -69,3 +69,15 @@ export function timeDrivenStatus(
   const target = statusAt(times, now);
   return openStatuses.indexOf(target) > openStatuses.indexOf(status) ? target : null;
 }
+
+const MANUAL_KEY_PREFIX = 'manual:';
+
+/** The obligation key of a milestone entered by hand: its own, never one an extraction names. */
+export function manualObligationKey(milestoneId: string): string {
+  return `${MANUAL_KEY_PREFIX}${milestoneId}`;
+}
+
+/** Whether a milestone came from an extraction's obligation rather than from a person. */
+export function isExtractedObligation(obligationKey: string): boolean {
+  return !obligationKey.startsWith(MANUAL_KEY_PREFIX);
+}

@@ -22,7 +22,7 @@ import {
   silencing,
 } from '@dealwatch/alerting/domain';
 import type { AlertGrouping, AlertLabels, DigestSchedule, Route } from '@dealwatch/alerting/domain';
-import type { Topics } from '@dealwatch/contracts';
+import type { MilestoneReminderV1, Topics } from '@dealwatch/contracts';
 import type { DecodedEvent } from '@dealwatch/messaging';
 import { TransactionMemo } from '@dealwatch/persistence';
 import { CLOCK, ENV, LOGGER } from '@dealwatch/platform';
@@ -49,7 +49,6 @@ interface AlertDraft {
     group: AlertGrouping | null;
     digest: DigestSchedule | null;
   }[];
-  digested: string[];
 }
 
 /** What an alert is checked against: the alert an overdue reminder of its milestone makes. */
@@ -117,8 +116,8 @@ export class RecordAlertUseCase {
       overdue.map((draft) => draft.alert),
       now,
     );
-    for (const [alertId, earlier] of inhibited)
-      this.logger.info({ alertId, inhibited: earlier }, 'earlier alerts inhibited');
+    for (const [alertId, inhibitedBy] of inhibited)
+      this.logger.info({ alertId, inhibitedBy }, 'earlier alert inhibited');
 
     const deliveries = [];
     for (const draft of recorded)
@@ -139,18 +138,13 @@ export class RecordAlertUseCase {
   ): Promise<AlertDraft[]> {
     const reminders = events.map((event) => event.payload);
     const known = await this.agreementLabels.labelsOfEach(manager, reminders);
-    const overdue = await this.overdueAlerts(manager, events);
+    const overdue = await this.overdueAlerts(manager, reminders);
     const silences = (await this.silencesNotEnded.get(manager)).map(silenceOf);
     const receivers = await this.receivers.active(manager);
     const route = await this.routing.current(manager);
     return events.map((event, index) => {
       const reminder = event.payload;
-      const draft: AlertDraft = {
-        event,
-        alert: this.alertOf(event, now),
-        receivers: [],
-        digested: [],
-      };
+      const draft: AlertDraft = { event, alert: this.alertOf(event, now), receivers: [] };
       const labels = alertLabelsOf(reminder, draft.alert.severity, known[index] ?? NOTHING_KNOWN);
       const silence = silencing(silences, labels, now);
       const inhibitor = overdue.get(reminder.milestoneId);
@@ -171,9 +165,8 @@ export class RecordAlertUseCase {
    */
   private async overdueAlerts(
     manager: EntityManager,
-    events: readonly ReminderEvent[],
+    reminders: readonly MilestoneReminderV1[],
   ): Promise<Map<string, OverdueAlert>> {
-    const reminders = events.map((event) => event.payload);
     const earlier = reminders.filter((reminder) => reminder.offset !== OVERDUE);
     const found = new Map<string, OverdueAlert>(
       await this.alerts.overdueOf(
@@ -204,7 +197,6 @@ export class RecordAlertUseCase {
     const targets = known.filter((receiver) => chosen.includes(receiver.name));
     const digested = digestedReceivers(route, labels, targets);
     const schedules = digestSchedules(route, known);
-    draft.digested = [...digested];
     draft.receivers = targets.map((receiver) => ({
       receiver,
       group: grouping.get(receiver.name) ?? null,
@@ -291,7 +283,7 @@ export class RecordAlertUseCase {
     };
   }
 
-  private logRecorded({ alert, receivers, digested, event }: AlertDraft): void {
+  private logRecorded({ alert, receivers, event }: AlertDraft): void {
     const context = contextOf({ alert, event });
     if (alert.state === 'silenced')
       this.logger.info({ ...context, silenceId: alert.silenceId }, 'alert silenced: not sent');
@@ -302,7 +294,7 @@ export class RecordAlertUseCase {
         {
           ...context,
           receivers: receivers.map(({ receiver }) => receiver.name),
-          inDigest: digested,
+          inDigest: receivers.filter(({ digest }) => digest).map(({ receiver }) => receiver.name),
           escalates: alert.escalationLevels !== null,
         },
         'alert recorded',

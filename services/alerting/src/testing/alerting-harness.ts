@@ -3,7 +3,7 @@ import { Topics } from '@dealwatch/contracts';
 import type { MilestoneReminderV1 } from '@dealwatch/contracts';
 import { runService } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
-import { EventPublisher, apiFetch, testAuthEnv } from '@dealwatch/testing';
+import { EventPublisher, apiFetch, serviceTestEnv } from '@dealwatch/testing';
 import type { ReceivedRequest, TestNamespace, WebhookReceiver } from '@dealwatch/testing';
 
 import type { INestApplication } from '@nestjs/common';
@@ -31,15 +31,10 @@ export async function startAlerting(
   overrides: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<RunningAlerting> {
+  // The namespace's Redis prefix keeps a test file's rate windows and breakers its own.
   const env = loadEnv(AlertingEnv, {
-    ...process.env,
-    ...testAuthEnv(namespace),
-    PORT: '0',
+    ...serviceTestEnv(namespace, 'alerting'),
     LOG_LEVEL: 'error',
-    DATABASE_SCHEMA: `${namespace.schemaPrefix}alerting`,
-    KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-    // Rate windows and breakers of one test file stay its own.
-    REDIS_KEY_PREFIX: namespace.topicPrefix,
     ALERT_WEBHOOK_URLS: receiverUrls.join(','),
     ALERT_WEBHOOK_SECRET: testSecret,
     // The receivers of the tests listen on loopback, which the SSRF guard refuses unless named.

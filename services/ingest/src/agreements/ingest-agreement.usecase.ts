@@ -63,14 +63,9 @@ export type IngestOutcome =
   | { kind: 'unreadable'; reason: string }
   | { kind: 'too-large'; reason: string };
 
-/** Why a document whose announcement would not fit in an event is refused. */
-function tooLargeReason(eventBytes: number): string {
-  return `the document's text makes an agreement event of ${eventBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
-}
-
-/** Why a document whose text alone is over an event's size is refused, before it is stored. */
-function textTooLongReason(textBytes: number): string {
-  return `the document's text alone is ${textBytes} bytes, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
+/** Why a document too large for an event is refused, given what was measured of it. */
+function tooLargeReason(measured: string): string {
+  return `the document's ${measured}, over the ${MAX_EVENT_VALUE_BYTES} an event may carry: send it in parts`;
 }
 
 /** Under load, uploads share transactions of up to this many. */
@@ -159,7 +154,10 @@ export class IngestAgreementUseCase {
     } catch (error) {
       // Its announcement could never be published: nothing is kept, and the caller hears why.
       if (error instanceof EventTooLargeError)
-        return { kind: 'too-large', reason: tooLargeReason(error.bytes) };
+        return {
+          kind: 'too-large',
+          reason: tooLargeReason(`text makes an agreement event of ${error.bytes} bytes`),
+        };
       throw error;
     }
     if (idempotencyKey)
@@ -183,7 +181,10 @@ export class IngestAgreementUseCase {
         return { kind: 'unreadable', reason: error.reason };
       // Refused before its text is fingerprinted: that would cost memory in proportion to it.
       if (error instanceof TextTooLongError)
-        return { kind: 'too-large', reason: textTooLongReason(error.textBytes) };
+        return {
+          kind: 'too-large',
+          reason: tooLargeReason(`text alone is ${error.textBytes} bytes`),
+        };
       throw error;
     }
     if (converted.text.trim() === '') {

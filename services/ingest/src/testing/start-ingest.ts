@@ -1,7 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
 import { startInProcess } from '@dealwatch/platform/testing';
 import type { InProcessService } from '@dealwatch/platform/testing';
-import { testAuthEnv } from '@dealwatch/testing';
+import { serviceTestEnv } from '@dealwatch/testing';
 import type { TestNamespace } from '@dealwatch/testing';
 
 import { AppModule } from '../app.module';
@@ -16,13 +16,8 @@ export function startIngest(
   overrides: Record<string, string> = {},
 ): Promise<InProcessService> {
   const env = loadEnv(IngestEnv, {
-    ...process.env,
-    ...testAuthEnv(namespace),
-    PORT: '0',
+    ...serviceTestEnv(namespace, 'ingest'),
     LOG_LEVEL: 'silent',
-    DATABASE_SCHEMA: `${namespace.schemaPrefix}ingest`,
-    KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
-    REDIS_KEY_PREFIX: namespace.topicPrefix,
     ...overrides,
   });
   return startInProcess(AppModule.register(env), { bodyLimit: env.INGEST_MAX_BODY });

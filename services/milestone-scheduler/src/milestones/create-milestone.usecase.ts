@@ -1,4 +1,5 @@
 import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
+import { manualObligationKey } from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV, Transactions, invalidFields } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -42,7 +43,7 @@ export class CreateMilestoneUseCase {
         {
           id,
           agreementId: body.agreementId ?? null,
-          obligationKey: `manual:${id}`,
+          obligationKey: manualObligationKey(id),
           title: body.title,
           category: body.category ?? DEFAULT_CATEGORY,
           owner: body.owner ?? null,

@@ -5,7 +5,12 @@ import {
   MilestoneRepository,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type { MilestoneEntity } from '@dealwatch/milestone-scheduler/data-access';
-import { chainLinkOf, isClosed, milestoneTitle } from '@dealwatch/milestone-scheduler/domain';
+import {
+  chainLinkOf,
+  isClosed,
+  isExtractedObligation,
+  milestoneTitle,
+} from '@dealwatch/milestone-scheduler/domain';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -65,7 +70,9 @@ export class ScheduleMilestonesUseCase {
     );
     const withdrawn = all.filter(
       (milestone) =>
-        isExtracted(milestone) && !isClosed(milestone.status) && !keys.has(milestone.obligationKey),
+        isExtractedObligation(milestone.obligationKey) &&
+        !isClosed(milestone.status) &&
+        !keys.has(milestone.obligationKey),
     );
     const otherParties = all.some(
       (milestone) => !sameParties(milestone.parties, extraction.parties),
@@ -201,11 +208,6 @@ export class ScheduleMilestonesUseCase {
       if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
-}
-
-/** Made from an extraction's obligation, not by a person through the API. */
-function isExtracted(milestone: MilestoneEntity): boolean {
-  return !milestone.obligationKey.startsWith('manual:');
 }
 
 function sameParties(stored: readonly string[] | null, extracted: readonly string[]): boolean {

@@ -16,7 +16,7 @@ import {
   apiFetch,
   dropTestSchemas,
   requiredEnv,
-  testAuthEnv,
+  serviceTestEnv,
 } from '@dealwatch/testing';
 import type { TestNamespace } from '@dealwatch/testing';
 
@@ -39,12 +39,8 @@ export async function startScheduler(
   overrides: Record<string, string> = {},
 ): Promise<RunningScheduler> {
   const env = loadEnv(SchedulerEnv, {
-    ...process.env,
-    ...testAuthEnv(namespace),
-    PORT: '0',
+    ...serviceTestEnv(namespace, 'scheduler'),
     LOG_LEVEL: 'warn',
-    DATABASE_SCHEMA: `${namespace.schemaPrefix}scheduler`,
-    KAFKA_TOPIC_PREFIX: namespace.topicPrefix,
     SCHEDULER_POLL_MS: '50',
     OUTBOX_POLL_INTERVAL_MS: '50',
     ...overrides,
