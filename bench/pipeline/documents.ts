@@ -1,20 +1,8 @@
+import { COUNTRIES } from '@dealwatch/countries';
+
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const COUNTRIES = [
-  'Canada',
-  'Chile',
-  'Brazil',
-  'India',
-  'Indonesia',
-  'Kenya',
-  'Mexico',
-  'Norway',
-  'Peru',
-  'Poland',
-  'Vietnam',
-  'Zambia',
-];
 const DAY_MS = 86_400_000;
 
 /** The corpus agreements (or the sample when the corpus is not beside the repository). */
@@ -39,28 +27,68 @@ function random(seed: number): () => number {
   };
 }
 
+/** Every name of every state, longest first so "North Korea" is not read as "Korea". */
+const STATE_MENTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${COUNTRIES.flatMap((country) => country.names)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const UNITED_STATES = new Set(COUNTRIES.find((country) => country.code === 'US')?.names);
+const STATES = COUNTRIES.map((country) => country.name).sort();
+
 /**
- * A realistic, distinct agreement: paragraphs drawn from three corpus documents, another partner
- * country and its own publication date. Distinct enough that neither exact nor near-duplicate
- * detection folds the load into a few agreements, as real traffic would not be.
+ * The two states of variant `index`, a pair no other index below STATES.length² / 2 (about
+ * 20,000) gets: linking joins documents of one pair of parties, so shared pairs would fold the
+ * load into fewer agreements.
+ */
+export function partiesOf(index: number): [string, string] {
+  const first = index % STATES.length;
+  const second = (first + 1 + Math.floor(index / STATES.length)) % STATES.length;
+  return [STATES[first]!, STATES[second]!];
+}
+
+/**
+ * A realistic, distinct agreement: corpus paragraphs (as many as three corpus documents would
+ * give), its own pair of parties (the United States of the corpus become the first, every other
+ * state the second) and its own publication date. Paragraphs are drawn from the whole corpus, not
+ * from a few documents, so no two variants share enough wording to be near copies: neither exact
+ * nor near-duplicate detection nor same-parties linking folds the load into fewer agreements, as
+ * real traffic would not be.
  */
 export function variant(templates: string[], index: number): string {
   const next = random(index + 1);
-  const picks = [0, 1, 2].map(() => templates[Math.floor(next() * templates.length)]!);
-  const paragraphs = picks.flatMap((template) =>
-    template
-      .split(/\n\s*\n/)
-      .map((paragraph) => paragraph.trim())
-      .filter((paragraph) => paragraph.length > 80 && next() < 0.5),
-  );
-  const country = COUNTRIES[index % COUNTRIES.length]!;
+  const pool = paragraphsOf(templates);
+  const paragraphs: string[] = [];
+  for (let taken = new Set<number>(); taken.size < PARAGRAPHS_PER_VARIANT;) {
+    const pick = Math.floor(next() * pool.length);
+    if (taken.has(pick)) continue;
+    taken.add(pick);
+    paragraphs.push(pool[pick]!);
+  }
+  const [first, second] = partiesOf(index);
   const published = new Date(Date.UTC(2026, 0, 1) + (index % 700) * DAY_MS)
     .toISOString()
     .slice(0, 10);
   const body = paragraphs
     .join('\n\n')
-    .replace(/\bJapan(ese)?\b/g, (_, adjective: string | undefined) =>
-      adjective ? `${country}n` : country,
-    );
-  return `date ${published} https://bench.example/${index}\n\nUnited States and ${country} agreement ${index}\n\n${body}\n`;
+    .replace(STATE_MENTION, (name) => (UNITED_STATES.has(name) ? first : second));
+  return `date ${published} https://bench.example/${index}\n\n${first} and ${second} agreement ${index}\n\n${body}\n`;
+}
+
+const PARAGRAPHS_PER_VARIANT = 18;
+const pools = new WeakMap<string[], string[]>();
+
+function paragraphsOf(templates: string[]): string[] {
+  const known = pools.get(templates);
+  if (known) return known;
+  const pool = templates.flatMap((template) =>
+    template
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter((paragraph) => paragraph.length > 80),
+  );
+  pools.set(templates, pool);
+  return pool;
 }

@@ -13,7 +13,12 @@ export interface StageOptions {
 }
 
 export interface StageResult {
+  /** Posts that started an agreement: the ones measured. */
   sent: number;
+  /** Posts ingest joined to an agreement already posted: load, but no new flow to measure. */
+  joined: number;
+  /** Posts answered other than 202. */
+  refused: number;
   completed: number;
   sustainedPerSecond: number;
   wallSeconds: number;
@@ -54,6 +59,8 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
 
   const sentAt = new Map<string, number>();
   const answered: number[] = [];
+  let joined = 0;
+  let refused = 0;
   const inFlight = new Set<Promise<void>>();
   const started = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
@@ -63,7 +70,9 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
     const post = pipeline.postDocument(options.nextDocument()).then(({ status, body }) => {
       // A document linked to an agreement already posted adds no new flow to measure.
       answered.push(Date.now() - at);
-      if (status === 202 && !sentAt.has(body.id)) sentAt.set(body.id, at);
+      if (status !== 202) refused++;
+      else if (sentAt.has(body.id)) joined++;
+      else sentAt.set(body.id, at);
     });
     inFlight.add(post);
     void post.finally(() => inFlight.delete(post));
@@ -92,6 +101,8 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   }
   return {
     sent: sentAt.size,
+    joined,
+    refused,
     completed: done.size,
     sustainedPerSecond: done.size / ((lastDone - started) / 1000),
     wallSeconds,
