@@ -47,12 +47,14 @@ describe('agreement labels on real PostgreSQL', () => {
 
     const extraction = (at: string, parties: string[], binding: boolean) =>
       dataSource.transaction((manager) =>
-        labels.recordExtraction(manager, {
-          agreementId,
-          extractedAt: new Date(at),
-          parties,
-          obligations: [{ obligationKey: 'pay', binding }],
-        }),
+        labels.recordExtractions(manager, [
+          {
+            agreementId,
+            extractedAt: new Date(at),
+            parties,
+            obligations: [{ obligationKey: 'pay', binding }],
+          },
+        ]),
       );
     await dataSource.transaction((manager) =>
       labels.recordMilestones(manager, [{ milestoneId, agreementId, obligationKey: 'pay' }]),
@@ -68,15 +70,17 @@ describe('agreement labels on real PostgreSQL', () => {
     const agreementId = randomUUID();
     const [first, second] = [randomUUID(), randomUUID()];
     await dataSource.transaction(async (manager) => {
-      await labels.recordExtraction(manager, {
-        agreementId,
-        extractedAt: new Date('2026-04-01T00:00:00Z'),
-        parties: ['Kenya'],
-        obligations: [
-          { obligationKey: 'pay', binding: true },
-          { obligationKey: 'report', binding: false },
-        ],
-      });
+      await labels.recordExtractions(manager, [
+        {
+          agreementId,
+          extractedAt: new Date('2026-04-01T00:00:00Z'),
+          parties: ['Kenya'],
+          obligations: [
+            { obligationKey: 'pay', binding: true },
+            { obligationKey: 'report', binding: false },
+          ],
+        },
+      ]);
       await labels.recordMilestones(manager, [
         { milestoneId: first, agreementId, obligationKey: 'report' },
         { milestoneId: second, agreementId, obligationKey: 'report' },
@@ -95,6 +99,66 @@ describe('agreement labels on real PostgreSQL', () => {
       { parties: ['Kenya'], binding: false },
       { parties: [], binding: null },
       { parties: ['Kenya'], binding: true },
+    ]);
+  });
+
+  it('records a run of extractions at once: an agreement extracted twice keeps the newer, whatever its place in the run', async () => {
+    const [kenya, chile, empty] = [randomUUID(), randomUUID(), randomUUID()];
+    const milestones = [
+      { milestoneId: randomUUID(), agreementId: kenya, obligationKey: 'pay' },
+      { milestoneId: randomUUID(), agreementId: chile, obligationKey: 'pay' },
+      { milestoneId: randomUUID(), agreementId: chile, obligationKey: 'report' },
+    ];
+    const at = (day: number) => new Date(`2026-04-0${day}T00:00:00Z`);
+    await dataSource.transaction(async (manager) => {
+      await labels.recordMilestones(manager, milestones);
+      await labels.recordExtractions(manager, [
+        {
+          agreementId: kenya,
+          extractedAt: at(2),
+          parties: ['Kenya', 'ACME'],
+          // Listed twice: the last mention counts.
+          obligations: [
+            { obligationKey: 'pay', binding: false },
+            { obligationKey: 'pay', binding: true },
+          ],
+        },
+        {
+          agreementId: chile,
+          extractedAt: at(1),
+          parties: ['Chile'],
+          obligations: [
+            { obligationKey: 'pay', binding: true },
+            { obligationKey: 'report', binding: true },
+          ],
+        },
+        { agreementId: empty, extractedAt: at(1), parties: ['Peru'], obligations: [] },
+        // Older than the first extraction of the run: changes nothing.
+        {
+          agreementId: kenya,
+          extractedAt: at(1),
+          parties: ['Kenya'],
+          obligations: [{ obligationKey: 'pay', binding: false }],
+        },
+        {
+          agreementId: chile,
+          extractedAt: at(3),
+          parties: ['Chile', 'Bank'],
+          obligations: [{ obligationKey: 'report', binding: false }],
+        },
+      ]);
+    });
+    const each = await dataSource.transaction((manager) =>
+      labels.labelsOfEach(manager, [
+        ...milestones,
+        { milestoneId: randomUUID(), agreementId: empty },
+      ]),
+    );
+    expect(each).toEqual([
+      { parties: ['Kenya', 'ACME'], binding: true },
+      { parties: ['Chile', 'Bank'], binding: true },
+      { parties: ['Chile', 'Bank'], binding: false },
+      { parties: ['Peru'], binding: null },
     ]);
   });
 });

@@ -24,29 +24,52 @@ export interface KnownLabels {
  */
 @Injectable()
 export class AgreementLabelsRepository {
-  async recordExtraction(manager: EntityManager, extraction: ExtractionLabels): Promise<void> {
-    await manager.query(
-      `INSERT INTO agreement_labels (agreement_id, parties, extracted_at) VALUES ($1, $2, $3)
-       ON CONFLICT (agreement_id) DO UPDATE SET parties = EXCLUDED.parties,
-         extracted_at = EXCLUDED.extracted_at
-       WHERE agreement_labels.extracted_at <= EXCLUDED.extracted_at`,
-      [extraction.agreementId, extraction.parties, extraction.extractedAt],
-    );
-    if (extraction.obligations.length === 0) return;
-    await manager.query(
-      `INSERT INTO obligation_labels (agreement_id, obligation_key, binding, extracted_at)
-       SELECT $1, o.obligation_key, o.binding, $4
-       FROM unnest($2::text[], $3::boolean[]) AS o (obligation_key, binding)
-       ON CONFLICT (agreement_id, obligation_key) DO UPDATE SET binding = EXCLUDED.binding,
-         extracted_at = EXCLUDED.extracted_at
-       WHERE obligation_labels.extracted_at <= EXCLUDED.extracted_at`,
-      [
-        extraction.agreementId,
-        extraction.obligations.map((obligation) => obligation.obligationKey),
-        extraction.obligations.map((obligation) => obligation.binding),
-        extraction.extractedAt,
-      ],
-    );
+  /**
+   * The labels of a run of extractions, one statement for both tables per round (an agreement
+   * extracted twice in the run goes in two, in order). An obligation listed twice in one
+   * extraction keeps its last mention, as the scheduler does.
+   */
+  async recordExtractions(
+    manager: EntityManager,
+    extractions: readonly ExtractionLabels[],
+  ): Promise<void> {
+    for (const round of distinctRounds(extractions, (extraction) => extraction.agreementId)) {
+      const obligations = round.flatMap((extraction) =>
+        [
+          ...new Map(
+            extraction.obligations.map((obligation) => [obligation.obligationKey, obligation]),
+          ).values(),
+        ].map((obligation) => ({ ...obligation, extraction })),
+      );
+      await manager.query(
+        `WITH agreements AS (
+           INSERT INTO agreement_labels (agreement_id, parties, extracted_at)
+           SELECT e.agreement_id, ARRAY(SELECT jsonb_array_elements_text(e.parties)), e.extracted_at
+             FROM jsonb_to_recordset($1::jsonb) AS e (agreement_id uuid, parties jsonb,
+               extracted_at timestamptz)
+           ON CONFLICT (agreement_id) DO UPDATE SET parties = EXCLUDED.parties,
+             extracted_at = EXCLUDED.extracted_at
+           WHERE agreement_labels.extracted_at <= EXCLUDED.extracted_at)
+         INSERT INTO obligation_labels (agreement_id, obligation_key, binding, extracted_at)
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::timestamptz[])
+         ON CONFLICT (agreement_id, obligation_key) DO UPDATE SET binding = EXCLUDED.binding,
+           extracted_at = EXCLUDED.extracted_at
+         WHERE obligation_labels.extracted_at <= EXCLUDED.extracted_at`,
+        [
+          JSON.stringify(
+            round.map((extraction) => ({
+              agreement_id: extraction.agreementId,
+              parties: extraction.parties,
+              extracted_at: extraction.extractedAt,
+            })),
+          ),
+          obligations.map((obligation) => obligation.extraction.agreementId),
+          obligations.map((obligation) => obligation.obligationKey),
+          obligations.map((obligation) => obligation.binding),
+          obligations.map((obligation) => obligation.extraction.extractedAt),
+        ],
+      );
+    }
   }
 
   /** The obligation each milestone tracks, a statement for a whole run of scheduled milestones. */

@@ -177,53 +177,52 @@ export class DeliveryRepository {
    * crash after sending leaves an expired lease, never a lost delivery; several workers skip each
    * other's rows. Each claimed delivery gets an attempt row in flight.
    */
-  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await returningRows<ClaimedRow>(
-        manager,
-        `WITH batch AS (
-           SELECT id, receiver, group_key FROM deliveries
-           -- What waits for a digest goes with it (see DigestRepository), never alone.
-           WHERE (status = 'pending' AND next_attempt_at <= $1 AND digest_id IS NULL)
-              OR (status = 'in_flight' AND lease_until <= $1)
-           ORDER BY next_attempt_at, id
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED
-         ),
-         -- A group goes out whole, however the batch limit fell.
-         rest_of_groups AS (
-           SELECT d.id FROM deliveries d
-           JOIN (SELECT DISTINCT receiver, group_key FROM batch WHERE group_key IS NOT NULL) g
-             ON d.receiver = g.receiver AND d.group_key = g.group_key
-           WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-             AND d.id NOT IN (SELECT id FROM batch)
-           FOR UPDATE OF d SKIP LOCKED
-         ),
-         due AS (SELECT id FROM batch UNION SELECT id FROM rest_of_groups)
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+    // One statement, so one round trip and no transaction to open: the claim, the attempt it
+    // abandons (a sender stopped mid-flight) and the attempt it starts. The sub-statements share
+    // a snapshot, so the abandoning update never sees the attempts being started.
+    const rows = await this.dataSource.query<ClaimedRow[]>(
+      `WITH batch AS (
+         SELECT id, receiver, group_key FROM deliveries
+         -- What waits for a digest goes with it (see DigestRepository), never alone.
+         WHERE (status = 'pending' AND next_attempt_at <= $1 AND digest_id IS NULL)
+            OR (status = 'in_flight' AND lease_until <= $1)
+         ORDER BY next_attempt_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED
+       ),
+       -- A group goes out whole, however the batch limit fell.
+       rest_of_groups AS (
+         SELECT d.id FROM deliveries d
+         JOIN (SELECT DISTINCT receiver, group_key FROM batch WHERE group_key IS NOT NULL) g
+           ON d.receiver = g.receiver AND d.group_key = g.group_key
+         WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+           AND d.id NOT IN (SELECT id FROM batch)
+         FOR UPDATE OF d SKIP LOCKED
+       ),
+       due AS (SELECT id FROM batch UNION SELECT id FROM rest_of_groups),
+       claimed AS (
          UPDATE deliveries d
          SET status = 'in_flight', lease_until = $2, attempts = d.attempts + 1, updated_at = $1
          FROM due, alerts a
          WHERE d.id = due.id AND a.id = d.alert_id
          RETURNING d.id AS delivery_id, d.alert_id, d.receiver, d.receiver_id, d.notification,
            d.attempts AS attempt, d.held, d.group_key, COALESCE(d.body, a.body) AS body,
-           a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id`,
-        [now, leaseUntil, limit],
-      );
-      if (rows.length === 0) return [];
-      const ids = rows.map((row) => row.delivery_id);
-      await manager.query(
-        `UPDATE delivery_attempts SET outcome = 'abandoned', error = $2
-         WHERE delivery_id = ANY($1::uuid[]) AND outcome = 'in_flight'`,
-        [ids, ABANDONED],
-      );
-      await manager.query(
-        `INSERT INTO delivery_attempts (delivery_id, attempt_number, started_at, outcome)
-         SELECT delivery_id, attempt_number, $3, 'in_flight'
-         FROM unnest($1::uuid[], $2::int[]) AS claimed (delivery_id, attempt_number)`,
-        [ids, rows.map((row) => row.attempt), now],
-      );
-      return rows.map(toClaimed);
-    });
+           a.reminder_id, a.milestone_id, a.agreement_id, a.source_event_id, a.correlation_id
+       ),
+       abandoned AS (
+         UPDATE delivery_attempts t SET outcome = 'abandoned', error = $4
+         FROM claimed c
+         WHERE t.delivery_id = c.delivery_id AND t.outcome = 'in_flight'
+       ),
+       started AS (
+         INSERT INTO delivery_attempts (delivery_id, attempt_number, started_at, outcome)
+         SELECT delivery_id, attempt, $1, 'in_flight' FROM claimed
+       )
+       SELECT * FROM claimed`,
+      [now, leaseUntil, limit, ABANDONED],
+    );
+    return rows.map(toClaimed);
   }
 
   /**

@@ -18,16 +18,19 @@ export class AgreementLabelsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.on(Topics.ClausesExtractedV1, ({ payload }, manager) =>
-      this.labels.recordExtraction(manager, {
-        agreementId: payload.agreementId,
-        extractedAt: new Date(payload.extractedAt),
-        parties: payload.parties,
-        obligations: payload.obligations.map(({ obligationKey, binding }) => ({
-          obligationKey,
-          binding,
+    this.subscriptions.onBatch(Topics.ClausesExtractedV1, (events, manager) =>
+      this.labels.recordExtractions(
+        manager,
+        events.map(({ payload }) => ({
+          agreementId: payload.agreementId,
+          extractedAt: new Date(payload.extractedAt),
+          parties: payload.parties,
+          obligations: payload.obligations.map(({ obligationKey, binding }) => ({
+            obligationKey,
+            binding,
+          })),
         })),
-      }),
+      ),
     );
     this.subscriptions.onBatch(Topics.MilestoneScheduledV1, (events, manager) =>
       this.labels.recordMilestones(
