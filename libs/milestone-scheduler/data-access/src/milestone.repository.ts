@@ -53,13 +53,25 @@ export class MilestoneRepository {
       .findOne({ where: { agreementId, obligationKey }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Every milestone of the agreement, locked in id order. */
-  async lockAllOf(manager: EntityManager, agreementId: string): Promise<MilestoneEntity[]> {
-    return manager.getRepository(MilestoneEntity).find({
-      where: { agreementId },
+  /**
+   * Every milestone of each agreement, locked in id order, in one statement; an agreement without
+   * any maps to [].
+   */
+  async lockAllOfEach(
+    manager: EntityManager,
+    agreementIds: readonly string[],
+  ): Promise<Map<string, MilestoneEntity[]>> {
+    const each = new Map(agreementIds.map((id) => [id, [] as MilestoneEntity[]]));
+    if (agreementIds.length === 0) return each;
+    const locked = await manager.getRepository(MilestoneEntity).find({
+      where: { agreementId: In([...agreementIds]) },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
+    for (const milestone of locked) {
+      if (milestone.agreementId) each.get(milestone.agreementId)?.push(milestone);
+    }
+    return each;
   }
 
   /** The agreement's dated milestones still running (pending, due, overdue), locked. */

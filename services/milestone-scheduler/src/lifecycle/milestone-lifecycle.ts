@@ -105,7 +105,7 @@ export class MilestoneLifecycle {
    * than several per milestone: an extraction brings a new agreement's milestones at once.
    */
   async createMany(manager: EntityManager, news: NewMilestoneOf[]): Promise<PlannedMilestone[]> {
-    const defaults = new Map<string, Promise<AgreementDefaultsEntity | null>>();
+    const defaults = await this.defaultsOfEach(manager, news);
     const created: (PlannedMilestone & { change: Change })[] = [];
     for (const { fields, due, change } of news) {
       const plan = due ? await this.plan(manager, fields, due, change.at, defaults) : null;
@@ -323,6 +323,20 @@ export class MilestoneLifecycle {
   ): Promise<string | null> {
     const resolved = await this.resolved(manager, milestone);
     return resolved.jurisdiction ?? this.policies.policyOf(resolved).holidays;
+  }
+
+  /** The defaults of every agreement of the dated milestones given, read in one statement. */
+  private async defaultsOfEach(
+    manager: EntityManager,
+    news: readonly NewMilestoneOf[],
+  ): Promise<Map<string, Promise<AgreementDefaultsEntity | null>>> {
+    const agreementIds = [
+      ...new Set(
+        news.flatMap(({ fields, due }) => (due && fields.agreementId ? [fields.agreementId] : [])),
+      ),
+    ];
+    const found = await this.defaults.findMany(manager, agreementIds);
+    return new Map(agreementIds.map((id) => [id, Promise.resolve(found.get(id) ?? null)]));
   }
 
   /** `known` keeps each agreement's defaults read once for milestones planned together. */

@@ -14,8 +14,8 @@ export class ClausesExtractedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.on(Topics.ClausesExtractedV1, (event, manager) =>
-      this.scheduleMilestones.execute(event, manager),
+    this.subscriptions.onBatch(Topics.ClausesExtractedV1, (events, manager) =>
+      this.scheduleMilestones.execute(events, manager),
     );
   }
 }

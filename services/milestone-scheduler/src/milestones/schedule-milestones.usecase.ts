@@ -11,6 +11,7 @@ import {
   isExtractedObligation,
   milestoneTitle,
 } from '@dealwatch/milestone-scheduler/domain';
+import { distinctRounds } from '@dealwatch/persistence';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -46,10 +47,56 @@ export class ScheduleMilestonesUseCase {
     @Inject(ENV) private readonly env: SchedulerEnv,
   ) {}
 
+  /**
+   * A run of extractions, in order, with a statement per step for all of them: one read locks
+   * every milestone of their agreements, one insert creates their new milestones. An agreement
+   * extracted twice in the run has its extractions applied one after the other.
+   */
   async execute(
-    event: DecodedEvent<typeof Topics.ClausesExtractedV1>,
+    events: DecodedEvent<typeof Topics.ClausesExtractedV1>[],
     manager: EntityManager,
   ): Promise<void> {
+    for (const round of distinctRounds(events, (event) => event.payload.agreementId))
+      await this.scheduleRound(round, manager);
+  }
+
+  /** Extractions of distinct agreements. */
+  private async scheduleRound(
+    events: DecodedEvent<typeof Topics.ClausesExtractedV1>[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const locked = await this.milestones.lockAllOfEach(
+      manager,
+      events.map((event) => event.payload.agreementId),
+    );
+    const plans = events.map((event) =>
+      this.planOf(event, locked.get(event.payload.agreementId) ?? []),
+    );
+    const created = await this.lifecycle.createMany(
+      manager,
+      plans.flatMap((plan) =>
+        [...plan.fresh.values()].map((obligation) =>
+          this.newMilestone(plan.extraction, obligation, plan.change),
+        ),
+      ),
+    );
+    const planOfAgreement = new Map(plans.map((plan) => [plan.extraction.agreementId, plan]));
+    for (const { milestone } of created) {
+      if (milestone.agreementId)
+        planOfAgreement.get(milestone.agreementId)?.byKey.set(milestone.obligationKey, milestone);
+    }
+    for (const plan of plans) await this.applyChanges(manager, plan);
+  }
+
+  /**
+   * What an extraction does to its agreement's milestones, found from one read of them: those to
+   * update, those withdrawn, whether any carries other parties, and the obligations new to it (one
+   * listed twice is created once and updated by its second mention).
+   */
+  private planOf(
+    event: DecodedEvent<typeof Topics.ClausesExtractedV1>,
+    all: MilestoneEntity[],
+  ): ExtractionPlan {
     const extraction = event.payload;
     const change = (reason: string | null): Change => ({
       actor: EXTRACTION,
@@ -58,39 +105,39 @@ export class ScheduleMilestonesUseCase {
       correlationId: event.envelope.correlationId,
       causationId: event.envelope.id,
     });
-    const byKey = new Map<string, MilestoneEntity>();
-    // One read of the agreement's milestones finds those to update, those withdrawn, and whether
-    // any carries other parties: a new agreement's extraction costs a statement, not three.
-    const all = await this.milestones.lockAllOf(manager, extraction.agreementId);
     const keys = new Set(extraction.obligations.map((obligation) => obligation.obligationKey));
     const existing = new Map(
       all
         .filter((milestone) => keys.has(milestone.obligationKey))
         .map((milestone) => [milestone.obligationKey, milestone]),
     );
-    const withdrawn = all.filter(
-      (milestone) =>
-        isExtractedObligation(milestone.obligationKey) &&
-        !isClosed(milestone.status) &&
-        !keys.has(milestone.obligationKey),
-    );
-    const otherParties = all.some(
-      (milestone) => !sameParties(milestone.parties, extraction.parties),
-    );
-    // New obligations are created together; one listed twice is updated by its second mention.
     const fresh = new Map<string, ExtractedObligationV1>();
-    const later: { obligation: ExtractedObligationV1; found: MilestoneEntity | undefined }[] = [];
+    const later: ExtractionPlan['later'] = [];
     for (const obligation of extraction.obligations) {
       const found = existing.get(obligation.obligationKey);
       if (found || fresh.has(obligation.obligationKey)) later.push({ obligation, found });
       else fresh.set(obligation.obligationKey, obligation);
     }
-    const created = await this.lifecycle.createMany(
-      manager,
-      [...fresh.values()].map((obligation) => this.newMilestone(extraction, obligation, change)),
-    );
-    for (const { milestone } of created) byKey.set(milestone.obligationKey, milestone);
-    for (const { obligation, found } of later) {
+    return {
+      extraction,
+      change,
+      fresh,
+      later,
+      withdrawn: all.filter(
+        (milestone) =>
+          isExtractedObligation(milestone.obligationKey) &&
+          !isClosed(milestone.status) &&
+          !keys.has(milestone.obligationKey),
+      ),
+      otherParties: all.some((milestone) => !sameParties(milestone.parties, extraction.parties)),
+      byKey: new Map(),
+    };
+  }
+
+  /** Everything but creating new milestones: updates, withdrawals, chains and parties. */
+  private async applyChanges(manager: EntityManager, plan: ExtractionPlan): Promise<void> {
+    const { extraction, change, byKey } = plan;
+    for (const { obligation, found } of plan.later) {
       const milestone = found ?? byKey.get(obligation.obligationKey);
       if (!milestone) continue;
       byKey.set(
@@ -98,10 +145,10 @@ export class ScheduleMilestonesUseCase {
         await this.update(manager, extraction, obligation, milestone, change),
       );
     }
-    for (const gone of withdrawn)
+    for (const gone of plan.withdrawn)
       await this.lifecycle.close(manager, gone, 'cancelled', change(WITHDRAWN));
     await this.linkChains(manager, extraction.obligations, byKey, change);
-    if (otherParties)
+    if (plan.otherParties)
       await this.milestones.setParties(manager, extraction.agreementId, extraction.parties);
   }
 
@@ -208,6 +255,17 @@ export class ScheduleMilestonesUseCase {
       if (metAt) await this.lifecycle.release(manager, milestone, anchor, metAt, change(null));
     }
   }
+}
+
+interface ExtractionPlan {
+  extraction: ClausesExtractedV1;
+  change: (reason: string | null) => Change;
+  fresh: Map<string, ExtractedObligationV1>;
+  later: { obligation: ExtractedObligationV1; found: MilestoneEntity | undefined }[];
+  withdrawn: MilestoneEntity[];
+  otherParties: boolean;
+  /** The agreement's milestones by obligation key, as created or updated so far. */
+  byKey: Map<string, MilestoneEntity>;
 }
 
 function sameParties(stored: readonly string[] | null, extracted: readonly string[]): boolean {

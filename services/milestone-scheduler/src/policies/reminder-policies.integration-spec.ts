@@ -1,6 +1,7 @@
 import { loadEnv } from '@dealwatch/config';
+import { Topics } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
-import { createTestNamespace } from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SchedulerEnv } from '../scheduler.env';
-import { SchedulerTestBed } from '../testing/scheduler-harness';
+import { SchedulerTestBed, extraction, obligation } from '../testing/scheduler-harness';
 import type { MilestoneView } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('policies');
@@ -108,6 +109,61 @@ describe('reminder policies', () => {
       PT0S: '2026-03-16T10:00:00.000Z',
       overdue: '2026-03-17T00:00:00.000Z',
     });
+  });
+
+  it('schedules a run of extractions as it would one by one: each agreement its own milestones and defaults, one extracted twice in order', async () => {
+    const [withDefaults, plain] = [randomUUID(), randomUUID()];
+    const defaults = await bed.api.request('PUT', `/v1/agreements/${withDefaults}/defaults`, {
+      by: 'ops',
+      reason: 'business days',
+      policy: 'business',
+      jurisdiction: 'US',
+    });
+    expect(defaults.status).toBe(200);
+    // One key: the three events reach the scheduler in one fetched run.
+    await bed.publisher.publishAll(
+      Topics.ClausesExtractedV1,
+      [
+        extraction(withDefaults, [
+          obligation('meeting', '2026-07-06'),
+          obligation('filing', '2026-05-15'),
+        ]),
+        extraction(plain, [
+          obligation('meeting', '2026-07-06'),
+          obligation('filing', '2026-05-15'),
+        ]),
+        extraction(withDefaults, [
+          obligation('meeting', '2026-07-06'),
+          obligation('audit', '2026-06-30'),
+        ]),
+      ].map((payload) => ({ payload, key: 'one-run' })),
+    );
+
+    const statuses = async (agreementId: string) =>
+      Object.fromEntries(
+        (await bed.api.milestonesOf(agreementId)).map((m) => [
+          m.title.replace(/^act on the /, ''),
+          m,
+        ]),
+      );
+    const [first, second] = await expectEventually(async () => {
+      const both = [await statuses(withDefaults), await statuses(plain)];
+      expect(Object.keys(both[0]!).sort()).toEqual(['audit', 'filing', 'meeting']);
+      expect(Object.keys(both[1]!).sort()).toEqual(['filing', 'meeting']);
+      return both;
+    });
+    expect(first!['filing']!.status).toBe('cancelled');
+    expect([first!['meeting']!.status, first!['audit']!.status]).toEqual(['pending', 'pending']);
+    expect([second!['meeting']!.status, second!['filing']!.status]).toEqual(['pending', 'pending']);
+    // Business days at 10:00 for the agreement with defaults, the default policy for the other.
+    expect(first!['meeting']!.dueAt).toBe('2026-07-06T10:00:00.000Z');
+    expect(Object.keys(fireTimes(first!['meeting']!)).sort()).toEqual(
+      ['P1D', 'P2D', 'P3D', 'PT0S', 'overdue'].sort(),
+    );
+    expect(second!['meeting']!.dueAt).toBe('2026-07-06T09:00:00.000Z');
+    expect(Object.keys(fireTimes(second!['meeting']!)).sort()).toEqual(
+      ['P2D', 'PT0S', 'overdue'].sort(),
+    );
   });
 
   it("re-plans an agreement's running milestones under the defaults set for it", async () => {
