@@ -10,6 +10,7 @@ import {
 
 import type { Kafka, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -290,5 +291,68 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
       [payload.agreementId],
     );
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('the outbox relay when Kafka refuses a batch', () => {
+  const schema = `${namespace.schemaPrefix}relay_refused`;
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+  const outbox = new EventOutbox('/dealwatch/test');
+
+  beforeAll(async () => {
+    dataSource = await openTestSchema(schema, [OutboxMessageEntity, ProcessedEventEntity]);
+    ({ kafka, producer } = await connectTestKafka(naming, 'relay-refused-test', logger));
+    recorder = await new TopicRecorder(brokers).start([ingested]);
+  });
+
+  afterAll(async () => {
+    await recorder.stop();
+    await producer.disconnect();
+    await dataSource.destroy();
+  });
+
+  it('keeps the batch, unlocked, and sends it first and in order once Kafka takes it', async () => {
+    const agreementId = randomUUID();
+    const ids = await dataSource.transaction((manager) =>
+      outbox.appendMany(
+        manager,
+        [1, 2, 3].map(() => ({
+          topic: Topics.AgreementIngestedV1,
+          payload: ingestedPayload(agreementId),
+          metadata: { subject: agreementId },
+        })),
+      ),
+    );
+    // A producer never connected: kafkajs refuses to send, as with the broker gone.
+    const refused = new OutboxRelay(dataSource, kafka.producer(), naming, logger, {
+      pollIntervalMs: 60_000,
+    });
+    await expect(refused.publishBatch()).rejects.toThrow();
+
+    // Seen from another session, so a transaction left open on a pooled one would show.
+    const other = new Client({ connectionString: requiredEnv('DATABASE_URL') });
+    await other.connect();
+    try {
+      const unlocked = await other.query(
+        `SELECT seq FROM "${schema}".outbox_messages FOR UPDATE SKIP LOCKED`,
+      );
+      expect(unlocked.rows).toHaveLength(3);
+    } finally {
+      await other.end();
+    }
+    const relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 60_000 });
+    expect(await relay.publishBatch()).toBe(3);
+    await expectEventually(() =>
+      expect(
+        recorder
+          .on(ingested)
+          .filter((message) => message.key === agreementId)
+          .map((message) => message.headers[CloudEventHeaders.id]),
+      ).toEqual(ids),
+    );
+    expect(await dataSource.query('SELECT seq FROM outbox_messages')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { isTopic } from '@dealwatch/contracts';
 import { BatchLoop } from '@dealwatch/time';
 
 import type { Producer } from 'kafkajs';
+import type { ClientBase, QueryResult } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -32,7 +33,7 @@ export interface OutboxRelayOptions {
 
 /**
  * Publishes committed outbox rows in order, one batch per `sendBatch`, and deletes them in the same
- * transaction once Kafka has acknowledged them. A crash between the two republishes the batch; the
+ * transaction (which holds them locked) once Kafka has acknowledged them. A crash between the two republishes the batch; the
  * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
  * instance are skipped, not awaited. Every commit that appends events notifies the schema's outbox
  * channel, on which the relay keeps a session listening, so rows committed by any instance go out at
@@ -44,17 +45,21 @@ export class OutboxRelay {
   private notified = false;
   private readonly loop: BatchLoop;
   private readonly listener: OutboxListener;
+  private readonly batchSize: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
     private readonly naming: TopicNaming,
     private readonly logger: Logger,
-    private readonly options: OutboxRelayOptions,
+    options: OutboxRelayOptions,
   ) {
+    this.batchSize = options.batchSize ?? 200;
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
+      throw new RangeError(`outbox batch size must be a positive integer, not ${this.batchSize}`);
     this.loop = new BatchLoop({
       turn: () => this.publishBatch(),
-      batchSize: options.batchSize ?? 200,
+      batchSize: this.batchSize,
       idleMs: options.pollIntervalMs,
       errorBackoffMs: options.errorBackoffMs ?? 1_000,
       onError: (error) => {
@@ -99,7 +104,7 @@ export class OutboxRelay {
 
   /** Publishes up to one batch; returns how many events went out. */
   async publishBatch(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 200;
+    const batchSize = this.batchSize;
     // One round trip instead of a transaction's three when there is nothing to send: most polls.
     if (!this.notified) {
       const [waiting] = await this.dataSource.query<{ waiting: boolean }[]>(
@@ -108,19 +113,33 @@ export class OutboxRelay {
       if (!waiting?.waiting) return 0;
     }
     this.notified = false;
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, topic, message_key, headers, payload FROM outbox_messages
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
-      if (rows.length === 0) return 0;
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as ClientBase;
+    try {
+      // The transaction opens with the locking read and closes with the delete, in one round trip
+      // each: several statements in one simple query, so the values are written into the text.
+      const [, locked] = (await client.query(
+        `BEGIN; SELECT seq, topic, message_key, headers, payload FROM outbox_messages
+         ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as [QueryResult, QueryResult<OutboxRow>];
+      const rows = locked.rows;
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
       await this.producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows) });
-      await manager.query('DELETE FROM outbox_messages WHERE seq = ANY($1::bigint[])', [
-        rows.map((row) => row.seq),
-      ]);
+      await client.query(
+        `DELETE FROM outbox_messages WHERE seq = ANY('{${rows.map(seqOf).join(',')}}'::bigint[]);
+         COMMIT`,
+      );
       return rows.length;
-    });
+    } catch (error) {
+      // A broken connection is dropped from the pool on its own error; this ends a live one's.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   private toTopicMessages(rows: OutboxRow[]) {
@@ -138,4 +157,10 @@ export class OutboxRelay {
     }
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   }
+}
+
+/** A row's sequence number, checked to be digits before it is written into a statement. */
+function seqOf(row: OutboxRow): string {
+  if (!/^\d+$/.test(row.seq)) throw new Error(`outbox row has a malformed seq: ${row.seq}`);
+  return row.seq;
 }
