@@ -118,7 +118,10 @@ interface Hop {
   finishedAt: number;
 }
 
-/** An agreement is done when its extraction is out and every dated obligation has its milestone. */
+/**
+ * An agreement is done when its extraction is out and every dated obligation has its milestone.
+ * Each recorded message is read once, so the wait costs little of the CPU the pipeline is draining on.
+ */
 async function waitForCompletion(
   recorder: TopicRecorder,
   topic: (name: string) => string,
@@ -126,21 +129,31 @@ async function waitForCompletion(
 ): Promise<Map<string, Hop>> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   const done = new Map<string, Hop>();
+  const ingested = new Map<string, number>();
+  const extracted = new Map<string, { at: number; dated: number; receivedAt: number }>();
+  const scheduled = new Map<string, { last: number; count: number; receivedAt: number }>();
+  const topics = {
+    ingested: topic(Topics.AgreementIngestedV1),
+    extracted: topic(Topics.ClausesExtractedV1),
+    scheduled: topic(Topics.MilestoneScheduledV1),
+  };
+  let read = 0;
   while (done.size < sentAt.size && Date.now() < deadline) {
-    const ingested = new Map<string, number>();
-    const extracted = new Map<string, { at: number; dated: number; receivedAt: number }>();
-    const scheduled = new Map<string, { last: number; count: number; receivedAt: number }>();
-    for (const message of recorder.messages) {
+    const fresh = recorder.messages.slice(read);
+    read += fresh.length;
+    const touched = new Set<string>();
+    for (const message of fresh) {
       const key = message.key ?? '';
-      if (!sentAt.has(key) || done.has(key)) continue;
-      if (message.topic === topic(Topics.AgreementIngestedV1)) ingested.set(key, message.timestamp);
-      else if (message.topic === topic(Topics.ClausesExtractedV1)) {
+      if (!sentAt.has(key)) continue;
+      touched.add(key);
+      if (message.topic === topics.ingested) ingested.set(key, message.timestamp);
+      else if (message.topic === topics.extracted) {
         const payload = JSON.parse(message.value ?? '{}') as {
           obligations?: { deadline: { dueDate: string | null } | null }[];
         };
         const dated = (payload.obligations ?? []).filter((o) => o.deadline?.dueDate).length;
         extracted.set(key, { at: message.timestamp, dated, receivedAt: message.receivedAt });
-      } else if (message.topic === topic(Topics.MilestoneScheduledV1)) {
+      } else if (message.topic === topics.scheduled) {
         const previous = scheduled.get(key);
         scheduled.set(key, {
           last: Math.max(previous?.last ?? 0, message.timestamp),
@@ -149,10 +162,12 @@ async function waitForCompletion(
         });
       }
     }
-    for (const [key, extraction] of extracted) {
+    for (const key of touched) {
+      const extraction = extracted.get(key);
       const milestones = scheduled.get(key);
       const ingestedAt = ingested.get(key);
-      if (ingestedAt === undefined || (milestones?.count ?? 0) < extraction.dated) continue;
+      if (done.has(key) || !extraction || ingestedAt === undefined) continue;
+      if ((milestones?.count ?? 0) < extraction.dated) continue;
       done.set(key, {
         ingested: ingestedAt,
         extracted: extraction.at,
