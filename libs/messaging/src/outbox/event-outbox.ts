@@ -83,27 +83,26 @@ export class EventOutbox {
    * the notification at commit, and not at all if the transaction rolls back.
    */
   private async insert(manager: EntityManager, rows: OutboxRow[]) {
-    const columns = 5;
-    const values = rows.map((_row, index) => {
-      const first = index * columns;
-      return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}::jsonb, $${first + 5})`;
-    });
-    const parameters = rows.flatMap((row) => [
-      row.eventId,
-      row.topic,
-      row.messageKey,
-      JSON.stringify(row.headers),
-      row.payload,
-    ]);
+    // Columns as arrays, not a VALUES list per row count: one statement text, prepared once per
+    // connection, whatever the number of events. Rows are inserted, and numbered, in array order.
     await manager.query(
       `WITH appended AS (
          INSERT INTO outbox_messages (event_id, topic, message_key, headers, payload)
-         VALUES ${values.join(', ')}
+         SELECT event_id, topic, message_key, headers, payload
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+                WITH ORDINALITY AS e (event_id, topic, message_key, headers, payload, position)
+          ORDER BY position
          ON CONFLICT DO NOTHING
          RETURNING seq
        )
        SELECT pg_notify(${OUTBOX_CHANNEL_SQL}, '') WHERE EXISTS (SELECT 1 FROM appended)`,
-      parameters,
+      [
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.topic),
+        rows.map((row) => row.messageKey),
+        rows.map((row) => JSON.stringify(row.headers)),
+        rows.map((row) => row.payload),
+      ],
     );
   }
 
