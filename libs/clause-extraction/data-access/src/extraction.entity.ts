@@ -28,4 +28,8 @@ export class ExtractionEntity {
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
+
+  /** The order of storing, within a transaction too (where `createdAt` is the same). */
+  @Column({ type: 'bigint', insert: false, update: false, select: false })
+  seq!: string;
 }

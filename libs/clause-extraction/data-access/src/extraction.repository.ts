@@ -1,3 +1,5 @@
+import { insertRows } from '@dealwatch/persistence';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -8,25 +10,27 @@ import { ExtractionEntity } from './extraction.entity';
 export class ExtractionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores a run unless the same engine already read the same text of this agreement. */
-  async insertIfNew(
+  /**
+   * Stores a run's extractions in one statement, each unless the same engine already read the same
+   * text of its agreement (the first of two in the run wins); answers the ids stored.
+   */
+  async insertNew(
     manager: EntityManager,
-    extraction: Omit<ExtractionEntity, 'createdAt'>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ExtractionEntity)
-      .values(extraction)
-      .orIgnore()
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    extractions: readonly Omit<ExtractionEntity, 'createdAt' | 'seq'>[],
+  ): Promise<Set<string>> {
+    const stored = await insertRows<ExtractionEntity, { id: string }>(
+      manager,
+      ExtractionEntity,
+      extractions,
+      { skipConflicts: true, returning: ['id'] },
+    );
+    return new Set(stored.map((row) => row.id));
   }
 
   latestFor(agreementId: string): Promise<ExtractionEntity | null> {
     return this.dataSource.getRepository(ExtractionEntity).findOne({
       where: { agreementId },
-      order: { createdAt: 'DESC' },
+      order: { createdAt: 'DESC', seq: 'DESC' },
     });
   }
 }

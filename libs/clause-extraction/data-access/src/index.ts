@@ -1,7 +1,11 @@
 import { CreateExtractions1764403400000 } from './migrations/1764403400000-create-extractions';
+import { NumberExtractions1764835200000 } from './migrations/1764835200000-number-extractions';
 
 export * from './extraction.entity';
 export * from './extraction.repository';
 
 /** In the order they must run. */
-export const clauseExtractionMigrations = [CreateExtractions1764403400000];
+export const clauseExtractionMigrations = [
+  CreateExtractions1764403400000,
+  NumberExtractions1764835200000,
+];

@@ -14,8 +14,8 @@ export class AgreementIngestedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.on(Topics.AgreementIngestedV1, (event, manager) =>
-      this.extractClauses.execute(event, manager),
+    this.subscriptions.onBatch(Topics.AgreementIngestedV1, (events, manager) =>
+      this.extractClauses.execute(events, manager),
     );
   }
 }

@@ -25,10 +25,46 @@ export class ExtractClausesUseCase {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * A run of ingested agreements: each is read in turn, then their extractions are stored and
+   * announced with a statement each for the whole run.
+   */
   async execute(
-    event: DecodedEvent<typeof Topics.AgreementIngestedV1>,
+    events: DecodedEvent<typeof Topics.AgreementIngestedV1>[],
     manager: EntityManager,
   ): Promise<void> {
+    const read = events.map((event) => this.read(event));
+    const stored = await this.extractions.insertNew(
+      manager,
+      read.map(({ event, extracted }) => ({
+        id: extracted.extractionId,
+        agreementId: extracted.agreementId,
+        extractorVersion: this.extractor.version,
+        contentSha256: event.payload.contentSha256,
+        result: extracted,
+      })),
+    );
+    const fresh = read.filter(({ extracted }) => stored.has(extracted.extractionId));
+    await this.outbox.appendMany(
+      manager,
+      fresh.map(({ event, extracted }) => ({
+        topic: Topics.ClausesExtractedV1,
+        payload: extracted,
+        metadata: {
+          subject: extracted.agreementId,
+          correlationId: event.envelope.correlationId,
+          causationId: event.envelope.id,
+        },
+      })),
+    );
+    for (const { extracted, ms } of fresh)
+      this.logger.info(
+        { agreementId: extracted.agreementId, obligations: extracted.obligations.length, ms },
+        'clauses extracted',
+      );
+  }
+
+  private read(event: DecodedEvent<typeof Topics.AgreementIngestedV1>) {
     const agreement = event.payload;
     const started = performance.now();
     const result = this.extractor.extract({
@@ -42,26 +78,6 @@ export class ExtractClausesUseCase {
       extractorVersion: this.extractor.version,
       extractedAt: this.clock.now(),
     });
-    const isNew = await this.extractions.insertIfNew(manager, {
-      id: extracted.extractionId,
-      agreementId: agreement.agreementId,
-      extractorVersion: this.extractor.version,
-      contentSha256: agreement.contentSha256,
-      result: extracted,
-    });
-    if (!isNew) return;
-    await this.outbox.append(manager, Topics.ClausesExtractedV1, extracted, {
-      subject: agreement.agreementId,
-      correlationId: event.envelope.correlationId,
-      causationId: event.envelope.id,
-    });
-    this.logger.info(
-      {
-        agreementId: agreement.agreementId,
-        obligations: extracted.obligations.length,
-        ms: Math.round(performance.now() - started),
-      },
-      'clauses extracted',
-    );
+    return { event, extracted, ms: Math.round(performance.now() - started) };
   }
 }

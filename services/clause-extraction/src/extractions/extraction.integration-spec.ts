@@ -133,6 +133,28 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
     );
   });
 
+  it('reads a run of agreements together: each announced once per text, in the order sent', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const meeting = ingested(first, 'The parties shall meet within 30 days of 1 March 2026.');
+    const report = ingested(second, 'The Borrower shall report within 10 days of 2 March 2026.');
+    const amended = ingested(first, 'The parties shall meet within 60 days of 1 March 2026.');
+    // One key: the four events reach the service in one fetched run.
+    await publisher.publishAll(
+      Topics.AgreementIngestedV1,
+      [meeting, report, meeting, amended].map((payload) => ({ payload, key: 'one-run' })),
+    );
+    const texts = (agreementId: string) =>
+      extractionsOf(agreementId).map((extracted) => extracted.obligations.map((o) => o.text));
+    await expectEventually(() => {
+      expect(texts(first)).toEqual([[meeting.text], [amended.text]]);
+      expect(texts(second)).toEqual([[report.text]]);
+    });
+    const response = await apiFetch(`${base}/v1/agreements/${first}/extraction`);
+    expect(((await response.json()) as ClausesExtractedV1).extractionId).toBe(
+      extractionsOf(first)[1]!.extractionId,
+    );
+  });
+
   it('answers 404 before an agreement has been extracted', async () => {
     expect((await apiFetch(`${base}/v1/agreements/${randomUUID()}/extraction`)).status).toBe(404);
   });
