@@ -41,6 +41,8 @@ function fromWallClock(wallMs: number, timeZone: string): Date {
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`. */
 export function offsetMs(instant: Date, timeZone: string): number {
+  // The usual zone, and the scheduler's default: no formatting needed to know it is never ahead.
+  if (ALWAYS_UTC.has(timeZone)) return 0;
   const parts = wallClockFormat(timeZone).formatToParts(instant);
   const value = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((part) => part.type === type)?.value);
@@ -54,6 +56,9 @@ export function offsetMs(instant: Date, timeZone: string): number {
   );
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
 }
+
+/** Names of UTC itself (not of zones that are at UTC only part of the year, such as London). */
+const ALWAYS_UTC = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
 
 // Building a formatter costs far more than formatting with one, and schedules ask per reminder.
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
