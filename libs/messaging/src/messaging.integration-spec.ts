@@ -312,6 +312,7 @@ describe('the outbox relay when Kafka refuses a batch', () => {
     await recorder.stop();
     await producer.disconnect();
     await dataSource.destroy();
+    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
   it('keeps the batch, unlocked, and sends it first and in order once Kafka takes it', async () => {
