@@ -47,19 +47,42 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   });
 }
 
-/** Creates every contract topic and its dead-letter topic; existing ones are left as they are. */
+/**
+ * Creates every contract topic and its dead-letter topic; existing ones are left as they are. Then
+ * waits until each partition answers for its offsets: a partition created moments ago (by this
+ * service or a neighbour starting beside it) answers "not the leader" until its log is ready, and
+ * a consumer that meets that refreshes its metadata and rejoins its group, a dozen times over
+ * while it starts.
+ */
 export async function ensureTopics(
   admin: Admin,
   naming: TopicNaming,
   partitions = 3,
 ): Promise<void> {
+  const all = allTopics.flatMap((topic) => [naming.physical(topic), naming.deadLetter(topic)]);
   const existing = new Set(await admin.listTopics());
-  const wanted = allTopics
-    .flatMap((topic) => [naming.physical(topic), naming.deadLetter(topic)])
-    .filter((name) => !existing.has(name));
-  if (wanted.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-  });
+  const wanted = all.filter((name) => !existing.has(name));
+  if (wanted.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
+  }
+  const deadline = Date.now() + PARTITIONS_READY_TIMEOUT_MS;
+  await Promise.all(all.map((topic) => untilOffsetsAnswer(admin, topic, deadline)));
+}
+
+/** Past this, a partition still not ready is left to the consumers, which cope, only more slowly. */
+const PARTITIONS_READY_TIMEOUT_MS = 10_000;
+
+async function untilOffsetsAnswer(admin: Admin, topic: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      await admin.fetchTopicOffsets(topic);
+      return;
+    } catch {
+      if (Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
