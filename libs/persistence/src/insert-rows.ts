@@ -29,15 +29,23 @@ export async function insertRows<Entity extends ObjectLiteral, Returned = Object
   rows: readonly Partial<Entity>[],
   options: InsertRowsOptions = {},
 ): Promise<Returned[]> {
+  if (rows.length === 0) return [];
+  return insertInChunks<Returned>(manager, new InsertStatement(manager, target, rows), options);
+}
+
+/** The statement's rows, as many per `INSERT` as the parameter limit allows. */
+async function insertInChunks<Returned>(
+  manager: EntityManager,
+  statement: InsertStatement<ObjectLiteral>,
+  options: InsertRowsOptions = {},
+): Promise<Returned[]> {
   const returned: Returned[] = [];
-  if (rows.length === 0) return returned;
-  const statement = new InsertStatement(manager, target, rows);
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / statement.columnCount));
   const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
   const returning = options.returning
     ? ` RETURNING ${options.returning.map((column) => statement.escape(column)).join(', ')}`
     : '';
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+  for (let start = 0; start < statement.rowCount; start += rowsPerStatement) {
     const parameters: unknown[] = [];
     const insert = statement.sql(start, start + rowsPerStatement, parameters);
     const inserted = await manager.query<Returned[]>(
@@ -61,19 +69,17 @@ export async function insertTogether(
 ): Promise<void> {
   const statements = tables
     .filter((table) => table.rows.length > 0)
-    .map((table) => ({ table, statement: new InsertStatement(manager, table.target, table.rows) }));
+    .map((table) => new InsertStatement(manager, table.target, table.rows));
   const parameterCount = statements.reduce(
-    (sum, { table, statement }) => sum + table.rows.length * statement.columnCount,
+    (sum, statement) => sum + statement.rowCount * statement.columnCount,
     0,
   );
   if (statements.length <= 1 || parameterCount > MAX_PARAMETERS) {
-    for (const { table } of statements) await insertRows(manager, table.target, table.rows);
+    for (const statement of statements) await insertInChunks(manager, statement);
     return;
   }
   const parameters: unknown[] = [];
-  const inserts = statements.map(({ table, statement }) =>
-    statement.sql(0, table.rows.length, parameters),
-  );
+  const inserts = statements.map((statement) => statement.sql(0, statement.rowCount, parameters));
   const last = inserts.pop();
   const ctes = inserts.map((insert, index) => `inserted_${index} AS (${insert})`);
   await manager.query(`WITH ${ctes.join(', ')} ${last}`, parameters);
@@ -101,6 +107,10 @@ class InsertStatement<Entity extends ObjectLiteral> {
       .join('.');
     const columnList = this.columns.map((column) => this.escape(column.databaseName)).join(', ');
     this.head = `INSERT INTO ${table} (${columnList}) VALUES `;
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
   }
 
   get columnCount(): number {

@@ -35,11 +35,7 @@ export class AgreementLabelsRepository {
   ): Promise<void> {
     for (const round of distinctRounds(extractions, (extraction) => extraction.agreementId)) {
       const obligations = round.flatMap((extraction) =>
-        [
-          ...new Map(
-            extraction.obligations.map((obligation) => [obligation.obligationKey, obligation]),
-          ).values(),
-        ].map((obligation) => ({ ...obligation, extraction })),
+        lastMentions(extraction.obligations).map((obligation) => ({ ...obligation, extraction })),
       );
       await manager.query(
         `WITH agreements AS (
@@ -113,4 +109,11 @@ export class AgreementLabelsRepository {
       labels[Number(row.position) - 1] = { parties: row.parties ?? [], binding: row.binding };
     return labels;
   }
+}
+
+/** Each obligation key once, as its last mention has it. */
+function lastMentions<T extends { obligationKey: string }>(obligations: readonly T[]): T[] {
+  return [
+    ...new Map(obligations.map((obligation) => [obligation.obligationKey, obligation])).values(),
+  ];
 }

@@ -33,8 +33,8 @@ export interface OutboxRelayOptions {
 
 /**
  * Publishes committed outbox rows in order, one batch per `sendBatch`, and deletes them in the same
- * transaction (which holds them locked) once Kafka has acknowledged them. A crash between the two republishes the batch; the
- * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
+ * transaction (which holds them locked) once Kafka has acknowledged them. A crash between the two
+ * republishes the batch; the idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
  * instance are skipped, not awaited. Every commit that appends events notifies the schema's outbox
  * channel, on which the relay keeps a session listening, so rows committed by any instance go out at
  * once. The poll is only a safety net.
@@ -104,7 +104,6 @@ export class OutboxRelay {
 
   /** Publishes up to one batch; returns how many events went out. */
   async publishBatch(): Promise<number> {
-    const batchSize = this.batchSize;
     // One round trip instead of a transaction's three when there is nothing to send: most polls.
     if (!this.notified) {
       const [waiting] = await this.dataSource.query<{ waiting: boolean }[]>(
@@ -120,7 +119,7 @@ export class OutboxRelay {
       // each: several statements in one simple query, so the values are written into the text.
       const [, locked] = (await client.query(
         `BEGIN; SELECT seq, topic, message_key, headers, payload FROM outbox_messages
-         ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`,
+         ORDER BY seq LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
       )) as unknown as [QueryResult, QueryResult<OutboxRow>];
       const rows = locked.rows;
       if (rows.length === 0) {

@@ -311,7 +311,7 @@ export class MilestoneLifecycle {
     milestone: NewMilestone,
     due: MilestoneDue,
     now: Date,
-    defaults?: Map<string, Promise<AgreementDefaultsEntity | null>>,
+    defaults?: ReadonlyMap<string, AgreementDefaultsEntity>,
   ): Promise<ReminderPlan> {
     return this.policies.plan(await this.resolved(manager, milestone, defaults), due, now);
   }
@@ -326,29 +326,29 @@ export class MilestoneLifecycle {
   }
 
   /** The defaults of every agreement of the dated milestones given, read in one statement. */
-  private async defaultsOfEach(
+  private defaultsOfEach(
     manager: EntityManager,
     news: readonly NewMilestoneOf[],
-  ): Promise<Map<string, Promise<AgreementDefaultsEntity | null>>> {
-    const agreementIds = [
-      ...new Set(
-        news.flatMap(({ fields, due }) => (due && fields.agreementId ? [fields.agreementId] : [])),
-      ),
-    ];
-    const found = await this.defaults.findMany(manager, agreementIds);
-    return new Map(agreementIds.map((id) => [id, Promise.resolve(found.get(id) ?? null)]));
+  ): Promise<Map<string, AgreementDefaultsEntity>> {
+    const agreementIds = new Set(
+      news.flatMap(({ fields, due }) => (due && fields.agreementId ? [fields.agreementId] : [])),
+    );
+    return this.defaults.findMany(manager, [...agreementIds]);
   }
 
-  /** `known` keeps each agreement's defaults read once for milestones planned together. */
+  /**
+   * The milestone with its agreement's defaults filled in: from `known` (read beforehand for
+   * milestones planned together, an agreement absent from it having none), else read now.
+   */
   private async resolved(
     manager: EntityManager,
     milestone: NewMilestone,
-    known = new Map<string, Promise<AgreementDefaultsEntity | null>>(),
+    known?: ReadonlyMap<string, AgreementDefaultsEntity>,
   ): Promise<NewMilestone> {
     const { agreementId } = milestone;
-    if (agreementId && !known.has(agreementId))
-      known.set(agreementId, this.defaults.find(manager, agreementId));
-    const agreement = agreementId ? await known.get(agreementId) : null;
+    let agreement: AgreementDefaultsEntity | null | undefined = null;
+    if (agreementId)
+      agreement = known ? known.get(agreementId) : await this.defaults.find(manager, agreementId);
     const policy = milestone.policy ?? agreement?.policy ?? null;
     const jurisdiction = milestone.jurisdiction ?? agreement?.jurisdiction ?? null;
     return { ...milestone, policy, jurisdiction };
