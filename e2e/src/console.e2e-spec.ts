@@ -123,6 +123,38 @@ describe('the operations console in a real browser', () => {
     await page.screenshot({ path: resolve(artefacts, 'review-corrected.png'), fullPage: true });
   });
 
+  it('never shows a page over a newer one when their loads finish out of order', async () => {
+    const consoleUrl = pipeline.services.console.url;
+    // The review queue answers late, as under load; meanwhile the person opens the agreement.
+    let answerReviews = () => {};
+    const reviewsHeld = new Promise<void>((resolve) => (answerReviews = resolve));
+    await page.route('**/api/reviews', async (route) => {
+      await reviewsHeld;
+      await route.continue();
+    });
+    try {
+      const reviewsAsked = page.waitForRequest('**/api/reviews');
+      await page.goto(`${consoleUrl}/#/reviews`);
+      await reviewsAsked;
+      await page.goto(`${consoleUrl}/#/agreements/${agreementId}`);
+      const milestones = page.locator('section', { hasText: 'Milestones' });
+      await milestones.waitFor({ timeout: 15_000 });
+
+      const reviewsAnswered = page.waitForResponse('**/api/reviews');
+      answerReviews();
+      await (await reviewsAnswered).finished();
+      // Two frames: the late answer has been read and anything it would render is on screen.
+      await page.evaluate(
+        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+      );
+      expect(await page.locator('#review-queue').count()).toBe(0);
+      expect(await milestones.isVisible()).toBe(true);
+    } finally {
+      answerReviews();
+      await page.unroute('**/api/reviews');
+    }
+  });
+
   it('lists the alerts that fired for it and acknowledges one through alerting', async () => {
     await page.click('nav a[href="#/alerts"]');
     await page.locator('#alerts tbody tr').first().waitFor({ timeout: 30_000 });

@@ -131,7 +131,7 @@ function statusBadge(status) {
 }
 
 async function showDeadlines() {
-  const { from, to, items } = await requestJson('/api/timeline');
+  const { from, to, items } = await forThisRoute(requestJson('/api/timeline'));
   const canvas = element('canvas', {
     id: 'timeline',
     'aria-label': 'Deadlines over the next 12 months',
@@ -255,7 +255,7 @@ function drawTimeline(canvas, items, from, to) {
 }
 
 async function showAgreements() {
-  const { items } = await requestJson('/api/agreements');
+  const { items } = await forThisRoute(requestJson('/api/agreements'));
   view.replaceChildren(
     element(
       'section',
@@ -306,7 +306,7 @@ function highlighted(text, obligations) {
 }
 
 async function showAgreement(id) {
-  const { agreement, milestones } = await requestJson(`/api/agreements/${id}`);
+  const { agreement, milestones } = await forThisRoute(requestJson(`/api/agreements/${id}`));
   const obligations = agreement.obligations ?? [];
   view.replaceChildren(
     element(
@@ -470,13 +470,15 @@ function silenceOf(silences, milestoneId) {
 }
 
 async function showAlerts() {
-  const [{ items }, silences] = await Promise.all([
-    requestJson('/api/alerts'),
-    requestJson('/api/silences').then(
-      (answer) => answer.items,
-      () => null,
-    ),
-  ]);
+  const [{ items }, silences] = await forThisRoute(
+    Promise.all([
+      requestJson('/api/alerts'),
+      requestJson('/api/silences').then(
+        (answer) => answer.items,
+        () => null,
+      ),
+    ]),
+  );
   const message = notice('alerts-notice');
   view.replaceChildren(
     element(
@@ -639,7 +641,7 @@ function reviewRow(item, message) {
 }
 
 async function showReviews() {
-  const { confidenceBelow, items, reviewed } = await requestJson('/api/reviews');
+  const { confidenceBelow, items, reviewed } = await forThisRoute(requestJson('/api/reviews'));
   const message = notice('reviews-notice');
   view.replaceChildren(
     element(
@@ -757,7 +759,24 @@ function showUpload() {
   );
 }
 
+/**
+ * Counts route() calls. Loads overlap (a live refresh, then a click elsewhere) and may finish in
+ * either order: only the latest call's page is shown, never an older one over it.
+ */
+let routeGeneration = 0;
+
+class Superseded extends Error {}
+
+/** What `loading` gives, unless another route() began meanwhile: then its page is shown instead. */
+async function forThisRoute(loading) {
+  const generation = routeGeneration;
+  const loaded = await loading;
+  if (generation !== routeGeneration) throw new Superseded();
+  return loaded;
+}
+
 async function route() {
+  routeGeneration++;
   const hash = location.hash || '#/';
   for (const link of document.querySelectorAll('nav a'))
     link.classList.toggle('active', link.getAttribute('href') === hash);
@@ -770,6 +789,7 @@ async function route() {
     else if (hash === '#/upload') showUpload();
     else await showDeadlines();
   } catch (error) {
+    if (error instanceof Superseded) return;
     const message =
       error instanceof SignInRequired
         ? error.message
