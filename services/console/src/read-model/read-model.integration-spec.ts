@@ -581,13 +581,27 @@ describe('console read model from the public topics', () => {
     expect((await apiFetch(`${base}/api/silences`)).status).toBe(502);
   });
 
-  it('serves the page and the chart library', async () => {
+  it('serves the page, every module it imports, and the chart library', async () => {
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<main id="view"');
     const chart = await fetch(`${base}/assets/chart.js`);
     expect(chart.headers.get('content-type')).toMatch(/javascript/);
+    // The modules app.js imports, and what they import in turn, as the browser would ask for them.
+    const pending = ['app.js'];
+    const served = new Set<string>();
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      if (served.has(name)) continue;
+      const module = await fetch(`${base}/assets/${name}`);
+      expect({ name, status: module.status }).toEqual({ name, status: 200 });
+      expect(module.headers.get('content-type')).toMatch(/^text\/javascript/);
+      served.add(name);
+      for (const [, imported] of (await module.text()).matchAll(/from '\.\/([\w-]+\.js)'/g))
+        pending.push(imported!);
+    }
+    expect(served.size).toBeGreaterThan(5);
     expect((await fetch(`${base}/assets/../../package.json`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/index.html`)).status).toBe(404);
   });
 
   it('documents its HTTP API as OpenAPI, with a browsable page', async () => {

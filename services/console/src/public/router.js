@@ -1,0 +1,78 @@
+// Hash routing: which page the address shows, loaded afresh on every navigation and live update.
+import { element, view } from './dom.js';
+import { SignInRequired } from './session.js';
+
+/** The pages, given once by the entry script (they call back into this module, so not imported). */
+let pages = null;
+
+export function startRouter(pageTable) {
+  pages = pageTable;
+}
+
+/**
+ * Counts route() calls. Loads overlap (a live refresh, then a click elsewhere) and may finish in
+ * either order: only the latest call's page is shown, never an older one over it.
+ */
+let routeGeneration = 0;
+
+class Superseded extends Error {}
+
+/** What `loading` gives, unless another route() began meanwhile: then its page is shown instead. */
+export async function forThisRoute(loading) {
+  const generation = routeGeneration;
+  const loaded = await loading;
+  if (generation !== routeGeneration) throw new Superseded();
+  return loaded;
+}
+
+export async function route() {
+  routeGeneration++;
+  const hash = location.hash || '#/';
+  for (const link of document.querySelectorAll('nav a'))
+    link.classList.toggle('active', link.getAttribute('href') === hash);
+  try {
+    const agreement = /^#\/agreements\/([0-9a-f-]{36})$/.exec(hash);
+    if (agreement) await pages.agreement(agreement[1]);
+    else if (hash === '#/agreements') await pages.agreements();
+    else if (hash === '#/alerts') await pages.alerts();
+    else if (hash === '#/reviews') await pages.reviews();
+    else if (hash === '#/upload') pages.upload();
+    else await pages.deadlines();
+  } catch (error) {
+    if (error instanceof Superseded) return;
+    const message =
+      error instanceof SignInRequired
+        ? error.message
+        : `Could not load this page: ${error.message}`;
+    view.replaceChildren(element('section', {}, element('p', {}, message)));
+  }
+}
+
+/** True while a person is filling in a form on the page: live refreshes wait until they are done. */
+let editing = false;
+let refreshPending = false;
+
+export function startEditing() {
+  editing = true;
+}
+
+export function doneEditing() {
+  editing = false;
+  if (refreshPending) {
+    refreshPending = false;
+    void route();
+  }
+}
+
+/** A live update: the page is loaded again, once the person has finished the form they are in. */
+export function refresh() {
+  if (location.hash === '#/upload') return;
+  if (editing) refreshPending = true;
+  else void route();
+}
+
+/** Another page: whatever form was being filled in is gone with the old one. */
+export function followHash() {
+  editing = false;
+  void route();
+}
