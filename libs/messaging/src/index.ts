@@ -1,4 +1,5 @@
 export * from './inbox/event-consumer';
+export * from './inbox/event-handler';
 export * from './inbox/processed-event.entity';
 export * from './kafka/dead-letter';
 export * from './kafka/decode-event';

@@ -1,45 +1,19 @@
 import type { Topic } from '@dealwatch/contracts';
-import { isTransientError } from '@dealwatch/persistence';
 
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/dead-letter';
 import { decodeEvent } from '../kafka/decode-event';
-import type { DecodedEvent } from '../kafka/decode-event';
 import type { TopicNaming } from '../kafka/topic-naming';
+import type { BatchEventHandler, EventHandler } from './event-handler';
+import { InboxTransactions } from './inbox-transactions';
+import type { Applicable, InboxOptions } from './inbox-transactions';
 
-export type EventHandler<T extends Topic> = (
-  event: DecodedEvent<T>,
-  manager: EntityManager,
-) => Promise<void>;
-
-/**
- * Applies consecutive events of one partition, in their order, in one transaction: a projection can
- * write them with a statement per table instead of a statement per event.
- */
-export type BatchEventHandler<T extends Topic> = (
-  events: DecodedEvent<T>[],
-  manager: EntityManager,
-) => Promise<void>;
-
-/**
- * Thrown by a handler for an event that is well-formed but can never be applied (it names something
- * that does not exist, say): the event goes to the DLQ at once with this message, without retries.
- */
-export class UnprocessableEventError extends Error {
-  override readonly name = 'UnprocessableEventError';
-}
-
-export interface EventConsumerOptions {
+export interface EventConsumerOptions extends Omit<InboxOptions, 'groupId'> {
   /** Logical group name; the naming's prefix is added. */
   groupId: string;
-  /** Attempts for a handler failure that is not transient before the message is dead-lettered. */
-  maxAttempts?: number;
-  retryBackoffMs?: number;
-  /** Called after each committed transaction, e.g. to wake a worker for the rows it wrote. */
-  afterCommit?: () => void;
   /**
    * Events of one partition applied in one transaction at most (default 20): fewer commits, but the
    * first event's effects wait for the last's.
@@ -63,23 +37,14 @@ const OFFSET_COMMIT_INTERVAL_MS = 250;
 const RESTART_BACKOFF_MS = 500;
 const RESTART_BACKOFF_MAX_MS = 30_000;
 
-/** A message of a batch that decoded, with the handler it goes to. */
-interface Applicable {
-  message: KafkaMessage;
-  event: DecodedEvent<Topic>;
-  handler: BatchEventHandler<Topic>;
-}
-
 /**
- * Runs handlers exactly once per event id: the id goes into `processed_events` in the handler's own
- * transaction, so a redelivery finds it and changes nothing. Invalid messages, handlers that keep
- * failing and events a handler calls unprocessable go to `<topic>.dlq` with the reason;
- * infrastructure outages are retried without end instead, since the message itself is fine.
+ * Consumes the topics its handlers are registered for and runs them exactly once per event id
+ * (`InboxTransactions`). Invalid messages, handlers that keep failing and events a handler calls
+ * unprocessable go to `<topic>.dlq` with the reason; infrastructure outages are retried without end
+ * instead, since the message itself is fine.
  *
  * The events of a fetched batch are applied in order in one transaction (a commit and its flush per
- * batch, not per event), one partition after another as before, so the order per key holds. When a
- * batch's transaction fails on one event, the batch is rolled back and applied again event by event,
- * so only the failing one is retried or dead-lettered.
+ * batch, not per event), one partition after another, so the order per key holds.
  */
 export class EventConsumer {
   private readonly handlers = new Map<Topic, BatchEventHandler<Topic>>();
@@ -88,15 +53,18 @@ export class EventConsumer {
   /** The latest batch's handle on the consumer group, through which offsets are committed. */
   private latestBatch: EachBatchPayload | null = null;
   private trailingCommit: NodeJS.Timeout | null = null;
+  private readonly inbox: InboxTransactions;
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly deadLetterProducer: Producer,
     private readonly naming: TopicNaming,
     private readonly logger: Logger,
     private readonly options: EventConsumerOptions,
-  ) {}
+  ) {
+    this.inbox = new InboxTransactions(dataSource, logger, { ...options, groupId: this.groupId });
+  }
 
   on<T extends Topic>(topic: T, handler: EventHandler<T>): this {
     return this.onBatch(topic, async (events, manager) => {
@@ -201,7 +169,9 @@ export class EventConsumer {
       // A long transaction must not cost the group membership (sessionTimeout) and a redelivery.
       const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), 1_000);
       try {
-        await this.applyRun(run, physical, partition);
+        await this.inbox.applyRun(run, physical, (message, reason) =>
+          this.deadLetter(physical, partition, message, reason),
+        );
       } finally {
         clearInterval(keepAlive);
       }
@@ -262,116 +232,6 @@ export class EventConsumer {
     return { message, event: decoded.event, handler };
   }
 
-  /**
-   * Applies consecutive events of one partition in one transaction; if that fails for any reason but
-   * an outage, applies them one by one instead, so one bad event neither holds back nor takes down
-   * the others.
-   */
-  private async applyRun(run: Applicable[], physical: string, partition: number): Promise<void> {
-    if (run.length > 1) {
-      try {
-        await this.applyTogether(run);
-        return;
-      } catch (error) {
-        if (isTransientError(error)) throw error;
-        this.logger.debug(
-          { err: error, topic: physical, events: run.length },
-          'batch failed; applying its events one by one',
-        );
-      }
-    }
-    for (const { event, handler, message } of run)
-      await this.applyWithRetries(event, handler, physical, partition, message);
-  }
-
-  private async applyTogether(run: Applicable[]): Promise<void> {
-    const applied = await this.dataSource.transaction(async (manager) => {
-      const inserted: { event_id: string }[] = await manager.query(
-        `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
-         SELECT $1, event_id, topic, now() FROM unnest($2::text[], $3::text[]) AS e (event_id, topic)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [
-          this.groupId,
-          run.map(({ event }) => event.envelope.id),
-          run.map(({ event }) => event.topic),
-        ],
-      );
-      // Each new id once: a batch may hold the same event twice (a producer retry).
-      const fresh = new Set(inserted.map((row) => row.event_id));
-      const unapplied = run.filter(({ event }) => fresh.delete(event.envelope.id));
-      // A run is one partition's, so one topic's: one handler takes it all.
-      const [first] = unapplied;
-      if (first)
-        await first.handler(
-          unapplied.map(({ event }) => event),
-          manager,
-        );
-      return inserted.length;
-    });
-    if (applied > 0) this.options.afterCommit?.();
-    if (applied < run.length)
-      this.logger.debug({ skipped: run.length - applied }, 'duplicate events skipped');
-  }
-
-  private async applyWithRetries(
-    event: DecodedEvent<Topic>,
-    handler: BatchEventHandler<Topic>,
-    physical: string,
-    partition: number,
-    message: KafkaMessage,
-  ): Promise<void> {
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.applyOnce(event, handler);
-        return;
-      } catch (error) {
-        // Kafka redelivers from the last committed offset once the infrastructure is back.
-        if (isTransientError(error)) throw error;
-        if (error instanceof UnprocessableEventError) {
-          await this.deadLetter(physical, partition, message, error.message);
-          return;
-        }
-        this.logger.warn(
-          { err: error, topic: physical, eventId: event.envelope.id, attempt },
-          'event handler failed',
-        );
-        if (attempt >= maxAttempts) {
-          await this.deadLetter(
-            physical,
-            partition,
-            message,
-            `handler failed ${attempt} times: ${describe(error)}`,
-          );
-          return;
-        }
-        await delay((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
-      }
-    }
-  }
-
-  private async applyOnce(
-    event: DecodedEvent<Topic>,
-    handler: BatchEventHandler<Topic>,
-  ): Promise<void> {
-    const applied = await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
-         VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.groupId, event.envelope.id, event.topic],
-      );
-      if (inserted.length === 0) return false;
-      await handler([event], manager);
-      return true;
-    });
-    if (applied) this.options.afterCommit?.();
-    else
-      this.logger.debug(
-        { eventId: event.envelope.id, topic: event.topic },
-        'duplicate event skipped',
-      );
-  }
-
   private async deadLetter(
     physical: string,
     partition: number,
@@ -398,10 +258,6 @@ export class EventConsumer {
       await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function delay(ms: number): Promise<void> {
