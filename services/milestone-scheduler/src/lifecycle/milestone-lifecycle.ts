@@ -1,6 +1,4 @@
-import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
-import type { OutboxEvent } from '@dealwatch/messaging';
 import {
   AgreementDefaultsRepository,
   MilestoneHistoryRepository,
@@ -25,15 +23,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { ReminderPolicyBook } from '../policies/reminder-policy-book';
-import {
-  beforeOf,
-  currentDue,
-  historyOf,
-  scheduleOf,
-  subjectOf,
-  unscheduled,
-} from './milestone-change';
+import { beforeOf, currentDue, historyOf, scheduleOf, unscheduled } from './milestone-change';
 import type { Before } from './milestone-change';
+import { scheduledEvents, statusChangedEvent } from './milestone-events';
 
 /** The actor of changes the service makes itself: time passing, a chain released. */
 export const SCHEDULER = 'scheduler';
@@ -138,7 +130,7 @@ export class MilestoneLifecycle {
     await this.outbox.appendMany(
       manager,
       created.flatMap(({ milestone, reminders, change }) =>
-        milestone.status === 'pending' ? this.scheduledEvents(milestone, reminders, change) : [],
+        milestone.status === 'pending' ? scheduledEvents(milestone, reminders, change) : [],
       ),
     );
     return created.map(({ milestone, reminders }) => ({ milestone, reminders }));
@@ -371,7 +363,7 @@ export class MilestoneLifecycle {
   ): Promise<void> {
     const eventIds = await this.outbox.appendMany(
       manager,
-      changes.map(({ before, after }) => this.statusChangedEvent(before, after, change)),
+      changes.map(({ before, after }) => statusChangedEvent(before, after, change)),
     );
     await this.history.appendMany(
       manager,
@@ -382,76 +374,13 @@ export class MilestoneLifecycle {
     );
   }
 
-  private statusChangedEvent(before: Before, after: MilestoneEntity, change: Change): OutboxEvent {
-    return {
-      topic: Topics.MilestoneStatusChangedV1,
-      payload: {
-        milestoneId: after.id,
-        agreementId: subjectOf(after),
-        previousStatus: before.status ?? after.status,
-        status: after.status,
-        dueDate: after.dueDate,
-        previousDueDate: before.dueDate,
-        changedAt: change.at.toISOString(),
-        actor: change.actor,
-        reason: change.reason,
-      },
-      metadata: {
-        subject: subjectOf(after),
-        correlationId: change.correlationId ?? null,
-        causationId: change.causationId ?? null,
-      },
-    };
-  }
-
   private async announceSchedule(
     manager: EntityManager,
     milestone: MilestoneEntity,
     reminders: ReminderEntity[],
     change: Change,
   ): Promise<void> {
-    await this.outbox.appendMany(manager, this.scheduledEvents(milestone, reminders, change));
-  }
-
-  /** `milestone.scheduled` for a dated milestone, none for a tracked one. */
-  private scheduledEvents(
-    milestone: MilestoneEntity,
-    reminders: ReminderEntity[],
-    change: Change,
-  ): OutboxEvent[] {
-    if (!milestone.dueDate || !milestone.overdueAt) return [];
-    return [
-      {
-        topic: Topics.MilestoneScheduledV1,
-        payload: {
-          milestoneId: milestone.id,
-          agreementId: subjectOf(milestone),
-          obligationKey: milestone.obligationKey,
-          title: milestone.title,
-          category: milestone.category,
-          dueDate: milestone.dueDate,
-          overdueAt: milestone.overdueAt.toISOString(),
-          evidence: milestone.evidence,
-          reminders: reminders.flatMap((reminder) =>
-            reminder.status === 'cancelled'
-              ? []
-              : [
-                  {
-                    reminderId: reminder.id,
-                    offset: reminder.offset,
-                    fireAt: reminder.fireAt.toISOString(),
-                    status: reminder.status,
-                  },
-                ],
-          ),
-        },
-        metadata: {
-          subject: subjectOf(milestone),
-          correlationId: change.correlationId ?? null,
-          causationId: change.causationId ?? null,
-        },
-      },
-    ];
+    await this.outbox.appendMany(manager, scheduledEvents(milestone, reminders, change));
   }
 }
 
