@@ -260,6 +260,7 @@ export class EventConsumer {
   }
 }
 
+/** On the global timers, which the specs' fake timers drive. */
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

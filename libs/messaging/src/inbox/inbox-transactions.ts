@@ -43,10 +43,6 @@ export class InboxTransactions {
     private readonly options: InboxOptions,
   ) {}
 
-  private get groupId(): string {
-    return this.options.groupId;
-  }
-
   /** Applies consecutive events of one partition, in one transaction or else one by one. */
   async applyRun(run: Applicable[], physical: string, deadLetter: DeadLetter): Promise<void> {
     if (run.length > 1) {
@@ -74,7 +70,7 @@ export class InboxTransactions {
          SELECT $1, event_id, topic, now() FROM unnest($2::text[], $3::text[]) AS e (event_id, topic)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [
-          this.groupId,
+          this.options.groupId,
           run.map(({ event }) => event.envelope.id),
           run.map(({ event }) => event.topic),
         ],
@@ -135,7 +131,7 @@ export class InboxTransactions {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_events (consumer_group, event_id, topic, processed_at)
          VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.groupId, event.envelope.id, event.topic],
+        [this.options.groupId, event.envelope.id, event.topic],
       );
       if (inserted.length === 0) return false;
       await handler([event], manager);
@@ -154,6 +150,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** On the global timers, which the specs' fake timers drive. */
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -123,6 +123,8 @@ export function wrongTypeValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   return fc.oneof(...candidates).filter((value) => typeOf(value) !== expected);
 }
 
+export const isUuid = (value: string) => /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value);
+
 /** True when the schema alone proves `value` invalid (custom checks are not judged). */
 export function schemaRejects(schema: JsonSchema, value: unknown): boolean {
   if (schema.enum) return !schema.enum.includes(value);
@@ -133,8 +135,7 @@ export function schemaRejects(schema: JsonSchema, value: unknown): boolean {
       if (schema.maxLength !== undefined && value.length > schema.maxLength) return true;
       if (schema.minLength !== undefined && value.length < schema.minLength) return true;
       if (schema.pattern && !new RegExp(schema.pattern).test(value)) return true;
-      if (schema.format === 'uuid' && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value))
-        return true;
+      if (schema.format === 'uuid' && !isUuid(value)) return true;
       return false;
     case 'integer':
       return typeof value !== 'number' || !Number.isInteger(value) || outOfRange(schema, value);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { authorized, encoded, fillPath, isWrite } from './case-requests';
 import type { FuzzCase, FuzzedOperation, JsonSchema } from './fuzz-case';
-import { HOSTILE_STRINGS, plausibleObject, schemaRejects } from './fuzz-values';
+import { HOSTILE_STRINGS, isUuid, plausibleObject, schemaRejects } from './fuzz-values';
 
 const ENCODED_PATH_VALUES = [
   'not-a-uuid',
@@ -48,8 +48,6 @@ export function pathParamCases(operation: FuzzedOperation): fc.Arbitrary<FuzzCas
       otherFaults: operation.body !== null,
     }));
 }
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value);
 
 function decodable(value: string): boolean {
   try {

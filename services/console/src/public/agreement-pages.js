@@ -1,11 +1,10 @@
 // The agreements: the list, and one agreement with its text, obligations and milestones.
-import { element, statusBadge, view } from './dom.js';
-import { forThisRoute } from './router.js';
+import { element, statusBadge } from './dom.js';
 import { requestJson } from './session.js';
 
-export async function showAgreements() {
-  const { items } = await forThisRoute(requestJson('/api/agreements'));
-  view.replaceChildren(
+export async function showAgreements(draw) {
+  const { items } = await requestJson('/api/agreements');
+  draw(
     element(
       'section',
       {},
@@ -54,10 +53,10 @@ function highlighted(text, obligations) {
   return container;
 }
 
-export async function showAgreement(id) {
-  const { agreement, milestones } = await forThisRoute(requestJson(`/api/agreements/${id}`));
+export async function showAgreement(draw, id) {
+  const { agreement, milestones } = await requestJson(`/api/agreements/${id}`);
   const obligations = agreement.obligations ?? [];
-  view.replaceChildren(
+  draw(
     element(
       'section',
       {},

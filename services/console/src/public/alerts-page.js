@@ -1,7 +1,7 @@
 // The alerts that fired, with acknowledging and silencing through alerting, and the silences.
 import { act, reviewer } from './actions.js';
-import { element, notice, view } from './dom.js';
-import { forThisRoute, route, startEditing } from './router.js';
+import { element, notice } from './dom.js';
+import { route, startEditing } from './router.js';
 import { requestJson } from './session.js';
 
 const SILENCE_CHOICES = [
@@ -85,18 +85,16 @@ function silenceOf(silences, milestoneId) {
   );
 }
 
-export async function showAlerts() {
-  const [{ items }, silences] = await forThisRoute(
-    Promise.all([
-      requestJson('/api/alerts'),
-      requestJson('/api/silences').then(
-        (answer) => answer.items,
-        () => null,
-      ),
-    ]),
-  );
+export async function showAlerts(draw) {
+  const [{ items }, silences] = await Promise.all([
+    requestJson('/api/alerts'),
+    requestJson('/api/silences').then(
+      (answer) => answer.items,
+      () => null,
+    ),
+  ]);
   const message = notice('alerts-notice');
-  view.replaceChildren(
+  draw(
     element(
       'section',
       {},

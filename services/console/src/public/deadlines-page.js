@@ -1,6 +1,5 @@
 // The start page: the deadlines of the next months, as a table and on a timeline.
-import { element, statusBadge, view } from './dom.js';
-import { forThisRoute } from './router.js';
+import { element, statusBadge } from './dom.js';
 import { requestJson } from './session.js';
 
 const STATUS_COLOURS = {
@@ -14,8 +13,8 @@ const STATUS_COLOURS = {
 };
 let chart = null;
 
-export async function showDeadlines() {
-  const { from, to, items } = await forThisRoute(requestJson('/api/timeline'));
+export async function showDeadlines(draw) {
+  const { from, to, items } = await requestJson('/api/timeline');
   const canvas = element('canvas', {
     id: 'timeline',
     'aria-label': 'Deadlines over the next 12 months',
@@ -30,7 +29,7 @@ export async function showDeadlines() {
       element('td', {}, element('a', { href: `#/agreements/${m.agreementId}` }, m.title)),
     ),
   );
-  view.replaceChildren(
+  const drawn = draw(
     element(
       'section',
       {},
@@ -59,7 +58,7 @@ export async function showDeadlines() {
       ),
     ),
   );
-  drawTimeline(canvas, items, from, to);
+  if (drawn) drawTimeline(canvas, items, from, to);
 }
 
 /** Month starts between two instants, as chart ticks. */

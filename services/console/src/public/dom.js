@@ -1,7 +1,4 @@
-// What every page is drawn with: the view it fills and a small element builder.
-
-/** Where every page is drawn. */
-export const view = document.getElementById('view');
+// What every page is built with: a small element builder and the badges and notices pages share.
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

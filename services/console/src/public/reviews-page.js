@@ -1,7 +1,7 @@
 // The review queue: low-confidence obligations to confirm, correct or dismiss, and those reviewed.
 import { act, reviewer } from './actions.js';
-import { element, notice, statusBadge, view } from './dom.js';
-import { forThisRoute, route, startEditing } from './router.js';
+import { element, notice, statusBadge } from './dom.js';
+import { route, startEditing } from './router.js';
 import { requestJson } from './session.js';
 
 function evidenceOf(obligation) {
@@ -85,10 +85,10 @@ function reviewRow(item, message) {
   );
 }
 
-export async function showReviews() {
-  const { confidenceBelow, items, reviewed } = await forThisRoute(requestJson('/api/reviews'));
+export async function showReviews(draw) {
+  const { confidenceBelow, items, reviewed } = await requestJson('/api/reviews');
   const message = notice('reviews-notice');
-  view.replaceChildren(
+  draw(
     element(
       'section',
       {},

@@ -1,6 +1,9 @@
 // Hash routing: which page the address shows, loaded afresh on every navigation and live update.
-import { element, view } from './dom.js';
+import { element } from './dom.js';
 import { SignInRequired } from './session.js';
+
+/** Where every page is drawn, by route() alone. */
+const view = document.getElementById('view');
 
 /** The pages, given once by the entry script (they call back into this module, so not imported). */
 let pages = null;
@@ -15,36 +18,32 @@ export function startRouter(pageTable) {
  */
 let routeGeneration = 0;
 
-class Superseded extends Error {}
-
-/** What `loading` gives, unless another route() began meanwhile: then its page is shown instead. */
-export async function forThisRoute(loading) {
-  const generation = routeGeneration;
-  const loaded = await loading;
-  if (generation !== routeGeneration) throw new Superseded();
-  return loaded;
-}
-
+/** Loads the page the address names and draws it, through the one check that it is still wanted. */
 export async function route() {
-  routeGeneration++;
+  const generation = ++routeGeneration;
+  /** Draws the page unless a later route() has begun; says whether it did. */
+  const draw = (...nodes) => {
+    if (generation !== routeGeneration) return false;
+    view.replaceChildren(...nodes);
+    return true;
+  };
   const hash = location.hash || '#/';
   for (const link of document.querySelectorAll('nav a'))
     link.classList.toggle('active', link.getAttribute('href') === hash);
   try {
     const agreement = /^#\/agreements\/([0-9a-f-]{36})$/.exec(hash);
-    if (agreement) await pages.agreement(agreement[1]);
-    else if (hash === '#/agreements') await pages.agreements();
-    else if (hash === '#/alerts') await pages.alerts();
-    else if (hash === '#/reviews') await pages.reviews();
-    else if (hash === '#/upload') pages.upload();
-    else await pages.deadlines();
+    if (agreement) await pages.agreement(draw, agreement[1]);
+    else if (hash === '#/agreements') await pages.agreements(draw);
+    else if (hash === '#/alerts') await pages.alerts(draw);
+    else if (hash === '#/reviews') await pages.reviews(draw);
+    else if (hash === '#/upload') pages.upload(draw);
+    else await pages.deadlines(draw);
   } catch (error) {
-    if (error instanceof Superseded) return;
     const message =
       error instanceof SignInRequired
         ? error.message
         : `Could not load this page: ${error.message}`;
-    view.replaceChildren(element('section', {}, element('p', {}, message)));
+    draw(element('section', {}, element('p', {}, message)));
   }
 }
 

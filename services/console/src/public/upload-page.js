@@ -1,8 +1,8 @@
 // Uploading an agreement as pasted text or a file.
-import { element, view } from './dom.js';
+import { element } from './dom.js';
 import { requestJson } from './session.js';
 
-export function showUpload() {
+export function showUpload(draw) {
   const text = element('textarea', {
     id: 'upload-text',
     placeholder: 'Paste the text of an agreement or a news report',
@@ -39,7 +39,7 @@ export function showUpload() {
     },
     'Upload',
   );
-  view.replaceChildren(
+  draw(
     element(
       'section',
       {},

@@ -1,5 +1,5 @@
 import { Topics } from '@dealwatch/contracts';
-import type { OutboxEvent } from '@dealwatch/messaging';
+import type { EventMetadata, OutboxEvent } from '@dealwatch/messaging';
 import type { MilestoneEntity, ReminderEntity } from '@dealwatch/milestone-scheduler/data-access';
 
 import { subjectOf } from './milestone-change';
@@ -27,11 +27,7 @@ export function statusChangedEvent(
       actor: change.actor,
       reason: change.reason,
     },
-    metadata: {
-      subject: subjectOf(after),
-      correlationId: change.correlationId ?? null,
-      causationId: change.causationId ?? null,
-    },
+    metadata: metadataOf(after, change),
   };
 }
 
@@ -67,11 +63,16 @@ export function scheduledEvents(
               ],
         ),
       },
-      metadata: {
-        subject: subjectOf(milestone),
-        correlationId: change.correlationId ?? null,
-        causationId: change.causationId ?? null,
-      },
+      metadata: metadataOf(milestone, change),
     },
   ];
+}
+
+/** Keyed by the milestone's agreement, and traced to the change's cause. */
+function metadataOf(milestone: MilestoneEntity, change: Change): EventMetadata {
+  return {
+    subject: subjectOf(milestone),
+    correlationId: change.correlationId ?? null,
+    causationId: change.causationId ?? null,
+  };
 }
