@@ -1,0 +1,126 @@
+import pino from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+import { createServiceDataSource, openServiceDataSource } from './service-data-source';
+import { TableStatisticsKeeper } from './table-statistics';
+
+/** Tables autovacuum never analyses, whatever the server's setting, so each case is decided here. */
+class CreateTables1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    for (const table of ['reminders', 'notes'])
+      await runner.query(
+        `CREATE TABLE ${table} (id int PRIMARY KEY, body text NOT NULL)
+           WITH (autovacuum_enabled = false)`,
+      );
+  }
+  async down(): Promise<void> {}
+}
+
+// Not the test harness's namespaces: the harness itself stands on this library.
+const run = Date.now().toString(36);
+const schema = `t_${run}_table_statistics`;
+const neighbour = `t_${run}_table_statistics_other`;
+const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+describe('TableStatisticsKeeper, where autovacuum does not analyse', () => {
+  let dataSource: DataSource;
+  let keeper: TableStatisticsKeeper;
+  let nextId = 0;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({
+        url: databaseUrl,
+        schema,
+        entities: [],
+        migrations: [CreateTables1700000000000],
+        applicationName: 'table-statistics-test',
+      }),
+    );
+    await dataSource.query(`CREATE SCHEMA "${neighbour}"`);
+    await dataSource.query(
+      `CREATE TABLE "${neighbour}".reminders (id int PRIMARY KEY, body text NOT NULL)
+         WITH (autovacuum_enabled = false)`,
+    );
+    keeper = new TableStatisticsKeeper(dataSource, pino({ level: 'silent' }), { intervalMs: 0 });
+  });
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${schema}", "${neighbour}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  /** Inserts rows and has their counts reach the statistics at once, not within the second. */
+  async function insert(table: string, rows: number): Promise<void> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const first = nextId;
+      nextId += rows;
+      await runner.query(
+        `INSERT INTO ${table} SELECT n, repeat('x', 40) FROM generate_series(${first}, ${nextId - 1}) n`,
+      );
+      await runner.query('SELECT pg_stat_force_next_flush()');
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async function rowsPlannerKnows(table: string): Promise<number> {
+    const [row] = await dataSource.query<{ reltuples: number }[]>(
+      `SELECT reltuples FROM pg_class WHERE oid = $1::regclass`,
+      [table],
+    );
+    return Number(row?.reltuples);
+  }
+
+  it('analyses a table once it has changed by more than the threshold, and only then', async () => {
+    await insert('notes', 20);
+    expect(await keeper.analyzeStaleTables()).toEqual([]);
+    expect(await rowsPlannerKnows('notes')).toBe(-1);
+
+    // Autovacuum's default threshold is 50 changed rows plus 10% of those counted last time.
+    await insert('notes', 180);
+    expect(await keeper.analyzeStaleTables()).toEqual([`${schema}.notes`]);
+    expect(await rowsPlannerKnows('notes')).toBe(200);
+
+    await insert('notes', 60);
+    expect(await keeper.analyzeStaleTables()).toEqual([]);
+    await insert('notes', 20);
+    expect(await keeper.analyzeStaleTables()).toEqual([`${schema}.notes`]);
+    expect(await rowsPlannerKnows('notes')).toBe(280);
+  });
+
+  it("leaves other schemas' tables alone", async () => {
+    await insert(`"${neighbour}".reminders`, 500);
+    expect(await keeper.analyzeStaleTables()).toEqual([]);
+    expect(await rowsPlannerKnows(`"${neighbour}".reminders`)).toBe(-1);
+  });
+
+  it('has the plan of a statement prepared while its table was empty made again for the grown table', async () => {
+    const session = dataSource.createQueryRunner();
+    /** The rows the statement's plan expects to read from the table. */
+    const rowsPlanned = async () => {
+      const plan = (await session.query("EXPLAIN EXECUTE pending('x')")) as {
+        'QUERY PLAN': string;
+      }[];
+      const scan = plan.map((line) => line['QUERY PLAN']).find((line) => line.includes('Scan on'));
+      return Number(/rows=(\d+)/.exec(scan ?? '')?.[1]);
+    };
+    try {
+      await session.query(
+        'PREPARE pending (text) AS SELECT count(*) FROM reminders WHERE body <> $1',
+      );
+      // From the sixth execution on, PostgreSQL keeps the generic plan made for an empty table.
+      for (let execution = 0; execution < 6; execution++)
+        await session.query("EXECUTE pending('x')");
+      await insert('reminders', 20_000);
+      expect(await rowsPlanned()).toBeLessThan(2_000);
+
+      expect(await keeper.analyzeStaleTables()).toEqual([`${schema}.reminders`]);
+
+      expect(await rowsPlanned()).toBeGreaterThan(19_000);
+    } finally {
+      await session.query('DEALLOCATE ALL');
+      await session.release();
+    }
+  });
+});
