@@ -61,6 +61,15 @@ export class CommonEnv {
 
   @EnvVariable({
     description:
+      "How often (ms) the service checks whether its own tables need new planner statistics, on a PostgreSQL server whose autovacuum is off (with it on, autovacuum does this and the check is skipped). A table is analysed once it has changed by autovacuum's analyze threshold. 0 never checks.",
+  })
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_ANALYZE_INTERVAL_MS: number = 30_000;
+
+  @EnvVariable({
+    description:
       'Largest JSON or text request body, e.g. 1mb; larger requests get 413 (ingest reads documents up to INGEST_MAX_BODY, the console forwards uploads up to CONSOLE_UPLOAD_MAX_BODY).',
   })
   @Matches(/^\d+(kb|mb)$/i, { message: 'HTTP_MAX_BODY must be a size such as 512kb or 1mb' })

@@ -16,6 +16,7 @@ import {
   createKafka,
 } from '@dealwatch/messaging';
 import {
+  TableStatisticsKeeper,
   createRedisClient,
   createServiceDataSource,
   openServiceDataSource,
@@ -144,6 +145,14 @@ export class PlatformModule {
                 pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
               },
             ),
+        },
+        {
+          provide: TableStatisticsKeeper,
+          inject: [DataSource, LOGGER],
+          useFactory: (dataSource: DataSource, log: Logger) =>
+            new TableStatisticsKeeper(dataSource, log.child({ component: 'table-statistics' }), {
+              intervalMs: env.DATABASE_ANALYZE_INTERVAL_MS,
+            }),
         },
         {
           provide: AUTH_DATA_SOURCE,

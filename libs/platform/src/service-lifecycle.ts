@@ -1,4 +1,5 @@
 import { OutboxRelay, TopicNaming, ensureTopics } from '@dealwatch/messaging';
+import { TableStatisticsKeeper } from '@dealwatch/persistence';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type {
@@ -30,6 +31,7 @@ export class ServiceLifecycle
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly naming: TopicNaming,
     private readonly relay: OutboxRelay,
+    private readonly tableStatistics: TableStatisticsKeeper,
     private readonly subscriptions: EventSubscriptions,
     private readonly dataSource: DataSource,
     @Inject(AUTH_DATA_SOURCE) private readonly authDataSource: DataSource,
@@ -44,6 +46,7 @@ export class ServiceLifecycle
       await admin.disconnect();
     }
     this.relay.start();
+    this.tableStatistics.start();
     await this.subscriptions.start();
     this.logger.info('messaging started');
   }
@@ -52,6 +55,7 @@ export class ServiceLifecycle
     this.logger.info({ signal }, 'shutting down: stop consuming, flush outbox, close connections');
     await this.subscriptions.stop();
     await this.relay.stop();
+    await this.tableStatistics.stop();
     await this.producer.disconnect();
     if (this.redis) await this.redis.quit().catch(() => undefined);
   }
