@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 import { insertRows, insertTogether } from './insert-rows';
-import { createServiceDataSource, openServiceDataSource } from './service-data-source';
+import { openSpecDataSource, specSchema } from './spec-data-source';
 
 const upperCase = { to: (value: string) => value.toUpperCase(), from: (value: string) => value };
 
@@ -47,23 +47,16 @@ class CreateNotes1700000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 
-// Not the test harness's namespaces: the harness itself stands on this library.
-const schema = `t_${Date.now().toString(36)}_insert_rows`;
-const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const schema = specSchema('insert_rows');
 
 describe('insertRows, many entities in one plain INSERT', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      createServiceDataSource({
-        url: databaseUrl,
-        schema,
-        entities: [NoteEntity, NoteCommentEntity],
-        migrations: [CreateNotes1700000000000],
-        applicationName: 'insert-rows-test',
-      }),
-    );
+    dataSource = await openSpecDataSource(schema, {
+      entities: [NoteEntity, NoteCommentEntity],
+      migrations: [CreateNotes1700000000000],
+    });
   });
   afterAll(async () => {
     await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -1,25 +1,15 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 
-import { createServiceDataSource, openServiceDataSource } from './service-data-source';
+import { openSpecDataSource, specSchema } from './spec-data-source';
 
-// Not the test harness's namespaces: the harness itself stands on this library.
-const schema = `t_${Date.now().toString(36)}_preparing`;
-const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const schema = specSchema('preparing');
 
 describe('statements on a service data source', () => {
   let dataSource: DataSource;
   let runner: QueryRunner;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      createServiceDataSource({
-        url: databaseUrl,
-        schema,
-        entities: [],
-        migrations: [],
-        applicationName: 'preparing-spec',
-      }),
-    );
+    dataSource = await openSpecDataSource(schema);
     runner = dataSource.createQueryRunner();
     await runner.connect();
     await runner.query('CREATE TABLE deadlines (id int PRIMARY KEY, due date NOT NULL)');

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
-import { createServiceDataSource, openServiceDataSource } from './service-data-source';
+import { openSpecDataSource, specSchema } from './spec-data-source';
 import { TableStatisticsKeeper } from './table-statistics';
 
 /** Tables autovacuum never analyses, whatever the server's setting, so each case is decided here. */
@@ -16,11 +16,8 @@ class CreateTables1700000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 
-// Not the test harness's namespaces: the harness itself stands on this library.
-const run = Date.now().toString(36);
-const schema = `t_${run}_table_statistics`;
-const neighbour = `t_${run}_table_statistics_other`;
-const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const schema = specSchema('table_statistics');
+const neighbour = `${schema}_other`;
 
 describe('TableStatisticsKeeper, where autovacuum does not analyse', () => {
   let dataSource: DataSource;
@@ -28,15 +25,7 @@ describe('TableStatisticsKeeper, where autovacuum does not analyse', () => {
   let nextId = 0;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      createServiceDataSource({
-        url: databaseUrl,
-        schema,
-        entities: [],
-        migrations: [CreateTables1700000000000],
-        applicationName: 'table-statistics-test',
-      }),
-    );
+    dataSource = await openSpecDataSource(schema, { migrations: [CreateTables1700000000000] });
     await dataSource.query(`CREATE SCHEMA "${neighbour}"`);
     await dataSource.query(
       `CREATE TABLE "${neighbour}".reminders (id int PRIMARY KEY, body text NOT NULL)
