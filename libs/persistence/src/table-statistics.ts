@@ -51,12 +51,10 @@ export class TableStatisticsKeeper {
   async analyzeStaleTables(): Promise<string[]> {
     await this.reportAutovacuumOff();
     const stale = await this.dataSource.query<{ name: string }[]>(STALE_TABLES_SQL);
-    if (stale.length === 0) return [];
+    const names = stale.map(({ name }) => name);
     // SKIP_LOCKED: another instance of the service analysing the same table is as good.
-    await this.dataSource.query(
-      `ANALYZE (SKIP_LOCKED) ${stale.map(({ name }) => name).join(', ')}`,
-    );
-    return stale.map(({ name }) => name);
+    if (names.length > 0) await this.dataSource.query(`ANALYZE (SKIP_LOCKED) ${names.join(', ')}`);
+    return names;
   }
 
   /** Once: an operator should know their server is not vacuuming, which no service can do for it. */
