@@ -1,0 +1,91 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+
+export interface KafkaTraffic {
+  /** Messages on each of the run's topics, by name without the run's prefix. */
+  producedByTopic: Map<string, number>;
+  produced: number;
+  /** Messages the services' consumer groups committed, summed over groups. */
+  consumed: number;
+  /** Mean bytes of key, value and headers of what was produced. */
+  meanBytes: number;
+}
+
+/**
+ * What the services sent through Kafka during a run: every topic and consumer group whose name
+ * starts with the run's prefix. Each agreement is one post, but many events on several topics,
+ * most of them read by more than one service, so this is what a Kafka ceiling must be compared with.
+ */
+export async function kafkaTraffic(brokers: string[], prefix: string): Promise<KafkaTraffic> {
+  const kafka = new Kafka({ brokers, clientId: 'bench-traffic', logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    const producedByTopic = new Map<string, number>();
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const count = ends.reduce((sum, end) => sum + Number(end.high) - Number(end.low), 0);
+      if (count > 0) producedByTopic.set(topic.slice(prefix.length), count);
+    }
+    const produced = [...producedByTopic.values()].reduce((sum, count) => sum + count, 0);
+    return {
+      producedByTopic,
+      produced,
+      consumed: await committedByGroups(admin, prefix, topics),
+      meanBytes: await meanMessageBytes(kafka, admin, topics, produced),
+    };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function committedByGroups(admin: Admin, prefix: string, topics: string[]): Promise<number> {
+  const { groups } = await admin.listGroups();
+  let consumed = 0;
+  for (const { groupId } of groups.filter((group) => group.groupId.startsWith(prefix))) {
+    for (const { partitions } of await admin.fetchOffsets({ groupId, topics })) {
+      for (const { offset } of partitions) consumed += Math.max(0, Number(offset));
+    }
+  }
+  return consumed;
+}
+
+/** Reads every message once more, outside the timed stages, to size them. */
+async function meanMessageBytes(
+  kafka: Kafka,
+  admin: Admin,
+  topics: string[],
+  count: number,
+): Promise<number> {
+  if (count === 0) return 0;
+  const groupId = `bench-traffic-${Date.now()}`;
+  const consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 100,
+  });
+  let seen = 0;
+  let bytes = 0;
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const message of batch.messages) {
+            seen += 1;
+            bytes += (message.key?.length ?? 0) + (message.value?.length ?? 0);
+            for (const [name, value] of Object.entries(message.headers ?? {}))
+              bytes += name.length + String(value ?? '').length;
+          }
+          if (seen >= count) resolve();
+          await Promise.resolve();
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+  }
+  return bytes / seen;
+}
