@@ -59,7 +59,7 @@ async function main(): Promise<void> {
           .completed
       : 0;
   console.log(
-    'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  end-to-end  max lag  CPU% (ingest extraction scheduler alerting console)',
+    'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  ingest->milestones  seen downstream  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalJoined = 0;
   let totalRefused = 0;
@@ -93,6 +93,9 @@ async function main(): Promise<void> {
         summary(stage.hops.ingest).padStart(17),
         summary(stage.hops.extract).padStart(12),
         summary(stage.hops.schedule).padStart(12),
+        `p50 ${percentile(stage.hops.milestones, 50).toFixed(0)} / p99 ${percentile(stage.hops.milestones, 99).toFixed(0)} ms`.padStart(
+          20,
+        ),
         `p50 ${percentile(stage.hops.total, 50).toFixed(0)} / p99 ${percentile(stage.hops.total, 99).toFixed(0)} ms`.padStart(
           20,
         ),

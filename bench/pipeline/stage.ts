@@ -28,6 +28,9 @@ export interface StageResult {
     ingest: number[];
     extract: number[];
     schedule: number[];
+    /** POST to its last milestone event written to Kafka, after the milestones were stored. */
+    milestones: number[];
+    /** POST to that event read by a downstream consumer (this benchmark's recorder). */
     total: number[];
   };
   maxLag: number;
@@ -90,6 +93,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
     ingest: [] as number[],
     extract: [] as number[],
     schedule: [] as number[],
+    milestones: [] as number[],
     total: [] as number[],
   };
   for (const [id, hop] of done) {
@@ -97,6 +101,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
     hops.ingest.push(hop.ingested - sent);
     hops.extract.push(hop.extracted - hop.ingested);
     if (hop.scheduled !== null) hops.schedule.push(hop.scheduled - hop.extracted);
+    hops.milestones.push((hop.scheduled ?? hop.extracted) - sent);
     hops.total.push(hop.finishedAt - sent);
   }
   return {
