@@ -61,12 +61,12 @@ export class CommonEnv {
 
   @EnvVariable({
     description:
-      "How often (ms) the service checks whether its own tables need new planner statistics, on a PostgreSQL server whose autovacuum is off (with it on, autovacuum does this and the check is skipped). A table is analysed once it has changed by autovacuum's analyze threshold. 0 never checks.",
+      "How often (ms) the service checks whether its own tables need vacuuming or new planner statistics, on a PostgreSQL server whose autovacuum is off (with it on, autovacuum does this and the check is skipped). A table is vacuumed or analysed once it passes autovacuum's own thresholds. 0 never checks.",
   })
   @IsInt()
   @Min(0)
   @Max(3_600_000)
-  DATABASE_ANALYZE_INTERVAL_MS: number = 30_000;
+  DATABASE_UPKEEP_INTERVAL_MS: number = 30_000;
 
   @EnvVariable({
     description:

@@ -5,4 +5,4 @@ export * from './insert-rows';
 export * from './transaction-memo';
 export * from './distinct-rounds';
 export * from './preparing-client';
-export * from './table-statistics';
+export * from './table-upkeep';

@@ -16,7 +16,7 @@ import {
   createKafka,
 } from '@dealwatch/messaging';
 import {
-  TableStatisticsKeeper,
+  TableUpkeep,
   createRedisClient,
   createServiceDataSource,
   openServiceDataSource,
@@ -147,11 +147,11 @@ export class PlatformModule {
             ),
         },
         {
-          provide: TableStatisticsKeeper,
+          provide: TableUpkeep,
           inject: [DataSource, LOGGER],
           useFactory: (dataSource: DataSource, log: Logger) =>
-            new TableStatisticsKeeper(dataSource, log.child({ component: 'table-statistics' }), {
-              intervalMs: env.DATABASE_ANALYZE_INTERVAL_MS,
+            new TableUpkeep(dataSource, log.child({ component: 'table-upkeep' }), {
+              intervalMs: env.DATABASE_UPKEEP_INTERVAL_MS,
             }),
         },
         {

@@ -1,5 +1,5 @@
 import { OutboxRelay, TopicNaming, ensureTopics } from '@dealwatch/messaging';
-import { TableStatisticsKeeper } from '@dealwatch/persistence';
+import { TableUpkeep } from '@dealwatch/persistence';
 
 import { Inject, Injectable } from '@nestjs/common';
 import type {
@@ -31,7 +31,7 @@ export class ServiceLifecycle
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly naming: TopicNaming,
     private readonly relay: OutboxRelay,
-    private readonly tableStatistics: TableStatisticsKeeper,
+    private readonly tableUpkeep: TableUpkeep,
     private readonly subscriptions: EventSubscriptions,
     private readonly dataSource: DataSource,
     @Inject(AUTH_DATA_SOURCE) private readonly authDataSource: DataSource,
@@ -46,7 +46,7 @@ export class ServiceLifecycle
       await admin.disconnect();
     }
     this.relay.start();
-    this.tableStatistics.start();
+    this.tableUpkeep.start();
     await this.subscriptions.start();
     this.logger.info('messaging started');
   }
@@ -55,7 +55,7 @@ export class ServiceLifecycle
     this.logger.info({ signal }, 'shutting down: stop consuming, flush outbox, close connections');
     await this.subscriptions.stop();
     await this.relay.stop();
-    await this.tableStatistics.stop();
+    await this.tableUpkeep.stop();
     await this.producer.disconnect();
     if (this.redis) await this.redis.quit().catch(() => undefined);
   }
