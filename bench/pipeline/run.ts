@@ -21,8 +21,13 @@ process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
 
 const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,200,300').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-/** Agreements sent at 10/s before the first stage and left out of every figure: JIT, caches, pools. */
+/**
+ * Agreements sent before the first stage and left out of every figure: JIT, caches, pools. V8 is
+ * still optimising a service's functions after a thousand agreements, and until then a short run
+ * measures the compiler as much as the pipeline (README, eighth round).
+ */
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 30);
+const WARMUP_RATE = Number(process.env['BENCH_WARMUP_RATE'] ?? 10);
 /** The console's port, the others beside it; E2E_BASE_PORT moves it, as for the e2e tests. */
 const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 
@@ -51,12 +56,19 @@ async function main(): Promise<void> {
   const nextDocument = () => variant(templates, index++);
 
   console.log(
-    `pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate, after ${WARMUP} agreements of warm-up\n`,
+    `pipeline benchmark: ${templates.length} templates, ${SECONDS} s per rate, after ${WARMUP} agreements of warm-up at ${WARMUP_RATE}/s\n`,
   );
   const warmedUp =
     WARMUP > 0
-      ? (await runStage({ pipeline, recorder, rate: 10, seconds: WARMUP / 10, nextDocument }))
-          .completed
+      ? (
+          await runStage({
+            pipeline,
+            recorder,
+            rate: WARMUP_RATE,
+            seconds: WARMUP / WARMUP_RATE,
+            nextDocument,
+          })
+        ).completed
       : 0;
   console.log(
     'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  ingest->milestones  seen downstream  max lag  CPU% (ingest extraction scheduler alerting console)',
