@@ -23,16 +23,16 @@ export async function rawKafkaRate(
   const joined = new Promise<void>((resolve) =>
     consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
   );
-  let received = 0;
-  let resolveAll: () => void = () => undefined;
-  const allReceived = new Promise<void>((resolve) => (resolveAll = resolve));
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      received += batch.messages.length;
-      if (received >= count) resolveAll();
-      await Promise.resolve();
-    },
+  let received = 0;
+  const allReceived = new Promise<void>((resolve) => {
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        received += batch.messages.length;
+        if (received >= count) resolve();
+        await Promise.resolve();
+      },
+    });
   });
   await joined;
   const value = 'x'.repeat(size);

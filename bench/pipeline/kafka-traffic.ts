@@ -1,3 +1,5 @@
+import { TopicRecorder } from '@dealwatch/testing';
+
 import { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
 
@@ -17,8 +19,11 @@ export interface KafkaTraffic {
  * most of them read by more than one service, so this is what a Kafka ceiling must be compared with.
  */
 export async function kafkaTraffic(brokers: string[], prefix: string): Promise<KafkaTraffic> {
-  const kafka = new Kafka({ brokers, clientId: 'bench-traffic', logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
+  const admin = new Kafka({
+    brokers,
+    clientId: 'bench-traffic',
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
@@ -33,7 +38,7 @@ export async function kafkaTraffic(brokers: string[], prefix: string): Promise<K
       producedByTopic,
       produced,
       consumed: await committedByGroups(admin, prefix, topics),
-      meanBytes: await meanMessageBytes(kafka, admin, topics, produced),
+      meanBytes: await meanMessageBytes(brokers, topics, produced),
     };
   } finally {
     await admin.disconnect();
@@ -53,39 +58,28 @@ async function committedByGroups(admin: Admin, prefix: string, topics: string[])
 
 /** Reads every message once more, outside the timed stages, to size them. */
 async function meanMessageBytes(
-  kafka: Kafka,
-  admin: Admin,
+  brokers: string[],
   topics: string[],
   count: number,
 ): Promise<number> {
   if (count === 0) return 0;
-  const groupId = `bench-traffic-${Date.now()}`;
-  const consumer = kafka.consumer({
-    groupId,
-    maxWaitTimeInMs: 100,
-  });
-  let seen = 0;
-  let bytes = 0;
-  await consumer.connect();
+  const recorder = await new TopicRecorder(brokers).start(topics);
   try {
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await new Promise<void>((resolve) => {
-      void consumer.run({
-        eachBatch: async ({ batch }) => {
-          for (const message of batch.messages) {
-            seen += 1;
-            bytes += (message.key?.length ?? 0) + (message.value?.length ?? 0);
-            for (const [name, value] of Object.entries(message.headers ?? {}))
-              bytes += name.length + String(value ?? '').length;
-          }
-          if (seen >= count) resolve();
-          await Promise.resolve();
-        },
-      });
-    });
+    while (recorder.messages.length < count)
+      await new Promise((resolve) => setTimeout(resolve, 100));
   } finally {
-    await consumer.disconnect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await recorder.stop();
   }
-  return bytes / seen;
+  const bytes = recorder.messages.reduce(
+    (sum, { key, value, headers }) =>
+      sum +
+      Buffer.byteLength(key ?? '') +
+      Buffer.byteLength(value ?? '') +
+      Object.entries(headers).reduce(
+        (total, [name, text]) => total + name.length + Buffer.byteLength(text),
+        0,
+      ),
+    0,
+  );
+  return bytes / recorder.messages.length;
 }

@@ -21,9 +21,10 @@ import type { EntityManager } from 'typeorm';
  * (rows travel as one JSON array): statements, not rows, are what the console and PostgreSQL spend
  * their time on. Two changes of one row in a run go into consecutive statements, in order.
  *
- * Statements that join a run to a table also match the table's key against the run's keys as an
- * array (`= ANY`): the planner takes a JSON array for 100 rows and an array for 10, and for 100
- * it prefers reading a table of some 40,000 rows whole to that many index lookups.
+ * Statements that join a JSON run to a table also match the table's key against the run's keys as
+ * an array (`= ANY`): the planner takes a JSON array for 100 rows and an array for 10, and for 100
+ * it prefers reading a table of some 40,000 rows whole to that many index lookups. Runs taken from
+ * a `DELETE ... WHERE key = ANY` are estimated from the array already.
  */
 export const ReadModelProjector = {
   async agreementsIngested(manager: EntityManager, events: AgreementIngestedV1[]): Promise<void> {
@@ -128,8 +129,7 @@ export const ReadModelProjector = {
          DELETE FROM parked_milestone_statuses WHERE milestone_id = ANY($1::uuid[]) RETURNING *)
        UPDATE milestone_views v SET status = p.status, due_date = coalesce(p.due_date, v.due_date),
          updated_at = p.changed_at
-         FROM parked p
-        WHERE v.id = p.milestone_id AND v.updated_at <= p.changed_at AND v.id = ANY($1::uuid[])`,
+         FROM parked p WHERE v.id = p.milestone_id AND v.updated_at <= p.changed_at`,
       [events.map(({ payload }) => payload.milestoneId)],
     );
   },
@@ -212,7 +212,7 @@ export const ReadModelProjector = {
          receivers = v.receivers || coalesce(
            (SELECT jsonb_agg(r ORDER BY n) FROM unnest(d.receivers) WITH ORDINALITY AS u (r, n)
              WHERE NOT v.receivers ? r), '[]')
-         FROM delivered d WHERE v.reminder_id = d.reminder_id AND v.reminder_id = ANY($1::uuid[])`,
+         FROM delivered d WHERE v.reminder_id = d.reminder_id`,
       [reminderIds],
     );
     const overdue = events.filter((event) => event.offset === 'overdue');
