@@ -129,19 +129,32 @@ describe('daily digests, on a controlled clock', () => {
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
-  async function deliveryTo(receiver: string, alertId: string): Promise<DeliveryJson> {
+  /**
+   * The delivery of an alert to a receiver, once it exists and, given a status, once it has
+   * that status: a receiver has its answer before the service records the outcome.
+   */
+  async function deliveryTo(
+    receiver: string,
+    alertId: string,
+    status?: string,
+  ): Promise<DeliveryJson> {
     return expectEventually(async () => {
       const { body } = await getJson(`${service.base}/v1/alerts/${alertId}`);
       const found = ((body as { deliveries?: DeliveryJson[] }).deliveries ?? []).find(
         (delivery) => delivery.receiver === receiver,
       );
       expect(found).toBeDefined();
+      if (status) expect(found!.status).toBe(status);
       return found!;
     });
   }
 
-  async function digest(id: string): Promise<DigestJson> {
-    return (await getJson(`${service.base}/v1/digests/${id}`)).body as DigestJson;
+  async function digest(id: string, status?: string): Promise<DigestJson> {
+    return expectEventually(async () => {
+      const found = (await getJson(`${service.base}/v1/digests/${id}`)).body as DigestJson;
+      if (status) expect(found.status).toBe(status);
+      return found;
+    });
   }
 
   /** Digests only: a receiver also gets resolutions of what it was sent. */
@@ -244,7 +257,9 @@ describe('daily digests, on a controlled clock', () => {
     ).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'one-click link' });
 
     for (const id of alertIds) {
-      expect(await deliveryTo('daily-hook', id)).toMatchObject({ status: 'delivered' });
+      expect(await deliveryTo('daily-hook', id, 'delivered')).toMatchObject({
+        status: 'delivered',
+      });
     }
     await expectEventually(() =>
       expect(
@@ -391,7 +406,9 @@ describe('daily digests, on a controlled clock', () => {
       status: 'dead',
       digestId: dead.id,
     });
-    expect(await deliveryTo('flaky-hook', alertId)).toMatchObject({ status: 'delivered' });
+    expect(await deliveryTo('flaky-hook', alertId, 'delivered')).toMatchObject({
+      status: 'delivered',
+    });
     await expectEventually(() =>
       expect(eventsOn<AlertFailedV1>(Topics.AlertFailedV1, 'broken-hook')).toMatchObject([
         { alertId, notification: 'firing', attempts: 3, reason: expect.stringMatching(/503/) },
@@ -433,8 +450,10 @@ describe('daily digests, on a controlled clock', () => {
     expect(bodyOf(crashing.requests[0]).data.alerts.map((alert) => alert.alertId)).toEqual([
       alertId,
     ]);
-    expect(await deliveryTo('crash-hook', alertId)).toMatchObject({ status: 'delivered' });
-    expect(await digest(waiting.digestId!)).toMatchObject({ status: 'delivered' });
+    expect(await deliveryTo('crash-hook', alertId, 'delivered')).toMatchObject({
+      digestId: waiting.digestId,
+    });
+    expect((await digest(waiting.digestId!, 'delivered')).status).toBe('delivered');
   });
 
   it('collects for a digest what a route in digest mode sends, and sends the rest at once', async () => {
