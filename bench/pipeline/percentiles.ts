@@ -7,3 +7,8 @@ export function percentile(values: number[], p: number): number {
 export function summary(values: number[]): string {
   return `p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms`;
 }
+
+/** The same two figures, narrower, for the end-to-end columns: `p50 40 / p99 90 ms`. */
+export function shortSummary(values: number[]): string {
+  return `p50 ${percentile(values, 50).toFixed(0)} / p99 ${percentile(values, 99).toFixed(0)} ms`;
+}

@@ -5,7 +5,7 @@ import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
 import { loadTemplates, variant } from './documents';
 import { rawKafkaRate } from './kafka-limit';
 import { kafkaTraffic } from './kafka-traffic';
-import { percentile, summary } from './percentiles';
+import { shortSummary, summary } from './percentiles';
 import { infrastructureCpuSeconds, processStats } from './process-stats';
 import { runStage } from './stage';
 
@@ -105,12 +105,8 @@ async function main(): Promise<void> {
         summary(stage.hops.ingest).padStart(17),
         summary(stage.hops.extract).padStart(12),
         summary(stage.hops.schedule).padStart(12),
-        `p50 ${percentile(stage.hops.milestones, 50).toFixed(0)} / p99 ${percentile(stage.hops.milestones, 99).toFixed(0)} ms`.padStart(
-          20,
-        ),
-        `p50 ${percentile(stage.hops.total, 50).toFixed(0)} / p99 ${percentile(stage.hops.total, 99).toFixed(0)} ms`.padStart(
-          20,
-        ),
+        shortSummary(stage.hops.milestones).padStart(20),
+        shortSummary(stage.hops.total).padStart(20),
         String(stage.maxLag).padStart(8),
         cpu.join(' '),
       ].join('  '),
