@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
-import type { QueryConfig } from 'pg';
+import { Client, Query } from 'pg';
+import type { Connection, QueryConfig, QueryResult } from 'pg';
 
 /** Statements prepared per connection at most; beyond, new ones run unprepared (bounds the backend's memory). */
 const MAX_PREPARED_PER_CONNECTION = 500;
 /** Statement names remembered process-wide; texts beyond are named by hashing each time. */
 const MAX_NAMED_TEXTS = 5_000;
+
+/** How TypeORM opens, commits and rolls back a transaction. */
+const START_TRANSACTION = 'START TRANSACTION';
+const COMMIT = 'COMMIT';
+const ROLLBACK = 'ROLLBACK';
+/** Every connection's own prepared `BEGIN`, which a held-back transaction start binds and executes. */
+const BEGIN: QueryConfig = { name: 'dw_begin', text: 'BEGIN', values: [] };
 
 const names = new Map<string, string>();
 
@@ -22,25 +29,81 @@ function statementName(text: string): string {
 /** How TypeORM calls it; a callback, if any other caller passes one, is forwarded as it came. */
 type TextAndValues = [string | QueryConfig, unknown[] | undefined];
 
+/** What the server would have answered to a statement that changes nothing and returns no rows. */
+function answered(command: string): Promise<QueryResult> {
+  return Promise.resolve({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+}
+
 /**
- * A pg client that prepares each parameterised statement the first time its connection sends it,
- * and from then on only binds and executes it. Unprepared, PostgreSQL parses, analyses and plans
- * every statement on every call: planning alone was over a fifth of its time under load. With a
- * prepared statement it plans for the values of the first few calls, then keeps a generic plan
- * when that is no costlier. Given to pg's pool (TypeORM passes `extra.Client` on).
+ * A pg client that saves round trips, each a write and a read on both sides and a wait for the
+ * other process to be scheduled:
+ *
+ * - It prepares each parameterised statement the first time its connection sends it, and from then
+ *   on only binds and executes it. Unprepared, PostgreSQL parses, analyses and plans every statement
+ *   on every call: planning alone was over a fifth of its time under load. With a prepared statement
+ *   it plans for the values of the first few calls, then keeps a generic plan when that is no
+ *   costlier.
+ * - It holds TypeORM's `START TRANSACTION` back and sends it with the transaction's first
+ *   parameterised statement, in one write and one answer (as pgJDBC does); a transaction that sends
+ *   nothing before its `COMMIT` or `ROLLBACK` never reaches the server. Any other first statement
+ *   goes after the `BEGIN` as before. The transaction's `now()` is then its first statement's time.
+ *
+ * Given to pg's pool (TypeORM passes `extra.Client` on).
  */
 export class PreparingClient extends Client {
   private readonly prepared = new Set<string>();
+  private beginHeld = false;
 
   // pg's overloads cannot usefully be restated one by one; callers keep the base class's types.
   override query(...args: unknown[]): never {
     const [text, values, ...rest] = args;
-    const named =
-      typeof text === 'string' && Array.isArray(values) && values.length > 0
-        ? this.preparedName(text)
-        : null;
-    const forwarded = named ? [{ name: named, text, values }, ...rest] : args;
-    return super.query(...(forwarded as TextAndValues)) as never;
+    if (typeof text !== 'string' || rest.length > 0) return this.afterHeldBegin(args);
+    const parameterised = Array.isArray(values) && values.length > 0;
+    if (!this.beginHeld && text === START_TRANSACTION) return this.startTransaction();
+    if (this.beginHeld && (text === COMMIT || text === ROLLBACK) && !parameterised) {
+      // Nothing was sent since the transaction started: there is nothing to end.
+      this.beginHeld = false;
+      return answered(text) as never;
+    }
+    if (!parameterised) return this.afterHeldBegin(args);
+    const name = this.preparedName(text);
+    const config: QueryConfig = name ? { name, text, values } : { text, values };
+    if (this.beginHeld) {
+      this.beginHeld = false;
+      return this.afterBegin(config) as never;
+    }
+    return super.query(config) as never;
+  }
+
+  /** Holds the transaction's start back once this connection has its `BEGIN` prepared. */
+  private startTransaction(): never {
+    if (!this.hasPrepared(BEGIN)) return super.query(BEGIN) as never;
+    this.beginHeld = true;
+    return answered('BEGIN') as never;
+  }
+
+  /** Sends a statement that cannot carry the held `BEGIN` once the `BEGIN` has been answered. */
+  private afterHeldBegin(args: unknown[]): never {
+    if (!this.beginHeld) return super.query(...(args as TextAndValues)) as never;
+    this.beginHeld = false;
+    const begun = super.query<QueryResult>(BEGIN);
+    return begun.then(() => super.query(...(args as TextAndValues))) as never;
+  }
+
+  /** The statement, behind the prepared `BEGIN` in the same pipeline: one write, one answer. */
+  private afterBegin(config: QueryConfig): Promise<QueryResult> {
+    return new Promise((resolve, reject) => {
+      const statement = new StatementAfterBegin(config, undefined, (error, result) => {
+        if (error) reject(error);
+        else resolve(result);
+      });
+      super.query(statement);
+    });
+  }
+
+  private hasPrepared(statement: QueryConfig): boolean {
+    const parsed = (this.connection as unknown as ProtocolConnection).parsedStatements;
+    return statement.name !== undefined && parsed[statement.name] !== undefined;
   }
 
   /** The statement's name, or null once this connection holds as many as it may. */
@@ -49,5 +112,42 @@ export class PreparingClient extends Client {
     if (!this.prepared.has(name) && this.prepared.size >= MAX_PREPARED_PER_CONNECTION) return null;
     this.prepared.add(name);
     return name;
+  }
+}
+
+/** The parts of pg's connection and query protocol handling that `StatementAfterBegin` uses. */
+interface ProtocolConnection extends Connection {
+  parsedStatements: Record<string, string>;
+}
+interface ProtocolQuery {
+  prepare(connection: Connection): void;
+  handleCommandComplete(message: unknown, connection: Connection): void;
+}
+
+/**
+ * A statement sent in the extended protocol right behind a Bind and Execute of the connection's
+ * prepared `BEGIN`, all before one Sync: the server answers both with one ReadyForQuery. The first
+ * CommandComplete is the `BEGIN`'s, and is not part of the statement's result. Should the statement
+ * fail, the transaction has begun, so the caller's `ROLLBACK` ends it as it would have.
+ */
+class StatementAfterBegin extends Query {
+  private beginAnswered = false;
+
+  prepare(connection: Connection): void {
+    connection.bind({ statement: BEGIN.name, portal: '', values: [] }, false);
+    connection.execute({ portal: '' }, false);
+    (Query.prototype as unknown as ProtocolQuery).prepare.call(this, connection);
+  }
+
+  handleCommandComplete(message: unknown, connection: Connection): void {
+    if (!this.beginAnswered) {
+      this.beginAnswered = true;
+      return;
+    }
+    (Query.prototype as unknown as ProtocolQuery).handleCommandComplete.call(
+      this,
+      message,
+      connection,
+    );
   }
 }
