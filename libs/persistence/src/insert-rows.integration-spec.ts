@@ -23,6 +23,12 @@ class NoteEntity {
 
   @Column({ type: 'text', default: 'open' })
   status!: string;
+
+  @Column({ type: 'bytea', nullable: true })
+  attachment?: Buffer | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  labels?: string[];
 }
 
 @Entity({ name: 'note_comments' })
@@ -40,7 +46,8 @@ class NoteCommentEntity {
 class CreateNotes1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE notes (id uuid PRIMARY KEY, title text NOT NULL,
-      details jsonb NOT NULL, due_at timestamptz, status text NOT NULL DEFAULT 'open')`);
+      details jsonb NOT NULL, due_at timestamptz, status text NOT NULL DEFAULT 'open',
+      attachment bytea, labels text[] NOT NULL DEFAULT '{}')`);
     await runner.query(`CREATE TABLE note_comments (id uuid PRIMARY KEY,
       note_id uuid NOT NULL REFERENCES notes (id), body text NOT NULL)`);
   }
@@ -49,7 +56,7 @@ class CreateNotes1700000000000 implements MigrationInterface {
 
 const schema = specSchema('insert_rows');
 
-describe('insertRows, many entities in one plain INSERT', () => {
+describe('insertRows, many entities in one INSERT', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
@@ -68,28 +75,78 @@ describe('insertRows, many entities in one plain INSERT', () => {
     return dataSource.getRepository(NoteEntity).count();
   }
 
-  it('stores each property as TypeORM would: transformed, JSON, dated, defaulted', async () => {
+  it('stores each property as TypeORM would: transformed, JSON, dated, bytes, arrays, defaulted', async () => {
     const due = new Date('2026-04-28T09:00:00.000Z');
     const [first, second] = [randomUUID(), randomUUID()];
+    const bytes = Buffer.from([0, 1, 0xfe, 0xff]);
     await insertRows(dataSource.manager, NoteEntity, [
       { id: first, title: 'select projects', details: { tags: ['financing'] }, dueAt: due },
-      { id: second, title: 'meet', details: { tags: [] }, dueAt: null, status: 'met' },
+      {
+        id: second,
+        title: 'meet "within" 180 days',
+        details: { tags: [] },
+        dueAt: null,
+        status: 'met',
+        attachment: bytes,
+        labels: ['US', 'Japan, Tokyo', '"quoted"'],
+      },
     ]);
 
     const stored = await dataSource.getRepository(NoteEntity).find({ order: { title: 'ASC' } });
     expect(stored).toEqual([
-      { id: second, title: 'MEET', details: { tags: [] }, dueAt: null, status: 'met' },
+      {
+        id: second,
+        title: 'MEET "WITHIN" 180 DAYS',
+        details: { tags: [] },
+        dueAt: null,
+        status: 'met',
+        attachment: bytes,
+        labels: ['US', 'Japan, Tokyo', '"quoted"'],
+      },
       {
         id: first,
         title: 'SELECT PROJECTS',
         details: { tags: ['financing'] },
         dueAt: due,
         status: 'open',
+        attachment: null,
+        labels: [],
       },
     ]);
   });
 
-  it('splits rows over statements so no statement passes 65,535 parameters', async () => {
+  it('sends the same statement text for any number of rows, so it is prepared once', async () => {
+    const query = jest.spyOn(dataSource.manager, 'query');
+    try {
+      for (const count of [1, 2, 7]) {
+        const rows = Array.from({ length: count }, (_, index) => ({
+          id: randomUUID(),
+          title: `note ${index}`,
+          details: { tags: [] },
+          dueAt: null,
+        }));
+        await insertRows(dataSource.manager, NoteEntity, rows);
+      }
+      expect(new Set(query.mock.calls.map(([text]) => text)).size).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
+    expect(await countNotes()).toBe(10);
+  });
+
+  it('stores text with an unpaired surrogate as pg stores a string parameter: U+FFFD', async () => {
+    const id = randomUUID();
+    await insertRows(dataSource.manager, NoteEntity, [
+      { id, title: 'broken \ud800 pair', details: { tags: [] }, dueAt: null },
+    ]);
+    const [stored] = await dataSource.query<{ title: string }[]>(
+      'SELECT title FROM notes WHERE id = $1',
+      [id],
+    );
+    expect(stored?.title).toBe('BROKEN \ufffd PAIR');
+  });
+
+  it('inserts any number of rows, past the 65,535 parameters a statement may have', async () => {
     const rows = Array.from({ length: 20_000 }, (_, index) => ({
       id: randomUUID(),
       title: `note ${index}`,
@@ -172,7 +229,7 @@ describe('insertRows, many entities in one plain INSERT', () => {
       expect(await countNotes()).toBe(0);
     });
 
-    it('goes table by table, parents first, when the rows need more than 65,535 parameters', async () => {
+    it('stores more rows than 65,535 parameters would carry', async () => {
       const notes = Array.from({ length: 20_000 }, (_, index) => note(`note ${index}`));
       await insertTogether(dataSource.manager, [
         { target: NoteEntity, rows: notes },

@@ -1,7 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-
-/** PostgreSQL takes at most 65,535 parameters in one statement. */
-const MAX_PARAMETERS = 65_535;
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 export interface InsertRowsOptions {
   /** `ON CONFLICT DO NOTHING`: a row that would break a unique constraint is skipped. */
@@ -17,11 +15,11 @@ export interface RowsOf<Entity extends ObjectLiteral = ObjectLiteral> {
 }
 
 /**
- * Inserts entities with one plain multi-row `INSERT` per 65,535 parameters. TypeORM's insert
- * builder escapes each parameter with a scan of the whole statement, so its cost grows with rows
- * times columns squared: it was the largest single cost of the scheduler under load. Values go
- * through the driver as TypeORM's own would (transformers, JSON, dates); a property left
- * undefined takes the column's default.
+ * Inserts entities with one plain `INSERT` (one per set of properties the rows leave undefined, so
+ * those take the columns' defaults). TypeORM's insert builder escapes each parameter with a scan of
+ * the whole statement, so its cost grows with rows times columns squared: it was the largest single
+ * cost of the scheduler under load. Values go through the driver as TypeORM's own would
+ * (transformers, JSON, dates).
  */
 export async function insertRows<Entity extends ObjectLiteral, Returned = ObjectLiteral>(
   manager: EntityManager,
@@ -29,30 +27,17 @@ export async function insertRows<Entity extends ObjectLiteral, Returned = Object
   rows: readonly Partial<Entity>[],
   options: InsertRowsOptions = {},
 ): Promise<Returned[]> {
-  if (rows.length === 0) return [];
-  return insertInChunks<Returned>(manager, new InsertStatement(manager, target, rows), options);
-}
-
-/** The statement's rows, as many per `INSERT` as the parameter limit allows. */
-async function insertInChunks<Returned>(
-  manager: EntityManager,
-  statement: InsertStatement<ObjectLiteral>,
-  options: InsertRowsOptions = {},
-): Promise<Returned[]> {
   const returned: Returned[] = [];
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / statement.columnCount));
-  const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
-  const returning = options.returning
-    ? ` RETURNING ${options.returning.map((column) => statement.escape(column)).join(', ')}`
-    : '';
-  for (let start = 0; start < statement.rowCount; start += rowsPerStatement) {
-    const parameters: unknown[] = [];
-    const insert = statement.sql(start, start + rowsPerStatement, parameters);
-    const inserted = await manager.query<Returned[]>(
-      `${insert}${onConflict}${returning}`,
-      parameters,
+  for (const insert of inserts(manager, { target, rows })) {
+    const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
+    const returning = options.returning
+      ? ` RETURNING ${options.returning.map((column) => insert.escape(column)).join(', ')}`
+      : '';
+    returned.push(
+      ...(await manager.query<Returned[]>(`${insert.sql(1)}${onConflict}${returning}`, [
+        insert.rowsJson,
+      ])),
     );
-    if (returning) returned.push(...inserted);
   }
   return returned;
 }
@@ -60,78 +45,105 @@ async function insertInChunks<Returned>(
 /**
  * Inserts rows into several tables in one statement, a round trip instead of one per table: each
  * table's `INSERT` but the last is a data-modifying `WITH`. Foreign keys are checked at the end of
- * the statement, so parents and their children may go together in any order. Rows that would pass
- * the parameter limit together are inserted table by table, in the order given.
+ * the statement, so parents and their children may go together in any order.
  */
 export async function insertTogether(
   manager: EntityManager,
   tables: readonly RowsOf[],
 ): Promise<void> {
-  const statements = tables
-    .filter((table) => table.rows.length > 0)
-    .map((table) => new InsertStatement(manager, table.target, table.rows));
-  const parameterCount = statements.reduce(
-    (sum, statement) => sum + statement.rowCount * statement.columnCount,
-    0,
+  const all = tables.flatMap((table) => inserts(manager, table));
+  const statements = all.map((insert, index) => insert.sql(index + 1));
+  const last = statements.pop();
+  if (last === undefined) return;
+  const ctes = statements.map((statement, index) => `inserted_${index} AS (${statement})`);
+  await manager.query(
+    ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last,
+    all.map((insert) => insert.rowsJson),
   );
-  if (statements.length <= 1 || parameterCount > MAX_PARAMETERS) {
-    for (const statement of statements) await insertInChunks(manager, statement);
-    return;
-  }
-  const parameters: unknown[] = [];
-  const inserts = statements.map((statement) => statement.sql(0, statement.rowCount, parameters));
-  const last = inserts.pop();
-  const ctes = inserts.map((insert, index) => `inserted_${index} AS (${insert})`);
-  await manager.query(`WITH ${ctes.join(', ')} ${last}`, parameters);
 }
 
-/** An entity's multi-row `INSERT`, with the columns any of the rows sets. */
-class InsertStatement<Entity extends ObjectLiteral> {
-  private readonly columns;
+/** The table's rows as `INSERT`s, one per set of columns the rows set. */
+function inserts(manager: EntityManager, table: RowsOf): JsonRowsInsert[] {
+  const metadata = manager.connection.getMetadata(table.target);
+  const insertable = metadata.columns.filter((column) => column.isInsert);
+  const bySetColumns = new Map<string, { columns: ColumnMetadata[]; rows: ObjectLiteral[] }>();
+  for (const row of table.rows) {
+    const columns = insertable.filter((column) => column.getEntityValue(row) !== undefined);
+    const key = columns.map((column) => column.databaseName).join(',');
+    const group = bySetColumns.get(key);
+    if (group) group.rows.push(row);
+    else bySetColumns.set(key, { columns, rows: [row] });
+  }
+  return [...bySetColumns.values()].map(
+    ({ columns, rows }) => new JsonRowsInsert(manager, metadata.tablePath, columns, rows),
+  );
+}
+
+const JSON_COLUMN_TYPES = new Set<unknown>(['json', 'jsonb']);
+
+/**
+ * An `INSERT ... SELECT` of rows sent as one JSON array, which `json_populate_recordset` reads
+ * against the table's own row type. Its text is the same for any number of rows, so a connection
+ * prepares it once and PostgreSQL plans it once; with a `VALUES` list each new row count was a new
+ * statement to parse and plan, most of the time of a large insert.
+ */
+class JsonRowsInsert {
   private readonly driver;
-  private readonly head: string;
+  private readonly table: string;
+  private readonly columnList: string;
+  readonly rowsJson: string;
 
   constructor(
     manager: EntityManager,
-    target: EntityTarget<Entity>,
-    private readonly rows: readonly Partial<Entity>[],
+    tablePath: string,
+    private readonly columns: readonly ColumnMetadata[],
+    rows: readonly ObjectLiteral[],
   ) {
-    const metadata = manager.connection.getMetadata(target);
     this.driver = manager.connection.driver;
-    this.columns = metadata.columns.filter(
-      (column) => column.isInsert && rows.some((row) => column.getEntityValue(row) !== undefined),
-    );
-    const table = metadata.tablePath
+    this.table = tablePath
       .split('.')
       .map((part) => this.escape(part))
       .join('.');
-    const columnList = this.columns.map((column) => this.escape(column.databaseName)).join(', ');
-    this.head = `INSERT INTO ${table} (${columnList}) VALUES `;
-  }
-
-  get rowCount(): number {
-    return this.rows.length;
-  }
-
-  get columnCount(): number {
-    return Math.max(this.columns.length, 1);
+    this.columnList = columns.map((column) => this.escape(column.databaseName)).join(', ');
+    this.rowsJson = `[${rows.map((row) => this.rowJson(row)).join(',')}]`;
   }
 
   escape(name: string): string {
     return this.driver.escape(name);
   }
 
-  /** The statement for rows [from, to), its values appended to `parameters`. */
-  sql(from: number, to: number, parameters: unknown[]): string {
-    const tuples = this.rows.slice(from, to).map((row) => {
-      const cells = this.columns.map((column) => {
-        const value: unknown = column.getEntityValue(row);
-        if (value === undefined) return 'DEFAULT';
-        parameters.push(this.driver.preparePersistentValue(value, column));
-        return `$${parameters.length}`;
-      });
-      return `(${cells.join(', ')})`;
-    });
-    return `${this.head}${tuples.join(', ')}`;
+  /** The statement, its rows the `$parameter`th parameter. */
+  sql(parameter: number): string {
+    return (
+      `INSERT INTO ${this.table} (${this.columnList}) SELECT ${this.columnList} ` +
+      `FROM json_populate_recordset(NULL::${this.table}, $${parameter}::json)`
+    );
   }
+
+  private rowJson(row: ObjectLiteral): string {
+    const fields = this.columns.map((column) => {
+      const value: unknown = this.driver.preparePersistentValue(column.getEntityValue(row), column);
+      return `${JSON.stringify(column.databaseName)}:${jsonCell(value, column)}`;
+    });
+    return `{${fields.join(',')}}`;
+  }
+}
+
+/**
+ * A value as the driver has prepared it, as JSON that PostgreSQL reads into the column: JSON columns'
+ * values are JSON text already; bytes go in bytea's hex form; dates as ISO instants (every timestamp
+ * column here has a time zone); arrays as JSON arrays. Unpaired surrogates, which JSON would carry
+ * as escapes PostgreSQL refuses, become U+FFFD, as they do when pg sends a string parameter.
+ */
+function jsonCell(value: unknown, column: ColumnMetadata): string {
+  if (value === null || value === undefined) return 'null';
+  if (JSON_COLUMN_TYPES.has(column.type)) return value as string;
+  if (typeof value === 'string') return JSON.stringify(value.toWellFormed());
+  if (Buffer.isBuffer(value)) return JSON.stringify(`\\x${value.toString('hex')}`);
+  if (typeof value !== 'object') return JSON.stringify(value);
+  return JSON.stringify(value, wellFormed);
+}
+
+function wellFormed(_key: string, cell: unknown): unknown {
+  return typeof cell === 'string' ? cell.toWellFormed() : cell;
 }
