@@ -1,7 +1,9 @@
 // Preload for the services under load: `BENCH_NODE_OPTIONS="--require ./bench/pipeline/query-count.cjs"`.
-// Counts the SQL statements each service sends through pg, by statement text, and writes
-// <service>.<pid>.json (pairs of text and count, most frequent first) into BENCH_QUERY_DIR (default
-// tmp/queries) when the service stops: round trips per agreement, comparable between runs.
+// Counts the SQL statements each service sends through pg, by statement text, and the round trips
+// they took (the server's ReadyForQuery answers; fewer than the statements where several go in
+// one), and writes <service>.<pid>.json (pairs of text and count, the round trips first, then the
+// most frequent statements) into BENCH_QUERY_DIR (default tmp/queries) when the service stops:
+// comparable between runs.
 const Module = require('node:module');
 const path = require('node:path');
 
@@ -11,6 +13,7 @@ const directory = path.resolve(process.env.BENCH_QUERY_DIR || 'tmp/queries');
 const counts = new Map();
 const load = Module._load;
 let counting = false;
+let roundTrips = 0;
 
 // pg is loaded lazily by TypeORM; its Client is wrapped the first time anything requires it.
 Module._load = function loadCounting(request, ...rest) {
@@ -26,13 +29,18 @@ Module._load = function loadCounting(request, ...rest) {
       }
       return query.call(this, config, ...args);
     };
+    const answered = loaded.Client.prototype._handleReadyForQuery;
+    loaded.Client.prototype._handleReadyForQuery = function countedAnswer(...args) {
+      roundTrips++;
+      return answered.apply(this, args);
+    };
   }
   return loaded;
 };
 
 writeOnStop(directory, () =>
   JSON.stringify(
-    [...counts].sort((a, b) => b[1] - a[1]),
+    [['(round trips)', roundTrips], ...[...counts].sort((a, b) => b[1] - a[1])],
     null,
     1,
   ),
