@@ -75,50 +75,66 @@ describe('insertRows, many entities in one INSERT', () => {
     return dataSource.getRepository(NoteEntity).count();
   }
 
-  it('stores each property as TypeORM would: transformed, JSON, dated, bytes, arrays, defaulted', async () => {
-    const due = new Date('2026-04-28T09:00:00.000Z');
-    const [first, second] = [randomUUID(), randomUUID()];
-    const bytes = Buffer.from([0, 1, 0xfe, 0xff]);
-    await insertRows(dataSource.manager, NoteEntity, [
-      { id: first, title: 'select projects', details: { tags: ['financing'] }, dueAt: due },
-      {
-        id: second,
-        title: 'meet "within" 180 days',
-        details: { tags: [] },
-        dueAt: null,
-        status: 'met',
-        attachment: bytes,
-        labels: ['US', 'Japan, Tokyo', '"quoted"'],
-      },
-    ]);
+  it.each([
+    ['alone', 1],
+    ['several together', 3],
+  ])(
+    'stores each property as TypeORM would, rows %s: transformed, JSON, dated, bytes, arrays, defaulted',
+    async (_label, copies) => {
+      const due = new Date('2026-04-28T09:00:00.000Z');
+      const bytes = Buffer.from([0, 1, 0xfe, 0xff]);
+      const labels = ['US', 'Japan, Tokyo', '"quoted"'];
+      const planned = Array.from({ length: copies }, () => ({ id: randomUUID() }));
+      const met = Array.from({ length: copies }, () => ({ id: randomUUID() }));
+      await insertRows(dataSource.manager, NoteEntity, [
+        ...planned.map(({ id }) => ({
+          id,
+          title: 'select projects',
+          details: { tags: ['financing'] },
+          dueAt: due,
+        })),
+        ...met.map(({ id }) => ({
+          id,
+          title: 'meet "within" 180 days',
+          details: { tags: [] },
+          dueAt: null,
+          status: 'met',
+          attachment: bytes,
+          labels,
+        })),
+      ]);
 
-    const stored = await dataSource.getRepository(NoteEntity).find({ order: { title: 'ASC' } });
-    expect(stored).toEqual([
-      {
-        id: second,
-        title: 'MEET "WITHIN" 180 DAYS',
-        details: { tags: [] },
-        dueAt: null,
-        status: 'met',
-        attachment: bytes,
-        labels: ['US', 'Japan, Tokyo', '"quoted"'],
-      },
-      {
-        id: first,
-        title: 'SELECT PROJECTS',
-        details: { tags: ['financing'] },
-        dueAt: due,
-        status: 'open',
-        attachment: null,
-        labels: [],
-      },
-    ]);
-  });
+      const stored = await dataSource.getRepository(NoteEntity).find();
+      expect(stored).toHaveLength(copies * 2);
+      expect(stored).toEqual(
+        expect.arrayContaining([
+          ...planned.map(({ id }) => ({
+            id,
+            title: 'SELECT PROJECTS',
+            details: { tags: ['financing'] },
+            dueAt: due,
+            status: 'open',
+            attachment: null,
+            labels: [],
+          })),
+          ...met.map(({ id }) => ({
+            id,
+            title: 'MEET "WITHIN" 180 DAYS',
+            details: { tags: [] },
+            dueAt: null,
+            status: 'met',
+            attachment: bytes,
+            labels,
+          })),
+        ]),
+      );
+    },
+  );
 
-  it('sends the same statement text for any number of rows, so it is prepared once', async () => {
+  it('sends the same statement text for any number of rows past one, so it is prepared once', async () => {
     const query = jest.spyOn(dataSource.manager, 'query');
     try {
-      for (const count of [1, 2, 7]) {
+      for (const count of [2, 3, 5]) {
         const rows = Array.from({ length: count }, (_, index) => ({
           id: randomUUID(),
           title: `note ${index}`,
@@ -136,8 +152,10 @@ describe('insertRows, many entities in one INSERT', () => {
 
   it('stores text with an unpaired surrogate as pg stores a string parameter: U+FFFD', async () => {
     const id = randomUUID();
+    const note = { title: 'broken \ud800 pair', details: { tags: [] }, dueAt: null };
     await insertRows(dataSource.manager, NoteEntity, [
-      { id, title: 'broken \ud800 pair', details: { tags: [] }, dueAt: null },
+      { ...note, id },
+      { ...note, id: randomUUID() },
     ]);
     const [stored] = await dataSource.query<{ title: string }[]>(
       'SELECT title FROM notes WHERE id = $1',
