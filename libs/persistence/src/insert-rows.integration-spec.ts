@@ -84,31 +84,31 @@ describe('insertRows, many entities in one INSERT', () => {
       const due = new Date('2026-04-28T09:00:00.000Z');
       const bytes = Buffer.from([0, 1, 0xfe, 0xff]);
       const labels = ['US', 'Japan, Tokyo', '"quoted"'];
-      const planned = Array.from({ length: copies }, () => ({ id: randomUUID() }));
-      const met = Array.from({ length: copies }, () => ({ id: randomUUID() }));
+      const planned = Array.from({ length: copies }, () => randomUUID());
+      const met = Array.from({ length: copies }, () => randomUUID());
+      // What the meetings set beyond their title, stored as given.
+      const meeting = {
+        details: { tags: [] },
+        dueAt: null,
+        status: 'met',
+        attachment: bytes,
+        labels,
+      };
       await insertRows(dataSource.manager, NoteEntity, [
-        ...planned.map(({ id }) => ({
+        ...planned.map((id) => ({
           id,
           title: 'select projects',
           details: { tags: ['financing'] },
           dueAt: due,
         })),
-        ...met.map(({ id }) => ({
-          id,
-          title: 'meet "within" 180 days',
-          details: { tags: [] },
-          dueAt: null,
-          status: 'met',
-          attachment: bytes,
-          labels,
-        })),
+        ...met.map((id) => ({ id, title: 'meet "within" 180 days', ...meeting })),
       ]);
 
       const stored = await dataSource.getRepository(NoteEntity).find();
       expect(stored).toHaveLength(copies * 2);
       expect(stored).toEqual(
         expect.arrayContaining([
-          ...planned.map(({ id }) => ({
+          ...planned.map((id) => ({
             id,
             title: 'SELECT PROJECTS',
             details: { tags: ['financing'] },
@@ -117,15 +117,7 @@ describe('insertRows, many entities in one INSERT', () => {
             attachment: null,
             labels: [],
           })),
-          ...met.map(({ id }) => ({
-            id,
-            title: 'MEET "WITHIN" 180 DAYS',
-            details: { tags: [] },
-            dueAt: null,
-            status: 'met',
-            attachment: bytes,
-            labels,
-          })),
+          ...met.map((id) => ({ id, title: 'MEET "WITHIN" 180 DAYS', ...meeting })),
         ]),
       );
     },

@@ -29,10 +29,11 @@ export async function insertRows<Entity extends ObjectLiteral, Returned = Object
 ): Promise<Returned[]> {
   const returned: Returned[] = [];
   const onConflict = options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '';
+  const driver = manager.connection.driver;
+  const returning = options.returning
+    ? ` RETURNING ${options.returning.map((column) => driver.escape(column)).join(', ')}`
+    : '';
   for (const insert of inserts(manager, { target, rows })) {
-    const returning = options.returning
-      ? ` RETURNING ${options.returning.map((column) => insert.escape(column)).join(', ')}`
-      : '';
     const parameters: unknown[] = [];
     const sql = insert.sql(parameters);
     returned.push(
@@ -95,6 +96,8 @@ class RowsInsert {
   private readonly driver;
   private readonly table: string;
   private readonly columnList: string;
+  /** Each column's `"name":` in a row's JSON object. */
+  private readonly jsonKeys: string[];
 
   constructor(
     manager: EntityManager,
@@ -108,9 +111,10 @@ class RowsInsert {
       .map((part) => this.escape(part))
       .join('.');
     this.columnList = columns.map((column) => this.escape(column.databaseName)).join(', ');
+    this.jsonKeys = columns.map((column) => `${JSON.stringify(column.databaseName)}:`);
   }
 
-  escape(name: string): string {
+  private escape(name: string): string {
     return this.driver.escape(name);
   }
 
@@ -138,8 +142,7 @@ class RowsInsert {
 
   private rowJson(row: ObjectLiteral): string {
     const fields = this.columns.map(
-      (column) =>
-        `${JSON.stringify(column.databaseName)}:${jsonCell(this.prepared(row, column), column)}`,
+      (column, index) => `${this.jsonKeys[index]}${jsonCell(this.prepared(row, column), column)}`,
     );
     return `{${fields.join(',')}}`;
   }

@@ -12,7 +12,8 @@ const START_TRANSACTION = 'START TRANSACTION';
 const COMMIT = 'COMMIT';
 const ROLLBACK = 'ROLLBACK';
 /** Every connection's own prepared `BEGIN`, which a held-back transaction start binds and executes. */
-const BEGIN: QueryConfig = { name: 'dw_begin', text: 'BEGIN', values: [] };
+const BEGIN_NAME = 'dw_begin';
+const BEGIN: QueryConfig = { name: BEGIN_NAME, text: 'BEGIN', values: [] };
 
 const names = new Map<string, string>();
 
@@ -77,7 +78,7 @@ export class PreparingClient extends Client {
 
   /** Holds the transaction's start back once this connection has its `BEGIN` prepared. */
   private startTransaction(): never {
-    if (!this.hasPrepared(BEGIN)) return super.query(BEGIN) as never;
+    if (!this.beginPrepared()) return super.query(BEGIN) as never;
     this.beginHeld = true;
     return answered('BEGIN') as never;
   }
@@ -101,9 +102,9 @@ export class PreparingClient extends Client {
     });
   }
 
-  private hasPrepared(statement: QueryConfig): boolean {
+  private beginPrepared(): boolean {
     const parsed = (this.connection as unknown as ProtocolConnection).parsedStatements;
-    return statement.name !== undefined && parsed[statement.name] !== undefined;
+    return parsed[BEGIN_NAME] !== undefined;
   }
 
   /** The statement's name, or null once this connection holds as many as it may. */
@@ -115,7 +116,7 @@ export class PreparingClient extends Client {
   }
 }
 
-/** The parts of pg's connection and query protocol handling that `StatementAfterBegin` uses. */
+/** The parts of pg's connection and query handling that this client reaches into. */
 interface ProtocolConnection extends Connection {
   parsedStatements: Record<string, string>;
 }
@@ -123,6 +124,8 @@ interface ProtocolQuery {
   prepare(connection: Connection): void;
   handleCommandComplete(message: unknown, connection: Connection): void;
 }
+/** pg's own handling, which `StatementAfterBegin` extends. */
+const plainQuery = Query.prototype as unknown as ProtocolQuery;
 
 /**
  * A statement sent in the extended protocol right behind a Bind and Execute of the connection's
@@ -134,9 +137,9 @@ class StatementAfterBegin extends Query {
   private beginAnswered = false;
 
   prepare(connection: Connection): void {
-    connection.bind({ statement: BEGIN.name, portal: '', values: [] }, false);
+    connection.bind({ statement: BEGIN_NAME, portal: '', values: [] }, false);
     connection.execute({ portal: '' }, false);
-    (Query.prototype as unknown as ProtocolQuery).prepare.call(this, connection);
+    plainQuery.prepare.call(this, connection);
   }
 
   handleCommandComplete(message: unknown, connection: Connection): void {
@@ -144,10 +147,6 @@ class StatementAfterBegin extends Query {
       this.beginAnswered = true;
       return;
     }
-    (Query.prototype as unknown as ProtocolQuery).handleCommandComplete.call(
-      this,
-      message,
-      connection,
-    );
+    plainQuery.handleCommandComplete.call(this, message, connection);
   }
 }
