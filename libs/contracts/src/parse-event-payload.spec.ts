@@ -16,7 +16,7 @@ const validIngested = {
 };
 
 describe('parseEventPayload', () => {
-  it('accepts a well-formed payload and returns an instance of its class', () => {
+  it('accepts a well-formed payload and returns its fields', () => {
     const result = parseEventPayload(Topics.AgreementIngestedV1, JSON.stringify(validIngested));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.publishedAt).toBe('2025-10-28');

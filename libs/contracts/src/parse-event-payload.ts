@@ -6,14 +6,27 @@ import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
 import { payloadClasses } from './event-map';
 import type { PayloadOf } from './event-map';
 import type { Topic } from './topics';
+import { validationPlanOf } from './validation/validation-plan';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Built on first use, when every contract class has registered its decorators. */
+const plans = new Map<Topic, ((json: object) => boolean) | null>();
+
+function planFor(topic: Topic): ((json: object) => boolean) | null {
+  let plan = plans.get(topic);
+  if (plan === undefined) {
+    plan = validationPlanOf(payloadClasses[topic]);
+    plans.set(topic, plan);
+  }
+  return plan;
+}
+
 /**
- * Turns raw bytes from Kafka into a validated payload of `topic`'s class, or says precisely what is
- * wrong. Unknown extra fields are tolerated (a tolerant reader); missing or ill-typed ones are not.
+ * Turns raw bytes from Kafka into a validated payload with the fields of `topic`'s class, or says
+ * precisely what is wrong. Unknown extra fields are tolerated (a tolerant reader); missing or ill-typed ones are not.
  * Bytes that are not UTF-8 are refused rather than read with replacement characters, and a value
  * over the event size limit is refused before it is parsed.
  */
@@ -44,6 +57,9 @@ export function parseEventPayload<T extends Topic>(
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, error: 'value is not a JSON object' };
   }
+  // Nearly every event is valid: the plan accepts those on the JSON itself. class-validator judges
+  // the rest, and says what is wrong.
+  if (planFor(topic)?.(json)) return { ok: true, value: json as PayloadOf<T> };
   const payloadClass = payloadClasses[topic] as new () => PayloadOf<T>;
   const instance = plainToInstance(payloadClass, json);
   const errors = validateSync(instance, { forbidUnknownValues: true });

@@ -1,0 +1,190 @@
+import type { TypeMetadata } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { ValidationTypes, getMetadataStorage } from 'class-validator';
+import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+type Condition = (object: object, value: unknown) => boolean;
+
+interface ConstraintCheck {
+  each: boolean;
+  validator: ValidatorConstraintInterface;
+  constraints: unknown[];
+  propertyName: string;
+}
+
+interface PropertyPlan {
+  name: string;
+  conditions: Condition[];
+  checks: ConstraintCheck[];
+  /** The plan of the class its objects turn into (`@ValidateNested` with `@Type`), if it has one. */
+  nested: ClassPlan | null;
+}
+
+interface ClassPlan {
+  targetName: string;
+  properties: PropertyPlan[];
+}
+
+type PayloadClass = abstract new () => object;
+
+/**
+ * class-validator's own metadata for a contract class, gathered once into a plan that a parsed JSON
+ * value can be checked against directly. `validateSync` looks a class's metadata up again for every
+ * object it meets, scanning every class registered in the process, and `plainToInstance` copies the
+ * whole payload first: together most of the cost of reading an event.
+ *
+ * The plan only says whether a payload is certainly valid. It runs the same validators, with the
+ * same arguments and in the same conditions as class-validator would, on the JSON itself; a class
+ * it cannot model (defaults set by its constructor, nested values without `@Type`, whitelists,
+ * async validators) has no plan. Whatever the plan does not accept goes to class-validator, whose
+ * verdict and messages are the ones reported.
+ */
+export function validationPlanOf(payloadClass: PayloadClass): ((json: object) => boolean) | null {
+  let plan: ClassPlan | null;
+  try {
+    plan = planOf(payloadClass, new Map());
+  } catch {
+    // A @Type function that needs the object it converts, say: class-validator will judge.
+    plan = null;
+  }
+  return plan ? (json) => satisfies(plan, json) : null;
+}
+
+function planOf(
+  payloadClass: PayloadClass,
+  planned: Map<PayloadClass, ClassPlan | null>,
+): ClassPlan | null {
+  if (planned.has(payloadClass)) return planned.get(payloadClass) ?? null;
+  // Filled in below; a class that refers to itself sees this same object.
+  const plan: ClassPlan = { targetName: payloadClass.name, properties: [] };
+  planned.set(payloadClass, plan);
+  const built = buildPlan(payloadClass, plan, planned);
+  planned.set(payloadClass, built);
+  return built;
+}
+
+function buildPlan(
+  payloadClass: PayloadClass,
+  plan: ClassPlan,
+  planned: Map<PayloadClass, ClassPlan | null>,
+): ClassPlan | null {
+  if (hasConstructorDefaults(payloadClass)) return null;
+  const storage = getMetadataStorage();
+  // The arguments validateSync passes when no groups are asked for.
+  const metadatas = storage.getTargetValidationMetadatas(payloadClass, '', false, false);
+  if (metadatas.length === 0) return null;
+  const byProperty = storage.groupByPropertyName(metadatas);
+  for (const [name, propertyMetadatas] of Object.entries(byProperty)) {
+    const property = propertyPlanOf(payloadClass, name, propertyMetadatas, planned);
+    if (!property) return null;
+    plan.properties.push(property);
+  }
+  return plan;
+}
+
+function propertyPlanOf(
+  payloadClass: PayloadClass,
+  name: string,
+  metadatas: ValidationMetadata[],
+  planned: Map<PayloadClass, ClassPlan | null>,
+): PropertyPlan | null {
+  const property: PropertyPlan = { name, conditions: [], checks: [], nested: null };
+  // class-validator runs IS_DEFINED before the others; every check here must pass anyway.
+  const ordered = [...metadatas].sort(
+    (a, b) =>
+      Number(b.type === ValidationTypes.IS_DEFINED) - Number(a.type === ValidationTypes.IS_DEFINED),
+  );
+  for (const metadata of ordered) {
+    switch (metadata.type) {
+      case ValidationTypes.CONDITIONAL_VALIDATION:
+        property.conditions.push(metadata.constraints[0] as Condition);
+        break;
+      case ValidationTypes.IS_DEFINED:
+      case ValidationTypes.CUSTOM_VALIDATION: {
+        const checks = constraintChecksOf(metadata);
+        if (!checks) return null;
+        property.checks.push(...checks);
+        break;
+      }
+      case ValidationTypes.NESTED_VALIDATION: {
+        // Typed as always found; a property without @Type has none.
+        const typed = defaultMetadataStorage.findTypeMetadata(payloadClass, name) as
+          TypeMetadata | undefined;
+        const nestedClass = typed?.typeFunction() as PayloadClass | undefined;
+        const nested = nestedClass && !typed?.options.discriminator && planOf(nestedClass, planned);
+        if (!nested) return null;
+        property.nested = nested;
+        break;
+      }
+      default:
+        return null;
+    }
+  }
+  return property;
+}
+
+function constraintChecksOf(metadata: ValidationMetadata): ConstraintCheck[] | null {
+  if (metadata.validateIf) return null;
+  const constraintMetadatas = getMetadataStorage().getTargetValidatorConstraints(
+    metadata.constraintCls,
+  );
+  if (constraintMetadatas.some((constraint) => constraint.async)) return null;
+  return constraintMetadatas.map((constraint) => ({
+    each: metadata.each,
+    validator: constraint.instance,
+    constraints: metadata.constraints,
+    propertyName: metadata.propertyName,
+  }));
+}
+
+/**
+ * plainToInstance starts from `new Class()`: a field it initialises would be there, not in the JSON.
+ * Declared fields without an initialiser are own properties holding `undefined`, as absent ones read.
+ */
+function hasConstructorDefaults(payloadClass: PayloadClass): boolean {
+  try {
+    const instance = new (payloadClass as new () => object)();
+    return Object.values(instance).some((value) => value !== undefined);
+  } catch {
+    return true;
+  }
+}
+
+function satisfies(plan: ClassPlan, object: object): boolean {
+  for (const property of plan.properties) {
+    const value = (object as Record<string, unknown>)[property.name];
+    if (!property.conditions.every((condition) => condition(object, value))) continue;
+    for (const check of property.checks) {
+      if (!passes(check, plan.targetName, object, value)) return false;
+    }
+    if (property.nested && value !== undefined && !nestedSatisfies(property.nested, value)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function passes(check: ConstraintCheck, targetName: string, object: object, value: unknown) {
+  const args: ValidationArguments = {
+    targetName,
+    property: check.propertyName,
+    object,
+    value,
+    constraints: check.constraints,
+  };
+  if (check.each && Array.isArray(value)) {
+    return value.every((element) => check.validator.validate(element, args) === true);
+  }
+  return check.validator.validate(value, args) === true;
+}
+
+/** An object, or an array of objects, each of the nested class; anything else is for class-validator. */
+function nestedSatisfies(plan: ClassPlan, value: unknown): boolean {
+  const isObject = (element: unknown): element is object =>
+    typeof element === 'object' && element !== null && !Array.isArray(element);
+  if (Array.isArray(value)) {
+    return value.every((element) => isObject(element) && satisfies(plan, element));
+  }
+  return isObject(value) && satisfies(plan, value);
+}
