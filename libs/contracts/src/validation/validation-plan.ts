@@ -48,7 +48,16 @@ export function validationPlanOf(payloadClass: PayloadClass): ((json: object) =>
     // A @Type function that needs the object it converts, say: class-validator will judge.
     plan = null;
   }
-  return plan ? (json) => satisfies(plan, json) : null;
+  if (!plan) return null;
+  const checked = plan;
+  return (json) => {
+    try {
+      return satisfies(checked, json);
+    } catch {
+      // Nesting deeper than the stack, say: class-validator will judge.
+      return false;
+    }
+  };
 }
 
 function planOf(
@@ -179,12 +188,11 @@ function passes(check: ConstraintCheck, targetName: string, object: object, valu
   return check.validator.validate(value, args) === true;
 }
 
-/** An object, or an array of objects, each of the nested class; anything else is for class-validator. */
+/**
+ * An object of the nested class, or an array of such values (class-transformer and class-validator
+ * both descend into arrays within arrays); anything else is for class-validator.
+ */
 function nestedSatisfies(plan: ClassPlan, value: unknown): boolean {
-  const isObject = (element: unknown): element is object =>
-    typeof element === 'object' && element !== null && !Array.isArray(element);
-  if (Array.isArray(value)) {
-    return value.every((element) => isObject(element) && satisfies(plan, element));
-  }
-  return isObject(value) && satisfies(plan, value);
+  if (Array.isArray(value)) return value.every((element) => nestedSatisfies(plan, element));
+  return typeof value === 'object' && value !== null && satisfies(plan, value);
 }
