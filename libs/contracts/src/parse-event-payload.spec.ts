@@ -3,17 +3,9 @@ import 'reflect-metadata';
 import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
 import { parseEventPayload } from './parse-event-payload';
 import { Topics } from './topics';
+import { validPayloads } from './valid-payloads.fixture';
 
-const validIngested = {
-  agreementId: '0b0c7d3e-6f1a-4c1e-9d55-5a3c2b1f0e11',
-  title: 'US, Japan Sign Framework Deal',
-  text: 'The two countries will provide financing within six months.',
-  contentSha256: 'a'.repeat(64),
-  sourceUrl: 'https://example.org/story',
-  publishedAt: '2025-10-28',
-  signedAt: null,
-  ingestedAt: '2025-10-28T10:00:00.000Z',
-};
+const validIngested = validPayloads[Topics.AgreementIngestedV1];
 
 describe('parseEventPayload', () => {
   it('accepts a well-formed payload and returns its fields', () => {
