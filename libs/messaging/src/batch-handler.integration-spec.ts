@@ -7,7 +7,7 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Message, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -40,6 +40,7 @@ function ingestedMessage(agreementId: string, eventId = randomUUID()): Message {
 describe('a batch handler on real Kafka and PostgreSQL', () => {
   let dataSource: DataSource;
   let producer: Producer;
+  let kafka: Kafka;
   let consumer: EventConsumer;
   let recorder: TopicRecorder;
   /** The agreement ids of each call, in the order the handler saw them. */
@@ -52,8 +53,7 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
       [ProcessedEventEntity],
       ['CREATE TABLE applied (agreement_id uuid NOT NULL)'],
     );
-    const { kafka, producer: connected } = await connectTestKafka(naming, 'batch-test', logger);
-    producer = connected;
+    ({ kafka, producer } = await connectTestKafka(naming, 'batch-test', logger));
     recorder = await new TopicRecorder(brokers).start([`${ingested}.dlq`]);
     consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {
       groupId: 'batch-consumer',
@@ -122,5 +122,33 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
     expect(await appliedCount(bad)).toBe(0);
     expect(calls).toContainEqual([before]);
     expect(calls).toContainEqual([after]);
+  });
+
+  it('gathers events sent apart into fewer runs when it may wait for them (gatherMs)', async () => {
+    const runs: string[][] = [];
+    const gathering = new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId: 'gathering-consumer',
+      gatherMs: 2_000,
+    }).onBatch(Topics.AgreementIngestedV1, (events) => {
+      runs.push(events.map(({ payload }) => payload.agreementId));
+      return Promise.resolve();
+    });
+    await gathering.start();
+    try {
+      const sent: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      // One send each, 100 ms apart: a consumer that takes each event at once sees five runs.
+      for (const agreementId of sent) {
+        await producer.send({ topic: ingested, messages: [ingestedMessage(agreementId)] });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await expectEventually(() => expect(runs.flat()).toEqual(expect.arrayContaining(sent)), {
+        timeoutMs: 20_000,
+      });
+      const runsWithThem = runs.filter((run) => run.some((id) => sent.includes(id)));
+      expect(runsWithThem.length).toBeLessThan(sent.length);
+      expect(runsWithThem.flat().filter((id) => sent.includes(id))).toEqual(sent);
+    } finally {
+      await gathering.stop();
+    }
   });
 });

@@ -35,6 +35,7 @@ export class EventSubscriptions {
       logger.child({ component: 'consumer' }),
       {
         groupId: options.name,
+        gatherMs: options.eventGatherMs,
         afterCommit: () => {
           for (const listener of this.commitListeners) listener();
         },

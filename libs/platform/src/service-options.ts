@@ -27,4 +27,9 @@ export interface ServiceOptions<E extends ServiceEnv = ServiceEnv> {
   rawTextBodies?: boolean;
   /** Bounds the request bodies held at once (ingest's uploads); none by default. */
   bodyBudget?: BodyBudget;
+  /**
+   * How long the service's consumer lets events gather before taking them (none by default): for
+   * services whose consumers nobody downstream waits on, fewer and larger transactions.
+   */
+  eventGatherMs?: number;
 }

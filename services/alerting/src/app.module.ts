@@ -88,6 +88,8 @@ export class AppModule {
             ],
             migrations: alertingMigrations,
             redis: true,
+            // Reminders fire days or hours ahead: a quarter second later, in fewer transactions.
+            eventGatherMs: 250,
           },
           overrides,
         ),

@@ -34,6 +34,8 @@ export class AppModule {
             entities: readModelEntities,
             migrations: consoleMigrations,
             redis: false,
+            // A read model: a quarter second later, in fewer and larger transactions.
+            eventGatherMs: 250,
             // Uploads are relayed to ingest as the bytes they are, in the charset they declare.
             rawTextBodies: true,
           },
