@@ -26,7 +26,8 @@ function planFor(topic: Topic): ((json: object) => boolean) | null {
 
 /**
  * Turns raw bytes from Kafka into a validated payload with the fields of `topic`'s class, or says
- * precisely what is wrong. Unknown extra fields are tolerated (a tolerant reader); missing or ill-typed ones are not.
+ * precisely what is wrong. Unknown extra fields are tolerated (a tolerant reader); missing or
+ * ill-typed ones are not.
  * Bytes that are not UTF-8 are refused rather than read with replacement characters, and a value
  * over the event size limit is refused before it is parsed.
  */

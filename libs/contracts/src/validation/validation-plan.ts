@@ -10,7 +10,6 @@ interface ConstraintCheck {
   each: boolean;
   validator: ValidatorConstraintInterface;
   constraints: unknown[];
-  propertyName: string;
 }
 
 interface PropertyPlan {
@@ -41,23 +40,25 @@ type PayloadClass = abstract new () => object;
  * verdict and messages are the ones reported.
  */
 export function validationPlanOf(payloadClass: PayloadClass): ((json: object) => boolean) | null {
-  let plan: ClassPlan | null;
-  try {
-    plan = planOf(payloadClass, new Map());
-  } catch {
-    // A @Type function that needs the object it converts, say: class-validator will judge.
-    plan = null;
-  }
+  const plan = planOrNull(payloadClass);
   if (!plan) return null;
-  const checked = plan;
   return (json) => {
     try {
-      return satisfies(checked, json);
+      return satisfies(plan, json);
     } catch {
       // Nesting deeper than the stack, say: class-validator will judge.
       return false;
     }
   };
+}
+
+function planOrNull(payloadClass: PayloadClass): ClassPlan | null {
+  try {
+    return planOf(payloadClass, new Map());
+  } catch {
+    // A @Type function that needs the object it converts, say: class-validator will judge.
+    return null;
+  }
 }
 
 function planOf(
@@ -99,12 +100,8 @@ function propertyPlanOf(
   planned: Map<PayloadClass, ClassPlan | null>,
 ): PropertyPlan | null {
   const property: PropertyPlan = { name, conditions: [], checks: [], nested: null };
-  // class-validator runs IS_DEFINED before the others; every check here must pass anyway.
-  const ordered = [...metadatas].sort(
-    (a, b) =>
-      Number(b.type === ValidationTypes.IS_DEFINED) - Number(a.type === ValidationTypes.IS_DEFINED),
-  );
-  for (const metadata of ordered) {
+  // class-validator runs IS_DEFINED first; here every check must pass, so the order does not matter.
+  for (const metadata of metadatas) {
     switch (metadata.type) {
       case ValidationTypes.CONDITIONAL_VALIDATION:
         property.conditions.push(metadata.constraints[0] as Condition);
@@ -143,7 +140,6 @@ function constraintChecksOf(metadata: ValidationMetadata): ConstraintCheck[] | n
     each: metadata.each,
     validator: constraint.instance,
     constraints: metadata.constraints,
-    propertyName: metadata.propertyName,
   }));
 }
 
@@ -163,9 +159,16 @@ function hasConstructorDefaults(payloadClass: PayloadClass): boolean {
 function satisfies(plan: ClassPlan, object: object): boolean {
   for (const property of plan.properties) {
     const value = (object as Record<string, unknown>)[property.name];
-    if (!property.conditions.every((condition) => condition(object, value))) continue;
+    if (!applies(property, object, value)) continue;
     for (const check of property.checks) {
-      if (!passes(check, plan.targetName, object, value)) return false;
+      const args: ValidationArguments = {
+        targetName: plan.targetName,
+        property: property.name,
+        object,
+        value,
+        constraints: check.constraints,
+      };
+      if (!passes(check, value, args)) return false;
     }
     if (property.nested && value !== undefined && !nestedSatisfies(property.nested, value)) {
       return false;
@@ -174,18 +177,16 @@ function satisfies(plan: ClassPlan, object: object): boolean {
   return true;
 }
 
-function passes(check: ConstraintCheck, targetName: string, object: object, value: unknown) {
-  const args: ValidationArguments = {
-    targetName,
-    property: check.propertyName,
-    object,
-    value,
-    constraints: check.constraints,
-  };
-  if (check.each && Array.isArray(value)) {
-    return value.every((element) => check.validator.validate(element, args) === true);
-  }
-  return check.validator.validate(value, args) === true;
+/** `@IsOptional` and `@ValidateIf`: a property they skip is not checked at all. */
+function applies(property: PropertyPlan, object: object, value: unknown): boolean {
+  for (const condition of property.conditions) if (!condition(object, value)) return false;
+  return true;
+}
+
+function passes(check: ConstraintCheck, value: unknown, args: ValidationArguments): boolean {
+  if (!check.each || !Array.isArray(value)) return check.validator.validate(value, args) === true;
+  for (const element of value) if (check.validator.validate(element, args) !== true) return false;
+  return true;
 }
 
 /**
