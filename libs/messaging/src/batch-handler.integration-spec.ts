@@ -124,6 +124,41 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
     expect(calls).toContainEqual([after]);
   });
 
+  it('applies the batches of every partition one fetch brings in one transaction, each partition in order', async () => {
+    const calls: { transaction: string; ids: string[] }[] = [];
+    const merging = new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId: 'merging-consumer',
+      gatherMs: 2_000,
+    }).onBatch(Topics.AgreementIngestedV1, async (events, manager) => {
+      const [row] = await manager.query<{ transaction: string }[]>(
+        'SELECT txid_current()::text AS transaction',
+      );
+      calls.push({ transaction: row!.transaction, ids: events.map((e) => e.payload.agreementId) });
+    });
+    await merging.start();
+    try {
+      const byPartition = [0, 1, 2].map((): string[] => [randomUUID(), randomUUID()]);
+      await producer.send({
+        topic: ingested,
+        messages: byPartition.flatMap((ids, partition) =>
+          ids.map((id) => ({ ...ingestedMessage(id), partition })),
+        ),
+      });
+      const sent = byPartition.flat();
+      const withThem = () => calls.filter(({ ids }) => ids.some((id) => sent.includes(id)));
+      await expectEventually(
+        () => expect(withThem().flatMap(({ ids }) => ids)).toEqual(expect.arrayContaining(sent)),
+        { timeoutMs: 20_000 },
+      );
+      expect(new Set(withThem().map(({ transaction }) => transaction)).size).toBe(1);
+      const seen = withThem().flatMap(({ ids }) => ids);
+      for (const [first, second] of byPartition)
+        expect(seen.indexOf(first!)).toBeLessThan(seen.indexOf(second!));
+    } finally {
+      await merging.stop();
+    }
+  });
+
   it('gathers events sent apart into fewer runs when it may wait for them (gatherMs)', async () => {
     const runs: string[][] = [];
     const gathering = new EventConsumer(kafka, dataSource, producer, naming, logger, {

@@ -15,16 +15,10 @@ export interface EventConsumerOptions extends Omit<InboxOptions, 'groupId'> {
   /** Logical group name; the naming's prefix is added. */
   groupId: string;
   /**
-   * Events of one partition applied in one transaction at most (default 20): fewer commits, but the
-   * first event's effects wait for the last's.
+   * Events applied in one transaction at most: fewer commits, but the first event's effects wait
+   * for the last's. By default 20, or 500 for a consumer that gathers (nobody waits on it).
    */
   maxEventsPerTransaction?: number;
-  /**
-   * Partitions worked on at once, each in its own transaction (default 1). More is only safe for
-   * handlers that never race across topics: a projection that joins two topics may miss the other's
-   * row in an uncommitted transaction.
-   */
-  partitionsConsumedConcurrently?: number;
   /**
    * How long the broker may hold a fetch to gather more events (default 0: each event as soon as
    * it is there). For consumers nobody waits on, such as a read model: one larger run costs one
@@ -45,6 +39,19 @@ const IDLE_FETCH_WAIT_MS = 500;
 /** More than a gathering window fills at any rate measured: the window decides, not the size. */
 const GATHER_MIN_BYTES = 4 * 1024 * 1024;
 const RESTART_BACKOFF_MAX_MS = 30_000;
+/**
+ * kafkajs hands each partition's batch of a fetch to a worker of its own, up to this many at once:
+ * more than any consumer here is assigned, so that every batch of a fetch joins one round.
+ */
+const BATCHES_TAKEN_AT_ONCE = 64;
+const DEFAULT_EVENTS_PER_TRANSACTION = 20;
+const GATHERED_EVENTS_PER_TRANSACTION = 500;
+
+/** The batches of one fetch, applied together; each batch's handler waits for `applied`. */
+interface FetchRound {
+  batches: EachBatchPayload[];
+  applied: Promise<void>;
+}
 
 /**
  * Consumes the topics its handlers are registered for and runs them exactly once per event id
@@ -52,8 +59,9 @@ const RESTART_BACKOFF_MAX_MS = 30_000;
  * unprocessable go to `<topic>.dlq` with the reason; infrastructure outages are retried without end
  * instead, since the message itself is fine.
  *
- * The events of a fetched batch are applied in order in one transaction (a commit and its flush per
- * batch, not per event), one partition after another, so the order per key holds.
+ * The batches of every partition that one fetch brings are applied as one round: their events in
+ * one transaction (a commit and its flush per fetch, not per event or partition), each partition's
+ * in order, so the order per key holds. A round ends before the next fetch is asked for.
  */
 export class EventConsumer {
   private readonly handlers = new Map<Topic, BatchEventHandler<Topic>>();
@@ -63,6 +71,9 @@ export class EventConsumer {
   private latestBatch: EachBatchPayload | null = null;
   private trailingCommit: NodeJS.Timeout | null = null;
   private readonly inbox: InboxTransactions;
+  /** The round that batches handed out now join; it is applied once they all have. */
+  private round: FetchRound | null = null;
+  private lastRound: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly kafka: Kafka,
@@ -121,7 +132,7 @@ export class EventConsumer {
         fromBeginning: true,
       });
       await consumer.run({
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        partitionsConsumedConcurrently: BATCHES_TAKEN_AT_ONCE,
         autoCommit: false,
         autoCommitInterval: OFFSET_COMMIT_INTERVAL_MS,
         eachBatchAutoResolve: false,
@@ -173,44 +184,86 @@ export class EventConsumer {
     }
   }
 
+  /**
+   * Joins the batch to the round of its fetch. kafkajs hands out every batch of a fetch in one turn
+   * of the event loop, so the round is applied on the next: a batch handed out later starts a round
+   * of its own, which costs a transaction, never an event.
+   */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
-    const { topic: physical, partition } = batch;
-    const stopped = () => !payload.isRunning() || payload.isStale();
-    const limit = this.options.maxEventsPerTransaction ?? 20;
-    let run: Applicable[] = [];
-    const flush = async () => {
-      const last = run.at(-1);
-      if (!last) return;
-      // A long transaction must not cost the group membership (sessionTimeout) and a redelivery.
-      const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), 1_000);
-      try {
-        await this.inbox.applyRun(run, physical, (message, reason) =>
-          this.deadLetter(physical, partition, message, reason),
-        );
-      } finally {
-        clearInterval(keepAlive);
-      }
-      payload.resolveOffset(last.message.offset);
-      run = [];
-      await payload.heartbeat();
-    };
-    for (const message of batch.messages) {
-      // A rebalance took the partition away, or a stop began: the rest is redelivered.
-      if (stopped()) break;
-      const applicable = this.decode(physical, message);
-      if (typeof applicable === 'string') {
-        // Events before it are applied first, so the offsets resolved stay in order.
-        await flush();
-        await this.deadLetter(physical, partition, message, applicable);
-        payload.resolveOffset(message.offset);
-        continue;
-      }
-      run.push(applicable);
-      if (run.length >= limit) await flush();
+    if (!this.round) {
+      const round: FetchRound = { batches: [], applied: Promise.resolve() };
+      // Rounds never overlap: one waits for the one before, though kafkajs gives them no cause.
+      const previous = this.lastRound.catch(() => undefined);
+      round.applied = Promise.all([previous, nextTurn()]).then(() => {
+        this.round = null;
+        return this.applyRound(round.batches);
+      });
+      this.round = round;
+      this.lastRound = round.applied;
     }
-    if (!stopped()) await flush();
-    await this.commitOffsets(payload);
+    this.round.batches.push(payload);
+    await this.round.applied;
+  }
+
+  /**
+   * Dead-letters what can never be applied, then applies the rest in transactions of at most the
+   * limit, resolving each partition's offsets as far as each transaction reached. A message is
+   * dead-lettered before any offset past it is resolved, so a crash cannot skip it.
+   */
+  private async applyRound(batches: EachBatchPayload[]): Promise<void> {
+    const [first] = batches;
+    if (!first) return;
+    // A rebalance took the partition away, or a stop began: the batch is redelivered.
+    const live = batches.filter((payload) => !stopped(payload));
+    const pending: { applicable: Applicable; batch: EachBatchPayload }[] = [];
+    for (const batch of live) {
+      const { topic: physical, partition } = batch.batch;
+      for (const message of batch.batch.messages) {
+        const decoded = this.decode(physical, message);
+        if (typeof decoded === 'string') {
+          await this.deadLetter(physical, partition, message, decoded);
+          continue;
+        }
+        const deadLetter = (reason: string) =>
+          this.deadLetter(physical, partition, message, reason);
+        pending.push({ applicable: { ...decoded, physical, deadLetter }, batch });
+      }
+    }
+    const limit = this.options.maxEventsPerTransaction ?? this.defaultEventsPerTransaction();
+    let start = 0;
+    // A stop that begins meanwhile leaves the rest to be redelivered.
+    for (; start < pending.length && first.isRunning(); start += limit) {
+      const run = pending.slice(start, start + limit);
+      await this.applyWithHeartbeats(
+        first,
+        run.map(({ applicable }) => applicable),
+      );
+      resolveLastOfEachBatch(run);
+    }
+    // What was dead-lettered after a batch's last applied event is done with too.
+    if (start >= pending.length)
+      for (const batch of live) {
+        const last = batch.batch.messages.at(-1);
+        if (last) batch.resolveOffset(last.offset);
+      }
+    if (first.isRunning()) await first.heartbeat();
+    await this.commitOffsets(batches.at(-1) ?? first);
+  }
+
+  /** A long transaction must not cost the group membership (sessionTimeout) and a redelivery. */
+  private async applyWithHeartbeats(payload: EachBatchPayload, run: Applicable[]): Promise<void> {
+    const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), 1_000);
+    try {
+      await this.inbox.applyRun(run);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private defaultEventsPerTransaction(): number {
+    return (this.options.gatherMs ?? 0) > 0
+      ? GATHERED_EVENTS_PER_TRANSACTION
+      : DEFAULT_EVENTS_PER_TRANSACTION;
   }
 
   /** Every interval at most while events flow, and once more after the last of them. */
@@ -239,7 +292,10 @@ export class EventConsumer {
   }
 
   /** The message's event and handler, or why it can never be applied. */
-  private decode(physical: string, message: KafkaMessage): Applicable | string {
+  private decode(
+    physical: string,
+    message: KafkaMessage,
+  ): Pick<Applicable, 'message' | 'event' | 'handler'> | string {
     const topic = this.naming.logical(physical);
     const handler = topic ? this.handlers.get(topic) : undefined;
     if (!topic || !handler) return `no handler for topic ${physical}`;
@@ -274,6 +330,28 @@ export class EventConsumer {
       await this.deadLetterProducer.send({ topic, acks: -1, messages: [withoutValue(deadLetter)] });
     }
   }
+}
+
+/**
+ * Resolves each batch's offset up to its last event in the run, which holds each batch's events in
+ * their order.
+ */
+function resolveLastOfEachBatch(
+  run: readonly { applicable: Applicable; batch: EachBatchPayload }[],
+) {
+  const lastOffsets = new Map<EachBatchPayload, string>();
+  for (const { applicable, batch } of run) lastOffsets.set(batch, applicable.message.offset);
+  for (const [batch, offset] of lastOffsets) batch.resolveOffset(offset);
+}
+
+/** After the events that are due now, the timers' and the sockets' callbacks among them. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A rebalance took the batch's partition away, or the consumer is stopping. */
+function stopped(payload: EachBatchPayload): boolean {
+  return !payload.isRunning() || payload.isStale();
 }
 
 /** On the global timers, which the specs' fake timers drive. */

@@ -9,15 +9,16 @@ import type { DecodedEvent } from '../kafka/decode-event';
 import { UnprocessableEventError } from './event-handler';
 import type { BatchEventHandler } from './event-handler';
 
-/** A message of a batch that decoded, with the handler it goes to. */
+/** A message that decoded, with the handler it goes to and the way to its DLQ. */
 export interface Applicable {
   message: KafkaMessage;
   event: DecodedEvent<Topic>;
   handler: BatchEventHandler<Topic>;
+  /** The topic it was read from, as named on the broker. */
+  physical: string;
+  /** Sends the message, which can never be applied, to its DLQ with the reason. */
+  deadLetter: (reason: string) => Promise<void>;
 }
-
-/** Sends a message that can never be applied to its DLQ with the reason. */
-export type DeadLetter = (message: KafkaMessage, reason: string) => Promise<void>;
 
 export interface InboxOptions {
   /** The consumer group whose `processed_events` rows say what it has applied. */
@@ -35,6 +36,10 @@ export interface InboxOptions {
  * applied in one transaction; if that fails for any reason but an outage, its events are applied one
  * by one, each retried a few times and then dead-lettered, so one bad event neither holds back nor
  * takes down the others. Outages are thrown to the caller: the message itself is fine.
+ *
+ * A run may hold several partitions' and topics' events: each topic's go to its handler in one
+ * call, in the order they came, and the topics in the order they first came. Events of one key
+ * share a partition, so their order holds; there is none to keep between partitions.
  */
 export class InboxTransactions {
   constructor(
@@ -43,8 +48,8 @@ export class InboxTransactions {
     private readonly options: InboxOptions,
   ) {}
 
-  /** Applies consecutive events of one partition, in one transaction or else one by one. */
-  async applyRun(run: Applicable[], physical: string, deadLetter: DeadLetter): Promise<void> {
+  /** Applies a run of events in one transaction, or else one by one. */
+  async applyRun(run: Applicable[]): Promise<void> {
     if (run.length > 1) {
       try {
         await this.applyTogether(run);
@@ -52,15 +57,16 @@ export class InboxTransactions {
       } catch (error) {
         if (isTransientError(error)) throw error;
         this.logger.debug(
-          { err: error, topic: physical, events: run.length },
+          {
+            err: error,
+            topics: [...new Set(run.map(({ physical }) => physical))],
+            events: run.length,
+          },
           'batch failed; applying its events one by one',
         );
       }
     }
-    for (const { event, handler, message } of run)
-      await this.applyWithRetries(event, handler, physical, (reason) =>
-        deadLetter(message, reason),
-      );
+    for (const applicable of run) await this.applyWithRetries(applicable);
   }
 
   private async applyTogether(run: Applicable[]): Promise<void> {
@@ -78,13 +84,7 @@ export class InboxTransactions {
       // Each new id once: a batch may hold the same event twice (a producer retry).
       const fresh = new Set(inserted.map((row) => row.event_id));
       const unapplied = run.filter(({ event }) => fresh.delete(event.envelope.id));
-      // A run is one partition's, so one topic's: one handler takes it all.
-      const [first] = unapplied;
-      if (first)
-        await first.handler(
-          unapplied.map(({ event }) => event),
-          manager,
-        );
+      for (const [handler, events] of byHandler(unapplied)) await handler(events, manager);
       return inserted.length;
     });
     if (applied > 0) this.options.afterCommit?.();
@@ -92,12 +92,12 @@ export class InboxTransactions {
       this.logger.debug({ skipped: run.length - applied }, 'duplicate events skipped');
   }
 
-  private async applyWithRetries(
-    event: DecodedEvent<Topic>,
-    handler: BatchEventHandler<Topic>,
-    physical: string,
-    deadLetter: (reason: string) => Promise<void>,
-  ): Promise<void> {
+  private async applyWithRetries({
+    event,
+    handler,
+    physical,
+    deadLetter,
+  }: Applicable): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -144,6 +144,19 @@ export class InboxTransactions {
         'duplicate event skipped',
       );
   }
+}
+
+/** Each handler's events, in their order; the handlers in the order of their first event. */
+function byHandler(
+  run: readonly Applicable[],
+): Map<BatchEventHandler<Topic>, DecodedEvent<Topic>[]> {
+  const grouped = new Map<BatchEventHandler<Topic>, DecodedEvent<Topic>[]>();
+  for (const { handler, event } of run) {
+    const events = grouped.get(handler);
+    if (events) events.push(event);
+    else grouped.set(handler, [event]);
+  }
+  return grouped;
 }
 
 function describe(error: unknown): string {
