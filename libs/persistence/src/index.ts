@@ -6,3 +6,4 @@ export * from './transaction-memo';
 export * from './distinct-rounds';
 export * from './preparing-client';
 export * from './table-upkeep';
+export * from './column-compression';

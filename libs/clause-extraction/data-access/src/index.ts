@@ -1,5 +1,6 @@
 import { CreateExtractions1764403400000 } from './migrations/1764403400000-create-extractions';
 import { NumberExtractions1764835200000 } from './migrations/1764835200000-number-extractions';
+import { CompressWithLz41764921600000 } from './migrations/1764921600000-compress-with-lz4';
 
 export * from './extraction.entity';
 export * from './extraction.repository';
@@ -8,4 +9,5 @@ export * from './extraction.repository';
 export const clauseExtractionMigrations = [
   CreateExtractions1764403400000,
   NumberExtractions1764835200000,
+  CompressWithLz41764921600000,
 ];

@@ -3,6 +3,7 @@ import { CreateDocuments1764489600000 } from './migrations/1764489600000-create-
 import { CreateDealFingerprints1764576000000 } from './migrations/1764576000000-create-deal-fingerprints';
 import { CreateFeedSources1764662400000 } from './migrations/1764662400000-create-feed-sources';
 import { FeedRetries1764748800000 } from './migrations/1764748800000-feed-retries';
+import { CompressWithLz41764921600000 } from './migrations/1764921600000-compress-with-lz4';
 
 export * from './agreement.entity';
 export * from './agreement.repository';
@@ -23,4 +24,5 @@ export const ingestMigrations = [
   CreateDealFingerprints1764576000000,
   CreateFeedSources1764662400000,
   FeedRetries1764748800000,
+  CompressWithLz41764921600000,
 ];
