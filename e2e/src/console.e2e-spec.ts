@@ -92,6 +92,44 @@ describe('the operations console in a real browser', () => {
     if (docsScreenshots) await page.screenshot({ path: resolve(docsScreenshots, 'timeline.png') });
   });
 
+  it('keeps what a person types in review when a live refresh already loading lands', async () => {
+    await page.fill('#who', 'ana@example.org');
+    await page.click('nav a[href="#/reviews"]');
+    const meeting = page.locator('#review-queue tbody tr', { hasText: 'within 180 days' });
+    await meeting.waitFor({ timeout: 30_000 });
+    // The queue's next load answers only once the person has typed, as it may under load.
+    let answerReviews = () => {};
+    const reviewsHeld = new Promise<void>((resolve) => (answerReviews = resolve));
+    await page.route('**/api/reviews', async (route) => {
+      await reviewsHeld;
+      await route.continue();
+    });
+    try {
+      const refreshAsked = page.waitForRequest('**/api/reviews', { timeout: 30_000 });
+      // Another agreement comes in; the console hears of it and refreshes the page it shows.
+      const posted = await pipeline.postDocument(
+        'Supply Agreement between Northwind Metals Ltd and Harbor Cells Inc, signed on 12 January ' +
+          '2026. Northwind Metals Ltd shall deliver the first shipment within 60 days.',
+      );
+      expect(posted.status).toBeLessThan(300);
+      await refreshAsked;
+      await meeting.locator('input.review-reason').fill('typed while the page was loading');
+
+      const reviewsAnswered = page.waitForResponse('**/api/reviews');
+      answerReviews();
+      await (await reviewsAnswered).finished();
+      await page.evaluate(
+        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+      );
+      expect(await meeting.locator('input.review-reason').inputValue()).toBe(
+        'typed while the page was loading',
+      );
+    } finally {
+      answerReviews();
+      await page.unroute('**/api/reviews');
+    }
+  });
+
   it('takes a correction of a low-confidence date in review and moves the milestone', async () => {
     await page.fill('#who', 'ana@example.org');
     await page.click('nav a[href="#/reviews"]');

@@ -18,12 +18,24 @@ export function startRouter(pageTable) {
  */
 let routeGeneration = 0;
 
-/** Loads the page the address names and draws it, through the one check that it is still wanted. */
-export async function route() {
+/** True while a person is filling in a form on the page: live refreshes wait until they are done. */
+let editing = false;
+let refreshPending = false;
+
+/**
+ * Loads the page the address names and draws it, through the one check that it is still wanted.
+ * A live refresh (`live`) that was already loading when the person began a form waits for them
+ * too, instead of drawing over what they typed.
+ */
+export async function route({ live = false } = {}) {
   const generation = ++routeGeneration;
-  /** Draws the page unless a later route() has begun; says whether it did. */
+  /** Draws the page unless a later route() has begun or a form holds it; says whether it did. */
   const draw = (...nodes) => {
     if (generation !== routeGeneration) return false;
+    if (live && editing) {
+      refreshPending = true;
+      return false;
+    }
     view.replaceChildren(...nodes);
     return true;
   };
@@ -47,10 +59,6 @@ export async function route() {
   }
 }
 
-/** True while a person is filling in a form on the page: live refreshes wait until they are done. */
-let editing = false;
-let refreshPending = false;
-
 export function startEditing() {
   editing = true;
 }
@@ -59,7 +67,7 @@ export function doneEditing() {
   editing = false;
   if (refreshPending) {
     refreshPending = false;
-    void route();
+    void route({ live: true });
   }
 }
 
@@ -67,7 +75,7 @@ export function doneEditing() {
 export function refresh() {
   if (location.hash === '#/upload') return;
   if (editing) refreshPending = true;
-  else void route();
+  else void route({ live: true });
 }
 
 /** Another page: whatever form was being filled in is gone with the old one. */
