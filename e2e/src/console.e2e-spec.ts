@@ -98,12 +98,7 @@ describe('the operations console in a real browser', () => {
     const meeting = page.locator('#review-queue tbody tr', { hasText: 'within 180 days' });
     await meeting.waitFor({ timeout: 30_000 });
     // The queue's next load answers only once the person has typed, as it may under load.
-    let answerReviews = () => {};
-    const reviewsHeld = new Promise<void>((resolve) => (answerReviews = resolve));
-    await page.route('**/api/reviews', async (route) => {
-      await reviewsHeld;
-      await route.continue();
-    });
+    const reviewLoads = await holdReviewLoads(page);
     try {
       const refreshAsked = page.waitForRequest('**/api/reviews', { timeout: 30_000 });
       // Another agreement comes in; the console hears of it and refreshes the page it shows.
@@ -115,18 +110,12 @@ describe('the operations console in a real browser', () => {
       await refreshAsked;
       await meeting.locator('input.review-reason').fill('typed while the page was loading');
 
-      const reviewsAnswered = page.waitForResponse('**/api/reviews');
-      answerReviews();
-      await (await reviewsAnswered).finished();
-      await page.evaluate(
-        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
-      );
+      await reviewLoads.answer();
       expect(await meeting.locator('input.review-reason').inputValue()).toBe(
         'typed while the page was loading',
       );
     } finally {
-      answerReviews();
-      await page.unroute('**/api/reviews');
+      await reviewLoads.end();
     }
   });
 
@@ -164,12 +153,7 @@ describe('the operations console in a real browser', () => {
   it('never shows a page over a newer one when their loads finish out of order', async () => {
     const consoleUrl = pipeline.services.console.url;
     // The review queue answers late, as under load; meanwhile the person opens the agreement.
-    let answerReviews = () => {};
-    const reviewsHeld = new Promise<void>((resolve) => (answerReviews = resolve));
-    await page.route('**/api/reviews', async (route) => {
-      await reviewsHeld;
-      await route.continue();
-    });
+    const reviewLoads = await holdReviewLoads(page);
     try {
       const reviewsAsked = page.waitForRequest('**/api/reviews');
       await page.goto(`${consoleUrl}/#/reviews`);
@@ -178,18 +162,11 @@ describe('the operations console in a real browser', () => {
       const milestones = page.locator('section', { hasText: 'Milestones' });
       await milestones.waitFor({ timeout: 15_000 });
 
-      const reviewsAnswered = page.waitForResponse('**/api/reviews');
-      answerReviews();
-      await (await reviewsAnswered).finished();
-      // Two frames: the late answer has been read and anything it would render is on screen.
-      await page.evaluate(
-        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
-      );
+      await reviewLoads.answer();
       expect(await page.locator('#review-queue').count()).toBe(0);
       expect(await milestones.isVisible()).toBe(true);
     } finally {
-      answerReviews();
-      await page.unroute('**/api/reviews');
+      await reviewLoads.end();
     }
   });
 
@@ -256,3 +233,33 @@ describe('the operations console in a real browser', () => {
     await page.locator('#agreement-text', { hasText: sentence }).waitFor({ timeout: 15_000 });
   });
 });
+
+/**
+ * Holds the page's loads of the review queue until `answer`, which lets them through and waits
+ * until the answer has been read and anything it would render is on screen (two frames).
+ */
+async function holdReviewLoads(page: Page): Promise<{
+  answer: () => Promise<void>;
+  end: () => Promise<void>;
+}> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/reviews', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return {
+    async answer() {
+      const answered = page.waitForResponse('**/api/reviews');
+      release();
+      await (await answered).finished();
+      await page.evaluate(
+        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+      );
+    },
+    async end() {
+      release();
+      await page.unroute('**/api/reviews');
+    },
+  };
+}

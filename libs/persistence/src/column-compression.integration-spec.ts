@@ -1,6 +1,6 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
-import { compressWithDefault, compressWithLz4 } from './column-compression';
+import { compressWithDefault, compressWithLz4Migration } from './column-compression';
 import { openSpecDataSource, specSchema } from './spec-data-source';
 
 const columns = { documents: ['text', 'original'] };
@@ -10,7 +10,6 @@ class CreateDocuments1700000000000 implements MigrationInterface {
     await runner.query(
       'CREATE TABLE documents (id int PRIMARY KEY, text text NOT NULL, original bytea NOT NULL)',
     );
-    await compressWithLz4(runner, columns);
   }
   async down(): Promise<void> {}
 }
@@ -19,14 +18,19 @@ class CreateDocuments1700000000000 implements MigrationInterface {
 const agreementText =
   'The Parties shall jointly select priority projects within six months. '.repeat(500);
 
-describe('compressWithLz4', () => {
+describe('a migration to lz4 (compressWithLz4Migration)', () => {
   const schema = specSchema('column_compression');
   let dataSource: DataSource;
   let lz4Available: boolean;
   let nextId = 0;
 
   beforeAll(async () => {
-    dataSource = await openSpecDataSource(schema, { migrations: [CreateDocuments1700000000000] });
+    dataSource = await openSpecDataSource(schema, {
+      migrations: [
+        CreateDocuments1700000000000,
+        compressWithLz4Migration('CompressWithLz41700000000001', columns),
+      ],
+    });
     const [row] = await dataSource.query<{ lz4: boolean }[]>(
       `SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings
        WHERE name = 'default_toast_compression'`,

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Columns by table, in the schema the migration runs in. */
 export type ColumnsByTable = Readonly<Record<string, readonly string[]>>;
@@ -36,4 +36,25 @@ async function lz4Available(runner: QueryRunner): Promise<boolean> {
      FROM pg_settings WHERE name = 'default_toast_compression'`,
   )) as { lz4: boolean }[];
   return rows[0]?.lz4 ?? false;
+}
+
+/**
+ * A migration that moves the columns to lz4 (`compressWithLz4`), and back to the default when
+ * reverted. `name` ends in the migration's timestamp, as TypeORM orders migrations by it.
+ */
+export function compressWithLz4Migration(
+  name: string,
+  columns: ColumnsByTable,
+): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    readonly name = name;
+
+    async up(runner: QueryRunner): Promise<void> {
+      await compressWithLz4(runner, columns);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await compressWithDefault(runner, columns);
+    }
+  };
 }

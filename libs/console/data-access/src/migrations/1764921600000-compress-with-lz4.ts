@@ -1,20 +1,9 @@
-import { compressWithDefault, compressWithLz4 } from '@dealwatch/persistence';
-
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const columns = {
-  agreement_views: ['text', 'obligations'],
-};
+import { compressWithLz4Migration } from '@dealwatch/persistence';
 
 /** The read model keeps every agreement's text and obligations (`compressWithLz4`). */
-export class CompressWithLz41764921600000 implements MigrationInterface {
-  name = 'CompressWithLz41764921600000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await compressWithLz4(runner, columns);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await compressWithDefault(runner, columns);
-  }
-}
+export const CompressWithLz41764921600000 = compressWithLz4Migration(
+  'CompressWithLz41764921600000',
+  {
+    agreement_views: ['text', 'obligations'],
+  },
+);
