@@ -13,6 +13,7 @@ import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { EventConsumer, ProcessedEventEntity, TopicNaming } from './index';
+import type { BatchEventHandler } from './index';
 import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
@@ -126,17 +127,16 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
 
   it('applies the batches of every partition one fetch brings in one transaction, each partition in order', async () => {
     const calls: { transaction: string; ids: string[] }[] = [];
-    const merging = new EventConsumer(kafka, dataSource, producer, naming, logger, {
-      groupId: 'merging-consumer',
-      gatherMs: 2_000,
-    }).onBatch(Topics.AgreementIngestedV1, async (events, manager) => {
+    const handler: BatchEventHandler<typeof Topics.AgreementIngestedV1> = async (
+      events,
+      manager,
+    ) => {
       const [row] = await manager.query<{ transaction: string }[]>(
         'SELECT txid_current()::text AS transaction',
       );
       calls.push({ transaction: row!.transaction, ids: events.map((e) => e.payload.agreementId) });
-    });
-    await merging.start();
-    try {
+    };
+    await whileGathering('merging-consumer', handler, async () => {
       const byPartition = [0, 1, 2].map((): string[] => [randomUUID(), randomUUID()]);
       await producer.send({
         topic: ingested,
@@ -154,22 +154,16 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
       const seen = withThem().flatMap(({ ids }) => ids);
       for (const [first, second] of byPartition)
         expect(seen.indexOf(first!)).toBeLessThan(seen.indexOf(second!));
-    } finally {
-      await merging.stop();
-    }
+    });
   });
 
   it('gathers events sent apart into fewer runs when it may wait for them (gatherMs)', async () => {
     const runs: string[][] = [];
-    const gathering = new EventConsumer(kafka, dataSource, producer, naming, logger, {
-      groupId: 'gathering-consumer',
-      gatherMs: 2_000,
-    }).onBatch(Topics.AgreementIngestedV1, (events) => {
+    const handler: BatchEventHandler<typeof Topics.AgreementIngestedV1> = (events) => {
       runs.push(events.map(({ payload }) => payload.agreementId));
       return Promise.resolve();
-    });
-    await gathering.start();
-    try {
+    };
+    await whileGathering('gathering-consumer', handler, async () => {
       const sent: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       // One send each, 100 ms apart: a consumer that takes each event at once sees five runs.
       for (const agreementId of sent) {
@@ -182,8 +176,24 @@ describe('a batch handler on real Kafka and PostgreSQL', () => {
       const runsWithThem = runs.filter((run) => run.some((id) => sent.includes(id)));
       expect(runsWithThem.length).toBeLessThan(sent.length);
       expect(runsWithThem.flat().filter((id) => sent.includes(id))).toEqual(sent);
+    });
+  });
+
+  /** Runs `body` while a consumer of its own, which lets events gather for up to 2 s, takes them. */
+  async function whileGathering(
+    groupId: string,
+    handler: BatchEventHandler<typeof Topics.AgreementIngestedV1>,
+    body: () => Promise<void>,
+  ): Promise<void> {
+    const gathering = new EventConsumer(kafka, dataSource, producer, naming, logger, {
+      groupId,
+      gatherMs: 2_000,
+    }).onBatch(Topics.AgreementIngestedV1, handler);
+    await gathering.start();
+    try {
+      await body();
     } finally {
       await gathering.stop();
     }
-  });
+  }
 });

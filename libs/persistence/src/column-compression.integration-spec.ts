@@ -1,9 +1,13 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
-import { compressWithDefault, compressWithLz4Migration } from './column-compression';
+import { compressWithLz4Migration } from './column-compression';
 import { openSpecDataSource, specSchema } from './spec-data-source';
 
 const columns = { documents: ['text', 'original'] };
+const CompressWithLz41700000000001 = compressWithLz4Migration(
+  'CompressWithLz41700000000001',
+  columns,
+);
 
 class CreateDocuments1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
@@ -26,10 +30,7 @@ describe('a migration to lz4 (compressWithLz4Migration)', () => {
 
   beforeAll(async () => {
     dataSource = await openSpecDataSource(schema, {
-      migrations: [
-        CreateDocuments1700000000000,
-        compressWithLz4Migration('CompressWithLz41700000000001', columns),
-      ],
+      migrations: [CreateDocuments1700000000000, CompressWithLz41700000000001],
     });
     const [row] = await dataSource.query<{ lz4: boolean }[]>(
       `SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings
@@ -71,7 +72,7 @@ describe('a migration to lz4 (compressWithLz4Migration)', () => {
   it('gives the columns back to the server default when undone', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      await compressWithDefault(runner, columns);
+      await new CompressWithLz41700000000001().down(runner);
     } finally {
       await runner.release();
     }

@@ -4,43 +4,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export type ColumnsByTable = Readonly<Record<string, readonly string[]>>;
 
 /**
- * Has PostgreSQL compress the columns' large values with lz4 instead of its default, pglz, where the
- * server was built with lz4 (PostgreSQL 14 and later, as packaged by Debian and the official
- * images); elsewhere it leaves them as they are. An agreement's text, its original and the event
- * that carries it are each compressed as they are written: with pglz that was the largest single
- * cost in PostgreSQL's own profile under load. lz4 took a 18 kB text in under half the time (167
- * against 365 us), for values about a fifth larger. Values written before keep their compression;
- * both read back the same.
- */
-export async function compressWithLz4(runner: QueryRunner, columns: ColumnsByTable): Promise<void> {
-  if (!(await lz4Available(runner))) return;
-  for (const [table, names] of Object.entries(columns))
-    for (const name of names)
-      await runner.query(`ALTER TABLE ${table} ALTER COLUMN ${name} SET COMPRESSION lz4`);
-}
-
-/** Undoes `compressWithLz4`: the columns take the server's default again. */
-export async function compressWithDefault(
-  runner: QueryRunner,
-  columns: ColumnsByTable,
-): Promise<void> {
-  if (!(await lz4Available(runner))) return;
-  for (const [table, names] of Object.entries(columns))
-    for (const name of names)
-      await runner.query(`ALTER TABLE ${table} ALTER COLUMN ${name} SET COMPRESSION DEFAULT`);
-}
-
-async function lz4Available(runner: QueryRunner): Promise<boolean> {
-  const rows = (await runner.query(
-    `SELECT coalesce(bool_or('lz4' = ANY (enumvals)), false) AS lz4
-     FROM pg_settings WHERE name = 'default_toast_compression'`,
-  )) as { lz4: boolean }[];
-  return rows[0]?.lz4 ?? false;
-}
-
-/**
- * A migration that moves the columns to lz4 (`compressWithLz4`), and back to the default when
- * reverted. `name` ends in the migration's timestamp, as TypeORM orders migrations by it.
+ * A migration that has PostgreSQL compress the columns' large values with lz4 instead of its
+ * default, pglz, where the server was built with lz4 (PostgreSQL 14 and later, as packaged by Debian
+ * and the official images), and gives them back to the default when reverted; elsewhere it does
+ * nothing. An agreement's text, its original and the event that carries it are each compressed as
+ * they are written: with pglz that was the largest single cost in PostgreSQL's own profile under
+ * load. lz4 took a 18 kB text in under half the time (167 against 365 us), for values about a fifth
+ * larger. Values written before keep their compression; both read back the same.
+ *
+ * `name` ends in the migration's timestamp, as TypeORM orders migrations by it.
  */
 export function compressWithLz4Migration(
   name: string,
@@ -50,11 +22,30 @@ export function compressWithLz4Migration(
     readonly name = name;
 
     async up(runner: QueryRunner): Promise<void> {
-      await compressWithLz4(runner, columns);
+      await setCompression(runner, columns, 'lz4');
     }
 
     async down(runner: QueryRunner): Promise<void> {
-      await compressWithDefault(runner, columns);
+      await setCompression(runner, columns, 'DEFAULT');
     }
   };
+}
+
+async function setCompression(
+  runner: QueryRunner,
+  columns: ColumnsByTable,
+  method: 'lz4' | 'DEFAULT',
+): Promise<void> {
+  if (!(await lz4Available(runner))) return;
+  for (const [table, names] of Object.entries(columns))
+    for (const name of names)
+      await runner.query(`ALTER TABLE ${table} ALTER COLUMN ${name} SET COMPRESSION ${method}`);
+}
+
+async function lz4Available(runner: QueryRunner): Promise<boolean> {
+  const rows = (await runner.query(
+    `SELECT coalesce(bool_or('lz4' = ANY (enumvals)), false) AS lz4
+     FROM pg_settings WHERE name = 'default_toast_compression'`,
+  )) as { lz4: boolean }[];
+  return rows[0]?.lz4 ?? false;
 }

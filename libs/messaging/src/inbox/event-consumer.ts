@@ -47,6 +47,12 @@ const BATCHES_TAKEN_AT_ONCE = 64;
 const DEFAULT_EVENTS_PER_TRANSACTION = 20;
 const GATHERED_EVENTS_PER_TRANSACTION = 500;
 
+/** An event of a round waiting to be applied, with the batch whose offset it resolves. */
+interface PendingEvent {
+  applicable: Applicable;
+  batch: EachBatchPayload;
+}
+
 /** The batches of one fetch, applied together; each batch's handler waits for `applied`. */
 interface FetchRound {
   batches: EachBatchPayload[];
@@ -191,15 +197,15 @@ export class EventConsumer {
    */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     if (!this.round) {
-      const round: FetchRound = { batches: [], applied: Promise.resolve() };
+      const batches: EachBatchPayload[] = [];
       // Rounds never overlap: one waits for the one before, though kafkajs gives them no cause.
       const previous = this.lastRound.catch(() => undefined);
-      round.applied = Promise.all([previous, nextTurn()]).then(() => {
+      const applied = Promise.all([previous, nextTurn()]).then(() => {
         this.round = null;
-        return this.applyRound(round.batches);
+        return this.applyRound(batches);
       });
-      this.round = round;
-      this.lastRound = round.applied;
+      this.round = { batches, applied };
+      this.lastRound = applied;
     }
     this.round.batches.push(payload);
     await this.round.applied;
@@ -215,7 +221,7 @@ export class EventConsumer {
     if (!first) return;
     // A rebalance took the partition away, or a stop began: the batch is redelivered.
     const live = batches.filter((payload) => !stopped(payload));
-    const pending: { applicable: Applicable; batch: EachBatchPayload }[] = [];
+    const pending: PendingEvent[] = [];
     for (const batch of live) {
       const { topic: physical, partition } = batch.batch;
       for (const message of batch.batch.messages) {
@@ -229,10 +235,28 @@ export class EventConsumer {
         pending.push({ applicable: { ...decoded, physical, deadLetter }, batch });
       }
     }
+    // What was dead-lettered after a batch's last applied event is done with too.
+    if (await this.applyInRuns(first, pending))
+      for (const batch of live) {
+        const last = batch.batch.messages.at(-1);
+        if (last) batch.resolveOffset(last.offset);
+      }
+    if (first.isRunning()) await first.heartbeat();
+    await this.commitOffsets(batches.at(-1) ?? first);
+  }
+
+  /**
+   * Applies the events in transactions of at most the limit, resolving each batch's offset as far
+   * as each reached; false if a stop cut it short.
+   */
+  private async applyInRuns(
+    first: EachBatchPayload,
+    pending: readonly PendingEvent[],
+  ): Promise<boolean> {
     const limit = this.options.maxEventsPerTransaction ?? this.defaultEventsPerTransaction();
-    let start = 0;
-    // A stop that begins meanwhile leaves the rest to be redelivered.
-    for (; start < pending.length && first.isRunning(); start += limit) {
+    for (let start = 0; start < pending.length; start += limit) {
+      // A stop that begins meanwhile leaves the rest to be redelivered.
+      if (!first.isRunning()) return false;
       const run = pending.slice(start, start + limit);
       await this.applyWithHeartbeats(
         first,
@@ -240,14 +264,7 @@ export class EventConsumer {
       );
       resolveLastOfEachBatch(run);
     }
-    // What was dead-lettered after a batch's last applied event is done with too.
-    if (start >= pending.length)
-      for (const batch of live) {
-        const last = batch.batch.messages.at(-1);
-        if (last) batch.resolveOffset(last.offset);
-      }
-    if (first.isRunning()) await first.heartbeat();
-    await this.commitOffsets(batches.at(-1) ?? first);
+    return true;
   }
 
   /** A long transaction must not cost the group membership (sessionTimeout) and a redelivery. */
@@ -336,9 +353,7 @@ export class EventConsumer {
  * Resolves each batch's offset up to its last event in the run, which holds each batch's events in
  * their order.
  */
-function resolveLastOfEachBatch(
-  run: readonly { applicable: Applicable; batch: EachBatchPayload }[],
-) {
+function resolveLastOfEachBatch(run: readonly PendingEvent[]) {
   const lastOffsets = new Map<EachBatchPayload, string>();
   for (const { applicable, batch } of run) lastOffsets.set(batch, applicable.message.offset);
   for (const [batch, offset] of lastOffsets) batch.resolveOffset(offset);
