@@ -79,7 +79,6 @@ export class EventConsumer {
   private readonly inbox: InboxTransactions;
   /** The round that batches handed out now join; it is applied once they all have. */
   private round: FetchRound | null = null;
-  private lastRound: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly kafka: Kafka,
@@ -193,19 +192,18 @@ export class EventConsumer {
   /**
    * Joins the batch to the round of its fetch. kafkajs hands out every batch of a fetch in one turn
    * of the event loop, so the round is applied on the next: a batch handed out later starts a round
-   * of its own, which costs a transaction, never an event.
+   * of its own, which costs a transaction, never an event. A consumer's rounds never overlap, as
+   * kafkajs fetches again only once every batch of the last fetch is done; a consumer that replaces
+   * a crashed one does not wait on the crashed one's round.
    */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     if (!this.round) {
       const batches: EachBatchPayload[] = [];
-      // Rounds never overlap: one waits for the one before, though kafkajs gives them no cause.
-      const previous = this.lastRound.catch(() => undefined);
-      const applied = Promise.all([previous, nextTurn()]).then(() => {
+      const applied = nextTurn().then(() => {
         this.round = null;
         return this.applyRound(batches);
       });
       this.round = { batches, applied };
-      this.lastRound = applied;
     }
     this.round.batches.push(payload);
     await this.round.applied;
