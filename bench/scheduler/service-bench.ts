@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { pino } from 'pino';
 
 import { ms, summary } from './stats';
 
@@ -163,7 +164,7 @@ async function rawKafkaRate(kafka: Kafka, topic: string, count: number): Promise
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
   await admin.disconnect();
-  const producer = createIdempotentProducer(kafka);
+  const producer = createIdempotentProducer(kafka, pino({ level: 'silent' }));
   await producer.connect();
   const value = JSON.stringify(sampleReminder());
   // The CloudEvents headers the relay sends with each event.

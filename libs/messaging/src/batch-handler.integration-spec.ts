@@ -7,13 +7,13 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { EventConsumer, ProcessedEventEntity, TopicNaming } from './index';
-import type { BatchEventHandler } from './index';
+import type { BatchEventHandler, IdempotentProducer } from './index';
 import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
@@ -40,7 +40,7 @@ function ingestedMessage(agreementId: string, eventId = randomUUID()): Message {
 
 describe('a batch handler on real Kafka and PostgreSQL', () => {
   let dataSource: DataSource;
-  let producer: Producer;
+  let producer: IdempotentProducer;
   let kafka: Kafka;
   let consumer: EventConsumer;
   let recorder: TopicRecorder;

@@ -4,6 +4,7 @@ export * from './inbox/processed-event.entity';
 export * from './kafka/dead-letter';
 export * from './kafka/decode-event';
 export * from './kafka/headers';
+export * from './kafka/idempotent-producer';
 export * from './kafka/kafka-client';
 export * from './kafka/topic-naming';
 export * from './messaging-tables';

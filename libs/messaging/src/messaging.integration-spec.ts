@@ -8,7 +8,7 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { pino } from 'pino';
@@ -22,6 +22,7 @@ import {
   ProcessedEventEntity,
   TopicNaming,
 } from './index';
+import type { IdempotentProducer } from './index';
 import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
@@ -33,7 +34,7 @@ const ingested = naming.physical(Topics.AgreementIngestedV1);
 describe('outbox, relay, idempotent consumer and dead letters on real Kafka and PostgreSQL', () => {
   let dataSource: DataSource;
   let kafka: Kafka;
-  let producer: Producer;
+  let producer: IdempotentProducer;
   let relay: OutboxRelay;
   let consumer: EventConsumer;
   let recorder: TopicRecorder;
@@ -298,7 +299,7 @@ describe('the outbox relay when Kafka refuses a batch', () => {
   const schema = `${namespace.schemaPrefix}relay_refused`;
   let dataSource: DataSource;
   let kafka: Kafka;
-  let producer: Producer;
+  let producer: IdempotentProducer;
   let recorder: TopicRecorder;
   const outbox = new EventOutbox('/dealwatch/test');
 

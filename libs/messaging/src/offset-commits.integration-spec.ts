@@ -7,11 +7,12 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { EventConsumer, OutboxMessageEntity, ProcessedEventEntity, TopicNaming } from './index';
+import type { IdempotentProducer } from './index';
 import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
@@ -22,7 +23,7 @@ const ingested = naming.physical(Topics.AgreementIngestedV1);
 describe('a consumer committing the offsets of what it applied', () => {
   let dataSource: DataSource;
   let kafka: Kafka;
-  let producer: Producer;
+  let producer: IdempotentProducer;
   let admin: Admin;
   let publisher: EventPublisher;
 

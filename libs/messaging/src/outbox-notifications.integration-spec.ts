@@ -7,7 +7,6 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -20,6 +19,7 @@ import {
   createIdempotentProducer,
   createKafka,
 } from './index';
+import type { IdempotentProducer } from './index';
 import { ingestedPayload, openTestSchema } from './test-bed';
 
 const logger = pino({ level: 'silent' });
@@ -44,7 +44,7 @@ describe('the outbox relay, woken by PostgreSQL notifications', () => {
   let relayDataSource: DataSource;
   /** Another instance of the same service: same schema, its own pool, no relay of its own. */
   let otherInstance: DataSource;
-  let producer: Producer;
+  let producer: IdempotentProducer;
   let relay: OutboxRelay;
   let recorder: TopicRecorder;
   const outbox = new EventOutbox('/dealwatch/test');
@@ -84,7 +84,10 @@ describe('the outbox relay, woken by PostgreSQL notifications', () => {
     relayDataSource = await openInstanceDataSource();
     otherInstance = await openInstanceDataSource();
     recorder = await new TopicRecorder(brokers).start([ingested]);
-    producer = createIdempotentProducer(createKafka({ brokers, clientId: 'notify-test', logger }));
+    producer = createIdempotentProducer(
+      createKafka({ brokers, clientId: 'notify-test', logger }),
+      logger,
+    );
     await producer.connect();
     relay = new OutboxRelay(relayDataSource, producer, naming, logger, {
       pollIntervalMs,

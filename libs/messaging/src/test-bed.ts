@@ -2,11 +2,12 @@ import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
 import { requiredEnv } from '@dealwatch/testing';
 
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
+import type { IdempotentProducer } from './kafka/idempotent-producer';
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka/kafka-client';
 import type { TopicNaming } from './kafka/topic-naming';
 import { createMessagingTables } from './messaging-tables';
@@ -57,13 +58,13 @@ export async function connectTestKafka(
   naming: TopicNaming,
   clientId: string,
   logger: Logger,
-): Promise<{ kafka: Kafka; producer: Producer }> {
+): Promise<{ kafka: Kafka; producer: IdempotentProducer }> {
   const kafka = createKafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), clientId, logger });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, naming);
   await admin.disconnect();
-  const producer = createIdempotentProducer(kafka);
+  const producer = createIdempotentProducer(kafka, logger);
   await producer.connect();
   return { kafka, producer };
 }

@@ -1,9 +1,9 @@
 import type { Topic } from '@dealwatch/contracts';
-import { EventConsumer, TopicNaming } from '@dealwatch/messaging';
+import { EventConsumer, IdempotentProducer, TopicNaming } from '@dealwatch/messaging';
 import type { BatchEventHandler, EventHandler } from '@dealwatch/messaging';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -22,7 +22,7 @@ export class EventSubscriptions {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     dataSource: DataSource,
-    @Inject(PRODUCER) producer: Producer,
+    @Inject(PRODUCER) producer: IdempotentProducer,
     naming: TopicNaming,
     @Inject(LOGGER) logger: Logger,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,

@@ -8,6 +8,7 @@ import {
 import type { AuthenticatedRequest } from '@dealwatch/auth';
 import {
   EventOutbox,
+  IdempotentProducer,
   OutboxMessageEntity,
   OutboxRelay,
   ProcessedEventEntity,
@@ -27,7 +28,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Redis } from 'ioredis';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -117,7 +118,7 @@ export class PlatformModule {
           provide: PRODUCER,
           inject: [KAFKA],
           useFactory: async (kafka: Kafka) => {
-            const producer = createIdempotentProducer(kafka);
+            const producer = createIdempotentProducer(kafka, logger);
             await producer.connect();
             return producer;
           },
@@ -132,7 +133,7 @@ export class PlatformModule {
           inject: [DataSource, PRODUCER, TopicNaming, LOGGER],
           useFactory: (
             dataSource: DataSource,
-            producer: Producer,
+            producer: IdempotentProducer,
             naming: TopicNaming,
             log: Logger,
           ) =>

@@ -1,4 +1,4 @@
-import { OutboxRelay, TopicNaming, ensureTopics } from '@dealwatch/messaging';
+import { IdempotentProducer, OutboxRelay, TopicNaming, ensureTopics } from '@dealwatch/messaging';
 import { TableUpkeep } from '@dealwatch/persistence';
 
 import { Inject, Injectable } from '@nestjs/common';
@@ -8,7 +8,7 @@ import type {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -26,7 +26,7 @@ export class ServiceLifecycle
 {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(PRODUCER) private readonly producer: Producer,
+    @Inject(PRODUCER) private readonly producer: IdempotentProducer,
     @Inject(REDIS) private readonly redis: Redis | null,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly naming: TopicNaming,

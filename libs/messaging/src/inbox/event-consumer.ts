@@ -1,11 +1,12 @@
 import type { Topic } from '@dealwatch/contracts';
 
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/dead-letter';
 import { decodeEvent } from '../kafka/decode-event';
+import type { MessageSender } from '../kafka/idempotent-producer';
 import type { TopicNaming } from '../kafka/topic-naming';
 import type { BatchEventHandler, EventHandler } from './event-handler';
 import { InboxTransactions } from './inbox-transactions';
@@ -83,7 +84,7 @@ export class EventConsumer {
   constructor(
     private readonly kafka: Kafka,
     dataSource: DataSource,
-    private readonly deadLetterProducer: Producer,
+    private readonly deadLetterProducer: MessageSender,
     private readonly naming: TopicNaming,
     private readonly logger: Logger,
     private readonly options: EventConsumerOptions,

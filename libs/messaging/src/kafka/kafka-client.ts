@@ -1,9 +1,10 @@
 import { allTopics } from '@dealwatch/contracts';
 
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import type { Admin, LogEntry, Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Admin, LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
+import { IdempotentProducer } from './idempotent-producer';
 import { fixKafkaIdleRequestLoop } from './request-queue-idle-fix';
 import type { TopicNaming } from './topic-naming';
 
@@ -37,14 +38,10 @@ function logKafkaEntry(logger: Logger, { level, namespace, log }: LogEntry): voi
 
 /**
  * Idempotent: the broker drops a retried batch it already wrote, so a relay retry after a lost
- * acknowledgement does not duplicate events. One request in flight keeps per-key order.
+ * acknowledgement does not duplicate events.
  */
-export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+export function createIdempotentProducer(kafka: Kafka, logger: Logger): IdempotentProducer {
+  return new IdempotentProducer(kafka, logger.child({ component: 'producer' }));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { isTopic } from '@dealwatch/contracts';
 import { BatchLoop } from '@dealwatch/time';
 
-import type { Producer } from 'kafkajs';
 import type { ClientBase, QueryResult } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
+import type { MessageSender } from '../kafka/idempotent-producer';
 import type { TopicNaming } from '../kafka/topic-naming';
 import { listenerConnectionConfig } from './listener-connection';
 import { OutboxListener } from './outbox-listener';
@@ -49,7 +49,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly producer: Producer,
+    private readonly producer: MessageSender,
     private readonly naming: TopicNaming,
     private readonly logger: Logger,
     options: OutboxRelayOptions,
