@@ -70,6 +70,16 @@ export class EventSubscriptions {
     this.commitListeners.push(listener);
   }
 
+  /** Whether the service consumes at all (it has handlers and has started). */
+  get consuming(): boolean {
+    return this.started;
+  }
+
+  /** Why the consumer takes no events now, or null when it does. */
+  get problem(): string | null {
+    return this.consumer.problem;
+  }
+
   async start(): Promise<void> {
     if (this.consumer.topics.length === 0) return;
     this.started = true;

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/dead-letter';
 import { decodeEvent } from '../kafka/decode-event';
 import type { MessageSender } from '../kafka/idempotent-producer';
+import { KAFKA_RETRY } from '../kafka/kafka-client';
 import type { TopicNaming } from '../kafka/topic-naming';
 import type { BatchEventHandler, EventHandler } from './event-handler';
 import { InboxTransactions } from './inbox-transactions';
@@ -35,11 +36,22 @@ export interface EventConsumerOptions extends Omit<InboxOptions, 'groupId'> {
  * skips what it has applied), so committing later costs at most that much work again.
  */
 const OFFSET_COMMIT_INTERVAL_MS = 250;
-const RESTART_BACKOFF_MS = 500;
 const IDLE_FETCH_WAIT_MS = 500;
 /** More than a gathering window fills at any rate measured: the window decides, not the size. */
 const GATHER_MIN_BYTES = 4 * 1024 * 1024;
-const RESTART_BACKOFF_MAX_MS = 30_000;
+/**
+ * A consumer kafkajs gave up on is replaced after a pause that doubles up to this. An attempt
+ * while the broker is away costs a few refused connections; a longer pause only delays recovery.
+ */
+const RESTART_BACKOFF_MS = 500;
+const RESTART_BACKOFF_MAX_MS = 5_000;
+/**
+ * The broker's least. A consumer that kafkajs restarts, after a crash or after the broker itself
+ * restarted, joins under a new member id, and the broker waits this long for the old member to
+ * come back before the group may consume again: 10 s kept every consumer idle about 9 s after
+ * each broker restart. A member sends its heartbeat every second, also during long transactions.
+ */
+const SESSION_TIMEOUT_MS = 6_000;
 /**
  * kafkajs hands each partition's batch of a fetch to a worker of its own, up to this many at once:
  * more than any consumer here is assigned, so that every batch of a fetch joins one round.
@@ -80,6 +92,8 @@ export class EventConsumer {
   private readonly inbox: InboxTransactions;
   /** The round that batches handed out now join; it is applied once they all have. */
   private round: FetchRound | null = null;
+  /** Since when and why the consumer has been out of its group after a crash; null while in it. */
+  private crash: { at: number; reason: string } | null = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -122,14 +136,20 @@ export class EventConsumer {
   private async startConsumer(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
-      sessionTimeout: 10_000,
+      sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: 1_000,
       ...this.fetchWaiting(),
-      retry: { initialRetryTime: 300, retries: 10 },
+      retry: KAFKA_RETRY,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.crash ??= { at: Date.now(), reason: payload.error.message };
       if (!payload.restart) void this.restartAfterCrash(consumer, payload.error);
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.crash = null;
+      const { groupId, memberId, duration } = payload;
+      this.logger.info({ groupId, memberId, durationMs: duration }, 'joined the consumer group');
     });
     try {
       await consumer.connect();
@@ -156,6 +176,16 @@ export class EventConsumer {
     // A fetch with nothing to return also waits this long: it bounds how long shutdown takes.
     if (gatherMs <= 0) return { minBytes: 1, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS };
     return { minBytes: GATHER_MIN_BYTES, maxWaitTimeInMs: gatherMs };
+  }
+
+  /**
+   * Why the consumer takes no events now, or null when it does. kafkajs rejoins the group after a
+   * crash, or a new consumer does, which can take a while after the broker itself is back.
+   */
+  get problem(): string | null {
+    if (!this.crash) return null;
+    const seconds = ((Date.now() - this.crash.at) / 1000).toFixed(1);
+    return `out of its consumer group since a crash ${seconds} s ago (${this.crash.reason}); rejoining`;
   }
 
   /** Finishes the transaction in hand, commits offsets and leaves the group. */

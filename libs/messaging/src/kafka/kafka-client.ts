@@ -8,6 +8,12 @@ import { IdempotentProducer } from './idempotent-producer';
 import { fixKafkaIdleRequestLoop } from './request-queue-idle-fix';
 import type { TopicNaming } from './topic-naming';
 
+/**
+ * Retries a request to the broker for some 25 s, at least once a second: a restarted broker is
+ * reached within a second of its return, where a pause doubling up to 5 s could wait that long.
+ */
+export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 1_000, retries: 25 };
+
 export function createKafka(options: {
   brokers: string[];
   clientId: string;
@@ -18,7 +24,7 @@ export function createKafka(options: {
     clientId: options.clientId,
     brokers: options.brokers,
     connectionTimeout: 3_000,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    retry: KAFKA_RETRY,
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       logKafkaEntry(options.logger, entry);

@@ -5,6 +5,7 @@ import { Kafka } from 'kafkajs';
 import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
+import { EventSubscriptions } from '../event-subscriptions';
 import { KAFKA, REDIS } from '../tokens';
 
 export interface CheckResult {
@@ -20,7 +21,10 @@ export interface HealthReport {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-/** Readiness: can this instance reach PostgreSQL, Kafka and (if it uses it) Redis right now? */
+/**
+ * Readiness: can this instance reach PostgreSQL, Kafka and (if it uses it) Redis right now, and is
+ * its consumer (if it has one) taking events?
+ */
 @Injectable()
 export class HealthChecks implements OnModuleDestroy {
   private admin: Admin | null = null;
@@ -29,6 +33,7 @@ export class HealthChecks implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly subscriptions: EventSubscriptions,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -38,11 +43,17 @@ export class HealthChecks implements OnModuleDestroy {
     };
     const redis = this.redis;
     if (redis) checks['redis'] = () => redis.ping();
+    if (this.subscriptions.consuming) checks['consumer'] = () => this.consumerTakesEvents();
     const results = await Promise.all(
       Object.entries(checks).map(async ([name, check]) => [name, await timed(check)] as const),
     );
     const healthy = results.every(([, result]) => result.status === 'up');
     return { status: healthy ? 'ok' : 'degraded', checks: Object.fromEntries(results) };
+  }
+
+  private consumerTakesEvents(): Promise<void> {
+    const problem = this.subscriptions.problem;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   }
 
   async onModuleDestroy(): Promise<void> {
