@@ -1,25 +1,16 @@
 import { Topics } from '@dealwatch/contracts';
-import {
-  EventPublisher,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { AssignerProtocol } from 'kafkajs';
-import type { Consumer, Kafka, PartitionAssigner } from 'kafkajs';
+import type { Consumer, PartitionAssigner } from 'kafkajs';
 import { pino } from 'pino';
-import type { DataSource } from 'typeorm';
 
-import { EventConsumer, OutboxMessageEntity, ProcessedEventEntity, TopicNaming } from './index';
-import type { IdempotentProducer } from './index';
-import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
+import { EventConsumer } from './index';
+import { ingestedPayload, openConsumerTestBed } from './test-bed';
+import type { ConsumerTestBed } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('consumer-crash');
-const naming = new TopicNaming(namespace.topicPrefix);
-const ingested = naming.physical(Topics.AgreementIngestedV1);
 const group = 'crash';
 
 /**
@@ -51,38 +42,24 @@ const foreignAssigner: PartitionAssigner = () => ({
 });
 
 describe('a consumer that kafkajs gives up on', () => {
-  let dataSource: DataSource;
-  let kafka: Kafka;
-  let producer: IdempotentProducer;
-  let publisher: EventPublisher;
+  let bed: ConsumerTestBed;
 
   beforeAll(async () => {
-    dataSource = await openTestSchema(`${namespace.schemaPrefix}messaging`, [
-      OutboxMessageEntity,
-      ProcessedEventEntity,
-    ]);
-    ({ kafka, producer } = await connectTestKafka(naming, 'consumer-crash-test', logger));
-    publisher = await new EventPublisher(
-      requiredEnv('KAFKA_BROKERS').split(','),
-      namespace.topicPrefix,
-    ).start();
+    bed = await openConsumerTestBed(namespace, logger);
   });
 
   afterAll(async () => {
-    await publisher.stop();
-    await producer.disconnect();
-    await dataSource.destroy();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+    await bed.close();
   });
 
   async function foreignMember(): Promise<Consumer> {
-    const consumer = kafka.consumer({
-      groupId: naming.consumerGroup(group),
+    const consumer = bed.kafka.consumer({
+      groupId: bed.naming.consumerGroup(group),
       partitionAssigners: [foreignAssigner],
       sessionTimeout: 6_000,
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [ingested] });
+    await consumer.subscribe({ topics: [bed.naming.physical(Topics.AgreementIngestedV1)] });
     await consumer.run({ eachMessage: () => Promise.resolve() });
     return consumer;
   }
@@ -90,9 +67,16 @@ describe('a consumer that kafkajs gives up on', () => {
   it('says why it takes no events while it is out of its group, and is replaced', async () => {
     const foreign = await foreignMember();
     const handled: string[] = [];
-    const consumer = new EventConsumer(kafka, dataSource, producer, naming, logger, {
-      groupId: group,
-    }).on(Topics.AgreementIngestedV1, ({ payload }) => {
+    const consumer = new EventConsumer(
+      bed.kafka,
+      bed.dataSource,
+      bed.producer,
+      bed.naming,
+      logger,
+      {
+        groupId: group,
+      },
+    ).on(Topics.AgreementIngestedV1, ({ payload }) => {
       handled.push(payload.agreementId);
       return Promise.resolve();
     });
@@ -105,7 +89,7 @@ describe('a consumer that kafkajs gives up on', () => {
 
       await foreign.disconnect();
       const event = ingestedPayload();
-      await publisher.publish(Topics.AgreementIngestedV1, event, { key: event.agreementId });
+      await bed.publisher.publish(Topics.AgreementIngestedV1, event, { key: event.agreementId });
       await expectEventually(
         () => {
           expect(handled).toContain(event.agreementId);

@@ -1,56 +1,35 @@
 import { Topics } from '@dealwatch/contracts';
-import {
-  EventPublisher,
-  createTestNamespace,
-  dropTestSchemas,
-  expectEventually,
-  requiredEnv,
-} from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { pino } from 'pino';
-import type { DataSource } from 'typeorm';
 
-import { EventConsumer, OutboxMessageEntity, ProcessedEventEntity, TopicNaming } from './index';
-import type { IdempotentProducer } from './index';
-import { connectTestKafka, ingestedPayload, openTestSchema } from './test-bed';
+import { EventConsumer } from './index';
+import { ingestedPayload, openConsumerTestBed } from './test-bed';
+import type { ConsumerTestBed } from './test-bed';
 
 const logger = pino({ level: 'silent' });
 const namespace = createTestNamespace('offset-commits');
-const naming = new TopicNaming(namespace.topicPrefix);
-const ingested = naming.physical(Topics.AgreementIngestedV1);
 
 describe('a consumer committing the offsets of what it applied', () => {
-  let dataSource: DataSource;
-  let kafka: Kafka;
-  let producer: IdempotentProducer;
+  let bed: ConsumerTestBed;
   let admin: Admin;
-  let publisher: EventPublisher;
+  let ingested: string;
 
   beforeAll(async () => {
-    dataSource = await openTestSchema(`${namespace.schemaPrefix}messaging`, [
-      OutboxMessageEntity,
-      ProcessedEventEntity,
-    ]);
-    ({ kafka, producer } = await connectTestKafka(naming, 'offset-commits-test', logger));
-    admin = kafka.admin();
+    bed = await openConsumerTestBed(namespace, logger);
+    ingested = bed.naming.physical(Topics.AgreementIngestedV1);
+    admin = bed.kafka.admin();
     await admin.connect();
-    publisher = await new EventPublisher(
-      requiredEnv('KAFKA_BROKERS').split(','),
-      namespace.topicPrefix,
-    ).start();
   });
 
   afterAll(async () => {
-    await publisher.stop();
     await admin.disconnect();
-    await producer.disconnect();
-    await dataSource.destroy();
-    await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+    await bed.close();
   });
 
   function consumerIn(group: string, handled: string[]): EventConsumer {
-    return new EventConsumer(kafka, dataSource, producer, naming, logger, {
+    return new EventConsumer(bed.kafka, bed.dataSource, bed.producer, bed.naming, logger, {
       groupId: group,
     }).on(Topics.AgreementIngestedV1, ({ payload }) => {
       handled.push(payload.agreementId);
@@ -60,7 +39,7 @@ describe('a consumer committing the offsets of what it applied', () => {
 
   async function publish(count: number): Promise<string[]> {
     const payloads = Array.from({ length: count }, () => ingestedPayload());
-    await publisher.publishAll(
+    await bed.publisher.publishAll(
       Topics.AgreementIngestedV1,
       payloads.map((payload) => ({ payload, key: payload.agreementId })),
     );

@@ -1,16 +1,19 @@
 import type { AgreementIngestedV1 } from '@dealwatch/contracts';
 import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persistence';
-import { requiredEnv } from '@dealwatch/testing';
+import { EventPublisher, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
+import type { TestNamespace } from '@dealwatch/testing';
 
 import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
+import { ProcessedEventEntity } from './inbox/processed-event.entity';
 import type { IdempotentProducer } from './kafka/idempotent-producer';
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka/kafka-client';
-import type { TopicNaming } from './kafka/topic-naming';
+import { TopicNaming } from './kafka/topic-naming';
 import { createMessagingTables } from './messaging-tables';
+import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 
 /** A valid `agreement.ingested` payload, about its own new agreement unless one is given. */
 export function ingestedPayload(agreementId: string = randomUUID()): AgreementIngestedV1 {
@@ -67,4 +70,43 @@ export async function connectTestKafka(
   const producer = createIdempotentProducer(kafka, logger);
   await producer.connect();
   return { kafka, producer };
+}
+
+/** What a spec of consumers needs: its own schema and topics, a producer and a publisher. */
+export interface ConsumerTestBed {
+  naming: TopicNaming;
+  dataSource: DataSource;
+  kafka: Kafka;
+  producer: IdempotentProducer;
+  publisher: EventPublisher;
+  close(): Promise<void>;
+}
+
+export async function openConsumerTestBed(
+  namespace: TestNamespace,
+  logger: Logger,
+): Promise<ConsumerTestBed> {
+  const naming = new TopicNaming(namespace.topicPrefix);
+  const dataSource = await openTestSchema(`${namespace.schemaPrefix}messaging`, [
+    OutboxMessageEntity,
+    ProcessedEventEntity,
+  ]);
+  const { kafka, producer } = await connectTestKafka(naming, 'consumer-test-bed', logger);
+  const publisher = await new EventPublisher(
+    requiredEnv('KAFKA_BROKERS').split(','),
+    namespace.topicPrefix,
+  ).start();
+  return {
+    naming,
+    dataSource,
+    kafka,
+    producer,
+    publisher,
+    close: async () => {
+      await publisher.stop();
+      await producer.disconnect();
+      await dataSource.destroy();
+      await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
+    },
+  };
 }
