@@ -9,7 +9,7 @@ import { fixKafkaIdleRequestLoop } from './request-queue-idle-fix';
 import type { TopicNaming } from './topic-naming';
 
 /**
- * Retries a request to the broker for some 25 s, at least once a second: a restarted broker is
+ * Retries a request to the broker for some 23 s, at least once a second: a restarted broker is
  * reached within a second of its return, where a pause doubling up to 5 s could wait that long.
  */
 export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 1_000, retries: 25 };
