@@ -5,17 +5,18 @@ import {
   requiredEnv,
 } from '@dealwatch/testing';
 
-import { Partitioners } from 'kafkajs';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { pino } from 'pino';
 
-import { createIdempotentProducer, createKafka } from './index';
+import { IDEMPOTENT_PRODUCER_CONFIG, createIdempotentProducer, createKafka } from './index';
 
 const namespace = createTestNamespace('idempotent-producer');
 const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 /** Small enough that one message of `tooLarge` is refused while the rest of its request is written. */
 const SMALL_TOPIC_MAX_BYTES = 1_024;
 const tooLarge = 'x'.repeat(4 * SMALL_TOPIC_MAX_BYTES);
+
+type Connectable = Pick<Producer, 'connect' | 'disconnect'>;
 
 /**
  * kafkajs takes back the sequence numbers of every partition of a produce request that failed in
@@ -92,62 +93,59 @@ describe('the idempotent producer after the broker refused part of a request', (
     }
   }
 
-  it('is refused for good when it is a plain kafkajs producer', async () => {
-    const topics = await createTopics();
-    const producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+  /** Connects the producer, has the broker refuse part of a request, then hands it over. */
+  async function afterPartRefused<P extends Pick<Producer, 'sendBatch'> & Connectable>(
+    producer: P,
+    topics: { written: string; small: string },
+    then: (producer: P) => Promise<void>,
+  ): Promise<void> {
     await producer.connect();
     try {
       await failInPart(producer, topics, 'first');
+      await then(producer);
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  /** The producer renewals logged since the test began. */
+  function renewals(): string[] {
+    return warnings.filter((line) => line.includes('OUT_OF_ORDER_SEQUENCE_NUMBER'));
+  }
+
+  it('is refused for good when it is a plain kafkajs producer', async () => {
+    const topics = await createTopics();
+    await afterPartRefused(kafka.producer(IDEMPOTENT_PRODUCER_CONFIG), topics, async (producer) => {
       for (let attempt = 0; attempt < 2; attempt++) {
         await expect(
           producer.send({ topic: topics.written, messages: [{ value: 'a' }, { value: 'b' }] }),
         ).rejects.toMatchObject({ type: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
       }
-    } finally {
-      await producer.disconnect();
-    }
+    });
   });
 
   it('starts over under a new producer id and delivers the next send', async () => {
     const topics = await createTopics();
-    const producer = createIdempotentProducer(kafka, logger);
-    await producer.connect();
-    try {
-      await failInPart(producer, topics, 'first');
+    await afterPartRefused(createIdempotentProducer(kafka, logger), topics, async (producer) => {
       await producer.send({ topic: topics.written, messages: [{ value: 'a' }, { value: 'b' }] });
       await producer.send({ topic: topics.written, messages: [{ value: 'c' }] });
-    } finally {
-      await producer.disconnect();
-    }
+    });
     expect(await valuesOn(topics.written, 4)).toEqual(['first', 'a', 'b', 'c']);
-    expect(warnings.filter((line) => line.includes('OUT_OF_ORDER_SEQUENCE_NUMBER'))).toHaveLength(
-      1,
-    );
+    expect(renewals()).toHaveLength(1);
   });
 
   it('starts over once when several sends meet the refusal at the same time', async () => {
     const topics = await createTopics();
-    const producer = createIdempotentProducer(kafka, logger);
-    await producer.connect();
-    try {
-      await failInPart(producer, topics, 'first');
+    await afterPartRefused(createIdempotentProducer(kafka, logger), topics, async (producer) => {
       await Promise.all(
         ['a', 'b', 'c'].map((value) =>
           producer.send({ topic: topics.written, messages: [{ value }, { value }] }),
         ),
       );
-    } finally {
-      await producer.disconnect();
-    }
+    });
     const values = await valuesOn(topics.written, 7);
     expect(values[0]).toBe('first');
-    expect([...values.slice(1)].sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
-    expect(warnings.filter((line) => line.includes('OUT_OF_ORDER_SEQUENCE_NUMBER'))).toHaveLength(
-      1,
-    );
+    expect(values.slice(1).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
+    expect(renewals()).toHaveLength(1);
   });
 });

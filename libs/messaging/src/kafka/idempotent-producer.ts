@@ -1,9 +1,23 @@
 import { Partitioners } from 'kafkajs';
-import type { Kafka, Producer, ProducerBatch, ProducerRecord, RecordMetadata } from 'kafkajs';
+import type {
+  Kafka,
+  Producer,
+  ProducerBatch,
+  ProducerConfig,
+  ProducerRecord,
+  RecordMetadata,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 
 /** What publishing needs of a producer: the relay and the dead-letter path send, nothing more. */
 export type MessageSender = Pick<Producer, 'send' | 'sendBatch'>;
+
+/** One request in flight keeps per-key order. */
+export const IDEMPOTENT_PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+};
 
 /**
  * The broker's answers that mean it will never again accept this producer id's next sequence
@@ -94,12 +108,7 @@ export class IdempotentProducer implements MessageSender {
   }
 
   private create(): Producer {
-    // One request in flight keeps per-key order.
-    return this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    return this.kafka.producer(IDEMPOTENT_PRODUCER_CONFIG);
   }
 }
 
