@@ -40,16 +40,16 @@ const IDLE_FETCH_WAIT_MS = 500;
 /** More than a gathering window fills at any rate measured: the window decides, not the size. */
 const GATHER_MIN_BYTES = 4 * 1024 * 1024;
 /**
- * A consumer kafkajs gave up on is replaced after a pause that doubles up to this. An attempt
+ * A consumer kafkajs gave up on is run again after a pause that doubles up to this. An attempt
  * while the broker is away costs a few refused connections; a longer pause only delays recovery.
  */
 const RESTART_BACKOFF_MS = 500;
 const RESTART_BACKOFF_MAX_MS = 5_000;
 /**
- * The broker's least. A consumer that kafkajs restarts, after a crash or after the broker itself
- * restarted, joins under a new member id, and the broker waits this long for the old member to
- * come back before the group may consume again: 10 s kept every consumer idle about 9 s after
- * each broker restart. A member sends its heartbeat every second, also during long transactions.
+ * The broker's least. A member the broker lost touch with holds its group this long: a new member
+ * joining in its place waits for it (a restarted consumer rejoins as the same member, so it does
+ * not), and so does a group whose member's process died. A member sends its heartbeat every second,
+ * also during long transactions.
  */
 const SESSION_TIMEOUT_MS = 6_000;
 /**
@@ -130,10 +130,11 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     this.stopping = false;
-    await this.startConsumer();
+    this.consumer = this.createConsumer();
+    await this.run(this.consumer);
   }
 
-  private async startConsumer(): Promise<void> {
+  private createConsumer(): Consumer {
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: SESSION_TIMEOUT_MS,
@@ -141,7 +142,6 @@ export class EventConsumer {
       ...this.fetchWaiting(),
       retry: KAFKA_RETRY,
     });
-    this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.crash ??= { at: Date.now(), reason: payload.error.message };
       if (!payload.restart) void this.restartAfterCrash(consumer, payload.error);
@@ -151,6 +151,10 @@ export class EventConsumer {
       const { groupId, memberId, duration } = payload;
       this.logger.info({ groupId, memberId, durationMs: duration }, 'joined the consumer group');
     });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
     try {
       await consumer.connect();
       await consumer.subscribe({
@@ -201,21 +205,24 @@ export class EventConsumer {
 
   /**
    * kafkajs gives a consumer up for good after an error it deems final, such as finding no group
-   * coordinator while the broker restarts; the events are still there, so a new consumer takes over,
-   * with a growing pause while the broker stays away.
+   * coordinator while the broker restarts; the events are still there, so the consumer is run
+   * again, with a growing pause while the broker stays away. The same kafkajs consumer, not a new
+   * one: it rejoins under its old member id (`rejoinAsSameMember`), which the broker may still hold.
    */
   private async restartAfterCrash(crashed: Consumer, error: Error): Promise<void> {
-    this.logger.error({ err: error }, 'consumer crashed and will not restart itself; replacing it');
+    this.logger.error(
+      { err: error },
+      'consumer crashed and will not restart itself; restarting it',
+    );
     for (let attempt = 0; ; attempt++) {
       await delay(Math.min(RESTART_BACKOFF_MAX_MS, RESTART_BACKOFF_MS * 2 ** attempt));
       if (this.stopping || this.consumer !== crashed) return;
       try {
-        await this.startConsumer();
-        this.logger.info({ groupId: this.groupId }, 'consumer replaced after a crash');
+        await this.run(crashed);
+        this.logger.info({ groupId: this.groupId }, 'consumer restarted after a crash');
         return;
       } catch (startError) {
-        this.logger.warn({ err: startError }, 'could not replace the crashed consumer; will retry');
-        this.consumer = crashed;
+        this.logger.warn({ err: startError }, 'could not restart the crashed consumer; will retry');
       }
     }
   }
@@ -224,8 +231,8 @@ export class EventConsumer {
    * Joins the batch to the round of its fetch. kafkajs hands out every batch of a fetch in one turn
    * of the event loop, so the round is applied on the next: a batch handed out later starts a round
    * of its own, which costs a transaction, never an event. A consumer's rounds never overlap, as
-   * kafkajs fetches again only once every batch of the last fetch is done; a consumer that replaces
-   * a crashed one does not wait on the crashed one's round.
+   * kafkajs fetches again only once every batch of the last fetch is done; a consumer restarted
+   * after a crash does not wait on the round the crash interrupted.
    */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     if (!this.round) {

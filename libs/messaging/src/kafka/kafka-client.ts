@@ -1,10 +1,11 @@
 import { allTopics } from '@dealwatch/contracts';
 
 import { Kafka, logLevel } from 'kafkajs';
-import type { Admin, LogEntry } from 'kafkajs';
+import type { Admin, ISocketFactory, LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
 import { IdempotentProducer } from './idempotent-producer';
+import { rejoinAsSameMember } from './rejoin-as-same-member';
 import { fixKafkaIdleRequestLoop } from './request-queue-idle-fix';
 import type { TopicNaming } from './topic-naming';
 
@@ -18,13 +19,17 @@ export function createKafka(options: {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /** How connections to the broker are opened; kafkajs' own plain TCP unless given. */
+  socketFactory?: ISocketFactory;
 }): Kafka {
   fixKafkaIdleRequestLoop();
+  rejoinAsSameMember();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     connectionTimeout: 3_000,
     retry: KAFKA_RETRY,
+    ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       logKafkaEntry(options.logger, entry);

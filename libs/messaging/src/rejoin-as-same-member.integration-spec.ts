@@ -1,0 +1,164 @@
+import { createTestNamespace, requiredEnv } from '@dealwatch/testing';
+
+import type { Consumer, ISocketFactory } from 'kafkajs';
+import { Socket, connect } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { pino } from 'pino';
+
+import { createKafka } from './index';
+
+const namespace = createTestNamespace('rejoin');
+const topic = `${namespace.topicPrefix}rejoin`;
+const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+const SESSION_TIMEOUT_MS = 6_000;
+
+/** Connections to the broker that a spec can take away, as a broker that stopped would. */
+class SeverableConnections {
+  private readonly open = new Set<Socket>();
+  private refusing = false;
+
+  readonly factory: ISocketFactory = ({ host, port, onConnect }) => {
+    if (this.refusing) {
+      const refused = new Socket();
+      setImmediate(() => refused.destroy(connectionError('ECONNREFUSED')));
+      return refused;
+    }
+    const socket = connect({ host, port }, onConnect);
+    this.open.add(socket);
+    socket.on('close', () => this.open.delete(socket));
+    return socket;
+  };
+
+  /** Breaks every open connection and refuses new ones until `restore`. */
+  sever(): void {
+    this.refusing = true;
+    for (const socket of this.open) socket.destroy(connectionError('ECONNRESET'));
+  }
+
+  restore(): void {
+    this.refusing = false;
+  }
+}
+
+function connectionError(code: 'ECONNRESET' | 'ECONNREFUSED'): Error {
+  return Object.assign(new Error(`${code} (the spec took the broker away)`), { code });
+}
+
+interface GroupJoin {
+  memberId: string;
+  duration: number;
+}
+
+/**
+ * kafkajs runs a consumer again (its own restart after a crash, or ours) as it runs it here: the
+ * consumer is stopped, as a crash stops it, and run once more.
+ */
+describe('a kafkajs consumer run again after it stopped', () => {
+  beforeAll(async () => {
+    const admin = createKafka({ brokers, clientId: 'rejoin-admin', logger: silent() }).admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    await admin.disconnect();
+  });
+
+  function silent() {
+    return pino({ level: 'silent' });
+  }
+
+  function severableConsumer(group: string) {
+    const connections = new SeverableConnections();
+    const kafka = createKafka({
+      brokers,
+      clientId: `rejoin-${group}`,
+      logger: silent(),
+      socketFactory: connections.factory,
+    });
+    const consumer = kafka.consumer({
+      groupId: `${namespace.topicPrefix}${group}`,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 500,
+    });
+    const joins: GroupJoin[] = [];
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => joins.push(payload));
+    return { consumer, connections, joins };
+  }
+
+  async function run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic] });
+    await consumer.run({ eachMessage: () => Promise.resolve() });
+  }
+
+  /**
+   * After a pause, as kafkajs and EventConsumer restart a consumer: a connection that kafkajs
+   * closed and reopens at once gets the old socket's end, and fails.
+   */
+  async function runAgain(consumer: Consumer): Promise<void> {
+    await delay(500);
+    await run(consumer);
+  }
+
+  async function joined(joins: GroupJoin[], count: number): Promise<GroupJoin> {
+    const deadline = Date.now() + 30_000;
+    while (joins.length < count && Date.now() < deadline) await delay(50);
+    const join = joins[count - 1];
+    if (!join) throw new Error(`the consumer joined ${joins.length} times, not ${count}`);
+    return join;
+  }
+
+  it('joins as the member it was when its leave could not reach the broker', async () => {
+    const { consumer, connections, joins } = severableConsumer('unreachable');
+    try {
+      await run(consumer);
+      const first = await joined(joins, 1);
+
+      connections.sever();
+      await consumer.disconnect();
+      connections.restore();
+      await runAgain(consumer);
+
+      const second = await joined(joins, 2);
+      expect(second.memberId).toBe(first.memberId);
+      // A new member would have waited for the old one's session to run out.
+      expect(second.duration).toBeLessThan(SESSION_TIMEOUT_MS / 2);
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
+
+  it('joins as a new member after it left its group', async () => {
+    const { consumer, joins } = severableConsumer('left');
+    try {
+      await run(consumer);
+      const first = await joined(joins, 1);
+
+      await consumer.disconnect();
+      await runAgain(consumer);
+
+      const second = await joined(joins, 2);
+      expect(second.memberId).not.toBe(first.memberId);
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
+
+  it('joins as a new member when the broker has let the old one go', async () => {
+    const { consumer, connections, joins } = severableConsumer('expired');
+    try {
+      await run(consumer);
+      const first = await joined(joins, 1);
+
+      connections.sever();
+      await consumer.disconnect();
+      await delay(SESSION_TIMEOUT_MS + 2_000);
+      connections.restore();
+      await runAgain(consumer);
+
+      const second = await joined(joins, 2);
+      expect(second.memberId).not.toBe(first.memberId);
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
+});
