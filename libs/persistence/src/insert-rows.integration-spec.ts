@@ -142,19 +142,28 @@ describe('insertRows, many entities in one INSERT', () => {
     expect(await countNotes()).toBe(10);
   });
 
-  it('stores text with an unpaired surrogate as pg stores a string parameter: U+FFFD', async () => {
-    const id = randomUUID();
-    const note = { title: 'broken \ud800 pair', details: { tags: [] }, dueAt: null };
-    await insertRows(dataSource.manager, NoteEntity, [
-      { ...note, id },
-      { ...note, id: randomUUID() },
-    ]);
-    const [stored] = await dataSource.query<{ title: string }[]>(
-      'SELECT title FROM notes WHERE id = $1',
-      [id],
-    );
-    expect(stored?.title).toBe('BROKEN \ufffd PAIR');
-  });
+  it.each([
+    ['alone', 1],
+    ['several together', 2],
+  ])(
+    'stores text with an unpaired surrogate as pg stores a string parameter, U+FFFD, rows %s',
+    async (_label, copies) => {
+      const ids = Array.from({ length: copies }, () => randomUUID());
+      const note = {
+        title: 'broken \ud800 pair, kept \ud83c\udf0f pair',
+        details: { tags: ['\udfff alone', 'the text \\ud800'] },
+        dueAt: null,
+      };
+      await insertRows(
+        dataSource.manager,
+        NoteEntity,
+        ids.map((id) => ({ ...note, id })),
+      );
+      const stored = await dataSource.getRepository(NoteEntity).findOneByOrFail({ id: ids[0]! });
+      expect(stored.title).toBe('BROKEN \ufffd PAIR, KEPT \ud83c\udf0f PAIR');
+      expect(stored.details).toEqual({ tags: ['\ufffd alone', 'the text \\ud800'] });
+    },
+  );
 
   it('inserts any number of rows, past the 65,535 parameters a statement may have', async () => {
     const rows = Array.from({ length: 20_000 }, (_, index) => ({

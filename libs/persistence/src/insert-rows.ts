@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers.js';
 
 export interface InsertRowsOptions {
   /** `ON CONFLICT DO NOTHING`: a row that would break a unique constraint is skipped. */
@@ -96,8 +97,6 @@ class RowsInsert {
   private readonly driver;
   private readonly table: string;
   private readonly columnList: string;
-  /** Each column's `"name":` in a row's JSON object. */
-  private readonly jsonKeys: string[];
 
   constructor(
     manager: EntityManager,
@@ -111,7 +110,6 @@ class RowsInsert {
       .map((part) => this.escape(part))
       .join('.');
     this.columnList = columns.map((column) => this.escape(column.databaseName)).join(', ');
-    this.jsonKeys = columns.map((column) => `${JSON.stringify(column.databaseName)}:`);
   }
 
   private escape(name: string): string {
@@ -124,12 +122,12 @@ class RowsInsert {
     const [row] = this.rows;
     if (row && this.rows.length === 1) {
       const cells = this.columns.map((column) => {
-        parameters.push(this.prepared(row, column));
+        parameters.push(this.parameter(row, column));
         return `$${parameters.length}`;
       });
       return `${head} VALUES (${cells.join(', ')})`;
     }
-    parameters.push(`[${this.rows.map((each) => this.rowJson(each)).join(',')}]`);
+    parameters.push(wellFormedJson(JSON.stringify(this.rows.map((each) => this.rowObject(each)))));
     return (
       `${head} SELECT ${this.columnList} ` +
       `FROM json_populate_recordset(NULL::${this.table}, $${parameters.length}::json)`
@@ -140,29 +138,45 @@ class RowsInsert {
     return this.driver.preparePersistentValue(column.getEntityValue(row), column);
   }
 
-  private rowJson(row: ObjectLiteral): string {
-    const fields = this.columns.map(
-      (column, index) => `${this.jsonKeys[index]}${jsonCell(this.prepared(row, column), column)}`,
-    );
-    return `{${fields.join(',')}}`;
+  /** A JSON column's value is JSON text, which PostgreSQL reads itself, escapes included. */
+  private parameter(row: ObjectLiteral, column: ColumnMetadata): unknown {
+    const value = this.prepared(row, column);
+    return JSON_COLUMN_TYPES.has(column.type) && typeof value === 'string'
+      ? wellFormedJson(value)
+      : value;
+  }
+
+  /**
+   * A row as an object of the values PostgreSQL reads into its columns, for one `JSON.stringify` of
+   * them all: JSON columns' values as they are; bytes
+   * in bytea's hex form; dates as ISO instants (every timestamp column here has a time zone);
+   * arrays as JSON arrays. Every row has its keys in one order, so V8 serialises them alike.
+   */
+  private rowObject(row: ObjectLiteral): Record<string, unknown> {
+    const object: Record<string, unknown> = {};
+    for (const column of this.columns) object[column.databaseName] = this.jsonValue(row, column);
+    return object;
+  }
+
+  private jsonValue(row: ObjectLiteral, column: ColumnMetadata): unknown {
+    if (JSON_COLUMN_TYPES.has(column.type)) {
+      const value: unknown = column.getEntityValue(row);
+      return column.transformer
+        ? ApplyValueTransformers.transformTo(column.transformer, value)
+        : value;
+    }
+    const value = this.prepared(row, column);
+    return Buffer.isBuffer(value) ? `\\x${value.toString('hex')}` : value;
   }
 }
 
 /**
- * A value as the driver has prepared it, as JSON that PostgreSQL reads into the column: JSON columns'
- * values are JSON text already; bytes go in bytea's hex form; dates as ISO instants (every timestamp
- * column here has a time zone); arrays as JSON arrays. Unpaired surrogates, which JSON would carry
- * as escapes PostgreSQL refuses, become U+FFFD, as they do when pg sends a string parameter.
+ * `JSON.stringify` writes an unpaired surrogate as a `\udXXX` escape, which PostgreSQL refuses; it
+ * becomes U+FFFD, as it does when pg sends a string parameter. An escape counts only where an even
+ * number of backslashes precede it: `\\ud800` is a backslash and the text "ud800".
  */
-function jsonCell(value: unknown, column: ColumnMetadata): string {
-  if (value === null || value === undefined) return 'null';
-  if (JSON_COLUMN_TYPES.has(column.type)) return value as string;
-  if (typeof value === 'string') return JSON.stringify(value.toWellFormed());
-  if (Buffer.isBuffer(value)) return JSON.stringify(`\\x${value.toString('hex')}`);
-  if (typeof value !== 'object') return JSON.stringify(value);
-  return JSON.stringify(value, wellFormed);
+function wellFormedJson(json: string): string {
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : json;
 }
 
-function wellFormed(_key: string, cell: unknown): unknown {
-  return typeof cell === 'string' ? cell.toWellFormed() : cell;
-}
+const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
