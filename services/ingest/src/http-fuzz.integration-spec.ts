@@ -132,6 +132,21 @@ describe('ingest: fuzzed HTTP requests', () => {
           expectStatus: [400],
         }),
       ],
+      [
+        'an unpaired surrogate in an agreement is a 400 naming it, not an event that fails downstream',
+        fuzzCase({
+          label: 'body: hostile',
+          method: 'POST',
+          target: '/v1/agreements',
+          body: JSON.stringify({
+            title: 'Lone \ud800 surrogate pact',
+            text: 'The parties will hold a ministerial meeting within 180 days.',
+          }),
+          field: 'title',
+          mustReject: true,
+          expectStatus: [400],
+        }),
+      ],
     ],
   });
 });

@@ -55,4 +55,23 @@ describe('jsonBodyShapeProblem', () => {
       errors: [{ field: 'category' }],
     });
   });
+
+  it('refuses an unpaired surrogate, which is no Unicode text, naming the field', () => {
+    expect(
+      jsonBodyShapeProblem({ title: 'Lone \ud800 surrogate pact' })?.getResponse(),
+    ).toMatchObject({
+      status: 400,
+      errors: [
+        {
+          field: 'title',
+          message: 'title must be well-formed Unicode, without unpaired surrogates',
+        },
+      ],
+    });
+    expect(jsonBodyShapeProblem({ parties: ['Japan', '\udfff'] })?.getResponse()).toMatchObject({
+      errors: [{ field: 'parties[1]' }],
+    });
+    expect(jsonBodyShapeProblem({ labels: { '\ud83c': 'x' } })).not.toBeNull();
+    expect(jsonBodyShapeProblem({ title: 'a pair stays: \ud83c\udf0f' })).toBeNull();
+  });
 });

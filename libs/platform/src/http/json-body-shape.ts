@@ -22,8 +22,11 @@ const invalidField = (field: string, message: string) =>
 /**
  * What is wrong with the shape of a parsed JSON body (or query, or form) before any DTO sees it:
  * nesting deeper than MAX_JSON_DEPTH (class-transformer and class-validator recurse, and a
- * 10 000-deep body overflows their stack: a 500), a reserved key, or a NUL character, which no
- * PostgreSQL text can hold (it failed the insert or query: a 500). Walks without recursion.
+ * 10 000-deep body overflows their stack: a 500), a reserved key, a NUL character, which no
+ * PostgreSQL text can hold (it failed the insert or query: a 500), or an unpaired surrogate (a
+ * `\ud800` escape), which is no Unicode text: stored as text it silently became U+FFFD, while the
+ * events carried it on, and PostgreSQL refused the JSON that held it, so a service downstream
+ * dead-lettered them. Walks without recursion.
  */
 export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
   const pending: { value: unknown; path: string; depth: number }[] = [
@@ -31,8 +34,9 @@ export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
   ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, path, depth } = next;
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      return invalidField(path, `${path || 'the body'} must not contain NUL characters`);
+    if (typeof value === 'string') {
+      const problem = textProblem(value);
+      if (problem) return invalidField(path, `${path || 'the body'} ${problem}`);
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) {
@@ -48,12 +52,17 @@ export function jsonBodyShapeProblem(body: unknown): ProblemException | null {
       if (!Array.isArray(value) && RESERVED_KEYS.has(key)) {
         return invalidField(childPath, `${childPath} should not exist`);
       }
-      if (key.includes('\u0000')) {
-        return invalidField(childPath, `${childPath} must not contain NUL characters`);
-      }
+      const keyProblem = textProblem(key);
+      if (keyProblem) return invalidField(childPath, `${childPath} ${keyProblem}`);
       pending.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
+  return null;
+}
+
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (!text.isWellFormed()) return 'must be well-formed Unicode, without unpaired surrogates';
   return null;
 }
 
