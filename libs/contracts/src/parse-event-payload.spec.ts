@@ -80,6 +80,22 @@ describe('parseEventPayload', () => {
     });
   });
 
+  it('refuses an unpaired surrogate, which is no Unicode text, and reads a pair', () => {
+    for (const text of ['lone \ud800 high', 'lone \udfff low', 'reversed \udf0f\ud83c']) {
+      const raw = JSON.stringify({ ...validIngested, text });
+      expect(parseEventPayload(Topics.AgreementIngestedV1, raw)).toEqual({
+        ok: false,
+        error: 'value holds an unpaired surrogate (a \\udXXX escape)',
+      });
+    }
+    const escapedPair = JSON.stringify({ ...validIngested, text: 'globe' }).replace(
+      'globe',
+      '\\uD83C\\uDF0F and the text \\\\ud800',
+    );
+    const result = parseEventPayload(Topics.AgreementIngestedV1, escapedPair);
+    expect(result.ok && result.value.text).toBe('\ud83c\udf0f and the text \\ud800');
+  });
+
   it('reads text in any script when it is UTF-8', () => {
     const text = '両国は六か月以内に資金を提供する。 ستقدم الدولتان التمويل خلال ستة أشهر.';
     const result = parseEventPayload(

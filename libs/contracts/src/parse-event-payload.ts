@@ -28,8 +28,10 @@ function planFor(topic: Topic): ((json: object) => boolean) | null {
  * Turns raw bytes from Kafka into a validated payload with the fields of `topic`'s class, or says
  * precisely what is wrong. Unknown extra fields are tolerated (a tolerant reader); missing or
  * ill-typed ones are not.
- * Bytes that are not UTF-8 are refused rather than read with replacement characters, and a value
- * over the event size limit is refused before it is parsed.
+ * Bytes that are not UTF-8 are refused rather than read with replacement characters, and so is an
+ * unpaired surrogate (a `\ud800` escape), which is no Unicode text either: PostgreSQL refuses it in
+ * JSON, so a consumer would fail on it only once it came to store it. A value over the event size
+ * limit is refused before it is parsed.
  */
 export function parseEventPayload<T extends Topic>(
   topic: T,
@@ -58,6 +60,9 @@ export function parseEventPayload<T extends Topic>(
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, error: 'value is not a JSON object' };
   }
+  if (SURROGATE_ESCAPE.test(text) && !wellFormedThroughout(json)) {
+    return { ok: false, error: 'value holds an unpaired surrogate (a \\udXXX escape)' };
+  }
   // Nearly every event is valid: the plan accepts those on the JSON itself. class-validator judges
   // the rest, and says what is wrong.
   if (planFor(topic)?.(json)) return { ok: true, value: json as PayloadOf<T> };
@@ -66,6 +71,23 @@ export function parseEventPayload<T extends Topic>(
   const errors = validateSync(instance, { forbidUnknownValues: true });
   if (errors.length > 0) return { ok: false, error: describeValidationErrors(errors) };
   return { ok: true, value: instance };
+}
+
+/** Only an escape can bring a surrogate into parsed JSON: UTF-8 has none. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** Whether every string and key in the parsed JSON is well-formed; walks without recursion. */
+function wellFormedThroughout(json: object): boolean {
+  const pending: unknown[] = [json];
+  for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
+    if (typeof value === 'string' && !value.isWellFormed()) return false;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (!key.isWellFormed()) return false;
+      pending.push(child);
+    }
+  }
+  return true;
 }
 
 /** One line per failed field, with its path: `obligations.0.span: span must contain ...`. */
