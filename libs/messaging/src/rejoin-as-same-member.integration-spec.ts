@@ -1,48 +1,16 @@
 import { createTestNamespace, requiredEnv } from '@dealwatch/testing';
 
-import type { Consumer, ISocketFactory } from 'kafkajs';
-import { Socket, connect } from 'node:net';
+import type { Consumer } from 'kafkajs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pino } from 'pino';
 
 import { createKafka } from './index';
+import { SeverableConnections } from './test-bed';
 
 const namespace = createTestNamespace('rejoin');
 const topic = `${namespace.topicPrefix}rejoin`;
 const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 const SESSION_TIMEOUT_MS = 6_000;
-
-/** Connections to the broker that a spec can take away, as a broker that stopped would. */
-class SeverableConnections {
-  private readonly open = new Set<Socket>();
-  private refusing = false;
-
-  readonly factory: ISocketFactory = ({ host, port, onConnect }) => {
-    if (this.refusing) {
-      const refused = new Socket();
-      setImmediate(() => refused.destroy(connectionError('ECONNREFUSED')));
-      return refused;
-    }
-    const socket = connect({ host, port }, onConnect);
-    this.open.add(socket);
-    socket.on('close', () => this.open.delete(socket));
-    return socket;
-  };
-
-  /** Breaks every open connection and refuses new ones until `restore`. */
-  sever(): void {
-    this.refusing = true;
-    for (const socket of this.open) socket.destroy(connectionError('ECONNRESET'));
-  }
-
-  restore(): void {
-    this.refusing = false;
-  }
-}
-
-function connectionError(code: 'ECONNRESET' | 'ECONNREFUSED'): Error {
-  return Object.assign(new Error(`${code} (the spec took the broker away)`), { code });
-}
 
 interface GroupJoin {
   memberId: string;

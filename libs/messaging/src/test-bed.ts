@@ -3,8 +3,9 @@ import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persi
 import { EventPublisher, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
 import type { TestNamespace } from '@dealwatch/testing';
 
-import type { Kafka } from 'kafkajs';
+import type { ISocketFactory, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { Socket, connect } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -109,4 +110,36 @@ export async function openConsumerTestBed(
       await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
     },
   };
+}
+
+/** Connections to the broker that a spec can take away, as a broker that stopped would. */
+export class SeverableConnections {
+  private readonly open = new Set<Socket>();
+  private refusing = false;
+
+  readonly factory: ISocketFactory = ({ host, port, onConnect }) => {
+    if (this.refusing) {
+      const refused = new Socket();
+      setImmediate(() => refused.destroy(connectionError('ECONNREFUSED')));
+      return refused;
+    }
+    const socket = connect({ host, port }, onConnect);
+    this.open.add(socket);
+    socket.on('close', () => this.open.delete(socket));
+    return socket;
+  };
+
+  /** Breaks every open connection and refuses new ones until `restore`. */
+  sever(): void {
+    this.refusing = true;
+    for (const socket of this.open) socket.destroy(connectionError('ECONNRESET'));
+  }
+
+  restore(): void {
+    this.refusing = false;
+  }
+}
+
+function connectionError(code: 'ECONNRESET' | 'ECONNREFUSED'): Error {
+  return Object.assign(new Error(`${code} (the spec took the broker away)`), { code });
 }

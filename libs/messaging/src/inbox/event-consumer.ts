@@ -8,6 +8,7 @@ import { deadLetterMessage, isTooLargeForTopic, withoutValue } from '../kafka/de
 import { decodeEvent } from '../kafka/decode-event';
 import type { MessageSender } from '../kafka/idempotent-producer';
 import { KAFKA_RETRY } from '../kafka/kafka-client';
+import { joinAsInstance } from '../kafka/static-membership';
 import type { TopicNaming } from '../kafka/topic-naming';
 import type { BatchEventHandler, EventHandler } from './event-handler';
 import { InboxTransactions } from './inbox-transactions';
@@ -27,6 +28,13 @@ export interface EventConsumerOptions extends Omit<InboxOptions, 'groupId'> {
    * transaction, one inbox statement per table and one commit where several small ones cost each.
    */
   gatherMs?: number;
+  /**
+   * This instance's identity in its consumer group (Kafka static membership): started again under
+   * it, as after a kill, the consumer takes its old member's place at once instead of the group
+   * waiting out that member's session. Unique per running instance: two live instances under one
+   * identity fence each other out in turn.
+   */
+  groupInstanceId?: string;
 }
 
 /**
@@ -135,6 +143,7 @@ export class EventConsumer {
   }
 
   private createConsumer(): Consumer {
+    if (this.options.groupInstanceId) joinAsInstance(this.groupId, this.options.groupInstanceId);
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: SESSION_TIMEOUT_MS,
