@@ -45,7 +45,8 @@ async function main(): Promise<void> {
         name,
         entry: serviceEntry(root, name),
         port: Number(env[`${envName(name)}_PORT`] ?? defaultPorts[name]),
-        env,
+        // One instance of each: one started again after a crash takes its old place in its group.
+        env: { KAFKA_GROUP_INSTANCE_ID: `${name}-local`, ...env },
         logFile: resolve(root, 'tmp', 'logs', `${name}.log`),
       }),
   );

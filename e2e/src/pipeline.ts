@@ -136,6 +136,8 @@ export class Pipeline {
       DATABASE_URL: requiredEnv('DATABASE_URL'),
       REDIS_URL: requiredEnv('REDIS_URL'),
       KAFKA_TOPIC_PREFIX: this.namespace.topicPrefix,
+      // One instance of each service: a restarted one takes its old member's place in its group.
+      KAFKA_GROUP_INSTANCE_ID: `${name}-1`,
       REDIS_KEY_PREFIX: this.namespace.topicPrefix,
       DATABASE_SCHEMA: `${this.namespace.schemaPrefix}${name.replace(/-/g, '_')}`,
       // One key registry for the whole system under test, as in production.

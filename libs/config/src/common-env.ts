@@ -36,6 +36,17 @@ export class CommonEnv {
   @Matches(/^[a-zA-Z0-9._-]*$/)
   KAFKA_TOPIC_PREFIX: string = '';
 
+  @EnvVariable({
+    description:
+      "This instance's identity in its service's consumer group (Kafka static membership), e.g. the pod name of a StatefulSet: an instance started again under it, as after a crash or a kill, takes its old member's place at once instead of the group waiting out that member's session (6 s). Unique per running instance: two live instances under one identity fence each other out in turn. Empty: a new member at each start.",
+  })
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9._-]{0,200}$/, {
+    message:
+      'KAFKA_GROUP_INSTANCE_ID must be up to 200 letters, digits, dots, dashes or underscores',
+  })
+  KAFKA_GROUP_INSTANCE_ID: string = '';
+
   @EnvVariable({ description: 'PostgreSQL connection URL.', sensitive: false })
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -7,8 +7,8 @@ import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
-import type { ServiceOptions } from './service-options';
-import { KAFKA, LOGGER, PRODUCER, SERVICE_OPTIONS } from './tokens';
+import type { ServiceEnv, ServiceOptions } from './service-options';
+import { ENV, KAFKA, LOGGER, PRODUCER, SERVICE_OPTIONS } from './tokens';
 
 /**
  * Where a service's Kafka consumers register their handlers (in `onModuleInit`). The runtime starts
@@ -26,6 +26,7 @@ export class EventSubscriptions {
     naming: TopicNaming,
     @Inject(LOGGER) logger: Logger,
     @Inject(SERVICE_OPTIONS) options: ServiceOptions,
+    @Inject(ENV) env: ServiceEnv,
   ) {
     this.consumer = new EventConsumer(
       kafka,
@@ -36,6 +37,7 @@ export class EventSubscriptions {
       {
         groupId: options.name,
         gatherMs: options.eventGatherMs,
+        groupInstanceId: env.KAFKA_GROUP_INSTANCE_ID || undefined,
         afterCommit: () => {
           for (const listener of this.commitListeners) listener();
         },
