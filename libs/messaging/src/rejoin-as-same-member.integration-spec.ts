@@ -5,7 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { pino } from 'pino';
 
 import { createKafka } from './index';
-import { SeverableConnections } from './test-bed';
+import { severableConsumer } from './test-bed';
+import type { SeverableConnections } from './test-bed';
 
 const namespace = createTestNamespace('rejoin');
 const topic = `${namespace.topicPrefix}rejoin`;
@@ -32,20 +33,12 @@ describe('a kafkajs consumer run again after it stopped', () => {
     return pino({ level: 'silent' });
   }
 
-  function severableConsumer(group: string) {
-    const connections = new SeverableConnections();
-    const kafka = createKafka({
-      brokers,
-      clientId: `rejoin-${group}`,
-      logger: silent(),
-      socketFactory: connections.factory,
-    });
-    const consumer = kafka.consumer({
-      groupId: `${namespace.topicPrefix}${group}`,
-      sessionTimeout: SESSION_TIMEOUT_MS,
-      heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 500,
-    });
+  function consumerIn(group: string) {
+    const { consumer, connections } = severableConsumer(
+      `${namespace.topicPrefix}${group}`,
+      SESSION_TIMEOUT_MS,
+      silent(),
+    );
     const joins: GroupJoin[] = [];
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => joins.push(payload));
     return { consumer, connections, joins };
@@ -79,7 +72,7 @@ describe('a kafkajs consumer run again after it stopped', () => {
     group: string,
     between: (consumer: Consumer, connections: SeverableConnections) => Promise<void>,
   ): Promise<[GroupJoin, GroupJoin]> {
-    const { consumer, connections, joins } = severableConsumer(group);
+    const { consumer, connections, joins } = consumerIn(group);
     try {
       await run(consumer);
       const first = await joined(joins, 1);

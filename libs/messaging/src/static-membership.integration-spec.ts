@@ -5,7 +5,7 @@ import { pino } from 'pino';
 
 import { createKafka } from './index';
 import { joinAsInstance } from './kafka/static-membership';
-import { SeverableConnections } from './test-bed';
+import { severableConsumer } from './test-bed';
 
 const namespace = createTestNamespace('static-member');
 const topic = `${namespace.topicPrefix}static`;
@@ -24,19 +24,11 @@ describe('a consumer group joined as an instance (static membership)', () => {
   });
 
   function consumerIn(group: string) {
-    const connections = new SeverableConnections();
-    const kafka = createKafka({
-      brokers,
-      clientId: `static-${group}`,
+    const { consumer, connections } = severableConsumer(
+      `${namespace.topicPrefix}${group}`,
+      SESSION_TIMEOUT_MS,
       logger,
-      socketFactory: connections.factory,
-    });
-    const consumer = kafka.consumer({
-      groupId: `${namespace.topicPrefix}${group}`,
-      sessionTimeout: SESSION_TIMEOUT_MS,
-      heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 500,
-    });
+    );
     const received: string[] = [];
     let joined = false;
     consumer.on(consumer.events.GROUP_JOIN, () => {

@@ -3,7 +3,7 @@ import { createServiceDataSource, openServiceDataSource } from '@dealwatch/persi
 import { EventPublisher, dropTestSchemas, requiredEnv } from '@dealwatch/testing';
 import type { TestNamespace } from '@dealwatch/testing';
 
-import type { ISocketFactory, Kafka } from 'kafkajs';
+import type { Consumer, ISocketFactory, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Socket, connect } from 'node:net';
 import type { Logger } from 'pino';
@@ -142,4 +142,26 @@ export class SeverableConnections {
 
 function connectionError(code: 'ECONNRESET' | 'ECONNREFUSED'): Error {
   return Object.assign(new Error(`${code} (the spec took the broker away)`), { code });
+}
+
+/** A kafkajs consumer in `groupId`, on connections to the broker that the spec can take away. */
+export function severableConsumer(
+  groupId: string,
+  sessionTimeout: number,
+  logger: Logger,
+): { consumer: Consumer; connections: SeverableConnections } {
+  const connections = new SeverableConnections();
+  const kafka = createKafka({
+    brokers: requiredEnv('KAFKA_BROKERS').split(','),
+    clientId: `severable-${groupId}`,
+    logger,
+    socketFactory: connections.factory,
+  });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout,
+    heartbeatInterval: 1_000,
+    maxWaitTimeInMs: 500,
+  });
+  return { consumer, connections };
 }
