@@ -1,16 +1,14 @@
-import { createTestNamespace, requiredEnv } from '@dealwatch/testing';
+import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import type { Consumer } from 'kafkajs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pino } from 'pino';
 
-import { createKafka } from './index';
-import { severableConsumer } from './test-bed';
+import { createTestTopic, severableConsumer } from './test-bed';
 import type { SeverableConnections } from './test-bed';
 
 const namespace = createTestNamespace('rejoin');
 const topic = `${namespace.topicPrefix}rejoin`;
-const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 const SESSION_TIMEOUT_MS = 6_000;
 
 interface GroupJoin {
@@ -22,12 +20,7 @@ interface GroupJoin {
  * consumer is stopped, as a crash stops it, and run once more.
  */
 describe('a kafkajs consumer run again after it stopped', () => {
-  beforeAll(async () => {
-    const admin = createKafka({ brokers, clientId: 'rejoin-admin', logger: silent() }).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
-    await admin.disconnect();
-  });
+  beforeAll(() => createTestTopic(topic, 1, silent()));
 
   function silent() {
     return pino({ level: 'silent' });
@@ -59,12 +52,15 @@ describe('a kafkajs consumer run again after it stopped', () => {
     await run(consumer);
   }
 
-  async function joined(joins: GroupJoin[], count: number): Promise<GroupJoin> {
-    const deadline = Date.now() + 30_000;
-    while (joins.length < count && Date.now() < deadline) await delay(50);
-    const join = joins[count - 1];
-    if (!join) throw new Error(`the consumer joined ${joins.length} times, not ${count}`);
-    return join;
+  function joined(joins: GroupJoin[], count: number): Promise<GroupJoin> {
+    return expectEventually(
+      () => {
+        const join = joins[count - 1];
+        if (!join) throw new Error(`the consumer joined ${joins.length} times, not ${count}`);
+        return join;
+      },
+      { timeoutMs: 30_000, intervalMs: 50 },
+    );
   }
 
   /** The consumer's group joins before and after what happens between its two runs. */

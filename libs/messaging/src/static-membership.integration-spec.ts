@@ -1,11 +1,10 @@
-import { createTestNamespace, requiredEnv } from '@dealwatch/testing';
+import { createTestNamespace, expectEventually, requiredEnv } from '@dealwatch/testing';
 
-import { setTimeout as delay } from 'node:timers/promises';
 import { pino } from 'pino';
 
 import { createKafka } from './index';
 import { joinAsInstance } from './kafka/static-membership';
-import { severableConsumer } from './test-bed';
+import { createTestTopic, severableConsumer } from './test-bed';
 
 const namespace = createTestNamespace('static-member');
 const topic = `${namespace.topicPrefix}static`;
@@ -16,12 +15,7 @@ const SESSION_TIMEOUT_MS = 45_000;
 const JOIN_WAIT_MS = 20_000;
 
 describe('a consumer group joined as an instance (static membership)', () => {
-  beforeAll(async () => {
-    const admin = createKafka({ brokers, clientId: 'static-admin', logger }).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] });
-    await admin.disconnect();
-  });
+  beforeAll(() => createTestTopic(topic, 2, logger));
 
   function consumerIn(group: string) {
     const { consumer, connections } = severableConsumer(
@@ -47,12 +41,13 @@ describe('a consumer group joined as an instance (static membership)', () => {
     return { consumer, connections, received, run, joined: () => joined };
   }
 
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + JOIN_WAIT_MS;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`not within ${JOIN_WAIT_MS} ms: ${what}`);
-      await delay(50);
-    }
+  function until(condition: () => boolean, what: string): Promise<void> {
+    return expectEventually(
+      () => {
+        if (!condition()) throw new Error(`not within ${JOIN_WAIT_MS} ms: ${what}`);
+      },
+      { timeoutMs: JOIN_WAIT_MS, intervalMs: 50 },
+    );
   }
 
   it("takes a dead instance's place in its group without waiting out its session", async () => {

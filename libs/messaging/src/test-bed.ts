@@ -73,6 +73,23 @@ export async function connectTestKafka(
   return { kafka, producer };
 }
 
+/** Creates a topic of the spec's own (its name under the spec's namespace). */
+export async function createTestTopic(
+  topic: string,
+  numPartitions: number,
+  logger: Logger,
+): Promise<void> {
+  const kafka = createKafka({
+    brokers: requiredEnv('KAFKA_BROKERS').split(','),
+    clientId: 'test-topic',
+    logger,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions }] });
+  await admin.disconnect();
+}
+
 /** What a spec of consumers needs: its own schema and topics, a producer and a publisher. */
 export interface ConsumerTestBed {
   naming: TopicNaming;

@@ -148,9 +148,9 @@ class RowsInsert {
 
   /**
    * A row as an object of the values PostgreSQL reads into its columns, for one `JSON.stringify` of
-   * them all: JSON columns' values as they are; bytes
-   * in bytea's hex form; dates as ISO instants (every timestamp column here has a time zone);
-   * arrays as JSON arrays. Every row has its keys in one order, so V8 serialises them alike.
+   * them all: JSON columns' values as they are; bytes in bytea's hex form; dates as ISO instants
+   * (every timestamp column here has a time zone); arrays as JSON arrays. Every row has its keys in
+   * one order, so V8 serialises them alike.
    */
   private rowObject(row: ObjectLiteral): Record<string, unknown> {
     const object: Record<string, unknown> = {};

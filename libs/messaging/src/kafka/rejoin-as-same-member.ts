@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { patchKafkajs } from './kafkajs-patch';
 
 /**
  * kafkajs restarts a consumer that lost its broker (the broker restarted, the connection broke)
@@ -20,7 +20,6 @@ interface ConsumerGroup {
 
 type GroupRequest = (this: ConsumerGroup) => Promise<void>;
 
-const PATCHED = Symbol.for('dealwatch.kafkajs.rejoinAsSameMember');
 const JOIN_DESCRIPTION = 'private:ConsumerGroup:join';
 
 const latestMemberIds = new WeakMap<object, string>();
@@ -29,20 +28,23 @@ const joinedBefore = new WeakSet<ConsumerGroup>();
 
 /** Installs the change once per process, on the kafkajs this module resolves. */
 export function rejoinAsSameMember(): void {
-  const requireFromHere = createRequire(__filename);
-  const consumerGroup = requireFromHere('kafkajs/src/consumer/consumerGroup') as {
-    prototype: ConsumerGroup & Record<symbol, unknown>;
-  };
-  const prototype = consumerGroup.prototype;
-  if (prototype[PATCHED]) return;
-  const joinSymbol = Object.getOwnPropertySymbols(prototype).find(
-    (symbol) => symbol.description === JOIN_DESCRIPTION,
+  patchKafkajs(
+    'consumer/consumerGroup',
+    'rejoinAsSameMember',
+    ({ prototype }: { prototype: ConsumerGroup & Record<symbol, unknown> }) => {
+      const joinSymbol = Object.getOwnPropertySymbols(prototype).find(
+        (symbol) => symbol.description === JOIN_DESCRIPTION,
+      );
+      if (!joinSymbol)
+        throw new Error(`kafkajs ConsumerGroup has no ${JOIN_DESCRIPTION} to extend`);
+      prototype[joinSymbol] = joinAsLatestMember(prototype[joinSymbol] as GroupRequest);
+      prototype.leave = leaveAndForget(prototype.leave);
+    },
   );
-  if (!joinSymbol) throw new Error(`kafkajs ConsumerGroup has no ${JOIN_DESCRIPTION} to extend`);
-  const join = prototype[joinSymbol] as GroupRequest;
-  const leave = prototype.leave;
+}
 
-  prototype[joinSymbol] = async function joinAsLatestMember(this: ConsumerGroup): Promise<void> {
+function joinAsLatestMember(join: GroupRequest): GroupRequest {
+  return async function (this: ConsumerGroup): Promise<void> {
     if (!joinedBefore.has(this)) {
       joinedBefore.add(this);
       this.memberId ??= latestMemberIds.get(this.cluster) ?? null;
@@ -55,12 +57,13 @@ export function rejoinAsSameMember(): void {
     }
     if (this.memberId) latestMemberIds.set(this.cluster, this.memberId);
   };
+}
 
-  prototype.leave = async function leaveAndForget(this: ConsumerGroup): Promise<void> {
+function leaveAndForget(leave: GroupRequest): GroupRequest {
+  return async function (this: ConsumerGroup): Promise<void> {
     await leave.call(this);
     latestMemberIds.delete(this.cluster);
   };
-  prototype[PATCHED] = true;
 }
 
 function isUnknownMember(error: unknown): boolean {

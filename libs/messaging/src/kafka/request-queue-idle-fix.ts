@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { patchKafkajs } from './kafkajs-patch';
 
 /**
  * kafkajs 2.2.4 re-arms a zero-delay timer on every broker connection whenever nothing is pending
@@ -16,7 +16,6 @@ interface RequestQueue {
 }
 
 const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
-const PATCHED = Symbol.for('dealwatch.kafkajs.requestQueueIdleFix');
 
 export function scheduleCheckPendingRequests(this: RequestQueue): void {
   if (this.throttleCheckTimeoutId) return;
@@ -31,11 +30,11 @@ export function scheduleCheckPendingRequests(this: RequestQueue): void {
 
 /** Installs the fix once per process, on the kafkajs this module resolves. */
 export function fixKafkaIdleRequestLoop(): void {
-  const requireFromHere = createRequire(__filename);
-  const requestQueue = requireFromHere('kafkajs/src/network/requestQueue') as {
-    prototype: RequestQueue & { [PATCHED]?: true };
-  };
-  if (requestQueue.prototype[PATCHED]) return;
-  requestQueue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
-  requestQueue.prototype[PATCHED] = true;
+  patchKafkajs(
+    'network/requestQueue',
+    'requestQueueIdleFix',
+    (queue: { prototype: RequestQueue }) => {
+      queue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
+    },
+  );
 }

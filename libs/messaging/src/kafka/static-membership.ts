@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { patchKafkajs } from './kafkajs-patch';
 
 /**
  * Kafka's static membership (KIP-345) for the consumer groups of this process. A member that joins
@@ -15,10 +15,8 @@ interface JoinGroupArgs {
 
 interface RequestDefinition {
   protocol: (options: { version: number }) => (args: JoinGroupArgs) => unknown;
-  [PATCHED]?: true;
 }
 
-const PATCHED = Symbol.for('dealwatch.kafkajs.staticMembership');
 const instanceIds = new Map<string, string>();
 
 /** The consumer group `groupId` is joined as `instanceId` from now on, by any consumer here. */
@@ -29,14 +27,19 @@ export function joinAsInstance(groupId: string, instanceId: string): void {
 
 /** Installs the change once per process, on the kafkajs this module resolves. */
 function setGroupInstanceIds(): void {
-  const requireFromHere = createRequire(__filename);
-  const joinGroup = requireFromHere('kafkajs/src/protocol/requests/joinGroup') as RequestDefinition;
-  if (joinGroup[PATCHED]) return;
-  const protocol = joinGroup.protocol;
-  joinGroup.protocol = (options) => {
-    const request = protocol(options);
-    return (args) =>
-      request({ ...args, groupInstanceId: args.groupInstanceId ?? instanceIds.get(args.groupId) });
-  };
-  joinGroup[PATCHED] = true;
+  patchKafkajs(
+    'protocol/requests/joinGroup',
+    'staticMembership',
+    (joinGroup: RequestDefinition) => {
+      const protocol = joinGroup.protocol;
+      joinGroup.protocol = (options) => {
+        const request = protocol(options);
+        return (args) =>
+          request({
+            ...args,
+            groupInstanceId: args.groupInstanceId ?? instanceIds.get(args.groupId),
+          });
+      };
+    },
+  );
 }
