@@ -2,6 +2,7 @@ import { Topics } from '@dealwatch/contracts';
 import { TopicRecorder, deleteTopics, dropTestSchemas, serviceNames } from '@dealwatch/testing';
 
 import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
+import { AgreementPoster } from './agreement-poster';
 import { loadTemplates, variant } from './documents';
 import { rawKafkaRate } from './kafka-limit';
 import { kafkaTraffic } from './kafka-traffic';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     topic(Topics.ClausesExtractedV1),
     topic(Topics.MilestoneScheduledV1),
   ]);
+  const poster = new AgreementPoster(pipeline.services.ingest.url);
   const templates = loadTemplates(workspaceRoot);
   let index = 0;
   const nextDocument = () => variant(templates, index++);
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
           await runStage({
             pipeline,
             recorder,
+            poster,
             rate: WARMUP_RATE,
             seconds: WARMUP / WARMUP_RATE,
             nextDocument,
@@ -86,7 +89,14 @@ async function main(): Promise<void> {
     const before = serviceNames.map(
       (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
     );
-    const stage = await runStage({ pipeline, recorder, rate, seconds: SECONDS, nextDocument });
+    const stage = await runStage({
+      pipeline,
+      recorder,
+      poster,
+      rate,
+      seconds: SECONDS,
+      nextDocument,
+    });
     const after = serviceNames.map((name) => processStats(pipeline.services[name].pid!).cpuSeconds);
     const cpu = after.map((value, i) =>
       ((100 * (value - before[i]!)) / stage.wallSeconds).toFixed(0).padStart(4),
@@ -160,6 +170,7 @@ async function main(): Promise<void> {
     `best sustained pipeline rate ${bestSustained.toFixed(1)} agreements/s, ${bestMessageRate.toFixed(0)} messages/s produced = ${(bestMessageRate / limit).toFixed(3)} of that limit, which alone would allow ${(limit / producedPerAgreement).toFixed(0)} agreements/s`,
   );
 
+  poster.close();
   await recorder.stop();
   await pipeline.stop();
   await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);

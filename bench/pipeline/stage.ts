@@ -3,10 +3,12 @@ import { ConsumerLag } from '@dealwatch/testing';
 import type { TopicRecorder } from '@dealwatch/testing';
 
 import type { Pipeline } from '../../e2e/src/pipeline';
+import type { AgreementPoster } from './agreement-poster';
 
 export interface StageOptions {
   pipeline: Pipeline;
   recorder: TopicRecorder;
+  poster: AgreementPoster;
   rate: number;
   seconds: number;
   nextDocument: () => string;
@@ -70,12 +72,12 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
     const wait = started + (i * 1000) / rate - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const at = Date.now();
-    const post = pipeline.postDocument(options.nextDocument()).then(({ status, body }) => {
+    const post = options.poster.post(options.nextDocument()).then(({ id }) => {
       // A document linked to an agreement already posted adds no new flow to measure.
       answered.push(Date.now() - at);
-      if (status !== 202) refused++;
-      else if (sentAt.has(body.id)) joined++;
-      else sentAt.set(body.id, at);
+      if (id === null) refused++;
+      else if (sentAt.has(id)) joined++;
+      else sentAt.set(id, at);
     });
     inFlight.add(post);
     void post.finally(() => inFlight.delete(post));

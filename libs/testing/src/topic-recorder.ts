@@ -49,6 +49,9 @@ export class TopicRecorder {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
+      // A recorder's group is its own and read from the beginning: it never resumes, so committing
+      // its offsets (after every batch, by default) would only load the broker being measured.
+      autoCommit: false,
       eachMessage: async ({ topic, message }) => {
         this.messages.push({
           topic,
