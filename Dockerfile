@@ -17,4 +17,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/services/${SERVICE} ./dist
 ENV ENTRY=dist/services/${SERVICE}/src/main.js
 USER node
-CMD ["sh", "-c", "exec node \"$ENTRY\""]
+# A container's hostname is its identity in its consumer groups unless KAFKA_GROUP_INSTANCE_ID says
+# otherwise (empty: none): one restarted after a crash keeps its hostname and takes its old
+# member's place at once, and replicas of a scaled service each have their own.
+CMD ["sh", "-c", "exec env KAFKA_GROUP_INSTANCE_ID=\"${KAFKA_GROUP_INSTANCE_ID-$HOSTNAME}\" node \"$ENTRY\""]

@@ -38,7 +38,7 @@ export class CommonEnv {
 
   @EnvVariable({
     description:
-      "This instance's identity in its service's consumer group (Kafka static membership), e.g. the pod name of a StatefulSet: an instance started again under it, as after a crash or a kill, takes its old member's place at once instead of the group waiting out that member's session (6 s). Unique per running instance: two live instances under one identity fence each other out in turn. Empty: a new member at each start.",
+      "This instance's identity in its service's consumer group (Kafka static membership), e.g. the pod name of a StatefulSet: an instance started again under it, as after a crash or a kill, takes its old member's place at once instead of the group waiting out that member's session (6 s). Unique per running instance: two live instances under one identity fence each other out in turn. Empty: a new member at each start. The Docker image sets it to the container's hostname unless it is given, empty included.",
   })
   @IsOptional()
   @Matches(/^[a-zA-Z0-9._-]{0,200}$/, {

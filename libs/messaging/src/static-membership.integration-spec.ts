@@ -77,4 +77,24 @@ describe('a consumer group joined as an instance (static membership)', () => {
       await dead.consumer.disconnect();
     }
   }, 60_000);
+
+  it('lets another instance in at once after an instance leaves cleanly', async () => {
+    // As a container replaced by one of another name: the first stops, then the second starts.
+    const group = `${namespace.topicPrefix}handed-over`;
+    joinAsInstance(group, 'instance-a');
+    const leaving = consumerIn('handed-over');
+    const next = consumerIn('handed-over');
+    try {
+      await leaving.run();
+      await until(leaving.joined, 'the first instance joins');
+      await leaving.consumer.disconnect();
+
+      joinAsInstance(group, 'instance-b');
+      const running = next.run();
+      await until(next.joined, 'the next instance joins');
+      await running;
+    } finally {
+      await next.consumer.disconnect();
+    }
+  }, 60_000);
 });
