@@ -7,3 +7,4 @@ export * from './distinct-rounds';
 export * from './preparing-client';
 export * from './table-upkeep';
 export * from './column-compression';
+export * from './time-ordered-uuid';

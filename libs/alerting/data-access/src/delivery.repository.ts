@@ -1,9 +1,8 @@
 import { groupDueAt } from '@dealwatch/alerting/domain';
 import type { AlertGrouping, DeliveryDecision } from '@dealwatch/alerting/domain';
-import { distinctRounds, insertRows } from '@dealwatch/persistence';
+import { distinctRounds, insertRows, timeOrderedUuid } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
@@ -63,7 +62,7 @@ export class DeliveryRepository {
         const digest = receiver.digest ?? null;
         const group = digest ? null : (receiver.group ?? null);
         rows.push({
-          id: randomUUID(),
+          id: timeOrderedUuid(),
           alertId,
           receiver: receiver.name,
           receiverId: receiver.receiverId,

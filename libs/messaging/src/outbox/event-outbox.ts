@@ -5,8 +5,8 @@ import {
   MAX_EVENT_VALUE_BYTES,
 } from '@dealwatch/contracts';
 import type { PayloadOf, Topic } from '@dealwatch/contracts';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { OUTBOX_CHANNEL_SQL } from './outbox-channel';
@@ -110,7 +110,7 @@ export class EventOutbox {
     const value = JSON.stringify(payload);
     const bytes = Buffer.byteLength(value);
     if (bytes > MAX_EVENT_VALUE_BYTES) throw new EventTooLargeError(topic, bytes);
-    const eventId = metadata.eventId ?? randomUUID();
+    const eventId = metadata.eventId ?? timeOrderedUuid();
     const headers: Record<string, string> = {
       [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
       [CloudEventHeaders.id]: eventId,

@@ -1,8 +1,7 @@
 import type { MilestoneStatus, PlannedReminder } from '@dealwatch/milestone-scheduler/domain';
-import { insertRows, insertTogether } from '@dealwatch/persistence';
+import { insertRows, insertTogether, timeOrderedUuid } from '@dealwatch/persistence';
 
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
@@ -189,7 +188,12 @@ export class MilestoneRepository {
     await insertRows(
       manager,
       ReminderEntity,
-      planned.map((reminder) => ({ id: randomUUID(), milestoneId, ...reminder, firedAt: null })),
+      planned.map((reminder) => ({
+        id: timeOrderedUuid(),
+        milestoneId,
+        ...reminder,
+        firedAt: null,
+      })),
     );
     return this.remindersOf([milestoneId], manager);
   }

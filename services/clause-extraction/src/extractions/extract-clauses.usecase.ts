@@ -3,11 +3,11 @@ import { Topics } from '@dealwatch/contracts';
 import type { ClauseExtractor } from '@dealwatch/extraction';
 import { EventOutbox } from '@dealwatch/messaging';
 import type { DecodedEvent } from '@dealwatch/messaging';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 
@@ -74,7 +74,7 @@ export class ExtractClausesUseCase {
       title: agreement.title,
     });
     const extracted = toClausesExtracted(agreement, result, {
-      extractionId: randomUUID(),
+      extractionId: timeOrderedUuid(),
       extractorVersion: this.extractor.version,
       extractedAt: this.clock.now(),
     });

@@ -2,6 +2,7 @@ import { ObligationReviewRepository } from '@dealwatch/console/data-access';
 import type { ObligationReviewEntity } from '@dealwatch/console/data-access';
 import { Topics } from '@dealwatch/contracts';
 import { EventOutbox } from '@dealwatch/messaging';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -12,7 +13,6 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 
 import { LiveFeed } from '../read-model/live-feed';
 import type { ReviewObligationBody } from './review-obligation.body';
@@ -53,7 +53,7 @@ export class ReviewObligationUseCase {
         );
       }
       const recorded: ObligationReviewEntity = {
-        id: randomUUID(),
+        id: timeOrderedUuid(),
         agreementId,
         obligationKey,
         verdict: body.verdict,

@@ -108,7 +108,7 @@ export class AgreementsController {
 
   /** The agreement, its normalised text, and every document it was built from with why. */
   @Get(':id')
-  async findOne(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
+  async findOne(@Param('id', new ParseUuidPipe()) id: string) {
     const agreement = await this.agreements.findById(id);
     if (!agreement) throw new NotFoundException(`no agreement ${id}`);
     const documents = await this.documents.listByAgreement(id);
@@ -145,8 +145,8 @@ export class AgreementsController {
   /** The bytes exactly as they were received. */
   @Get(':id/documents/:documentId/original')
   async original(
-    @Param('id', new ParseUuidPipe({ version: '4' })) id: string,
-    @Param('documentId', new ParseUuidPipe({ version: '4' })) documentId: string,
+    @Param('id', new ParseUuidPipe()) id: string,
+    @Param('documentId', new ParseUuidPipe()) documentId: string,
     @Res() response: Response,
   ): Promise<void> {
     const found = await this.documents.findOriginal(documentId);

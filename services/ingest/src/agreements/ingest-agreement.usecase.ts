@@ -28,11 +28,12 @@ import type {
 } from '@dealwatch/ingest/domain';
 import { EventOutbox, EventTooLargeError } from '@dealwatch/messaging';
 import type { OutboxEvent } from '@dealwatch/messaging';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, GroupCommit, Transactions } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { DocumentConverter, TextTooLongError } from './conversion/document-converter';
@@ -216,7 +217,7 @@ export class IngestAgreementUseCase {
     const prepared = uploads.map((upload) => upload.prepared);
     await this.locks.serialise(manager, prepared.flatMap(lockKeysOf));
     const known = await this.fingerprints.storedKnowledgeFor(manager, prepared);
-    const decisions = decideUploads(prepared, known, randomUUID);
+    const decisions = decideUploads(prepared, known, timeOrderedUuid);
 
     // decideUploads answers one decision per upload, in their order.
     const writes = decisions.map((decision, index) =>

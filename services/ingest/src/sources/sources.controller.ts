@@ -1,5 +1,6 @@
 import { FeedSourceRepository } from '@dealwatch/ingest/data-access';
 import type { FeedSource } from '@dealwatch/ingest/data-access';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, ParseUuidPipe, Roles } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -16,7 +17,6 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 
 import { CreateSourceDto } from './create-source.dto';
 import { FeedPoller } from './feed-poller';
@@ -37,7 +37,7 @@ export class SourcesController {
   @HttpCode(HttpStatus.CREATED)
   async create(@Body() body: CreateSourceDto) {
     const created = await this.sources.create({
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       url: body.url,
       name: body.name,
       keywords: body.keywords ?? [],
@@ -56,7 +56,7 @@ export class SourcesController {
   }
 
   @Get(':id')
-  async findOne(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
+  async findOne(@Param('id', new ParseUuidPipe()) id: string) {
     const source = await this.sources.find(id);
     if (!source) throw new NotFoundException(`no source ${id}`);
     return view(source);
@@ -65,13 +65,13 @@ export class SourcesController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async remove(@Param('id', new ParseUuidPipe({ version: '4' })) id: string): Promise<void> {
+  async remove(@Param('id', new ParseUuidPipe()) id: string): Promise<void> {
     if (!(await this.sources.delete(id))) throw new NotFoundException(`no source ${id}`);
   }
 
   /** Every item the source yielded: ingested (with its agreement), skipped or failed, with why. */
   @Get(':id/items')
-  async items(@Param('id', new ParseUuidPipe({ version: '4' })) id: string) {
+  async items(@Param('id', new ParseUuidPipe()) id: string) {
     if (!(await this.sources.find(id))) throw new NotFoundException(`no source ${id}`);
     return (await this.sources.listItems(id)).map(({ itemKey, ...item }) => ({
       key: itemKey,

@@ -1,10 +1,10 @@
 import { MilestoneRepository } from '@dealwatch/milestone-scheduler/data-access';
 import { manualObligationKey } from '@dealwatch/milestone-scheduler/domain';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, ENV, Transactions, invalidFields } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 
 import { dueOfBody } from '../lifecycle/due-of-body';
 import { MilestoneLifecycle } from '../lifecycle/milestone-lifecycle';
@@ -35,7 +35,7 @@ export class CreateMilestoneUseCase {
           message: `policy must be one of the configured reminder policies: ${this.policies.names().join(', ')}`,
         },
       ]);
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     const due = dueOfBody(body, this.env.DEFAULT_TIME_ZONE);
     return this.transactions.run(async (manager) =>
       this.lifecycle.create(

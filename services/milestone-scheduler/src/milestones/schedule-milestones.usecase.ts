@@ -11,12 +11,11 @@ import {
   isExtractedObligation,
   milestoneTitle,
 } from '@dealwatch/milestone-scheduler/domain';
-import { distinctRounds } from '@dealwatch/persistence';
+import { distinctRounds, timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, ENV } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { currentDue } from '../lifecycle/milestone-change';
@@ -162,7 +161,7 @@ export class ScheduleMilestonesUseCase {
     const timeZone = this.env.DEFAULT_TIME_ZONE;
     return {
       fields: {
-        id: randomUUID(),
+        id: timeOrderedUuid(),
         ...describe(extraction, obligation),
         extractedDueDate,
         owner: null,
