@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 
+import { walPositionOn } from '../pipeline/wal-position';
+
 /**
  * What a table's keys cost PostgreSQL once it is large: a reminders-shaped table (a UUID primary key
  * and an indexed parent id) of `BENCH_ROWS` rows (default 1,000,000) made with random ids, and one
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     for (const [kind, newId] of Object.entries(kinds)) {
       await createTable(client, kind, newId);
       await client.query('CHECKPOINT');
-      const before = await walSoFar(client);
+      const before = await walPositionOn(client);
       const started = performance.now();
       for (let batch = 0; batch < BATCHES; batch++) {
         const ids = Array.from({ length: BATCH }, newId);
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
         );
       }
       const elapsed = performance.now() - started;
-      const after = await walSoFar(client);
+      const after = await walPositionOn(client);
       const rows = BATCHES * BATCH;
       console.log(
         `  ${kind.padEnd(12)}  WAL ${((after - before) / rows).toFixed(0)} B a row, ` +
@@ -73,14 +75,6 @@ async function createTable(client: Client, kind: string, newId: () => string): P
   }
   await client.query('VACUUM ANALYZE reminders');
   console.log(`  (${kind} table loaded)`);
-}
-
-/** Bytes of WAL the server has written so far. */
-async function walSoFar(client: Client): Promise<number> {
-  const { rows } = await client.query<{ bytes: string }>(
-    `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS bytes`,
-  );
-  return Number(rows[0]!.bytes);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { kafkaTraffic } from './kafka-traffic';
 import { shortSummary, summary } from './percentiles';
 import { infrastructureCpuSeconds, processStats } from './process-stats';
 import { runStage } from './stage';
+import { walPosition } from './wal-position';
 
 /**
  * Load on the whole pipeline: posts agreements to ingest at rising rates and measures, from the
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
   );
   const infrastructureAtStart = infrastructureCpuSeconds();
+  const walAtStart = await walPosition(process.env['DATABASE_URL']!);
   const benchAtStart = process.cpuUsage();
   for (const rate of RATES) {
     const before = serviceNames.map(
@@ -145,6 +147,11 @@ async function main(): Promise<void> {
         .join(', ') +
       infrastructureShare(infrastructureAtStart, totalCompleted) +
       benchShare(benchAtStart, totalCompleted),
+  );
+
+  const walBytes = (await walPosition(process.env['DATABASE_URL']!)) - walAtStart;
+  console.log(
+    `PostgreSQL WAL per agreement: ${(walBytes / 1024 / Math.max(totalCompleted, 1)).toFixed(1)} kB`,
   );
 
   // The ceiling is plain kafkajs moving as many messages as the run produced, of the same mean size.
