@@ -2,12 +2,6 @@ import { TEST_ADMIN_API_KEY } from '@dealwatch/testing';
 
 import { Agent, request } from 'node:http';
 
-export interface PostAnswer {
-  status: number;
-  /** The agreement's id, when ingest accepted the document. */
-  id: string | null;
-}
-
 /**
  * Posts documents to ingest as the load generator: node:http over kept-alive connections. The
  * benchmark shares the two cores with what it measures, and global fetch spent about four times
@@ -21,9 +15,14 @@ export class AgreementPoster {
     this.url = new URL('/v1/agreements', ingestUrl);
   }
 
-  post(text: string): Promise<PostAnswer> {
+  /** The agreement's id, or null when ingest did not accept the document. */
+  async post(text: string): Promise<string | null> {
+    const { status, body } = await this.send(Buffer.from(text));
+    return status === 202 ? (JSON.parse(body) as { id: string }).id : null;
+  }
+
+  private send(body: Buffer): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
-      const body = Buffer.from(text);
       const outgoing = request(
         this.url,
         {
@@ -39,11 +38,9 @@ export class AgreementPoster {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
-          response.on('end', () => {
-            const status = response.statusCode ?? 0;
-            const answer = JSON.parse(Buffer.concat(chunks).toString()) as { id?: string };
-            resolve({ status, id: status === 202 ? (answer.id ?? null) : null });
-          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
         },
       );
       outgoing.on('error', reject);
