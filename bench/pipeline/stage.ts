@@ -67,6 +67,8 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   let joined = 0;
   let refused = 0;
   const inFlight = new Set<Promise<void>>();
+  // The first post that failed outright (no answer at all): it ends the stage.
+  let postFailure: unknown = null;
   const started = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
     const wait = started + (i * 1000) / rate - Date.now();
@@ -80,10 +82,22 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
       else sentAt.set(id, at);
     });
     inFlight.add(post);
-    void post.finally(() => inFlight.delete(post));
-    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    post.then(
+      () => inFlight.delete(post),
+      (error: unknown) => {
+        inFlight.delete(post);
+        postFailure ??= error;
+      },
+    );
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight).catch(() => undefined);
+    if (postFailure !== null) break;
   }
-  await Promise.all(inFlight);
+  await Promise.allSettled(inFlight);
+  if (postFailure !== null) {
+    clearInterval(sampler);
+    await lag.stop();
+    throw new Error('a post to ingest got no answer', { cause: postFailure });
+  }
 
   const done = await waitForCompletion(recorder, topic, sentAt);
   clearInterval(sampler);
