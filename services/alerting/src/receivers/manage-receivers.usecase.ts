@@ -8,6 +8,7 @@ import type { ReceiverFields } from '@dealwatch/alerting/data-access';
 import { isHttpKind } from '@dealwatch/alerting/domain';
 import type { DigestSchedule } from '@dealwatch/alerting/domain';
 import { OutboundHttp, OutboundRefusedError } from '@dealwatch/outbound';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
@@ -18,7 +19,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Logger } from 'pino';
 
 import { WebhookReceivers } from '../delivery/webhook-receivers';
@@ -81,7 +82,7 @@ export class ManageReceiversUseCase {
       throw new BadRequestException(['secret is only for webhook receivers']);
     }
     this.check(fields);
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     const created = await this.conflictsAsHttp(() =>
       this.receivers.create(id, fields, this.clock.now()),
     );

@@ -1,10 +1,10 @@
 import { SilenceRepository } from '@dealwatch/alerting/data-access';
 import { checkSilence } from '@dealwatch/alerting/domain';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { CLOCK, LOGGER } from '@dealwatch/platform';
 import type { Clock } from '@dealwatch/platform';
 
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 
 import type { CreateSilenceBody } from './create-silence.body';
@@ -33,7 +33,7 @@ export class ManageSilencesUseCase {
     if (endsAt.getTime() <= now.getTime()) errors.push('endsAt: must be in the future');
     if (errors.length > 0) throw new BadRequestException(errors);
     const silence = await this.silences.create({
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       matchers: body.matchers.map((matcher) => matcher.trim()),
       startsAt,
       endsAt,

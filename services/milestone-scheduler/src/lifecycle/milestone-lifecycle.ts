@@ -16,10 +16,10 @@ import type {
   OpenStatus,
   ReminderPlan,
 } from '@dealwatch/milestone-scheduler/domain';
+import { timeOrderedUuid } from '@dealwatch/persistence';
 import { calendarDateIn } from '@dealwatch/time';
 
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 import { ReminderPolicyBook } from '../policies/reminder-policy-book';
@@ -111,7 +111,7 @@ export class MilestoneLifecycle {
       };
       const reminders = (plan?.reminders ?? [])
         .map((reminder) => ({
-          id: randomUUID(),
+          id: timeOrderedUuid(),
           milestoneId: milestone.id,
           ...reminder,
           firedAt: null,

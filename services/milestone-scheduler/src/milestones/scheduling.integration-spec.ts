@@ -3,6 +3,7 @@ import { ManualClock } from '@dealwatch/platform';
 import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
+import { version as uuidVersion } from 'uuid';
 
 import { SchedulerTestBed, obligation } from '../testing/scheduler-harness';
 
@@ -40,6 +41,9 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
       ['PT0S', 'pending'],
       ['overdue', 'pending'],
     ]);
+    // Time-ordered, so the indexes on them grow at their end.
+    const madeIds = [milestone!.id, ...milestone!.reminders.map((reminder) => reminder.id)];
+    expect(new Set(madeIds.map(uuidVersion))).toEqual(new Set([7]));
     await expectEventually(() =>
       expect(
         bed.recorder
