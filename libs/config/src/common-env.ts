@@ -72,7 +72,7 @@ export class CommonEnv {
 
   @EnvVariable({
     description:
-      "How often (ms) the service checks whether its own tables need vacuuming or new planner statistics, on a PostgreSQL server whose autovacuum is off (with it on, autovacuum does this and the check is skipped). A table is vacuumed or analysed once it passes autovacuum's own thresholds. 0 never checks.",
+      "How often (ms, on average: each pause is this give or take a quarter, so services started together do not all do it at once) the service checks whether its own tables need vacuuming or new planner statistics, on a PostgreSQL server whose autovacuum is off (with it on, autovacuum does this and the check is skipped). A table is vacuumed or analysed once it passes autovacuum's own thresholds. 0 never checks.",
   })
   @IsInt()
   @Min(0)

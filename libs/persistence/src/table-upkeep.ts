@@ -4,8 +4,20 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 export interface TableUpkeepOptions {
-  /** How often the schema's tables are checked (autovacuum looks once a minute); 0 never. */
+  /**
+   * How often the schema's tables are checked, on average (autovacuum looks once a minute); 0
+   * never.
+   */
   intervalMs: number;
+}
+
+/**
+ * The pause before the next look: the interval, give or take a quarter (`random` in [0, 1)). Services started together
+ * (a deployment, or replicas of one service) would otherwise vacuum and analyse at the same moments
+ * for ever, each burst of all of them on the database at once.
+ */
+export function upkeepPauseMs(intervalMs: number, random: () => number): number {
+  return Math.round(intervalMs * (0.75 + random() / 2));
 }
 
 export interface UpkeepDone {
@@ -43,7 +55,7 @@ export class TableUpkeep {
       // Never a backlog: one look per interval.
       turn: () => this.upkeep().then(() => 0),
       batchSize: 1,
-      idleMs: options.intervalMs,
+      idleMs: () => Promise.resolve(upkeepPauseMs(options.intervalMs, Math.random)),
       errorBackoffMs: options.intervalMs,
       onError: (error) => {
         this.logger.warn({ err: error }, 'could not vacuum or analyse the tables; will try again');
