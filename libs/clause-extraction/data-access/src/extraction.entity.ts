@@ -12,7 +12,6 @@ export class ExtractionEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Index('extractions_agreement_idx')
   @Column({ type: 'uuid', name: 'agreement_id' })
   agreementId!: string;
 

@@ -7,6 +7,7 @@ import { MilestoneParties1764403900000 } from './migrations/1764403900000-milest
 import { AgreementDefaults1764404000000 } from './migrations/1764404000000-agreement-defaults';
 import { ChainBusinessDays1764404100000 } from './migrations/1764404100000-chain-business-days';
 import { MilestoneReview1764404200000 } from './migrations/1764404200000-milestone-review';
+import { DropRedundantAgreementIndex1767100000000 } from './migrations/1767100000000-drop-redundant-agreement-index';
 
 export * from './agreement-defaults.entity';
 export * from './agreement-defaults.repository';
@@ -28,4 +29,5 @@ export const milestoneSchedulerMigrations = [
   AgreementDefaults1764404000000,
   ChainBusinessDays1764404100000,
   MilestoneReview1764404200000,
+  DropRedundantAgreementIndex1767100000000,
 ];

@@ -13,7 +13,6 @@ export class MilestoneEntity {
   id!: string;
 
   /** Null for a milestone entered by hand without one. */
-  @Index('milestones_agreement_idx')
   @Column({ type: 'uuid', name: 'agreement_id', nullable: true })
   agreementId!: string | null;
 
