@@ -55,6 +55,14 @@ describe('AgreementPoster', () => {
     expect(requests).toBe(3);
   });
 
+  it('sends it again outside the pool, which may hold more connections the server closed', async () => {
+    answer = (response, onConnection) =>
+      onConnection === 1 ? accept(response, onConnection) : drop(response, onConnection);
+    // Two at once: two kept-alive connections in the pool.
+    await Promise.all([poster.post('first'), poster.post('second')]);
+    await expect(poster.post('third')).resolves.toBe('agreement-1');
+  });
+
   it('fails a post that a new connection does not answer either, without trying again', async () => {
     answer = drop;
     await expect(poster.post('never answered')).rejects.toThrow();

@@ -23,25 +23,27 @@ export class AgreementPoster {
   }
 
   /**
-   * Once again on a fresh connection when a kept-alive one was reset before any answer: the server
-   * closes a connection idle for its keep-alive timeout, and a request can leave just as it does.
+   * Once again on a connection of its own when a kept-alive one was reset before any answer: the
+   * server closes a connection idle for its keep-alive timeout, and a request can leave just as it
+   * does. Not through the pool, which may hold more connections the server has closed.
    */
   private async send(body: Buffer): Promise<{ status: number; body: string }> {
     try {
-      return await this.sendOnce(body);
+      return await this.sendOnce(body, this.agent);
     } catch (error) {
       if (!(error instanceof ResetOfReusedConnection)) throw error;
-      return this.sendOnce(body);
+      return this.sendOnce(body, false);
     }
   }
 
-  private sendOnce(body: Buffer): Promise<{ status: number; body: string }> {
+  /** `false`: a new connection, closed after the answer. */
+  private sendOnce(body: Buffer, agent: Agent | false): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const outgoing = request(
         this.url,
         {
           method: 'POST',
-          agent: this.agent,
+          agent,
           headers: {
             authorization: `Bearer ${TEST_ADMIN_API_KEY}`,
             'content-type': 'text/plain',
