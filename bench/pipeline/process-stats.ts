@@ -17,13 +17,21 @@ export function processStats(pid: number): ProcessStats {
   return { cpuSeconds: ticks / CLOCK_TICKS_PER_SECOND, peakRssMb: peakKb / 1024 };
 }
 
+/** CPU seconds, per part of the shared infrastructure. */
+export interface InfrastructureCpu {
+  postgres: number;
+  kafka: number;
+  redis: number;
+}
+
 /**
  * CPU seconds spent so far by the shared infrastructure on this machine: every PostgreSQL process
- * (live backends plus those already reaped by the postmaster) and the Kafka broker's JVM.
+ * (live backends plus those already reaped by the postmaster), the Kafka broker's JVM and Redis.
  */
-export function infrastructureCpuSeconds(): { postgres: number; kafka: number } {
+export function infrastructureCpuSeconds(): InfrastructureCpu {
   let postgres = 0;
   let kafka = 0;
+  let redis = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -38,9 +46,14 @@ export function infrastructureCpuSeconds(): { postgres: number; kafka: number } 
         readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('kafka.Kafka')
       )
         kafka += own;
+      else if (name === 'redis-server') redis += own;
     } catch {
       // The process ended while we looked.
     }
   }
-  return { postgres: postgres / CLOCK_TICKS_PER_SECOND, kafka: kafka / CLOCK_TICKS_PER_SECOND };
+  return {
+    postgres: postgres / CLOCK_TICKS_PER_SECOND,
+    kafka: kafka / CLOCK_TICKS_PER_SECOND,
+    redis: redis / CLOCK_TICKS_PER_SECOND,
+  };
 }

@@ -8,6 +8,7 @@ import { rawKafkaRate } from './kafka-limit';
 import { kafkaTraffic } from './kafka-traffic';
 import { shortSummary, summary } from './percentiles';
 import { infrastructureCpuSeconds, processStats } from './process-stats';
+import type { InfrastructureCpu } from './process-stats';
 import { runStage } from './stage';
 import { walPosition } from './wal-position';
 
@@ -48,12 +49,33 @@ async function main(): Promise<void> {
     BASE_PORT,
   ).start();
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
-  const recorder = await new TopicRecorder(brokers).start([
-    topic(Topics.AgreementIngestedV1),
-    topic(Topics.ClausesExtractedV1),
-    topic(Topics.MilestoneScheduledV1),
-  ]);
+  const recorder = new TopicRecorder(brokers);
   const poster = new AgreementPoster(pipeline.services.ingest.url);
+  try {
+    await recorder.start([
+      topic(Topics.AgreementIngestedV1),
+      topic(Topics.ClausesExtractedV1),
+      topic(Topics.MilestoneScheduledV1),
+    ]);
+    await measure(pipeline, recorder, poster);
+  } finally {
+    // A run that fails leaves nothing on the shared PostgreSQL and broker either.
+    poster.close();
+    await recorder.stop();
+    await pipeline.stop();
+    await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
+    // A broker that serves run after run would otherwise pile up partitions, and slow down with them.
+    await deleteTopics(process.env['KAFKA_BROKERS']!, pipeline.namespace.topicPrefix);
+  }
+}
+
+/** The stages, then the figures of the whole run. */
+async function measure(
+  pipeline: Pipeline,
+  recorder: TopicRecorder,
+  poster: AgreementPoster,
+): Promise<void> {
+  const brokers = process.env['KAFKA_BROKERS']!.split(',');
   const templates = loadTemplates(workspaceRoot);
   let index = 0;
   const nextDocument = () => variant(templates, index++);
@@ -176,23 +198,13 @@ async function main(): Promise<void> {
   console.log(
     `best sustained pipeline rate ${bestSustained.toFixed(1)} agreements/s, ${bestMessageRate.toFixed(0)} messages/s produced = ${(bestMessageRate / limit).toFixed(3)} of that limit, which alone would allow ${(limit / producedPerAgreement).toFixed(0)} agreements/s`,
   );
-
-  poster.close();
-  await recorder.stop();
-  await pipeline.stop();
-  await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
-  // A broker that serves run after run would otherwise pile up partitions, and slow down with them.
-  await deleteTopics(process.env['KAFKA_BROKERS']!, pipeline.namespace.topicPrefix);
 }
 
-/** What PostgreSQL and the Kafka broker spent per agreement: they share the two cores too. */
-function infrastructureShare(
-  atStart: { postgres: number; kafka: number },
-  completed: number,
-): string {
+/** What PostgreSQL, the Kafka broker and Redis spent per agreement: they share the two cores too. */
+function infrastructureShare(atStart: InfrastructureCpu, completed: number): string {
   const now = infrastructureCpuSeconds();
   const perAgreement = (seconds: number) => ((1000 * seconds) / Math.max(completed, 1)).toFixed(1);
-  return `; PostgreSQL ${perAgreement(now.postgres - atStart.postgres)}, Kafka broker ${perAgreement(now.kafka - atStart.kafka)}`;
+  return `; PostgreSQL ${perAgreement(now.postgres - atStart.postgres)}, Kafka broker ${perAgreement(now.kafka - atStart.kafka)}, Redis ${perAgreement(now.redis - atStart.redis)}`;
 }
 
 /** The load generator and its recorder run on the same two cores, so they count against the rest. */
