@@ -5,6 +5,23 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TZ=UTC NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false FORCE_COLOR=0
 
+# Each step's time is kept and printed at the end: the whole suite should stay well under 20 min.
+timings=()
+current=""
+step_started=$SECONDS
+finish_step() {
+  if [[ -n "$current" ]]; then timings+=("$(printf '%6d s  %s' $((SECONDS - step_started)) "$current")"); fi
+  return 0
+}
+step() {
+  finish_step
+  current="$*"
+  step_started=$SECONDS
+  echo
+  echo "=== $*"
+}
+
+step "dependencies and infrastructure"
 bash scripts/ensure-deps.sh
 bash infra/up.sh
 
@@ -13,7 +30,6 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
 results=$(mktemp -d)
-step() { echo; echo "=== $*"; }
 
 step "lint (module boundaries, type-aware rules) and format"
 npx nx run-many -t lint --outputStyle=static
@@ -41,3 +57,8 @@ node -e '
     { passed: 0, failed: 0, skipped: 0 });
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 ' "$results/unit.json" "$results/integration.json" "$results/e2e.json"
+finish_step
+echo
+echo "=== time per step"
+printf '%s\n' "${timings[@]}"
+printf '%6d s  in all\n' "$SECONDS"
