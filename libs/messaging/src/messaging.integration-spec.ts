@@ -100,6 +100,24 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     await expectEventually(() => expect(handled).toContain(payload.agreementId));
   });
 
+  it('publishes a text exactly as appended: quotes, backslashes, escapes, other scripts, a lone surrogate', async () => {
+    const payload = ingestedPayload();
+    payload.title = 'The "Framework" \\ \u0000-free';
+    payload.text =
+      'She said "within 180 days" \\n; path C:\\deals\\; \\ud800 as text; 日本語, русский, 🙂; lone \ud800 end';
+    const eventId = await dataSource.transaction((manager) =>
+      outbox.append(manager, Topics.AgreementIngestedV1, payload, { subject: payload.agreementId }),
+    );
+
+    const message = await expectEventually(() => {
+      const found = recorder.on(ingested).find((m) => m.headers[CloudEventHeaders.id] === eventId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    // The event as JSON.stringify wrote it: a lone surrogate travels as its escape.
+    expect(message.value).toBe(JSON.stringify(payload));
+  });
+
   it('publishes the events of one appendMany in their order, and an event appended again once', async () => {
     const agreementId = randomUUID();
     const events = [ingestedPayload(agreementId), ingestedPayload(agreementId)].map((payload) => ({
