@@ -77,17 +77,21 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
   });
 
-  it('publishes a committed event with CloudEvents headers, keyed by its subject', async () => {
-    const payload = ingestedPayload();
+  /** Appends the event in a transaction of its own and waits for it on Kafka. */
+  async function appendedAndPublished(payload: AgreementIngestedV1) {
     const eventId = await dataSource.transaction((manager) =>
       outbox.append(manager, Topics.AgreementIngestedV1, payload, { subject: payload.agreementId }),
     );
-
-    const message = await expectEventually(() => {
+    return expectEventually(() => {
       const found = recorder.on(ingested).find((m) => m.headers[CloudEventHeaders.id] === eventId);
       expect(found).toBeDefined();
       return found!;
     });
+  }
+
+  it('publishes a committed event with CloudEvents headers, keyed by its subject', async () => {
+    const payload = ingestedPayload();
+    const message = await appendedAndPublished(payload);
     expect(message.key).toBe(payload.agreementId);
     expect(message.headers).toMatchObject({
       ce_specversion: '1.0',
@@ -105,15 +109,7 @@ describe('outbox, relay, idempotent consumer and dead letters on real Kafka and 
     payload.title = 'The "Framework" \\ \u0000-free';
     payload.text =
       'She said "within 180 days" \\n; path C:\\deals\\; \\ud800 as text; 日本語, русский, 🙂; lone \ud800 end';
-    const eventId = await dataSource.transaction((manager) =>
-      outbox.append(manager, Topics.AgreementIngestedV1, payload, { subject: payload.agreementId }),
-    );
-
-    const message = await expectEventually(() => {
-      const found = recorder.on(ingested).find((m) => m.headers[CloudEventHeaders.id] === eventId);
-      expect(found).toBeDefined();
-      return found!;
-    });
+    const message = await appendedAndPublished(payload);
     // The event as JSON.stringify wrote it: a lone surrogate travels as its escape.
     expect(message.value).toBe(JSON.stringify(payload));
   });
