@@ -33,15 +33,7 @@ async function main(): Promise<void> {
       await client.query('CHECKPOINT');
       const before = await walPositionOn(client);
       const started = performance.now();
-      for (let batch = 0; batch < BATCHES; batch++) {
-        const ids = Array.from({ length: BATCH }, newId);
-        const parents = Array.from({ length: BATCH }, newId);
-        await client.query(
-          `INSERT INTO reminders (id, milestone_id, fire_at)
-           SELECT id, parent, now() FROM unnest($1::uuid[], $2::uuid[]) AS r(id, parent)`,
-          [ids, parents],
-        );
-      }
+      for (let batch = 0; batch < BATCHES; batch++) await insertReminders(client, BATCH, newId);
       const elapsed = performance.now() - started;
       const after = await walPositionOn(client);
       const rows = BATCHES * BATCH;
@@ -65,16 +57,19 @@ async function createTable(client: Client, kind: string, newId: () => string): P
   );
   const chunk = 50_000;
   for (let stored = 0; stored < ROWS; stored += chunk) {
-    const count = Math.min(chunk, ROWS - stored);
-    const ids = Array.from({ length: count }, newId);
-    const parents = Array.from({ length: count }, newId);
-    await client.query(
-      `INSERT INTO reminders SELECT id, parent, now() FROM unnest($1::uuid[], $2::uuid[]) AS r(id, parent)`,
-      [ids, parents],
-    );
+    await insertReminders(client, Math.min(chunk, ROWS - stored), newId);
   }
   await client.query('VACUUM ANALYZE reminders');
   console.log(`  (${kind} table loaded)`);
+}
+
+/** `count` rows in one statement, each with a new id and a new parent id of the kind. */
+async function insertReminders(client: Client, count: number, newId: () => string): Promise<void> {
+  await client.query(
+    `INSERT INTO reminders (id, milestone_id, fire_at)
+     SELECT id, parent, now() FROM unnest($1::uuid[], $2::uuid[]) AS r(id, parent)`,
+    [Array.from({ length: count }, newId), Array.from({ length: count }, newId)],
+  );
 }
 
 main().catch((error: unknown) => {

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       topic(Topics.ClausesExtractedV1),
       topic(Topics.MilestoneScheduledV1),
     ]);
-    await measure(pipeline, recorder, poster);
+    await measure(pipeline, brokers, recorder, poster);
   } finally {
     // A run that fails leaves nothing on the shared PostgreSQL and broker either.
     poster.close();
@@ -72,10 +72,10 @@ async function main(): Promise<void> {
 /** The stages, then the figures of the whole run. */
 async function measure(
   pipeline: Pipeline,
+  brokers: string[],
   recorder: TopicRecorder,
   poster: AgreementPoster,
 ): Promise<void> {
-  const brokers = process.env['KAFKA_BROKERS']!.split(',');
   const templates = loadTemplates(workspaceRoot);
   let index = 0;
   const nextDocument = () => variant(templates, index++);

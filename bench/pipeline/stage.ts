@@ -43,7 +43,7 @@ const DRAIN_TIMEOUT_MS = 60_000;
 
 /** Posts `rate` documents a second for `seconds`, then waits until each is extracted and scheduled. */
 export async function runStage(options: StageOptions): Promise<StageResult> {
-  const { pipeline, recorder, rate, seconds } = options;
+  const { pipeline, recorder } = options;
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const lag = await new ConsumerLag(recorder.brokersList).start();
   let maxLag = 0;
@@ -62,24 +62,76 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
       .catch(() => undefined);
   }, 250);
 
-  const sentAt = new Map<string, number>();
-  const answered: number[] = [];
-  let joined = 0;
-  let refused = 0;
+  try {
+    const posted = await postAtRate(options);
+    const { sentAt, started } = posted;
+    const done = await waitForCompletion(recorder, topic, sentAt);
+    const lastDone = Math.max(...[...done.values()].map((hop) => hop.finishedAt));
+    const wallSeconds = (Math.max(lastDone, Date.now() - 1) - started) / 1000;
+    const hops = {
+      answered: posted.answered,
+      ingest: [] as number[],
+      extract: [] as number[],
+      schedule: [] as number[],
+      milestones: [] as number[],
+      total: [] as number[],
+    };
+    for (const [id, hop] of done) {
+      const sent = sentAt.get(id)!;
+      hops.ingest.push(hop.ingested - sent);
+      hops.extract.push(hop.extracted - hop.ingested);
+      if (hop.scheduled !== null) hops.schedule.push(hop.scheduled - hop.extracted);
+      hops.milestones.push((hop.scheduled ?? hop.extracted) - sent);
+      hops.total.push(hop.finishedAt - sent);
+    }
+    return {
+      sent: sentAt.size,
+      joined: posted.joined,
+      refused: posted.refused,
+      completed: done.size,
+      sustainedPerSecond: done.size / ((lastDone - started) / 1000),
+      wallSeconds,
+      hops,
+      maxLag,
+    };
+  } finally {
+    clearInterval(sampler);
+    await lag.stop();
+  }
+}
+
+interface Posted {
+  /** When each new agreement was posted, by its id. */
+  sentAt: Map<string, number>;
+  /** How long each post took to be answered. */
+  answered: number[];
+  joined: number;
+  refused: number;
+  started: number;
+}
+
+/** The stage's posts, at its rate; a post that gets no answer at all ends them with its cause. */
+async function postAtRate(options: StageOptions): Promise<Posted> {
+  const { rate, seconds } = options;
   const inFlight = new Set<Promise<void>>();
-  // The first post that failed outright (no answer at all): it ends the stage.
   let postFailure: unknown = null;
-  const started = Date.now();
-  for (let i = 0; i < rate * seconds; i++) {
-    const wait = started + (i * 1000) / rate - Date.now();
+  const posted: Posted = {
+    sentAt: new Map(),
+    answered: [],
+    joined: 0,
+    refused: 0,
+    started: Date.now(),
+  };
+  for (let i = 0; i < rate * seconds && postFailure === null; i++) {
+    const wait = posted.started + (i * 1000) / rate - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const at = Date.now();
     const post = options.poster.post(options.nextDocument()).then((id) => {
       // A document linked to an agreement already posted adds no new flow to measure.
-      answered.push(Date.now() - at);
-      if (id === null) refused++;
-      else if (sentAt.has(id)) joined++;
-      else sentAt.set(id, at);
+      posted.answered.push(Date.now() - at);
+      if (id === null) posted.refused++;
+      else if (posted.sentAt.has(id)) posted.joined++;
+      else posted.sentAt.set(id, at);
     });
     inFlight.add(post);
     post.then(
@@ -90,46 +142,11 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
       },
     );
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight).catch(() => undefined);
-    if (postFailure !== null) break;
   }
   await Promise.allSettled(inFlight);
-  if (postFailure !== null) {
-    clearInterval(sampler);
-    await lag.stop();
+  if (postFailure !== null)
     throw new Error('a post to ingest got no answer', { cause: postFailure });
-  }
-
-  const done = await waitForCompletion(recorder, topic, sentAt);
-  clearInterval(sampler);
-  await lag.stop();
-  const lastDone = Math.max(...[...done.values()].map((hop) => hop.finishedAt));
-  const wallSeconds = (Math.max(lastDone, Date.now() - 1) - started) / 1000;
-  const hops = {
-    answered,
-    ingest: [] as number[],
-    extract: [] as number[],
-    schedule: [] as number[],
-    milestones: [] as number[],
-    total: [] as number[],
-  };
-  for (const [id, hop] of done) {
-    const sent = sentAt.get(id)!;
-    hops.ingest.push(hop.ingested - sent);
-    hops.extract.push(hop.extracted - hop.ingested);
-    if (hop.scheduled !== null) hops.schedule.push(hop.scheduled - hop.extracted);
-    hops.milestones.push((hop.scheduled ?? hop.extracted) - sent);
-    hops.total.push(hop.finishedAt - sent);
-  }
-  return {
-    sent: sentAt.size,
-    joined,
-    refused,
-    completed: done.size,
-    sustainedPerSecond: done.size / ((lastDone - started) / 1000),
-    wallSeconds,
-    hops,
-    maxLag,
-  };
+  return posted;
 }
 
 interface Hop {

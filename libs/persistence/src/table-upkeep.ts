@@ -12,9 +12,9 @@ export interface TableUpkeepOptions {
 }
 
 /**
- * The pause before the next look: the interval, give or take a quarter (`random` in [0, 1)). Services started together
- * (a deployment, or replicas of one service) would otherwise vacuum and analyse at the same moments
- * for ever, each burst of all of them on the database at once.
+ * The pause before the next look: the interval, give or take a quarter (`random` in [0, 1)).
+ * Services started together (a deployment, or replicas of one service) would otherwise vacuum and
+ * analyse at the same moments for ever, each burst of all of them on the database at once.
  */
 export function upkeepPauseMs(intervalMs: number, random: () => number): number {
   return Math.round(intervalMs * (0.75 + random() / 2));

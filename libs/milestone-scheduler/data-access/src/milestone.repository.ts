@@ -185,16 +185,7 @@ export class MilestoneRepository {
     const reminders = manager.getRepository(ReminderEntity);
     // Cancelled ones belong to a closed milestone, planned again only when an extraction reopens it.
     await reminders.delete({ milestoneId, status: In(['pending', 'skipped', 'cancelled']) });
-    await insertRows(
-      manager,
-      ReminderEntity,
-      planned.map((reminder) => ({
-        id: timeOrderedUuid(),
-        milestoneId,
-        ...reminder,
-        firedAt: null,
-      })),
-    );
+    await insertRows(manager, ReminderEntity, newReminders(milestoneId, planned));
     return this.remindersOf([milestoneId], manager);
   }
 
@@ -230,4 +221,17 @@ export class MilestoneRepository {
       .getRepository(ReminderEntity)
       .update({ milestoneId, status: 'pending' }, { status: 'cancelled' });
   }
+}
+
+/** A milestone's planned reminders as new rows, not fired yet, each under a new time-ordered id. */
+export function newReminders(
+  milestoneId: string,
+  planned: readonly PlannedReminder[],
+): ReminderEntity[] {
+  return planned.map((reminder) => ({
+    id: timeOrderedUuid(),
+    milestoneId,
+    ...reminder,
+    firedAt: null,
+  }));
 }

@@ -1,5 +1,6 @@
+import { timeOrderedUuid } from '@dealwatch/persistence';
+
 import { randomUUID } from 'node:crypto';
-import { v7 as timeOrderedUuidV7 } from 'uuid';
 
 import { ParseUuidPipe } from './parse-uuid.pipe';
 
@@ -8,7 +9,7 @@ describe('ParseUuidPipe', () => {
 
   it.each([
     ['random (version 4), as rows made before time-ordered ids', randomUUID()],
-    ['time-ordered (version 7), as the services make them', timeOrderedUuidV7()],
+    ['time-ordered (version 7), as the services make them', timeOrderedUuid()],
   ])('passes a UUID through: %s', async (_, id) => {
     await expect(new ParseUuidPipe().transform(id, metadata)).resolves.toBe(id);
   });

@@ -3,6 +3,7 @@ import {
   AgreementDefaultsRepository,
   MilestoneHistoryRepository,
   MilestoneRepository,
+  newReminders,
 } from '@dealwatch/milestone-scheduler/data-access';
 import type {
   AgreementDefaultsEntity,
@@ -16,7 +17,6 @@ import type {
   OpenStatus,
   ReminderPlan,
 } from '@dealwatch/milestone-scheduler/domain';
-import { timeOrderedUuid } from '@dealwatch/persistence';
 import { calendarDateIn } from '@dealwatch/time';
 
 import { Injectable } from '@nestjs/common';
@@ -109,14 +109,7 @@ export class MilestoneLifecycle {
         createdAt: change.at,
         updatedAt: change.at,
       };
-      const reminders = (plan?.reminders ?? [])
-        .map((reminder) => ({
-          id: timeOrderedUuid(),
-          milestoneId: milestone.id,
-          ...reminder,
-          firedAt: null,
-        }))
-        .sort(inFiringOrder);
+      const reminders = newReminders(milestone.id, plan?.reminders ?? []).sort(inFiringOrder);
       created.push({ milestone, reminders, change });
     }
     await this.milestones.insertMany(manager, {
