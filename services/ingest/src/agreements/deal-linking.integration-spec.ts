@@ -38,11 +38,11 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
       await dropTestSchemas(requiredEnv('DATABASE_URL'), namespace);
     });
 
-    async function ingest(file: string) {
+    async function ingest(file: string, edit: (text: string) => string = (text) => text) {
       const response = await apiFetch(`${base}/v1/agreements`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
-        body: read(file),
+        body: edit(read(file)),
       });
       return (await response.json()) as { id: string; status: string };
     }
@@ -93,6 +93,14 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
         'accepted',
       ]);
       expect(new Set(outcomes.map((outcome) => outcome.id)).size).toBe(3);
+    });
+
+    it('keeps one model text signed with other states as agreements of their own', async () => {
+      const signedWith = (state: string) => (text: string) => text.replaceAll('Japan', state);
+      const chile = await ingest('framework-us-japan.txt', signedWith('Chile'));
+      const peru = await ingest('framework-us-japan.txt', signedWith('Peru'));
+      expect([chile.status, peru.status]).toEqual(['accepted', 'accepted']);
+      expect(peru.id).not.toBe(chile.id);
     });
   },
 );

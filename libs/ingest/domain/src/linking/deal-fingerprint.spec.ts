@@ -1,5 +1,6 @@
 import { fingerprintOf, lookupKeys, sameDeal } from './deal-fingerprint';
 import { dateHints, principalParties } from './deal-signals';
+import { estimateSimilarity } from './minhash';
 
 const official = `United States-Japan Framework for Securing the Supply of Critical Minerals.
 The United States and Japan intend to provide financing within six months to priority projects in
@@ -47,6 +48,11 @@ describe('dateHints', () => {
   });
 });
 
+/** The wording two texts share, as linking estimates it. */
+function estimatedSimilarity(a: string, b: string): number {
+  return estimateSimilarity(fingerprintOf(a).textSignature, fingerprintOf(b).textSignature);
+}
+
 describe('sameDeal', () => {
   it('links a copy with a changed headline as a near duplicate', () => {
     const copy = `BREAKING: minerals deal\n\n${official}`;
@@ -68,6 +74,20 @@ earths within six months, and ministers will meet within 180 days.`;
     const other = `Japan and the United States signed a shipbuilding accord on March 3, 2026. Japan
 and the US will build vessels together.`;
     expect(sameDeal(fingerprintOf(other), fingerprintOf(official))).toBeNull();
+  });
+
+  it('does not link one model text signed by other parties, however alike the wording', () => {
+    const withRwanda = official.replaceAll('Japan', 'Rwanda');
+    const withUruguay = official.replaceAll('Japan', 'Uruguay');
+    expect(estimatedSimilarity(withRwanda, withUruguay)).toBeGreaterThan(0.5);
+    expect(sameDeal(fingerprintOf(withUruguay), fingerprintOf(withRwanda))).toBeNull();
+  });
+
+  it('links a near copy that names one more state than the stored text', () => {
+    const withAside = `${official}\nAustralia signed a similar framework; Australia will join talks.`;
+    expect(fingerprintOf(withAside).parties).toEqual(['Australia', 'Japan', 'United States']);
+    expect(sameDeal(fingerprintOf(withAside), fingerprintOf(official))).not.toBeNull();
+    expect(sameDeal(fingerprintOf(official), fingerprintOf(withAside))).not.toBeNull();
   });
 
   it('indexes a fingerprint under its bands and its parties', () => {

@@ -43,8 +43,13 @@ export function lookupKeys(fingerprint: DealFingerprint): string[] {
   return keys;
 }
 
-/** Whether a new document is about the same deal as a stored one, and why; null when it is not. */
+/**
+ * Whether a new document is about the same deal as a stored one, and why; null when it is not.
+ * Shared wording alone does not make one deal when the two name different parties: states sign
+ * the same model treaty with many partners, and each signing is an agreement of its own.
+ */
 export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): LinkReason | null {
+  if (differentParties(incoming.parties, stored.parties)) return null;
   const similarity = round(estimateSimilarity(incoming.textSignature, stored.textSignature));
   const sharedSignals: string[] = [];
   const sameParties =
@@ -59,6 +64,17 @@ export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): Li
     return { similarity, sharedSignals: [...sharedSignals, `vocabulary: ${vocabulary}`] };
   }
   return null;
+}
+
+/**
+ * Both name their parties and neither names all of the other's. One naming a state more (a
+ * report's aside, a page's sidebar) is still the same deal.
+ */
+function differentParties(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const includes = (outer: readonly string[], inner: readonly string[]) =>
+    inner.every((party) => outer.includes(party));
+  return !includes(a, b) && !includes(b, a);
 }
 
 function closeDate(a: readonly string[], b: readonly string[]): string | null {
