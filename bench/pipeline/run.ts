@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       topic(Topics.AgreementIngestedV1),
       topic(Topics.ClausesExtractedV1),
       topic(Topics.MilestoneScheduledV1),
+      topic(Topics.MilestoneReminderV1),
     ]);
     await measure(pipeline, brokers, recorder, poster);
   } finally {
@@ -97,7 +98,7 @@ async function measure(
         ).completed
       : 0;
   console.log(
-    'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  ingest->milestones  seen downstream  max lag  CPU% (ingest extraction scheduler alerting console)',
+    'target/s  sent  done  sustained/s  POST answered  ingest->ingested  ->extracted  ->scheduled  ->reminded  ingest->milestones  ingest->reminders  seen downstream  max lag  CPU% (ingest extraction scheduler alerting console)',
   );
   let totalJoined = 0;
   let totalRefused = 0;
@@ -139,7 +140,9 @@ async function measure(
         summary(stage.hops.ingest).padStart(17),
         summary(stage.hops.extract).padStart(12),
         summary(stage.hops.schedule).padStart(12),
+        summary(stage.hops.remind).padStart(12),
         shortSummary(stage.hops.milestones).padStart(20),
+        shortSummary(stage.hops.reminders).padStart(20),
         shortSummary(stage.hops.total).padStart(20),
         String(stage.maxLag).padStart(8),
         cpu.join(' '),

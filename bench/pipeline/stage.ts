@@ -4,6 +4,8 @@ import type { TopicRecorder } from '@dealwatch/testing';
 
 import type { Pipeline } from '../../e2e/src/pipeline';
 import type { AgreementPoster } from './agreement-poster';
+import { CompletionTracker } from './completion';
+import type { Completion } from './completion';
 
 export interface StageOptions {
   pipeline: Pipeline;
@@ -30,9 +32,13 @@ export interface StageResult {
     ingest: number[];
     extract: number[];
     schedule: number[];
+    /** Last milestone event to the last reminder due at once, of agreements that had one. */
+    remind: number[];
     /** POST to its last milestone event written to Kafka, after the milestones were stored. */
     milestones: number[];
-    /** POST to that event read by a downstream consumer (this benchmark's recorder). */
+    /** POST to its last reminder due at once, written to Kafka. */
+    reminders: number[];
+    /** POST to the last of those events read by a downstream consumer (this benchmark's recorder). */
     total: number[];
   };
   maxLag: number;
@@ -41,7 +47,10 @@ export interface StageResult {
 const MAX_IN_FLIGHT = 200;
 const DRAIN_TIMEOUT_MS = 60_000;
 
-/** Posts `rate` documents a second for `seconds`, then waits until each is extracted and scheduled. */
+/**
+ * Posts `rate` documents a second for `seconds`, then waits until each is extracted and scheduled
+ * and its reminders already due have fired.
+ */
 export async function runStage(options: StageOptions): Promise<StageResult> {
   const { pipeline, recorder } = options;
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
@@ -73,7 +82,9 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
       ingest: [] as number[],
       extract: [] as number[],
       schedule: [] as number[],
+      remind: [] as number[],
       milestones: [] as number[],
+      reminders: [] as number[],
       total: [] as number[],
     };
     for (const [id, hop] of done) {
@@ -81,6 +92,10 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
       hops.ingest.push(hop.ingested - sent);
       hops.extract.push(hop.extracted - hop.ingested);
       if (hop.scheduled !== null) hops.schedule.push(hop.scheduled - hop.extracted);
+      if (hop.scheduled !== null && hop.reminded !== null) {
+        hops.remind.push(hop.reminded - hop.scheduled);
+        hops.reminders.push(hop.reminded - sent);
+      }
       hops.milestones.push((hop.scheduled ?? hop.extracted) - sent);
       hops.total.push(hop.finishedAt - sent);
     }
@@ -149,71 +164,28 @@ async function postAtRate(options: StageOptions): Promise<Posted> {
   return posted;
 }
 
-interface Hop {
-  ingested: number;
-  extracted: number;
-  scheduled: number | null;
-  finishedAt: number;
-}
-
-/**
- * An agreement is done when its extraction is out and every dated obligation has its milestone.
- * Each recorded message is read once, so the wait costs little of the CPU the pipeline is draining on.
- */
+/** Waits until each posted agreement is done (`CompletionTracker`), reading each message once. */
 async function waitForCompletion(
   recorder: TopicRecorder,
   topic: (name: string) => string,
   sentAt: Map<string, number>,
-): Promise<Map<string, Hop>> {
+): Promise<Map<string, Completion>> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  const done = new Map<string, Hop>();
-  const ingested = new Map<string, number>();
-  const extracted = new Map<string, { at: number; dated: number; receivedAt: number }>();
-  const scheduled = new Map<string, { last: number; count: number; receivedAt: number }>();
-  const topics = {
-    ingested: topic(Topics.AgreementIngestedV1),
-    extracted: topic(Topics.ClausesExtractedV1),
-    scheduled: topic(Topics.MilestoneScheduledV1),
-  };
+  const tracker = new CompletionTracker(
+    {
+      ingested: topic(Topics.AgreementIngestedV1),
+      extracted: topic(Topics.ClausesExtractedV1),
+      scheduled: topic(Topics.MilestoneScheduledV1),
+      reminder: topic(Topics.MilestoneReminderV1),
+    },
+    new Set(sentAt.keys()),
+  );
   let read = 0;
-  while (done.size < sentAt.size && Date.now() < deadline) {
+  while (tracker.done.size < sentAt.size && Date.now() < deadline) {
     const fresh = recorder.messages.slice(read);
     read += fresh.length;
-    const touched = new Set<string>();
-    for (const message of fresh) {
-      const key = message.key ?? '';
-      if (!sentAt.has(key)) continue;
-      touched.add(key);
-      if (message.topic === topics.ingested) ingested.set(key, message.timestamp);
-      else if (message.topic === topics.extracted) {
-        const payload = JSON.parse(message.value ?? '{}') as {
-          obligations?: { deadline: { dueDate: string | null } | null }[];
-        };
-        const dated = (payload.obligations ?? []).filter((o) => o.deadline?.dueDate).length;
-        extracted.set(key, { at: message.timestamp, dated, receivedAt: message.receivedAt });
-      } else if (message.topic === topics.scheduled) {
-        const previous = scheduled.get(key);
-        scheduled.set(key, {
-          last: Math.max(previous?.last ?? 0, message.timestamp),
-          count: (previous?.count ?? 0) + 1,
-          receivedAt: Math.max(previous?.receivedAt ?? 0, message.receivedAt),
-        });
-      }
-    }
-    for (const key of touched) {
-      const extraction = extracted.get(key);
-      const milestones = scheduled.get(key);
-      const ingestedAt = ingested.get(key);
-      if (done.has(key) || !extraction || ingestedAt === undefined) continue;
-      if ((milestones?.count ?? 0) < extraction.dated) continue;
-      done.set(key, {
-        ingested: ingestedAt,
-        extracted: extraction.at,
-        scheduled: milestones ? milestones.last : null,
-        finishedAt: milestones ? milestones.receivedAt : extraction.receivedAt,
-      });
-    }
+    tracker.read(fresh);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return done;
+  return tracker.done;
 }
