@@ -102,5 +102,14 @@ const read = (file: string) => readFileSync(resolve(corpus, file), 'utf8');
       expect([chile.status, peru.status]).toEqual(['accepted', 'accepted']);
       expect(peru.id).not.toBe(chile.id);
     });
+
+    it('keeps one model contract signed with other companies as agreements of their own', async () => {
+      const signedWith = (buyer: string) => (text: string) =>
+        text.replaceAll('Coldwater Magnet Works', buyer);
+      const ironbridge = await ingest('contract-supply-neodymium.txt', signedWith('Ironbridge'));
+      const larch = await ingest('contract-supply-neodymium.txt', signedWith('Larch Valley'));
+      expect([ironbridge.status, larch.status]).toEqual(['accepted', 'accepted']);
+      expect(larch.id).not.toBe(ironbridge.id);
+    });
   },
 );

@@ -1,5 +1,5 @@
 import { fingerprintOf, lookupKeys, sameDeal } from './deal-fingerprint';
-import { dateHints, principalParties } from './deal-signals';
+import { dateHints, namedOrganisations, principalParties } from './deal-signals';
 import { estimateSimilarity } from './minhash';
 
 const official = `United States-Japan Framework for Securing the Supply of Critical Minerals.
@@ -39,6 +39,28 @@ describe('principalParties', () => {
   });
 });
 
+describe('namedOrganisations', () => {
+  it('reads companies by their legal form, in any case and either spelling', () => {
+    expect(
+      namedOrganisations(
+        'BETWEEN HEDDON SEPARATION TECHNOLOGIES LIMITED and Coldwater Magnet Works, Inc. ' +
+          '(the "Buyer"); Heddon Separation Technologies Ltd. shall deliver.',
+      ),
+    ).toEqual(['coldwater magnet works inc', 'heddon separation technologies ltd']);
+  });
+
+  it('keeps an ampersand inside a name and no sentence words before it', () => {
+    expect(namedOrganisations('Wexley & Prior LLP is acting as counsel to Ardent plc.')).toEqual([
+      'ardent plc',
+      'wexley & prior llp',
+    ]);
+  });
+
+  it('does not take a defined term or a word that only starts like a legal form', () => {
+    expect(namedOrganisations('The Company shall notify Acme Co-operative Society.')).toEqual([]);
+  });
+});
+
 describe('dateHints', () => {
   it('reads ISO and written dates, and skips impossible ones', () => {
     expect(dateHints('On 2025-10-28 (October 27, 2025 in Washington; Feb 30, 2025)')).toEqual([
@@ -47,6 +69,16 @@ describe('dateHints', () => {
     ]);
   });
 });
+
+/** A supplier's standard contract, signed with `counterparty`. */
+function modelContract(counterparty: string): string {
+  return `MUTUAL NON-DISCLOSURE AGREEMENT between Acme Analytics, Inc. and ${counterparty}.
+Each party may disclose confidential information to the other in connection with the evaluation
+of a possible supply arrangement for rare earth oxides. The receiving party shall keep the
+information confidential, use it only for that evaluation, and return or destroy it within thirty
+days of a written request. These obligations continue for three years after the date of this
+agreement. Acme Analytics, Inc. and ${counterparty} sign it on the date written below.`;
+}
 
 /** The wording two texts share, as linking estimates it. */
 function estimatedSimilarity(a: string, b: string): number {
@@ -88,6 +120,25 @@ and the US will build vessels together.`;
     expect(fingerprintOf(withAside).parties).toEqual(['Australia', 'Japan', 'United States']);
     expect(sameDeal(fingerprintOf(withAside), fingerprintOf(official))).not.toBeNull();
     expect(sameDeal(fingerprintOf(official), fingerprintOf(withAside))).not.toBeNull();
+  });
+
+  it('does not link one model contract signed with another counterparty', () => {
+    const withBorealis = modelContract('Borealis Mining Ltd');
+    const withCobalt = modelContract('Cobalt Ridge Pty Ltd');
+    expect(estimatedSimilarity(withBorealis, withCobalt)).toBeGreaterThan(0.5);
+    expect(sameDeal(fingerprintOf(withCobalt), fingerprintOf(withBorealis))).toBeNull();
+  });
+
+  it('links a near copy of a contract naming the same companies', () => {
+    const contract = modelContract('Borealis Mining Ltd');
+    const copy = `EXECUTION VERSION\n\n${contract}`;
+    expect(sameDeal(fingerprintOf(copy), fingerprintOf(contract))).not.toBeNull();
+  });
+
+  it('links near copies by wording alone against a fingerprint stored without companies', () => {
+    const contract = modelContract('Borealis Mining Ltd');
+    const { organisations: _, ...storedBefore } = fingerprintOf(modelContract('Cobalt Ridge Ltd'));
+    expect(sameDeal(fingerprintOf(contract), storedBefore)).not.toBeNull();
   });
 
   it('indexes a fingerprint under its bands and its parties', () => {

@@ -1,4 +1,4 @@
-import { dateHints, principalParties } from './deal-signals';
+import { dateHints, namedOrganisations, principalParties } from './deal-signals';
 import { bandKeys, estimateSimilarity, minhashSignature, shingleHashes, wordsOf } from './minhash';
 
 /** What linking keeps of a document: two signatures and the who/when it states. */
@@ -8,6 +8,8 @@ export interface DealFingerprint {
   /** MinHash over single words: the vocabulary shared by two accounts of one subject. */
   wordSignature: number[];
   parties: string[];
+  /** Companies named with their legal form; absent from fingerprints stored before it was kept. */
+  organisations?: string[];
   /** Calendar dates stated in the text, plus the signing/publication dates known for it. */
   dates: string[];
 }
@@ -29,6 +31,7 @@ export function fingerprintOf(text: string, knownDates: (string | null)[] = []):
     textSignature: minhashSignature(shingleHashes(words, 3)),
     wordSignature: minhashSignature(shingleHashes(words, 1)),
     parties: principalParties(text),
+    organisations: namedOrganisations(text),
     dates: [...new Set([...dateHints(text), ...knownDates.filter((date) => date !== null)])].sort(),
   };
 }
@@ -46,10 +49,12 @@ export function lookupKeys(fingerprint: DealFingerprint): string[] {
 /**
  * Whether a new document is about the same deal as a stored one, and why; null when it is not.
  * Shared wording alone does not make one deal when the two name different parties: states sign
- * the same model treaty with many partners, and each signing is an agreement of its own.
+ * one model treaty with many partners, and companies one model contract with many counterparties,
+ * and each signing is an agreement of its own. (Companies count for near copies only: reports of
+ * one deal in other words name other companies around it.)
  */
 export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): LinkReason | null {
-  if (differentParties(incoming.parties, stored.parties)) return null;
+  if (differentParties(incoming.parties, stored.parties, 2)) return null;
   const similarity = round(estimateSimilarity(incoming.textSignature, stored.textSignature));
   const sharedSignals: string[] = [];
   const sameParties =
@@ -59,7 +64,12 @@ export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): Li
   if (date) sharedSignals.push(`date: ${date}`);
   const vocabulary = round(estimateSimilarity(incoming.wordSignature, stored.wordSignature));
 
-  if (similarity >= NEAR_COPY) return { similarity, sharedSignals };
+  const otherCompanies = differentParties(
+    incoming.organisations ?? [],
+    stored.organisations ?? [],
+    1,
+  );
+  if (similarity >= NEAR_COPY && !otherCompanies) return { similarity, sharedSignals };
   if (sameParties && date && vocabulary >= SAME_SUBJECT) {
     return { similarity, sharedSignals: [...sharedSignals, `vocabulary: ${vocabulary}`] };
   }
@@ -67,11 +77,11 @@ export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): Li
 }
 
 /**
- * Both name their parties and neither names all of the other's. One naming a state more (a
- * report's aside, a page's sidebar) is still the same deal.
+ * Both name at least `named` parties and neither names all of the other's. One naming a party
+ * more (a report's aside, a page's sidebar) is still the same deal.
  */
-function differentParties(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length < 2 || b.length < 2) return false;
+function differentParties(a: readonly string[], b: readonly string[], named: number): boolean {
+  if (a.length < named || b.length < named) return false;
   const includes = (outer: readonly string[], inner: readonly string[]) =>
     inner.every((party) => outer.includes(party));
   return !includes(a, b) && !includes(b, a);

@@ -47,6 +47,60 @@ export function principalParties(text: string): string[] {
     .sort();
 }
 
+/** Legal forms, each under the one short name both its spellings are compared by. */
+const LEGAL_FORMS = new Map([
+  ...['Inc', 'Incorporated'].map((form) => [form, 'inc'] as const),
+  ...['Corp', 'Corporation'].map((form) => [form, 'corp'] as const),
+  ...['Ltd', 'Limited'].map((form) => [form, 'ltd'] as const),
+  ...['Co', 'Company'].map((form) => [form, 'co'] as const),
+  ...'LLC L.L.C LLP LP L.P PLC plc GmbH AG SE SA S.A SAS S.A.S SpA S.p.A NV N.V BV B.V AB ASA'
+    .split(' ')
+    .concat(['A/S', 'Oy', 'KK', 'K.K', 'Bhd', 'Srl', 'Pty Ltd', 'Pty. Ltd', 'Pte Ltd', 'Pte. Ltd'])
+    .concat(['Sdn Bhd', 'Sdn. Bhd'])
+    .map((form) => [form, form.toLowerCase().replace(/\./g, '')] as const),
+]);
+/**
+ * A legal form after a word: where a company's name ends. Looked for first, as it is rare, and
+ * the name read backwards from it: a scan for names ahead of every capital costs ten times more.
+ */
+const LEGAL_FORM = new RegExp(
+  String.raw`(?<=[\p{L}\p{N}],?[ \t]+)(?:${[...LEGAL_FORMS.keys()]
+    .flatMap((form) => [form, form.toUpperCase()])
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\.?(?![\p{L}\p{N}-])`,
+  'gu',
+);
+/** A capitalised word, or `&` between two (`Wexley & Prior`). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’-]*|&)`;
+/** Up to six name words right before a legal form. */
+const NAME_BEFORE_FORM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}(?=,?[ \t]+$)`,
+  'u',
+);
+/** Longer than six words of a name can be. */
+const NAME_REACH = 160;
+/** Words a capitalised run may start with that are not part of the name (`BETWEEN ACME INC.`). */
+const LEADING_WORDS =
+  /^(?:(?:and|between|by|with|the|of|to|from|for|this|among|amongst)(?:\s+|$))+/;
+
+/**
+ * Companies the text names with their legal form (`Coldwater Magnet Works, Inc.`), as
+ * `coldwater magnet works inc`: what tells one signing of a model contract from another.
+ */
+export function namedOrganisations(text: string): string[] {
+  const found = new Set<string>();
+  for (const { 0: form, index } of text.matchAll(LEGAL_FORM)) {
+    const [words] = NAME_BEFORE_FORM.exec(text.slice(Math.max(0, index - NAME_REACH), index)) ?? [];
+    const name = words?.toLowerCase().replace(/\s+/g, ' ').replace(LEADING_WORDS, '');
+    if (!name) continue;
+    const bare = form.replace(/\.$/, '');
+    const shortForm = LEGAL_FORMS.get(bare) ?? LEGAL_FORMS.get(titleCase(bare)) ?? bare;
+    found.add(`${name} ${shortForm.toLowerCase().replace(/\./g, '')}`);
+  }
+  return [...found].sort();
+}
+
 /** Every calendar date the text states (ISO or `October 28, 2025`), as YYYY-MM-DD, sorted. */
 export function dateHints(text: string): string[] {
   const found = new Set<string>();
@@ -62,6 +116,10 @@ export function dateHints(text: string): string[] {
     );
   }
   return [...found].filter((date) => calendarDateOf(date) === date).sort();
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 function escapeRegExp(text: string): string {
