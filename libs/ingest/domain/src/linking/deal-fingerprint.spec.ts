@@ -56,6 +56,11 @@ describe('namedOrganisations', () => {
     ]);
   });
 
+  it('reads the first 200 legal forms only, so that a text of nothing else costs little', () => {
+    expect(namedOrganisations(`${'Acme Ltd. '.repeat(200)}Zenith Corp.`)).toEqual(['acme ltd']);
+    expect(namedOrganisations(`${'Acme Ltd. '.repeat(199)}Zenith Corp.`)).toContain('zenith corp');
+  });
+
   it('does not take a defined term or a word that only starts like a legal form', () => {
     expect(namedOrganisations('The Company shall notify Acme Co-operative Society.')).toEqual([]);
   });

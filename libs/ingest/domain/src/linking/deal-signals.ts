@@ -80,6 +80,11 @@ const NAME_BEFORE_FORM = new RegExp(
 );
 /** Longer than six words of a name can be. */
 const NAME_REACH = 160;
+/**
+ * Legal forms read at most: parties are named first, and a text made of `Ltd Ltd Ltd ...` would
+ * otherwise cost seconds.
+ */
+const MAX_LEGAL_FORMS = 200;
 /** Words a capitalised run may start with that are not part of the name (`BETWEEN ACME INC.`). */
 const LEADING_WORDS =
   /^(?:(?:and|between|by|with|the|of|to|from|for|this|among|amongst)(?:\s+|$))+/;
@@ -90,7 +95,9 @@ const LEADING_WORDS =
  */
 export function namedOrganisations(text: string): string[] {
   const found = new Set<string>();
+  let read = 0;
   for (const { 0: form, index } of text.matchAll(LEGAL_FORM)) {
+    if (++read > MAX_LEGAL_FORMS) break;
     const [words] = NAME_BEFORE_FORM.exec(text.slice(Math.max(0, index - NAME_REACH), index)) ?? [];
     const name = words?.toLowerCase().replace(/\s+/g, ' ').replace(LEADING_WORDS, '');
     if (!name) continue;
