@@ -37,7 +37,7 @@ const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS']!.split(',');
   // Rising load from one client: the per-key rate limit would measure itself, not the pipeline.
-  const pipeline = await new Pipeline(
+  const pipeline = new Pipeline(
     {
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
@@ -47,11 +47,14 @@ async function main(): Promise<void> {
         : {}),
     },
     BASE_PORT,
-  ).start();
+  );
   const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const recorder = new TopicRecorder(brokers);
-  const poster = new AgreementPoster(pipeline.services.ingest.url);
+  let poster: AgreementPoster | undefined;
   try {
+    // Inside: a service that fails to start has the others stopped and their schemas dropped.
+    await pipeline.start();
+    poster = new AgreementPoster(pipeline.services.ingest.url);
     await recorder.start([
       topic(Topics.AgreementIngestedV1),
       topic(Topics.ClausesExtractedV1),
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     await measure(pipeline, brokers, recorder, poster);
   } finally {
     // A run that fails leaves nothing on the shared PostgreSQL and broker either.
-    poster.close();
+    poster?.close();
     await recorder.stop();
     await pipeline.stop();
     await dropTestSchemas(process.env['DATABASE_URL']!, pipeline.namespace);
