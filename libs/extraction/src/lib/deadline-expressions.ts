@@ -234,6 +234,8 @@ const RECURRENCE: readonly [RegExp, string][] = [
   [/\b(?:weekly|every week|each week|on a weekly basis)\b/i, 'P1W'],
 ];
 
+const EVERY_DURATION = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i');
+
 /** A repetition written in the clause ("quarterly", "annually", "each year thereafter"). */
 export function findRecurrence(
   clause: string,
@@ -242,7 +244,7 @@ export function findRecurrence(
     const m = re.exec(clause);
     if (m) return { period, start: m.index, text: m[0] };
   }
-  const every = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i').exec(clause);
+  const every = EVERY_DURATION.exec(clause);
   if (every) {
     const d = durationFromMatch(every[1] ?? '', every[2], every[3], every[4] ?? '');
     if (d) return { period: `P${d.amount}${d.unit}`, start: every.index, text: every[0] };

@@ -32,8 +32,9 @@ export function extractDeadline(
   clause: string,
   context: DeadlineContext,
   previousRelative: { anchor: string | null } | null,
+  /** The clause's time expressions, when the caller has found them already. */
+  expressions: readonly TimeExpression[] = findTimeExpressions(clause),
 ): Deadline | null {
-  const expressions = findTimeExpressions(clause);
   const periodDay = findDayOfPeriod(clause);
   // A limit written before it ("within 30 days, and thereafter on the first day of each month") comes first.
   if (periodDay && !expressions.some((e) => e.start < periodDay.start)) {
@@ -53,7 +54,7 @@ export function extractDeadline(
   return deadline;
 }
 
-function pickExpression(expressions: TimeExpression[]): TimeExpression | null {
+function pickExpression(expressions: readonly TimeExpression[]): TimeExpression | null {
   // An explicit first date beats a generic rule; otherwise the first limit in the clause wins.
   return (
     expressions.find((e) => e.shape.type === 'date' && e.shape.firstOfSeries) ??

@@ -83,7 +83,7 @@ function buildObligation(
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
-    deadline: extractDeadline(text, context.deadlines, previousRelative),
+    deadline: extractDeadline(text, context.deadlines, previousRelative, times),
   };
 }
 
