@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -56,4 +56,20 @@ export function infrastructureCpuSeconds(): InfrastructureCpu {
     kafka: kafka / CLOCK_TICKS_PER_SECOND,
     redis: redis / CLOCK_TICKS_PER_SECOND,
   };
+}
+
+/**
+ * How busy the machine is before the run starts anything: the load average, and where Linux
+ * reports it, the share of time some task waited for a CPU. The same code costs a third more CPU
+ * on a machine busy with others' work (sixteenth round), so runs compare only on like machines.
+ */
+export function machineLoad(): string {
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  const pressure = existsSync('/proc/pressure/cpu')
+    ? /some avg10=([\d.]+) avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))
+    : null;
+  const waited = pressure
+    ? `, CPU pressure ${pressure[1]}% over the last 10 s and ${pressure[2]}% over the last 60 s`
+    : '';
+  return `machine before the run: load average ${load}${waited}`;
 }

@@ -7,7 +7,7 @@ import { loadTemplates, variant } from './documents';
 import { rawKafkaRate } from './kafka-limit';
 import { kafkaTraffic } from './kafka-traffic';
 import { shortSummary, summary } from './percentiles';
-import { infrastructureCpuSeconds, processStats } from './process-stats';
+import { infrastructureCpuSeconds, machineLoad, processStats } from './process-stats';
 import type { InfrastructureCpu } from './process-stats';
 import { runStage } from './stage';
 import { walPosition } from './wal-position';
@@ -35,6 +35,7 @@ const WARMUP_RATE = Number(process.env['BENCH_WARMUP_RATE'] ?? 10);
 const BASE_PORT = Number(process.env['E2E_BASE_PORT'] ?? 14000);
 
 async function main(): Promise<void> {
+  console.log(machineLoad());
   const brokers = process.env['KAFKA_BROKERS']!.split(',');
   // Rising load from one client: the per-key rate limit would measure itself, not the pipeline.
   const pipeline = new Pipeline(
