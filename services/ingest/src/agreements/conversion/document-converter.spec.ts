@@ -37,6 +37,8 @@ describe('DocumentConverter', () => {
     await Promise.all(converters.map((made) => made.onModuleDestroy()));
   });
 
+  // Tests with threads, a 2,000-page PDF or a heap filled to its cap take seconds, more on a busy
+  // machine (over Jest's 5 s default in a CI run): they hold the answer, not the time, so wait.
   it('converts in a thread exactly as in place', async () => {
     const pdf = await agreementPdf();
     const html = Buffer.from(
@@ -55,7 +57,7 @@ describe('DocumentConverter', () => {
     expect(await threads.convert('text', largeText, 'text/plain')).toEqual(
       await convertDocument('text', largeText, 'text/plain'),
     );
-  });
+  }, 30_000);
 
   it('passes a thread’s refusal on with its reason', async () => {
     const reason = await refusal(
@@ -75,7 +77,7 @@ describe('DocumentConverter', () => {
     expect(text.byteLength).toBeGreaterThan(INLINE_TEXT_BYTES);
     const after = await threads.convert('text', text, 'text/plain');
     expect(after.text).toContain('The Parties shall meet within 180 days.');
-  });
+  }, 30_000);
 
   it('refuses a document that takes longer than allowed', async () => {
     // Starting a thread alone takes longer than 1 ms.
