@@ -49,7 +49,6 @@ async function main(): Promise<void> {
     },
     BASE_PORT,
   );
-  const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const recorder = new TopicRecorder(brokers);
   let poster: AgreementPoster | undefined;
   try {
@@ -57,10 +56,10 @@ async function main(): Promise<void> {
     await pipeline.start();
     poster = new AgreementPoster(pipeline.services.ingest.url);
     await recorder.start([
-      topic(Topics.AgreementIngestedV1),
-      topic(Topics.ClausesExtractedV1),
-      topic(Topics.MilestoneScheduledV1),
-      topic(Topics.MilestoneReminderV1),
+      pipeline.topic(Topics.AgreementIngestedV1),
+      pipeline.topic(Topics.ClausesExtractedV1),
+      pipeline.topic(Topics.MilestoneScheduledV1),
+      pipeline.topic(Topics.MilestoneReminderV1),
     ]);
     await measure(pipeline, brokers, recorder, poster);
   } finally {

@@ -53,18 +53,17 @@ const DRAIN_TIMEOUT_MS = 60_000;
  */
 export async function runStage(options: StageOptions): Promise<StageResult> {
   const { pipeline, recorder } = options;
-  const topic = (name: string) => `${pipeline.namespace.topicPrefix}${name}`;
   const lag = await new ConsumerLag(recorder.brokersList).start();
   let maxLag = 0;
   const sampler = setInterval(() => {
     void Promise.all([
       lag.of(
         `${pipeline.namespace.topicPrefix}clause-extraction`,
-        topic(Topics.AgreementIngestedV1),
+        pipeline.topic(Topics.AgreementIngestedV1),
       ),
       lag.of(
         `${pipeline.namespace.topicPrefix}milestone-scheduler`,
-        topic(Topics.ClausesExtractedV1),
+        pipeline.topic(Topics.ClausesExtractedV1),
       ),
     ])
       .then((lags) => (maxLag = Math.max(maxLag, ...lags)))
@@ -74,7 +73,7 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   try {
     const posted = await postAtRate(options);
     const { sentAt, started } = posted;
-    const done = await waitForCompletion(recorder, topic, sentAt);
+    const done = await waitForCompletion(recorder, pipeline, sentAt);
     const lastDone = Math.max(...[...done.values()].map((hop) => hop.finishedAt));
     const wallSeconds = (Math.max(lastDone, Date.now() - 1) - started) / 1000;
     const hops = {
@@ -167,16 +166,16 @@ async function postAtRate(options: StageOptions): Promise<Posted> {
 /** Waits until each posted agreement is done (`CompletionTracker`), reading each message once. */
 async function waitForCompletion(
   recorder: TopicRecorder,
-  topic: (name: string) => string,
+  pipeline: Pipeline,
   sentAt: Map<string, number>,
 ): Promise<Map<string, Completion>> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   const tracker = new CompletionTracker(
     {
-      ingested: topic(Topics.AgreementIngestedV1),
-      extracted: topic(Topics.ClausesExtractedV1),
-      scheduled: topic(Topics.MilestoneScheduledV1),
-      reminder: topic(Topics.MilestoneReminderV1),
+      ingested: pipeline.topic(Topics.AgreementIngestedV1),
+      extracted: pipeline.topic(Topics.ClausesExtractedV1),
+      scheduled: pipeline.topic(Topics.MilestoneScheduledV1),
+      reminder: pipeline.topic(Topics.MilestoneReminderV1),
     },
     new Set(sentAt.keys()),
   );

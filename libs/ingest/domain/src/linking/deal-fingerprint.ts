@@ -64,12 +64,9 @@ export function sameDeal(incoming: DealFingerprint, stored: DealFingerprint): Li
   if (date) sharedSignals.push(`date: ${date}`);
   const vocabulary = round(estimateSimilarity(incoming.wordSignature, stored.wordSignature));
 
-  const otherCompanies = differentParties(
-    incoming.organisations ?? [],
-    stored.organisations ?? [],
-    1,
-  );
-  if (similarity >= NEAR_COPY && !otherCompanies) return { similarity, sharedSignals };
+  if (similarity >= NEAR_COPY && !otherCompanies(incoming, stored)) {
+    return { similarity, sharedSignals };
+  }
   if (sameParties && date && vocabulary >= SAME_SUBJECT) {
     return { similarity, sharedSignals: [...sharedSignals, `vocabulary: ${vocabulary}`] };
   }
@@ -85,6 +82,11 @@ function differentParties(a: readonly string[], b: readonly string[], named: num
   const includes = (outer: readonly string[], inner: readonly string[]) =>
     inner.every((party) => outer.includes(party));
   return !includes(a, b) && !includes(b, a);
+}
+
+/** Fingerprints stored before companies were kept name none, and differ from nobody's. */
+function otherCompanies(a: DealFingerprint, b: DealFingerprint): boolean {
+  return differentParties(a.organisations ?? [], b.organisations ?? [], 1);
 }
 
 function closeDate(a: readonly string[], b: readonly string[]): string | null {

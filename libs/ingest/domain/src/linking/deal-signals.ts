@@ -47,25 +47,26 @@ export function principalParties(text: string): string[] {
     .sort();
 }
 
-/** Legal forms, each under the one short name both its spellings are compared by. */
-const LEGAL_FORMS = new Map([
-  ...['Inc', 'Incorporated'].map((form) => [form, 'inc'] as const),
-  ...['Corp', 'Corporation'].map((form) => [form, 'corp'] as const),
-  ...['Ltd', 'Limited'].map((form) => [form, 'ltd'] as const),
-  ...['Co', 'Company'].map((form) => [form, 'co'] as const),
-  ...'LLC L.L.C LLP LP L.P PLC plc GmbH AG SE SA S.A SAS S.A.S SpA S.p.A NV N.V BV B.V AB ASA'
-    .split(' ')
-    .concat(['A/S', 'Oy', 'KK', 'K.K', 'Bhd', 'Srl', 'Pty Ltd', 'Pty. Ltd', 'Pte Ltd', 'Pte. Ltd'])
-    .concat(['Sdn Bhd', 'Sdn. Bhd'])
-    .map((form) => [form, form.toLowerCase().replace(/\./g, '')] as const),
+/** Legal forms as written; each is compared in lower case without its dots (`S.A.` as `sa`). */
+const LEGAL_FORMS = [
+  ...'Inc Incorporated Corp Corporation Ltd Limited Co Company LLC L.L.C LLP LP L.P PLC plc GmbH'
+    .concat(' AG SE SA S.A SAS S.A.S SpA S.p.A NV N.V BV B.V AB ASA A/S Oy KK K.K Bhd Srl')
+    .split(' '),
+  ...['Pty Ltd', 'Pty. Ltd', 'Pte Ltd', 'Pte. Ltd', 'Sdn Bhd', 'Sdn. Bhd'],
+];
+/** Long forms under their short one, so that `Limited` and `Ltd` name one company. */
+const SHORT_FORM = new Map([
+  ['incorporated', 'inc'],
+  ['corporation', 'corp'],
+  ['limited', 'ltd'],
+  ['company', 'co'],
 ]);
 /**
  * A legal form after a word: where a company's name ends. Looked for first, as it is rare, and
  * the name read backwards from it: a scan for names ahead of every capital costs ten times more.
  */
 const LEGAL_FORM = new RegExp(
-  String.raw`(?<=[\p{L}\p{N}],?[ \t]+)(?:${[...LEGAL_FORMS.keys()]
-    .flatMap((form) => [form, form.toUpperCase()])
+  String.raw`(?<=[\p{L}\p{N}],?[ \t]+)(?:${LEGAL_FORMS.flatMap((form) => [form, form.toUpperCase()])
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|')})\.?(?![\p{L}\p{N}-])`,
@@ -101,9 +102,8 @@ export function namedOrganisations(text: string): string[] {
     const [words] = NAME_BEFORE_FORM.exec(text.slice(Math.max(0, index - NAME_REACH), index)) ?? [];
     const name = words?.toLowerCase().replace(/\s+/g, ' ').replace(LEADING_WORDS, '');
     if (!name) continue;
-    const bare = form.replace(/\.$/, '');
-    const shortForm = LEGAL_FORMS.get(bare) ?? LEGAL_FORMS.get(titleCase(bare)) ?? bare;
-    found.add(`${name} ${shortForm.toLowerCase().replace(/\./g, '')}`);
+    const written = form.toLowerCase().replace(/\./g, '');
+    found.add(`${name} ${SHORT_FORM.get(written) ?? written}`);
   }
   return [...found].sort();
 }
@@ -123,10 +123,6 @@ export function dateHints(text: string): string[] {
     );
   }
   return [...found].filter((date) => calendarDateOf(date) === date).sort();
-}
-
-function titleCase(word: string): string {
-  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 function escapeRegExp(text: string): string {
