@@ -37,8 +37,10 @@ export function durationFromMatch(
   return { amount, unit, businessDays };
 }
 
+const DURATION_PHRASE = new RegExp(DURATION_PATTERN, 'i');
+
 export function parseDurationPhrase(text: string): Duration | null {
-  const match = new RegExp(DURATION_PATTERN, 'i').exec(text);
+  const match = DURATION_PHRASE.exec(text);
   if (!match?.[1] || !match[4]) return null;
   return durationFromMatch(match[1], match[2], match[3], match[4]);
 }

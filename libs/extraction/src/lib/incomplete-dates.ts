@@ -18,6 +18,8 @@ const MONTH =
 // a bullet or a ruled line ("[•]", "[___]"). A run is taken whole, from its first underscore, so
 // a long ruled line costs one pass, not a square.
 const BLANK = '(?:(?<!_)_+(?!_)|\\[[\\s*●•_]*\\])';
+const HAS_BLANK = new RegExp(BLANK);
+const BARE_YEAR_LINE = new RegExp(`^${BLANK}?\\s*,\\s*(\\d{4})\\.?$`);
 // A year, or its first digits before a blank ("19__", "200_"; "19" alone at the end of a line).
 const YEAR = `(?:(\\d{4})(?!\\d)|(\\d{2,3})(?:${BLANK}|(?=\\s*[.,)]?\\s*$))|${BLANK})`;
 const DAY = '(\\d{1,2})(?:\\s?(?:st|nd|rd|th|t\\s?h))?';
@@ -48,7 +50,7 @@ function yearOf(full: string | undefined, prefix: string | undefined): string {
 
 /** "the last day of March" is a day in every year, not a blank; a blank or a missing part is. */
 function leftBlank(m: RegExpExecArray, shape: number): boolean {
-  if (shape > 0 || new RegExp(BLANK).test(m[0])) return true;
+  if (shape > 0 || HAS_BLANK.test(m[0])) return true;
   return !m[2] || (Boolean(m[1]) && !m[3] && !m[4]);
 }
 
@@ -79,7 +81,7 @@ export function findIncompleteDates(text: string): IncompleteDateMention[] {
 
 /** A blank year-only date line: ", 2020" or "___________, 2015" standing alone. */
 export function bareYearLine(line: string): string | null {
-  const m = new RegExp(`^${BLANK}?\\s*,\\s*(\\d{4})\\.?$`).exec(line.trim());
+  const m = BARE_YEAR_LINE.exec(line.trim());
   return m?.[1] ? `${m[1]}-XX-XX` : null;
 }
 

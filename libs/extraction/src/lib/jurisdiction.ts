@@ -3,13 +3,20 @@ import { COUNTRIES } from '@dealwatch/countries';
 const US_STATES =
   /\b(Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
 
+// One pattern per country, any of its names or adjectives, compiled once: building one per alias
+// on every call made a thousand regular expressions an agreement.
+const COUNTRY_MENTIONS = COUNTRIES.map((country) => ({
+  code: country.code,
+  mention: new RegExp(
+    `(?<![\\w.])(?:${[...country.names, ...country.adjectives].map(escapeRegExp).join('|')})(?!\\w)`,
+  ),
+}));
+
+/** The first country, in the list's order, that the place names. */
 function countryCode(place: string): string | null {
   if (US_STATES.test(place)) return 'US';
   if (/\b(England|Wales|Scotland)\b/.test(place)) return 'GB';
-  const named = (alias: string) =>
-    new RegExp(`(?<![\\w.])${escapeRegExp(alias)}(?!\\w)`).test(place);
-  const country = COUNTRIES.find((c) => c.names.some(named) || c.adjectives.some(named));
-  return country?.code ?? null;
+  return COUNTRY_MENTIONS.find(({ mention }) => mention.test(place))?.code ?? null;
 }
 
 /**

@@ -6,6 +6,8 @@ const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
 // for a period of five years" and "extend through December 31" state the term itself.
 export const RENEWAL =
   /\b(?:renew\w*|extension|successive|successor\s+(?:franchise|term|agreement|licen[cs]e)|additional\s+(?:\w+\s+){0,2}terms?|extend\w*(?=[^.;]{0,40}?\b(?:additional|successive|further|another|renewal|consecutive|periods)\b))/gi;
+// RENEWAL without its global flag, whose lastIndex would carry from one test to the next.
+const RENEWAL_IN_SENTENCE = new RegExp(RENEWAL.source, 'i');
 // Renewals by the period's name: "from year to year", "on a month-to-month basis".
 const NAMED_PERIODS: readonly [RegExp, string][] = [
   [
@@ -99,7 +101,7 @@ export function readRenewal(sentences: readonly string[]): RenewalReading {
   const notices: { notice: string; stops: boolean }[] = [];
   for (const sentence of sentences) {
     const named = NAMED_PERIODS.some(([re]) => re.test(sentence));
-    const isRenewal = new RegExp(RENEWAL.source, 'i').test(sentence) || named;
+    const isRenewal = RENEWAL_IN_SENTENCE.test(sentence) || named;
     const period = isRenewal ? renewalPeriod(sentence) : null;
     reading.period ??= period;
     const evergreen = EVERGREEN.exec(sentence);
