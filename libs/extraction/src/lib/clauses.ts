@@ -1,4 +1,5 @@
 import { categorise } from './categories';
+import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
 import { makeSpan } from './sentences';
 import type { Trigger } from './triggers';
@@ -75,7 +76,7 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
   const trimmed = trimAttribution(source, sentence);
   const parts: TextSpan[] = [];
   let start = 0;
-  for (const m of trimmed.text.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, trimmed.text)) {
     parts.push(makeSpan(source, trimmed.start + start, trimmed.start + m.index));
     start = m.index + m[0].length;
   }

@@ -1,5 +1,6 @@
 import { formatIsoDate } from './calendar-date';
 import { toIsoDuration } from './durations';
+import { allMatches } from './matches';
 import { RENEWAL, readRenewal } from './renewal-terms';
 import type { TermEnd } from './term-end';
 import { dateRangeEnd, isTermSubject, readTermEnd } from './term-end';
@@ -53,7 +54,7 @@ function sentencesOf(text: string): string[] {
 /** The part of a sentence before it turns to renewal: "valid for five years with automatic renewal". */
 function beforeRenewal(sentence: string): string {
   // A renewal word starts the renewal part, not "unless extended" or "as may be extended".
-  for (const m of sentence.matchAll(RENEWAL)) {
+  for (const m of allMatches(RENEWAL, sentence)) {
     if (!NOT_RENEWAL_START.test(sentence.slice(Math.max(0, m.index - 40), m.index)))
       return sentence.slice(0, m.index);
   }

@@ -2,6 +2,7 @@ import type { DateMention } from './date-mentions';
 import { findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
+import { allMatches } from './matches';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
 export type ExpressionShape =
@@ -99,15 +100,15 @@ function relative(
 
 export function findTimeExpressions(clause: string): TimeExpression[] {
   const found: TimeExpression[] = [];
-  for (const m of clause.matchAll(RELATIVE_BEFORE)) {
+  for (const m of allMatches(RELATIVE_BEFORE, clause)) {
     const e = relative(clause, m, 1, 'before');
     if (e) found.push(e);
   }
-  for (const m of clause.matchAll(RELATIVE_AFTER)) {
+  for (const m of allMatches(RELATIVE_AFTER, clause)) {
     const e = relative(clause, m, 3, 'after');
     if (e) found.push(e);
   }
-  for (const m of clause.matchAll(PERIOD_END)) {
+  for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
     const [month] = PARTS[part] ?? [12, 31];
     found.push({
@@ -118,7 +119,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'period-end', year: Number(m[3]), month, part },
     });
   }
-  for (const m of clause.matchAll(YEAR_END)) {
+  for (const m of allMatches(YEAR_END, clause)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -127,7 +128,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'period-end', year: Number(m[1] ?? m[2] ?? m[3]), month: 12, part: 'year' },
     });
   }
-  for (const m of clause.matchAll(FISCAL_YEAR)) {
+  for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -177,7 +178,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'date', mention, firstOfSeries: false },
     });
   }
-  for (const m of clause.matchAll(LAST_DAY_OF_EACH)) {
+  for (const m of allMatches(LAST_DAY_OF_EACH, clause)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -186,7 +187,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'event', anchor: m[1] ?? '' },
     });
   }
-  for (const m of clause.matchAll(DEFINED_DATE)) {
+  for (const m of allMatches(DEFINED_DATE, clause)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -195,7 +196,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'event', anchor: m[1] ?? '' },
     });
   }
-  for (const m of clause.matchAll(EVENT_AT)) {
+  for (const m of allMatches(EVENT_AT, clause)) {
     found.push({
       start: m.index,
       end: m.index + m[0].length,

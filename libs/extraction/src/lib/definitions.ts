@@ -1,6 +1,7 @@
 import type { CalendarDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
+import { allMatches } from './matches';
 
 /** Defined terms of the document: `"Fiscal Year" means ...` and `... 2026 (the "Effective Date")`. */
 export interface Definitions {
@@ -51,7 +52,7 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   INLINE_TERM.lastIndex = 0;
 
   // A date the text fixes in a sentence: `the launch date of the Site shall be September 1st, 1999`.
-  for (const m of text.matchAll(STATED)) {
+  for (const m of allMatches(STATED, text)) {
     const term = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const mention = mentions.find((x) => x.start === m.index + m[0].length);
     const date = mention ? resolveMention(mention, reference) : null;
@@ -59,7 +60,7 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   }
 
   // A cover-page label: `Expiration Date: August 31, 2006`.
-  for (const m of text.matchAll(LABEL)) {
+  for (const m of allMatches(LABEL, text)) {
     const term = (m[1] ?? '').toLowerCase();
     const mention = mentions.find((x) => x.start === m.index + m[0].length);
     const date = mention ? resolveMention(mention, reference) : null;

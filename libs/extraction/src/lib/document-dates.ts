@@ -3,6 +3,7 @@ import { addDays, formatIsoDate, parseIsoDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
+import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
 import { splitLines } from './sentences';
 import { findStandaloneDate } from './signing-date';
@@ -98,7 +99,7 @@ function sentenceBefore(text: string, at: number): string {
 }
 
 function firstMatch(text: string, re: RegExp, accept: (at: number) => boolean) {
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) if (accept(m.index)) return m;
+  for (const m of allMatches(re, text)) if (accept(m.index)) return m;
   return null;
 }
 
@@ -132,30 +133,30 @@ export function findEffectiveDates(
       text,
     );
   const namedDate = named?.[1] ? definitions.dates.get(named[1].toLowerCase()) : undefined;
-  const entryIntoForceAt = dateAfter(/\b(entry into force|enter(?:s|ed)? into force on)\s*:?/i);
+  const entryIntoForceAt = dateAfter(/\b(entry into force|enter(?:s|ed)? into force on)\s*:?/gi);
   const effectiveAt =
     definitions.dates.get('effective date') ??
     definitions.dates.get('commencement date') ??
     entryIntoForceAt ??
-    dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will be|shall be|is))\s*/i) ??
+    dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will be|shall be|is))\s*/gi) ??
     namedDate ??
-    dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will be|shall be|is)\s*/i) ??
+    dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will be|shall be|is)\s*/gi) ??
     dateAfter(
-      /\b(?:is|be|become|becomes) (?:deemed )?effective (?:retroactive(?:ly)? (?:to|as of|from)|(?:as )?(?:of|from|on))\s*/i,
+      /\b(?:is|be|become|becomes) (?:deemed )?effective (?:retroactive(?:ly)? (?:to|as of|from)|(?:as )?(?:of|from|on))\s*/gi,
     ) ??
     dateAfter(
-      /\b(?:(?:shall|will) (?:commence|begin|start|take effect|come into force)|commences|begins|starts|takes effect|comes into force)(?: as of| on| from)\s*/i,
+      /\b(?:(?:shall|will) (?:commence|begin|start|take effect|come into force)|commences|begins|starts|takes effect|comes into force)(?: as of| on| from)\s*/gi,
       true,
     ) ??
     // "The Term shall be for a period of two years commencing the 1st day of May 2020": the
     // agreement's own term, not a renewal's, starts on the date that follows.
     dateAfter(
-      /\b(?:the|this) (?:initial )?(?:term|agreement|contract)\b(?:(?!renew|additional|extension|successive)[^.\n]){0,120}?\b(?:commencing|beginning|starting)(?: on| as of| from| with)?\s*/i,
+      /\b(?:the|this) (?:initial )?(?:term|agreement|contract)\b(?:(?!renew|additional|extension|successive)[^.\n]){0,120}?\b(?:commencing|beginning|starting)(?: on| as of| from| with)?\s*/gi,
     ) ??
     // "made as of June 5, 2019, effective July 1, 2019"; a preamble that opens "Effective as of
     // July 1, 2019, the parties agree".
-    dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/i) ??
-    dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/i) ??
+    dateAfter(/,\s+effective\s+(?:as of\s+|from\s+|on\s+)?/gi) ??
+    dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/gi) ??
     signingAsEffective(text, meaning, signedAt, reference);
   return { effectiveAt, entryIntoForceAt };
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { findDateMentions, resolveMention } from './date-mentions';
+import { allMatches } from './matches';
 
 // "its annual general meeting, which is scheduled for 18 June 2026"
 const SCHEDULED =
@@ -25,7 +26,7 @@ export function findEventDates(
 ): Map<string, CalendarDate> {
   const events = new Map<string, CalendarDate>();
   for (const re of [SCHEDULED, TO_BE_HELD]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const [mention] = findDateMentions(after);
       const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;
@@ -34,7 +35,7 @@ export function findEventDates(
       if (date && !events.has(name)) events.set(name, date);
     }
   }
-  for (const m of text.matchAll(EXPECTED_PASSIVE)) {
+  for (const m of allMatches(EXPECTED_PASSIVE, text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const [mention] = findDateMentions(after);
     const date = mention && mention.start === 0 ? resolveMention(mention, reference) : null;

@@ -1,4 +1,5 @@
 import type { Duration } from './durations';
+import { allMatches } from './matches';
 
 /**
  * Dates a contract leaves blank for the signatories to fill in: "September ___, 2019",
@@ -65,7 +66,7 @@ function edtfOf(m: RegExpExecArray, shape: number): string {
 export function findIncompleteDates(text: string): IncompleteDateMention[] {
   const found: IncompleteDateMention[] = [];
   SHAPES.forEach((re, shape) => {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       if (!leftBlank(m, shape)) continue;
       const edtf = edtfOf(m, shape);
       if (!edtf.includes('X') || !/\d/.test(edtf)) continue;

@@ -1,5 +1,6 @@
 import { COUNTRIES } from '@dealwatch/countries';
 
+import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
 
 const LEGAL_SUFFIX =
@@ -131,7 +132,7 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
         order,
       });
     }
-    for (const m of text.matchAll(STATE_ALIAS)) {
+    for (const m of allMatches(STATE_ALIAS, text)) {
       const known = STATE_ALIASES.get(m[0].toLowerCase());
       if (!known || !writtenAsName(m[0], known.alias)) continue;
       if (known.capital && LOCATIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;

@@ -1,4 +1,5 @@
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
+import { allMatches } from './matches';
 import { NUMBER_PATTERN } from './numbers';
 
 const DURATION_RE = new RegExp(DURATION_PATTERN, 'gi');
@@ -63,7 +64,7 @@ function renewalPeriod(sentence: string): string | null {
     !/\b(?:notice|prior|before|within)\b[\w\s()]*$/i.test(sentence.slice(0, added?.index))
   )
     return toIsoDuration(addedDuration);
-  for (const m of sentence.matchAll(DURATION_RE)) {
+  for (const m of allMatches(DURATION_RE, sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 100), m.index);
     if (
       !/\b(successive|successor|additional|further|renewal|renew\w*|extend\w*|extension|consecutive|every)\b[\w\s(),"-]*$/i.test(
@@ -81,7 +82,7 @@ function renewalPeriod(sentence: string): string | null {
 }
 
 function noticePeriod(sentence: string): string | null {
-  for (const m of sentence.matchAll(DURATION_RE)) {
+  for (const m of allMatches(DURATION_RE, sentence)) {
     if (!NOTICE_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 60)))
       continue;
     const d = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');

@@ -2,6 +2,7 @@ import type { CalendarDate } from './calendar-date';
 import { addDays, compareDates, endOfMonth } from './calendar-date';
 import { findDateMentions, resolveMention } from './date-mentions';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
+import { allMatches } from './matches';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 import type { TermContext, TermPoint } from './term-points';
 import { eventName, pointOf, shiftPoint } from './term-points';
@@ -253,7 +254,7 @@ export function readTermEnd(sentence: string, context: TermContext, depth = 0): 
   const chosen = choiceEnd(sentence, context, depth);
   if (chosen) return chosen;
   let fallback: TermEnd | null = null;
-  for (const lead of sentence.matchAll(END_LEADS)) {
+  for (const lead of allMatches(END_LEADS, sentence)) {
     if (RIGHT_BEFORE.test(sentence.slice(Math.max(0, lead.index - 40), lead.index))) continue;
     const after = sentence.slice(lead.index + lead[0].length);
     // "for the Term", "throughout the Initial Period" name a defined period; "for the

@@ -1,5 +1,6 @@
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
+import { allMatches } from './matches';
 import type { TermEnd } from './term-end';
 import { fromPoint } from './term-end';
 import type { TermContext, TermPoint } from './term-points';
@@ -29,7 +30,7 @@ const COMMENCES_ON =
  * leaves the end unknown), else the start.
  */
 function sentenceBase(sentence: string, context: TermContext): TermPoint {
-  const [m] = sentence.matchAll(COMMENCES_ON);
+  const [m] = allMatches(COMMENCES_ON, sentence);
   return m
     ? pointOf(sentence.slice(m.index + m[0].length), context)
     : pointOf('the Effective Date', context);
@@ -49,7 +50,7 @@ function* termLengths(text: string): Generator<{ duration: Duration; after: stri
     /\b(?:contract|agreement|licen[cs]e|lease)\s+(years?|months?)\b/gi,
     '$1',
   );
-  for (const m of sentence.matchAll(DURATION_RE)) {
+  for (const m of allMatches(DURATION_RE, sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     if (NOT_LENGTH.test(before)) continue;
     const after = sentence.slice(m.index + m[0].length);

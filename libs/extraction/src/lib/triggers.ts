@@ -1,3 +1,5 @@
+import { allMatches } from './matches';
+
 /** Words by which a party commits to something, and the strength of the commitment. */
 export type TriggerStrength =
   'duty' | 'agreed' | 'will' | 'intention' | 'expectation' | 'instrument' | 'progressive';
@@ -43,7 +45,7 @@ const NOT_A_COMMITMENT =
 export function findTriggers(sentence: string): Trigger[] {
   const found: Trigger[] = [];
   for (const [re, strength] of TRIGGERS) {
-    for (const m of sentence.matchAll(re)) {
+    for (const m of allMatches(re, sentence)) {
       const end = m.index + m[0].length;
       if (
         (strength === 'will' || strength === 'duty') &&
