@@ -1,6 +1,7 @@
 import type { CalendarDate } from './calendar-date';
 import { compareDates, makeDate } from './calendar-date';
 import { ORDINAL_WORD_PATTERN, parseOrdinal } from './numbers';
+import { mergeSpans, overlapsAny } from './spans';
 
 /** A date written in the text; `year` is null for "Oct 26" or "30 April". */
 export interface DateMention {
@@ -139,22 +140,24 @@ const PATTERNS: readonly DatePattern[] = [
 export function findDateMentions(text: string): DateMention[] {
   // Every pattern needs a digit: one test answers for a text without one (a third of those asked).
   if (!/\d/.test(text)) return [];
-  const mentions: DateMention[] = [];
-  const taken: [number, number][] = [];
+  // In order of start. One pattern's own matches never overlap (each search starts where the last
+  // match ended), so only those of earlier patterns are looked at, and the pass joins them after.
+  let mentions: DateMention[] = [];
   for (const pattern of PATTERNS) {
+    const found: DateMention[] = [];
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (overlapsAny(mentions, start, end)) continue;
       const parts = pattern.read(m);
       if (!parts || parts.month < 1 || parts.day < 1 || parts.day > 31) continue;
       if (parts.year !== null && !makeDate(parts.year, parts.month, parts.day)) continue;
-      taken.push([start, end]);
-      mentions.push({ start, end, text: m[0], ...parts });
+      found.push({ start, end, text: m[0], ...parts });
     }
+    mentions = mergeSpans(mentions, found);
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return mentions;
 }
 
 /**

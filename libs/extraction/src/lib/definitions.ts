@@ -2,6 +2,7 @@ import type { CalendarDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import { allMatches } from './matches';
+import { firstStartingFrom, lastEndingBy } from './spans';
 
 /** Defined terms of the document: `"Fiscal Year" means ...` and `... 2026 (the "Effective Date")`. */
 export interface Definitions {
@@ -31,7 +32,8 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
     const term = (m[1] ?? '').toLowerCase();
     const meaning = (m[2] ?? '').trim();
     if (!meanings.has(term)) meanings.set(term, meaning);
-    const mention = mentions.find((x) => x.start >= m.index && x.start < m.index + m[0].length);
+    const first = firstStartingFrom(mentions, m.index);
+    const mention = first && first.start < m.index + m[0].length ? first : undefined;
     if (mention && isDateDefinition(meaning, mention, text)) {
       const date = resolveMention(mention, reference);
       if (date && !dates.has(term)) dates.set(term, date);
@@ -42,8 +44,8 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   // `as of the 15th day of January, 2026 (the "Effective Date")`: the date just before the term.
   for (let m = INLINE_TERM.exec(text); m; m = INLINE_TERM.exec(text)) {
     const term = (m[1] ?? '').toLowerCase();
-    const before = mentions.filter((x) => x.end <= m.index && m.index - x.end <= 4);
-    const mention = before[before.length - 1];
+    const last = lastEndingBy(mentions, m.index);
+    const mention = last && m.index - last.end <= 4 ? last : undefined;
     if (mention && !dates.has(term)) {
       const date = resolveMention(mention, reference);
       if (date) dates.set(term, date);
@@ -54,7 +56,7 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   // A date the text fixes in a sentence: `the launch date of the Site shall be September 1st, 1999`.
   for (const m of allMatches(STATED, text)) {
     const term = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const mention = mentions.find((x) => x.start === m.index + m[0].length);
+    const mention = mentionAt(mentions, m.index + m[0].length);
     const date = mention ? resolveMention(mention, reference) : null;
     if (date && !dates.has(term)) dates.set(term, date);
   }
@@ -62,11 +64,17 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   // A cover-page label: `Expiration Date: August 31, 2006`.
   for (const m of allMatches(LABEL, text)) {
     const term = (m[1] ?? '').toLowerCase();
-    const mention = mentions.find((x) => x.start === m.index + m[0].length);
+    const mention = mentionAt(mentions, m.index + m[0].length);
     const date = mention ? resolveMention(mention, reference) : null;
     if (date && !dates.has(term)) dates.set(term, date);
   }
   return { meanings, dates };
+}
+
+/** The date mention starting right at `position`; mentions are in order (findDateMentions). */
+function mentionAt(mentions: readonly DateMention[], position: number): DateMention | undefined {
+  const first = firstStartingFrom(mentions, position);
+  return first?.start === position ? first : undefined;
 }
 
 function isDateDefinition(meaning: string, mention: DateMention, text: string): boolean {

@@ -1,4 +1,5 @@
 import { allMatches } from './matches';
+import { mergeSpans, overlapsAny } from './spans';
 
 /** Words by which a party commits to something, and the strength of the commitment. */
 export type TriggerStrength =
@@ -43,8 +44,10 @@ const NOT_A_COMMITMENT =
 
 /** Commitment words in a sentence, minus modals that state status, rights or effects. */
 export function findTriggers(sentence: string): Trigger[] {
-  const found: Trigger[] = [];
+  // In order of start; as in findDateMentions, one pattern's matches are apart from each other.
+  let found: Trigger[] = [];
   for (const [re, strength] of TRIGGERS) {
+    const added: Trigger[] = [];
     for (const m of allMatches(re, sentence)) {
       const end = m.index + m[0].length;
       if (
@@ -53,9 +56,10 @@ export function findTriggers(sentence: string): Trigger[] {
       ) {
         continue;
       }
-      if (found.some((t) => m.index < t.end && end > t.start)) continue;
-      found.push({ start: m.index, end, strength });
+      if (overlapsAny(found, m.index, end)) continue;
+      added.push({ start: m.index, end, strength });
     }
+    found = mergeSpans(found, added);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
