@@ -16,7 +16,7 @@ import { chronoExtract } from './chrono-baseline';
 import type { CuadScores } from './cuad';
 import { loadCuad, scoreCuad } from './cuad';
 import { fmt } from './metrics';
-import { syntheticAgreement } from './synthetic';
+import { REPEATED_PHRASES, repeatedPhrase, syntheticAgreement } from './synthetic';
 
 type Extract = (text: string, referenceDate: string | null) => ExtractionResult;
 
@@ -113,3 +113,13 @@ console.log(
 console.log(
   `  synthetic 50-page agreement (${(big.length / 1000).toFixed(0)} k chars, ${bigResult.obligations.length} obligations): ${bigMs.toFixed(0)} ms`,
 );
+const degenerate = Object.entries(REPEATED_PHRASES).map(([name, phrase]) => {
+  const [half, whole] = [500_000, 1_000_000].map((length) => {
+    const text = repeatedPhrase(phrase, length);
+    const start = performance.now();
+    extractAgreement(text);
+    return performance.now() - start;
+  });
+  return `${name} ${half!.toFixed(0)} / ${whole!.toFixed(0)} ms`;
+});
+console.log(`  one phrase repeated, 0.5 / 1 M chars: ${degenerate.join(', ')}`);

@@ -27,3 +27,21 @@ export function syntheticAgreement(pages: number): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * Degenerate texts, one phrase over and over: shapes that made the engine's work grow with the
+ * square of their repeats (every date, commitment or time expression compared with every other),
+ * a megabyte of dates taking 23 s. Timed by the benchmark; they should grow in step with size.
+ */
+export const REPEATED_PHRASES: Readonly<Record<string, string>> = {
+  dates: 'on 1 March 2024, ',
+  commitments: 'The parties will ',
+  'scheduled events': 'the meeting which is scheduled for 1 May 2025, ',
+  'relative deadlines': 'The Buyer shall pay within 30 days after the Closing Date. ',
+  labels: 'Expiration Date: August 31, 2006\n',
+  definitions: '"Term Date" means 1 March 2024.\n',
+};
+
+export function repeatedPhrase(phrase: string, length: number): string {
+  return phrase.repeat(Math.ceil(length / phrase.length));
+}
