@@ -155,7 +155,7 @@ export function findDateMentions(text: string): DateMention[] {
       if (parts.year !== null && !makeDate(parts.year, parts.month, parts.day)) continue;
       found.push({ start, end, text: m[0], ...parts });
     }
-    mentions = mergeSpans(mentions, found);
+    if (found.length > 0) mentions = mergeSpans(mentions, found);
   }
   return mentions;
 }

@@ -59,7 +59,7 @@ export function findTriggers(sentence: string): Trigger[] {
       if (overlapsAny(found, m.index, end)) continue;
       added.push({ start: m.index, end, strength });
     }
-    found = mergeSpans(found, added);
+    if (added.length > 0) found = mergeSpans(found, added);
   }
   return found;
 }
