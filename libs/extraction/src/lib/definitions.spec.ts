@@ -20,6 +20,14 @@ describe('definitions', () => {
     expect(defs.meanings.get('quarter')).toContain('three months');
   });
 
+  it('reads the date of a definition whose words the text has used before', () => {
+    const defs = findDefinitions(
+      'The notice period ends 31 August 2025.\n"Expiry Date" means 31 August 2025.',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('expiry date')!)).toBe('2025-08-31');
+  });
+
   it('reads a definition whose opening quote was cut off at the start of the line', () => {
     const defs = findDefinitions('Effective Date" shall mean December 5, 2014.', null);
     expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2014-12-05');

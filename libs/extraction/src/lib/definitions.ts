@@ -31,10 +31,12 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
   for (let m = MEANS.exec(text); m; m = MEANS.exec(text)) {
     const term = (m[1] ?? '').toLowerCase();
     const meaning = (m[2] ?? '').trim();
+    // The meaning ends the match, after the spaces that follow "means".
+    const meaningStart = m.index + m[0].length - (m[2] ?? '').trimStart().length;
     if (!meanings.has(term)) meanings.set(term, meaning);
     const first = firstStartingFrom(mentions, m.index);
     const mention = first && first.start < m.index + m[0].length ? first : undefined;
-    if (mention && isDateDefinition(meaning, mention, text)) {
+    if (mention && isDateDefinition(meaningStart, mention)) {
       const date = resolveMention(mention, reference);
       if (date && !dates.has(term)) dates.set(term, date);
     }
@@ -77,9 +79,11 @@ function mentionAt(mentions: readonly DateMention[], position: number): DateMent
   return first?.start === position ? first : undefined;
 }
 
-function isDateDefinition(meaning: string, mention: DateMention, text: string): boolean {
-  // `"Effective Date" means 31 August 2025.` names a date; `"Quarter" means ... ending on
-  // 31 March` does not.
-  const offset = text.indexOf(meaning);
-  return offset >= 0 && mention.start - offset <= 4;
+/**
+ * `"Effective Date" means 31 August 2025.` names a date; `"Quarter" means ... ending on 31 March`
+ * does not. Measured from the meaning's own place: searching the text for its words found an
+ * earlier copy of them, if any, and cost a scan of the text for every definition.
+ */
+function isDateDefinition(meaningStart: number, mention: DateMention): boolean {
+  return mention.start - meaningStart <= 4;
 }
