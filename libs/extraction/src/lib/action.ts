@@ -67,16 +67,15 @@ export function baseVerb(participle: string): string | null {
 }
 
 /**
- * The clause with its time expressions blanked out, offsets kept. In one pass, in order of start:
- * rebuilding the whole clause for each expression cost a square in their number.
+ * The clause with its time expressions (in order and apart, as findTimeExpressions gives them)
+ * blanked out, offsets kept. In one pass: rebuilding the whole clause for each expression cost a
+ * square in their number.
  */
 function withoutTimes(clause: string, times: readonly TimeExpression[]): string {
   let out = '';
   let at = 0;
-  for (const { start, end } of [...times].sort((a, b) => a.start - b.start)) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
-    out += clause.slice(at, from) + ' '.repeat(end - from);
+  for (const { start, end } of times) {
+    out += clause.slice(at, start) + ' '.repeat(end - start);
     at = end;
   }
   return out + clause.slice(at);
@@ -105,7 +104,7 @@ export function actionOf(
   clause: string,
   triggerStart: number,
   triggerEnd: number,
-  // The clause's time expressions when the caller has them already (they are not cheap).
+  // The clause's time expressions when the caller has found them already (they are not cheap).
   times: readonly TimeExpression[] = findTimeExpressions(clause),
 ): Action {
   const clean = withoutTimes(clause, times);

@@ -3,7 +3,7 @@ import { addDays, formatIsoDate, parseIsoDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
 import { findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
-import { allMatches } from './matches';
+import { firstMatch } from './matches';
 import type { TextSpan } from './sentences';
 import { splitLines } from './sentences';
 import { findStandaloneDate } from './signing-date';
@@ -98,11 +98,6 @@ function sentenceBefore(text: string, at: number): string {
   return text.slice(start + 1, at);
 }
 
-function firstMatch(text: string, re: RegExp, accept: (at: number) => boolean) {
-  for (const m of allMatches(re, text)) if (accept(m.index)) return m;
-  return null;
-}
-
 export function findEffectiveDates(
   text: string,
   definitions: Definitions,
@@ -114,8 +109,8 @@ export function findEffectiveDates(
   // With `ofInstrument`, only where the sentence says it of the agreement or its term:
   // "Deliveries shall begin on 1 June 2021" dates the deliveries.
   const dateAfter = (re: RegExp, ofInstrument = false): CalendarDate | null => {
-    const m = firstMatch(text, re, (at) => {
-      const before = sentenceBefore(text, at);
+    const m = firstMatch(re, text, ({ index }) => {
+      const before = sentenceBefore(text, index);
       return !RENEWAL_SUBJECT.test(before) && (!ofInstrument || isTermSubject(before));
     });
     if (!m) return null;

@@ -1,5 +1,7 @@
 import { COUNTRIES } from '@dealwatch/countries';
 
+import { escapeRegExp } from './matches';
+
 const US_STATES =
   /\b(Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
 
@@ -32,7 +34,7 @@ export function holidayCountry(text: string, parties: readonly string[]): string
     const code = COUNTRIES.find((country) => country.name === first)?.code;
     if (code) return code;
     const incorporated = new RegExp(
-      `${first.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,
+      `${escapeRegExp(first.slice(0, 20))}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,
       'i',
     ).exec(text);
     const place = incorporated?.[1] ?? incorporated?.[2];
@@ -40,8 +42,4 @@ export function holidayCountry(text: string, parties: readonly string[]): string
     if (code2) return code2;
   }
   return 'US';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-import { allMatches } from './matches';
+import { allMatches, escapeRegExp, firstMatch } from './matches';
 
 /** What the built-in gives, as plain data to compare. */
 const shapeOf = (matches: Iterable<RegExpExecArray | RegExpMatchArray>) =>
@@ -35,5 +35,31 @@ describe('allMatches', () => {
 
   it('refuses a pattern without the global flag, as matchAll does', () => {
     expect(() => allMatches(/\d/, '1')).toThrow(/global/);
+  });
+});
+
+describe('firstMatch', () => {
+  it('gives the first match the caller takes, and leaves the pattern to start again', () => {
+    const pattern = /\d+/g;
+    const seen: string[] = [];
+    const match = firstMatch(pattern, '1 22 333 4444', (m) => {
+      seen.push(m[0]);
+      return m[0].length === 3;
+    });
+    expect(match?.index).toBe(5);
+    expect(seen).toEqual(['1', '22', '333']);
+    expect(pattern.lastIndex).toBe(0);
+  });
+
+  it('gives null when the caller takes none', () => {
+    expect(firstMatch(/\d/g, 'a1b2', () => false)).toBeNull();
+  });
+});
+
+describe('escapeRegExp', () => {
+  it('makes a pattern that matches the text as written', () => {
+    const text = 'S.p.A. (Italy) [a+b]*?^$|\\';
+    expect(new RegExp(`^${escapeRegExp(text)}$`).test(text)).toBe(true);
+    expect(new RegExp(escapeRegExp('S.A')).test('SxA')).toBe(false);
   });
 });

@@ -17,6 +17,32 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   return found;
 }
 
+/**
+ * The first match of a global pattern that `accept` takes, stopping there; the pattern's
+ * `lastIndex` is left at 0 as by allMatches.
+ */
+export function firstMatch(
+  pattern: RegExp,
+  text: string,
+  accept: (match: RegExpExecArray) => boolean,
+): RegExpExecArray | null {
+  if (!pattern.global) throw new TypeError(`firstMatch needs a global pattern: ${pattern}`);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (accept(match)) {
+      pattern.lastIndex = 0;
+      return match;
+    }
+    if (match[0] === '') pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode);
+  }
+  return null;
+}
+
+/** The text as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The index after `index`, stepping over a whole surrogate pair in a unicode pattern. */
 function nextIndex(text: string, index: number, unicode: boolean): number {
   if (!unicode || index + 1 >= text.length) return index + 1;

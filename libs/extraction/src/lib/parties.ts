@@ -1,6 +1,6 @@
 import { COUNTRIES } from '@dealwatch/countries';
 
-import { allMatches } from './matches';
+import { allMatches, escapeRegExp } from './matches';
 import type { TextSpan } from './sentences';
 
 const LEGAL_SUFFIX =
@@ -8,10 +8,6 @@ const LEGAL_SUFFIX =
 const BOUNDARY =
   /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
 const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface StateAlias {
   readonly state: string;
