@@ -31,6 +31,19 @@ export const defaultPorts: Record<ServiceName, number> = {
  */
 export const SERVICE_HEAP_MB = 192;
 
+/**
+ * The V8 flags every service runs with (the Dockerfile passes the same). Under a cap this small V8
+ * lets the old generation grow only 1.3 times its live set before a full collection (a service
+ * of 42 MB live ran one every 2 s at 50 agreements/s), and each one drops the optimised code of
+ * every short-lived callback, which is then compiled again: two in five of the services'
+ * optimisations. Doubling the live set instead, still under the cap, cut full collections by
+ * two thirds and the services' CPU by about 5% for some 30 MB more RSS each (bench/pipeline).
+ */
+export const SERVICE_NODE_FLAGS: readonly string[] = [
+  `--max-old-space-size=${SERVICE_HEAP_MB}`,
+  '--heap-growing-percent=100',
+];
+
 export function serviceEntry(workspaceRoot: string, name: ServiceName): string {
   return join(workspaceRoot, 'dist', 'services', name, 'services', name, 'src', 'main.js');
 }
@@ -67,17 +80,13 @@ export class ServiceProcess {
   async start(timeoutMs = 60_000): Promise<this> {
     mkdirSync(dirname(this.options.logFile), { recursive: true });
     const log = createWriteStream(this.options.logFile, { flags: 'a' });
-    const child = spawn(
-      process.execPath,
-      [`--max-old-space-size=${SERVICE_HEAP_MB}`, this.options.entry],
-      {
-        env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group: a Ctrl-C in the terminal reaches only the runner, which then stops each
-        // service once. A second signal during shutdown would cut the shutdown short.
-        detached: true,
-      },
-    );
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, this.options.entry], {
+      env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the terminal reaches only the runner, which then stops each
+      // service once. A second signal during shutdown would cut the shutdown short.
+      detached: true,
+    });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.child = child;
