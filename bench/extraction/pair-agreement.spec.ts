@@ -13,12 +13,16 @@ const obligation = (deadline: Obligation['deadline']): Obligation => ({
   deadline,
 });
 
+const EVIDENCE =
+  'Seller shall deliver quarterly reports within 45 days after the end of each quarter.';
+
 describe('agreement on matched pairs', () => {
   it('compares category, binding, duration with relation, and recurrence period', () => {
     const into = emptyPairAgreement();
     addPair(
       into,
       {
+        evidence: EVIDENCE,
         category: 'reporting',
         binding: false,
         deadline: { duration: 'P45D', relation: 'after', recurrence: 'R/2026-05-15/P3M' },
@@ -35,6 +39,7 @@ describe('agreement on matched pairs', () => {
       }),
     );
     expect(into).toEqual({
+      evidence: [1, 1],
       category: [1, 1],
       binding: [0, 1],
       durationRelation: [1, 1],
@@ -46,7 +51,12 @@ describe('agreement on matched pairs', () => {
     const into = emptyPairAgreement();
     addPair(
       into,
-      { category: 'notice', binding: true, deadline: { businessDays: 5, relation: 'after' } },
+      {
+        evidence: EVIDENCE,
+        category: 'notice',
+        binding: true,
+        deadline: { businessDays: 5, relation: 'after' },
+      },
       obligation({
         expression: 'within five (5) days',
         kind: 'within',
@@ -62,11 +72,15 @@ describe('agreement on matched pairs', () => {
 
   it('takes a period on one side only as a disagreement, and P12M as P1Y', () => {
     const into = emptyPairAgreement();
-    addPair(into, { category: 'other', binding: true, deadline: null }, obligation(null));
+    addPair(
+      into,
+      { evidence: EVIDENCE, category: 'other', binding: true, deadline: null },
+      obligation(null),
+    );
     expect(into.durationRelation).toEqual([0, 0]);
     addPair(
       into,
-      { category: 'other', binding: true, deadline: { recurrence: 'R/P1Y' } },
+      { evidence: EVIDENCE, category: 'other', binding: true, deadline: { recurrence: 'R/P1Y' } },
       obligation({
         expression: 'annually',
         kind: 'recurring',
@@ -79,9 +93,22 @@ describe('agreement on matched pairs', () => {
     expect(into.recurrencePeriod).toEqual([1, 1]);
     addPair(
       into,
-      { category: 'other', binding: true, deadline: { duration: 'P6M', relation: 'after' } },
+      {
+        evidence: EVIDENCE,
+        category: 'other',
+        binding: true,
+        deadline: { duration: 'P6M', relation: 'after' },
+      },
       obligation(null),
     );
     expect(into.durationRelation).toEqual([0, 1]);
+  });
+
+  it('counts evidence quoted as the gold quotes it, its final stop aside, and no other', () => {
+    const into = emptyPairAgreement();
+    const gold = { evidence: EVIDENCE, category: 'reporting', binding: true, deadline: null };
+    addPair(into, gold, obligation(null));
+    addPair(into, gold, { ...obligation(null), text: `4.1 ${obligation(null).text}` });
+    expect(into.evidence).toEqual([1, 2]);
   });
 });

@@ -3,6 +3,7 @@ import { sameDuration } from '@dealwatch/extraction';
 
 /** The parts of a gold obligation compared on matched pairs. */
 export interface GoldPairFields {
+  evidence: string;
   category: string;
   binding: boolean;
   deadline: {
@@ -15,6 +16,8 @@ export interface GoldPairFields {
 
 /** Agreement on matched pairs: [agreeing, compared]. Reported, not part of a hit. */
 export interface PairAgreement {
+  /** The engine quotes the obligation as the gold does (a final full stop or semicolon aside). */
+  evidence: [number, number];
   category: [number, number];
   binding: [number, number];
   durationRelation: [number, number];
@@ -22,7 +25,13 @@ export interface PairAgreement {
 }
 
 export function emptyPairAgreement(): PairAgreement {
-  return { category: [0, 0], binding: [0, 0], durationRelation: [0, 0], recurrencePeriod: [0, 0] };
+  return {
+    evidence: [0, 0],
+    category: [0, 0],
+    binding: [0, 0],
+    durationRelation: [0, 0],
+    recurrencePeriod: [0, 0],
+  };
 }
 
 /** "P5D business days" and the gold's `businessDays: 5` are one period; a plain P5D is not. */
@@ -43,6 +52,10 @@ function recurrencePeriod(recurrence: string | undefined): string | null {
   return recurrence?.split('/').pop() ?? null;
 }
 
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.;]$/, '');
+}
+
 function tally(cell: [number, number], agrees: boolean): void {
   cell[0] += agrees ? 1 : 0;
   cell[1] += 1;
@@ -53,6 +66,7 @@ function tally(cell: [number, number], agrees: boolean): void {
  * recurrence period where either side repeats: silence on one side is a disagreement.
  */
 export function addPair(into: PairAgreement, gold: GoldPairFields, engine: Obligation): void {
+  tally(into.evidence, withoutFinalStop(gold.evidence) === withoutFinalStop(engine.text));
   tally(into.category, gold.category === engine.category);
   tally(into.binding, gold.binding === engine.binding);
   const goldPeriod = periodOf(gold.deadline);

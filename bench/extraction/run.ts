@@ -51,7 +51,7 @@ function agreementRow(name: string, s: AgreementScores): string {
     `  deadlines dated  P/R/F1 ${p(s.datedDeadlines)}`,
     `  parties          P/R/F1 ${p(s.parties)}`,
     `  signedAt ${fmt(s.signedAt)}  publishedAt ${fmt(s.publishedAt)}  effectiveAt ${fmt(s.effectiveAt)}`,
-    `  on matched pairs: category ${ratio(m.category)}  binding ${ratio(m.binding)}`,
+    `  on matched pairs: evidence as quoted ${ratio(m.evidence)}  category ${ratio(m.category)}  binding ${ratio(m.binding)}`,
     `    duration/relation ${ratio(m.durationRelation)}  recurrence period ${ratio(m.recurrencePeriod)}`,
   ].join('\n');
 }

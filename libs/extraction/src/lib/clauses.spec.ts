@@ -13,7 +13,7 @@ describe('commitment clauses', () => {
     ).toEqual([
       'The Parties will establish a working group',
       'provide financing to projects',
-      'and publish annual reports.',
+      'publish annual reports.',
     ]);
   });
 
@@ -48,6 +48,50 @@ describe('commitment clauses', () => {
     expect(
       clauses('They signed a memorandum under which Malaysia will not impose export quotas.'),
     ).toEqual(['Malaysia will not impose export quotas.']);
+  });
+
+  it('leaves out the clause number or list marker the commitment is written under', () => {
+    expect(clauses('7.1 The Borrower shall repay the Loans in full.')).toEqual([
+      'The Borrower shall repay the Loans in full.',
+    ]);
+    expect(clauses('4.2.1. Each Party shall notify the other.')).toEqual([
+      'Each Party shall notify the other.',
+    ]);
+    expect(clauses('Article 12 The Supplier shall deliver the ore.')).toEqual([
+      'The Supplier shall deliver the ore.',
+    ]);
+    expect(clauses('§ 5: The Buyer shall pay the price.')).toEqual([
+      'The Buyer shall pay the price.',
+    ]);
+    expect(
+      clauses('(a) the Licensee shall pay royalties; (b) the Licensor shall audit them.'),
+    ).toEqual(['the Licensee shall pay royalties', 'the Licensor shall audit them.']);
+    expect(clauses('iv) the Agent shall file the notice.')).toEqual([
+      'the Agent shall file the notice.',
+    ]);
+  });
+
+  it('keeps a number that is part of the subject', () => {
+    expect(clauses('1.5 million tonnes shall be delivered each year.')).toEqual([
+      '1.5 million tonnes shall be delivered each year.',
+    ]);
+    expect(clauses('12 Months after Closing the Buyer shall pay the balance.')).toEqual([
+      '12 Months after Closing the Buyer shall pay the balance.',
+    ]);
+  });
+
+  it('starts after whoever reports the commitment, unless only the reporter names the subject', () => {
+    expect(
+      clauses(
+        'In its own statement, the Australian government said the two sides would direct US$1 billion to projects.',
+      ),
+    ).toEqual(['the two sides would direct US$1 billion to projects.']);
+    expect(clauses('The Thai document says the participants expect to invest in assets.')).toEqual([
+      'the participants expect to invest in assets.',
+    ]);
+    expect(clauses('The Seller said it will deliver the ore in May.')).toEqual([
+      'The Seller said it will deliver the ore in May.',
+    ]);
   });
 
   it('finds nothing without a commitment word', () => {

@@ -21,6 +21,35 @@ const ATTRIBUTION =
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
 const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas)\s+/g;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
+// "the Australian government said the two sides would ...": the report, not the commitment. Kept
+// when a pronoun follows, which only the reporter's name explains.
+const REPORTED_LEAD =
+  /^(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)\s+(?:that\s+)?(?!(?:it|they|he|she|we|its|their)\b)/i;
+// "..., and create new mechanisms": the conjunction joins the list, it is not the item's.
+const LIST_CONJUNCTION = /^(?:and|or)\s+/i;
+// A clause's heading or list marker: "Article 12", "§ 5", "(a)", "iv)", "(12)".
+const LIST_MARKER =
+  /^(?:(?:section|clause|article|paragraph|art\.|sec\.|§)\s*\d+(?:\.\d+)*[.:)]?|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\))\s+/i;
+// A clause number: "7.1", "4.2.1", "12.". A bare number ("30 days after ...") or a decimal
+// ("1.5 million tonnes") is the subject's own, so it needs a dot and a capital after it.
+const CLAUSE_NUMBER = /^(?:\d{1,3}\.)+\d{0,3}\s+(?=[A-Z"“(])/;
+
+/** How much of the text before the commitment word is lead-in and report ("In its statement, the
+ * government said"), neither of which says who commits. */
+function leadLength(text: string, triggerStart: number): number {
+  let from = 0;
+  for (const pattern of [LEAD_IN, REPORTED_LEAD]) {
+    const lead = pattern.exec(text.slice(from));
+    if (lead && from + lead[0].length <= triggerStart) from += lead[0].length;
+  }
+  return from;
+}
+
+/** Without its clause number or list marker, which is neither the subject nor the evidence. */
+function trimEnumerator(source: string, span: TextSpan): TextSpan {
+  const m = LIST_MARKER.exec(span.text) ?? CLAUSE_NUMBER.exec(span.text);
+  return m ? makeSpan(source, span.start + m[0].length, span.end) : span;
+}
 
 function trimAttribution(source: string, span: TextSpan): TextSpan {
   const m = ATTRIBUTION.exec(span.text);
@@ -43,7 +72,7 @@ function splitList(source: string, span: TextSpan, trigger: Trigger): TextSpan[]
   for (const [index, piece] of pieces.entries()) {
     const pieceStart = source.indexOf(piece, offset);
     const itemEnd = pieceStart + piece.length;
-    if (index > 0) cursor = pieceStart;
+    if (index > 0) cursor = pieceStart + (LIST_CONJUNCTION.exec(piece)?.[0].length ?? 0);
     items.push(makeSpan(source, cursor, itemEnd));
     offset = itemEnd;
   }
@@ -81,7 +110,8 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     start = m.index + m[0].length;
   }
   parts.push(makeSpan(source, trimmed.start + start, trimmed.end));
-  for (const part of parts) {
+  for (const listed of parts) {
+    const part = trimEnumerator(source, listed);
     const triggers = findTriggers(part.text);
     const first = triggers[0];
     if (!first) continue;
@@ -91,9 +121,8 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     );
     if (whichAt) span = makeSpan(source, part.start + whichAt.index + whichAt[0].length, part.end);
     else {
-      const lead = LEAD_IN.exec(part.text);
-      if (lead && lead[0].length <= first.start)
-        span = makeSpan(source, part.start + lead[0].length, part.end);
+      const from = leadLength(part.text, first.start);
+      if (from > 0) span = makeSpan(source, part.start + from, part.end);
     }
     const trigger = {
       ...first,

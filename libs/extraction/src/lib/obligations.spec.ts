@@ -94,4 +94,11 @@ describe('obligations', () => {
       'Beta Magnets, Inc.',
     ]);
   });
+
+  it('names the actor of a numbered clause without its number, and quotes it without it', () => {
+    const [repayment] = obligations('7.1 The Borrower shall repay the Loans in full.');
+    expect(repayment?.actors).toEqual(['Borrower']);
+    expect(repayment?.text).toBe('The Borrower shall repay the Loans in full.');
+    expect(repayment?.span).toEqual([4, 47]);
+  });
 });
