@@ -19,6 +19,24 @@ describe('the action as a milestone title', () => {
     );
   });
 
+  it('keeps the "not" of a duty to refrain, whether in the trigger or after it', () => {
+    expect(title('The Supplier shall not assign this Agreement without consent.')).toBe(
+      'not assign this Agreement without consent',
+    );
+    expect(
+      title("Kuroshima has also agreed not to acquire more than 19.9% of Mirador's shares."),
+    ).toBe("not acquire more than 19.9% of Mirador's shares");
+  });
+
+  it('reads past a time set off by commas between the modal and its verb', () => {
+    expect(title('The Buyer shall, on or before 1 March of each year, provide a forecast.')).toBe(
+      'provide a forecast',
+    );
+    expect(title('The Agent shall, upon request, deliver copies of the register.')).toBe(
+      'deliver copies of the register',
+    );
+  });
+
   it('names a scheduled thing that is not held by itself', () => {
     expect(title('First production of carbonate from the Project is targeted by end-2027.')).toBe(
       'First production of carbonate from the Project',

@@ -22,6 +22,10 @@ const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|int
 const HELD_EVENT =
   /\b(?:meeting|meetings|ministerial|summit|dialogue|conference|session|consultations?|talks|forum|review)\s*$/i;
 const LEADING = /^\s*(?:(?:and|or|to|also|further|jointly|not|then|each|both)\s+)*/i;
+// "shall not assign", "has agreed not to acquire": a duty to refrain, whose title must say so.
+const NEGATION = /\bnot\b/i;
+// "shall, on or before 1 March of each year, provide": what sits between the commas is the when.
+const INTERJECTION = /^\s*,[^,;]*,\s*/;
 // Words a title must not end on: "give each other early notice of projects and".
 const DANGLING =
   /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less)$/i;
@@ -109,9 +113,24 @@ export function actionOf(
 ): Action {
   const clean = withoutTimes(clause, times);
   const trigger = clause.slice(triggerStart, triggerEnd);
-  const subject = nounPhrase(clause.slice(0, triggerStart));
   // "identify, within ninety (90) days of ..., a list": the commas around a removed time go too.
-  const rest = clean.slice(triggerEnd).replace(/,\s*,/g, ' ').replace(LEADING, '');
+  const after = clean.slice(triggerEnd).replace(/,\s*,/g, ' ').replace(INTERJECTION, ' ');
+  const leading = LEADING.exec(after)?.[0] ?? '';
+  const action = affirmativeAction(clause, triggerStart, triggerEnd, after.slice(leading.length));
+  return NEGATION.test(trigger) || NEGATION.test(leading)
+    ? { ...action, title: `not ${action.title}` }
+    : action;
+}
+
+/** The action as if the clause were affirmative; `rest` is the clause after its trigger. */
+function affirmativeAction(
+  clause: string,
+  triggerStart: number,
+  triggerEnd: number,
+  rest: string,
+): Action {
+  const trigger = clause.slice(triggerStart, triggerEnd);
+  const subject = nounPhrase(clause.slice(0, triggerStart));
   const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
   if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) {
     const what = titleOf(subject);

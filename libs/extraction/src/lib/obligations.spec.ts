@@ -95,6 +95,20 @@ describe('obligations', () => {
     ]);
   });
 
+  it('names the subject that follows a phrase of time or condition put before it', () => {
+    expect(
+      obligations(
+        'Within 10 Business Days after each quarter, the Supplier shall deliver a report.',
+      )[0]?.actors,
+    ).toEqual(['Supplier']);
+    expect(
+      obligations('No later than 1 May 2027, the Buyer will pay the deposit.')[0]?.actors,
+    ).toEqual(['Buyer']);
+    expect(
+      obligations('Upon request of the Parties, the Agent shall deliver the register.')[0]?.actors,
+    ).toEqual(['Agent']);
+  });
+
   it('names the actor of a numbered clause without its number, and quotes it without it', () => {
     const [repayment] = obligations('7.1 The Borrower shall repay the Loans in full.');
     expect(repayment?.actors).toEqual(['Borrower']);

@@ -53,7 +53,15 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
   }
 }
 
-function actorsOf(subject: string, parties: readonly string[]): string[] {
+// "Within 10 Business Days after each quarter, the Supplier shall": a phrase of time or condition
+// put before the subject, up to its comma.
+const FRONTED =
+  /^\s*(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as)\b[^,]*,\s*/i;
+
+function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
+  let subject = clauseSubject;
+  for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject))
+    subject = subject.slice(fronted[0].length);
   if (COLLECTIVE.test(subject)) return [...parties];
   const named = parties.filter((party) =>
     subject.toLowerCase().includes(party.toLowerCase().split(/[\s,]/)[0] ?? party),

@@ -5,6 +5,8 @@ const strengths = (sentence: string) => findTriggers(sentence).map((t) => t.stre
 describe('commitment triggers', () => {
   it.each([
     ['Seller shall deliver the first Shipment.', ['duty']],
+    ['The Buyer is required to pay each invoice by 1 May 2027.', ['duty']],
+    ['The Parties are obliged to consult each other annually.', ['duty']],
     ['The two countries will jointly select priority projects.', ['will']],
     ['The Participants intend to convene a ministerial.', ['intention']],
     ['A bilateral ministerial meeting is scheduled within 180 days.', ['expectation']],

@@ -12,7 +12,7 @@ export interface Trigger {
 }
 
 const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
-  [/\b(?:shall|must)\b/gi, 'duty'],
+  [/\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/gi, 'duty'],
   [
     /\b(?:has|have)\s+(?:also\s+)?agreed\s+(?:not\s+)?to\b|\bagree(?:s|d)?\s+(?:not\s+)?to\b/gi,
     'agreed',
