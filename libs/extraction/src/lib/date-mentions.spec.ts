@@ -1,5 +1,5 @@
 import { formatIsoDate, parseIsoDate } from './calendar-date';
-import { findDateMentions, resolveMention } from './date-mentions';
+import { findDateMentions, resolveMention, resolveMentionFrom } from './date-mentions';
 
 const first = (text: string, reference: string | null = null) => {
   const [mention] = findDateMentions(text);
@@ -41,6 +41,18 @@ describe('date mentions', () => {
     expect(first('KUALA LUMPUR, Oct 26 (Wire) -', '2025-10-28')).toBe('2025-10-26');
     expect(first('signed in Washington on 30 April', '2025-05-09')).toBe('2025-04-30');
     expect(first('on Dec 30', '2026-01-02')).toBe('2025-12-30');
+  });
+
+  it('resolves a yearless deadline to the first such day on or after the agreement', () => {
+    const ahead = (text: string, from: string) => {
+      const [mention] = findDateMentions(text);
+      const resolved = mention ? resolveMentionFrom(mention, parseIsoDate(from)) : null;
+      return resolved ? formatIsoDate(resolved) : null;
+    };
+    expect(ahead('on or before 1 March', '2027-02-03')).toBe('2027-03-01');
+    expect(ahead('on or before 1 March', '2027-03-01')).toBe('2027-03-01');
+    expect(ahead('on or before 1 March', '2027-03-02')).toBe('2028-03-01');
+    expect(ahead('by 31 March 2026', '2027-03-02')).toBe('2026-03-31');
   });
 
   it('does not read a hyphenated reference or range of numbers as a date', () => {

@@ -174,3 +174,19 @@ export function resolveMention(
   if (sameYear && compareDates(sameYear, reference) <= 0) return sameYear;
   return makeDate(reference.year - 1, mention.month, mention.day);
 }
+
+/**
+ * A mention as a day to come: without a year, the first such day on or after `from`. A deadline
+ * lies ahead of the agreement that sets it, so "on or before 1 March of each year" in an agreement
+ * signed on 3 February 2027 first falls on 1 March 2027, where resolveMention, reading a report of
+ * past events, would give 2026.
+ */
+export function resolveMentionFrom(
+  mention: DateMention,
+  from: CalendarDate | null,
+): CalendarDate | null {
+  if (mention.year !== null || !from) return resolveMention(mention, from);
+  const sameYear = makeDate(from.year, mention.month, mention.day);
+  if (sameYear && compareDates(sameYear, from) >= 0) return sameYear;
+  return makeDate(from.year + 1, mention.month, mention.day);
+}

@@ -30,6 +30,21 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it('sets a yearless date ahead of the signing, not behind the latest date in the text', () => {
+    const forecast = 'The Buyer shall provide a forecast on or before 1 March of each year.';
+    const signedEarlyIn2027 = { signedAt: day('2027-02-03'), effectiveAt: null };
+    expect(
+      extractDeadline(
+        forecast,
+        context({ ...signedEarlyIn2027, reference: day('2027-02-03') }),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2027-03-01', recurrence: 'R/2027-03-01/P1Y' });
+    expect(due(forecast, { signedAt: day('2027-03-02'), reference: day('2032-10-31') })).toBe(
+      '2028-03-01',
+    );
+  });
+
   it('counts months from signing, clamping to the month end', () => {
     // 31 August 2025 + 6 months = 28 February 2026.
     expect(

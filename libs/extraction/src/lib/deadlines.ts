@@ -3,7 +3,7 @@ import { defaultAnchor, resolveAnchor } from './anchors';
 import { addBusinessDays } from './business-days';
 import type { CalendarDate } from './calendar-date';
 import { endOfMonth, formatIsoDate } from './calendar-date';
-import { resolveMention } from './date-mentions';
+import { resolveMentionFrom } from './date-mentions';
 import type { TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 import { applyDuration, parseDurationPhrase, toIsoDuration } from './durations';
@@ -26,6 +26,11 @@ function toAnchor(anchor: ResolvedAnchor): DeadlineAnchor {
 }
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
+
+/** From when the agreement's yearless deadlines run: its signing, else its start, else its date. */
+function startOf(context: DeadlineContext): CalendarDate | null {
+  return context.signedAt ?? context.effectiveAt ?? context.publishedAt ?? context.reference;
+}
 
 /** Picks the time limit of a clause and resolves it to a due date with the rule used. */
 export function extractDeadline(
@@ -146,7 +151,7 @@ function resolveExpression(
       return deadline;
     }
     case 'date': {
-      const date = resolveMention(shape.mention, context.reference);
+      const date = resolveMentionFrom(shape.mention, startOf(context));
       return {
         ...base,
         dueDate: iso(date),
@@ -155,7 +160,7 @@ function resolveExpression(
       };
     }
     case 'window': {
-      const date = resolveMention(shape.end, context.reference);
+      const date = resolveMentionFrom(shape.end, startOf(context));
       return {
         ...base,
         dueDate: iso(date),
