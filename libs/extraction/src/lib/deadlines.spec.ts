@@ -30,6 +30,26 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it('counts a period that names no start from the event the clause opens with', () => {
+    expect(
+      extractDeadline(
+        'Upon termination, the Provider shall return all Customer Data within thirty (30) days.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({
+      dueDate: null,
+      duration: 'P30D',
+      anchor: { type: 'event', ref: 'termination' },
+    });
+    expect(
+      due(
+        'Upon execution of this Agreement, the Buyer shall pay the deposit within five (5) days.',
+      ),
+    ).toBe('2025-09-05');
+    expect(due('The Buyer shall pay the deposit within five (5) days.')).toBe('2025-09-05');
+  });
+
   it('sets a yearless date ahead of the signing, not behind the latest date in the text', () => {
     const forecast = 'The Buyer shall provide a forecast on or before 1 March of each year.';
     const signedEarlyIn2027 = { signedAt: day('2027-02-03'), effectiveAt: null };

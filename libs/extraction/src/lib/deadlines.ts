@@ -48,7 +48,7 @@ export function extractDeadline(
   const recurrence = findRecurrence(clause);
   const chosen = pickExpression(expressions);
   if (!chosen) return recurrence ? recurringOnly(recurrence, context) : null;
-  const deadline = resolveExpression(chosen, context, previousRelative);
+  const deadline = resolveExpression(chosen, context, previousRelative, frontedEvent(clause));
   if (!deadline) return null;
   const period = recurrence?.period ?? periodOfAnchor(chosen, context);
   if (period && deadline.dueDate) {
@@ -121,16 +121,28 @@ function periodWords(period: string): string {
   return `${m?.[1] ?? '1'} ${unit}`;
 }
 
+// "Upon termination, the Provider shall return all data within thirty days": the thirty days run
+// from the termination, which the clause names before its subject, not from the signing.
+const FRONTED_EVENT =
+  /^(?:(?:promptly|immediately)\s+)?(?:upon|following|after)\s+([^,]{3,80}?),\s/i;
+
+function frontedEvent(clause: string): string | null {
+  return FRONTED_EVENT.exec(clause)?.[1] ?? null;
+}
+
 function resolveExpression(
   expression: TimeExpression,
   context: DeadlineContext,
   previousRelative: { anchor: string | null } | null,
+  /** The event the clause puts before its subject, for a period that names no start. */
+  fronted: string | null,
 ): Deadline | null {
   const shape = expression.shape;
   const base = { expression: expression.text, kind: expression.kind };
   switch (shape.type) {
     case 'relative': {
-      const phrase = shape.same && previousRelative ? previousRelative.anchor : shape.anchor;
+      const phrase =
+        shape.same && previousRelative ? previousRelative.anchor : (shape.anchor ?? fronted);
       const anchor = resolveAnchor(phrase, context);
       const sign = shape.relation === 'after' ? 1 : -1;
       const due = !anchor.date
@@ -200,7 +212,7 @@ function resolveEvent(
     // "the Final Maturity Date" means "the date falling seven (7) years after the date of this Agreement".
     const inner = findTimeExpressions(defined)[0];
     if (inner && inner.shape.type === 'relative') {
-      const resolved = resolveExpression(inner, context, null);
+      const resolved = resolveExpression(inner, context, null, null);
       if (resolved)
         return {
           ...resolved,
