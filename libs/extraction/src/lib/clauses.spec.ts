@@ -94,6 +94,30 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('splits two duties of one subject joined by "and shall", each naming that subject', () => {
+    const sentence =
+      'Provider shall maintain insurance throughout the Term and shall deliver a certificate of insurance by 1 June 2026.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['Provider shall maintain insurance throughout the Term', 'Provider '],
+      ['shall deliver a certificate of insurance by 1 June 2026.', 'Provider '],
+    ]);
+  });
+
+  it('gives the items of a list the subject of the commitment they continue', () => {
+    const sentence =
+      'The Parties will establish a working group, provide financing to projects, and publish annual reports.';
+    expect(
+      findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length)).map((c) => c.subject),
+    ).toEqual(['The Parties ', 'The Parties ', 'The Parties ']);
+  });
+
+  it('keeps "and shall" of a new subject in one commitment', () => {
+    expect(
+      clauses('During each Contract Year, Buyer shall purchase and Seller shall sell 100 tonnes.'),
+    ).toHaveLength(1);
+  });
+
   it('finds nothing without a commitment word', () => {
     expect(clauses('The Parties met in Tokyo on Tuesday.')).toEqual([]);
   });

@@ -9,6 +9,12 @@ import { findTriggers } from './triggers';
 export interface CommitmentClause {
   readonly span: TextSpan;
   readonly trigger: Trigger;
+  /**
+   * Who commits, as the sentence names them before the trigger. Differs from the text before the
+   * clause's own trigger for a commitment that continues another ("..., and create new
+   * mechanisms"; "... and shall deliver a certificate"), which shares its subject.
+   */
+  readonly subject: string;
 }
 
 // Base verbs that start coordinated commitments ("will select projects, provide financing,
@@ -19,7 +25,10 @@ const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
 const ATTRIBUTION =
   /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
-const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas)\s+/g;
+// "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time.
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas)\s+|,?\s+and\s+(?=(?:shall|will|must)\s)/g;
+// The text before a continuing commitment's trigger, which names no one of its own.
+const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
 // when a pronoun follows, which only the reporter's name explains.
@@ -110,6 +119,7 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     start = m.index + m[0].length;
   }
   parts.push(makeSpan(source, trimmed.start + start, trimmed.end));
+  let subject = '';
   for (const listed of parts) {
     const part = trimEnumerator(source, listed);
     const triggers = findTriggers(part.text);
@@ -130,8 +140,10 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       end: first.end - (span.start - part.start),
     };
     for (const item of splitList(source, span, trigger)) {
-      const own = findTriggers(item.text)[0];
-      clauses.push({ span: item, trigger: own ?? { ...trigger, start: 0, end: 0 } });
+      const own = findTriggers(item.text)[0] ?? { ...trigger, start: 0, end: 0 };
+      const named = item.text.slice(0, own.start);
+      if (!NO_SUBJECT.test(named)) subject = named;
+      clauses.push({ span: item, trigger: own, subject });
     }
   }
   return clauses;

@@ -95,6 +95,17 @@ describe('obligations', () => {
     ]);
   });
 
+  it('names the actors of a commitment on each of the commitments listed after it', () => {
+    const listed = obligations(
+      'The Parties will establish a working group, provide financing to projects, and publish annual reports.',
+    );
+    expect(listed.map((o) => o.actors)).toEqual([
+      ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
+      ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
+      ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
+    ]);
+  });
+
   it('names the subject that follows a phrase of time or condition put before it', () => {
     expect(
       obligations(

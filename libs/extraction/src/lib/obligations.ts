@@ -81,12 +81,11 @@ function buildObligation(
   times: readonly TimeExpression[],
 ): Obligation {
   const text = clause.span.text;
-  const subject = text.slice(0, clause.trigger.start);
   const action = actionOf(text, clause.trigger.start, clause.trigger.end, times);
   return {
     text,
     span: [clause.span.start, clause.span.end],
-    actors: actorsOf(subject, context.parties),
+    actors: actorsOf(clause.subject, context.parties),
     action: action.title,
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
