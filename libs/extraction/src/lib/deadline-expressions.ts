@@ -59,7 +59,9 @@ const FISCAL_YEAR =
 const EVENT_AT =
   /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
 const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;
-const DEFINED_DATE = /\b(?:on|by)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
+// "on or before the Effective Date": a date the agreement defines, capitalised as defined terms are.
+const DEFINED_DATE =
+  /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
 
 function relative(
@@ -192,8 +194,8 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-      kind: 'on',
-      shape: { type: 'event', anchor: m[1] ?? '' },
+      kind: m[1]?.toLowerCase() === 'on' ? 'on' : 'by',
+      shape: { type: 'event', anchor: m[2] ?? '' },
     });
   }
   for (const m of allMatches(EVENT_AT, clause)) {

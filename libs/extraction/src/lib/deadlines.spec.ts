@@ -30,6 +30,25 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it.each([
+    'on or before the Effective Date',
+    'no later than the Effective Date',
+    'prior to the Effective Date',
+    'by the Effective Date',
+  ])('reads "%s" as due on the date the agreement defines', (limit) => {
+    expect(
+      extractDeadline(
+        `Provider shall deliver a certificate of insurance ${limit}.`,
+        context(),
+        null,
+      ),
+    ).toMatchObject({ expression: limit, kind: 'by', dueDate: '2025-12-22' });
+  });
+
+  it('reads no defined date into a lowercase "date"', () => {
+    expect(due('Provider shall deliver the report on the date agreed.')).toBeNull();
+  });
+
   it('counts a period that names no start from the event the clause opens with', () => {
     expect(
       extractDeadline(

@@ -238,7 +238,8 @@ function resolveEvent(
   }
   return {
     expression: expression.text,
-    kind: 'on',
+    // "by the Closing Date" is a limit; "on the Closing Date" and "at completion" a day.
+    kind: expression.kind === 'by' ? 'by' : 'on',
     dueDate: iso(anchor.date),
     rule: anchor.date
       ? `date of ${anchor.ref ?? anchor.type}`
