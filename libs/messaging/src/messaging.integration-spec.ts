@@ -371,4 +371,32 @@ describe('the outbox relay when Kafka refuses a batch', () => {
     );
     expect(await dataSource.query('SELECT seq FROM outbox_messages')).toEqual([]);
   });
+
+  it('sends in separate requests two large events for one partition, which Kafka refuses together', async () => {
+    const agreementId = randomUUID();
+    const large = () => {
+      const payload = ingestedPayload(agreementId);
+      payload.text = 'The parties will meet. '.repeat(26_000);
+      return payload;
+    };
+    const ids = await dataSource.transaction((manager) =>
+      outbox.appendMany(
+        manager,
+        [large(), large()].map((payload) => ({
+          topic: Topics.AgreementIngestedV1,
+          payload,
+          metadata: { subject: agreementId },
+        })),
+      ),
+    );
+    const relay = new OutboxRelay(dataSource, producer, naming, logger, { pollIntervalMs: 60_000 });
+    expect(await relay.publishBatch()).toBe(2);
+    const published = await expectEventually(() => {
+      const found = recorder.on(ingested).filter((message) => message.key === agreementId);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(published.map((message) => message.headers[CloudEventHeaders.id])).toEqual(ids);
+    expect(Math.min(...published.map((message) => message.value!.length))).toBeGreaterThan(550_000);
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { isTopic } from '@dealwatch/contracts';
+import { MAX_EVENT_VALUE_BYTES, isTopic } from '@dealwatch/contracts';
 import { BatchLoop } from '@dealwatch/time';
 
 import type { ClientBase, QueryResult } from 'pg';
@@ -9,6 +9,7 @@ import type { MessageSender } from '../kafka/idempotent-producer';
 import type { TopicNaming } from '../kafka/topic-naming';
 import { listenerConnectionConfig } from './listener-connection';
 import { OutboxListener } from './outbox-listener';
+import { sizeBoundedGroups } from './size-bounded-groups';
 
 interface OutboxRow {
   seq: string;
@@ -32,12 +33,13 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes committed outbox rows in order, one batch per `sendBatch`, and deletes them in the same
- * transaction (which holds them locked) once Kafka has acknowledged them. A crash between the two
- * republishes the batch; the idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
+ * Publishes committed outbox rows in order, a batch at a time (in as many produce requests as keep
+ * each under the broker's size limit), and deletes them in the same transaction (which holds them
+ * locked) once Kafka has acknowledged them. A crash between the two republishes the batch; the
+ * idempotent producer and the consumers' inbox make that harmless. Rows locked by another relay
  * instance are skipped, not awaited. Every commit that appends events notifies the schema's outbox
- * channel, on which the relay keeps a session listening, so rows committed by any instance go out at
- * once. The poll is only a safety net.
+ * channel, on which the relay keeps a session listening, so rows committed by any instance go out
+ * at once. The poll is only a safety net.
  */
 export class OutboxRelay {
   private running = false;
@@ -129,7 +131,9 @@ export class OutboxRelay {
         await client.query('COMMIT');
         return 0;
       }
-      await this.producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows) });
+      // In order, one request after another, each small enough for any partition's share of it.
+      for (const request of sizeBoundedGroups(rows, bytesOf, MAX_EVENT_VALUE_BYTES))
+        await this.producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(request) });
       await client.query(
         `DELETE FROM outbox_messages WHERE seq = ANY('{${rows.map(seqOf).join(',')}}'::bigint[]);
          COMMIT`,
@@ -159,6 +163,13 @@ export class OutboxRelay {
     }
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   }
+}
+
+/** What a row adds to a produce request, near enough: its value, key and headers. */
+function bytesOf(row: OutboxRow): number {
+  let bytes = Buffer.byteLength(row.payload) + Buffer.byteLength(row.message_key);
+  for (const [name, value] of Object.entries(row.headers)) bytes += name.length + value.length;
+  return bytes;
 }
 
 /** A row's sequence number, checked to be digits before it is written into a statement. */
