@@ -5,9 +5,14 @@
 import {
   CloudEventHeaders,
   MAX_EVENT_VALUE_BYTES,
+  MAX_EXTRACTION_EVENT_VALUE_BYTES,
+  Topics,
   deadLetterTopicOf,
+  maxEventValueBytes,
   payloadClasses,
+  topicMaxMessageBytes,
 } from '@dealwatch/contracts';
+import type { Topic } from '@dealwatch/contracts';
 
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -90,7 +95,7 @@ export function renderAsyncApi(): string {
     };
     channels[topic] = {
       address: topic,
-      description: `Keyed by agreement id. Messages a consumer cannot process go to ${deadLetterTopicOf(topic)} with the reason in the dlq_error header (one the dead-letter topic refuses as too large goes without its value, dlq_value_omitted saying how large).`,
+      description: `Keyed by agreement id. A value is at most ${maxEventValueBytes(topic as Topic)} bytes. Messages a consumer cannot process go to ${deadLetterTopicOf(topic)} with the reason in the dlq_error header (one the dead-letter topic refuses as too large goes without its value, dlq_value_omitted saying how large).`,
       messages: { [name]: { $ref: `#/components/messages/${name}` } },
     };
     operations[`receive${name}`] = { action: 'receive', channel: { $ref: `#/channels/${topic}` } };
@@ -100,7 +105,7 @@ export function renderAsyncApi(): string {
     info: {
       title: 'DealWatch events',
       version: '1.0.0',
-      description: `Every topic DealWatch publishes. A published payload never changes: a new shape is a new versioned topic. A message value is UTF-8 JSON of at most ${MAX_EVENT_VALUE_BYTES} bytes.`,
+      description: `Every topic DealWatch publishes. A published payload never changes: a new shape is a new versioned topic. A message value is UTF-8 JSON of at most ${MAX_EVENT_VALUE_BYTES} bytes, but on ${Topics.ClausesExtractedV1} of at most ${MAX_EXTRACTION_EVENT_VALUE_BYTES} (an extraction quotes every obligation of a text that may itself be ${MAX_EVENT_VALUE_BYTES} bytes), whose topic and dead-letter topic are created with max.message.bytes ${topicMaxMessageBytes(Topics.ClausesExtractedV1)}.`,
     },
     defaultContentType: 'application/json',
     channels,

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 
-import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
+import {
+  MAX_EVENT_VALUE_BYTES,
+  MAX_EXTRACTION_EVENT_VALUE_BYTES,
+  topicMaxMessageBytes,
+} from './envelope/cloud-event-headers';
 import { parseEventPayload } from './parse-event-payload';
 import { Topics } from './topics';
 import { validPayloads } from './valid-payloads.fixture';
@@ -113,6 +117,36 @@ describe('parseEventPayload', () => {
     expect(parseEventPayload(Topics.AgreementIngestedV1, oversized)).toEqual({
       ok: false,
       error: `value is ${Buffer.byteLength(oversized)} bytes, over the ${MAX_EVENT_VALUE_BYTES}-byte limit of an event`,
+    });
+  });
+
+  describe('an extraction, which may be larger than the text it reads', () => {
+    const extracted = validPayloads[Topics.ClausesExtractedV1];
+    const withObligations = (count: number) =>
+      JSON.stringify({
+        ...extracted,
+        obligations: Array.from({ length: count }, () => extracted.obligations[0]),
+      });
+
+    it("takes an extraction over the other topics' limit, up to its own", () => {
+      const large = withObligations(6_000);
+      expect(Buffer.byteLength(large)).toBeGreaterThan(MAX_EVENT_VALUE_BYTES);
+      expect(Buffer.byteLength(large)).toBeLessThan(MAX_EXTRACTION_EVENT_VALUE_BYTES);
+      const result = parseEventPayload(Topics.ClausesExtractedV1, large);
+      expect(result.ok && result.value.obligations).toHaveLength(6_000);
+    });
+
+    it('refuses one over its own limit, naming it', () => {
+      const oversized = withObligations(30_000);
+      expect(parseEventPayload(Topics.ClausesExtractedV1, oversized)).toEqual({
+        ok: false,
+        error: `value is ${Buffer.byteLength(oversized)} bytes, over the ${MAX_EXTRACTION_EVENT_VALUE_BYTES}-byte limit of an event`,
+      });
+    });
+
+    it('has its topic take a record batch of its largest value with its headers', () => {
+      expect(topicMaxMessageBytes(Topics.ClausesExtractedV1)).toBe(4_048_588);
+      expect(topicMaxMessageBytes(Topics.AgreementIngestedV1)).toBeNull();
     });
   });
 });

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 
-import { MAX_EVENT_VALUE_BYTES } from './envelope/cloud-event-headers';
+import { maxEventValueBytes } from './envelope/cloud-event-headers';
 import { payloadClasses } from './event-map';
 import type { PayloadOf } from './event-map';
 import type { Topic } from './topics';
@@ -39,10 +39,11 @@ export function parseEventPayload<T extends Topic>(
 ): ParseResult<PayloadOf<T>> {
   if (raw === null || raw.length === 0) return { ok: false, error: 'message has no value' };
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-  if (bytes.length > MAX_EVENT_VALUE_BYTES) {
+  const limit = maxEventValueBytes(topic);
+  if (bytes.length > limit) {
     return {
       ok: false,
-      error: `value is ${bytes.length} bytes, over the ${MAX_EVENT_VALUE_BYTES}-byte limit of an event`,
+      error: `value is ${bytes.length} bytes, over the ${limit}-byte limit of an event`,
     };
   }
   let text: string;

@@ -2,7 +2,7 @@ import {
   CLOUD_EVENTS_SPEC_VERSION,
   CloudEventHeaders,
   DeadLetterHeaders,
-  MAX_EVENT_VALUE_BYTES,
+  maxEventValueBytes,
 } from '@dealwatch/contracts';
 import type { PayloadOf, Topic } from '@dealwatch/contracts';
 
@@ -48,7 +48,7 @@ function headersOf(type: string): Record<string, string> {
 /**
  * The hostile messages for one topic, built around one valid payload of it: invalid UTF-8, JSON of
  * the wrong shape, the payload without its CloudEvents headers, the payload as a future version of
- * the event, and an oversized one (10 MB at full scale, 2 MB otherwise: both over the event limit).
+ * the event, and an oversized one (10 MB at full scale, else a megabyte over the topic's limit).
  * At full scale, random byte strings from fast-check come on top.
  */
 export function hostileMessagesFor<T extends Topic>(
@@ -59,7 +59,11 @@ export function hostileMessagesFor<T extends Topic>(
   const key = () => `hostile-${randomUUID()}`;
   const payload = JSON.stringify(valid);
   const fields = JSON.parse(payload) as Record<string, unknown>;
-  const oversizedBytes = scale > 1 ? 10 * 1024 * 1024 : 2 * 1024 * 1024;
+  // Over the topic's own limit (4 MB for extractions) by a megabyte, and 10 MB at full scale.
+  const oversizedBytes = Math.max(
+    scale > 1 ? 10 * 1024 * 1024 : 0,
+    maxEventValueBytes(topic) + 1024 * 1024,
+  );
   const messages: HostileMessage[] = [
     {
       name: 'garbage bytes (invalid UTF-8)',
@@ -101,14 +105,14 @@ export function hostileMessagesFor<T extends Topic>(
       keepsValue: true,
     },
     {
-      name: `a ${oversizedBytes / 1024 / 1024} MB message`,
+      name: `a ${(oversizedBytes / 1_000_000).toFixed(1)} MB message`,
       message: {
         key: key(),
         value: JSON.stringify({ ...fields, padding: 'x'.repeat(oversizedBytes) }),
         headers: headersOf(topic),
       },
       reason: new RegExp(
-        `^invalid payload: value is \\d+ bytes, over the ${MAX_EVENT_VALUE_BYTES}-byte limit`,
+        `^invalid payload: value is \\d+ bytes, over the ${maxEventValueBytes(topic)}-byte limit`,
       ),
       // The DLQ topic keeps the broker's default limit, as it would in production.
       keepsValue: false,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
 import type { DecodedEvent } from '../kafka/decode-event';
+import { EventTooLargeError } from '../outbox/event-outbox';
 import { UnprocessableEventError } from './event-handler';
 import type { BatchEventHandler } from './event-handler';
 
@@ -108,6 +109,11 @@ export class InboxTransactions {
         if (isTransientError(error)) throw error;
         if (error instanceof UnprocessableEventError) {
           await deadLetter(error.message);
+          return;
+        }
+        // The same event makes the same too large an event every time: no attempt would do better.
+        if (error instanceof EventTooLargeError) {
+          await deadLetter(describe(error));
           return;
         }
         this.logger.warn(

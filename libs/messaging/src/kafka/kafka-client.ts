@@ -1,6 +1,6 @@
-import { allTopics } from '@dealwatch/contracts';
+import { allTopics, topicMaxMessageBytes } from '@dealwatch/contracts';
 
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, ConfigSource, Kafka, logLevel } from 'kafkajs';
 import type { Admin, ISocketFactory, LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -56,11 +56,11 @@ export function createIdempotentProducer(kafka: Kafka, logger: Logger): Idempote
 }
 
 /**
- * Creates every contract topic and its dead-letter topic; existing ones are left as they are. Then
- * waits until each partition answers for its offsets: a partition created moments ago (by this
- * service or a neighbour starting beside it) answers "not the leader" until its log is ready, and
- * a consumer that meets that refreshes its metadata and rejoins its group, a dozen times over
- * while it starts.
+ * Creates every contract topic and its dead-letter topic; existing ones are left as they are, but
+ * for the size of message a topic of large events takes (`topicMaxMessageBytes`). Then waits until
+ * each partition answers for its offsets: a partition created moments ago (by this service or a
+ * neighbour starting beside it) answers "not the leader" until its log is ready, and a consumer that
+ * meets that refreshes its metadata and rejoins its group, a dozen times over while it starts.
  */
 export async function ensureTopics(
   admin: Admin,
@@ -68,16 +68,75 @@ export async function ensureTopics(
   partitions = 3,
 ): Promise<void> {
   const all = allTopics.flatMap((topic) => [naming.physical(topic), naming.deadLetter(topic)]);
+  const largeMessages = largeMessageTopics(naming);
   const existing = new Set(await admin.listTopics());
   const wanted = all.filter((name) => !existing.has(name));
   if (wanted.length > 0) {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      topics: wanted.map((topic) => {
+        const maxMessageBytes = largeMessages.get(topic);
+        return {
+          topic,
+          numPartitions: partitions,
+          replicationFactor: 1,
+          ...(maxMessageBytes === undefined
+            ? {}
+            : { configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(maxMessageBytes) }] }),
+        };
+      }),
     });
   }
+  await allowLargeMessages(admin, largeMessages);
   const deadline = Date.now() + PARTITIONS_READY_TIMEOUT_MS;
   await Promise.all(all.map((topic) => untilOffsetsAnswer(admin, topic, deadline)));
+}
+
+const MAX_MESSAGE_BYTES = 'max.message.bytes';
+
+/** The topics (and DLQs) whose events may be larger than the broker's default takes. */
+function largeMessageTopics(naming: TopicNaming): Map<string, number> {
+  const large = new Map<string, number>();
+  for (const topic of allTopics) {
+    const bytes = topicMaxMessageBytes(topic);
+    if (bytes === null) continue;
+    large.set(naming.physical(topic), bytes);
+    large.set(naming.deadLetter(topic), bytes);
+  }
+  return large;
+}
+
+/**
+ * Raises `max.message.bytes` on topics created before it was set. Kafka's AlterConfigs replaces a
+ * topic's own settings as a whole, so those already set (a retention an operator chose) are sent
+ * back with it.
+ */
+async function allowLargeMessages(admin: Admin, large: Map<string, number>): Promise<void> {
+  if (large.size === 0) return;
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [...large.keys()].map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+  const resources = described.resources.flatMap(({ resourceName, configEntries }) => {
+    const wanted = String(large.get(resourceName));
+    const current = configEntries.find((entry) => entry.configName === MAX_MESSAGE_BYTES);
+    if (current?.configValue === wanted) return [];
+    const own = configEntries
+      .filter(
+        (entry) =>
+          entry.configSource === ConfigSource.TOPIC_CONFIG &&
+          entry.configName !== MAX_MESSAGE_BYTES,
+      )
+      .map((entry) => ({ name: entry.configName, value: entry.configValue }));
+    return [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: resourceName,
+        configEntries: [...own, { name: MAX_MESSAGE_BYTES, value: wanted }],
+      },
+    ];
+  });
+  if (resources.length > 0) await admin.alterConfigs({ validateOnly: false, resources });
 }
 
 /** Past this, a partition still not ready is left to the consumers, which cope, only more slowly. */

@@ -2,7 +2,7 @@ import {
   CLOUD_EVENTS_SPEC_VERSION,
   CloudEventHeaders,
   EVENT_CONTENT_TYPE,
-  MAX_EVENT_VALUE_BYTES,
+  maxEventValueBytes,
 } from '@dealwatch/contracts';
 import type { PayloadOf, Topic } from '@dealwatch/contracts';
 import { timeOrderedUuid } from '@dealwatch/persistence';
@@ -34,7 +34,7 @@ interface OutboxRow {
 }
 
 /**
- * An event too large for any topic to take. Appending it would leave an outbox row the relay can
+ * An event too large for its topic to take. Appending it would leave an outbox row the relay can
  * never publish, holding back every event after it; the caller's transaction fails instead.
  */
 export class EventTooLargeError extends Error {
@@ -43,8 +43,9 @@ export class EventTooLargeError extends Error {
   constructor(
     readonly topic: string,
     readonly bytes: number,
+    readonly limit: number,
   ) {
-    super(`a ${topic} event of ${bytes} bytes is over the ${MAX_EVENT_VALUE_BYTES}-byte limit`);
+    super(`a ${topic} event of ${bytes} bytes is over the ${limit}-byte limit`);
   }
 }
 
@@ -109,7 +110,8 @@ export class EventOutbox {
   private rowOf({ topic, payload, metadata }: OutboxEvent): OutboxRow {
     const value = JSON.stringify(payload);
     const bytes = Buffer.byteLength(value);
-    if (bytes > MAX_EVENT_VALUE_BYTES) throw new EventTooLargeError(topic, bytes);
+    const limit = maxEventValueBytes(topic);
+    if (bytes > limit) throw new EventTooLargeError(topic, bytes, limit);
     const eventId = metadata.eventId ?? timeOrderedUuid();
     const headers: Record<string, string> = {
       [CloudEventHeaders.specVersion]: CLOUD_EVENTS_SPEC_VERSION,

@@ -1,5 +1,10 @@
 import { loadEnv } from '@dealwatch/config';
-import { Topics } from '@dealwatch/contracts';
+import {
+  DeadLetterHeaders,
+  MAX_EVENT_VALUE_BYTES,
+  MAX_EXTRACTION_EVENT_VALUE_BYTES,
+  Topics,
+} from '@dealwatch/contracts';
 import type { AgreementIngestedV1, ClausesExtractedV1 } from '@dealwatch/contracts';
 import { startInProcess } from '@dealwatch/platform/testing';
 import {
@@ -59,7 +64,10 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
     });
     ({ app, base } = await startInProcess(AppModule.register(env)));
     publisher = await new EventPublisher(brokers, namespace.topicPrefix).start();
-    recorder = await new TopicRecorder(brokers).start([topic(Topics.ClausesExtractedV1)]);
+    recorder = await new TopicRecorder(brokers).start([
+      topic(Topics.ClausesExtractedV1),
+      `${topic(Topics.AgreementIngestedV1)}.dlq`,
+    ]);
   });
 
   afterAll(async () => {
@@ -154,6 +162,62 @@ describe('clause-extraction service on real Kafka and PostgreSQL', () => {
       extractionsOf(first)[1]!.extractionId,
     );
   });
+
+  it('announces the extraction of a dense agreement, larger than its text and than other events may be', async () => {
+    const agreementId = randomUUID();
+    // Short numbered clauses: each obligation's fields take several times its sentence.
+    const text = Array.from(
+      { length: 1_500 },
+      (_, i) =>
+        `${i + 1}.1 The Supplier shall deliver lot ${i + 1} to the Buyer no later than ${(i % 28) + 1} March 2027.\n` +
+        `${i + 1}.2 The Buyer shall pay the price of lot ${i + 1} within thirty (30) days after its delivery.`,
+    ).join('\n');
+    await publish(ingested(agreementId, text));
+    const message = await expectEventually(
+      () => {
+        const found = recorder
+          .on(topic(Topics.ClausesExtractedV1))
+          .find((candidate) => candidate.key === agreementId);
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const bytes = Buffer.byteLength(message.value!);
+    expect(bytes).toBeGreaterThan(MAX_EVENT_VALUE_BYTES);
+    expect(bytes).toBeLessThanOrEqual(MAX_EXTRACTION_EVENT_VALUE_BYTES);
+    const extracted = JSON.parse(message.value!) as ClausesExtractedV1;
+    expect(extracted.obligations).toHaveLength(3_000);
+    expect(extracted.obligations[0]).toMatchObject({
+      text: 'The Supplier shall deliver lot 1 to the Buyer no later than 1 March 2027.',
+      actors: ['Supplier'],
+    });
+  }, 60_000);
+
+  it('dead-letters at once an agreement whose extraction is over even its own limit, saying so, and goes on', async () => {
+    const tooMany = randomUUID();
+    const next = randomUUID();
+    const text = 'Each party shall pay one dollar by 1 May 2027. '.repeat(20_000);
+    await publish(ingested(tooMany, text));
+    await publish(ingested(next, 'The parties shall meet within 30 days of 1 March 2026.'));
+    const dead = await expectEventually(
+      () => {
+        const found = recorder
+          .on(`${topic(Topics.AgreementIngestedV1)}.dlq`)
+          .find((message) => message.key === tooMany);
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 45_000 },
+    );
+    expect(dead.headers[DeadLetterHeaders.error]).toMatch(
+      new RegExp(
+        `^EventTooLargeError: a dealwatch\\.clauses\\.extracted\\.v1 event of \\d+ bytes is over the ${MAX_EXTRACTION_EVENT_VALUE_BYTES}-byte limit`,
+      ),
+    );
+    await expectEventually(() => expect(extractionsOf(next)).toHaveLength(1));
+    expect(extractionsOf(tooMany)).toEqual([]);
+  }, 60_000);
 
   it('answers 404 before an agreement has been extracted', async () => {
     expect((await apiFetch(`${base}/v1/agreements/${randomUUID()}/extraction`)).status).toBe(404);

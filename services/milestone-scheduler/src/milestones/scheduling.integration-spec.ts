@@ -1,11 +1,11 @@
-import { Topics } from '@dealwatch/contracts';
+import { MAX_EVENT_VALUE_BYTES, Topics } from '@dealwatch/contracts';
 import { ManualClock } from '@dealwatch/platform';
 import { createTestNamespace, expectEventually } from '@dealwatch/testing';
 
 import { randomUUID } from 'node:crypto';
 import { version as uuidVersion } from 'uuid';
 
-import { SchedulerTestBed, obligation } from '../testing/scheduler-harness';
+import { SchedulerTestBed, extraction, obligation } from '../testing/scheduler-harness';
 
 const namespace = createTestNamespace('scheduler');
 
@@ -52,6 +52,26 @@ describe('milestone scheduler on real Kafka and PostgreSQL, with a controlled cl
       ).toBe(true),
     );
   });
+
+  it('schedules every obligation of an extraction as large as its topic takes', async () => {
+    const agreementId = randomUUID();
+    const many = Array.from({ length: 6_000 }, (_, i) =>
+      obligation(`lot-${i}`, `2026-${String((i % 12) + 1).padStart(2, '0')}-15`),
+    );
+    expect(Buffer.byteLength(JSON.stringify(extraction(agreementId, many)))).toBeGreaterThan(
+      2 * MAX_EVENT_VALUE_BYTES,
+    );
+    await publish(agreementId, ...many);
+    await expectEventually(
+      () =>
+        expect(
+          bed.recorder
+            .on(`${namespace.topicPrefix}${Topics.MilestoneScheduledV1}`)
+            .filter((m) => m.key === agreementId),
+        ).toHaveLength(6_000),
+      { timeoutMs: 60_000 },
+    );
+  }, 90_000);
 
   it('fires a reminder when its time comes, with the evidence and the time it was meant for', async () => {
     const agreementId = randomUUID();
