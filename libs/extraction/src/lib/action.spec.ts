@@ -28,6 +28,25 @@ describe('the action as a milestone title', () => {
     ).toBe("not acquire more than 19.9% of Mirador's shares");
   });
 
+  it('keeps the "not" of a duty to refrain that is stated twice over', () => {
+    expect(
+      title(
+        'The Licensee shall not, and shall procure that its Affiliates shall not, reverse engineer the Software.',
+      ),
+    ).toBe('not reverse engineer the Software');
+  });
+
+  it('ends the action where a time limit begins, even one the time expressions leave out', () => {
+    expect(
+      title(
+        'The Licensee shall pay the Licence Fee not later than the tenth (10th) Business Day of each month.',
+      ),
+    ).toBe('pay the Licence Fee');
+    expect(title('The Agent shall file the notice on or before the Closing Date.')).toBe(
+      'file the notice',
+    );
+  });
+
   it('reads past a time set off by commas between the modal and its verb', () => {
     expect(title('The Buyer shall, on or before 1 March of each year, provide a forecast.')).toBe(
       'provide a forecast',

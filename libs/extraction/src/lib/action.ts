@@ -21,7 +21,9 @@ const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|int
 // Things one holds: "hold a bilateral ministerial meeting".
 const HELD_EVENT =
   /\b(?:meeting|meetings|ministerial|summit|dialogue|conference|session|consultations?|talks|forum|review)\s*$/i;
-const LEADING = /^\s*(?:(?:and|or|to|also|further|jointly|not|then|each|both)\s+)*/i;
+// Words between the modal and the verb; "shall not, and shall procure that ..., reverse": "not" may
+// come right before a comma.
+const LEADING = /^\s*(?:(?:and|or|to|also|further|jointly|not|then|each|both)\b\s*)*/i;
 // "shall not assign", "has agreed not to acquire": a duty to refrain, whose title must say so.
 const NEGATION = /\bnot\b/i;
 // "shall, on or before 1 March of each year, provide": what sits between the commas is the when.
@@ -30,7 +32,9 @@ const INTERJECTION = /^\s*,[^,;]*,\s*/;
 const DANGLING =
   /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less)$/i;
 // A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
-const BREAK = /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)/;
+// "no later than" and "on or before" start a time limit, which is no part of the action, also where
+// it is one the time expressions do not give ("the tenth (10th) Business Day of each month").
+const BREAK = /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b/i;
 
 const IRREGULAR: Readonly<Record<string, string>> = {
   paid: 'pay',
@@ -114,9 +118,10 @@ export function actionOf(
   const clean = withoutTimes(clause, times);
   const trigger = clause.slice(triggerStart, triggerEnd);
   // "identify, within ninety (90) days of ..., a list": the commas around a removed time go too.
-  const after = clean.slice(triggerEnd).replace(/,\s*,/g, ' ').replace(INTERJECTION, ' ');
+  const after = clean.slice(triggerEnd).replace(/,\s*,/g, ' ');
   const leading = LEADING.exec(after)?.[0] ?? '';
-  const action = affirmativeAction(clause, triggerStart, triggerEnd, after.slice(leading.length));
+  const rest = after.slice(leading.length).replace(INTERJECTION, ' ');
+  const action = affirmativeAction(clause, triggerStart, triggerEnd, rest);
   return NEGATION.test(trigger) || NEGATION.test(leading)
     ? { ...action, title: `not ${action.title}` }
     : action;

@@ -112,6 +112,14 @@ describe('commitment clauses', () => {
     ).toEqual(['The Parties ', 'The Parties ', 'The Parties ']);
   });
 
+  it('keeps a duty to refrain stated twice over ("shall not, and shall procure that") in one', () => {
+    expect(
+      clauses(
+        'The Licensee shall not, and shall procure that its Affiliates shall not, reverse engineer the Software.',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('keeps "and shall" of a new subject in one commitment', () => {
     expect(
       clauses('During each Contract Year, Buyer shall purchase and Seller shall sell 100 tonnes.'),

@@ -26,7 +26,9 @@ const ATTRIBUTION =
   /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
 // "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time.
-const CLAUSE_BREAK = /;\s+|,\s+(?:while|although|whereas)\s+|,?\s+and\s+(?=(?:shall|will|must)\s)/g;
+// "shall not, and shall procure that ... shall not, reverse engineer": one duty, stated twice over.
+const CLAUSE_BREAK =
+  /;\s+|,\s+(?:while|although|whereas)\s+|(?<!\bnot,?),?\s+and\s+(?=(?:shall|will|must)\s)/g;
 // The text before a continuing commitment's trigger, which names no one of its own.
 const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
