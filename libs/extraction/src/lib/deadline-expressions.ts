@@ -3,6 +3,7 @@ import { findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch } from './durations';
 import { allMatches } from './matches';
+import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
 export type ExpressionShape =
@@ -59,6 +60,12 @@ const FISCAL_YEAR =
 const EVENT_AT =
   /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
 const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;
+// "on each anniversary of the Effective Date", "by the third anniversary of Closing": whole years
+// after the anchor (and again each year, for "each", which findRecurrence reads).
+const ANNIVERSARY = new RegExp(
+  `\\b(?:on|by|before|prior to|no later than|not later than)\\s+(?:each|every|the)\\s+(?:${ORDINAL_PATTERN}\\s+)?anniversary\\s+of\\s+${ANCHOR}`,
+  'gi',
+);
 // "on or before the Effective Date": a date the agreement defines, capitalised as defined terms are.
 const DEFINED_DATE =
   /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
@@ -189,6 +196,24 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       shape: { type: 'event', anchor: m[1] ?? '' },
     });
   }
+  for (const m of allMatches(ANNIVERSARY, clause)) {
+    const years = m[1] ? parseOrdinal(m[1]) : 1;
+    const anchor = m[2]?.trim();
+    if (!years || !anchor) continue;
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: /^on\b/i.test(m[0]) ? 'on' : 'by',
+      shape: {
+        type: 'relative',
+        duration: { amount: years, unit: 'Y', businessDays: false },
+        relation: 'after',
+        anchor,
+        same: false,
+      },
+    });
+  }
   for (const m of allMatches(DEFINED_DATE, clause)) {
     found.push({
       start: m.index,
@@ -226,7 +251,7 @@ const RECURRENCE: readonly [RegExp, string][] = [
     'P6M',
   ],
   [
-    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis)\b/i,
+    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary)\b/i,
     'P1Y',
   ],
   [

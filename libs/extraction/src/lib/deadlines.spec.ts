@@ -30,6 +30,35 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it('counts anniversaries in whole years from their anchor, every year for "each"', () => {
+    expect(
+      extractDeadline(
+        'The Licensee shall pay the annual fee on each anniversary of the Effective Date.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({
+      dueDate: '2026-12-22',
+      duration: 'P1Y',
+      recurrence: 'R/2026-12-22/P1Y',
+      anchor: { type: 'effective' },
+    });
+    expect(
+      due('The Seller shall deliver the accounts by the second anniversary of the date hereof.'),
+    ).toBe('2027-08-31');
+    expect(
+      extractDeadline(
+        'The Buyer shall pay the deferred consideration on the third anniversary of the Closing Date.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({
+      dueDate: null,
+      duration: 'P3Y',
+      anchor: { type: 'event', ref: 'Closing Date' },
+    });
+  });
+
   it.each([
     'on or before the Effective Date',
     'no later than the Effective Date',
