@@ -1,7 +1,7 @@
 import type { DateMention } from './date-mentions';
 import { findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
-import { DURATION_PATTERN, durationFromMatch } from './durations';
+import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 
@@ -275,7 +275,7 @@ export function findRecurrence(
   const every = EVERY_DURATION.exec(clause);
   if (every) {
     const d = durationFromMatch(every[1] ?? '', every[2], every[3], every[4] ?? '');
-    if (d) return { period: `P${d.amount}${d.unit}`, start: every.index, text: every[0] };
+    if (d) return { period: toIsoDuration(d), start: every.index, text: every[0] };
   }
   return null;
 }

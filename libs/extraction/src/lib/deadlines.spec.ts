@@ -30,6 +30,27 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
+    expect(
+      extractDeadline(
+        'The Licensee must notify the Licensor within 48 hours of any security breach.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({
+      dueDate: null,
+      duration: 'PT48H',
+      anchor: { type: 'event', ref: 'any security breach' },
+    });
+    expect(
+      extractDeadline(
+        'The Licensor shall respond to a support request within four (4) hours.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: null, duration: 'PT4H', anchor: { type: 'event' } });
+  });
+
   it('counts anniversaries in whole years from their anchor, every year for "each"', () => {
     expect(
       extractDeadline(

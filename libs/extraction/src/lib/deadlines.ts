@@ -143,7 +143,12 @@ function resolveExpression(
     case 'relative': {
       const phrase =
         shape.same && previousRelative ? previousRelative.anchor : (shape.anchor ?? fronted);
-      const anchor = resolveAnchor(phrase, context);
+      // "within four (4) hours" answers a request or an incident, never the signing: with no start
+      // named, an hours limit waits for an event the clause leaves unsaid.
+      const anchor: ResolvedAnchor =
+        !phrase && shape.duration.unit === 'H'
+          ? { type: 'event', date: null }
+          : resolveAnchor(phrase, context);
       const sign = shape.relation === 'after' ? 1 : -1;
       const due = !anchor.date
         ? null

@@ -19,6 +19,8 @@ describe('durations', () => {
     ['one (1) year', 'P1Y'],
     ['a year', 'P1Y'],
     ['two weeks', 'P2W'],
+    ['forty-eight (48) hours', 'PT48H'],
+    ['72 hours', 'PT72H'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -35,6 +37,8 @@ describe('durations', () => {
     expect(sameDuration('P12M', 'P1Y')).toBe(true);
     expect(sameDuration('P1W', 'P7D')).toBe(true);
     expect(sameDuration('P6M', 'P180D')).toBe(false);
+    expect(sameDuration('PT48H', 'P2D')).toBe(true);
+    expect(sameDuration('PT4H', 'P1D')).toBe(false);
   });
 
   it('applies month durations with month-end clamping', () => {
@@ -42,5 +46,13 @@ describe('durations', () => {
     expect(formatIsoDate(applyDuration(start, parseDurationPhrase('six months')!, 1))).toBe(
       '2026-02-28',
     );
+  });
+
+  it('counts hours as the days they reach into, a date having no time of day', () => {
+    const start = parseIsoDate('2025-08-31')!;
+    const after = (text: string) =>
+      formatIsoDate(applyDuration(start, parseDurationPhrase(text)!, 1));
+    expect(after('48 hours')).toBe('2025-09-02');
+    expect(after('four (4) hours')).toBe('2025-09-01');
   });
 });

@@ -2,7 +2,7 @@ import type { CalendarDate } from './calendar-date';
 import { addDays, addMonths } from './calendar-date';
 import { NUMBER_PATTERN, parseNumber } from './numbers';
 
-export type DurationUnit = 'D' | 'W' | 'M' | 'Y';
+export type DurationUnit = 'H' | 'D' | 'W' | 'M' | 'Y';
 
 export interface Duration {
   readonly amount: number;
@@ -12,11 +12,13 @@ export interface Duration {
 
 /**
  * Regex source for a period: "six months", "thirty (30) days", "180-day", "five (5) Business
- * Days", "six months'", "one (1) year". Groups: 1 number, 2 digits in brackets, 3 qualifier, 4 unit.
+ * Days", "six months'", "one (1) year", "forty-eight (48) hours". Groups: 1 number, 2 digits in
+ * brackets, 3 qualifier, 4 unit.
  */
-export const DURATION_PATTERN = `(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?[\\s-]*(business\\s+|working\\s+|calendar\\s+|full\\s+calendar\\s+|full\\s+)?(day|week|month|year)s?(?:['’](?:s)?)?`;
+export const DURATION_PATTERN = `(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?[\\s-]*(business\\s+|working\\s+|calendar\\s+|full\\s+calendar\\s+|full\\s+)?(hour|day|week|month|year)s?(?:['’](?:s)?)?`;
 
 const UNIT_BY_WORD: Readonly<Record<string, DurationUnit>> = {
+  hour: 'H',
   day: 'D',
   week: 'W',
   month: 'M',
@@ -46,7 +48,7 @@ export function parseDurationPhrase(text: string): Duration | null {
 }
 
 export function toIsoDuration(duration: Duration): string {
-  return `P${duration.amount}${duration.unit}`;
+  return duration.unit === 'H' ? `PT${duration.amount}H` : `P${duration.amount}${duration.unit}`;
 }
 
 interface DurationParts {
@@ -54,33 +56,44 @@ interface DurationParts {
   months: number;
   weeks: number;
   days: number;
+  hours: number;
 }
 
 export function parseIsoDuration(text: string): DurationParts | null {
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(text.trim().toUpperCase());
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?$/.exec(
+    text.trim().toUpperCase(),
+  );
   if (!match || text.trim().length < 3) return null;
   return {
     years: Number(match[1] ?? 0),
     months: Number(match[2] ?? 0),
     weeks: Number(match[3] ?? 0),
     days: Number(match[4] ?? 0),
+    hours: Number(match[5] ?? 0),
   };
 }
 
-/** Durations compare by value: P12M equals P1Y and P1W equals P7D. */
+/** Durations compare by value: P12M equals P1Y, P1W equals P7D and PT48H equals P2D. */
 export function sameDuration(a: string, b: string): boolean {
   const left = parseIsoDuration(a);
   const right = parseIsoDuration(b);
   if (!left || !right) return false;
   return (
     left.years * 12 + left.months === right.years * 12 + right.months &&
-    left.weeks * 7 + left.days === right.weeks * 7 + right.days
+    (left.weeks * 7 + left.days) * 24 + left.hours ===
+      (right.weeks * 7 + right.days) * 24 + right.hours
   );
 }
 
-/** Calendar arithmetic only; business days are counted in business-days.ts. */
+/**
+ * Calendar arithmetic only; business days are counted in business-days.ts. A date has no time of
+ * day, so hours count as the days they reach into: 48 hours after a day is two days after it, and
+ * 4 hours one.
+ */
 export function applyDuration(date: CalendarDate, duration: Duration, sign: 1 | -1): CalendarDate {
   switch (duration.unit) {
+    case 'H':
+      return addDays(date, sign * Math.ceil(duration.amount / 24));
     case 'D':
       return addDays(date, sign * duration.amount);
     case 'W':

@@ -57,7 +57,7 @@ function* termLengths(text: string): Generator<{ duration: Duration; after: stri
     const attributive = ATTRIBUTIVE_BEFORE.test(before) && ATTRIBUTIVE_AFTER.test(after);
     if (!attributive && !LENGTH_LEAD.test(before)) continue;
     const duration = durationFromMatch(m[1] ?? '', m[2], m[3], m[4] ?? '');
-    if (!duration || duration.unit === 'D') continue;
+    if (!duration || duration.unit === 'D' || duration.unit === 'H') continue;
     if (/^\s*(?:\(\d+\)\s*)?(?:prior\s+)?(?:written\s+)?notice/i.test(after)) continue;
     yield { duration, after };
   }
