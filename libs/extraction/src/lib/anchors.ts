@@ -84,13 +84,22 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     /\bend of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
       text,
     );
+  // "the start of each Financial Year": the day after each end, the first one after the base.
+  const starting =
+    /\b(?:start|beginning|commencement|first day) of (?:each|every) (?:calendar |fiscal |financial )?(quarter|year|month)s?\b/.exec(
+      text,
+    );
   const base = periodBase(context);
-  if (periodic && base) {
-    const unit = (periodic[1] ?? periodic[2] ?? 'year') as 'quarter' | 'year' | 'month';
+  if ((periodic ?? starting) && base) {
+    const unit = (periodic?.[1] ?? periodic?.[2] ?? starting?.[1] ?? 'year') as
+      'quarter' | 'year' | 'month';
     const calendarYear = /calendar year/.test(text);
     const fiscal = calendarYear ? { month: 12, day: 31 } : context.fiscalYearEnd;
     const period = unit === 'year' ? 'P1Y' : unit === 'quarter' ? 'P3M' : 'P1M';
-    return { type: 'event', ref: phrase.trim(), date: firstPeriodEnd(base, unit, fiscal), period };
+    const date = periodic
+      ? firstPeriodEnd(base, unit, fiscal)
+      : addDays(firstPeriodEnd(addDays(base, -1), unit, fiscal), 1);
+    return { type: 'event', ref: phrase.trim(), date, period };
   }
   if (
     /\bexpir\w*|end of the (?:then[- ]current|initial|current) term\b/.test(text) &&

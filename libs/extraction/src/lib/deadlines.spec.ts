@@ -30,6 +30,15 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it('counts from the start of each period, the first whose deadline is not before the signing', () => {
+    const budget =
+      'The Borrower shall deliver the Budget not less than 30 days before the start of each Financial Year.';
+    expect(
+      extractDeadline(budget, context({ signedAt: day('2027-03-01'), effectiveAt: null }), null),
+    ).toMatchObject({ dueDate: '2027-12-02', recurrence: 'R/2027-12-02/P1Y' });
+    expect(due(budget, { signedAt: day('2027-12-20'), effectiveAt: null })).toBe('2028-12-02');
+  });
+
   it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
     expect(
       extractDeadline(

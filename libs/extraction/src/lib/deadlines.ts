@@ -2,7 +2,7 @@ import type { AnchorContext, ResolvedAnchor } from './anchors';
 import { defaultAnchor, resolveAnchor } from './anchors';
 import { addBusinessDays } from './business-days';
 import type { CalendarDate } from './calendar-date';
-import { endOfMonth, formatIsoDate } from './calendar-date';
+import { addMonths, compareDates, endOfMonth, formatIsoDate } from './calendar-date';
 import { resolveMentionFrom } from './date-mentions';
 import type { TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
@@ -26,6 +26,34 @@ function toAnchor(anchor: ResolvedAnchor): DeadlineAnchor {
 }
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
+
+/**
+ * The due date from a periodic anchor's first occurrence, or from a later one where the first
+ * would fall due before the agreement: "30 days before the start of each Financial Year" in an
+ * agreement signed in mid-December first falls due the next December.
+ */
+function firstDueFromStart(
+  first: CalendarDate,
+  period: string | undefined,
+  dueFrom: (date: CalendarDate) => CalendarDate,
+  start: CalendarDate | null,
+): CalendarDate {
+  const months = period ? monthsOf(period) : null;
+  let date = first;
+  let due = dueFrom(date);
+  for (let more = 2; months && start && compareDates(due, start) < 0 && more > 0; more -= 1) {
+    date = addMonths(date, months);
+    due = dueFrom(date);
+  }
+  return due;
+}
+
+/** Months in a period of whole months or years ("P3M", "P1Y"); null for any other. */
+function monthsOf(period: string): number | null {
+  const m = /^P(\d+)([MY])$/.exec(period);
+  if (!m?.[1]) return null;
+  return Number(m[1]) * (m[2] === 'Y' ? 12 : 1);
+}
 
 /** From when the agreement's yearless deadlines run: its signing, else its start, else its date. */
 function startOf(context: DeadlineContext): CalendarDate | null {
@@ -150,11 +178,13 @@ function resolveExpression(
           ? { type: 'event', date: null }
           : resolveAnchor(phrase, context);
       const sign = shape.relation === 'after' ? 1 : -1;
-      const due = !anchor.date
-        ? null
-        : shape.duration.businessDays
-          ? addBusinessDays(anchor.date, shape.duration.amount, context.holidayCountry, sign)
-          : applyDuration(anchor.date, shape.duration, sign);
+      const dueFrom = (date: CalendarDate) =>
+        shape.duration.businessDays
+          ? addBusinessDays(date, shape.duration.amount, context.holidayCountry, sign)
+          : applyDuration(date, shape.duration, sign);
+      const due = anchor.date
+        ? firstDueFromStart(anchor.date, anchor.period, dueFrom, startOf(context))
+        : null;
       const deadline: Deadline = {
         ...base,
         kind: shape.relation === 'before' ? 'by' : 'within',

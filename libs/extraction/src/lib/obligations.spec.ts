@@ -106,6 +106,12 @@ describe('obligations', () => {
     ]);
   });
 
+  it('names the covenanting party, not the "it" of its covenant', () => {
+    expect(
+      obligations('The Borrower covenants that it will maintain the cover ratio.')[0]?.actors,
+    ).toEqual(['Borrower']);
+  });
+
   it('names the subject that follows a phrase of time or condition put before it', () => {
     expect(
       obligations(

@@ -8,6 +8,8 @@ describe('commitment triggers', () => {
     ['The Buyer is required to pay each invoice by 1 May 2027.', ['duty']],
     ['The Parties are obliged to consult each other annually.', ['duty']],
     ['The Licensor shall renew the certificate annually.', ['duty']],
+    ['The Borrower covenants that it will maintain the ratio.', ['agreed']],
+    ['The Seller covenants and agrees to indemnify the Buyer.', ['agreed']],
     ['The two countries will jointly select priority projects.', ['will']],
     ['The Participants intend to convene a ministerial.', ['intention']],
     ['A bilateral ministerial meeting is scheduled within 180 days.', ['expectation']],

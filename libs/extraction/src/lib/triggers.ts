@@ -21,6 +21,12 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     /\bcommit(?:s|ted)?\s+(?:the\s+\w+\s+|themselves\s+|itself\s+)?to\b|\bundertakes?\s+to\b/gi,
     'agreed',
   ],
+  // "The Borrower covenants that it will maintain": the covenant is the commitment, its subject the
+  // covenanting party, not "it".
+  [
+    /\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
+    'agreed',
+  ],
   [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
