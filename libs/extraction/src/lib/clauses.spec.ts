@@ -92,6 +92,9 @@ describe('commitment clauses', () => {
     expect(clauses('The Seller said it will deliver the ore in May.')).toEqual([
       'The Seller said it will deliver the ore in May.',
     ]);
+    expect(clauses('The United States will provide financing in 2028.')).toEqual([
+      'The United States will provide financing in 2028.',
+    ]);
   });
 
   it('splits two duties of one subject joined by "and shall", each naming that subject', () => {

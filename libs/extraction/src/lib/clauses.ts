@@ -34,8 +34,9 @@ const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
 // when a pronoun follows, which only the reporter's name explains.
+// The verb in lower case: "The United States will" names a state, not a statement.
 const REPORTED_LEAD =
-  /^(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)\s+(?:that\s+)?(?!(?:it|they|he|she|we|its|their)\b)/i;
+  /^(?:[Tt]he\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)\s+(?:that\s+)?(?!(?:it|they|he|she|we|its|their)\b)/;
 // "..., and create new mechanisms": the conjunction joins the list, it is not the item's.
 const LIST_CONJUNCTION = /^(?:and|or)\s+/i;
 // A clause's heading or list marker: "Article 12", "§ 5", "(a)", "iv)", "(12)".
