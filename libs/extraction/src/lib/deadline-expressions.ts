@@ -16,6 +16,14 @@ export type ExpressionShape =
     }
   | { type: 'date'; mention: DateMention; firstOfSeries: boolean }
   | { type: 'period-end'; year: number; month: number; part: string }
+  /** "by the end of the year", "in the first quarter of next year", "next month": from the text's date. */
+  | {
+      type: 'coming-period-end';
+      unit: 'year' | 'month';
+      ahead: number;
+      month: number;
+      part: string;
+    }
   | { type: 'fiscal-year-end'; year: number }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
@@ -55,6 +63,12 @@ const PERIOD_END =
   /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})\b/gi;
 const YEAR_END =
   /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
+// Periods named from the text's own date, as reports and announcements do.
+const COMING_YEAR_PART =
+  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(this|next)\s+year\b/gi;
+const COMING_YEAR_END =
+  /\b(?:(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the|this|(next))\s+year|by\s+year[-\s]end|(?:later\s+)?this\s+year|(next)\s+year)\b(?!['’])/gi;
+const COMING_MONTH = /\b(?:(?:by|before)\s+the\s+end\s+of\s+)?(this|next)\s+month\b/gi;
 const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
@@ -136,6 +150,24 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       kind: 'by',
       shape: { type: 'period-end', year: Number(m[1] ?? m[2] ?? m[3]), month: 12, part: 'year' },
     });
+  }
+  for (const m of allMatches(COMING_YEAR_PART, clause)) {
+    const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
+    const [month] = PARTS[part] ?? [12];
+    const ahead = m[3]?.toLowerCase() === 'next' ? 1 : 0;
+    found.push(coming(m, { type: 'coming-period-end', unit: 'year', ahead, month, part }));
+  }
+  for (const m of allMatches(COMING_YEAR_END, clause)) {
+    const ahead = (m[1] ?? m[2]) ? 1 : 0;
+    found.push(
+      coming(m, { type: 'coming-period-end', unit: 'year', ahead, month: 12, part: 'year' }),
+    );
+  }
+  for (const m of allMatches(COMING_MONTH, clause)) {
+    const ahead = m[1]?.toLowerCase() === 'next' ? 1 : 0;
+    found.push(
+      coming(m, { type: 'coming-period-end', unit: 'month', ahead, month: 0, part: 'month' }),
+    );
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({
@@ -233,6 +265,10 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     });
   }
   return dropContained(found);
+}
+
+function coming(m: RegExpExecArray, shape: ExpressionShape): TimeExpression {
+  return { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'by', shape };
 }
 
 /** Keeps the longest of overlapping expressions, earliest first. */

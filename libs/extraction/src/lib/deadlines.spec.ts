@@ -30,6 +30,22 @@ const due = (clause: string, over: Partial<DeadlineContext> = {}) =>
   extractDeadline(clause, context(over), null)?.dueDate ?? null;
 
 describe('deadlines', () => {
+  it.each([
+    ['The fund will be launched by the end of the year.', '2027-12-31'],
+    ['The fund will be launched later this year.', '2027-12-31'],
+    ['The mine will open by the end of next year.', '2028-12-31'],
+    ['Financing will be provided in the first quarter of next year.', '2028-03-31'],
+    ['A working group will be set up next month.', '2027-04-30'],
+  ])('reads "%s" from the date of the report', (clause, expected) => {
+    expect(due(clause, { publishedAt: day('2027-03-03') })).toBe(expected);
+  });
+
+  it('reads no deadline into a possessive "next year\'s"', () => {
+    expect(
+      due("The ministry will publish next year's budget.", { publishedAt: day('2027-03-03') }),
+    ).toBeNull();
+  });
+
   it('counts from the start of each period, the first whose deadline is not before the signing', () => {
     const budget =
       'The Borrower shall deliver the Budget not less than 30 days before the start of each Financial Year.';

@@ -222,6 +222,26 @@ function resolveExpression(
         rule: `end of the ${shape.part} of ${shape.year}`,
         anchor: { type: 'date' },
       };
+    case 'coming-period-end': {
+      const from = context.publishedAt ?? context.signedAt ?? context.reference;
+      if (!from)
+        return {
+          ...base,
+          dueDate: null,
+          rule: `end of a ${shape.part} not dated`,
+          anchor: { type: 'date' },
+        };
+      const due =
+        shape.unit === 'month'
+          ? endOfMonth(addMonths(from, shape.ahead).year, addMonths(from, shape.ahead).month)
+          : endOfMonth(from.year + shape.ahead, shape.month);
+      return {
+        ...base,
+        dueDate: iso(due),
+        rule: `end of the ${shape.part} ${shape.ahead > 0 ? 'after' : 'of'} the text's date`,
+        anchor: { type: 'date' },
+      };
+    }
     case 'fiscal-year-end': {
       const { month, day } = context.fiscalYearEnd;
       // A fiscal year ending mid-year is named after the calendar year in which it ends.
