@@ -77,6 +77,13 @@ describe('the action as a milestone title', () => {
     );
   });
 
+  it('keeps the particle of a phrasal verb in the passive', () => {
+    expect(title('A working group will be set up by 30 June 2027.')).toBe('set up a working group');
+    expect(title('The retained amount shall be paid out within 30 days of Closing.')).toBe(
+      'pay out the retained amount',
+    );
+  });
+
   it('drops the time expression from an active verb phrase', () => {
     expect(
       title(

@@ -143,8 +143,12 @@ function affirmativeAction(
   }
   const title = titleOf(phrase);
   // "The first tranche will be paid at completion": pay the first tranche.
-  const passive = /^be\s+(\w+)$/i.exec(title.split(' ').slice(0, 2).join(' '));
-  const verb = passive?.[1] ? baseVerb(passive[1]) : null;
+  const passive = /^be\s+(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$/i.exec(
+    title.split(' ').slice(0, 3).join(' '),
+  );
+  const base = passive?.[1] ? baseVerb(passive[1]) : null;
+  // "A working group will be set up": set up a working group, the particle with its verb.
+  const verb = base && passive?.[2] ? `${base} ${passive[2].toLowerCase()}` : base;
   if (verb && subject.length > 0 && title.split(' ').length <= 3)
     return { title: titleOf(`${verb} ${subject}`), phrase: `${verb} ${subject}` };
   // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
