@@ -63,6 +63,16 @@ const PERIOD_END =
   /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})\b/gi;
 const YEAR_END =
   /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
+// "by mid-2028", "in early 2028", "by the middle of next year": the end of that part of the year
+// (early, the first quarter; mid, the first half; late, the whole year).
+const PART_OF_YEAR =
+  /\b(?:by|in|during|before|until)\s+(?:the\s+)?(early|mid|middle\s+of|late)[\s-]*(?:(\d{4})|(this|next)\s+year)\b/gi;
+const PART_OF_YEAR_END: Readonly<Record<string, [string, number]>> = {
+  early: ['first quarter', 3],
+  mid: ['first half', 6],
+  middle: ['first half', 6],
+  late: ['year', 12],
+};
 // Periods named from the text's own date, as reports and announcements do.
 const COMING_YEAR_PART =
   /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(this|next)\s+year\b/gi;
@@ -150,6 +160,20 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       kind: 'by',
       shape: { type: 'period-end', year: Number(m[1] ?? m[2] ?? m[3]), month: 12, part: 'year' },
     });
+  }
+  for (const m of allMatches(PART_OF_YEAR, clause)) {
+    const word = (m[1] ?? '').toLowerCase().split(/\s+/)[0] ?? '';
+    const [part, month] = PART_OF_YEAR_END[word] ?? ['year', 12];
+    const shape: ExpressionShape = m[2]
+      ? { type: 'period-end', year: Number(m[2]), month, part }
+      : {
+          type: 'coming-period-end',
+          unit: 'year',
+          ahead: m[3]?.toLowerCase() === 'next' ? 1 : 0,
+          month,
+          part,
+        };
+    found.push(coming(m, shape));
   }
   for (const m of allMatches(COMING_YEAR_PART, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();

@@ -36,6 +36,10 @@ describe('deadlines', () => {
     ['The mine will open by the end of next year.', '2028-12-31'],
     ['Financing will be provided in the first quarter of next year.', '2028-03-31'],
     ['A working group will be set up next month.', '2027-04-30'],
+    ['The refinery will start production by the middle of next year.', '2028-06-30'],
+    ['The refinery will start production by mid-2028.', '2028-06-30'],
+    ['Brazil will complete the survey by early 2028.', '2028-03-31'],
+    ['The plant will be commissioned in late 2027.', '2027-12-31'],
   ])('reads "%s" from the date of the report', (clause, expected) => {
     expect(due(clause, { publishedAt: day('2027-03-03') })).toBe(expected);
   });
