@@ -85,10 +85,11 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
       text,
     );
   // "the start of each Financial Year": the day after each end, the first one after the base.
-  const starting =
-    /\b(?:start|beginning|commencement|first day) of (?:each|every) (?:calendar |fiscal |financial )?(quarter|year|month)s?\b/.exec(
-      text,
-    );
+  const starting = periodic
+    ? null
+    : /\b(?:start|beginning|commencement|first day) of (?:each|every) (?:calendar |fiscal |financial )?(quarter|year|month)s?\b/.exec(
+        text,
+      );
   const base = periodBase(context);
   if ((periodic ?? starting) && base) {
     const unit = (periodic?.[1] ?? periodic?.[2] ?? starting?.[1] ?? 'year') as

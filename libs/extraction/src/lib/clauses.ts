@@ -33,8 +33,8 @@ const CLAUSE_BREAK =
 const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
-// when a pronoun follows, which only the reporter's name explains.
-// The verb in lower case: "The United States will" names a state, not a statement.
+// when a pronoun follows, which only the reporter's name explains. The verb in lower case: "The
+// United States will" names a state, not a statement.
 const REPORTED_LEAD =
   /^(?:[Tt]he\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)\s+(?:that\s+)?(?!(?:it|they|he|she|we|its|their)\b)/;
 // "..., and create new mechanisms": the conjunction joins the list, it is not the item's.
@@ -46,8 +46,10 @@ const LIST_MARKER =
 // ("1.5 million tonnes") is the subject's own, so it needs a dot and a capital after it.
 const CLAUSE_NUMBER = /^(?:\d{1,3}\.)+\d{0,3}\s+(?=[A-Z"“(])/;
 
-/** How much of the text before the commitment word is lead-in and report ("In its statement, the
- * government said"), neither of which says who commits. */
+/**
+ * How much of the text before the commitment word is lead-in and report ("In its statement, the
+ * government said"), neither of which says who commits.
+ */
 function leadLength(text: string, triggerStart: number): number {
   let from = 0;
   for (const pattern of [LEAD_IN, REPORTED_LEAD]) {

@@ -59,8 +59,9 @@ const PARTS: Readonly<Record<string, [number]>> = {
   'third quarter': [9],
   'fourth quarter': [12],
 };
+// "in the first half of 2027", "by the end of the third quarter of next year".
 const PERIOD_END =
-  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})\b/gi;
+  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})|(this|next)\s+year)\b/gi;
 const YEAR_END =
   /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
 // "by mid-2028", "in early 2028", "by the middle of next year": the end of that part of the year
@@ -74,8 +75,6 @@ const PART_OF_YEAR_END: Readonly<Record<string, [string, number]>> = {
   late: ['year', 12],
 };
 // Periods named from the text's own date, as reports and announcements do.
-const COMING_YEAR_PART =
-  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(this|next)\s+year\b/gi;
 const COMING_YEAR_END =
   /\b(?:(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the|this|(next))\s+year|by\s+year[-\s]end|(?:later\s+)?this\s+year|(next)\s+year)\b(?!['’])/gi;
 const COMING_MONTH = /\b(?:(?:by|before)\s+the\s+end\s+of\s+)?(this|next)\s+month\b/gi;
@@ -143,54 +142,25 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   }
   for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
-    const [month] = PARTS[part] ?? [12, 31];
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: 'by',
-      shape: { type: 'period-end', year: Number(m[3]), month, part },
-    });
+    const [month] = PARTS[part] ?? [12];
+    found.push(byExpression(m, yearPartEnd(m[3], m[4], month, part)));
   }
   for (const m of allMatches(YEAR_END, clause)) {
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: 'by',
-      shape: { type: 'period-end', year: Number(m[1] ?? m[2] ?? m[3]), month: 12, part: 'year' },
-    });
+    const year = m[1] ?? m[2] ?? m[3];
+    found.push(byExpression(m, yearPartEnd(year, undefined, 12, 'year')));
   }
   for (const m of allMatches(PART_OF_YEAR, clause)) {
     const word = (m[1] ?? '').toLowerCase().split(/\s+/)[0] ?? '';
     const [part, month] = PART_OF_YEAR_END[word] ?? ['year', 12];
-    const shape: ExpressionShape = m[2]
-      ? { type: 'period-end', year: Number(m[2]), month, part }
-      : {
-          type: 'coming-period-end',
-          unit: 'year',
-          ahead: m[3]?.toLowerCase() === 'next' ? 1 : 0,
-          month,
-          part,
-        };
-    found.push(coming(m, shape));
-  }
-  for (const m of allMatches(COMING_YEAR_PART, clause)) {
-    const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
-    const [month] = PARTS[part] ?? [12];
-    const ahead = m[3]?.toLowerCase() === 'next' ? 1 : 0;
-    found.push(coming(m, { type: 'coming-period-end', unit: 'year', ahead, month, part }));
+    found.push(byExpression(m, yearPartEnd(m[2], m[3], month, part)));
   }
   for (const m of allMatches(COMING_YEAR_END, clause)) {
-    const ahead = (m[1] ?? m[2]) ? 1 : 0;
-    found.push(
-      coming(m, { type: 'coming-period-end', unit: 'year', ahead, month: 12, part: 'year' }),
-    );
+    found.push(byExpression(m, yearPartEnd(undefined, m[1] ?? m[2] ?? 'this', 12, 'year')));
   }
   for (const m of allMatches(COMING_MONTH, clause)) {
     const ahead = m[1]?.toLowerCase() === 'next' ? 1 : 0;
     found.push(
-      coming(m, { type: 'coming-period-end', unit: 'month', ahead, month: 0, part: 'month' }),
+      byExpression(m, { type: 'coming-period-end', unit: 'month', ahead, month: 0, part: 'month' }),
     );
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
@@ -291,8 +261,20 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   return dropContained(found);
 }
 
-function coming(m: RegExpExecArray, shape: ExpressionShape): TimeExpression {
+function byExpression(m: RegExpExecArray, shape: ExpressionShape): TimeExpression {
   return { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'by', shape };
+}
+
+/** The end of a part of a year, named by its number or counted from the text's date ("next"). */
+function yearPartEnd(
+  year: string | undefined,
+  fromText: string | undefined,
+  month: number,
+  part: string,
+): ExpressionShape {
+  if (year) return { type: 'period-end', year: Number(year), month, part };
+  const ahead = fromText?.toLowerCase() === 'next' ? 1 : 0;
+  return { type: 'coming-period-end', unit: 'year', ahead, month, part };
 }
 
 /** Keeps the longest of overlapping expressions, earliest first. */

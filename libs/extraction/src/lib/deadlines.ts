@@ -6,7 +6,7 @@ import { addMonths, compareDates, endOfMonth, formatIsoDate } from './calendar-d
 import { resolveMentionFrom } from './date-mentions';
 import type { TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
-import { applyDuration, parseDurationPhrase, toIsoDuration } from './durations';
+import { applyDuration, parseDurationPhrase, parseIsoDuration, toIsoDuration } from './durations';
 import type { DayOfPeriod } from './period-days';
 import { findDayOfPeriod, nextDayOfPeriod } from './period-days';
 import type { Deadline, DeadlineAnchor } from './types';
@@ -50,9 +50,9 @@ function firstDueFromStart(
 
 /** Months in a period of whole months or years ("P3M", "P1Y"); null for any other. */
 function monthsOf(period: string): number | null {
-  const m = /^P(\d+)([MY])$/.exec(period);
-  if (!m?.[1]) return null;
-  return Number(m[1]) * (m[2] === 'Y' ? 12 : 1);
+  const parts = parseIsoDuration(period);
+  if (!parts || parts.weeks > 0 || parts.days > 0 || parts.hours > 0) return null;
+  return parts.years * 12 + parts.months;
 }
 
 /** From when the agreement's yearless deadlines run: its signing, else its start, else its date. */
@@ -231,10 +231,10 @@ function resolveExpression(
           rule: `end of a ${shape.part} not dated`,
           anchor: { type: 'date' },
         };
-      const due =
-        shape.unit === 'month'
-          ? endOfMonth(addMonths(from, shape.ahead).year, addMonths(from, shape.ahead).month)
-          : endOfMonth(from.year + shape.ahead, shape.month);
+      const inMonth = shape.unit === 'month' ? addMonths(from, shape.ahead) : null;
+      const due = inMonth
+        ? endOfMonth(inMonth.year, inMonth.month)
+        : endOfMonth(from.year + shape.ahead, shape.month);
       return {
         ...base,
         dueDate: iso(due),

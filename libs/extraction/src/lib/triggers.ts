@@ -17,14 +17,10 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     /\b(?:has|have)\s+(?:also\s+)?agreed\s+(?:not\s+)?to\b|\bagree(?:s|d)?\s+(?:not\s+)?to\b/gi,
     'agreed',
   ],
-  [
-    /\bcommit(?:s|ted)?\s+(?:the\s+\w+\s+|themselves\s+|itself\s+)?to\b|\bundertakes?\s+to\b/gi,
-    'agreed',
-  ],
   // "The Borrower covenants that it will maintain": the covenant is the commitment, its subject the
   // covenanting party, not "it".
   [
-    /\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
+    /\bcommit(?:s|ted)?\s+(?:the\s+\w+\s+|themselves\s+|itself\s+)?to\b|\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
     'agreed',
   ],
   [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],

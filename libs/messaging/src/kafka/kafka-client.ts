@@ -74,20 +74,21 @@ export async function ensureTopics(
   if (wanted.length > 0) {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: wanted.map((topic) => {
-        const maxMessageBytes = largeMessages.get(topic);
-        return {
-          topic,
-          numPartitions: partitions,
-          replicationFactor: 1,
-          ...(maxMessageBytes === undefined
-            ? {}
-            : { configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(maxMessageBytes) }] }),
-        };
-      }),
+      topics: wanted.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: 1,
+        configEntries: largeMessages.has(topic)
+          ? [{ name: MAX_MESSAGE_BYTES, value: String(largeMessages.get(topic)) }]
+          : [],
+      })),
     });
   }
-  await allowLargeMessages(admin, largeMessages);
+  // Those just created have it already; only older ones are read.
+  await allowLargeMessages(
+    admin,
+    new Map([...largeMessages].filter(([topic]) => existing.has(topic))),
+  );
   const deadline = Date.now() + PARTITIONS_READY_TIMEOUT_MS;
   await Promise.all(all.map((topic) => untilOffsetsAnswer(admin, topic, deadline)));
 }
