@@ -129,6 +129,47 @@ describe('commitment clauses', () => {
     ).toHaveLength(1);
   });
 
+  it('splits at "and" before a new subject with a commitment word of its own', () => {
+    const sentence =
+      'Japan will provide financing within six months and the United States will hold a ministerial meeting within 180 days.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['Japan will provide financing within six months', 'Japan '],
+      ['the United States will hold a ministerial meeting within 180 days.', 'the United States '],
+    ]);
+    expect(
+      clauses('The Buyer shall pay the price within 30 days, and Seller shall deliver the goods.'),
+    ).toEqual(['The Buyer shall pay the price within 30 days', 'Seller shall deliver the goods.']);
+  });
+
+  it('gives a pronoun after "and" the subject before it', () => {
+    const sentence = 'Acme will open an office in 2027, and they will hire 200 engineers by 2029.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['Acme will open an office in 2027', 'Acme '],
+      ['they will hire 200 engineers by 2029.', 'Acme '],
+    ]);
+  });
+
+  it('keeps "and" within one commitment where the new subject does not start a commitment', () => {
+    // Inside a clause of "as", "that", ...: one commitment that names another's action.
+    expect(
+      clauses(
+        'The Company will provide such information as the Investor and its advisers will reasonably request.',
+      ),
+    ).toHaveLength(1);
+    // The second subject belongs to the first: the same commitment, said more precisely.
+    expect(
+      clauses(
+        'The Committee shall convene annually, and its first meeting shall take place no later than 30 June 2026.',
+      ),
+    ).toHaveLength(1);
+    // Nor "and" between two subjects of one commitment word.
+    expect(
+      clauses('Japan and the United States will hold a ministerial meeting within 180 days.'),
+    ).toHaveLength(1);
+  });
+
   it('finds nothing without a commitment word', () => {
     expect(clauses('The Parties met in Tokyo on Tuesday.')).toEqual([]);
   });

@@ -29,8 +29,23 @@ const ATTRIBUTION =
 // "shall not, and shall procure that ... shall not, reverse engineer": one duty, stated twice over.
 const CLAUSE_BREAK =
   /;\s+|,\s+(?:while|although|whereas)\s+|(?<!\bnot,?),?\s+and\s+(?=(?:shall|will|must)\s)/g;
+// "Japan will provide financing within six months and the United States will hold a meeting": a
+// new subject after "and" starts a commitment of its own, with its own deadline. The subject is a
+// name, a noun phrase after a determiner, or a pronoun, and runs up to the next commitment word.
+const NEW_SUBJECT =
+  /,?\s+and\s+(?=(?:(?:the|each|both|every|all)\s+[\w'’&.-]+|[A-Z][\w'’&.-]*|it|they|we|he|she)(?:\s+(?:of|for|and|de|du|the|[A-Z][\w'’&.-]*|[a-z][\w'’-]*)){0,5}\s*$)/;
+// Before which "and" joins parts of one clause ("such information as the Investor and its
+// advisers will request"; "ensure that the goods and the labels will"), not two commitments.
+const SUBORDINATE = /\b(?:that|which|who|whom|whose|as|if|when|where|whether|unless|because|so)\b/i;
+// "The Committee shall convene annually, and its first meeting shall take place by 30 June": a
+// subject that belongs to the first one says more of the same commitment.
+const POSSESSIVE = /\b(?:its|their|his|her)\b/i;
+// "Buyer shall purchase and Seller shall sell 100 tonnes": a bare verb shares what follows.
+const BARE_VERB = /^\s*(?:not\s+)?[\w'’-]+\s*$/;
 // The text before a continuing commitment's trigger, which names no one of its own.
 const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
+// "Acme will invest $5 million, and they will open a plant": the pronoun's subject is the last one.
+const PRONOUN_SUBJECT = /^\s*(?:it|they|he|she|we)\s*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
 // when a pronoun follows, which only the reporter's name explains. The verb in lower case: "The
@@ -113,17 +128,52 @@ function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
   return merged.map((m) => m.span);
 }
 
+/** A stretch of a span's text that separates two of its clauses. */
+interface Cut {
+  readonly at: number;
+  readonly length: number;
+}
+
+const cutOf = (m: RegExpExecArray): Cut => ({ at: m.index, length: m[0].length });
+
+/** The span in pieces, each cut left out. */
+function cutAt(source: string, span: TextSpan, cuts: readonly Cut[]): TextSpan[] {
+  const pieces: TextSpan[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    pieces.push(makeSpan(source, span.start + start, span.start + cut.at));
+    start = cut.at + cut.length;
+  }
+  pieces.push(makeSpan(source, span.start + start, span.end));
+  return pieces;
+}
+
+/** Where a new subject and its own commitment word follow "and" after a commitment. */
+function newSubjectCuts(text: string): Cut[] {
+  const triggers = findTriggers(text);
+  const cuts: Cut[] = [];
+  for (const [index, trigger] of triggers.entries()) {
+    const previous = triggers[index - 1];
+    if (!previous) continue;
+    const between = text.slice(previous.end, trigger.start);
+    const m = NEW_SUBJECT.exec(between);
+    if (!m) continue;
+    const commitment = between.slice(0, m.index);
+    const subject = between.slice(m.index + m[0].length);
+    if (SUBORDINATE.test(commitment) || BARE_VERB.test(commitment) || POSSESSIVE.test(subject))
+      continue;
+    cuts.push({ at: previous.end + m.index, length: m[0].length });
+  }
+  return cuts;
+}
+
 /** The commitments stated in one sentence. */
 export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
   const clauses: CommitmentClause[] = [];
   const trimmed = trimAttribution(source, sentence);
-  const parts: TextSpan[] = [];
-  let start = 0;
-  for (const m of allMatches(CLAUSE_BREAK, trimmed.text)) {
-    parts.push(makeSpan(source, trimmed.start + start, trimmed.start + m.index));
-    start = m.index + m[0].length;
-  }
-  parts.push(makeSpan(source, trimmed.start + start, trimmed.end));
+  const parts = cutAt(source, trimmed, allMatches(CLAUSE_BREAK, trimmed.text).map(cutOf)).flatMap(
+    (part) => cutAt(source, part, newSubjectCuts(part.text)),
+  );
   let subject = '';
   for (const listed of parts) {
     const part = trimEnumerator(source, listed);
@@ -147,7 +197,8 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     for (const item of splitList(source, span, trigger)) {
       const own = findTriggers(item.text)[0] ?? { ...trigger, start: 0, end: 0 };
       const named = item.text.slice(0, own.start);
-      if (!NO_SUBJECT.test(named)) subject = named;
+      const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
+      if (!continues) subject = named;
       clauses.push({ span: item, trigger: own, subject });
     }
   }

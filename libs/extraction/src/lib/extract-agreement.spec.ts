@@ -69,6 +69,22 @@ describe('extractAgreement on a news page', () => {
   });
 });
 
+describe('extractAgreement on two parties committing in one sentence', () => {
+  const result = extractAgreement(
+    'On 28 October 2025 the United States and Japan signed a framework on critical minerals. ' +
+      'Japan will provide financing within six months and the United States will hold a bilateral ministerial meeting within 180 days.',
+  );
+
+  it("reads each party's commitment with its own deadline", () => {
+    expect(
+      result.obligations.map((o) => [o.actors, o.action, o.deadline?.dueDate ?? null]),
+    ).toEqual([
+      [['Japan'], 'provide financing', '2026-04-28'],
+      [['United States'], 'hold a bilateral ministerial meeting', '2026-04-26'],
+    ]);
+  });
+});
+
 describe('extractAgreement on a contract', () => {
   const CONTRACT = [
     'SUPPLY AGREEMENT',
