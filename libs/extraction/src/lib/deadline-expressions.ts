@@ -25,6 +25,8 @@ export type ExpressionShape =
       part: string;
     }
   | { type: 'fiscal-year-end'; year: number }
+  /** "by 2028", "in 2028": the end of a year named alone, which must not be past. */
+  | { type: 'year-end'; year: number }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
 
@@ -74,6 +76,11 @@ const PART_OF_YEAR_END: Readonly<Record<string, [string, number]>> = {
   middle: ['first half', 6],
   late: ['year', 12],
 };
+// "will open a plant by 2028", "in 2028", "before 2028" (by the end of 2027). Not a quantity
+// ("in 2000 tonnes"), a range ("in 2027-28"), a decimal, or when something was done ("as amended
+// in 2019").
+const YEAR_ALONE =
+  /(?<!\b(?:amended|enacted|adopted|signed|dated|established|founded|published|issued|approved|ratified|concluded|made|introduced|launched|started|began|opened)\s+)\b(by|in|during|before)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s+(?:tonnes?|tons?|kg|units?|barrels?|shares?|dollars|euros|yen|prices|terms|values|employees|jobs|people|[mgk]w|[mgk]wh|hectares|acres|copies)\b)/gi;
 // Periods named from the text's own date, as reports and announcements do.
 const COMING_YEAR_END =
   /\b(?:(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the|this|(next))\s+year|by\s+year[-\s]end|(?:later\s+)?this\s+year|(next)\s+year)\b(?!['’])/gi;
@@ -153,6 +160,10 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const word = (m[1] ?? '').toLowerCase().split(/\s+/)[0] ?? '';
     const [part, month] = PART_OF_YEAR_END[word] ?? ['year', 12];
     found.push(byExpression(m, yearPartEnd(m[2], m[3], month, part)));
+  }
+  for (const m of allMatches(YEAR_ALONE, clause)) {
+    const year = Number(m[2]) - (m[1]?.toLowerCase() === 'before' ? 1 : 0);
+    found.push(byExpression(m, { type: 'year-end', year }));
   }
   for (const m of allMatches(COMING_YEAR_END, clause)) {
     found.push(byExpression(m, yearPartEnd(undefined, m[1] ?? m[2] ?? 'this', 12, 'year')));

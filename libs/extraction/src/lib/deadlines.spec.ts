@@ -44,6 +44,27 @@ describe('deadlines', () => {
     expect(due(clause, { publishedAt: day('2027-03-03') })).toBe(expected);
   });
 
+  it.each([
+    ['Acme will open a refinery by 2028.', '2028-12-31'],
+    ['Acme will open a refinery in 2028 with Beta.', '2028-12-31'],
+    ['Acme will open a refinery during 2027.', '2027-12-31'],
+    ['Acme will open a refinery before 2028.', '2027-12-31'],
+  ])('reads "%s" as the end of the year it names', (clause, expected) => {
+    expect(due(clause, { publishedAt: day('2027-03-03') })).toBe(expected);
+  });
+
+  it.each([
+    // When a thing was done, not by when.
+    'Acme shall comply with the Mining Act as amended in 2019.',
+    // A year before the agreement's.
+    'Acme will keep the refinery built before 2020 in operation.',
+    // A quantity and a range.
+    'Acme will ship the ore in 2000 tonnes lots.',
+    'Acme will invest USD 5 million in 2027-28.',
+  ])('reads no year-end deadline in "%s"', (clause) => {
+    expect(due(clause, { publishedAt: day('2027-03-03') })).toBeNull();
+  });
+
   it('reads no deadline into a possessive "next year\'s"', () => {
     expect(
       due("The ministry will publish next year's budget.", { publishedAt: day('2027-03-03') }),

@@ -222,6 +222,17 @@ function resolveExpression(
         rule: `end of the ${shape.part} of ${shape.year}`,
         anchor: { type: 'date' },
       };
+    case 'year-end': {
+      // "as amended in 2019", in an agreement of 2025, says when, not by when.
+      const start = startOf(context);
+      if (start && shape.year < start.year) return null;
+      return {
+        ...base,
+        dueDate: iso(endOfMonth(shape.year, 12)),
+        rule: `end of ${shape.year}`,
+        anchor: { type: 'date' },
+      };
+    }
     case 'coming-period-end': {
       const from = context.publishedAt ?? context.signedAt ?? context.reference;
       if (!from)
