@@ -115,6 +115,32 @@ describe('the action as a milestone title', () => {
     ).toBe('give each other early notice of projects');
   });
 
+  it('cuts a long action before the last modifier that fits, not inside it', () => {
+    expect(
+      title(
+        'Provider shall notify Customer of any Security Incident without undue delay and in any event within 72 hours.',
+      ),
+    ).toBe('notify Customer of any Security Incident');
+    expect(
+      title(
+        'Provider shall furnish certificates of insurance to Customer prior to commencing the Services.',
+      ),
+    ).toBe('furnish certificates of insurance to Customer');
+    expect(title('Provider shall perform the services described in each Statement of Work.')).toBe(
+      'perform the services',
+    );
+    // Within eight words, the modifier stays.
+    expect(title('The Supplier shall not assign this Agreement without consent.')).toBe(
+      'not assign this Agreement without consent',
+    );
+    // "for" takes the action's own object: "for the Licensed Process" is what the plan is of.
+    expect(
+      title(
+        'The Licensee shall deliver a development plan for the Licensed Process to the Licensor.',
+      ),
+    ).toBe('deliver a development plan for the Licensed Process');
+  });
+
   it('keeps the thousands of a quantity', () => {
     expect(title('Seller shall sell 1,000 tonnes of Product each Contract Year.')).toBe(
       'sell 1,000 tonnes of Product each Contract Year',

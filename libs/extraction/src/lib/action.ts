@@ -89,8 +89,19 @@ function withoutTimes(clause: string, times: readonly TimeExpression[]): string 
   return out + clause.slice(at);
 }
 
+// Where a modifier of the action starts: a long phrase is cut before the last of them that fits,
+// not in the middle of it ("notify Customer of any Security Incident without undue").
+const MODIFIER =
+  /^(?:without|prior|upon|during|until|pursuant|subject|including|described|specified|referred|within|after|before|unless|except|throughout)$/i;
+
 function titleOf(phrase: string): string {
-  let words = phrase.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS).join(' ');
+  const all = phrase.split(/\s+/).filter(Boolean);
+  let kept = all.slice(0, MAX_WORDS);
+  if (all.length > MAX_WORDS) {
+    const modifierAt = kept.findLastIndex((word, index) => index >= 2 && MODIFIER.test(word));
+    if (modifierAt > 0) kept = kept.slice(0, modifierAt);
+  }
+  let words = kept.join(' ');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');
   return words;
 }
