@@ -142,6 +142,15 @@ describe('commitment clauses', () => {
     ).toEqual(['The Buyer shall pay the price within 30 days', 'Seller shall deliver the goods.']);
   });
 
+  it('leaves out a right that comes before the first commitment, with its subject', () => {
+    const sentence =
+      "Customer may audit Provider's compliance once per year, and Provider shall remedy any findings within 60 days.";
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['Provider shall remedy any findings within 60 days.', 'Provider '],
+    ]);
+  });
+
   it('gives a pronoun after "and" the subject before it', () => {
     const sentence = 'Acme will open an office in 2027, and they will hire 200 engineers by 2029.';
     const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));

@@ -40,6 +40,10 @@ const SUBORDINATE = /\b(?:that|which|who|whom|whose|as|if|when|where|whether|unl
 // "The Committee shall convene annually, and its first meeting shall take place by 30 June": a
 // subject that belongs to the first one says more of the same commitment.
 const POSSESSIVE = /\b(?:its|their|his|her)\b/i;
+// "Customer may audit Provider once a year, and Provider shall cooperate": a right before the first
+// commitment, which is a clause of its own.
+const PERMISSION =
+  /\b(?:may|can|could|might)\b|\b(?:is|are)\s+entitled\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b/i;
 // "Buyer shall purchase and Seller shall sell 100 tonnes": a bare verb shares what follows.
 const BARE_VERB = /^\s*(?:not\s+)?[\w'’-]+\s*$/;
 // The text before a continuing commitment's trigger, which names no one of its own.
@@ -148,21 +152,21 @@ function cutAt(source: string, span: TextSpan, cuts: readonly Cut[]): TextSpan[]
   return pieces;
 }
 
-/** Where a new subject and its own commitment word follow "and" after a commitment. */
+/** Where a new subject and its own commitment word follow "and" after a commitment or a right. */
 function newSubjectCuts(text: string): Cut[] {
   const triggers = findTriggers(text);
   const cuts: Cut[] = [];
   for (const [index, trigger] of triggers.entries()) {
-    const previous = triggers[index - 1];
-    if (!previous) continue;
-    const between = text.slice(previous.end, trigger.start);
+    const from = triggers[index - 1]?.end ?? 0;
+    const between = text.slice(from, trigger.start);
     const m = NEW_SUBJECT.exec(between);
     if (!m) continue;
     const commitment = between.slice(0, m.index);
+    if (index === 0 && !PERMISSION.test(commitment)) continue;
     const subject = between.slice(m.index + m[0].length);
     if (SUBORDINATE.test(commitment) || BARE_VERB.test(commitment) || POSSESSIVE.test(subject))
       continue;
-    cuts.push({ at: previous.end + m.index, length: m[0].length });
+    cuts.push({ at: from + m.index, length: m[0].length });
   }
   return cuts;
 }
