@@ -14,6 +14,10 @@ describe('categories', () => {
     ['Cooperation will also cover joint geological mapping', 'mapping'],
     ['The Borrower shall obtain the Environmental Authorisation.', 'permitting'],
     ['act together against unfair trade practices', 'trade-measure'],
+    ['The EU will remove duties on Indian textiles within 12 months.', 'trade-measure'],
+    ['India will cut import duties on wine.', 'trade-measure'],
+    // Duties of a party are its obligations, not a trade measure.
+    ['The Agent shall perform its duties with reasonable care.', 'other'],
     ['Halvorsen intends to finance the transaction.', 'financing'],
     ['give each other early notice of projects and tenders', 'notice'],
     ['The two bodies are expected to conclude a separate agreement.', 'other'],
