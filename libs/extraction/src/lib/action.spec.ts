@@ -141,6 +141,17 @@ describe('the action as a milestone title', () => {
     ).toBe('deliver a development plan for the Licensed Process');
   });
 
+  it('does not end a cut title on a preposition', () => {
+    expect(
+      title('Germany will provide up to EUR 300 million through its H2Global programme.'),
+    ).toBe('provide up to EUR 300 million');
+    expect(
+      title(
+        'The two sides will direct at least US$1 billion in investment toward a pipeline of projects.',
+      ),
+    ).toBe('direct at least US$1 billion in investment');
+  });
+
   it('keeps the thousands of a quantity', () => {
     expect(title('Seller shall sell 1,000 tonnes of Product each Contract Year.')).toBe(
       'sell 1,000 tonnes of Product each Contract Year',

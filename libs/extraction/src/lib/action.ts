@@ -30,7 +30,7 @@ const NEGATION = /\bnot\b/i;
 const INTERJECTION = /^\s*,[^,;]*,\s*/;
 // Words a title must not end on: "give each other early notice of projects and".
 const DANGLING =
-  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less)$/i;
+  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?)$/i;
 // A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
 // "no later than" and "on or before" start a time limit, which is no part of the action, also where
 // it is one the time expressions do not give ("the tenth (10th) Business Day of each month").

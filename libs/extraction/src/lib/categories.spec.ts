@@ -16,6 +16,9 @@ describe('categories', () => {
     ['act together against unfair trade practices', 'trade-measure'],
     ['The EU will remove duties on Indian textiles within 12 months.', 'trade-measure'],
     ['India will cut import duties on wine.', 'trade-measure'],
+    ['Germany will provide up to EUR 300 million through its programme.', 'financing'],
+    ['The partners will mobilise USD 2 billion for new mines.', 'financing'],
+    ['The two governments will hold annual energy dialogues.', 'meeting'],
     // Duties of a party are its obligations, not a trade measure.
     ['The Agent shall perform its duties with reasonable care.', 'other'],
     ['Halvorsen intends to finance the transaction.', 'financing'],

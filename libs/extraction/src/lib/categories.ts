@@ -16,7 +16,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   // "those meeting the standards" meet a test, they do not hold a meeting.
   [
     'meeting',
-    /\bmeet(?:ing|ings)?\b(?!\s+(?:the|all|any|such|its|their|these|those)\s+(?:standards?|requirements?|criteria|conditions|obligations|specifications|needs|demand|targets?|deadlines?|thresholds?)\b)|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogue\b/i,
+    /\bmeet(?:ing|ings)?\b(?!\s+(?:the|all|any|such|its|their|these|those)\s+(?:standards?|requirements?|criteria|conditions|obligations|specifications|needs|demand|targets?|deadlines?|thresholds?)\b)|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogues?\b/i,
   ],
   [
     'reporting',
@@ -44,7 +44,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   ['investment', /\b(?:re)?invest\w*|\bput\b[^.]{0,40}\binto\b|\bconstruction of\b|\bhub\b/i],
   [
     'financing',
-    /\bfinanc\w*|\bloans?\b|\bcapital\b|\bfund(?:s|ed|ing)?\b|\bcontributions?\b|\bgrants?\b/i,
+    /\bfinanc\w*|\bloans?\b|\bcapital\b|\bfund(?:s|ed|ing)?\b|\bcontributions?\b|\bgrants?\b|\b(?:provid|mobili[sz]|commit|contribut|allocat|earmark|extend)\w*\s+(?:up to |about |around |some |over |more than )?(?:(?:EUR|USD|US\$|\$|€|£|¥|JPY|GBP|CAD|AUD|CHF|CNY)\s?\d|\d[\d.,]*\s*(?:million|billion|bn)\b)/i,
   ],
 ];
 
