@@ -85,6 +85,18 @@ describe('extractAgreement on two parties committing in one sentence', () => {
   });
 });
 
+describe('extractAgreement on a press release of a merger', () => {
+  const result = extractAgreement(
+    'DENVER, Feb. 9, 2027 /PRNewswire/ -- Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that they have entered into a definitive agreement. ' +
+      'Silverlake will hold a shareholder meeting within 90 days.',
+  );
+
+  it('names the companies as parties and actors', () => {
+    expect(result.parties).toEqual(['Orion Minerals Corp.', 'Silverlake Resources Ltd.']);
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Silverlake Resources Ltd.']]);
+  });
+});
+
 describe('extractAgreement on a contract', () => {
   const CONTRACT = [
     'SUPPLY AGREEMENT',

@@ -14,7 +14,7 @@ import { declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
-import { findCompanyParties, findCountryParties } from './parties';
+import { findAnnouncedParties, findCompanyParties, findCountryParties } from './parties';
 import { splitLines } from './sentences';
 import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
 import { findTitle } from './title';
@@ -63,7 +63,8 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     yearReference,
   );
 
-  const companies = findCompanyParties(text, lines);
+  const defined = findCompanyParties(text, lines);
+  const companies = defined.length >= 2 ? defined : findAnnouncedParties(text);
   const parties =
     companies.length >= 2
       ? companies

@@ -1,4 +1,4 @@
-import { findCompanyParties, findCountryParties } from './parties';
+import { findAnnouncedParties, findCompanyParties, findCountryParties } from './parties';
 import { splitLines } from './sentences';
 
 const companies = (text: string) => findCompanyParties(text, splitLines(text));
@@ -18,6 +18,22 @@ describe('parties', () => {
         'between\n\nKESTREL BAY LITHIUM CORP.\nas Borrower\n\nand\n\nOSTRANDER BANK\nas Lender',
       ),
     ).toEqual(['Kestrel Bay Lithium Corp.', 'Ostrander Bank']);
+  });
+
+  it('reads the two companies a press release says made an agreement, without their listings', () => {
+    expect(
+      findAnnouncedParties(
+        'DENVER, Feb. 9, 2027 /PRNewswire/ -- Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that they have entered into a definitive agreement.',
+      ),
+    ).toEqual(['Orion Minerals Corp.', 'Silverlake Resources Ltd.']);
+    expect(
+      findAnnouncedParties('Halvorsen Group and Mistral Energy SA have signed a supply agreement.'),
+    ).toEqual(['Halvorsen Group', 'Mistral Energy SA']);
+    // Names without a legal form, or no agreement announced: nothing read.
+    expect(findAnnouncedParties('Orion and Silverlake today announced a merger.')).toEqual([]);
+    expect(
+      findAnnouncedParties('Orion Minerals Corp. and Silverlake Resources Ltd. are miners.'),
+    ).toEqual([]);
   });
 
   it('folds country aliases and reads "Government of the Republic of X"', () => {

@@ -111,6 +111,22 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
   return names;
 }
 
+// A company's legal name in running text ("Orion Minerals Corp.") and its listing, if any
+// ("(NYSE: ORM)", which is not part of the name).
+const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|Pty\s+Ltd|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group)\b\.?)(?:\s*\([^()]{1,40}\))?`;
+// "Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that
+// they have entered into a definitive agreement": a press release names its parties so.
+const ANNOUNCED = new RegExp(
+  String.raw`${COMPANY_NAME},?\s+and\s+${COMPANY_NAME},?\s+(?:\([^()]*\)\s+)?(?:today\s+|have\s+|jointly\s+)*(?:announced|signed|entered\s+into|agreed)\b`,
+);
+
+/** The two companies a press release says made an agreement, or none. */
+export function findAnnouncedParties(text: string): string[] {
+  const m = ANNOUNCED.exec(text.slice(0, 3000));
+  if (!m?.[1] || !m[2]) return [];
+  return [tidyName(m[1]), tidyName(m[2])];
+}
+
 /** Countries named in a title or a signing line, aliases folded to short names. */
 export function findCountryParties(candidateTexts: readonly string[]): string[] {
   const found: { name: string; at: number; order: number }[] = [];
