@@ -107,6 +107,16 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('splits two aims of one subject joined by "and expects to"', () => {
+    const sentence =
+      'Orion intends to list its shares by March 2028 and expects to realise synergies within 24 months.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['Orion intends to list its shares by March 2028', 'Orion '],
+      ['expects to realise synergies within 24 months.', 'Orion '],
+    ]);
+  });
+
   it('gives the items of a list the subject of the commitment they continue', () => {
     const sentence =
       'The Parties will establish a working group, provide financing to projects, and publish annual reports.';

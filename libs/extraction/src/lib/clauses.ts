@@ -25,10 +25,11 @@ const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
 const ATTRIBUTION =
   /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
-// "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time.
+// "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time;
+// "intends to list its shares by March and expects to realise synergies within 24 months": two aims.
 // "shall not, and shall procure that ... shall not, reverse engineer": one duty, stated twice over.
 const CLAUSE_BREAK =
-  /;\s+|,\s+(?:while|although|whereas)\s+|(?<!\bnot,?),?\s+and\s+(?=(?:shall|will|must)\s)/g;
+  /;\s+|,\s+(?:while|although|whereas)\s+|(?<!\bnot,?),?\s+and\s+(?=(?:shall|will|must|(?:also\s+)?(?:expects?|intends?|plans?|aims?)\s+to)\s)/g;
 // "Japan will provide financing within six months and the United States will hold a meeting": a
 // new subject after "and" starts a commitment of its own, with its own deadline. The subject is a
 // name, a noun phrase after a determiner, or a pronoun, and runs up to the next commitment word.
