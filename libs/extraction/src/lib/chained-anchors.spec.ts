@@ -136,6 +136,30 @@ describe('deadlines counted from another commitment', () => {
     );
     expect(resolveChainedAnchors([other, plan], 'US')[1]?.deadline?.dueDate).toBeNull();
   });
+
+  it('do not take a commitment that follows the event for the event itself', () => {
+    const listing = obligation(
+      'Following the closing, Orion intends to list its shares by 31 March 2028.',
+      0,
+      {
+        expression: 'by 31 March 2028',
+        kind: 'by',
+        dueDate: '2028-03-31',
+        anchor: { type: 'date' },
+      },
+    );
+    const synergies = obligation(
+      'Orion expects to realise synergies within 24 months of closing.',
+      100,
+      {
+        expression: 'within 24 months of closing',
+        duration: 'P24M',
+        relation: 'after',
+        anchor: { type: 'event', ref: 'closing' },
+      },
+    );
+    expect(resolveChainedAnchors([listing, synergies], 'US')[1]?.deadline?.dueDate).toBeNull();
+  });
 });
 
 describe('chained anchors in a whole text', () => {

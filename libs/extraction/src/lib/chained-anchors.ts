@@ -1,5 +1,6 @@
 import { addBusinessDays } from './business-days';
 import { formatIsoDate, parseIsoDate } from './calendar-date';
+import { withoutFrontedEvent } from './deadlines';
 import type { Duration, DurationUnit } from './durations';
 import { applyDuration } from './durations';
 import type { Deadline, Obligation } from './types';
@@ -30,9 +31,14 @@ function durationOf(deadline: Deadline): Duration | null {
   };
 }
 
-/** The words an obligation is about, leaving out its own deadline's anchor. */
+/**
+ * The words an obligation is about, leaving out its own deadline's anchor and the event it
+ * follows: "Following the closing, Orion intends to list its shares by March" does not date the
+ * closing.
+ */
 function ownWords(o: Obligation): readonly string[] {
-  return contentWords(o.deadline ? o.text.replace(o.deadline.expression, ' ') : o.text);
+  const text = withoutFrontedEvent(o.text);
+  return contentWords(o.deadline ? text.replace(o.deadline.expression, ' ') : text);
 }
 
 /** Which obligations speak of an event: every word of its ref begins one of their words. */

@@ -161,6 +161,17 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('gives every commitment of a sentence the event the sentence opens with', () => {
+    const sentence =
+      'Upon termination, the Provider shall return all data within thirty days and shall delete its copies, and the Customer shall pay all fees within ten days.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => c.fronted)).toEqual(['termination', 'termination', 'termination']);
+    const plain = 'The Customer shall pay all fees.';
+    expect(
+      findCommitmentClauses(plain, makeSpan(plain, 0, plain.length)).map((c) => c.fronted),
+    ).toEqual([null]);
+  });
+
   it('gives a pronoun after "and" the subject before it', () => {
     const sentence = 'Acme will open an office in 2027, and they will hire 200 engineers by 2029.';
     const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));

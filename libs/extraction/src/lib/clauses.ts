@@ -1,4 +1,5 @@
 import { categorise } from './categories';
+import { frontedEvent } from './deadlines';
 import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
 import { makeSpan } from './sentences';
@@ -15,6 +16,12 @@ export interface CommitmentClause {
    * mechanisms"; "... and shall deliver a certificate"), which shares its subject.
    */
   readonly subject: string;
+  /**
+   * The event the sentence opens with, which every commitment in it follows: "Upon termination,
+   * the Provider shall return all data within thirty days, and the Customer shall pay all fees
+   * within ten days" counts both periods from the termination.
+   */
+  readonly fronted: string | null;
 }
 
 // Base verbs that start coordinated commitments ("will select projects, provide financing,
@@ -180,8 +187,10 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     (part) => cutAt(source, part, newSubjectCuts(part.text)),
   );
   let subject = '';
-  for (const listed of parts) {
+  let fronted: string | null = null;
+  for (const [index, listed] of parts.entries()) {
     const part = trimEnumerator(source, listed);
+    if (index === 0) fronted = frontedEvent(part.text);
     const triggers = findTriggers(part.text);
     const first = triggers[0];
     if (!first) continue;
@@ -204,7 +213,7 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       const named = item.text.slice(0, own.start);
       const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
       if (!continues) subject = named;
-      clauses.push({ span: item, trigger: own, subject });
+      clauses.push({ span: item, trigger: own, subject, fronted });
     }
   }
   return clauses;

@@ -67,6 +67,11 @@ export function extractDeadline(
   previousRelative: { anchor: string | null } | null,
   /** The clause's time expressions, when the caller has found them already. */
   expressions: readonly TimeExpression[] = findTimeExpressions(clause),
+  /**
+   * The event put before the clause's subject ("Following the closing, Orion intends to ... and
+   * expects to ..."): the clause's own, or that of the commitment whose subject it shares.
+   */
+  fronted: string | null = frontedEvent(clause),
 ): Deadline | null {
   const periodDay = findDayOfPeriod(clause);
   // A limit written before it ("within 30 days, and thereafter on the first day of each month") comes first.
@@ -76,7 +81,7 @@ export function extractDeadline(
   const recurrence = findRecurrence(clause);
   const chosen = pickExpression(expressions);
   if (!chosen) return recurrence ? recurringOnly(recurrence, context) : null;
-  const deadline = resolveExpression(chosen, context, previousRelative, frontedEvent(clause));
+  const deadline = resolveExpression(chosen, context, previousRelative, fronted);
   if (!deadline) return null;
   const period = recurrence?.period ?? periodOfAnchor(chosen, context);
   if (period && deadline.dueDate) {
@@ -154,8 +159,13 @@ function periodWords(period: string): string {
 const FRONTED_EVENT =
   /^(?:(?:promptly|immediately)\s+)?(?:upon|following|after)\s+([^,]{3,80}?),\s/i;
 
-function frontedEvent(clause: string): string | null {
+export function frontedEvent(clause: string): string | null {
   return FRONTED_EVENT.exec(clause)?.[1] ?? null;
+}
+
+/** The clause after the event put before its subject, which is when it applies, not what it is. */
+export function withoutFrontedEvent(clause: string): string {
+  return clause.slice(FRONTED_EVENT.exec(clause)?.[0].length ?? 0);
 }
 
 function resolveExpression(

@@ -97,6 +97,22 @@ describe('extractAgreement on a press release of a merger', () => {
   });
 });
 
+describe('extractAgreement on commitments that follow an event', () => {
+  const result = extractAgreement(
+    'This Agreement is made on 1 March 2027. Upon termination, the Provider shall return all data within thirty days and shall deliver a certificate of destruction within ten days, and the Customer shall pay all fees within five days.',
+  );
+
+  it('counts every period of the sentence from the event it opens with, not from the signing', () => {
+    expect(
+      result.obligations.map((o) => [o.action, o.deadline?.anchor, o.deadline?.dueDate]),
+    ).toEqual([
+      ['return all data', { type: 'event', ref: 'termination' }, null],
+      ['deliver a certificate of destruction', { type: 'event', ref: 'termination' }, null],
+      ['pay all fees', { type: 'event', ref: 'termination' }, null],
+    ]);
+  });
+});
+
 describe('extractAgreement on a contract', () => {
   const CONTRACT = [
     'SUPPLY AGREEMENT',

@@ -5,7 +5,7 @@ import { findCommitmentClauses } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
-import { extractDeadline } from './deadlines';
+import { extractDeadline, frontedEvent } from './deadlines';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
 import type { TextSpan } from './sentences';
@@ -90,7 +90,13 @@ function buildObligation(
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
-    deadline: extractDeadline(text, context.deadlines, previousRelative, times),
+    deadline: extractDeadline(
+      text,
+      context.deadlines,
+      previousRelative,
+      times,
+      frontedEvent(text) ?? clause.fronted,
+    ),
   };
 }
 
