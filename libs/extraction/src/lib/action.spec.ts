@@ -141,6 +141,14 @@ describe('the action as a milestone title', () => {
     ).toBe('deliver a development plan for the Licensed Process');
   });
 
+  it('ends the action where "as soon as" begins', () => {
+    expect(
+      title(
+        'The Borrower shall supply to the Lender as soon as they become available its financial statements.',
+      ),
+    ).toBe('supply to the Lender');
+  });
+
   it('does not end a cut title on a preposition', () => {
     expect(
       title('Germany will provide up to EUR 300 million through its H2Global programme.'),

@@ -33,8 +33,10 @@ const DANGLING =
   /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?)$/i;
 // A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
 // "no later than" and "on or before" start a time limit, which is no part of the action, also where
-// it is one the time expressions do not give ("the tenth (10th) Business Day of each month").
-const BREAK = /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b/i;
+// it is one the time expressions do not give ("the tenth (10th) Business Day of each month"), as
+// does "as soon as" ("supply to the Lender as soon as they become available").
+const BREAK =
+  /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b/i;
 
 const IRREGULAR: Readonly<Record<string, string>> = {
   paid: 'pay',

@@ -1,6 +1,6 @@
 import { addBusinessDays } from './business-days';
 import { formatIsoDate, parseIsoDate } from './calendar-date';
-import { withoutFrontedEvent } from './deadlines';
+import { PREVIOUS_COMMITMENT, withoutFrontedEvent } from './deadlines';
 import type { Duration, DurationUnit } from './durations';
 import { applyDuration } from './durations';
 import type { Deadline, Obligation } from './types';
@@ -75,6 +75,10 @@ function sourceOf(
   obligations: readonly Obligation[],
   index: EventIndex,
 ): Obligation | null {
+  if (ref === PREVIOUS_COMMITMENT) {
+    const previous = obligations[at - 1];
+    return previous?.deadline?.dueDate ? previous : null;
+  }
   let before: Obligation | null = null;
   for (const i of index.about(ref)) {
     const o = obligations[i];

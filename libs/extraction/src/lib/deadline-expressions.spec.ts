@@ -48,6 +48,8 @@ describe('deadline expressions', () => {
     ['shall convene annually', 'P1Y'],
     ['and each year thereafter', 'P1Y'],
     ['every six months', 'P6M'],
+    ['repay the Loan in eight equal semi-annual instalments', 'P6M'],
+    ['pay the price in five annual installments', 'P1Y'],
   ])('reads the recurrence in "%s"', (clause, period) => {
     expect(findRecurrence(clause)?.period).toBe(period);
   });

@@ -13,6 +13,8 @@ export type ExpressionShape =
       relation: 'after' | 'before';
       anchor: string | null;
       same: boolean;
+      /** "within 30 days thereafter": from what the commitment before it is due by. */
+      thereafter: boolean;
     }
   | { type: 'date'; mention: DateMention; firstOfSeries: boolean }
   | { type: 'period-end'; year: number; month: number; part: string }
@@ -100,6 +102,7 @@ const ANNIVERSARY = new RegExp(
 const DEFINED_DATE =
   /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
+const THEREAFTER = /^\s*(?:thereafter|after that|afterwards)\b/i;
 
 function relative(
   clause: string,
@@ -126,14 +129,18 @@ function relative(
       return null;
   }
   const same = relation === 'after' && Boolean(m[2]);
-  const text = m[0].trim();
-  const start = m.index + m[0].indexOf(text);
+  const trimmed = m[0].trim();
+  const start = m.index + m[0].indexOf(trimmed);
+  // "thereafter" is part of the expression: the title leaves it out with the rest.
+  const after =
+    relation === 'after' && !anchor ? THEREAFTER.exec(clause.slice(start + trimmed.length)) : null;
+  const end = start + trimmed.length + (after?.[0].length ?? 0);
   return {
     start,
-    end: start + text.length,
-    text,
+    end,
+    text: clause.slice(start, end),
     kind: 'within',
-    shape: { type: 'relative', duration, relation, anchor, same },
+    shape: { type: 'relative', duration, relation, anchor, same, thereafter: Boolean(after) },
   };
 }
 
@@ -248,6 +255,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
         relation: 'after',
         anchor,
         same: false,
+        thereafter: false,
       },
     });
   }
@@ -300,11 +308,11 @@ function dropContained(found: TimeExpression[]): TimeExpression[] {
 
 const RECURRENCE: readonly [RegExp, string][] = [
   [
-    /\b(?:semi-annually|bi-annually|twice (?:a|each|per) year|every six months|on a semi-annual basis)\b/i,
+    /\b(?:semi-annually|bi-annually|twice (?:a|each|per) year|every six months|on a semi-annual basis|semi-annual (?:instal|install)ments?)\b/i,
     'P6M',
   ],
   [
-    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary)\b/i,
+    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary|(?<!semi-)annual (?:instal|install)ments?)\b/i,
     'P1Y',
   ],
   [

@@ -28,6 +28,13 @@ function toAnchor(anchor: ResolvedAnchor): DeadlineAnchor {
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
 /**
+ * The event of "within 30 days thereafter": what the commitment stated just before is due by, which
+ * resolveChainedAnchors dates once that one has a date. Never the signing, which would raise an
+ * alert years early.
+ */
+export const PREVIOUS_COMMITMENT = 'the commitment before';
+
+/**
  * The due date from a periodic anchor's first occurrence, or from a later one where the first
  * would fall due before the agreement: "30 days before the start of each Financial Year" in an
  * agreement signed in mid-December first falls due the next December.
@@ -183,8 +190,9 @@ function resolveExpression(
         shape.same && previousRelative ? previousRelative.anchor : (shape.anchor ?? fronted);
       // "within four (4) hours" answers a request or an incident, never the signing: with no start
       // named, an hours limit waits for an event the clause leaves unsaid.
-      const anchor: ResolvedAnchor =
-        !phrase && shape.duration.unit === 'H'
+      const anchor: ResolvedAnchor = shape.thereafter
+        ? { type: 'event', date: null, ref: PREVIOUS_COMMITMENT }
+        : !phrase && shape.duration.unit === 'H'
           ? { type: 'event', date: null }
           : resolveAnchor(phrase, context);
       const sign = shape.relation === 'after' ? 1 : -1;

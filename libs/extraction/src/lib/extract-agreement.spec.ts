@@ -113,6 +113,33 @@ describe('extractAgreement on commitments that follow an event', () => {
   });
 });
 
+describe('extractAgreement on a period that runs "thereafter"', () => {
+  const result = extractAgreement(
+    'This Agreement is made on 15 January 2027. The Borrower shall ensure that Practical Completion occurs no later than 31 December 2028, and shall deliver a completion certificate to the Lender within 30 days thereafter.',
+  );
+
+  it('counts it from what the commitment before is due by, not from the signing', () => {
+    expect(result.obligations[1]).toMatchObject({
+      action: 'deliver a completion certificate to the Lender',
+      deadline: {
+        expression: 'within 30 days thereafter',
+        dueDate: '2029-01-30',
+        anchor: { type: 'event', date: '2028-12-31' },
+      },
+    });
+  });
+
+  it('leaves it open when the commitment before has no date', () => {
+    const open = extractAgreement(
+      'This Agreement is made on 15 January 2027. The Borrower shall achieve Practical Completion, and shall deliver a completion certificate to the Lender within 30 days thereafter.',
+    );
+    expect(open.obligations[1]?.deadline).toMatchObject({
+      dueDate: null,
+      anchor: { type: 'event' },
+    });
+  });
+});
+
 describe('extractAgreement on a contract', () => {
   const CONTRACT = [
     'SUPPLY AGREEMENT',

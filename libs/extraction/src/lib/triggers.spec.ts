@@ -17,6 +17,8 @@ describe('commitment triggers', () => {
     ['Malaysia committed to refrain from banning exports.', ['agreed']],
     ['The merger agreement provides for an outside date of September 30, 2026.', ['instrument']],
     ['The Participants are intensifying their cooperation.', ['progressive']],
+    ['The Borrower shall apply all amounts borrowed towards the construction.', ['duty']],
+    ['The Company shall apply for the export permit.', ['duty']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -30,6 +32,9 @@ describe('commitment triggers', () => {
     ['An earlier draft would have required contributions to be reinvested.'],
     ['This Framework shall enter into force on the date of the last notification.'],
     ['under which Halvorsen will acquire all of the outstanding shares'],
+    ['The provisions of Clause 5 shall apply to any transfer.'],
+    ['Each Interest Period shall be six months.'],
+    ['The Margin shall be 2.5 per cent per annum.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });

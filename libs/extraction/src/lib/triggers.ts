@@ -41,9 +41,11 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
 ];
 
 // What follows a modal that makes it a statement of status, a right or an automatic effect. An
-// agreement "shall renew" itself; a party that "shall renew the certificate" commits to it.
+// agreement "shall renew" itself; a party that "shall renew the certificate" commits to it. A
+// clause "shall apply" to something; a party that "shall apply the proceeds" or "apply for a
+// permit" commits to it.
 const NOT_A_COMMITMENT =
-  /^\s*(?:not\s+)?(?:(?:also\s+)?be\s+(?:represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|deemed|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue|remain|expire|terminate|commence|enter into force|come into force|take effect|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
+  /^\s*(?:not\s+)?(?:(?:also\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|deemed|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue|remain|expire|terminate|commence|enter into force|come into force|take effect|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
 
 /** Commitment words in a sentence, minus modals that state status, rights or effects. */
 export function findTriggers(sentence: string): Trigger[] {
