@@ -23,6 +23,18 @@ describe('noise', () => {
     expect(result.filter(([, role]) => role !== 'noise')).toEqual([]);
   });
 
+  it('keeps the third item of a lettered list, which is no copyright line', () => {
+    const result = roles(
+      [
+        '(a) The Participants will exchange information.',
+        '(b) The Participants will convene a Steering Committee.',
+        '(c) Each Participant will designate a point of contact within 30 days.',
+        '(c) Copyright Example Wire',
+      ].join('\n'),
+    );
+    expect(result.map(([, role]) => role)).toEqual(['body', 'body', 'body', 'noise']);
+  });
+
   it('treats recitals as recitals until the operative part starts', () => {
     const result = roles(
       [

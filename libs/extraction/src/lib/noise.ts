@@ -14,7 +14,8 @@ const NOISE_LINE: readonly RegExp[] = [
   /^\d{4}$/,
   // An e-mail address, tried only where a word starts (a long ruled line stays linear).
   /(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/,
-  /^\(c\)|©|all rights reserved/i,
+  // "(c) 2025 Example Wire": a copyright line; "(c) Each Party will ..." is a list's third item.
+  /^\(c\)\s*(?:(?:19|20)\d\d\b|copyright\b)|©|all rights reserved/i,
   /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
   /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
   /^\((reporting|editing|writing) by\b/i,
