@@ -34,6 +34,8 @@ describe('commitment triggers', () => {
     ['under which Halvorsen will acquire all of the outstanding shares'],
     ['The provisions of Clause 5 shall apply to any transfer.'],
     ['Each Interest Period shall be six months.'],
+    ['This Memorandum will come into effect on the date of its signature.'],
+    ['The Agreement shall become effective upon signature.'],
     ['The Margin shall be 2.5 per cent per annum.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
