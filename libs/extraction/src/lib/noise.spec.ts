@@ -23,6 +23,19 @@ describe('noise', () => {
     expect(result.filter(([, role]) => role !== 'noise')).toEqual([]);
   });
 
+  it('keeps a commitment that opens with a word of page furniture', () => {
+    const result = roles(
+      [
+        'Investors will receive 0.85 Orion shares for each Silverlake share.',
+        'Related parties shall disclose their interests within 10 days.',
+        'By Closing, the Seller shall deliver the Products.',
+        'Share this article',
+        'Investor Relations',
+      ].join('\n'),
+    );
+    expect(result.map(([, role]) => role)).toEqual(['body', 'body', 'body', 'noise', 'noise']);
+  });
+
   it('keeps the third item of a lettered list, which is no copyright line', () => {
     const result = roles(
       [

@@ -16,8 +16,6 @@ const NOISE_LINE: readonly RegExp[] = [
   /(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/,
   // "(c) 2025 Example Wire": a copyright line; "(c) Each Party will ..." is a list's third item.
   /^\(c\)\s*(?:(?:19|20)\d\d\b|copyright\b)|©|all rights reserved/i,
-  /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
-  /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
   /^\((reporting|editing|writing) by\b/i,
   /^\d{3,4}\s+\d{3,4}\s+(true|false)$/,
   /^[a-z]{2}_[A-Z]{2}$/,
@@ -31,6 +29,20 @@ const NOISE_LINE: readonly RegExp[] = [
   /\b(conference call|webcast)\b/i,
 ];
 
+// Page furniture known by its first words ("Share this article", "Investor Relations", a byline
+// "By Harriet Collins, ..."), which a sentence that commits someone is not: "Investors will
+// receive 0.85 shares", "By Closing, the Seller shall deliver the Products".
+const FURNITURE_OPENING: readonly RegExp[] = [
+  /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
+  /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
+];
+const COMMITMENT_WORD = /\b(will|shall|intends?|must)\b/i;
+
+function isNoise(line: string): boolean {
+  if (NOISE_LINE.some((re) => re.test(line))) return true;
+  return FURNITURE_OPENING.some((re) => re.test(line)) && !COMMITMENT_WORD.test(line);
+}
+
 // Section headings after which the content is page furniture until the next heading.
 const NOISE_SECTION =
   /^(forward-looking statements?|cautionary (note|statement)|conference call|advisors|contacts|about\s+.+|related coverage|read more:?)$/i;
@@ -41,7 +53,7 @@ const OPERATIVE_START =
 export function isHeading(line: string): boolean {
   if (line.length > 80 || /[.;:,]$/.test(line)) return false;
   const words = line.split(/\s+/);
-  return words.length <= 8 && !/\b(will|shall|intends?|must)\b/i.test(line);
+  return words.length <= 8 && !COMMITMENT_WORD.test(line);
 }
 
 export function isDefinition(line: string): boolean {
@@ -72,7 +84,7 @@ export function classifyLines(lines: readonly TextSpan[]): LineRole[] {
       roles.push('recital');
       continue;
     }
-    if (NOISE_LINE.some((re) => re.test(text))) {
+    if (isNoise(text)) {
       roles.push('noise');
       continue;
     }
