@@ -29,11 +29,17 @@ describe('noise', () => {
         'Investors will receive 0.85 Orion shares for each Silverlake share.',
         'Related parties shall disclose their interests within 10 days.',
         'By Closing, the Seller shall deliver the Products.',
+        'Notices shall be sent to legal@acme.example within 5 days of any claim.',
+        'The Licensee shall ensure that the Software is not reproduced.',
         'Share this article',
         'Investor Relations',
+        'Orion will host a conference call and webcast at 8:00 a.m. ET today.',
       ].join('\n'),
     );
-    expect(result.map(([, role]) => role)).toEqual(['body', 'body', 'body', 'noise', 'noise']);
+    expect(result.map(([, role]) => role)).toEqual([
+      ...['body', 'body', 'body', 'body', 'body'],
+      ...['noise', 'noise', 'noise'],
+    ]);
   });
 
   it('keeps the third item of a lettered list, which is no copyright line', () => {

@@ -12,8 +12,6 @@ const NOISE_LINE: readonly RegExp[] = [
   /^date\s+\d{4}-\d{2}-\d{2}\b/i,
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
   /^\d{4}$/,
-  // An e-mail address, tried only where a word starts (a long ruled line stays linear).
-  /(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/,
   // "(c) 2025 Example Wire": a copyright line; "(c) Each Party will ..." is a list's third item.
   /^\(c\)\s*(?:(?:19|20)\d\d\b|copyright\b)|©|all rights reserved/i,
   /^\((reporting|editing|writing) by\b/i,
@@ -21,26 +19,31 @@ const NOISE_LINE: readonly RegExp[] = [
   /^[a-z]{2}_[A-Z]{2}$/,
   /market data delayed/i,
   /^(related instruments|record note)\s*:/i,
-  /\b(signature pages? follow|not reproduced|omitted from this excerpt)\b/i,
   /^\[.*\]$/,
   /^(in witness whereof|signed by|for and on behalf of|by:\s*\/s\/|title:)/i,
   /^(signed|done) at\b/i,
   /^for (the )?(government|the united states|japan)\b.*:/i,
+  // "Orion will host a conference call and webcast at 8:00 a.m. ET": a press release's furniture,
+  // though it says "will".
   /\b(conference call|webcast)\b/i,
 ];
 
-// Page furniture known by its first words ("Share this article", "Investor Relations", a byline
-// "By Harriet Collins, ..."), which a sentence that commits someone is not: "Investors will
-// receive 0.85 shares", "By Closing, the Seller shall deliver the Products".
-const FURNITURE_OPENING: readonly RegExp[] = [
+// Page furniture known by its words ("Share this article", "Investor Relations", a byline "By
+// Harriet Collins, ...", a contact's e-mail address), which a sentence that commits
+// someone is not: "Investors will receive 0.85 shares", "By Closing, the Seller shall deliver the
+// Products", "Notices shall be sent to legal@acme.example within 5 days".
+const FURNITURE_WORDS: readonly RegExp[] = [
   /^(tags|topics|share|related|read more|listen to|reading time|subscribe|sign up|skip to|advertise|contacts?|investors?|media|for further information)\b/i,
   /^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,|$)/,
+  // An e-mail address, tried only where a word starts (a long ruled line stays linear).
+  /(?<![^\s@])[^\s@]+@[^\s@]+\.\w+/,
+  /\b(signature pages? follow|not reproduced|omitted from this excerpt)\b/i,
 ];
 const COMMITMENT_WORD = /\b(will|shall|intends?|must)\b/i;
 
 function isNoise(line: string): boolean {
   if (NOISE_LINE.some((re) => re.test(line))) return true;
-  return FURNITURE_OPENING.some((re) => re.test(line)) && !COMMITMENT_WORD.test(line);
+  return FURNITURE_WORDS.some((re) => re.test(line)) && !COMMITMENT_WORD.test(line);
 }
 
 // Section headings after which the content is page furniture until the next heading.
