@@ -88,5 +88,26 @@ describe('noise', () => {
   it('recognises status statements and disclaimers', () => {
     expect(isNonOperativeSentence('This Memorandum is not legally binding.')).toBe(true);
     expect(isNonOperativeSentence('Seller shall deliver the Product.')).toBe(false);
+    expect(
+      isNonOperativeSentence(
+        'Statements in this release that will happen are forward-looking statements.',
+      ),
+    ).toBe(true);
+    expect(
+      isNonOperativeSentence(
+        'The directors of Orion accept responsibility for the information contained in this announcement.',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps commitments that only share words with a disclaimer', () => {
+    expect(
+      isNonOperativeSentence('The Parties will adopt a forward-looking minerals strategy by 2028.'),
+    ).toBe(false);
+    expect(
+      isNonOperativeSentence(
+        'The Contractor accepts responsibility for the works and shall remedy defects within 30 days.',
+      ),
+    ).toBe(false);
   });
 });

@@ -108,7 +108,8 @@ export function isNonOperativeSentence(sentence: string): boolean {
     /\b(not legally binding|not a treaty|does not create legal obligations?|does not obligate|non-binding status)\b/i.test(
       sentence,
     ) ||
-    /\b(forward-looking|undertakes no obligation|does not constitute an offer|accepts? (no )?responsibility)\b/i.test(
+    // "a forward-looking strategy" and "accepts responsibility for the works" can be commitments.
+    /\b(forward-looking (?:statements?|information)|undertakes no obligation|does not constitute an offer|accepts? no responsibility|accepts? responsibility for the information)\b/i.test(
       sentence,
     ) ||
     /\bhave not been and will not be\b/i.test(sentence)
