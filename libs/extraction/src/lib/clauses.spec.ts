@@ -200,6 +200,34 @@ describe('commitment clauses', () => {
     ).toHaveLength(1);
   });
 
+  it('reads each item of a list run on in the sentence as a commitment of the lead-in', () => {
+    const sentence =
+      'The Supplier shall: (a) deliver the first shipment within 60 days; (b) provide monthly reports; and (c) maintain ISO 9001 certification.';
+    const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(found.map((c) => [c.span.text, c.subject])).toEqual([
+      ['deliver the first shipment within 60 days', 'The Supplier '],
+      ['provide monthly reports', 'The Supplier '],
+      ['maintain ISO 9001 certification.', 'The Supplier '],
+    ]);
+    expect(
+      clauses(
+        'The Buyer shall (i) pay each invoice within 30 days, and (ii) issue a forecast by 15 April 2027.',
+      ),
+    ).toEqual(['pay each invoice within 30 days', 'issue a forecast by 15 April 2027.']);
+  });
+
+  it('does not take a reference to a paragraph or a lone letter for a list', () => {
+    expect(
+      clauses(
+        'The Buyer shall pay the amounts in paragraph (a) of Schedule 1 and paragraph (b) of Schedule 2.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      clauses('The Buyer shall pay the amounts set out in (a) above and (b) below.'),
+    ).toHaveLength(1);
+    expect(clauses('The Buyer shall pay (a) fee within 30 days.')).toHaveLength(1);
+  });
+
   it('finds nothing without a commitment word', () => {
     expect(clauses('The Parties met in Tokyo on Tuesday.')).toEqual([]);
   });

@@ -140,6 +140,17 @@ function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
   return merged.map((m) => m.span);
 }
 
+// "shall: (a) deliver ...; (b) provide ...; and (c) maintain ...": items of one commitment run on
+// in its sentence, each from its verb. Not a reference ("paragraph (a) of Schedule 1").
+const INLINE_ITEM =
+  /(?<=^|[\s:;,])(?<!\b(?:paragraph|clause|section|article|schedule|sub-?clause|item|point|letter|limb|annex|exhibit|appendix|part)\s+)\(([a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=(?!(?:of|to|in|on|at|by|for|with|from|above|below|hereof|thereof|hereto)\b)[a-z])/gi;
+const FIRST_ITEMS = new Set(['a', 'i', '1']);
+// What joins an item to the text before it: "; and", ",", ":".
+const ITEM_JOINT = /[\s:;,]*(?:\b(?:and|or)\s+)?$/i;
+
+// What is left after the commitment word of a list's lead-in.
+const LIST_LEAD_IN = /^\s*(?:the\s+following|as\s+follows)?\s*:?\s*$/i;
+
 /** A stretch of a span's text that separates two of its clauses. */
 interface Cut {
   readonly at: number;
@@ -158,6 +169,18 @@ function cutAt(source: string, span: TextSpan, cuts: readonly Cut[]): TextSpan[]
   }
   pieces.push(makeSpan(source, span.start + start, span.end));
   return pieces;
+}
+
+/** Where each item of a list run on in the sentence starts: two items or more, from the first. */
+function inlineItemCuts(text: string): Cut[] {
+  const markers = allMatches(INLINE_ITEM, text);
+  if (markers.length < 2 || !FIRST_ITEMS.has(markers[0]?.[1]?.toLowerCase() ?? '')) return [];
+  return markers.map((m) => {
+    // The joint is short: looking back further would cost a square in the number of items.
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const joint = ITEM_JOINT.exec(before)?.[0].length ?? 0;
+    return { at: m.index - joint, length: joint + m[0].length };
+  });
 }
 
 /** Where a new subject and its own commitment word follow "and" after a commitment or a right. */
@@ -183,17 +206,32 @@ function newSubjectCuts(text: string): Cut[] {
 export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
   const clauses: CommitmentClause[] = [];
   const trimmed = trimAttribution(source, sentence);
-  const parts = cutAt(source, trimmed, allMatches(CLAUSE_BREAK, trimmed.text).map(cutOf)).flatMap(
-    (part) => cutAt(source, part, newSubjectCuts(part.text)),
+  // The first piece leads in; each other one starts with an item's verb.
+  const pieces = cutAt(source, trimmed, inlineItemCuts(trimmed.text));
+  const parts = pieces.flatMap((piece, pieceIndex) =>
+    cutAt(source, piece, allMatches(CLAUSE_BREAK, piece.text).map(cutOf))
+      .flatMap((part) => cutAt(source, part, newSubjectCuts(part.text)))
+      .map((span, at) => ({ span, item: pieceIndex > 0 && at === 0 })),
   );
   let subject = '';
   let fronted: string | null = null;
-  for (const [index, listed] of parts.entries()) {
+  let lastTrigger: Trigger | null = null;
+  for (const [index, { span: listed, item }] of parts.entries()) {
     const part = trimEnumerator(source, listed);
     if (index === 0) fronted = frontedEvent(part.text);
     const triggers = findTriggers(part.text);
     const first = triggers[0];
-    if (!first) continue;
+    if (!first) {
+      // "(b) provide monthly reports": one more thing the commitment before it binds to.
+      if (item && lastTrigger)
+        clauses.push({
+          span: part,
+          trigger: { ...lastTrigger, start: 0, end: 0 },
+          subject,
+          fronted,
+        });
+      continue;
+    }
     let span = part;
     const whichAt = /\b(?:under|by|through|pursuant to) which\s+/i.exec(
       part.text.slice(0, first.start),
@@ -214,7 +252,13 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
       if (!continues) subject = named;
       clauses.push({ span: item, trigger: own, subject, fronted });
+      lastTrigger = own;
     }
   }
-  return clauses;
+  // "The Supplier shall: (a) ...": the lead-in says nothing its items do not.
+  return clauses.filter(
+    (clause, index) =>
+      index === clauses.length - 1 ||
+      !LIST_LEAD_IN.test(clause.span.text.slice(clause.trigger.end)),
+  );
 }

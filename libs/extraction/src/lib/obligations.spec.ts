@@ -88,6 +88,51 @@ describe('obligations', () => {
     expect(obligations(text)).toEqual([]);
   });
 
+  it('reads the items listed under a lead-in line as its commitments', () => {
+    const text = [
+      '1. The Seller shall:',
+      '(a) deliver the first Shipment within 60 days after the date of this Agreement;',
+      '(b) provide monthly production reports; and',
+      '(c) maintain ISO 9001 certification',
+      '2. The Buyer agrees to:',
+      '- pay each invoice within 30 days of receipt;',
+      '- issue a binding forecast no later than 15 April 2026.',
+      'The Buyer shall keep records.',
+      '- The Parties will invest US$1 billion.',
+    ].join('\n');
+    expect(
+      obligations(text).map((o) => [o.text, o.actors, o.action, o.deadline?.expression ?? null]),
+    ).toEqual([
+      [
+        'deliver the first Shipment within 60 days after the date of this Agreement',
+        ['Seller'],
+        'deliver the first Shipment',
+        'within 60 days after the date of this Agreement',
+      ],
+      [
+        'provide monthly production reports',
+        ['Seller'],
+        'provide monthly production reports',
+        'monthly',
+      ],
+      ['maintain ISO 9001 certification', ['Seller'], 'maintain ISO 9001 certification', null],
+      [
+        'pay each invoice within 30 days of receipt',
+        ['Buyer'],
+        'pay each invoice',
+        'within 30 days of receipt',
+      ],
+      [
+        'issue a binding forecast no later than 15 April 2026',
+        ['Buyer'],
+        'issue a binding forecast',
+        'no later than 15 April 2026',
+      ],
+      // A line that is no item ends the list: the bullet after it is a highlight again.
+      ['The Buyer shall keep records.', ['Buyer'], 'keep records', null],
+    ]);
+  });
+
   it('names the parties as actors of a collective commitment', () => {
     expect(obligations('The Parties shall meet annually.')[0]?.actors).toEqual([
       'Alpha Minerals Pty Ltd',

@@ -11,6 +11,7 @@ import { isNonOperativeSentence } from './noise';
 import type { TextSpan } from './sentences';
 import { makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
+import { findTriggers } from './triggers';
 import type { Obligation } from './types';
 
 export interface ObligationContext {
@@ -126,36 +127,87 @@ function noticeWindow(
   };
 }
 
+// "(a) deliver the first shipment ...;", "- pay each invoice ...;", "iv) maintain ...".
+const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
+const BULLET = /^[-•*]\s/;
+// The punctuation that joins an item to the next: "; and", ";", ", or", ".".
+const ITEM_JOINT = /[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$/i;
+// A commitment whose words are the items listed under it: "The Supplier shall:", "agrees to the
+// following:".
+const LEAD_IN_END = /^\s*(?:the\s+following|as\s+follows)?\s*:\s*$/i;
+
+/** The text of a list item, without its marker and the punctuation that joins it to the next. */
+function itemSpan(source: string, line: TextSpan): TextSpan {
+  const marker = LIST_ITEM.exec(line.text)?.[0].length ?? 0;
+  const body = line.text.slice(marker);
+  const joint = ITEM_JOINT.exec(body)?.[0].length ?? 0;
+  return makeSpan(source, line.start + marker, line.start + marker + body.length - joint);
+}
+
+/** Reads a text's commitments line by line, carrying a list's lead-in over to its items. */
+class ObligationReader {
+  readonly obligations: Obligation[] = [];
+  private previousRelative: { anchor: string | null } | null = null;
+  /** "The Supplier shall:": the commitment whose items follow. */
+  private leadIn: CommitmentClause | null = null;
+
+  constructor(
+    private readonly source: string,
+    private readonly context: ObligationContext,
+  ) {}
+
+  readLine(line: TextSpan): void {
+    const listed = LIST_ITEM.test(line.text);
+    if (!listed) this.leadIn = null;
+    if (listed && this.leadIn) {
+      const span = itemSpan(this.source, line);
+      if (span.text.length > 0 && findTriggers(span.text).length === 0) {
+        const { trigger, subject, fronted } = this.leadIn;
+        this.add({ span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted });
+        return;
+      }
+    }
+    // Highlight bullets above a release's body restate it; only a lead-in's items are read.
+    if (BULLET.test(line.text) && !this.leadIn) return;
+    for (const sentence of splitSentences(this.source, line)) this.readSentence(sentence);
+  }
+
+  private readSentence(sentence: TextSpan): void {
+    if (isNonOperativeSentence(sentence.text)) return;
+    const window = noticeWindow(this.source, sentence, this.context);
+    if (window) {
+      this.obligations.push(window);
+      return;
+    }
+    for (const clause of findCommitmentClauses(this.source, sentence)) {
+      if (LEAD_IN_END.test(clause.span.text.slice(clause.trigger.end))) this.leadIn = clause;
+      else this.add(clause);
+    }
+  }
+
+  private add(clause: CommitmentClause): void {
+    const times = findTimeExpressions(clause.span.text);
+    this.obligations.push(buildObligation(clause, this.context, this.previousRelative, times));
+    const relative = times.find((e) => e.shape.type === 'relative');
+    if (relative?.shape.type === 'relative' && !relative.shape.same)
+      this.previousRelative = { anchor: relative.shape.anchor };
+  }
+}
+
 export function findObligations(
   source: string,
   lines: readonly TextSpan[],
   roles: readonly LineRole[],
   context: ObligationContext,
 ): Obligation[] {
-  const obligations: Obligation[] = [];
+  const reader = new ObligationReader(source, context);
   const title = context.title?.trim().toLowerCase() ?? null;
-  let previousRelative: { anchor: string | null } | null = null;
   for (const [index, line] of lines.entries()) {
-    if (roles[index] !== 'body') continue;
+    // A short item ("(c) maintain ISO 9001 certification") reads like a heading.
+    const role = roles[index];
+    if (role !== 'body' && !(role === 'heading' && LIST_ITEM.test(line.text))) continue;
     if (title && line.text.trim().toLowerCase() === title) continue;
-    // Highlight bullets restate the body.
-    if (/^[-•*]\s/.test(line.text)) continue;
-    for (const sentence of splitSentences(source, line)) {
-      if (isNonOperativeSentence(sentence.text)) continue;
-      const window = noticeWindow(source, sentence, context);
-      if (window) {
-        obligations.push(window);
-        continue;
-      }
-      for (const clause of findCommitmentClauses(source, sentence)) {
-        const times = findTimeExpressions(clause.span.text);
-        const obligation = buildObligation(clause, context, previousRelative, times);
-        const relative = times.find((e) => e.shape.type === 'relative');
-        if (relative?.shape.type === 'relative' && !relative.shape.same)
-          previousRelative = { anchor: relative.shape.anchor };
-        obligations.push(obligation);
-      }
-    }
+    reader.readLine(line);
   }
-  return obligations;
+  return reader.obligations;
 }
