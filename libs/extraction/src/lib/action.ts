@@ -1,3 +1,4 @@
+import { startsWithListedVerb } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 
@@ -105,7 +106,10 @@ function titleOf(phrase: string): string {
   }
   let words = kept.join(' ');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');
-  return words;
+  // A list item's verb may be capitalised ("- Establish a working group"); a title's is not.
+  return startsWithListedVerb(words)
+    ? words.replace(/^[A-Z]/, (letter) => letter.toLowerCase())
+    : words;
 }
 
 /** "A bilateral ministerial meeting" -> "a bilateral ministerial meeting". */

@@ -28,6 +28,20 @@ export interface CommitmentClause {
 // and create mechanisms").
 const LIST_VERBS =
   /^(?:and\s+|or\s+)?(?:to\s+)?(?:provide|create|establish|develop|select|identify|deliver|pay|submit|hold|convene|take|make|complete|obtain|ensure|supply|maintain|notify|cooperate|explore|support|promote|facilitate|review|share|coordinate|work|invest|fund|finance|build|construct|use|seek|file|purchase|sell|grant|give|direct|mobili[sz]e|strengthen|streamline|accelerate|simplify|set|meet|host|report|refrain|exchange|implement|consult|conduct|prepare|publish|adopt|enter|achieve|repay|launch|expand|increase|reduce|protect|secure|attract|encourage|negotiate|conclude|designate|appoint|reinvest)\b/i;
+/**
+ * Whether a list item reads as an action of its lead-in: from a verb in lower case ("deliver the
+ * first shipment"), or a listed verb capitalised ("Establish a working group"); not a section
+ * heading ("1. Definitions.", "2. PAYMENT").
+ */
+export function isListedAction(text: string): boolean {
+  return /^[a-z]/.test(text) || startsWithListedVerb(text);
+}
+
+/** Whether the text starts with a verb that lists of commitments start their items with. */
+export function startsWithListedVerb(text: string): boolean {
+  return LIST_VERBS.test(text);
+}
+
 const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
 const ATTRIBUTION =
   /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;

@@ -133,6 +133,22 @@ describe('obligations', () => {
     ]);
   });
 
+  it('reads capitalised verbs as items, and ends a list at a section heading', () => {
+    const text = [
+      'The Participants intend to:',
+      '- Establish a working group within 90 days;',
+      '- Hold a ministerial meeting within 180 days.',
+      'The Parties hereby agree to the following:',
+      '1. Definitions.',
+      '2. PAYMENT',
+      '3. Notices.',
+    ].join('\n');
+    expect(obligations(text).map((o) => [o.action, o.binding])).toEqual([
+      ['establish a working group', false],
+      ['hold a ministerial meeting', false],
+    ]);
+  });
+
   it('names the parties as actors of a collective commitment', () => {
     expect(obligations('The Parties shall meet annually.')[0]?.actors).toEqual([
       'Alpha Minerals Pty Ltd',

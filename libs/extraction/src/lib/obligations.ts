@@ -1,7 +1,7 @@
 import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
-import { findCommitmentClauses } from './clauses';
+import { findCommitmentClauses, isListedAction } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
@@ -161,10 +161,14 @@ class ObligationReader {
     if (!listed) this.leadIn = null;
     if (listed && this.leadIn) {
       const span = itemSpan(this.source, line);
-      if (span.text.length > 0 && findTriggers(span.text).length === 0) {
-        const { trigger, subject, fronted } = this.leadIn;
-        this.add({ span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted });
-        return;
+      if (findTriggers(span.text).length === 0) {
+        if (isListedAction(span.text)) {
+          const { trigger, subject, fronted } = this.leadIn;
+          this.add({ span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted });
+          return;
+        }
+        // "1. Definitions.": the document goes on in sections, past the list.
+        this.leadIn = null;
       }
     }
     // Highlight bullets above a release's body restate it; only a lead-in's items are read.
