@@ -79,6 +79,22 @@ describe('obligations', () => {
     });
   });
 
+  it('reads a notice of an intention to terminate before expiry as the same window', () => {
+    const [notice] = obligations(
+      'This Agreement shall be renewed for periods of five years, unless either Contracting Party notifies the other in writing of its intention to terminate it at least ninety (90) days before the expiry of the then-current Term.',
+    );
+    expect(notice).toMatchObject({
+      action: 'give notice of non-renewal',
+      deadline: { dueDate: '2028-10-02' },
+    });
+  });
+
+  it('names both parties as the actors of "each Contracting Party"', () => {
+    expect(
+      obligations('Each Contracting Party shall designate a contact point.')[0]?.actors,
+    ).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+  });
+
   it('skips recitals, highlight bullets and the instrument describing its own status', () => {
     const text = [
       'WHEREAS the Parties shall cooperate;',

@@ -34,9 +34,11 @@ const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   progressive: 0.5,
 };
 const COLLECTIVE =
-  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|each participant|each party|either party|either participant)\b/i;
+  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
+// "unless either Party gives notice of non-renewal ...", "... notifies the other in writing of its
+// intention to terminate it at least six months before the expiry".
 const NOTICE_WINDOW =
-  /\b(?:notice of (?:non-renewal|(?:its |their )?intent(?:ion)? not to renew|termination)|notice[^.]{0,40}\bnot to renew)\b/i;
+  /\b(?:notice of (?:non-renewal|(?:its |their )?intent(?:ion)? not to renew|termination)|notice[^.]{0,40}\bnot to renew|notif(?:y|ies)\b[^.]{0,60}\bintention (?:to terminate|not to renew))\b/i;
 
 function isBinding(strength: TriggerStrength, context: ObligationContext): boolean {
   switch (strength) {
