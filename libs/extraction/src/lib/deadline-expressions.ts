@@ -21,7 +21,7 @@ export type ExpressionShape =
   /** "by the end of the year", "in the first quarter of next year", "next month": from the text's date. */
   | {
       type: 'coming-period-end';
-      unit: 'year' | 'month';
+      unit: 'year' | 'quarter' | 'month';
       ahead: number;
       month: number;
       part: string;
@@ -86,7 +86,14 @@ const YEAR_ALONE =
 // Periods named from the text's own date, as reports and announcements do.
 const COMING_YEAR_END =
   /\b(?:(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the|this|(next))\s+year|by\s+year[-\s]end|(?:later\s+)?this\s+year|(next)\s+year)\b(?!['’])/gi;
-const COMING_MONTH = /\b(?:(?:by|before)\s+the\s+end\s+of\s+)?(this|next)\s+month\b/gi;
+// "next month", "by the end of this quarter", "by the end of the month": the text's own (or the
+// next) month or quarter. Not "the month in which the invoice is received", an event's.
+const COMING_PERIOD =
+  /\b(?:(?:by|before)\s+the\s+end\s+of\s+(?:(this|next)|the)\s+(month|quarter)|(this|next)\s+(month|quarter))\b(?!\s+(?:in\s+which|following|after|of|when)\b)/gi;
+// "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028": a quarter or half by number.
+const NUMBERED_PERIOD =
+  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)\s+(\d{4})\b/g;
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
@@ -175,11 +182,18 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   for (const m of allMatches(COMING_YEAR_END, clause)) {
     found.push(byExpression(m, yearPartEnd(undefined, m[1] ?? m[2] ?? 'this', 12, 'year')));
   }
-  for (const m of allMatches(COMING_MONTH, clause)) {
-    const ahead = m[1]?.toLowerCase() === 'next' ? 1 : 0;
-    found.push(
-      byExpression(m, { type: 'coming-period-end', unit: 'month', ahead, month: 0, part: 'month' }),
-    );
+  for (const m of allMatches(COMING_PERIOD, clause)) {
+    const ahead = (m[1] ?? m[3])?.toLowerCase() === 'next' ? 1 : 0;
+    const unit = (m[2] ?? m[4] ?? 'month').toLowerCase() === 'quarter' ? 'quarter' : 'month';
+    found.push(byExpression(m, { type: 'coming-period-end', unit, ahead, month: 0, part: unit }));
+  }
+  for (const m of allMatches(NUMBERED_PERIOD, clause)) {
+    const quarter = Number(m[1] ?? m[2] ?? 0);
+    const half = Number(m[3] ?? m[4] ?? 0);
+    const [month, part] = quarter
+      ? [quarter * 3, `${ORDINALS[quarter - 1]} quarter`]
+      : [half * 6, `${ORDINALS[half - 1]} half`];
+    found.push(byExpression(m, { type: 'period-end', year: Number(m[5]), month, part }));
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({

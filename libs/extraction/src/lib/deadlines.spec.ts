@@ -40,6 +40,12 @@ describe('deadlines', () => {
     ['The refinery will start production by mid-2028.', '2028-06-30'],
     ['Brazil will complete the survey by early 2028.', '2028-03-31'],
     ['The plant will be commissioned in late 2027.', '2027-12-31'],
+    ['The plant will be commissioned by the end of the month.', '2027-03-31'],
+    ['The plant will be commissioned by the end of this quarter.', '2027-03-31'],
+    ['The plant will be commissioned next quarter.', '2027-06-30'],
+    ['The deal is expected to close in Q3 2028.', '2028-09-30'],
+    ['The deal is expected to close by 4Q 2028.', '2028-12-31'],
+    ['The deal is expected to close in H1 2028.', '2028-06-30'],
   ])('reads "%s" from the date of the report', (clause, expected) => {
     expect(due(clause, { publishedAt: day('2027-03-03') })).toBe(expected);
   });
@@ -63,6 +69,14 @@ describe('deadlines', () => {
     'Acme will invest USD 5 million in 2027-28.',
   ])('reads no year-end deadline in "%s"', (clause) => {
     expect(due(clause, { publishedAt: day('2027-03-03') })).toBeNull();
+  });
+
+  it('reads no date into the month of an event ("the month following receipt")', () => {
+    expect(
+      due('Acme shall pay by the end of the month following receipt of the invoice.', {
+        publishedAt: day('2027-03-03'),
+      }),
+    ).toBeNull();
   });
 
   it('reads no deadline into a possessive "next year\'s"', () => {

@@ -27,6 +27,21 @@ function toAnchor(anchor: ResolvedAnchor): DeadlineAnchor {
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
+/** The last day of the text's month, quarter or year, or of one that many after it. */
+function comingPeriodEnd(
+  from: CalendarDate,
+  unit: 'year' | 'quarter' | 'month',
+  ahead: number,
+  /** For a year: the month its named part ends in ("the first half": 6). */
+  month: number,
+): CalendarDate {
+  if (unit === 'year') return endOfMonth(from.year + ahead, month);
+  const months = unit === 'quarter' ? 3 : 1;
+  const inPeriod = addMonths(from, ahead * months);
+  const last = Math.ceil(inPeriod.month / months) * months;
+  return endOfMonth(inPeriod.year, last);
+}
+
 /**
  * The event of "within 30 days thereafter": what the commitment stated just before is due by, which
  * resolveChainedAnchors dates once that one has a date. Never the signing, which would raise an
@@ -260,10 +275,7 @@ function resolveExpression(
           rule: `end of a ${shape.part} not dated`,
           anchor: { type: 'date' },
         };
-      const inMonth = shape.unit === 'month' ? addMonths(from, shape.ahead) : null;
-      const due = inMonth
-        ? endOfMonth(inMonth.year, inMonth.month)
-        : endOfMonth(from.year + shape.ahead, shape.month);
+      const due = comingPeriodEnd(from, shape.unit, shape.ahead, shape.month);
       return {
         ...base,
         dueDate: iso(due),
