@@ -27,6 +27,11 @@ export type ExpressionShape =
       part: string;
     }
   | { type: 'fiscal-year-end'; year: number }
+  /**
+   * "by March 2028", "in June", "by mid-June": a month named without its day, at its end or its
+   * middle; a month without its year is the next one from the agreement's start.
+   */
+  | { type: 'month'; year: number | null; month: number; middle: boolean }
   /** "by 2028", "in 2028": the end of a year named alone, which must not be past. */
   | { type: 'year-end'; year: number }
   | { type: 'event'; anchor: string }
@@ -94,6 +99,26 @@ const COMING_PERIOD =
 const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)\s+(\d{4})\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+// "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
+// February). Capitalised, so that the modal "may" is no month; not a date with its day ("June 30").
+const MONTH_ALONE = new RegExp(
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than)\s+(?:the\s+(end|middle)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  'g',
+);
 const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
@@ -174,6 +199,20 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const word = (m[1] ?? '').toLowerCase().split(/\s+/)[0] ?? '';
     const [part, month] = PART_OF_YEAR_END[word] ?? ['year', 12];
     found.push(byExpression(m, yearPartEnd(m[2], m[3], month, part)));
+  }
+  for (const m of allMatches(MONTH_ALONE, clause)) {
+    const before = m[1]?.toLowerCase() === 'before';
+    const named = MONTH_NAMES.indexOf(m[4] ?? '') + 1;
+    const year = m[5] ? Number(m[5]) : null;
+    // "before March 2028" is by the end of February 2028.
+    const [month, inYear] =
+      before && !m[2] && !m[3]
+        ? named === 1
+          ? [12, year === null ? null : year - 1]
+          : [named - 1, year]
+        : [named, year];
+    const middle = m[2]?.toLowerCase() === 'middle' || Boolean(m[3]);
+    found.push(byExpression(m, { type: 'month', year: inYear, month, middle }));
   }
   for (const m of allMatches(YEAR_ALONE, clause)) {
     const year = Number(m[2]) - (m[1]?.toLowerCase() === 'before' ? 1 : 0);

@@ -71,6 +71,28 @@ describe('deadlines', () => {
     expect(due(clause, { publishedAt: day('2027-03-03') })).toBeNull();
   });
 
+  it.each([
+    ['Acme will finalise the terms by March 2028.', '2028-03-31'],
+    ['Acme will finalise the terms by the end of June.', '2027-06-30'],
+    ['Acme will finalise the terms in September.', '2027-09-30'],
+    ['Acme will finalise the terms by mid-June.', '2027-06-15'],
+    ['Acme will finalise the terms before March 2028.', '2028-02-29'],
+    // January has passed on the report's date: the next one.
+    ['Acme will finalise the terms by January.', '2028-01-31'],
+  ])('reads the month named without its day in "%s"', (clause, expected) => {
+    expect(due(clause, { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') })).toBe(
+      expected,
+    );
+  });
+
+  it('reads no deadline into a month that has passed, or into a date with its day', () => {
+    const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
+    expect(
+      due('Acme, which was listed in March 2025, will finalise the terms.', report),
+    ).toBeNull();
+    expect(due('Acme will finalise the terms by June 30, 2027.', report)).toBe('2027-06-30');
+  });
+
   it('reads no date into the month of an event ("the month following receipt")', () => {
     expect(
       due('Acme shall pay by the end of the month following receipt of the invoice.', {

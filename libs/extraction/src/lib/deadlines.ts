@@ -255,6 +255,26 @@ function resolveExpression(
         rule: `end of the ${shape.part} of ${shape.year}`,
         anchor: { type: 'date' },
       };
+    case 'month': {
+      const start = startOf(context);
+      const day = (year: number) =>
+        shape.middle ? { year, month: shape.month, day: 15 } : endOfMonth(year, shape.month);
+      // A month with no year is the first such month that ends on or after the start.
+      const due =
+        shape.year !== null
+          ? day(shape.year)
+          : start
+            ? [day(start.year), day(start.year + 1)].find((d) => compareDates(d, start) >= 0)
+            : null;
+      // "signed in March 2025", said in an agreement of 2027, is when, not by when.
+      if (!due || (start && compareDates(due, start) < 0)) return null;
+      return {
+        ...base,
+        dueDate: iso(due),
+        rule: `${shape.middle ? 'middle' : 'end'} of the month named`,
+        anchor: { type: 'date' },
+      };
+    }
     case 'year-end': {
       // "as amended in 2019", in an agreement of 2025, says when, not by when.
       const start = startOf(context);
