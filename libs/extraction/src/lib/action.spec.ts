@@ -77,6 +77,15 @@ describe('the action as a milestone title', () => {
     );
   });
 
+  it('turns a passive with a place or a party after it into the verb with its subject', () => {
+    expect(title('The meeting is to be held in Tokyo by June 2028.')).toBe(
+      'hold the meeting in Tokyo',
+    );
+    expect(title('The goods shall be delivered to the Buyer within 30 days.')).toBe(
+      'deliver the goods to the Buyer',
+    );
+  });
+
   it('keeps the particle of a phrasal verb in the passive', () => {
     expect(title('A working group will be set up by 30 June 2027.')).toBe('set up a working group');
     expect(title('The retained amount shall be paid out within 30 days of Closing.')).toBe(

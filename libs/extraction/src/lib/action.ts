@@ -39,6 +39,9 @@ const DANGLING =
 const BREAK =
   /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b/i;
 
+// A passive whose participle a place or a party follows: "be held in Tokyo", "be paid to the Seller".
+const PASSIVE_WITH_PLACE = /^be\s+(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s)/i;
+
 const IRREGULAR: Readonly<Record<string, string>> = {
   paid: 'pay',
   repaid: 'repay',
@@ -168,6 +171,13 @@ function affirmativeAction(
   const verb = base && passive?.[2] ? `${base} ${passive[2].toLowerCase()}` : base;
   if (verb && subject.length > 0 && title.split(' ').length <= 3)
     return { title: titleOf(`${verb} ${subject}`), phrase: `${verb} ${subject}` };
+  // "The meeting is to be held in Tokyo": hold the meeting in Tokyo.
+  const placed = PASSIVE_WITH_PLACE.exec(title);
+  const placedVerb = placed?.[1] ? baseVerb(placed[1]) : null;
+  if (placed && placedVerb && subject.length > 0) {
+    const active = `${placedVerb} ${subject} ${title.slice(placed[0].length)}`;
+    return { title: titleOf(active), phrase: active };
+  }
   // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
   if (title.length === 0) {
     const whole = (clause.slice(triggerEnd).split(BREAK)[0] ?? '').trim();

@@ -19,6 +19,11 @@ describe('commitment triggers', () => {
     ['The Participants are intensifying their cooperation.', ['progressive']],
     ['The Borrower shall apply all amounts borrowed towards the construction.', ['duty']],
     ['The Company shall apply for the export permit.', ['duty']],
+    ['Acme pledged to invest USD 2 billion by 2030.', ['will']],
+    ['Acme has promised to open a plant within two years.', ['will']],
+    ['Acme vowed not to cut jobs before 2029.', ['will']],
+    ['The two sides are to meet again within three months.', ['will']],
+    ['The Borrower is to deliver the accounts by June 2028.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -34,6 +39,9 @@ describe('commitment triggers', () => {
     ['under which Halvorsen will acquire all of the outstanding shares'],
     ['The provisions of Clause 5 shall apply to any transfer.'],
     ['Each Interest Period shall be six months.'],
+    ['The purpose of this Agreement is to establish a framework.'],
+    ['The objective of the programme is to support exporters.'],
+    ['The results are to be noted.'],
     ['This Memorandum will come into effect on the date of its signature.'],
     ['The Agreement shall become effective upon signature.'],
     ['The Margin shall be 2.5 per cent per annum.'],
