@@ -42,6 +42,25 @@ describe('commitment clauses', () => {
         'Under the Framework, the two countries will hold a ministerial meeting, the ministry said.',
       ),
     ).toEqual(['the two countries will hold a ministerial meeting']);
+    expect(
+      clauses(
+        "Korean firms will invest $9 billion over five years, Indonesia's investment ministry said in a statement.",
+      ),
+    ).toEqual(['Korean firms will invest $9 billion over five years']);
+    expect(
+      clauses('"This partnership will create 20,000 jobs," the Indonesian minister said.'),
+    ).toEqual(['"This partnership will create 20,000 jobs']);
+  });
+
+  it('keeps apart the items of a list that each say when', () => {
+    expect(
+      clauses(
+        'The two countries agreed to set up a task force within 60 days to oversee the projects, and to review progress annually.',
+      ),
+    ).toEqual([
+      'The two countries agreed to set up a task force within 60 days to oversee the projects',
+      'to review progress annually.',
+    ]);
   });
 
   it('starts after "under which" so the instrument is not the subject', () => {

@@ -1,4 +1,5 @@
 import { categorise } from './categories';
+import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 import { frontedEvent } from './deadlines';
 import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
@@ -43,8 +44,10 @@ export function startsWithListedVerb(text: string): boolean {
 }
 
 const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
+// ", the ministry said.", ", Indonesia's investment ministry said in a statement.", and after a
+// quotation, '," the minister said.'
 const ATTRIBUTION =
-  /,\s+(?:the\s+)?[\w\s'-]{2,40}\s(?:said|read|stated|added|noted|says|reads|states)\.?$/i;
+  /,["”’']?\s+(?:the\s+)?[\w\s'’-]{2,50}\s(?:said|read|stated|added|noted|says|reads|states)(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+on\s+\w+|in\s+an\s+interview))?\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
 // "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time;
 // "intends to list its shares by March and expects to realise synergies within 24 months": two aims.
@@ -134,21 +137,32 @@ function splitList(source: string, span: TextSpan, trigger: Trigger): TextSpan[]
   return mergeByCategory(source, items);
 }
 
-/** Neighbouring items of one kind stay together; an item with no signal joins its neighbour. */
+/**
+ * Neighbouring items of one kind stay together; an item with no signal joins its neighbour. Items
+ * that each say when ("set up a task force within 60 days, and to review progress annually") stay
+ * apart, each with its own time.
+ */
 function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
   const categories = items.map((item) => {
     const category = categorise(item.text, item.text);
     return category === 'other' ? null : category;
   });
-  const merged: { span: TextSpan; category: string | null }[] = [];
+  const timed = items.map((item) => saysWhen(item.text));
+  const merged: { span: TextSpan; category: string | null; timed: boolean }[] = [];
   for (const [index, item] of items.entries()) {
     const category = categories[index] ?? null;
     const last = merged[merged.length - 1];
-    if (last && (category === null || last.category === null || last.category === category)) {
+    const ownTimes = Boolean(last?.timed && timed[index]);
+    if (
+      last &&
+      !ownTimes &&
+      (category === null || last.category === null || last.category === category)
+    ) {
       last.span = makeSpan(source, last.span.start, item.end);
       last.category = last.category ?? category;
+      last.timed ||= timed[index] ?? false;
     } else {
-      merged.push({ span: item, category });
+      merged.push({ span: item, category, timed: timed[index] ?? false });
     }
   }
   return merged.map((m) => m.span);
@@ -214,6 +228,11 @@ function newSubjectCuts(text: string): Cut[] {
     cuts.push({ at: from + m.index, length: m[0].length });
   }
   return cuts;
+}
+
+/** Whether a piece of a clause states a time limit or a repetition of its own. */
+function saysWhen(text: string): boolean {
+  return findTimeExpressions(text).length > 0 || findRecurrence(text) !== null;
 }
 
 /** The commitments stated in one sentence. */

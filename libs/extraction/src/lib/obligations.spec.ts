@@ -89,6 +89,12 @@ describe('obligations', () => {
     });
   });
 
+  it('names the subject of a quoted commitment without its quotation mark', () => {
+    expect(obligations('"The new plant will employ 2,000 people by 2028."')[0]?.actors).toEqual([
+      'new plant',
+    ]);
+  });
+
   it('names both parties as the actors of "each Contracting Party"', () => {
     expect(
       obligations('Each Contracting Party shall designate a contact point.')[0]?.actors,

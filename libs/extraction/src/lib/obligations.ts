@@ -71,6 +71,7 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   );
   if (named.length > 0) return named;
   const cleaned = subject
+    .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')
     .trim();
