@@ -84,6 +84,9 @@ describe('the action as a milestone title', () => {
     expect(title('The goods shall be delivered to the Buyer within 30 days.')).toBe(
       'deliver the goods to the Buyer',
     );
+    expect(title('The agreement must be ratified by the European Parliament.')).toBe(
+      'ratify the agreement by the European Parliament',
+    );
   });
 
   it('keeps the particle of a phrasal verb in the passive', () => {
@@ -138,6 +141,9 @@ describe('the action as a milestone title', () => {
     expect(title('Provider shall perform the services described in each Statement of Work.')).toBe(
       'perform the services',
     );
+    expect(
+      title('The EU will mobilise EUR 1.5 billion through its Global Gateway strategy by 2030.'),
+    ).toBe('mobilise EUR 1.5 billion');
     // Within eight words, the modifier stays.
     expect(title('The Supplier shall not assign this Agreement without consent.')).toBe(
       'not assign this Agreement without consent',

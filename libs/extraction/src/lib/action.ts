@@ -39,8 +39,10 @@ const DANGLING =
 const BREAK =
   /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b/i;
 
-// A passive whose participle a place or a party follows: "be held in Tokyo", "be paid to the Seller".
-const PASSIVE_WITH_PLACE = /^be\s+(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s)/i;
+// A passive whose participle a place or a party follows: "be held in Tokyo", "be paid to the Seller",
+// "be ratified by the European Parliament".
+const PASSIVE_WITH_PLACE =
+  /^be\s+(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s|by\s+(?:the\s+)?[A-Z])/i;
 
 const IRREGULAR: Readonly<Record<string, string>> = {
   paid: 'pay',
@@ -98,7 +100,7 @@ function withoutTimes(clause: string, times: readonly TimeExpression[]): string 
 // Where a modifier of the action starts: a long phrase is cut before the last of them that fits,
 // not in the middle of it ("notify Customer of any Security Incident without undue").
 const MODIFIER =
-  /^(?:without|prior|upon|during|until|pursuant|subject|including|described|specified|referred|within|after|before|unless|except|throughout)$/i;
+  /^(?:without|prior|upon|through|via|during|until|pursuant|subject|including|described|specified|referred|within|after|before|unless|except|throughout)$/i;
 
 function titleOf(phrase: string): string {
   const all = phrase.split(/\s+/).filter(Boolean);

@@ -37,6 +37,15 @@ describe('categories', () => {
     ).toBe('other');
   });
 
+  it('files a clause spanning two areas under the one its verb phrase names', () => {
+    // body-establishment ("establish ... Council") and meeting ("meet").
+    const clause =
+      'The parties shall establish a Trade Council, which will meet for the first time within one year.';
+    expect(categorise(clause, 'establish a Trade Council')).toBe('body-establishment');
+    // A verb phrase naming neither keeps the first area's rule.
+    expect(categorise(clause, 'do so')).toBe('meeting');
+  });
+
   it('files a clause spanning three or more areas by what its verb phrase does', () => {
     // closing ("expected to close"), payment ("tranche") and meeting ("general meeting").
     const clause =

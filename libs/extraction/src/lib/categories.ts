@@ -58,6 +58,9 @@ const ofAction = (action: string) => RULES.find(([, re]) => re.test(action))?.[0
 export function categorise(clause: string, action: string): ObligationCategory {
   const hits = RULES.filter(([, re]) => re.test(clause)).map(([category]) => category);
   if (hits.length >= 3) return ofAction(action) ?? 'other';
-  // The verb phrase decides between two areas only when the clause's own order does not.
-  return hits[0] ?? ofAction(action) ?? 'other';
+  // Between two areas, the one the verb phrase names ("establish a Trade Council, which will
+  // meet ..." establishes a body); else the first rule's.
+  const named = ofAction(action);
+  if (hits.length === 2 && named && hits.includes(named)) return named;
+  return hits[0] ?? named ?? 'other';
 }
