@@ -147,22 +147,22 @@ function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
     const category = categorise(item.text, item.text);
     return category === 'other' ? null : category;
   });
-  const timed = items.map((item) => saysWhen(item.text));
-  const merged: { span: TextSpan; category: string | null; timed: boolean }[] = [];
+  const merged: { span: TextSpan; category: string | null; saysWhen: () => boolean }[] = [];
   for (const [index, item] of items.entries()) {
     const category = categories[index] ?? null;
     const last = merged[merged.length - 1];
-    const ownTimes = Boolean(last?.timed && timed[index]);
+    const itemSaysWhen = once(() => saysWhen(item.text));
     if (
       last &&
-      !ownTimes &&
-      (category === null || last.category === null || last.category === category)
+      (category === null || last.category === null || last.category === category) &&
+      !(last.saysWhen() && itemSaysWhen())
     ) {
+      const before = last.saysWhen;
       last.span = makeSpan(source, last.span.start, item.end);
       last.category = last.category ?? category;
-      last.timed ||= timed[index] ?? false;
+      last.saysWhen = () => before() || itemSaysWhen();
     } else {
-      merged.push({ span: item, category, timed: timed[index] ?? false });
+      merged.push({ span: item, category, saysWhen: itemSaysWhen });
     }
   }
   return merged.map((m) => m.span);
@@ -170,8 +170,9 @@ function mergeByCategory(source: string, items: TextSpan[]): TextSpan[] {
 
 // "shall: (a) deliver ...; (b) provide ...; and (c) maintain ...": items of one commitment run on
 // in its sentence, each from its verb. Not a reference ("paragraph (a) of Schedule 1").
+// The "(" first: the lookbehinds run only where one is, not at every character.
 const INLINE_ITEM =
-  /(?<=^|[\s:;,])(?<!\b(?:paragraph|clause|section|article|schedule|sub-?clause|item|point|letter|limb|annex|exhibit|appendix|part)\s+)\(([a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=(?!(?:of|to|in|on|at|by|for|with|from|above|below|hereof|thereof|hereto)\b)[a-z])/gi;
+  /\((?<=(?:^|[\s:;,])\()(?<!\b(?:paragraph|clause|section|article|schedule|sub-?clause|item|point|letter|limb|annex|exhibit|appendix|part)\s+\()([a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=(?!(?:of|to|in|on|at|by|for|with|from|above|below|hereof|thereof|hereto)\b)[a-z])/gi;
 const FIRST_ITEMS = new Set(['a', 'i', '1']);
 // What joins an item to the text before it: "; and", ",", ":".
 const ITEM_JOINT = /[\s:;,]*(?:\b(?:and|or)\s+)?$/i;
@@ -201,6 +202,7 @@ function cutAt(source: string, span: TextSpan, cuts: readonly Cut[]): TextSpan[]
 
 /** Where each item of a list run on in the sentence starts: two items or more, from the first. */
 function inlineItemCuts(text: string): Cut[] {
+  if (!text.includes('(')) return [];
   const markers = allMatches(INLINE_ITEM, text);
   if (markers.length < 2 || !FIRST_ITEMS.has(markers[0]?.[1]?.toLowerCase() ?? '')) return [];
   return markers.map((m) => {
@@ -213,6 +215,8 @@ function inlineItemCuts(text: string): Cut[] {
 
 /** Where a new subject and its own commitment word follow "and" after a commitment or a right. */
 function newSubjectCuts(text: string): Cut[] {
+  // Every new subject follows an "and": most clauses need no look at their commitment words.
+  if (!/\band\s/i.test(text)) return [];
   const triggers = findTriggers(text);
   const cuts: Cut[] = [];
   for (const [index, trigger] of triggers.entries()) {
@@ -230,6 +234,12 @@ function newSubjectCuts(text: string): Cut[] {
   return cuts;
 }
 
+/** The value of `compute`, computed at the first call only. */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly of: T } | null = null;
+  return () => (value ??= { of: compute() }).of;
+}
+
 /** Whether a piece of a clause states a time limit or a repetition of its own. */
 function saysWhen(text: string): boolean {
   return findTimeExpressions(text).length > 0 || findRecurrence(text) !== null;
@@ -240,7 +250,8 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
   const clauses: CommitmentClause[] = [];
   const trimmed = trimAttribution(source, sentence);
   // The first piece leads in; each other one starts with an item's verb.
-  const pieces = cutAt(source, trimmed, inlineItemCuts(trimmed.text));
+  const itemCuts = inlineItemCuts(trimmed.text);
+  const pieces = itemCuts.length > 0 ? cutAt(source, trimmed, itemCuts) : [trimmed];
   const parts = pieces.flatMap((piece, pieceIndex) =>
     cutAt(source, piece, allMatches(CLAUSE_BREAK, piece.text).map(cutOf))
       .flatMap((part) => cutAt(source, part, newSubjectCuts(part.text)))

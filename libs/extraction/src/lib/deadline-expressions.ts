@@ -87,7 +87,7 @@ const PART_OF_YEAR_END: Readonly<Record<string, [string, number]>> = {
 // ("in 2000 tonnes"), a range ("in 2027-28"), a decimal, or when something was done ("as amended
 // in 2019").
 const YEAR_ALONE =
-  /(?<!\b(?:amended|enacted|adopted|signed|dated|established|founded|published|issued|approved|ratified|concluded|made|introduced|launched|started|began|opened)\s+)\b(by|in|during|before)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s+(?:tonnes?|tons?|kg|units?|barrels?|shares?|dollars|euros|yen|prices|terms|values|employees|jobs|people|[mgk]w|[mgk]wh|hectares|acres|copies)\b)/gi;
+  /\b(by|in|during|before)(?<!\b(?:amended|enacted|adopted|signed|dated|established|founded|published|issued|approved|ratified|concluded|made|introduced|launched|started|began|opened)\s+(?:by|in|during|before))\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s+(?:tonnes?|tons?|kg|units?|barrels?|shares?|dollars|euros|yen|prices|terms|values|employees|jobs|people|[mgk]w|[mgk]wh|hectares|acres|copies)\b)/gi;
 // Periods named from the text's own date, as reports and announcements do.
 const COMING_YEAR_END =
   /\b(?:(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the|this|(next))\s+year|by\s+year[-\s]end|(?:later\s+)?this\s+year|(next)\s+year)\b(?!['’])/gi;

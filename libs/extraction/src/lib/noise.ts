@@ -13,7 +13,8 @@ const NOISE_LINE: readonly RegExp[] = [
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
   /^\d{4}$/,
   // "(c) 2025 Example Wire": a copyright line; "(c) Each Party will ..." is a list's third item.
-  /^\(c\)\s*(?:(?:19|20)\d\d\b|copyright\b)|©|all rights reserved/i,
+  /^\(c\)\s*(?:(?:19|20)\d\d\b|copyright\b)/i,
+  /©|all rights reserved/i,
   /^\((reporting|editing|writing) by\b/i,
   /^\d{3,4}\s+\d{3,4}\s+(true|false)$/,
   /^[a-z]{2}_[A-Z]{2}$/,

@@ -114,6 +114,8 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 // A company's legal name in running text ("Orion Minerals Corp.") and its listing, if any
 // ("(NYSE: ORM)", which is not part of the name).
 const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|Pty\s+Ltd|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group)\b\.?)(?:\s*\([^()]{1,40}\))?`;
+const LEGAL_FORM =
+  /\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|Pty|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group)\b/;
 // "Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that
 // they have entered into a definitive agreement": a press release names its parties so.
 const ANNOUNCED = new RegExp(
@@ -122,7 +124,10 @@ const ANNOUNCED = new RegExp(
 
 /** The two companies a press release says made an agreement, or none. */
 export function findAnnouncedParties(text: string): string[] {
-  const m = ANNOUNCED.exec(text.slice(0, 3000));
+  const head = text.slice(0, 3000);
+  // Most texts name no company by its legal form: the costly pattern is not tried on them.
+  if (!LEGAL_FORM.test(head)) return [];
+  const m = ANNOUNCED.exec(head);
   if (!m?.[1] || !m[2]) return [];
   return [tidyName(m[1]), tidyName(m[2])];
 }

@@ -36,8 +36,10 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:will|would)\b(?!\s+have\b)/gi, 'will'],
   // "Acme pledged to invest", "the two sides are to meet again": said as firmly as "will". Not
   // what something is for ("The purpose of this Agreement is to establish").
+  [/\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\s+(?:not\s+)?to\b/gi, 'will'],
+  // The lookbehind after "is"/"are", so that it runs only where they are.
   [
-    /\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\s+(?:not\s+)?to\b|(?<!\b(?:purpose|aim|objective|goal|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+)\b(?:is|are)\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
+    /\b(?:is|are)(?<!\b(?:purpose|aim|objective|goal|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+(?:is|are))\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
     'will',
   ],
   [
