@@ -245,18 +245,24 @@ function saysWhen(text: string): boolean {
   return findTimeExpressions(text).length > 0 || findRecurrence(text) !== null;
 }
 
-/** The commitments stated in one sentence. */
-export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
-  const clauses: CommitmentClause[] = [];
-  const trimmed = trimAttribution(source, sentence);
-  // The first piece leads in; each other one starts with an item's verb.
-  const itemCuts = inlineItemCuts(trimmed.text);
-  const pieces = itemCuts.length > 0 ? cutAt(source, trimmed, itemCuts) : [trimmed];
-  const parts = pieces.flatMap((piece, pieceIndex) =>
+/**
+ * The sentence cut where a clause may start: at the items of a list run on in it (each marked as
+ * an item, which starts with its verb), at clause breaks, and before new subjects.
+ */
+function sentenceParts(source: string, sentence: TextSpan): { span: TextSpan; item: boolean }[] {
+  const itemCuts = inlineItemCuts(sentence.text);
+  const pieces = itemCuts.length > 0 ? cutAt(source, sentence, itemCuts) : [sentence];
+  return pieces.flatMap((piece, pieceIndex) =>
     cutAt(source, piece, allMatches(CLAUSE_BREAK, piece.text).map(cutOf))
       .flatMap((part) => cutAt(source, part, newSubjectCuts(part.text)))
       .map((span, at) => ({ span, item: pieceIndex > 0 && at === 0 })),
   );
+}
+
+/** The commitments stated in one sentence. */
+export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
+  const clauses: CommitmentClause[] = [];
+  const parts = sentenceParts(source, trimAttribution(source, sentence));
   let subject = '';
   let fronted: string | null = null;
   let lastTrigger: Trigger | null = null;
