@@ -175,7 +175,7 @@ const INLINE_ITEM =
   /\((?<=(?:^|[\s:;,])\()(?<!\b(?:paragraph|clause|section|article|schedule|sub-?clause|item|point|letter|limb|annex|exhibit|appendix|part)\s+\()([a-z]|[ivx]{1,5}|\d{1,2})\)\s+(?=(?!(?:of|to|in|on|at|by|for|with|from|above|below|hereof|thereof|hereto)\b)[a-z])/gi;
 const FIRST_ITEMS = new Set(['a', 'i', '1']);
 // What joins an item to the text before it: "; and", ",", ":".
-const ITEM_JOINT = /[\s:;,]*(?:\b(?:and|or)\s+)?$/i;
+const LEADING_JOINT = /[\s:;,]*(?:\b(?:and|or)\s+)?$/i;
 
 // What is left after the commitment word of a list's lead-in.
 const LIST_LEAD_IN = /^\s*(?:the\s+following|as\s+follows)?\s*:?\s*$/i;
@@ -208,7 +208,7 @@ function inlineItemCuts(text: string): Cut[] {
   return markers.map((m) => {
     // The joint is short: looking back further would cost a square in the number of items.
     const before = text.slice(Math.max(0, m.index - 12), m.index);
-    const joint = ITEM_JOINT.exec(before)?.[0].length ?? 0;
+    const joint = LEADING_JOINT.exec(before)?.[0].length ?? 0;
     return { at: m.index - joint, length: joint + m[0].length };
   });
 }

@@ -134,7 +134,7 @@ function noticeWindow(
 const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
 const BULLET = /^[-•*]\s/;
 // The punctuation that joins an item to the next: "; and", ";", ", or", ".".
-const ITEM_JOINT = /[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$/i;
+const TRAILING_JOINT = /[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$/i;
 // A commitment whose words are the items listed under it: "The Supplier shall:", "agrees to the
 // following:".
 const LEAD_IN_END = /^\s*(?:the\s+following|as\s+follows)?\s*:\s*$/i;
@@ -143,7 +143,7 @@ const LEAD_IN_END = /^\s*(?:the\s+following|as\s+follows)?\s*:\s*$/i;
 function itemSpan(source: string, line: TextSpan): TextSpan {
   const marker = LIST_ITEM.exec(line.text)?.[0].length ?? 0;
   const body = line.text.slice(marker);
-  const joint = ITEM_JOINT.exec(body)?.[0].length ?? 0;
+  const joint = TRAILING_JOINT.exec(body)?.[0].length ?? 0;
   return makeSpan(source, line.start + marker, line.start + marker + body.length - joint);
 }
 
