@@ -15,6 +15,11 @@ export type ExpressionShape =
       same: boolean;
       /** "within 30 days thereafter": from what the commitment before it is due by. */
       thereafter: boolean;
+      /**
+       * "may terminate ..., and the Supplier shall then return all materials within 10 days": from
+       * an event said before, which the clause does not name.
+       */
+      then: boolean;
     }
   | { type: 'date'; mention: DateMention; firstOfSeries: boolean }
   | { type: 'period-end'; year: number; month: number; part: string }
@@ -135,6 +140,7 @@ const DEFINED_DATE =
   /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
 const THEREAFTER = /^\s*(?:thereafter|after that|afterwards)\b/i;
+const THEN = /\b(?:shall|will|must|would)\s+then\b|\bthen\s+(?:shall|will|must|would)\b/i;
 
 function relative(
   clause: string,
@@ -172,7 +178,15 @@ function relative(
     end,
     text: clause.slice(start, end),
     kind: 'within',
-    shape: { type: 'relative', duration, relation, anchor, same, thereafter: Boolean(after) },
+    shape: {
+      type: 'relative',
+      duration,
+      relation,
+      anchor,
+      same,
+      thereafter: Boolean(after),
+      then: relation === 'after' && !anchor && THEN.test(clause.slice(0, m.index)),
+    },
   };
 }
 
@@ -309,6 +323,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
         anchor,
         same: false,
         thereafter: false,
+        then: false,
       },
     });
   }

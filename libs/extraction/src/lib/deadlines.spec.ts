@@ -185,6 +185,18 @@ describe('deadlines', () => {
     expect(due('Provider shall deliver the report on the date agreed.')).toBeNull();
   });
 
+  it('waits for the event before a period that runs "then", never counting from the signing', () => {
+    expect(
+      extractDeadline(
+        "Either party may terminate on 30 days' notice, and the Supplier shall then return all materials within 10 days.",
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: null, duration: 'P10D', anchor: { type: 'event' } });
+    // Without "then", a period with no start still runs from the signing.
+    expect(due('The Supplier shall return all materials within 10 days.')).toBe('2025-09-10');
+  });
+
   it('counts a period that names no start from the event the clause opens with', () => {
     expect(
       extractDeadline(

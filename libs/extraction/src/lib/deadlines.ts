@@ -204,10 +204,11 @@ function resolveExpression(
       const phrase =
         shape.same && previousRelative ? previousRelative.anchor : (shape.anchor ?? fronted);
       // "within four (4) hours" answers a request or an incident, never the signing: with no start
-      // named, an hours limit waits for an event the clause leaves unsaid.
+      // named, an hours limit waits for an event the clause leaves unsaid, as does a period that
+      // runs "then", from something said before.
       const anchor: ResolvedAnchor = shape.thereafter
         ? { type: 'event', date: null, ref: PREVIOUS_COMMITMENT }
-        : !phrase && shape.duration.unit === 'H'
+        : !phrase && (shape.duration.unit === 'H' || shape.then)
           ? { type: 'event', date: null }
           : resolveAnchor(phrase, context);
       const sign = shape.relation === 'after' ? 1 : -1;
