@@ -24,6 +24,25 @@ function obligation(text: string, start: number, deadline: Partial<Deadline> | n
   };
 }
 
+/** An obligation due by a date the text names. */
+const datedBy = (text: string, start: number, expression: string, dueDate: string) =>
+  obligation(text, start, { expression, kind: 'by', dueDate, anchor: { type: 'date' } });
+
+/** An obligation due a period after an event its text names, its date not known yet. */
+const afterEvent = (
+  text: string,
+  start: number,
+  expression: string,
+  duration: string,
+  ref: string,
+) =>
+  obligation(text, start, {
+    expression,
+    duration,
+    relation: 'after',
+    anchor: { type: 'event', ref },
+  });
+
 const meeting = obligation('The Parties shall hold a ministerial meeting within 180 days.', 0, {
   expression: 'within 180 days',
   dueDate: '2026-06-02',
@@ -93,21 +112,18 @@ describe('deadlines counted from another commitment', () => {
   });
 
   it('do not take a forecast for the date of the event', () => {
-    const completion = obligation('Completion is expected to occur by 31 March 2026.', 0, {
-      expression: 'by 31 March 2026',
-      kind: 'by',
-      dueDate: '2026-03-31',
-      anchor: { type: 'date' },
-    });
-    const study = obligation(
+    const completion = datedBy(
+      'Completion is expected to occur by 31 March 2026.',
+      0,
+      'by 31 March 2026',
+      '2026-03-31',
+    );
+    const study = afterEvent(
       'Caldera shall complete a study within nine months of completion.',
       100,
-      {
-        expression: 'within nine months of completion',
-        duration: 'P9M',
-        relation: 'after',
-        anchor: { type: 'event', ref: 'completion' },
-      },
+      'within nine months of completion',
+      'P9M',
+      'completion',
     );
     expect(resolveChainedAnchors([completion, study], 'US')[1]?.deadline?.dueDate).toBeNull();
   });
@@ -138,25 +154,18 @@ describe('deadlines counted from another commitment', () => {
   });
 
   it('do not take a commitment that follows the event for the event itself', () => {
-    const listing = obligation(
+    const listing = datedBy(
       'Following the closing, Orion intends to list its shares by 31 March 2028.',
       0,
-      {
-        expression: 'by 31 March 2028',
-        kind: 'by',
-        dueDate: '2028-03-31',
-        anchor: { type: 'date' },
-      },
+      'by 31 March 2028',
+      '2028-03-31',
     );
-    const synergies = obligation(
+    const synergies = afterEvent(
       'Orion expects to realise synergies within 24 months of closing.',
       100,
-      {
-        expression: 'within 24 months of closing',
-        duration: 'P24M',
-        relation: 'after',
-        anchor: { type: 'event', ref: 'closing' },
-      },
+      'within 24 months of closing',
+      'P24M',
+      'closing',
     );
     expect(resolveChainedAnchors([listing, synergies], 'US')[1]?.deadline?.dueDate).toBeNull();
   });
