@@ -39,10 +39,24 @@ const DANGLING =
 const BREAK =
   /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b/i;
 
-// A passive whose participle a place or a party follows: "be held in Tokyo", "be paid to the Seller",
-// "be ratified by the European Parliament".
-const PASSIVE_WITH_PLACE =
-  /^be\s+(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s|by\s+(?:the\s+)?[A-Z])/i;
+// A passive title: its participle alone or with a particle ("be paid", "be set up"), or with a
+// place or a party after it ("be held in Tokyo", "be ratified by the European Parliament").
+const PASSIVE =
+  /^be\s+(?:(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$|(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s|by\s+(?:the\s+)?[A-Z]))/i;
+
+/**
+ * A passive title in the active voice, its subject as object: "The first tranche will be paid" is
+ * "pay the first tranche", "A working group will be set up" "set up a working group", "The meeting
+ * is to be held in Tokyo" "hold the meeting in Tokyo". Null for any other title.
+ */
+function activeVoice(title: string, subject: string): string | null {
+  const m = PASSIVE.exec(title);
+  const base = baseVerb(m?.[1] ?? m?.[3] ?? '');
+  if (!m || !base) return null;
+  const verb = m[2] ? `${base} ${m[2].toLowerCase()}` : base;
+  const rest = title.slice(m[0].length);
+  return rest ? `${verb} ${subject} ${rest}` : `${verb} ${subject}`;
+}
 
 const IRREGULAR: Readonly<Record<string, string>> = {
   paid: 'pay',
@@ -164,22 +178,8 @@ function affirmativeAction(
     return { title: HELD_EVENT.test(subject) ? `hold ${what}` : what, phrase: subject };
   }
   const title = titleOf(phrase);
-  // "The first tranche will be paid at completion": pay the first tranche.
-  const passive = /^be\s+(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$/i.exec(
-    title.split(' ').slice(0, 3).join(' '),
-  );
-  const base = passive?.[1] ? baseVerb(passive[1]) : null;
-  // "A working group will be set up": set up a working group, the particle with its verb.
-  const verb = base && passive?.[2] ? `${base} ${passive[2].toLowerCase()}` : base;
-  if (verb && subject.length > 0 && title.split(' ').length <= 3)
-    return { title: titleOf(`${verb} ${subject}`), phrase: `${verb} ${subject}` };
-  // "The meeting is to be held in Tokyo": hold the meeting in Tokyo.
-  const placed = PASSIVE_WITH_PLACE.exec(title);
-  const placedVerb = placed?.[1] ? baseVerb(placed[1]) : null;
-  if (placed && placedVerb && subject.length > 0) {
-    const active = `${placedVerb} ${subject} ${title.slice(placed[0].length)}`;
-    return { title: titleOf(active), phrase: active };
-  }
+  const active = subject.length > 0 ? activeVoice(title, subject) : null;
+  if (active) return { title: titleOf(active), phrase: active };
   // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
   if (title.length === 0) {
     const whole = (clause.slice(triggerEnd).split(BREAK)[0] ?? '').trim();

@@ -73,3 +73,16 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 export function endOfMonth(year: number, month: number): CalendarDate {
   return { year, month, day: daysInMonth(year, month) };
 }
+
+/**
+ * The first day that `inYear` gives, in the year of `from` or the next, on or after `from`: a
+ * yearless "1 March" or "June" read as a day to come. Null where neither year has such a day.
+ */
+export function firstOnOrAfter(
+  from: CalendarDate,
+  inYear: (year: number) => CalendarDate | null,
+): CalendarDate | null {
+  const sameYear = inYear(from.year);
+  if (sameYear && compareDates(sameYear, from) >= 0) return sameYear;
+  return inYear(from.year + 1);
+}

@@ -180,6 +180,11 @@ const LEADING_JOINT = /[\s:;,]*(?:\b(?:and|or)\s+)?$/i;
 // What is left after the commitment word of a list's lead-in.
 const LIST_LEAD_IN = /^\s*(?:the\s+following|as\s+follows)?\s*:?\s*$/i;
 
+/** Whether a commitment says nothing after its commitment word but that a list follows. */
+export function leadsInList(clause: CommitmentClause): boolean {
+  return LIST_LEAD_IN.test(clause.span.text.slice(clause.trigger.end));
+}
+
 /** A stretch of a span's text that separates two of its clauses. */
 interface Cut {
   readonly at: number;
@@ -306,9 +311,5 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     }
   }
   // "The Supplier shall: (a) ...": the lead-in says nothing its items do not.
-  return clauses.filter(
-    (clause, index) =>
-      index === clauses.length - 1 ||
-      !LIST_LEAD_IN.test(clause.span.text.slice(clause.trigger.end)),
-  );
+  return clauses.filter((clause, index) => index === clauses.length - 1 || !leadsInList(clause));
 }

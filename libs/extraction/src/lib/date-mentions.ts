@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import { compareDates, makeDate } from './calendar-date';
+import { compareDates, firstOnOrAfter, makeDate } from './calendar-date';
 import { ORDINAL_WORD_PATTERN, parseOrdinal } from './numbers';
 import { mergeSpans, overlapsAny } from './spans';
 
@@ -13,7 +13,8 @@ export interface DateMention {
   readonly day: number;
 }
 
-const MONTHS = [
+/** The months' names in lower case, January first. */
+export const MONTHS: readonly string[] = [
   'january',
   'february',
   'march',
@@ -186,7 +187,5 @@ export function resolveMentionFrom(
   from: CalendarDate | null,
 ): CalendarDate | null {
   if (mention.year !== null || !from) return resolveMention(mention, from);
-  const sameYear = makeDate(from.year, mention.month, mention.day);
-  if (sameYear && compareDates(sameYear, from) >= 0) return sameYear;
-  return makeDate(from.year + 1, mention.month, mention.day);
+  return firstOnOrAfter(from, (year) => makeDate(year, mention.month, mention.day));
 }

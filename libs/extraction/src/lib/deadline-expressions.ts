@@ -1,5 +1,5 @@
 import type { DateMention } from './date-mentions';
-import { findDateMentions } from './date-mentions';
+import { MONTHS, findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
@@ -104,20 +104,8 @@ const COMING_PERIOD =
 const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)\s+(\d{4})\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// Capitalised, as names are written.
+const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`);
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
 // February). Capitalised, so that the modal "may" is no month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
@@ -246,7 +234,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const [month, part] = quarter
       ? [quarter * 3, `${ORDINALS[quarter - 1]} quarter`]
       : [half * 6, `${ORDINALS[half - 1]} half`];
-    found.push(byExpression(m, { type: 'period-end', year: Number(m[5]), month, part }));
+    found.push(byExpression(m, yearPartEnd(m[5], undefined, month, part)));
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({

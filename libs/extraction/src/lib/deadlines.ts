@@ -2,7 +2,13 @@ import type { AnchorContext, ResolvedAnchor } from './anchors';
 import { defaultAnchor, resolveAnchor } from './anchors';
 import { addBusinessDays } from './business-days';
 import type { CalendarDate } from './calendar-date';
-import { addMonths, compareDates, endOfMonth, formatIsoDate } from './calendar-date';
+import {
+  addMonths,
+  compareDates,
+  endOfMonth,
+  firstOnOrAfter,
+  formatIsoDate,
+} from './calendar-date';
 import { resolveMentionFrom } from './date-mentions';
 import type { TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
@@ -261,12 +267,7 @@ function resolveExpression(
       const day = (year: number) =>
         shape.middle ? { year, month: shape.month, day: 15 } : endOfMonth(year, shape.month);
       // A month with no year is the first such month that ends on or after the start.
-      const due =
-        shape.year !== null
-          ? day(shape.year)
-          : start
-            ? [day(start.year), day(start.year + 1)].find((d) => compareDates(d, start) >= 0)
-            : null;
+      const due = shape.year !== null ? day(shape.year) : start ? firstOnOrAfter(start, day) : null;
       // "signed in March 2025", said in an agreement of 2027, is when, not by when.
       if (!due || (start && compareDates(due, start) < 0)) return null;
       return {

@@ -1,7 +1,7 @@
 import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
-import { findCommitmentClauses, isListedAction } from './clauses';
+import { findCommitmentClauses, isListedAction, leadsInList } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
@@ -135,9 +135,6 @@ const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
 const BULLET = /^[-•*]\s/;
 // The punctuation that joins an item to the next: "; and", ";", ", or", ".".
 const TRAILING_JOINT = /[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$/i;
-// A commitment whose words are the items listed under it: "The Supplier shall:", "agrees to the
-// following:".
-const LEAD_IN_END = /^\s*(?:the\s+following|as\s+follows)?\s*:\s*$/i;
 
 /** The text of a list item, without its marker and the punctuation that joins it to the next. */
 function itemSpan(source: string, line: TextSpan): TextSpan {
@@ -187,7 +184,8 @@ class ObligationReader {
       return;
     }
     for (const clause of findCommitmentClauses(this.source, sentence)) {
-      if (LEAD_IN_END.test(clause.span.text.slice(clause.trigger.end))) this.leadIn = clause;
+      // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it.
+      if (leadsInList(clause) && clause.span.text.trimEnd().endsWith(':')) this.leadIn = clause;
       else this.add(clause);
     }
   }

@@ -3,8 +3,13 @@ import { COUNTRIES } from '@dealwatch/countries';
 import { allMatches, escapeRegExp } from './matches';
 import type { TextSpan } from './sentences';
 
-const LEGAL_SUFFIX =
-  /(?:\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|plc|PLC|AB|AG|SA|S\.A|SAS|GmbH|K\.K|N\.V|B\.V|Pty|Co|Company|Bank|Oyj|ASA|S\.p\.A|SpA|SE|Trust|Partners|Holdings|Group|University|Fund|Authority|Agency)\.?)$/i;
+// The legal forms of companies, as a company's name ends: "Corp.", "GmbH", "S.p.A.".
+const LEGAL_FORMS = String.raw`Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group`;
+// A party's name in a parties clause, which may also be an institution's ("Ostrander Bank").
+const LEGAL_SUFFIX = new RegExp(
+  String.raw`(?:\b(?:${LEGAL_FORMS}|L\.P|Pty|Bank|Trust|Partners|University|Fund|Authority|Agency)\.?)$`,
+  'i',
+);
 const BOUNDARY =
   /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
 const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
@@ -113,9 +118,8 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 
 // A company's legal name in running text ("Orion Minerals Corp.") and its listing, if any
 // ("(NYSE: ORM)", which is not part of the name).
-const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|Pty\s+Ltd|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group)\b\.?)(?:\s*\([^()]{1,40}\))?`;
-const LEGAL_FORM =
-  /\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|Pty|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group)\b/;
+const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
+const LEGAL_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\b`);
 // "Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that
 // they have entered into a definitive agreement": a press release names its parties so.
 const ANNOUNCED = new RegExp(
