@@ -84,8 +84,40 @@ describe('the action as a milestone title', () => {
     expect(title('The goods shall be delivered to the Buyer within 30 days.')).toBe(
       'deliver the goods to the Buyer',
     );
-    expect(title('The agreement must be ratified by the European Parliament.')).toBe(
-      'ratify the agreement by the European Parliament',
+  });
+
+  it('leaves the agent of a passive out of the title, and reports it apart', () => {
+    const clause = 'The agreement must be ratified by the European Parliament.';
+    const [trigger] = findTriggers(clause);
+    const action = trigger && actionOf(clause, trigger.start, trigger.end);
+    expect(action).toMatchObject({
+      title: 'ratify the agreement',
+      agent: 'the European Parliament',
+    });
+    expect(title('A working group will be set up by both sides by 2027.')).toBe(
+      'set up a working group',
+    );
+  });
+
+  it('reports no agent for a passive that names none, and none for an active clause', () => {
+    const agentOf = (clause: string) => {
+      const [trigger] = findTriggers(clause);
+      return trigger && actionOf(clause, trigger.start, trigger.end).agent;
+    };
+    expect(agentOf('The goods shall be delivered to the Buyer within 30 days.')).toBeNull();
+    expect(agentOf('The meeting is scheduled for June 18, 2026.')).toBeNull();
+    expect(agentOf('The Seller shall deliver the goods by the Buyer')).toBeUndefined();
+  });
+
+  it('leaves a repetition written after a date, and a day of each period, out of the title', () => {
+    expect(title('The annual report shall be submitted by March 31 of each year.')).toBe(
+      'submit the annual report',
+    );
+    expect(title('The Buyer shall pay the fee on the first day of each month.')).toBe(
+      'pay the fee',
+    );
+    expect(title('The Seller shall report the sales of each month.')).toBe(
+      'report the sales of each month',
     );
   });
 

@@ -1,6 +1,9 @@
 import { startsWithListedVerb } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
+import { findDayOfPeriod } from './period-days';
+import type { Span } from './spans';
+import { mergeSpans } from './spans';
 
 /**
  * The action of a commitment as a short verb phrase that reads as a milestone title: "hold a
@@ -12,6 +15,12 @@ export interface Action {
   readonly title: string;
   /** The whole verb phrase up to the clause's first break, for classifying the commitment. */
   readonly phrase: string;
+  /**
+   * Set where the clause's subject is what is acted on, not who acts ("The fee shall be paid by the
+   * Buyer", "A meeting is scheduled for June"): the agent the passive names ("the Buyer"), or null
+   * where it names none. Absent where the subject acts.
+   */
+  readonly agent?: string | null;
 }
 
 const MAX_WORDS = 8;
@@ -43,6 +52,21 @@ const BREAK =
 // place or a party after it ("be held in Tokyo", "be ratified by the European Parliament").
 const PASSIVE =
   /^be\s+(?:(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$|(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s|by\s+(?:the\s+)?[A-Z]))/i;
+
+// "be paid by the Buyer", "be set up by both sides": who acts, right after the participle. A name
+// is capitalised; the collective words of news text are not.
+const PASSIVE_AGENT = new RegExp(
+  String.raw`^(be\s+\w+(?:\s+(?:up|out|down|off|over|forth|aside|back))?)\s+by\s+` +
+    String.raw`((?:the\s+|each\s+|both\s+)?(?:two\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*|` +
+    String.raw`(?:parties|participants|partners|sides|countries|governments|signatories)\b))`,
+);
+
+/** "be paid by the Buyer within 30 days" -> the phrase without its agent, and the agent. */
+function withoutAgent(phrase: string): { phrase: string; agent: string } | null {
+  const m = PASSIVE_AGENT.exec(phrase);
+  if (!m?.[1] || !m[2]) return null;
+  return { phrase: `${m[1]}${phrase.slice(m[0].length)}`, agent: m[2] };
+}
 
 /**
  * A passive title in the active voice, its subject as object: "The first tranche will be paid" is
@@ -96,12 +120,36 @@ export function baseVerb(participle: string): string | null {
   return stem;
 }
 
+// "by March 31 of each year": a repetition written right after a date belongs to the time.
+const EACH_PERIOD_AFTER =
+  /^\s+(?:of|in)\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|month|quarter|week)\b/i;
+
 /**
- * The clause with its time expressions (in order and apart, as findTimeExpressions gives them)
- * blanked out, offsets kept. In one pass: rebuilding the whole clause for each expression cost a
- * square in their number.
+ * Where the clause says when: its time expressions (in order and apart, as findTimeExpressions
+ * gives them), each with a repetition written right after it, and a day of each period ("on the
+ * first day of each month"), which the deadline reads apart from them. In order and apart.
  */
-function withoutTimes(clause: string, times: readonly TimeExpression[]): string {
+function timeSpans(clause: string, times: readonly TimeExpression[]): Span[] {
+  const spans: Span[] = times.map(({ start, end }) => {
+    const tail = EACH_PERIOD_AFTER.exec(clause.slice(end, end + 40));
+    return { start, end: end + (tail?.[0].length ?? 0) };
+  });
+  const day = findDayOfPeriod(clause);
+  if (!day) return spans;
+  const apart = spans.filter((span) => span.end <= day.start || span.start >= day.end);
+  const covered = spans.filter((span) => !apart.includes(span));
+  const union = {
+    start: Math.min(day.start, ...covered.map((span) => span.start)),
+    end: Math.max(day.end, ...covered.map((span) => span.end)),
+  };
+  return mergeSpans(apart, [union]);
+}
+
+/**
+ * The clause with the spans that say when blanked out, offsets kept. In one pass: rebuilding the
+ * whole clause for each expression cost a square in their number.
+ */
+function withoutTimes(clause: string, times: readonly Span[]): string {
   let out = '';
   let at = 0;
   for (const { start, end } of times) {
@@ -151,7 +199,7 @@ export function actionOf(
   // The clause's time expressions when the caller has found them already (they are not cheap).
   times: readonly TimeExpression[] = findTimeExpressions(clause),
 ): Action {
-  const clean = withoutTimes(clause, times);
+  const clean = withoutTimes(clause, timeSpans(clause, times));
   const trigger = clause.slice(triggerStart, triggerEnd);
   // "identify, within ninety (90) days of ..., a list": the commas around a removed time go too.
   const after = clean.slice(triggerEnd).replace(/,\s*,/g, ' ');
@@ -175,11 +223,15 @@ function affirmativeAction(
   const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
   if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) {
     const what = titleOf(subject);
-    return { title: HELD_EVENT.test(subject) ? `hold ${what}` : what, phrase: subject };
+    return {
+      title: HELD_EVENT.test(subject) ? `hold ${what}` : what,
+      phrase: subject,
+      agent: null,
+    };
   }
   const title = titleOf(phrase);
-  const active = subject.length > 0 ? activeVoice(title, subject) : null;
-  if (active) return { title: titleOf(active), phrase: active };
+  const passive = subject.length > 0 ? passiveAction(phrase, title, subject) : null;
+  if (passive) return passive;
   // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
   if (title.length === 0) {
     const whole = (clause.slice(triggerEnd).split(BREAK)[0] ?? '').trim();
@@ -187,7 +239,16 @@ function affirmativeAction(
   }
   // "The transaction is expected to close": a lone verb takes its subject as object.
   if (EXPECTED_TO.test(trigger) && /^\w+$/.test(title) && subject.length > 0) {
-    return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}` };
+    return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}`, agent: null };
   }
   return { title, phrase };
+}
+
+/** A passive phrase in the active voice, with the agent it names apart; null if not a passive. */
+function passiveAction(phrase: string, title: string, subject: string): Action | null {
+  const agented = withoutAgent(phrase);
+  const withAgent = agented && activeVoice(titleOf(agented.phrase), subject);
+  if (withAgent) return { title: titleOf(withAgent), phrase: withAgent, agent: agented.agent };
+  const active = activeVoice(title, subject);
+  return active ? { title: titleOf(active), phrase: active, agent: null } : null;
 }

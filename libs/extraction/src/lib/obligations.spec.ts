@@ -189,6 +189,46 @@ describe('obligations', () => {
     ]);
   });
 
+  it('names who acts in a passive, not the thing acted on', () => {
+    const actorsOf = (text: string) => obligations(text)[0]?.actors;
+    expect(actorsOf('The Purchase Price shall be paid by the Buyer within 10 days.')).toEqual([
+      'Buyer',
+    ]);
+    expect(actorsOf('A working group will be established by the Parties by 2027.')).toEqual([
+      'Alpha Minerals Pty Ltd',
+      'Beta Magnets, Inc.',
+    ]);
+    expect(actorsOf("Beta's first instalment will be paid within 30 days.")).toEqual([
+      'Beta Magnets, Inc.',
+    ]);
+    expect(actorsOf("The Supplier's annual report shall be submitted by March 31.")).toEqual([
+      'Supplier',
+    ]);
+  });
+
+  it('names the parties as actors of a passive or a scheduled event with no agent', () => {
+    const parties = ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'];
+    expect(obligations('A joint committee will be set up within 60 days.')[0]?.actors).toEqual(
+      parties,
+    );
+    expect(obligations('A ministerial meeting is scheduled within 180 days.')[0]?.actors).toEqual(
+      parties,
+    );
+    expect(
+      obligations('The transaction is expected to close in the first half of 2026.')[0]?.actors,
+    ).toEqual(parties);
+  });
+
+  it('names the one an agreement commits, not the agreement', () => {
+    expect(
+      obligations('The agreement commits Beta to reduce its tariffs by 2028.')[0]?.actors,
+    ).toEqual(['Beta Magnets, Inc.']);
+    expect(
+      obligations('The memorandum commits the signatories to meet annually.')[0]?.actors,
+    ).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(obligations('Alpha commits funds to the project.')).toEqual([]);
+  });
+
   it('names the covenanting party, not the "it" of its covenant', () => {
     expect(
       obligations('The Borrower covenants that it will maintain the cover ratio.')[0]?.actors,

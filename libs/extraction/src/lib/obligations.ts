@@ -61,13 +61,17 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
 const FRONTED =
   /^\s*(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as)\b[^,]*,\s*/i;
 
+function firstWord(party: string): string {
+  return party.split(/[\s,]/)[0] ?? party;
+}
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   let subject = clauseSubject;
   for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject))
     subject = subject.slice(fronted[0].length);
   if (COLLECTIVE.test(subject)) return [...parties];
   const named = parties.filter((party) =>
-    subject.toLowerCase().includes(party.toLowerCase().split(/[\s,]/)[0] ?? party),
+    subject.toLowerCase().includes(firstWord(party).toLowerCase()),
   );
   if (named.length > 0) return named;
   const cleaned = subject
@@ -76,6 +80,36 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/[,\s]+$/, '')
     .trim();
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
+}
+
+// "The Supplier's annual report shall be submitted": whose thing it is, where no party is named.
+const OWNER = /\b(?:(?:The|A|An)\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\b/;
+
+/**
+ * Who acts on a commitment whose subject is acted on: the passive's agent; else a party the
+ * subject names or its owner ("the Supplier's report"); else all parties, the unnamed "we" of
+ * "A working group will be set up".
+ */
+function passiveActors(
+  agent: string | null,
+  subject: string,
+  parties: readonly string[],
+): string[] {
+  if (agent) return actorsOf(agent, parties);
+  const lower = subject.toLowerCase();
+  const named = parties.filter((party) => lower.includes(firstWord(party).toLowerCase()));
+  if (named.length > 0) return named;
+  const owner = OWNER.exec(subject)?.[1];
+  return owner ? [owner] : [...parties];
+}
+
+// "The agreement commits Chile to": the one committed is the object of "commits", not its subject.
+const COMMITTED_OBJECT = /^commit(?:s|ted)?\s+(?!themselves\b|itself\b)(.+?)\s+to$/i;
+
+/** The words that name who is committed: the clause's subject, or the object of "commits". */
+function committedSubject(clause: CommitmentClause): string {
+  const trigger = clause.span.text.slice(clause.trigger.start, clause.trigger.end);
+  return COMMITTED_OBJECT.exec(trigger)?.[1] ?? clause.subject;
 }
 
 function buildObligation(
@@ -89,7 +123,10 @@ function buildObligation(
   return {
     text,
     span: [clause.span.start, clause.span.end],
-    actors: actorsOf(clause.subject, context.parties),
+    actors:
+      action.agent === undefined
+        ? actorsOf(committedSubject(clause), context.parties)
+        : passiveActors(action.agent, clause.subject, context.parties),
     action: action.title,
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),

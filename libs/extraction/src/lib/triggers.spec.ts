@@ -15,6 +15,8 @@ describe('commitment triggers', () => {
     ['A bilateral ministerial meeting is scheduled within 180 days.', ['expectation']],
     ['Quillon has agreed to pay Halvorsen a termination fee.', ['agreed']],
     ['Malaysia committed to refrain from banning exports.', ['agreed']],
+    ['The agreement commits Chile to reduce tariffs by 2028.', ['agreed']],
+    ['The pact commits the two countries to hold talks.', ['agreed']],
     ['The merger agreement provides for an outside date of September 30, 2026.', ['instrument']],
     ['The Participants are intensifying their cooperation.', ['progressive']],
     ['The Borrower shall apply all amounts borrowed towards the construction.', ['duty']],
@@ -45,6 +47,8 @@ describe('commitment triggers', () => {
     ['This Memorandum will come into effect on the date of its signature.'],
     ['The Agreement shall become effective upon signature.'],
     ['The Margin shall be 2.5 per cent per annum.'],
+    ['Japan commits funds to the project.'],
+    ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });

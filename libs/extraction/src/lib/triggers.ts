@@ -20,9 +20,11 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // "The Borrower covenants that it will maintain": the covenant is the commitment, its subject the
   // covenanting party, not "it".
   [
-    /\bcommit(?:s|ted)?\s+(?:the\s+\w+\s+|themselves\s+|itself\s+)?to\b|\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
+    /\bcommit(?:s|ted)?\s+(?:the\s+(?:\w+\s+){1,2}|themselves\s+|itself\s+)?to\b|\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
     'agreed',
   ],
+  // "The agreement commits Chile to": a name, so capitalised ("commits funds to" commits nobody).
+  [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'agreed'],
   [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
@@ -53,7 +55,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
 // clause "shall apply" to something; a party that "shall apply the proceeds" or "apply for a
 // permit" commits to it.
 const NOT_A_COMMITMENT =
-  /^\s*(?:not\s+)?(?:(?:also\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue|remain|expire|terminate|commence|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
+  /^\s*(?:not\s+)?(?:(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue|remain|expire|terminate|commence|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
 
 /** Commitment words in a sentence, minus modals that state status, rights or effects. */
 export function findTriggers(sentence: string): Trigger[] {
