@@ -284,6 +284,11 @@ describe('contract term: ends without a date', () => {
       term('The Term shall begin on the opening of the first Store and continue for seven years.')
         .term?.endEvent,
     ).toBe('P7Y after opening of the first Store');
+    expect(
+      term(
+        'This Treaty shall remain in force for ten years from its entry into force and shall thereafter be renewed for periods of five years.',
+      ).term?.endEvent,
+    ).toBe('P10Y after its entry into force');
   });
 
   it('cuts a long end event at a word', () => {

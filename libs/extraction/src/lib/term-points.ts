@@ -98,7 +98,7 @@ export function eventName(text: string): string {
   // sentence goes on to what the term does.
   const cut =
     text.split(
-      /[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b|\s+and\s+(?:shall\s+|will\s+)?(?:continue|remain|expire|end|terminate)s?\b/i,
+      /[,;(]|\s+(?:unless|provided|subject to|or until|whichever)\b|\s+and\s+(?:shall\s+|will\s+)?(?:thereafter\s+|then\s+)?(?:continue|remain|expire|end|terminate|renew|be)s?\b/i,
     )[0] ?? '';
   const name = (cut.trim() || text.trim()).replace(/\.$/, '');
   // A long phrase is cut at a word, not inside one.
