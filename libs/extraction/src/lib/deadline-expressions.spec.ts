@@ -50,6 +50,8 @@ describe('deadline expressions', () => {
     ['every six months', 'P6M'],
     ['repay the Loan in eight equal semi-annual instalments', 'P6M'],
     ['pay the price in five annual installments', 'P1Y'],
+    ['report fortnightly on progress', 'P2W'],
+    ['meet every other week', 'P2W'],
   ])('reads the recurrence in "%s"', (clause, period) => {
     expect(findRecurrence(clause)?.period).toBe(period);
   });

@@ -376,6 +376,7 @@ const RECURRENCE: readonly [RegExp, string][] = [
     'P3M',
   ],
   [/\b(?:monthly|every month|each (?:calendar )?month|on a monthly basis)\b/i, 'P1M'],
+  [/\b(?:fortnightly|every (?:other week|fortnight)|on a fortnightly basis)\b/i, 'P2W'],
   [/\b(?:weekly|every week|each week|on a weekly basis)\b/i, 'P1W'],
 ];
 

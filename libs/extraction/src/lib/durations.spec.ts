@@ -21,6 +21,8 @@ describe('durations', () => {
     ['two weeks', 'P2W'],
     ['forty-eight (48) hours', 'PT48H'],
     ['72 hours', 'PT72H'],
+    ['a fortnight', 'P2W'],
+    ['two fortnights', 'P4W'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });

@@ -12,10 +12,10 @@ export interface Duration {
 
 /**
  * Regex source for a period: "six months", "thirty (30) days", "180-day", "five (5) Business
- * Days", "six months'", "one (1) year", "forty-eight (48) hours". Groups: 1 number, 2 digits in
+ * Days", "six months'", "one (1) year", "forty-eight (48) hours", "a fortnight". Groups: 1 number, 2 digits in
  * brackets, 3 qualifier, 4 unit.
  */
-export const DURATION_PATTERN = `(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?[\\s-]*(business\\s+|working\\s+|calendar\\s+|full\\s+calendar\\s+|full\\s+)?(hour|day|week|month|year)s?(?:['’](?:s)?)?`;
+export const DURATION_PATTERN = `(${NUMBER_PATTERN})(?:\\s*\\((\\d+)\\))?[\\s-]*(business\\s+|working\\s+|calendar\\s+|full\\s+calendar\\s+|full\\s+)?(hour|day|week|fortnight|month|year)s?(?:['’](?:s)?)?`;
 
 const UNIT_BY_WORD: Readonly<Record<string, DurationUnit>> = {
   hour: 'H',
@@ -33,7 +33,11 @@ export function durationFromMatch(
 ): Duration | null {
   // "thirty (30)": the digits are the operative figure where both are given.
   const amount = bracketDigits ? Number(bracketDigits) : parseNumber(numberText);
-  const unit = UNIT_BY_WORD[unitWord.toLowerCase()];
+  const word = unitWord.toLowerCase();
+  // A fortnight is two weeks, and says so in ISO 8601.
+  if (word === 'fortnight')
+    return amount === null ? null : { amount: amount * 2, unit: 'W', businessDays: false };
+  const unit = UNIT_BY_WORD[word];
   if (amount === null || !unit) return null;
   const businessDays = unit === 'D' && /business|working/i.test(qualifier ?? '');
   return { amount, unit, businessDays };
