@@ -63,6 +63,26 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('splits two verbs of one duty joined by "and" where each says when', () => {
+    expect(
+      clauses(
+        'The grantee must begin construction within 18 months and reach commercial operation by December 31, 2029.',
+      ),
+    ).toEqual([
+      'The grantee must begin construction within 18 months',
+      'reach commercial operation by December 31, 2029.',
+    ]);
+  });
+
+  it('keeps "and" after a time limit in one commitment where what follows is no verb with a time', () => {
+    for (const sentence of [
+      'The Buyer shall pay the deposit within 30 days and the balance by June 30, 2027.',
+      'The Borrower shall deliver a report within 30 days and thereafter every quarter.',
+      'The Seller shall notify the Buyer within 5 days and explain the delay.',
+    ])
+      expect(clauses(sentence)).toEqual([sentence]);
+  });
+
   it('starts after "under which" so the instrument is not the subject', () => {
     expect(
       clauses('They signed a memorandum under which Malaysia will not impose export quotas.'),
@@ -177,6 +197,12 @@ describe('commitment clauses', () => {
     const found = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
     expect(found.map((c) => [c.span.text, c.subject])).toEqual([
       ['Provider shall remedy any findings within 60 days.', 'Provider '],
+    ]);
+  });
+
+  it('does not take the month of May for a right before the commitment', () => {
+    expect(clauses('On 1 May 2027, Alpha and Beta will sign the offtake agreement.')).toEqual([
+      'On 1 May 2027, Alpha and Beta will sign the offtake agreement.',
     ]);
   });
 

@@ -66,9 +66,10 @@ const SUBORDINATE = /\b(?:that|which|who|whom|whose|as|if|when|where|whether|unl
 // subject that belongs to the first one says more of the same commitment.
 const POSSESSIVE = /\b(?:its|their|his|her)\b/i;
 // "Customer may audit Provider once a year, and Provider shall cooperate": a right before the first
-// commitment, which is a clause of its own.
+// commitment, which is a clause of its own. In lower case: "On 1 May 2027, Alpha and Beta will" names
+// a month.
 const PERMISSION =
-  /\b(?:may|can|could|might)\b|\b(?:is|are)\s+entitled\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b/i;
+  /\b(?:may|can|could|might)\b|\b(?:is|are)\s+entitled\s+to\b|\b(?:has|have)\s+the\s+right\s+to\b/;
 // "Buyer shall purchase and Seller shall sell 100 tonnes": a bare verb shares what follows.
 const BARE_VERB = /^\s*(?:not\s+)?[\w'’-]+\s*$/;
 // The text before a continuing commitment's trigger, which names no one of its own.
@@ -239,6 +240,29 @@ function newSubjectCuts(text: string): Cut[] {
   return cuts;
 }
 
+// "must begin construction within 18 months and reach commercial operation by December 2029": after
+// a time limit, "and" and a verb start one more commitment of the same subject, when it says when
+// too. Not a determiner, a preposition or a word of time ("and the deposit", "and thereafter").
+const TIMED_VERB_JOINT =
+  /^,?\s+and\s+(?!(?:the|a|an|any|all|each|every|its|their|his|her|such|this|that|these|those|no|not|in|on|at|by|for|of|to|from|with|within|before|after|until|upon|thereafter|then|annually|quarterly|monthly|yearly|weekly|once|twice)\b)(?=[a-z]+\s)/;
+
+/** The span cut after each time limit that "and" and a verb with a time of its own follow. */
+function splitTimedVerbs(source: string, span: TextSpan, triggerEnd: number): TextSpan[] {
+  if (!/\sand\s+[a-z]/.test(span.text)) return [span];
+  const items: TextSpan[] = [];
+  let start = 0;
+  for (const time of findTimeExpressions(span.text)) {
+    const joint =
+      time.start >= triggerEnd ? TIMED_VERB_JOINT.exec(span.text.slice(time.end)) : null;
+    if (!joint || !saysWhen(span.text.slice(time.end + joint[0].length))) continue;
+    items.push(makeSpan(source, span.start + start, span.start + time.end));
+    start = time.end + joint[0].length;
+  }
+  if (items.length === 0) return [span];
+  items.push(makeSpan(source, span.start + start, span.end));
+  return items;
+}
+
 /** The value of `compute`, computed at the first call only. */
 function once<T>(compute: () => T): () => T {
   let value: { readonly of: T } | null = null;
@@ -301,7 +325,10 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       start: first.start - (span.start - part.start),
       end: first.end - (span.start - part.start),
     };
-    for (const item of splitList(source, span, trigger)) {
+    const items = splitList(source, span, trigger).flatMap((item, at) =>
+      splitTimedVerbs(source, item, at === 0 ? trigger.end : 0),
+    );
+    for (const item of items) {
       const own = findTriggers(item.text)[0] ?? { ...trigger, start: 0, end: 0 };
       const named = item.text.slice(0, own.start);
       const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));

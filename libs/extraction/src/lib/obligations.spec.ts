@@ -229,6 +229,19 @@ describe('obligations', () => {
     expect(obligations('Alpha commits funds to the project.')).toEqual([]);
   });
 
+  it('leaves the time of another verb of the subject out of the deadline', () => {
+    const [elevation] = obligations(
+      'The two leaders met in Jakarta on 12 March 2026 and agreed to elevate the relationship.',
+    );
+    expect(elevation?.deadline).toBeNull();
+    const [meeting] = obligations(
+      'The two ministers met on 12 March 2026 and will meet again by 30 June 2026.',
+    );
+    expect(meeting?.deadline?.dueDate).toBe('2026-06-30');
+    const [fronted] = obligations('On 1 May 2027, Alpha and Beta will sign the offtake agreement.');
+    expect(fronted?.deadline?.dueDate).toBe('2027-05-01');
+  });
+
   it('names the covenanting party, not the "it" of its covenant', () => {
     expect(
       obligations('The Borrower covenants that it will maintain the cover ratio.')[0]?.actors,

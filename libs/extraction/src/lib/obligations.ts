@@ -112,6 +112,23 @@ function committedSubject(clause: CommitmentClause): string {
   return COMMITTED_OBJECT.exec(trigger)?.[1] ?? clause.subject;
 }
 
+// "The leaders met in Jakarta on 12 March and agreed to ...": the text ends with the verb that
+// the commitment word shares a subject with, so what it says is no part of the commitment.
+const OTHER_VERB_BEFORE = /\sand\s+(?:also\s+|jointly\s+|further\s+)?$/i;
+
+/** The time expressions that belong to the commitment, not to another verb of its subject. */
+function ownTimes(
+  clause: CommitmentClause,
+  times: readonly TimeExpression[],
+): readonly TimeExpression[] {
+  const { text } = clause.span;
+  return times.filter(
+    (time) =>
+      time.end > clause.trigger.start ||
+      !OTHER_VERB_BEFORE.test(text.slice(time.end, clause.trigger.start)),
+  );
+}
+
 function buildObligation(
   clause: CommitmentClause,
   context: ObligationContext,
@@ -228,7 +245,7 @@ class ObligationReader {
   }
 
   private add(clause: CommitmentClause): void {
-    const times = findTimeExpressions(clause.span.text);
+    const times = ownTimes(clause, findTimeExpressions(clause.span.text));
     this.obligations.push(buildObligation(clause, this.context, this.previousRelative, times));
     const relative = times.find((e) => e.shape.type === 'relative');
     if (relative?.shape.type === 'relative' && !relative.shape.same)
