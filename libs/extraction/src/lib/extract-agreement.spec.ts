@@ -97,6 +97,18 @@ describe('extractAgreement on a press release of a merger', () => {
   });
 });
 
+describe("extractAgreement on a government's award to a company", () => {
+  const result = extractAgreement(
+    'WASHINGTON, February 3, 2026 - The U.S. Department of Energy today announced a $120 million grant to Coastal Lithium Refining LLC to build a refinery. ' +
+      'The company must begin construction within 18 months.',
+  );
+
+  it('names the government and the company as parties, and the company as "the company"', () => {
+    expect(result.parties).toEqual(['United States', 'Coastal Lithium Refining LLC']);
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Coastal Lithium Refining LLC']]);
+  });
+});
+
 describe('extractAgreement on commitments that follow an event', () => {
   const result = extractAgreement(
     'This Agreement is made on 1 March 2027. Upon termination, the Provider shall return all data within thirty days and shall deliver a certificate of destruction within ten days, and the Customer shall pay all fees within five days.',

@@ -14,7 +14,13 @@ import { declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
-import { findAnnouncedParties, findCompanyParties, findCountryParties } from './parties';
+import {
+  findAnnouncedParties,
+  findAwardRecipient,
+  findCompanyParties,
+  findCountryParties,
+} from './parties';
+import type { TextSpan } from './sentences';
 import { splitLines } from './sentences';
 import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
 import { findTitle } from './title';
@@ -39,6 +45,22 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
 }
 
 /** Reads an agreement and returns what operations teams must track. */
+/**
+ * The parties: two companies the text defines or announces; else the countries its title names,
+ * or its opening lines; with one country, the company an award is made to.
+ */
+function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
+  const defined = findCompanyParties(text, lines);
+  const companies = defined.length >= 2 ? defined : findAnnouncedParties(text);
+  if (companies.length >= 2) return companies;
+  const titled = findCountryParties(title ? [title] : []);
+  if (titled.length >= 2) return titled;
+  const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
+  if (countries.length >= 2) return countries.slice(0, 2);
+  const recipient = findAwardRecipient(text);
+  return recipient ? [...countries, recipient] : countries;
+}
+
 export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
   const text = blankElisions(input);
   const lines = splitLines(text);
@@ -63,14 +85,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     yearReference,
   );
 
-  const defined = findCompanyParties(text, lines);
-  const companies = defined.length >= 2 ? defined : findAnnouncedParties(text);
-  const parties =
-    companies.length >= 2
-      ? companies
-      : findCountryParties(title ? [title] : []).length >= 2
-        ? findCountryParties(title ? [title] : [])
-        : findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]).slice(0, 2);
+  const parties = findParties(text, lines, title);
 
   const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
   const events = findEventDates(text, yearReference);

@@ -219,6 +219,21 @@ describe('obligations', () => {
     ).toEqual(parties);
   });
 
+  it('names the parties as actors of what the leaders or a cooperation undertake', () => {
+    const parties = ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'];
+    expect(obligations('The two leaders will meet again in 2027.')[0]?.actors).toEqual(parties);
+    expect(obligations('Cooperation will also cover joint mapping.')[0]?.actors).toEqual(parties);
+  });
+
+  it('names the one company among the parties as "the company" of a news report', () => {
+    expect(
+      obligations('The company will open a plant by 2028.', {
+        parties: ['United States', 'Coastal Refining LLC'],
+      })[0]?.actors,
+    ).toEqual(['Coastal Refining LLC']);
+    expect(obligations('The Company shall pay the fee.')[0]?.actors).toEqual(['Company']);
+  });
+
   it('names the one an agreement commits, not the agreement', () => {
     expect(
       obligations('The agreement commits Beta to reduce its tariffs by 2028.')[0]?.actors,

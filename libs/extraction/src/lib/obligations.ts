@@ -8,6 +8,7 @@ import type { DeadlineContext } from './deadlines';
 import { extractDeadline, frontedEvent } from './deadlines';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
+import { isCompanyName } from './parties';
 import type { TextSpan } from './sentences';
 import { makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
@@ -34,7 +35,7 @@ const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   progressive: 0.5,
 };
 const COLLECTIVE =
-  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
+  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:the\s+|two\s+|both\s+)*leaders|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
 // "unless either Party gives notice of non-renewal ...", "... notifies the other in writing of its
 // intention to terminate it at least six months before the expiry".
 const NOTICE_WINDOW =
@@ -61,6 +62,11 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
 const FRONTED =
   /^\s*(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as)\b[^,]*,\s*/i;
 
+// "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
+// together, which acts through them.
+const SHARED_UNDERTAKING =
+  /^(?:(?:bilateral|joint|new|this|the)\s+)*(?:cooperation|collaboration|partnership|agreement|framework|memorandum|arrangement|deal|pact|accord|treaty|initiative)$/i;
+
 function firstWord(party: string): string {
   return party.split(/[\s,]/)[0] ?? party;
 }
@@ -79,6 +85,10 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')
     .trim();
+  if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
+  // A news report's "the company" is the one company among the parties.
+  const companies = parties.filter(isCompanyName);
+  if (cleaned === 'company' && companies.length === 1) return companies;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
 }
 

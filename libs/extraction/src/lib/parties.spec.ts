@@ -1,4 +1,9 @@
-import { findAnnouncedParties, findCompanyParties, findCountryParties } from './parties';
+import {
+  findAnnouncedParties,
+  findAwardRecipient,
+  findCompanyParties,
+  findCountryParties,
+} from './parties';
 import { splitLines } from './sentences';
 
 const companies = (text: string) => findCompanyParties(text, splitLines(text));
@@ -34,6 +39,20 @@ describe('parties', () => {
     expect(
       findAnnouncedParties('Orion Minerals Corp. and Silverlake Resources Ltd. are miners.'),
     ).toEqual([]);
+  });
+
+  it('reads the company a government makes an award to', () => {
+    expect(
+      findAwardRecipient(
+        'DFC today announced a $50 million loan to Mirador Lithium Corp. for a mine.',
+      ),
+    ).toBe('Mirador Lithium Corp.');
+    expect(
+      findAwardRecipient('The Department awarded two grants to Coastal Refining LLC (NYSE: CRL).'),
+    ).toBe('Coastal Refining LLC');
+    // A company that only announces, or an award to no company: nothing read.
+    expect(findAwardRecipient('Mirador Lithium Corp. today announced record output.')).toBeNull();
+    expect(findAwardRecipient('The Department announced a grant to local schools.')).toBeNull();
   });
 
   it('folds country aliases and reads "Government of the Republic of X"', () => {

@@ -10,6 +10,13 @@ const LEGAL_SUFFIX = new RegExp(
   String.raw`(?:\b(?:${LEGAL_FORMS}|L\.P|Pty|Bank|Trust|Partners|University|Fund|Authority|Agency)\.?)$`,
   'i',
 );
+const COMPANY_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\.?$`);
+
+/** Whether a party's name ends in a company's legal form ("Coastal Lithium Refining LLC"). */
+export function isCompanyName(name: string): boolean {
+  return COMPANY_FORM.test(name);
+}
+
 const BOUNDARY =
   /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
 const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
@@ -134,6 +141,20 @@ export function findAnnouncedParties(text: string): string[] {
   const m = ANNOUNCED.exec(head);
   if (!m?.[1] || !m[2]) return [];
   return [tidyName(m[1]), tidyName(m[2])];
+}
+
+// "The U.S. Department of Energy today announced a $120 million grant to Coastal Lithium Refining
+// LLC": a government's award names the company it is made to.
+const AWARDED = new RegExp(
+  String.raw`\b(?:announced|awarded|approved|signed|finali[sz]ed|closed|extended|made)\s+(?:[\w$€£¥.,%-]+\s+){0,5}?(?:grant|loan|award|financing|investment|guarantee|contract)s?\s+(?:to|with|for|in)\s+${COMPANY_NAME}`,
+);
+
+/** The company a government's announcement makes an award to, or null. */
+export function findAwardRecipient(text: string): string | null {
+  const head = text.slice(0, 3000);
+  if (!LEGAL_FORM.test(head)) return null;
+  const name = AWARDED.exec(head)?.[1];
+  return name ? tidyName(name) : null;
 }
 
 /** Countries named in a title or a signing line, aliases folded to short names. */

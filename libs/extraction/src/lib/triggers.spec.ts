@@ -26,6 +26,8 @@ describe('commitment triggers', () => {
     ['Acme vowed not to cut jobs before 2029.', ['will']],
     ['The two sides are to meet again within three months.', ['will']],
     ['The Borrower is to deliver the accounts by June 2028.', ['will']],
+    ['Leaders tasked their trade ministers with concluding the negotiations.', ['will']],
+    ['The Presidents instructed senior officials to prepare a road map.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -48,6 +50,7 @@ describe('commitment triggers', () => {
     ['The Agreement shall become effective upon signature.'],
     ['The Margin shall be 2.5 per cent per annum.'],
     ['Japan commits funds to the project.'],
+    ['The Agent directed the funds to the escrow account.'],
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);

@@ -26,6 +26,12 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // "The agreement commits Chile to": a name, so capitalised ("commits funds to" commits nobody).
   [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'agreed'],
   [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],
+  // "Leaders tasked their trade ministers with concluding ...", "instructed officials to": what
+  // the signatories charge someone with, said as firmly as "will".
+  [
+    /\b(?:tasked|instructed|directed|mandated|charged)\s+(?:(?:their|its|the|both|relevant|respective|senior)\s+)*(?:[\w-]+\s+){0,2}(?:ministers?|ministries|officials|officers|agencies|teams|negotiators|authorities|departments|secretariats?)\s+(?:with|to)\b/gi,
+    'will',
+  ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
     /\b(?:is|are)\s+(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)\b/gi,
