@@ -159,6 +159,38 @@ describe('the action as a milestone title', () => {
     ).toBe('give each other early notice of projects');
   });
 
+  it('gives the gerund after "tasked ... with" or "committed to" as the verb', () => {
+    expect(title('Leaders tasked their ministers with concluding negotiations by 2027.')).toBe(
+      'conclude negotiations',
+    );
+    expect(title('Japan is committed to setting up a fund.')).toBe('set up a fund');
+    expect(title('Japan is committed to making progress.')).toBe('make progress');
+    // Not a verb that commitments start with: as written.
+    expect(title('Japan is committed to bolstering ties.')).toBe('bolstering ties');
+  });
+
+  it('ends the action where "once" starts a condition, but not at "once a year"', () => {
+    expect(title('Acme expects to create 400 jobs once the plant is fully operational.')).toBe(
+      'create 400 jobs',
+    );
+    expect(title('The committee shall meet once a year.')).toBe('meet once a year');
+  });
+
+  it('turns a passive with a repetition after it into the verb with its subject', () => {
+    expect(title('A review of the partnership will be conducted every two years.')).toBe(
+      'conduct a review of the partnership',
+    );
+  });
+
+  it('does not cut a long action inside a name, nor end it on a participle', () => {
+    expect(
+      title('Licensee shall deliver to Licensor an audited statement of Net Sales each year.'),
+    ).toBe('deliver to Licensor an audited statement of Net Sales');
+    expect(
+      title('The Department will disburse the funds in three tranches tied to milestones.'),
+    ).toBe('disburse the funds in three tranches');
+  });
+
   it('cuts a long action before the last modifier that fits, not inside it', () => {
     expect(
       title(

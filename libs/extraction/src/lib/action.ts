@@ -40,18 +40,20 @@ const NEGATION = /\bnot\b/i;
 const INTERJECTION = /^\s*,[^,;]*,\s*/;
 // Words a title must not end on: "give each other early notice of projects and".
 const DANGLING =
-  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?)$/i;
+  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?|tied|linked|related|relating|based|attached|pursuant|according|prior|due)$/i;
 // A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
 // "no later than" and "on or before" start a time limit, which is no part of the action, also where
 // it is one the time expressions do not give ("the tenth (10th) Business Day of each month"), as
-// does "as soon as" ("supply to the Lender as soon as they become available").
+// do "as soon as" ("supply to the Lender as soon as they become available") and "once" ("create 400
+// jobs once the plant is operational"; not "once a year").
 const BREAK =
-  /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b/i;
+  /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b|\bonce\b(?!\s+(?:a|an|per|each|every|in|more|again|only|or|and)\b)/i;
 
 // A passive title: its participle alone or with a particle ("be paid", "be set up"), or with a
-// place or a party after it ("be held in Tokyo", "be ratified by the European Parliament").
+// place, a party or a repetition after it ("be held in Tokyo", "be ratified by the European
+// Parliament", "be conducted every two years").
 const PASSIVE =
-  /^be\s+(?:(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$|(\w+)\s+(?=(?:in|at|to|with|under|between|among)\s|by\s+(?:the\s+)?[A-Z]))/i;
+  /^be\s+(?:(\w+)(?:\s+(up|out|down|off|over|forth|aside|back))?$|(\w+)\s+(?=(?:in|at|to|with|under|between|among|every|each)\s|by\s+(?:the\s+)?[A-Z]|(?:annually|quarterly|monthly|yearly)\b))/i;
 
 // "be paid by the Buyer", "be set up by both sides": who acts, right after the participle. A name
 // is capitalised; the collective words of news text are not.
@@ -162,7 +164,18 @@ function withoutTimes(clause: string, times: readonly Span[]): string {
 // Where a modifier of the action starts: a long phrase is cut before the last of them that fits,
 // not in the middle of it ("notify Customer of any Security Incident without undue").
 const MODIFIER =
-  /^(?:without|prior|upon|through|via|during|until|pursuant|subject|including|described|specified|referred|within|after|before|unless|except|throughout)$/i;
+  /^(?:without|prior|upon|through|via|during|until|pursuant|subject|including|described|specified|referred|within|after|before|unless|except|throughout|every)$/i;
+
+// A word of a name: "Net Sales", "First Commercial Sale".
+const CAPITALISED = /^[A-Z][a-z]/;
+
+/** How many words of a name the cut at `at` would leave out (at most three). */
+function restOfName(words: readonly string[], at: number): number {
+  if (!CAPITALISED.test(words[at - 1] ?? '')) return 0;
+  let count = 0;
+  while (count < 3 && CAPITALISED.test(words[at + count] ?? '')) count++;
+  return count;
+}
 
 function titleOf(phrase: string): string {
   const all = phrase.split(/\s+/).filter(Boolean);
@@ -170,6 +183,7 @@ function titleOf(phrase: string): string {
   if (all.length > MAX_WORDS) {
     const modifierAt = kept.findLastIndex((word, index) => index >= 2 && MODIFIER.test(word));
     if (modifierAt > 0) kept = kept.slice(0, modifierAt);
+    else kept = all.slice(0, MAX_WORDS + restOfName(all, MAX_WORDS));
   }
   let words = kept.join(' ');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');
@@ -241,7 +255,20 @@ function affirmativeAction(
   if (EXPECTED_TO.test(trigger) && /^\w+$/.test(title) && subject.length > 0) {
     return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}`, agent: null };
   }
-  return { title, phrase };
+  return { title: withBaseVerb(title), phrase };
+}
+
+/**
+ * "concluding negotiations" -> "conclude negotiations", after "tasked ... with" or "committed to":
+ * a gerund of a verb that commitments start with, found by the spelling rules of "-ing" (nothing
+ * dropped, an "e" dropped, a consonant doubled). Any other title as it is.
+ */
+function withBaseVerb(title: string): string {
+  const stem = /^([a-z]{2,})ing\b/.exec(title)?.[1];
+  if (!stem) return title;
+  const doubled = stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
+  const base = [stem, `${stem}e`, ...doubled].find((word) => startsWithListedVerb(word));
+  return base ? `${base}${title.slice(stem.length + 3)}` : title;
 }
 
 /** A passive phrase in the active voice, with the agent it names apart; null if not a passive. */

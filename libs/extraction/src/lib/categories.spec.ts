@@ -20,6 +20,7 @@ describe('categories', () => {
     ['The partners will mobilise USD 2 billion for new mines.', 'financing'],
     ['The two governments will hold annual energy dialogues.', 'meeting'],
     ['The two sides will hold trade talks by 2027.', 'meeting'],
+    ['Licensee shall deliver an audited statement of Net Sales.', 'reporting'],
     // Duties of a party are its obligations, not a trade measure.
     ['The Agent shall perform its duties with reasonable care.', 'other'],
     ['Halvorsen intends to finance the transaction.', 'financing'],

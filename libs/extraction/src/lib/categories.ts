@@ -20,7 +20,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   ],
   [
     'reporting',
-    /\breports?\b|\bforecast\b|\bfinancial statements\b|\b(?:development|business|work) plan\b|\baccounts\b/i,
+    /\breports?\b|\bforecast\b|\b(?:financial|audited) statements?\b|\b(?:development|business|work) plan\b|\baccounts\b/i,
   ],
   [
     'delivery',
