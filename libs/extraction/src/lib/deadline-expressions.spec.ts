@@ -33,6 +33,21 @@ describe('deadline expressions', () => {
     expect(first(clause)?.text).toBe(expression);
   });
 
+  it('keeps the longest of overlapping expressions, in order and apart, however many there are', () => {
+    const clause = Array.from(
+      { length: 200 },
+      (_, i) => `meet on ${(i % 28) + 1} March 2027 and within ${i + 1} days after the meeting`,
+    ).join('; ');
+    const found = findTimeExpressions(clause);
+    expect(found.map((e) => e.text).slice(0, 2)).toEqual([
+      'on 1 March 2027',
+      'within 1 days after the meeting',
+    ]);
+    expect(found).toHaveLength(400);
+    for (const [index, e] of found.entries())
+      expect(e.start).toBeGreaterThanOrEqual(found[index - 1]?.end ?? 0);
+  });
+
   it('does not read a term as a deadline', () => {
     expect(
       findTimeExpressions('not to acquire more shares for 24 months after the first closing'),

@@ -4,6 +4,7 @@ import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
+import { indexStartingFrom } from './spans';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
 export type ExpressionShape =
@@ -352,14 +353,22 @@ function yearPartEnd(
   return { type: 'coming-period-end', unit: 'year', ahead, month, part };
 }
 
-/** Keeps the longest of overlapping expressions, earliest first. */
+/**
+ * Keeps the longest of overlapping expressions, earliest first. Those kept are apart, so they stay
+ * in order of start and each candidate is checked against its two neighbours there: a scan of all
+ * of them cost a square in their number on a text of thousands of dates.
+ */
 function dropContained(found: TimeExpression[]): TimeExpression[] {
-  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start));
+  const longestFirst = [...found].sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: TimeExpression[] = [];
-  for (const e of sorted) {
-    if (!kept.some((k) => e.start < k.end && e.end > k.start)) kept.push(e);
+  for (const e of longestFirst) {
+    const after = indexStartingFrom(kept, e.start);
+    const next = kept[after];
+    const previous = kept[after - 1];
+    if ((next && next.start < e.end) || (previous && previous.end > e.start)) continue;
+    kept.splice(after, 0, e);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 const RECURRENCE: readonly [RegExp, string][] = [

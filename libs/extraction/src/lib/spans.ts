@@ -19,7 +19,12 @@ export function firstStartingFrom<T extends Span>(
   spans: readonly T[],
   position: number,
 ): T | undefined {
-  return spans[firstIndex(spans, (span) => span.start >= position)];
+  return spans[indexStartingFrom(spans, position)];
+}
+
+/** Where in `spans` (in order and apart) the first to start at or after `position` is. */
+export function indexStartingFrom(spans: readonly Span[], position: number): number {
+  return firstIndex(spans, (span) => span.start >= position);
 }
 
 /** The last of `spans` (in order and apart) to end at or before `position`. */
