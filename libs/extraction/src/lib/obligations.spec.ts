@@ -101,13 +101,25 @@ describe('obligations', () => {
     ).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
   });
 
-  it('skips recitals, highlight bullets and the instrument describing its own status', () => {
+  it('skips recitals and the instrument describing its own status', () => {
     const text = [
       'WHEREAS the Parties shall cooperate;',
-      '- The Parties will invest US$1 billion.',
       'This Memorandum is not legally binding and the Participants will not rely on it.',
     ].join('\n');
     expect(obligations(text)).toEqual([]);
+  });
+
+  it("reads a bullet's commitment once where the body says it again, and skips a subjectless one", () => {
+    const text = [
+      '- The transaction is expected to close in Q1 2026',
+      '- Expected to create 400 jobs by 2028',
+      '- Beta will purchase 50 aircraft',
+      'The transaction is expected to close in the first quarter of 2026.',
+    ].join('\n');
+    expect(obligations(text).map((o) => [o.action, o.deadline?.dueDate ?? null])).toEqual([
+      ['purchase 50 aircraft', null],
+      ['close the transaction', '2026-03-31'],
+    ]);
   });
 
   it('reads the items listed under a lead-in line as its commitments', () => {
@@ -150,8 +162,14 @@ describe('obligations', () => {
         'issue a binding forecast',
         'no later than 15 April 2026',
       ],
-      // A line that is no item ends the list: the bullet after it is a highlight again.
+      // A line that is no item ends the list: the bullet after it is read as a line of its own.
       ['The Buyer shall keep records.', ['Buyer'], 'keep records', null],
+      [
+        'The Parties will invest US$1 billion',
+        ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
+        'invest US$1 billion',
+        null,
+      ],
     ]);
   });
 
@@ -255,6 +273,13 @@ describe('obligations', () => {
     expect(meeting?.deadline?.dueDate).toBe('2026-06-30');
     const [fronted] = obligations('On 1 May 2027, Alpha and Beta will sign the offtake agreement.');
     expect(fronted?.deadline?.dueDate).toBe('2027-05-01');
+  });
+
+  it('names whoever says "it" will, not the saying', () => {
+    expect(obligations('Beta said it plans to hire 300 workers.')[0]?.actors).toEqual([
+      'Beta Magnets, Inc.',
+    ]);
+    expect(obligations('Syrah said it plans to hire 300 workers.')[0]?.actors).toEqual(['Syrah']);
   });
 
   it('names the covenanting party, not the "it" of its covenant', () => {

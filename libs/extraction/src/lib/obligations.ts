@@ -71,8 +71,12 @@ function firstWord(party: string): string {
   return party.split(/[\s,]/)[0] ?? party;
 }
 
+// "Syrah said it plans to ...": the pronoun is the one who said it.
+const REPORTER_PRONOUN =
+  /^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)\s+(?:that\s+)?(?:it|they|he|she|we)\s*$/i;
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
-  let subject = clauseSubject;
+  let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
   for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject))
     subject = subject.slice(fronted[0].length);
   if (COLLECTIVE.test(subject)) return [...parties];
@@ -208,12 +212,34 @@ function itemSpan(source: string, line: TextSpan): TextSpan {
   return makeSpan(source, line.start + marker, line.start + marker + body.length - joint);
 }
 
+/**
+ * Whether a highlight says what the body says: the same actors and kind of thing, and the same
+ * action or due date ("- Expected to close in Q1 2026" and "... expected to close in the first
+ * quarter of 2026").
+ */
+function restates(highlight: Obligation, body: Obligation): boolean {
+  const due = highlight.deadline?.dueDate;
+  return (
+    highlight.category === body.category &&
+    highlight.actors.join('|') === body.actors.join('|') &&
+    (highlight.action === body.action || (due != null && due === body.deadline?.dueDate))
+  );
+}
+
+/** Whether a line's first commitment word has a subject before it. */
+function namesWhoCommits(line: TextSpan): boolean {
+  const [first] = findTriggers(line.text);
+  return first !== undefined && /\w/.test(line.text.slice(0, first.start));
+}
+
 /** Reads a text's commitments line by line, carrying a list's lead-in over to its items. */
 class ObligationReader {
   readonly obligations: Obligation[] = [];
   private previousRelative: { anchor: string | null } | null = null;
   /** "The Supplier shall:": the commitment whose items follow. */
   private leadIn: CommitmentClause | null = null;
+  /** Where in `obligations` those read from bullets outside a list are. */
+  private readonly fromBullets = new Set<number>();
 
   constructor(
     private readonly source: string,
@@ -235,9 +261,23 @@ class ObligationReader {
         this.leadIn = null;
       }
     }
-    // Highlight bullets above a release's body restate it; only a lead-in's items are read.
-    if (BULLET.test(line.text) && !this.leadIn) return;
-    for (const sentence of splitSentences(this.source, line)) this.readSentence(sentence);
+    // A highlight ("- Expected to close in the first half of 2026") says what the body says; a
+    // fact sheet's bullets are its body ("- Vietnam will provide market access").
+    const bullet = BULLET.test(line.text) && !this.leadIn;
+    const text = bullet ? itemSpan(this.source, line) : line;
+    if (bullet && !namesWhoCommits(text)) return;
+    const first = this.obligations.length;
+    for (const sentence of splitSentences(this.source, text)) this.readSentence(sentence);
+    if (bullet) for (let i = first; i < this.obligations.length; i++) this.fromBullets.add(i);
+  }
+
+  /** The commitments read, but those of bullets that the body states again. */
+  result(): Obligation[] {
+    const body = this.obligations.filter((_, index) => !this.fromBullets.has(index));
+    return this.obligations.filter(
+      (obligation, index) =>
+        !this.fromBullets.has(index) || !body.some((other) => restates(obligation, other)),
+    );
   }
 
   private readSentence(sentence: TextSpan): void {
@@ -278,5 +318,5 @@ export function findObligations(
     if (title && line.text.trim().toLowerCase() === title) continue;
     reader.readLine(line);
   }
-  return reader.obligations;
+  return reader.result();
 }
