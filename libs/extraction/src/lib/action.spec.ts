@@ -182,6 +182,30 @@ describe('the action as a milestone title', () => {
     );
   });
 
+  it('does not end the action at the dot of "U.S." or "Inc."', () => {
+    expect(title('Vietnam will purchase U.S. farm goods.')).toBe('purchase U.S. farm goods');
+    expect(title('Beta shall pay Acme Inc. the fee.')).toBe('pay Acme Inc. the fee');
+  });
+
+  it('does not cut a figure from what it counts', () => {
+    expect(title('Vietnam will purchase 50 Boeing aircraft valued at over $8 billion.')).toBe(
+      'purchase 50 Boeing aircraft valued at over $8 billion',
+    );
+  });
+
+  it('does not end the action on "at least" or "starting"', () => {
+    expect(
+      title(
+        'Member States shall review their programmes at least every five years and, where appropriate, update them.',
+      ),
+    ).toBe('review their programmes');
+    expect(
+      title(
+        'The loan will be repaid in semi-annual instalments starting 24 months after drawdown.',
+      ),
+    ).toBe('repay the loan in semi-annual instalments');
+  });
+
   it('does not cut a long action inside a name, nor end it on a participle', () => {
     expect(
       title('Licensee shall deliver to Licensor an audited statement of Net Sales each year.'),

@@ -40,14 +40,15 @@ const NEGATION = /\bnot\b/i;
 const INTERJECTION = /^\s*,[^,;]*,\s*/;
 // Words a title must not end on: "give each other early notice of projects and".
 const DANGLING =
-  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?|tied|linked|related|relating|based|attached|pursuant|according|prior|due)$/i;
-// A stop ends the phrase; the dots of "U.S." and the commas of "1,000" and "June 30, 2026" do not.
+  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?|tied|linked|related|relating|based|attached|pursuant|according|prior|due|least|most|starting|beginning|commencing)$/i;
+// A stop ends the phrase; the dots of "U.S.", "Inc." or "No." and the commas of "1,000" and "June
+// 30, 2026" do not.
 // "no later than" and "on or before" start a time limit, which is no part of the action, also where
 // it is one the time expressions do not give ("the tenth (10th) Business Day of each month"), as
 // do "as soon as" ("supply to the Lender as soon as they become available") and "once" ("create 400
 // jobs once the plant is operational"; not "once a year").
 const BREAK =
-  /[;:(]|,(?!\d|\s*\d{4}\b)|\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b|\bonce\b(?!\s+(?:a|an|per|each|every|in|more|again|only|or|and)\b)/i;
+  /[;:(]|,(?!\d|\s*\d{4}\b)|(?<!\b(?:[A-Z]\.[A-Z]|Inc|Ltd|Co|Corp|No|Nos|Art|Sec|e\.g|i\.e))\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b|\bonce\b(?!\s+(?:a|an|per|each|every|in|more|again|only|or|and)\b)/i;
 
 // A passive title: its participle alone or with a particle ("be paid", "be set up"), or with a
 // place, a party or a repetition after it ("be held in Tokyo", "be ratified by the European
@@ -168,12 +169,20 @@ const MODIFIER =
 
 // A word of a name: "Net Sales", "First Commercial Sale".
 const CAPITALISED = /^[A-Z][a-z]/;
+// "$8 billion", "20 per cent": a figure and what it counts.
+const FIGURE = /[\d$€£¥]/;
+const SCALE = /^(?:thousand|million|billion|trillion|per|percent|cent|tonnes?|%)$/i;
 
-/** How many words of a name the cut at `at` would leave out (at most three). */
+/** How many words of a name or a figure the cut at `at` would leave out (at most three). */
 function restOfName(words: readonly string[], at: number): number {
-  if (!CAPITALISED.test(words[at - 1] ?? '')) return 0;
+  const last = words[at - 1] ?? '';
+  const part = CAPITALISED.test(last)
+    ? CAPITALISED
+    : FIGURE.test(last) || SCALE.test(last)
+      ? SCALE
+      : null;
   let count = 0;
-  while (count < 3 && CAPITALISED.test(words[at + count] ?? '')) count++;
+  while (part && count < 3 && part.test(words[at + count] ?? '')) count++;
   return count;
 }
 

@@ -39,7 +39,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   ],
   [
     'trade-measure',
-    /\bunfair trade\b|\bnon-market\b|\bprice floors?\b|\bquotas?\b|\btariffs?\b|\btrade measures?\b|\bexport (?:ban|controls?)\b|\b(?:customs|import|export|anti-dumping|countervailing)\s+duties\b|\b(?:remove|eliminate|cut|reduce|lower|abolish|waive|impose|raise)[a-z]*\s+(?:\w+\s+){0,2}?duties\s+on\b/i,
+    /\bunfair trade\b|\bnon-market\b|\bmarket access\b|\btransshipment\b|\bprice floors?\b|\bquotas?\b|\btariffs?\b|\btrade measures?\b|\bexport (?:ban|controls?)\b|\b(?:customs|import|export|anti-dumping|countervailing)\s+duties\b|\b(?:remove|eliminate|cut|reduce|lower|abolish|waive|impose|raise)[a-z]*\s+(?:\w+\s+){0,2}?duties\s+on\b/i,
   ],
   ['investment', /\b(?:re)?invest\w*|\bput\b[^.]{0,40}\binto\b|\bconstruction of\b|\bhub\b/i],
   [

@@ -51,6 +51,9 @@ describe('parties', () => {
       findAwardRecipient('The Department awarded two grants to Coastal Refining LLC (NYSE: CRL).'),
     ).toBe('Coastal Refining LLC');
     // A company that only announces, or an award to no company: nothing read.
+    expect(
+      findAwardRecipient('EXIM approved a $400 million loan to Syrah Mozambique Lda for a mine.'),
+    ).toBe('Syrah Mozambique Lda');
     expect(findAwardRecipient('Mirador Lithium Corp. today announced record output.')).toBeNull();
     expect(findAwardRecipient('The Department announced a grant to local schools.')).toBeNull();
   });

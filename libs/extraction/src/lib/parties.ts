@@ -4,7 +4,7 @@ import { allMatches, escapeRegExp } from './matches';
 import type { TextSpan } from './sentences';
 
 // The legal forms of companies, as a company's name ends: "Corp.", "GmbH", "S.p.A.".
-const LEGAL_FORMS = String.raw`Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group`;
+const LEGAL_FORMS = String.raw`Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group|Lda|Ltda|Bhd|Pte|Tbk|S\.r\.l|SRL|Oy`;
 // A party's name in a parties clause, which may also be an institution's ("Ostrander Bank").
 const LEGAL_SUFFIX = new RegExp(
   String.raw`(?:\b(?:${LEGAL_FORMS}|L\.P|Pty|Bank|Trust|Partners|University|Fund|Authority|Agency)\.?)$`,

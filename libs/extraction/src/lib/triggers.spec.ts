@@ -28,6 +28,7 @@ describe('commitment triggers', () => {
     ['The Borrower is to deliver the accounts by June 2028.', ['will']],
     ['Leaders tasked their trade ministers with concluding the negotiations.', ['will']],
     ['The Presidents instructed senior officials to prepare a road map.', ['will']],
+    ['The two sides will continue to negotiate on rules of origin.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -51,6 +52,7 @@ describe('commitment triggers', () => {
     ['The Margin shall be 2.5 per cent per annum.'],
     ['Japan commits funds to the project.'],
     ['The Agent directed the funds to the escrow account.'],
+    ['Clause 9 shall continue to apply after termination.'],
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
