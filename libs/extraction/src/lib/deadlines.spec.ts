@@ -217,6 +217,19 @@ describe('deadlines', () => {
     expect(due('The Buyer shall pay the deposit within five (5) days.')).toBe('2025-09-05');
   });
 
+  it('counts from an event the clause opens with "On" or "At", but not from a date', () => {
+    expect(
+      extractDeadline(
+        'On expiry or termination, the Provider shall delete all data within 30 days.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: null, anchor: { type: 'event', ref: 'expiry or termination' } });
+    expect(due('On 1 October 2025, the Buyer shall pay the deposit within five (5) days.')).toBe(
+      '2025-10-01',
+    );
+  });
+
   it('sets a yearless date ahead of the signing, not behind the latest date in the text', () => {
     const forecast = 'The Buyer shall provide a forecast on or before 1 March of each year.';
     const signedEarlyIn2027 = { signedAt: day('2027-02-03'), effectiveAt: null };

@@ -183,9 +183,10 @@ function periodWords(period: string): string {
 }
 
 // "Upon termination, the Provider shall return all data within thirty days": the thirty days run
-// from the termination, which the clause names before its subject, not from the signing.
+// from the termination, which the clause names before its subject, not from the signing. "On" and
+// "at" only before an event ("On expiry or termination,"), not before a date ("On 1 May 2027,").
 const FRONTED_EVENT =
-  /^(?:(?:promptly|immediately)\s+)?(?:upon|following|after)\s+([^,]{3,80}?),\s/i;
+  /^(?:(?:promptly|immediately)\s+)?(?:(?:upon|following|after)\s+|(?:on|at)\s+(?=(?:the\s+)?(?:expiry|expiration|termination|completion|closing|delivery|receipt|request|end|conclusion|cessation)\b))([^,]{3,80}?),\s/i;
 
 export function frontedEvent(clause: string): string | null {
   return FRONTED_EVENT.exec(clause)?.[1] ?? null;
