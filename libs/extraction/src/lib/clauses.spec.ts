@@ -261,6 +261,14 @@ describe('commitment clauses', () => {
     ).toEqual(['pay each invoice within 30 days', 'issue a forecast by 15 April 2027.']);
   });
 
+  it('does not take the figures of "one (1) hour ... four (4) hours" for a list', () => {
+    expect(
+      clauses('The Provider shall respond within one (1) hour and explain the cause in (4) lines.'),
+    ).toEqual([
+      'The Provider shall respond within one (1) hour and explain the cause in (4) lines.',
+    ]);
+  });
+
   it('does not take a reference to a paragraph or a lone letter for a list', () => {
     expect(
       clauses(

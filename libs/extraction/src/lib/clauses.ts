@@ -206,11 +206,35 @@ function cutAt(source: string, span: TextSpan, cuts: readonly Cut[]): TextSpan[]
   return pieces;
 }
 
+const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
+
+/** Where a marker ("b", "iii", "2") stands in a list numbered as `first` is: "a", "i" or "1". */
+function markerValue(marker: string, first: string): number | null {
+  const lower = marker.toLowerCase();
+  if (first === '1') return /^\d+$/.test(lower) ? Number(lower) : null;
+  if (first === 'a') return /^[a-z]$/.test(lower) ? lower.charCodeAt(0) - 96 : null;
+  if (!/^[ivx]+$/.test(lower)) return null;
+  const values = Array.from(lower, (letter) => ROMAN[letter] ?? 0);
+  return values.reduce(
+    (sum, value, index) => sum + ((values[index + 1] ?? 0) > value ? -value : value),
+    0,
+  );
+}
+
+/** The markers that number a list in order from its first: "(1) hour ... (4) hours" is none. */
+function inSequence(markers: readonly RegExpExecArray[]): RegExpExecArray[] {
+  const first = markers[0]?.[1]?.toLowerCase() ?? '';
+  if (!FIRST_ITEMS.has(first)) return [];
+  const kept: RegExpExecArray[] = [];
+  for (const m of markers) if (markerValue(m[1] ?? '', first) === kept.length + 1) kept.push(m);
+  return kept;
+}
+
 /** Where each item of a list run on in the sentence starts: two items or more, from the first. */
 function inlineItemCuts(text: string): Cut[] {
   if (!text.includes('(')) return [];
-  const markers = allMatches(INLINE_ITEM, text);
-  if (markers.length < 2 || !FIRST_ITEMS.has(markers[0]?.[1]?.toLowerCase() ?? '')) return [];
+  const markers = inSequence(allMatches(INLINE_ITEM, text));
+  if (markers.length < 2) return [];
   return markers.map((m) => {
     // The joint is short: looking back further would cost a square in the number of items.
     const before = text.slice(Math.max(0, m.index - 12), m.index);
