@@ -275,6 +275,13 @@ describe('obligations', () => {
     expect(fronted?.deadline?.dueDate).toBe('2027-05-01');
   });
 
+  it('names the subject of a condition as the "it" that follows it', () => {
+    expect(
+      obligations('If the Provider misses the target in any month, it shall credit the fee.')[0]
+        ?.actors,
+    ).toEqual(['Provider']);
+  });
+
   it('names whoever says "it" will, not the saying', () => {
     expect(obligations('Beta said it plans to hire 300 workers.')[0]?.actors).toEqual([
       'Beta Magnets, Inc.',

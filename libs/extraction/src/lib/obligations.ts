@@ -75,10 +75,19 @@ function firstWord(party: string): string {
 const REPORTER_PRONOUN =
   /^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)\s+(?:that\s+)?(?:it|they|he|she|we)\s*$/i;
 
+// "If the Provider fails to ..., it shall credit": the pronoun is the condition's subject.
+const CONDITION_SUBJECT =
+  /^\s*(?:[Ii]f|[Ww]hen|[Ww]here|[Ss]hould|[Uu]nless)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/;
+const PRONOUN = /^\s*(?:it|they|he|she)\s*$/i;
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
-  for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject))
+  let condition: string | undefined;
+  for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject)) {
+    condition ??= CONDITION_SUBJECT.exec(fronted[0])?.[1];
     subject = subject.slice(fronted[0].length);
+  }
+  if (condition && PRONOUN.test(subject)) subject = condition;
   if (COLLECTIVE.test(subject)) return [...parties];
   const named = parties.filter((party) =>
     subject.toLowerCase().includes(firstWord(party).toLowerCase()),
