@@ -67,11 +67,14 @@ describe('deadline expressions', () => {
     ['pay the price in five annual installments', 'P1Y'],
     ['report fortnightly on progress', 'P2W'],
     ['meet every other week', 'P2W'],
+    ['submit a report no later than the end of March each year', 'P1Y'],
   ])('reads the recurrence in "%s"', (clause, period) => {
     expect(findRecurrence(clause)?.period).toBe(period);
   });
 
-  it('does not read an "annual general meeting" as a recurrence', () => {
+  it('does not read an "annual general meeting" or "the monthly fee" as a recurrence', () => {
     expect(findRecurrence('at its annual general meeting')).toBeNull();
+    expect(findRecurrence('credit 5% of the monthly fee for that month')).toBeNull();
+    expect(findRecurrence('deliver its quarterly accounts')).toBeNull();
   });
 });

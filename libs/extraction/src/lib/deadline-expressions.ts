@@ -371,22 +371,39 @@ function dropContained(found: TimeExpression[]): TimeExpression[] {
   return kept;
 }
 
+// "the monthly fee", "its quarterly report": a word of a noun after a determiner says what kind
+// of thing it is, not how often anything is due. "provide monthly reports" does.
+const NOT_AFTER_DETERMINER = String.raw`(?<!\b(?:the|a|an|its|their|his|her|that|this|any|such|each)\s+)`;
+const recurrence = (source: string) => new RegExp(String.raw`\b(?:${source})\b`, 'i');
+
 const RECURRENCE: readonly [RegExp, string][] = [
   [
     /\b(?:semi-annually|bi-annually|twice (?:a|each|per) year|every six months|on a semi-annual basis|semi-annual (?:instal|install)ments?)\b/i,
     'P6M',
   ],
   [
-    /\b(?:annually|yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary|(?<!semi-)annual (?:instal|install)ments?)\b/i,
+    recurrence(
+      String.raw`annually|${NOT_AFTER_DETERMINER}yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|(?:${MONTHS.join('|')}) each year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary|(?<!semi-)annual (?:instal|install)ments?`,
+    ),
     'P1Y',
   ],
   [
-    /\b(?:quarterly|every (?:three|3) months|each (?:calendar |fiscal )?quarter|on a quarterly basis)\b/i,
+    recurrence(
+      String.raw`${NOT_AFTER_DETERMINER}quarterly|every (?:three|3) months|each (?:calendar |fiscal )?quarter|on a quarterly basis`,
+    ),
     'P3M',
   ],
-  [/\b(?:monthly|every month|each (?:calendar )?month|on a monthly basis)\b/i, 'P1M'],
+  [
+    recurrence(
+      String.raw`${NOT_AFTER_DETERMINER}monthly|every month|each (?:calendar )?month|on a monthly basis`,
+    ),
+    'P1M',
+  ],
   [/\b(?:fortnightly|every (?:other week|fortnight)|on a fortnightly basis)\b/i, 'P2W'],
-  [/\b(?:weekly|every week|each week|on a weekly basis)\b/i, 'P1W'],
+  [
+    recurrence(String.raw`${NOT_AFTER_DETERMINER}weekly|every week|each week|on a weekly basis`),
+    'P1W',
+  ],
 ];
 
 const EVERY_DURATION = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i');
