@@ -26,6 +26,14 @@ describe('contract term: when it ends', () => {
     ).toBe('2016-03-03');
   });
 
+  it('ends an initial term where ", after which" it renews', () => {
+    expect(
+      expiry(
+        'This Agreement continues for an initial term of three (3) years, after which it renews automatically for one-year periods.',
+      ),
+    ).toBe('2014-03-03');
+  });
+
   it('counts a bare term length from the start of the agreement', () => {
     expect(expiry('The term of this Agreement shall be ten (10) years.')).toBe('2021-03-03');
   });

@@ -13,9 +13,10 @@ const LENGTH_LEAD =
 // A period that is notice, a renewal or a deadline is not the length of the term.
 const NOT_LENGTH = /notice|prior|before|advance|within|renew|additional|successive|extension/i;
 // Where the period is counted from, when the sentence says; the preposition after "beginning"
-// varies ("beginning for the Commencement Date") but the anchor after it does not.
+// varies ("beginning for the Commencement Date") but the anchor after it does not. Not ", after
+// which it renews": what comes after the term.
 const COUNTED_FROM =
-  /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon|at|for))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(.+)/i;
+  /^\s*(?:(?:term|period)\s*)?(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:commencing|beginning|starting|running|to commence|to begin)(?:\s+(?:on|as of|from|with|upon|at|for))?|from(?:\s+and\s+including)?|after|following|subsequent to)\s+(?!(?:which|whom|whereupon|that)\b)(.+)/i;
 const THEREFROM = /^\s*(?:therefrom|thereafter|thereof)\b/i;
 // A length used as an adjective of the term: "a one year engagement", "an initial five-year term".
 // Only the instrument's own nouns: "the one-year period following" may be any period.
