@@ -10,7 +10,7 @@ import { findDefinitions } from './definitions';
 import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
 import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
-import { declaresItselfNonBinding } from './instrument-status';
+import { bindingParagraphs, declaresItselfNonBinding } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
@@ -120,6 +120,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     parties,
     title,
     declaredNonBinding: declaresItselfNonBinding(text),
+    bindingParagraphs: bindingParagraphs(text),
     policyInstrument:
       /\b(framework|memorand(?:um|a|ums)|mou)\b/i.test(title ?? '') &&
       !/\bagreement\b/i.test(title ?? ''),

@@ -1,10 +1,11 @@
-import { declaresItselfNonBinding } from './instrument-status';
+import { bindingParagraphs, declaresItselfNonBinding } from './instrument-status';
 
 describe('an instrument that declares itself non-binding', () => {
   it.each([
     'This Framework is not legally binding and does not create legal obligations.',
     'The Memorandum is a non-binding memorandum of the Participants.',
     'Neither memorandum is legally binding, and neither obliges either government to spend money.',
+    'Save for Clauses 8 and 9, this term sheet is not binding.',
   ])('reads "%s" as a declaration', (text) => {
     expect(declaresItselfNonBinding(text)).toBe(true);
   });
@@ -29,5 +30,16 @@ describe('an instrument that declares itself non-binding', () => {
     expect(
       declaresItselfNonBinding('Buyer shall deliver a non-binding rolling twelve-month forecast.'),
     ).toBe(false);
+  });
+});
+
+describe('the paragraphs that bind in a non-binding instrument', () => {
+  it.each([
+    ['Except for paragraphs 6 and 7, this letter is not legally binding.', ['6', '7']],
+    ['Save for Clauses 8, 9 and 11, this term sheet is not binding.', ['8', '9', '11']],
+    ['This letter is not binding. Paragraph 5 is legally binding.', ['5']],
+    ['This Memorandum is not legally binding.', []],
+  ])('reads "%s"', (text, numbers) => {
+    expect(bindingParagraphs(text)).toEqual(numbers);
   });
 });

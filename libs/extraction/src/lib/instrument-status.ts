@@ -5,12 +5,28 @@
  * instrument, and a binding contract may well mention one.
  */
 const DECLARATION =
-  /\b(?:not legally binding|does not create legal obligations|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement)|(?:neither|no)\s+(?:\w+\s+){0,3}(?:is|are)\s+legally binding)\b/i;
+  /\b(?:not legally binding|does not create legal obligations|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement)|(?:neither|no)\s+(?:\w+\s+){0,3}(?:is|are)\s+legally binding|this\s+(?:letter|term sheet|memorandum|framework|arrangement|document)(?:\s+of\s+(?:intent|understanding))?\s+is\s+not\s+binding)\b/i;
 // Background and history: recitals, and instruments this one replaces.
 const ABOUT_ANOTHER =
   /^\s*(?:whereas|recalling|noting|recogni[sz]ing|considering|background)\b|\bsupersed\w*|\breplac\w*|\bterminat\w*/i;
 // A text that calls itself a binding agreement is one, whatever it says of other instruments.
 const BINDING_SELF = /\bbinding (?:agreement|contract)\b/i;
+
+// "Except for paragraphs 6 and 7, this letter is not legally binding", "Paragraphs 6 and 7 are
+// binding": the numbered paragraphs a non-binding instrument binds its parties by.
+const PARAGRAPHS = String.raw`(?:paragraphs?|sections?|clauses?)\s+(\d{1,3}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\d{1,3})*)`;
+const EXCEPTED = new RegExp(
+  String.raw`\b(?:except(?:\s+for)?|other\s+than|save\s+for|with\s+the\s+exception\s+of)\s+${PARAGRAPHS}|\b${PARAGRAPHS}\s+(?:are|is|shall\s+be|will\s+be)\s+(?:legally\s+)?binding\b`,
+  'gi',
+);
+
+/** The numbers of the paragraphs that bind although the instrument says it does not. */
+export function bindingParagraphs(text: string): string[] {
+  const numbers = new Set<string>();
+  for (const m of text.matchAll(EXCEPTED))
+    for (const number of (m[1] ?? m[2] ?? '').match(/\d+/g) ?? []) numbers.add(number);
+  return [...numbers];
+}
 
 export function declaresItselfNonBinding(text: string): boolean {
   if (BINDING_SELF.test(text)) return false;

@@ -28,6 +28,7 @@ function obligations(text: string, over: Partial<ObligationContext> = {}) {
     parties: ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'],
     title: null,
     declaredNonBinding: false,
+    bindingParagraphs: [],
     policyInstrument: false,
     ...over,
   });
@@ -59,6 +60,20 @@ describe('obligations', () => {
     expect(
       obligations('Each Participant shall share data.', { declaredNonBinding: true })[0]?.binding,
     ).toBe(false);
+  });
+
+  it('takes the paragraphs a non-binding instrument excepts as binding', () => {
+    const text = [
+      '2. Alpha intends to complete its due diligence within 45 days.',
+      '6. Exclusivity. Beta shall not solicit any competing proposal.',
+      '6.2 Beta shall notify Alpha of any approach.',
+      '7. Each party shall bear its own costs.',
+    ].join('\n');
+    expect(
+      obligations(text, { declaredNonBinding: true, bindingParagraphs: ['6'] }).map(
+        (o) => o.binding,
+      ),
+    ).toEqual([false, true, true, false]);
   });
 
   it('takes "have agreed to" as binding unless the instrument declares itself non-binding', () => {

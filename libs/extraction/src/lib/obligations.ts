@@ -21,6 +21,8 @@ export interface ObligationContext {
   readonly title: string | null;
   /** The instrument says of itself that it creates no legal obligations. */
   readonly declaredNonBinding: boolean;
+  /** The numbered paragraphs that bind all the same ("Except for paragraphs 6 and 7, ..."). */
+  readonly bindingParagraphs: readonly string[];
   /** A framework or memorandum: a policy instrument whose "will" is not a legal duty. */
   readonly policyInstrument: boolean;
 }
@@ -235,6 +237,10 @@ function restates(highlight: Obligation, body: Obligation): boolean {
   );
 }
 
+// "6. Exclusivity.", "6.2 The Buyer shall", "Paragraph 6 - Exclusivity": the paragraph's number.
+const PARAGRAPH_NUMBER =
+  /^\s*(?:(\d{1,3})(?:\.\d{1,3})*\.?\s|(?:paragraph|section|clause|article)\s+(\d{1,3})\b)/i;
+
 /** Whether a line's first commitment word has a subject before it. */
 function namesWhoCommits(line: TextSpan): boolean {
   const [first] = findTriggers(line.text);
@@ -249,6 +255,8 @@ class ObligationReader {
   private leadIn: CommitmentClause | null = null;
   /** Where in `obligations` those read from bullets outside a list are. */
   private readonly fromBullets = new Set<number>();
+  /** The number of the paragraph being read ("6" for "6." or "6.2"), once one is numbered. */
+  private paragraph: string | null = null;
 
   constructor(
     private readonly source: string,
@@ -256,6 +264,8 @@ class ObligationReader {
   ) {}
 
   readLine(line: TextSpan): void {
+    const numbered = PARAGRAPH_NUMBER.exec(line.text);
+    if (numbered) this.paragraph = numbered[1] ?? numbered[2] ?? null;
     const listed = LIST_ITEM.test(line.text);
     if (!listed) this.leadIn = null;
     if (listed && this.leadIn) {
@@ -305,7 +315,12 @@ class ObligationReader {
 
   private add(clause: CommitmentClause): void {
     const times = ownTimes(clause, findTimeExpressions(clause.span.text));
-    this.obligations.push(buildObligation(clause, this.context, this.previousRelative, times));
+    const bindsHere =
+      this.context.declaredNonBinding &&
+      this.paragraph !== null &&
+      this.context.bindingParagraphs.includes(this.paragraph);
+    const context = bindsHere ? { ...this.context, declaredNonBinding: false } : this.context;
+    this.obligations.push(buildObligation(clause, context, this.previousRelative, times));
     const relative = times.find((e) => e.shape.type === 'relative');
     if (relative?.shape.type === 'relative' && !relative.shape.same)
       this.previousRelative = { anchor: relative.shape.anchor };
