@@ -62,6 +62,14 @@ describe('the action as a milestone title', () => {
     );
   });
 
+  it('names an event said to occur or take place by itself', () => {
+    expect(title('Closing is expected to occur in the first quarter of 2027.')).toBe('Closing');
+    expect(title('The first meeting shall take place in 2027.')).toBe('hold the first meeting');
+    expect(title('Completion, which is expected to occur by 31 March 2026, is conditional.')).toBe(
+      'Completion',
+    );
+  });
+
   it('gives a lone verb after "is expected to" its subject as object', () => {
     expect(title('The transaction is expected to close in the first half of 2026.')).toBe(
       'close the transaction',

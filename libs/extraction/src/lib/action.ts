@@ -28,6 +28,8 @@ const MAX_WORDS = 8;
 const SCHEDULED_PASSIVE =
   /^\s*(?:is|are)\s+(?:scheduled|planned|set|due|expected|targeted)\s+(?:for|by|within|in|on)\b/i;
 const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|intended)\s+to\b/i;
+// What an event does by itself: "Closing is expected to occur", "the meeting shall take place".
+const HAPPENS = /^(?:occur|happen|take place)$/i;
 // Things one holds: "hold a bilateral ministerial meeting".
 const HELD_EVENT =
   /\b(?:meeting|meetings|ministerial|summit|dialogue|conference|session|consultations?|talks|forum|review)\s*$/i;
@@ -205,6 +207,8 @@ function titleOf(phrase: string): string {
 /** "A bilateral ministerial meeting" -> "a bilateral ministerial meeting". */
 function nounPhrase(subject: string): string {
   const np = subject
+    // "Completion, which is expected to occur": the relative pronoun stands for what it follows.
+    .replace(/,?\s+(?:which|that|who)\s*$/i, '')
     .replace(/^.*\b(?:that|which|whereby|under which)\s+/i, '')
     .replace(/[,\s]+$/, '')
     .trim();
@@ -244,14 +248,7 @@ function affirmativeAction(
   const trigger = clause.slice(triggerStart, triggerEnd);
   const subject = nounPhrase(clause.slice(0, triggerStart));
   const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
-  if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) {
-    const what = titleOf(subject);
-    return {
-      title: HELD_EVENT.test(subject) ? `hold ${what}` : what,
-      phrase: subject,
-      agent: null,
-    };
-  }
+  if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) return scheduledEvent(subject);
   const title = titleOf(phrase);
   const passive = subject.length > 0 ? passiveAction(phrase, title, subject) : null;
   if (passive) return passive;
@@ -260,6 +257,8 @@ function affirmativeAction(
     const whole = (clause.slice(triggerEnd).split(BREAK)[0] ?? '').trim();
     return { title: titleOf(whole), phrase: whole };
   }
+  // "Closing is expected to occur", "The first meeting shall take place": the event is the action.
+  if (HAPPENS.test(title) && subject.length > 0) return scheduledEvent(subject);
   // "The transaction is expected to close": a lone verb takes its subject as object.
   if (EXPECTED_TO.test(trigger) && /^\w+$/.test(title) && subject.length > 0) {
     return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}`, agent: null };
@@ -278,6 +277,12 @@ function withBaseVerb(title: string): string {
   const doubled = stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
   const base = [stem, `${stem}e`, ...doubled].find((word) => startsWithListedVerb(word));
   return base ? `${base}${title.slice(stem.length + 3)}` : title;
+}
+
+/** An event that is scheduled or said to happen, named by itself: "hold the annual meeting". */
+function scheduledEvent(subject: string): Action {
+  const what = titleOf(subject);
+  return { title: HELD_EVENT.test(subject) ? `hold ${what}` : what, phrase: subject, agent: null };
 }
 
 /** A passive phrase in the active voice, with the agent it names apart; null if not a passive. */

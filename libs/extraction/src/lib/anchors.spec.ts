@@ -35,6 +35,11 @@ describe('anchors', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });
 
+  it('reads the date of this amendment or letter as the signing date', () => {
+    expect(resolveAnchor('the date of this Amendment', context()).type).toBe('signing');
+    expect(resolveAnchor('the date of this letter', context()).type).toBe('signing');
+  });
+
   it('reads "the Effective Date" as the effective date', () => {
     expect(resolveAnchor('the Effective Date', context())).toEqual({
       type: 'effective',

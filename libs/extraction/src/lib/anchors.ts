@@ -74,7 +74,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
   }
   if (
     /\b(signing|signature|execution)\b/.test(text) ||
-    /\bdate (?:of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou)|hereof|first (?:above )?written)\b/.test(
+    /\bdate (?:of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou|amendment|letter|addendum|side letter|term sheet)|hereof|first (?:above )?written)\b/.test(
       text,
     )
   ) {
