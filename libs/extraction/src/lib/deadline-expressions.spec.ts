@@ -33,6 +33,11 @@ describe('deadline expressions', () => {
     expect(first(clause)?.text).toBe(expression);
   });
 
+  it('reads early, mid or late in a year named from the text, with or without a preposition', () => {
+    expect(first('will ratify the pact early next year')?.text).toBe('early next year');
+    expect(first('will open the office by late this year')?.text).toBe('by late this year');
+  });
+
   it('keeps the longest of overlapping expressions, in order and apart, however many there are', () => {
     const clause = Array.from(
       { length: 200 },

@@ -80,9 +80,10 @@ const PERIOD_END =
 const YEAR_END =
   /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
 // "by mid-2028", "in early 2028", "by the middle of next year": the end of that part of the year
-// (early, the first quarter; mid, the first half; late, the whole year).
+// (early, the first quarter; mid, the first half; late, the whole year). The preposition may be
+// left out: "will ratify the pact early next year".
 const PART_OF_YEAR =
-  /\b(?:by|in|during|before|until)\s+(?:the\s+)?(early|mid|middle\s+of|late)[\s-]*(?:(\d{4})|(this|next)\s+year)\b/gi;
+  /\b(?:(?:by|in|during|before|until)\s+(?:the\s+)?)?(early|mid|middle\s+of|late)[\s-]*(?:(\d{4})|(this|next)\s+year)\b/gi;
 const PART_OF_YEAR_END: Readonly<Record<string, [string, number]>> = {
   early: ['first quarter', 3],
   mid: ['first half', 6],

@@ -255,6 +255,7 @@ describe('obligations', () => {
   it('names the parties as actors of what the leaders or a cooperation undertake', () => {
     const parties = ['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.'];
     expect(obligations('The two leaders will meet again in 2027.')[0]?.actors).toEqual(parties);
+    expect(obligations('The ministers will meet again in 2027.')[0]?.actors).toEqual(parties);
     expect(obligations('Cooperation will also cover joint mapping.')[0]?.actors).toEqual(parties);
   });
 

@@ -37,7 +37,7 @@ const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   progressive: 0.5,
 };
 const COLLECTIVE =
-  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:the\s+|two\s+|both\s+)*leaders|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
+  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:the\s+|two\s+|both\s+)*(?:leaders|ministers)|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
 // "unless either Party gives notice of non-renewal ...", "... notifies the other in writing of its
 // intention to terminate it at least six months before the expiry".
 const NOTICE_WINDOW =
