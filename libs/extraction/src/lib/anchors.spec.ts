@@ -35,6 +35,19 @@ describe('anchors', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });
 
+  it('ends each contract year the day before an anniversary of the start, unless defined', () => {
+    // Effective 2026-01-15: contract years end on 14 January.
+    expect(resolveAnchor('the end of each Contract Year', context())).toMatchObject({
+      type: 'event',
+      date: day('2027-01-14'),
+      period: 'P1Y',
+    });
+    const definitions = findDefinitions('"Contract Year" means each calendar year.', null);
+    expect(resolveAnchor('the end of each Contract Year', context({ definitions }))).toMatchObject({
+      date: day('2026-12-31'),
+    });
+  });
+
   it('reads the date of this amendment or letter as the signing date', () => {
     expect(resolveAnchor('the date of this Amendment', context()).type).toBe('signing');
     expect(resolveAnchor('the date of this letter', context()).type).toBe('signing');

@@ -1,5 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, compareDates, endOfMonth } from './calendar-date';
+import { findDateMentions } from './date-mentions';
 import type { Definitions } from './definitions';
 import type { AnchorType } from './types';
 
@@ -60,6 +61,25 @@ export function defaultAnchor(context: AnchorContext): ResolvedAnchor {
   return { type: 'publication', date: context.publishedAt };
 }
 
+/**
+ * Where a contract year ends: as the text defines it ("each calendar year"), else on the day before
+ * each anniversary of the agreement's start, as such years run when the text does not say.
+ */
+function contractYearEnd(
+  text: string,
+  base: CalendarDate,
+  context: AnchorContext,
+): { month: number; day: number } | null {
+  const kind = /\b(contract|agreement|licen[cs]e|lease) year\b/.exec(text)?.[1];
+  if (!kind) return null;
+  const meaning = context.definitions.meanings.get(`${kind} year`) ?? '';
+  if (/\bcalendar year\b/i.test(meaning)) return { month: 12, day: 31 };
+  const [ends] = findDateMentions(meaning);
+  if (ends) return { month: ends.month, day: ends.day };
+  const { month, day } = addDays(base, -1);
+  return { month, day };
+}
+
 export function resolveAnchor(phrase: string | null, context: AnchorContext): ResolvedAnchor {
   if (!phrase) return defaultAnchor(context);
   const text = phrase.toLowerCase();
@@ -81,7 +101,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     return { type: 'signing', date: context.signedAt };
   }
   const periodic =
-    /\bend of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
+    /\bend of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
       text,
     );
   // "the start of each Financial Year": the day after each end, the first one after the base.
@@ -95,7 +115,9 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     const unit = (periodic?.[1] ?? periodic?.[2] ?? starting?.[1] ?? 'year') as
       'quarter' | 'year' | 'month';
     const calendarYear = /calendar year/.test(text);
-    const fiscal = calendarYear ? { month: 12, day: 31 } : context.fiscalYearEnd;
+    const fiscal = calendarYear
+      ? { month: 12, day: 31 }
+      : (contractYearEnd(text, base, context) ?? context.fiscalYearEnd);
     const period = unit === 'year' ? 'P1Y' : unit === 'quarter' ? 'P3M' : 'P1M';
     const date = periodic
       ? firstPeriodEnd(base, unit, fiscal)
