@@ -98,6 +98,16 @@ function sentenceBefore(text: string, at: number): string {
   return text.slice(start + 1, at);
 }
 
+// "shall enter into force on the date of the later notification ...", "thirty days after the
+// deposit of the last instrument of ratification": an event the text cannot date.
+const ENTRY_INTO_FORCE_ON_EVENT =
+  /\b(?:shall|will)\s+(?:enter|come)\s+into\s+(?:force|effect)\b[^.;]{0,160}?\b(?:notifications?|ratification|approval|instruments?|internal procedures|exchange of notes|deposit)\b/i;
+
+/** Whether the instrument enters into force on an event it gives no date for. */
+export function entersIntoForceOnEvent(text: string): boolean {
+  return ENTRY_INTO_FORCE_ON_EVENT.test(text);
+}
+
 export function findEffectiveDates(
   text: string,
   definitions: Definitions,

@@ -97,6 +97,23 @@ describe('extractAgreement on a press release of a merger', () => {
   });
 });
 
+describe('extractAgreement on a treaty in force from an undated notification', () => {
+  const treaty = (entry: string) =>
+    extractAgreement(
+      `Agreement between Chile and Peru. Done at Lima on 3 November 2026. This Agreement shall enter into force ${entry}. This Agreement shall remain in force for a period of five (5) years.`,
+    ).term;
+
+  it('counts its term from the entry into force, which has no date, not from the signing', () => {
+    expect(treaty('on the date of the later notification completing internal procedures')).toEqual(
+      expect.objectContaining({ expiresAt: null, endEvent: 'P5Y after entry into force' }),
+    );
+  });
+
+  it('counts from the signing where it enters into force upon signature', () => {
+    expect(treaty('upon signature')?.expiresAt).toBe('2031-11-03');
+  });
+});
+
 describe("extractAgreement on a government's award to a company", () => {
   const result = extractAgreement(
     'WASHINGTON, February 3, 2026 - The U.S. Department of Energy today announced a $120 million grant to Coastal Lithium Refining LLC to build a refinery. ' +

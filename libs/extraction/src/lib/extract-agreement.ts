@@ -7,7 +7,12 @@ import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import type { Definitions } from './definitions';
 import { findDefinitions } from './definitions';
-import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import {
+  entersIntoForceOnEvent,
+  findEffectiveDates,
+  findPublishedAt,
+  firstYearReference,
+} from './document-dates';
 import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
 import { bindingParagraphs, declaresItselfNonBinding } from './instrument-status';
@@ -89,8 +94,11 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
 
   const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
   const events = findEventDates(text, yearReference);
+  // A treaty in force from an undated ratification or notification runs from then, not its signing.
+  const inForceLater = !effectiveAt && entersIntoForceOnEvent(text);
   const { term, expiresIncomplete } = findContractTerm(text, {
-    start: effectiveAt ?? signedAt,
+    start: inForceLater ? null : (effectiveAt ?? signedAt),
+    ...(inForceLater ? { startEvent: 'entry into force' } : {}),
     signedAt,
     startIncomplete: incompleteSigning,
     reference: yearReference,

@@ -18,6 +18,8 @@ export interface TermContext {
   readonly definitions: Definitions;
   /** Events the text dates elsewhere ("channel uploaded" -> 2010-08-01). */
   readonly events?: ReadonlyMap<string, CalendarDate>;
+  /** What the term starts on when `start` is not known: "entry into force". */
+  readonly startEvent?: string;
 }
 
 // "the date on which the channel is uploaded": an event told as a thing and what is done to it.
@@ -89,7 +91,7 @@ function datedInstrument(name: string, context: TermContext): CalendarDate | nul
 function known(date: CalendarDate | null, context: TermContext): TermPoint {
   if (date) return { kind: 'date', date };
   if (context.startIncomplete) return { kind: 'incomplete', edtf: context.startIncomplete };
-  return { kind: 'event', event: 'the start of the term' };
+  return { kind: 'event', event: context.startEvent ?? 'the start of the term' };
 }
 
 /** The event's own words, up to the end of its phrase. */
