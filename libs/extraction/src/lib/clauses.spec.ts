@@ -200,6 +200,14 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('takes the speaker of a quotation for its "we"', () => {
+    const sentence =
+      '"We are going to deliver the first shipments before 2030," Canada\'s energy minister told reporters.';
+    const [clause] = findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+    expect(clause?.subject).toBe("Canada's energy minister");
+    expect(clause?.span.text).toBe('"We are going to deliver the first shipments before 2030');
+  });
+
   it('does not take the month of May for a right before the commitment', () => {
     expect(clauses('On 1 May 2027, Alpha and Beta will sign the offtake agreement.')).toEqual([
       'On 1 May 2027, Alpha and Beta will sign the offtake agreement.',

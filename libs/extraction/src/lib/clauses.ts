@@ -47,7 +47,7 @@ const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
 // ", the ministry said.", ", Indonesia's investment ministry said in a statement.", and after a
 // quotation, '," the minister said.'
 const ATTRIBUTION =
-  /,["”’']?\s+(?:the\s+)?[\w\s'’-]{2,50}\s(?:said|read|stated|added|noted|says|reads|states)(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+on\s+\w+|in\s+an\s+interview))?\.?$/i;
+  /,["”’']?\s+((?:the\s+)?[\w\s'’-]{2,50})\s(?:said|read|stated|added|noted|says|reads|states|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+on\s+\w+|in\s+an\s+interview))?\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
 // "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time;
 // "intends to list its shares by March and expects to realise synergies within 24 months": two aims.
@@ -110,10 +110,19 @@ function trimEnumerator(source: string, span: TextSpan): TextSpan {
   return m ? makeSpan(source, span.start + m[0].length, span.end) : span;
 }
 
-function trimAttribution(source: string, span: TextSpan): TextSpan {
+/** The sentence without its attribution, and who it is attributed to ("Canada's minister"). */
+function trimAttribution(
+  source: string,
+  span: TextSpan,
+): { span: TextSpan; speaker: string | null } {
   const m = ATTRIBUTION.exec(span.text);
-  return m ? makeSpan(source, span.start, span.start + m.index) : span;
+  return m
+    ? { span: makeSpan(source, span.start, span.start + m.index), speaker: m[1] ?? null }
+    : { span, speaker: null };
 }
+
+// '"We are going to deliver ...," the minister said': the speaker's "we".
+const FIRST_PERSON = /^\s*["“]?\s*we\s*$/i;
 
 /** Splits "A, B, and C" after a trigger into separate commitments when it is a list of verbs. */
 function splitList(source: string, span: TextSpan, trigger: Trigger): TextSpan[] {
@@ -315,7 +324,8 @@ function sentenceParts(source: string, sentence: TextSpan): { span: TextSpan; it
 /** The commitments stated in one sentence. */
 export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
   const clauses: CommitmentClause[] = [];
-  const parts = sentenceParts(source, trimAttribution(source, sentence));
+  const { span: quoted, speaker } = trimAttribution(source, sentence);
+  const parts = sentenceParts(source, quoted);
   let subject = '';
   let fronted: string | null = null;
   let lastTrigger: Trigger | null = null;
@@ -356,7 +366,7 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       const own = findTriggers(item.text)[0] ?? { ...trigger, start: 0, end: 0 };
       const named = item.text.slice(0, own.start);
       const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
-      if (!continues) subject = named;
+      if (!continues) subject = speaker && FIRST_PERSON.test(named) ? speaker : named;
       clauses.push({ span: item, trigger: own, subject, fronted });
       lastTrigger = own;
     }

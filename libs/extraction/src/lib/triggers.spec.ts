@@ -29,6 +29,7 @@ describe('commitment triggers', () => {
     ['Leaders tasked their trade ministers with concluding the negotiations.', ['will']],
     ['The Presidents instructed senior officials to prepare a road map.', ['will']],
     ['The two sides will continue to negotiate on rules of origin.', ['will']],
+    ['We are going to deliver the first shipments before 2030.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -53,6 +54,7 @@ describe('commitment triggers', () => {
     ['Japan commits funds to the project.'],
     ['The Agent directed the funds to the escrow account.'],
     ['Clause 9 shall continue to apply after termination.'],
+    ['It is going to be difficult to meet the target.'],
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);

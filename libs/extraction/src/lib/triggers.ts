@@ -42,6 +42,8 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     'instrument',
   ],
   [/\b(?:will|would)\b(?!\s+have\b)/gi, 'will'],
+  // "We are going to deliver the first shipments": said as "will".
+  [/\b(?:is|are|am)\s+going\s+to\b(?!\s+(?:the|a|an|be\s+(?:difficult|hard|tough))\b)/gi, 'will'],
   // "Acme pledged to invest", "the two sides are to meet again": said as firmly as "will". Not
   // what something is for ("The purpose of this Agreement is to establish").
   [/\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\s+(?:not\s+)?to\b/gi, 'will'],
