@@ -33,6 +33,25 @@ describe('deadline expressions', () => {
     expect(first(clause)?.text).toBe(expression);
   });
 
+  it('reads "in the next five years" and "over the coming three years" as periods', () => {
+    expect(first('will invest USD 1 billion in the next five years')).toMatchObject({
+      text: 'in the next five years',
+      kind: 'within',
+    });
+    expect(first('will hire staff over the coming three years')?.text).toBe(
+      'over the coming three years',
+    );
+    // Not a quantity of years: "in 3 years' time" aside, "in five years" alone is no limit.
+    expect(findTimeExpressions('invested in five years of research')).toEqual([]);
+  });
+
+  it("reads a quarter by number with no year as one of the text's own year", () => {
+    expect(first('will open the mine by Q4')).toMatchObject({
+      text: 'by Q4',
+      shape: { type: 'coming-period-end', ahead: 0, month: 12 },
+    });
+  });
+
   it('reads early, mid or late in a year named from the text, with or without a preposition', () => {
     expect(first('will ratify the pact early next year')?.text).toBe('early next year');
     expect(first('will open the office by late this year')?.text).toBe('by late this year');

@@ -54,7 +54,7 @@ export interface TimeExpression {
 // An anchor phrase runs to the end of its clause: a comma, a stop, or a purpose/condition word.
 const ANCHOR = `((?:(?!\\b(?:to|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose)\\b)[^,;.()])+)`;
 const RELATIVE_AFTER = new RegExp(
-  `\\b(?:(within|no later than|not later than|not more than|over|during|falling)\\s+(?:the\\s+(?:next|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:\\s+(?:(?:immediately\\s+)?(?:after|of|from|following))\\s+${ANCHOR})?`,
+  `\\b(?:(within|no later than|not later than|not more than|over|during|falling|in(?=\\s+the\\s+(?:next|coming)\\s))\\s+(?:the\\s+(?:next|coming|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:\\s+(?:(?:immediately\\s+)?(?:after|of|from|following))\\s+${ANCHOR})?`,
   'gi',
 );
 const RELATIVE_BEFORE = new RegExp(
@@ -102,9 +102,10 @@ const COMING_YEAR_END =
 // next) month or quarter. Not "the month in which the invoice is received", an event's.
 const COMING_PERIOD =
   /\b(?:(?:by|before)\s+the\s+end\s+of\s+(?:(this|next)|the)\s+(month|quarter)|(this|next)\s+(month|quarter))\b(?!\s+(?:in\s+which|following|after|of|when)\b)/gi;
-// "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028": a quarter or half by number.
+// "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028", "by Q4": a quarter or half by
+// number.
 const NUMBERED_PERIOD =
-  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)\s+(\d{4})\b/g;
+  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // Capitalised, as names are written.
 const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`);
@@ -236,7 +237,8 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const [month, part] = quarter
       ? [quarter * 3, `${ORDINALS[quarter - 1]} quarter`]
       : [half * 6, `${ORDINALS[half - 1]} half`];
-    found.push(byExpression(m, yearPartEnd(m[5], undefined, month, part)));
+    // "by Q4" with no year: of the text's own year.
+    found.push(byExpression(m, yearPartEnd(m[5], 'this', month, part)));
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({
