@@ -23,6 +23,7 @@ import {
   findAnnouncedParties,
   findAwardRecipient,
   findCompanyParties,
+  findContractingCompanies,
   findCountryParties,
 } from './parties';
 import type { TextSpan } from './sentences';
@@ -49,15 +50,21 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
   return null;
 }
 
-/** Reads an agreement and returns what operations teams must track. */
 /**
- * The parties: two companies the text defines or announces; else the countries its title names,
- * or its opening lines; with one country, the company an award is made to.
+ * The parties: two companies the text defines, announces or names in its parties clause; else the
+ * countries its title names, or its opening lines; with one country, the company an award is made
+ * to.
  */
 function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
-  const defined = findCompanyParties(text, lines);
-  const companies = defined.length >= 2 ? defined : findAnnouncedParties(text);
-  if (companies.length >= 2) return companies;
+  const companyReadings = [
+    () => findCompanyParties(text, lines),
+    () => findAnnouncedParties(text),
+    () => findContractingCompanies(text),
+  ];
+  for (const read of companyReadings) {
+    const companies = read();
+    if (companies.length >= 2) return companies;
+  }
   const titled = findCountryParties(title ? [title] : []);
   if (titled.length >= 2) return titled;
   const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
@@ -66,6 +73,7 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
   return recipient ? [...countries, recipient] : countries;
 }
 
+/** Reads an agreement and returns what operations teams must track. */
 export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
   const text = blankElisions(input);
   const lines = splitLines(text);

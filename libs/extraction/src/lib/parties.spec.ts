@@ -2,6 +2,7 @@ import {
   findAnnouncedParties,
   findAwardRecipient,
   findCompanyParties,
+  findContractingCompanies,
   findCountryParties,
 } from './parties';
 import { splitLines } from './sentences';
@@ -39,6 +40,15 @@ describe('parties', () => {
     expect(
       findAnnouncedParties('Orion Minerals Corp. and Silverlake Resources Ltd. are miners.'),
     ).toEqual([]);
+  });
+
+  it('reads the two companies a parties clause names without short names for them', () => {
+    expect(
+      findContractingCompanies(
+        'This Agreement is made on 10 January 2026 between Alpha Minerals Pty Ltd, an Australian company, and Beta Magnets, Inc., a Delaware corporation.',
+      ),
+    ).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(findContractingCompanies('A dispute between Alpha and Beta Magnets, Inc.')).toEqual([]);
   });
 
   it('reads the company a government makes an award to', () => {

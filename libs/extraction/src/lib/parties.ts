@@ -125,13 +125,27 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 
 // A company's legal name in running text ("Orion Minerals Corp.") and its listing, if any
 // ("(NYSE: ORM)", which is not part of the name).
-const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
+const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?,?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
 const LEGAL_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\b`);
 // "Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that
 // they have entered into a definitive agreement": a press release names its parties so.
 const ANNOUNCED = new RegExp(
   String.raw`${COMPANY_NAME},?\s+and\s+${COMPANY_NAME},?\s+(?:\([^()]*\)\s+)?(?:today\s+|have\s+|jointly\s+)*(?:announced|signed|entered\s+into|agreed)\b`,
 );
+
+// "made on 10 January 2026 between Alpha Minerals Pty Ltd, an Australian company, and Beta
+// Magnets, Inc., a Delaware corporation": a parties clause with no short names.
+const BETWEEN = new RegExp(
+  String.raw`\bbetween\s+${COMPANY_NAME}(?:,\s+(?:an?|the)\s+[^,;()]{1,80}?,)?\s+and\s+${COMPANY_NAME}`,
+);
+
+/** The two companies a parties clause names without defining short names for them, or none. */
+export function findContractingCompanies(text: string): string[] {
+  const head = text.slice(0, 3000);
+  if (!LEGAL_FORM.test(head)) return [];
+  const m = BETWEEN.exec(head);
+  return m?.[1] && m[2] ? [tidyName(m[1]), tidyName(m[2])] : [];
+}
 
 /** The two companies a press release says made an agreement, or none. */
 export function findAnnouncedParties(text: string): string[] {
