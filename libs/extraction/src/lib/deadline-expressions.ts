@@ -392,7 +392,7 @@ const RECURRENCE: readonly [RegExp, string][] = [
   ],
   [
     recurrence(
-      String.raw`${NOT_AFTER_DETERMINER}quarterly|every (?:three|3) months|each (?:calendar |fiscal )?quarter|on a quarterly basis`,
+      String.raw`${NOT_AFTER_DETERMINER}quarterly|every (?:three|3) months|(?:each|every) (?:calendar |fiscal )?quarter|on a quarterly basis`,
     ),
     'P3M',
   ],

@@ -97,6 +97,31 @@ describe('extractAgreement on a press release of a merger', () => {
   });
 });
 
+describe('extractAgreement on a contract wrapped at a width, as a filing or a PDF is', () => {
+  const result = extractAgreement(
+    [
+      'This Agreement is made on 10 January 2026 between Alpha Minerals Pty Ltd ("Seller") and',
+      'Beta Magnets, Inc. ("Buyer").',
+      '',
+      '3.1 The Seller shall deliver the first shipment of Product to the Buyer no',
+      'later than 30 June 2026, and the Buyer shall pay each invoice within thirty (30) days of',
+      'receipt.',
+      '3.2 The Buyer shall provide a forecast every quarter.',
+    ].join('\n'),
+  );
+
+  it('reads the deadlines that run across a line, each expression on one line', () => {
+    expect(result.parties).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(
+      result.obligations.map((o) => [o.actors, o.deadline?.expression, o.deadline?.dueDate]),
+    ).toEqual([
+      [['Seller'], 'no later than 30 June 2026', '2026-06-30'],
+      [['Buyer'], 'within thirty (30) days of receipt', null],
+      [['Buyer'], 'every quarter', '2026-04-10'],
+    ]);
+  });
+});
+
 describe('extractAgreement on a treaty in force from an undated notification', () => {
   const treaty = (entry: string) =>
     extractAgreement(

@@ -27,7 +27,7 @@ import {
   findCountryParties,
 } from './parties';
 import type { TextSpan } from './sentences';
-import { splitLines } from './sentences';
+import { splitLines, unwrapLines } from './sentences';
 import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
 import { findTitle } from './title';
 import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
@@ -75,7 +75,7 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
 
 /** Reads an agreement and returns what operations teams must track. */
 export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
-  const text = blankElisions(input);
+  const text = unwrapLines(blankElisions(input));
   const lines = splitLines(text);
   const roles = classifyLines(lines);
   const reference = firstYearReference(text, options.referenceDate ?? options.publishedAt);

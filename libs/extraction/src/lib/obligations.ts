@@ -13,7 +13,7 @@ import type { TextSpan } from './sentences';
 import { makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
 import { findTriggers } from './triggers';
-import type { Obligation } from './types';
+import type { Deadline, Obligation } from './types';
 
 export interface ObligationContext {
   readonly deadlines: DeadlineContext;
@@ -173,13 +173,29 @@ function buildObligation(
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
-    deadline: extractDeadline(
-      text,
-      context.deadlines,
-      previousRelative,
-      times,
-      frontedEvent(text) ?? clause.fronted,
+    deadline: onOneLine(
+      extractDeadline(
+        text,
+        context.deadlines,
+        previousRelative,
+        times,
+        frontedEvent(text) ?? clause.fronted,
+      ),
     ),
+  };
+}
+
+/** The deadline with its expression and event on one line, as a wrapped text's are not. */
+function onOneLine(deadline: Deadline | null): Deadline | null {
+  if (!deadline) return null;
+  const { expression, anchor } = deadline;
+  const wrapped = /\s{2}|\n/;
+  if (!wrapped.test(expression) && !wrapped.test(anchor.ref ?? '')) return deadline;
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+  return {
+    ...deadline,
+    expression: oneLine(expression),
+    anchor: anchor.ref === undefined ? anchor : { ...anchor, ref: oneLine(anchor.ref) },
   };
 }
 
@@ -205,7 +221,7 @@ function noticeWindow(
     category: 'notice',
     binding: false,
     confidence: 0.7,
-    deadline: extractDeadline(text, context.deadlines, null),
+    deadline: onOneLine(extractDeadline(text, context.deadlines, null)),
   };
 }
 

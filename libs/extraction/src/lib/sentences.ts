@@ -59,6 +59,52 @@ export function makeSpan(source: string, start: number, end: number): TextSpan {
   return { text: source.slice(s, e), start: s, end: e };
 }
 
+// A line that goes on in the next: it ends on a comma or a word no sentence ends on.
+const GOES_ON =
+  /(?:,|\b(?:of|the|a|an|and|or|to|in|for|with|by|on|at|from|that|which|than|shall|will|must|may|its|their|his|her|any|such|this|these|those|per|under|upon|within|into|as|be|is|are|not|no|each|all|between|including)|-)$/i;
+const ENDS_SENTENCE = /[.;:!?]["”’)]?$/;
+// A line that starts something of its own: a list item, a clause number, a section heading.
+const STARTS_OWN =
+  /^(?:[-•*]\s|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)]\s|(?:\d{1,3}\.)+\d{0,3}\s|(?:section|clause|article|paragraph|schedule|annex)\s+\d)/i;
+
+/**
+ * Whether `next` continues `line` across a hard line break (text wrapped at a width, or a PDF).
+ * Not a name in capitals over its role ("OSTRANDER DEVELOPMENT BANK" over "as Lender").
+ */
+function continues(line: string, next: string): boolean {
+  if (STARTS_OWN.test(next)) return false;
+  if (GOES_ON.test(line)) return true;
+  return /^[a-z]/.test(next) && !ENDS_SENTENCE.test(line) && /[a-z]/.test(line);
+}
+
+/**
+ * The text with each paragraph wrapped over several lines (as plain-text filings and the text of
+ * PDFs are) on one line: a line break that a line goes on across ("shall deliver the first
+ * shipment of" / "Product no later than 30 June 2026") becomes a space. Offsets are kept.
+ */
+export function unwrapLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const parts: string[] = [];
+  let last: TextSpan | null = null;
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i !== text.length && text.charAt(i) !== '\n') continue;
+    const line = makeSpan(text, start, i);
+    if (line.text.length > 0) {
+      const between = last ? text.slice(last.end, line.start) : '';
+      const wrapped = last !== null && !/\n\s*\n/.test(between) && continues(last.text, line.text);
+      if (wrapped) parts.push(between.replace(/\n/g, ' '));
+      else if (last) parts.push(between);
+      else parts.push(text.slice(0, line.start));
+      parts.push(line.text);
+      last = line;
+    }
+    start = i + 1;
+  }
+  parts.push(last ? text.slice(last.end) : text);
+  return parts.join('');
+}
+
 /** Lines of the text (a contract clause or a page element usually sits on its own line). */
 export function splitLines(text: string): TextSpan[] {
   const lines: TextSpan[] = [];

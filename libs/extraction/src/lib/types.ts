@@ -42,6 +42,7 @@ export interface Deadline {
 }
 
 export interface Obligation {
+  /** The evidence: the text at `span`, a wrapped paragraph's line breaks read as spaces. */
   text: string;
   span: [number, number];
   actors: string[];
