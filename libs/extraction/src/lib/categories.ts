@@ -24,7 +24,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   ],
   [
     'delivery',
-    /\bshipments?\b|\bcargo(?:e?s)?\b|\bpurchase\b|\bsell\b|\bofftake\b|\bdeliver\w*\b[^.]{0,40}\bproducts?\b/i,
+    /\bshipments?\b|\bcargo(?:e?s)?\b|\bpurchase\b|\bbuy\b|\bsell\b|\bofftake\b|\bdeliver\w*\b[^.]{0,40}\bproducts?\b/i,
   ],
   [
     // The name may hold abbreviations: "a U.S.-Japan ... Rapid Response Group".
