@@ -23,6 +23,7 @@ describe('categories', () => {
     ['Licensee shall deliver an audited statement of Net Sales.', 'reporting'],
     ['Seller shall deliver the first additional cargo by June.', 'delivery'],
     ['Japan will buy 100 Boeing aircraft.', 'delivery'],
+    ['Chile will also meet its 2025 emission targets.', 'other'],
     ['Vietnam will provide preferential market access for U.S. exports.', 'trade-measure'],
     // Duties of a party are its obligations, not a trade measure.
     ['The Agent shall perform its duties with reasonable care.', 'other'],

@@ -16,7 +16,7 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   // "those meeting the standards" meet a test, they do not hold a meeting.
   [
     'meeting',
-    /\bmeet(?:ing|ings)?\b(?!\s+(?:the|all|any|such|its|their|these|those)\s+(?:standards?|requirements?|criteria|conditions|obligations|specifications|needs|demand|targets?|deadlines?|thresholds?)\b)|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogues?\b|\bhold\s+(?:\w+\s+){0,2}talks\b/i,
+    /\bmeet(?:ing|ings)?\b(?!\s+(?:the|all|any|such|its|their|these|those)\s+(?:[\w-]+\s+){0,2}?(?:standards?|requirements?|criteria|conditions|obligations|specifications|needs|demand|targets?|deadlines?|thresholds?)\b)|\bconvene\b|\bministerial\b|\bsummit\b|\bdialogues?\b|\bhold\s+(?:\w+\s+){0,2}talks\b/i,
   ],
   [
     'reporting',
