@@ -59,6 +59,16 @@ describe('convertHtml', () => {
     expect(text).toContain('\n\nFinancing will be provided within six months.');
   });
 
+  it("keeps a table row's cells apart, a row a paragraph", () => {
+    const { text } = convertHtml(
+      `<html><body><article><h1>Milestones</h1><p>${'The grant funds a refinery and its milestones are listed below. '.repeat(4)}</p><table><tr><th>Milestone</th><th>Target date</th></tr><tr><td>Financial close</td><td> 30 June 2026 </td></tr></table></article></body></html>`,
+    );
+    expect(text.split('\n\n').slice(-2)).toEqual([
+      'Milestone | Target date',
+      'Financial close | 30 June 2026',
+    ]);
+  });
+
   it('drops a paragraph that is only a URL, as scraped image captions are', () => {
     const text = convertHtml(
       newsPageHtml({

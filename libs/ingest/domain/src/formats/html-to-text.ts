@@ -77,6 +77,19 @@ interface HtmlNode {
   childNodes: ArrayLike<HtmlNode>;
 }
 
+/** A block's text; a table row's cells kept apart ("Financial close | 30 June 2026"). */
+function blockText(block: HtmlNode): string {
+  const cells =
+    block.nodeName === 'TR'
+      ? Array.from(block.childNodes).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH')
+      : [];
+  if (cells.length === 0) return block.textContent ?? '';
+  return cells
+    .map((cell) => collapseSpaces(cell.textContent ?? ''))
+    .filter((text) => text !== '')
+    .join(' | ');
+}
+
 function paragraphsOf(root: HtmlNode): string[] {
   const paragraphs: string[] = [];
   let inline = '';
@@ -92,7 +105,7 @@ function paragraphsOf(root: HtmlNode): string[] {
       else if (child.nodeName === 'BR') inline += ' ';
       else if (BLOCKS.has(child.nodeName)) {
         flush();
-        inline = child.textContent ?? '';
+        inline = blockText(child);
         flush();
       } else if (CONTAINERS.has(child.nodeName)) {
         flush();
