@@ -6,6 +6,7 @@ import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline, frontedEvent } from './deadlines';
+import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
 import { isCompanyName } from './parties';
@@ -350,8 +351,17 @@ export function findObligations(
   context: ObligationContext,
 ): Obligation[] {
   const reader = new ObligationReader(source, context);
+  const table = new MilestoneTable(
+    source,
+    context.deadlines,
+    context.parties,
+    isBinding('will', context),
+  );
   const title = context.title?.trim().toLowerCase() ?? null;
   for (const [index, line] of lines.entries()) {
+    const { milestone, consumed } = table.read(line);
+    if (milestone) reader.obligations.push(milestone);
+    if (consumed) continue;
     // A short item ("(c) maintain ISO 9001 certification") reads like a heading.
     const role = roles[index];
     if (role !== 'body' && !(role === 'heading' && LIST_ITEM.test(line.text))) continue;

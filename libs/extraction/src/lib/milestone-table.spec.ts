@@ -1,0 +1,98 @@
+import type { CalendarDate } from './calendar-date';
+import type { DeadlineContext } from './deadlines';
+import { findDefinitions } from './definitions';
+import { MilestoneTable } from './milestone-table';
+import { splitLines } from './sentences';
+
+const SIGNED: CalendarDate = { year: 2026, month: 2, day: 3 };
+const context: DeadlineContext = {
+  signedAt: SIGNED,
+  publishedAt: null,
+  effectiveAt: null,
+  entryIntoForceAt: null,
+  definitions: findDefinitions('', null),
+  events: new Map(),
+  fiscalYearEnd: { month: 12, day: 31 },
+  termExpiry: null,
+  holidayCountry: 'US',
+  renewalPeriod: null,
+  reference: SIGNED,
+};
+const PARTIES = ['United States', 'Coastal Lithium Refining LLC'];
+
+/** The milestones a table reader finds in a text, and the lines it leaves to the rest. */
+function read(text: string) {
+  const table = new MilestoneTable(text, context, PARTIES, true);
+  const milestones = [];
+  const left = [];
+  for (const line of splitLines(text)) {
+    const { milestone, consumed } = table.read(line);
+    if (milestone) milestones.push(milestone);
+    if (!consumed) left.push(line.text);
+  }
+  return { milestones, left };
+}
+
+describe('a table of milestones', () => {
+  const text = [
+    'Schedule 2 - Milestones',
+    'Milestone | Target date',
+    'Financial close | 30 June 2026',
+    'Start of construction\t1 March 2027',
+    'Mechanical completion Q2 2028',
+    'Schedule 3 - Reporting',
+    'The Recipient shall submit quarterly reports.',
+  ].join('\n');
+
+  it('reads each row as a milestone of the parties, due by its date or period', () => {
+    const { milestones } = read(text);
+    expect(milestones.map((m) => [m.action, m.deadline?.expression, m.deadline?.dueDate])).toEqual([
+      ['Financial close', '30 June 2026', '2026-06-30'],
+      ['Start of construction', '1 March 2027', '2027-03-01'],
+      ['Mechanical completion', 'Q2 2028', '2028-06-30'],
+    ]);
+    expect(milestones[0]).toMatchObject({ actors: PARTIES, binding: true, category: 'financing' });
+  });
+
+  it('quotes each row at its place in the text', () => {
+    for (const milestone of read(text).milestones)
+      expect(text.slice(milestone.span[0], milestone.span[1])).toBe(milestone.text);
+  });
+
+  it('ends at a line that commits someone, and leaves it and what follows to the rest', () => {
+    // "Schedule 3 - Reporting" might have been the label of a date on the next line.
+    expect(read(text).left).toEqual(['The Recipient shall submit quarterly reports.']);
+    expect(read(`${text}\nPayment of the first tranche 1 May 2027`).milestones).toHaveLength(3);
+  });
+
+  it('leaves out history dated on or before the document, and holds what is expected as hoped for', () => {
+    const { milestones } = read(
+      [
+        'Timeline',
+        'Talks began 12 March 2019',
+        'Framework signed 3 February 2026',
+        'First shipment expected Q3 2027',
+      ].join('\n'),
+    );
+    expect(milestones.map((m) => [m.action, m.binding])).toEqual([
+      ['First shipment expected', false],
+    ]);
+  });
+
+  it("reads a label and its date on two lines, as a Word table's cells come", () => {
+    const cells = 'Milestones\n\nMilestone\n\nTarget date\n\nFinancial close\n\n30 June 2026';
+    const [close] = read(cells).milestones;
+    expect(close).toMatchObject({
+      action: 'Financial close',
+      text: 'Financial close  30 June 2026',
+    });
+    expect(close?.deadline?.dueDate).toBe('2026-06-30');
+  });
+
+  it('reads nothing without a heading that names the table, nor a line with a commitment word', () => {
+    expect(read('Financial close 30 June 2026').milestones).toEqual([]);
+    expect(
+      read('Key dates\nThe Recipient shall reach financial close by 30 June 2026').milestones,
+    ).toEqual([]);
+  });
+});

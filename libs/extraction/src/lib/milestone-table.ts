@@ -1,0 +1,111 @@
+import { formatIsoDate } from './calendar-date';
+import { categorise } from './categories';
+import { findDateMentions } from './date-mentions';
+import type { DeadlineContext } from './deadlines';
+import { extractDeadline } from './deadlines';
+import type { TextSpan } from './sentences';
+import { findTriggers } from './triggers';
+import type { Obligation } from './types';
+
+// "Schedule 2 - Milestones", "Key Dates", "Timetable", "Implementation schedule": a table of what
+// is due when follows, one row a line.
+const TABLE_HEADING =
+  /(?:^|[\s\-–—:])(?:(?:project|key|delivery|construction|payment)\s+)?(?:milestones?|key dates|timetable|time\s?line|implementation schedule|schedule of (?:milestones|dates))\s*:?$/i;
+// A period named without a day: "Q2 2028", "H1 2027", "mid-2028", "2029".
+const PERIOD_AT_END =
+  /(?:\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+\d{4}|\b(?:early|mid|late)[\s-]\d{4}|\b(?:19|20)\d{2})$/i;
+const MAX_LABEL_WORDS = 12;
+// "First shipment expected", "Target start of production": hoped for, not promised.
+const EXPECTED = /\b(?:expected|planned|target(?:ed)?|estimated|anticipated|indicative)\b/i;
+
+/**
+ * Reads a table of milestones, as a document converted from HTML, Word or PDF gives one: a heading
+ * that names it, perhaps a header row, then one milestone a line, its label and then when it is due
+ * ("Financial close 30 June 2026", "Commercial operation | Q2 2028"), or a label on one line and
+ * its date on the next, as a Word table's cells come. Each row is a commitment of the parties, due
+ * by that date; the table ends at the first line that is neither a row nor a label.
+ */
+export class MilestoneTable {
+  private inTable = false;
+  /** A line that may be the label of the date on the next one (or the table's header). */
+  private label: TextSpan | null = null;
+
+  constructor(
+    private readonly source: string,
+    private readonly context: DeadlineContext,
+    private readonly parties: readonly string[],
+    private readonly binding: boolean,
+  ) {}
+
+  /** The line's milestone, or null; `consumed` is set for a line that is the table's own. */
+  read(line: TextSpan): { milestone: Obligation | null; consumed: boolean } {
+    if (TABLE_HEADING.test(line.text) && findTriggers(line.text).length === 0) {
+      this.inTable = true;
+      this.label = null;
+      return { milestone: null, consumed: true };
+    }
+    if (!this.inTable) return { milestone: null, consumed: false };
+    const text = line.text.replace(/[\s|;.]+$/, '');
+    const when = whenAtEnd(text);
+    const label = when ? text.slice(0, when.start).replace(/[\s|:,\-–—\t]+$/, '') : text;
+    const labelLine = this.label;
+    this.label = null;
+    const end = line.start + text.length;
+    if (when && label === '' && labelLine)
+      return this.row(labelLine.text, labelLine.start, end, when.text);
+    if (when && isLabel(label)) return this.row(label, line.start, end, when.text);
+    if (!when && isLabel(label)) {
+      this.label = line;
+      return { milestone: null, consumed: true };
+    }
+    this.inTable = false;
+    return { milestone: null, consumed: false };
+  }
+
+  /** The date the document was written on, before which a row is history. */
+  private get written(): string | null {
+    const { signedAt, publishedAt, reference } = this.context;
+    const date = signedAt ?? publishedAt ?? reference;
+    return date ? formatIsoDate(date) : null;
+  }
+
+  /** The milestone of a row: `label` due by `when`, quoted from `start` to `end`. */
+  private row(
+    label: string,
+    start: number,
+    end: number,
+    when: string,
+  ): { milestone: Obligation | null; consumed: boolean } {
+    const deadline = extractDeadline(`by ${when}`, this.context, null);
+    // "Talks began 12 March 2019" or "Framework signed" on the day in a timeline is history, not a
+    // milestone: it is kept out.
+    const past = deadline?.dueDate && this.written && deadline.dueDate <= this.written;
+    if (!deadline || past) return { milestone: null, consumed: true };
+    const milestone: Obligation = {
+      // A label and its date on two lines (a Word table's cells) are quoted on one.
+      text: this.source.slice(start, end).replace(/\n/g, ' '),
+      span: [start, end],
+      actors: [...this.parties],
+      action: label,
+      category: categorise(label, label),
+      binding: this.binding && !EXPECTED.test(label),
+      confidence: 0.6,
+      deadline: { ...deadline, expression: when },
+    };
+    return { milestone, consumed: true };
+  }
+}
+
+/** Whether a line can be a row's label: a few words that commit no one. */
+function isLabel(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words > 0 && words <= MAX_LABEL_WORDS && findTriggers(text).length === 0;
+}
+
+/** The date or period a row ends with, and where it starts. */
+function whenAtEnd(text: string): { start: number; text: string } | null {
+  const last = findDateMentions(text).at(-1);
+  if (last && last.end === text.length) return { start: last.start, text: last.text };
+  const period = PERIOD_AT_END.exec(text);
+  return period ? { start: period.index, text: period[0] } : null;
+}
