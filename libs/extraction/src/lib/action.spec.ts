@@ -177,6 +177,15 @@ describe('the action as a milestone title', () => {
     expect(title('Japan is committed to bolstering ties.')).toBe('bolstering ties');
   });
 
+  it('ends the action where a time of day starts', () => {
+    expect(title('Chile shall file the notice by close of business on 5 March 2026.')).toBe(
+      'file the notice',
+    );
+    expect(title('Peru shall deliver the bid by 5:00 p.m. (New York time) on 5 March 2026.')).toBe(
+      'deliver the bid',
+    );
+  });
+
   it('ends the action where "once" starts a condition, but not at "once a year"', () => {
     expect(title('Acme expects to create 400 jobs once the plant is fully operational.')).toBe(
       'create 400 jobs',

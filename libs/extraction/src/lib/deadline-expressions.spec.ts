@@ -33,6 +33,32 @@ describe('deadline expressions', () => {
     expect(first(clause)?.text).toBe(expression);
   });
 
+  it('reads the Nth business day after an event as that many business days from it', () => {
+    expect(
+      first('shall answer no later than the tenth Business Day after the request.'),
+    ).toMatchObject({
+      text: 'no later than the tenth Business Day after the request',
+      shape: {
+        type: 'relative',
+        duration: { amount: 10, unit: 'D', businessDays: true },
+        anchor: 'the request',
+      },
+    });
+  });
+
+  it('reads the last day of a month, "on or prior to" a date, and "by end Q1"', () => {
+    expect(first('shall report on or prior to the last day of February 2026.')).toMatchObject({
+      text: 'on or prior to the last day of February 2026',
+      shape: { type: 'month', year: 2026, month: 2, middle: false },
+    });
+    expect(first('shall pay on or prior to 5 March 2026.')?.text).toBe(
+      'on or prior to 5 March 2026',
+    );
+    expect(first('shall complete the works by end Q1 2027.')).toMatchObject({
+      shape: { type: 'period-end', year: 2027, month: 3 },
+    });
+  });
+
   it('reads "in the next five years" and "over the coming three years" as periods', () => {
     expect(first('will invest USD 1 billion in the next five years')).toMatchObject({
       text: 'in the next five years',

@@ -61,8 +61,13 @@ const RELATIVE_BEFORE = new RegExp(
   `\\b(?:at least|not less than|no later than|not later than|no fewer than|no less than)?\\s*${DURATION_PATTERN}\\s+(?:(?:prior\\s+)?(?:written\\s+)?(?:notice\\s+)?)?(?:prior to|before|in advance of)\\s+${ANCHOR}`,
   'gi',
 );
+// "no later than the tenth Business Day after the request": a count of days from an event.
+const ORDINAL_DAY_AFTER = new RegExp(
+  String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+(business\s+|working\s+|calendar\s+)?day\s+(?:after|following)\s+${ANCHOR}`,
+  'gi',
+);
 const DATE_LEAD =
-  /(?:\b(no later than|not later than|on or before|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?$/i;
+  /(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?$/i;
 const FIRST_OF_SERIES =
   /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
 // The month in which each part of a year ends.
@@ -105,14 +110,14 @@ const COMING_PERIOD =
 // "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028", "by Q4": a quarter or half by
 // number.
 const NUMBERED_PERIOD =
-  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
+  /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // Capitalised, as names are written.
 const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`);
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
 // February). Capitalised, so that the modal "may" is no month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than)\s+(?:the\s+(end|middle)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to)\s+(?:the\s+(end|middle|last\s+day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 const FISCAL_YEAR =
@@ -190,6 +195,32 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   for (const m of allMatches(RELATIVE_AFTER, clause)) {
     const e = relative(clause, m, 3, 'after');
     if (e) found.push(e);
+  }
+  for (const m of allMatches(ORDINAL_DAY_AFTER, clause)) {
+    const days = parseOrdinal(m[1] ?? '');
+    if (days === null) continue;
+    const anchor = (m[3] ?? '').trim() || null;
+    const duration = {
+      amount: days,
+      unit: 'D' as const,
+      businessDays: Boolean(m[2]?.trim().match(/business|working/i)),
+    };
+    const shape = {
+      type: 'relative' as const,
+      duration,
+      relation: 'after' as const,
+      anchor,
+      same: false,
+      thereafter: false,
+      then: false,
+    };
+    found.push({
+      start: m.index,
+      end: m.index + m[0].trimEnd().length,
+      text: m[0].trimEnd(),
+      kind: 'within',
+      shape,
+    });
   }
   for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();

@@ -20,6 +20,8 @@ describe('sentence segmentation', () => {
       'Mirador Lithium Corp. ("Mirador") signed with Donald J. Trump.',
       'It buys a 40 per cent. interest.',
     ]);
+    const time = 'Bids are due by 5:00 p.m. (New York time) on 5 March 2026.';
+    expect(splitSentences(time, splitLines(time)[0]!)).toHaveLength(1);
   });
 });
 

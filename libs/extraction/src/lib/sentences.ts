@@ -21,6 +21,8 @@ const ABBREVIATIONS = new Set([
   'jr',
   'sr',
   'vs',
+  'a.m',
+  'p.m',
   'e.g',
   'i.e',
   'u.s',
