@@ -48,6 +48,14 @@ describe('anchors', () => {
     });
   });
 
+  it('reads the close of each fiscal year as its end', () => {
+    // Effective 2026-01-15: the first fiscal year to close after it ends on 31 December 2026.
+    expect(resolveAnchor('the close of each fiscal year', context())).toMatchObject({
+      date: day('2026-12-31'),
+      period: 'P1Y',
+    });
+  });
+
   it('reads the date of this amendment or letter as the signing date', () => {
     expect(resolveAnchor('the date of this Amendment', context()).type).toBe('signing');
     expect(resolveAnchor('the date of this letter', context()).type).toBe('signing');

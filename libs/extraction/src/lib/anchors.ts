@@ -101,7 +101,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     return { type: 'signing', date: context.signedAt };
   }
   const periodic =
-    /\bend of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
+    /\b(?:end|close) of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
       text,
     );
   // "the start of each Financial Year": the day after each end, the first one after the base.
