@@ -61,7 +61,9 @@ export function variant(templates: string[], index: number): string {
   const next = random(index + 1);
   const pool = paragraphsOf(templates);
   const paragraphs: string[] = [];
-  for (let taken = new Set<number>(); taken.size < PARAGRAPHS_PER_VARIANT;) {
+  // The sample alone (no corpus beside the repository) has fewer paragraphs than a variant takes.
+  const wanted = Math.min(PARAGRAPHS_PER_VARIANT, pool.length);
+  for (let taken = new Set<number>(); taken.size < wanted;) {
     const pick = Math.floor(next() * pool.length);
     if (taken.has(pick)) continue;
     taken.add(pick);
