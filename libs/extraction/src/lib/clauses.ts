@@ -77,11 +77,14 @@ const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 // "Acme will invest $5 million, and they will open a plant": the pronoun's subject is the last one.
 const PRONOUN_SUBJECT = /^\s*(?:it|they|he|she|we)\s*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
+// "said on Monday", "said in a statement": when or how it was said.
+const WHEN_SAID = String.raw`\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement`;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
 // when a pronoun follows, which only the reporter's name explains. The verb in lower case: "The
 // United States will" names a state, not a statement.
-const REPORTED_LEAD =
-  /^(?:[Tt]he\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)\s+(?:that\s+)?(?!(?:it|they|he|she|we|its|their)\b)/;
+const REPORTED_LEAD = new RegExp(
+  String.raw`^(?:[Tt]he\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:said|says|stated|states|added|noted|reported|reports)(?!(?:${WHEN_SAID})?\s+(?:that\s+)?(?:it|they|he|she|we|its|their)\b)(?:${WHEN_SAID})?\s+(?:that\s+)?`,
+);
 // "..., and create new mechanisms": the conjunction joins the list, it is not the item's.
 const LIST_CONJUNCTION = /^(?:and|or)\s+/i;
 // A clause's heading or list marker: "Article 12", "§ 5", "(a)", "iv)", "(12)".

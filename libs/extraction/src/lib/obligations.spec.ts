@@ -303,6 +303,15 @@ describe('obligations', () => {
       'Beta Magnets, Inc.',
     ]);
     expect(obligations('Syrah said it plans to hire 300 workers.')[0]?.actors).toEqual(['Syrah']);
+    expect(obligations('Syrah said on Monday it would hire 300 workers.')[0]?.actors).toEqual([
+      'Syrah',
+    ]);
+    expect(
+      obligations('Codelco said in a statement it will cut output by 2027.')[0]?.actors,
+    ).toEqual(['Codelco']);
+    expect(obligations('The company also agreed to sell its stake.')[0]?.actors).toEqual([
+      'company',
+    ]);
   });
 
   it('names the covenanting party, not the "it" of its covenant', () => {

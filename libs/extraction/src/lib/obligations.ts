@@ -76,7 +76,7 @@ function firstWord(party: string): string {
 
 // "Syrah said it plans to ...": the pronoun is the one who said it.
 const REPORTER_PRONOUN =
-  /^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)\s+(?:that\s+)?(?:it|they|he|she|we)\s*$/i;
+  /^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)(?:\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement)?\s+(?:that\s+)?(?:it|they|he|she|we)\s*$/i;
 
 // "If the Provider fails to ..., it shall credit": the pronoun is the condition's subject.
 const CONDITION_SUBJECT =
@@ -100,6 +100,7 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')
+    .replace(/\s+(?:also|further|jointly|now|then|today)$/i, '')
     .trim();
   if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
   // A news report's "the company" is the one company among the parties.

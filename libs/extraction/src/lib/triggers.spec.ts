@@ -30,6 +30,7 @@ describe('commitment triggers', () => {
     ['The Presidents instructed senior officials to prepare a road map.', ['will']],
     ['The two sides will continue to negotiate on rules of origin.', ['will']],
     ['We are going to deliver the first shipments before 2030.', ['will']],
+    ['The company also agreed on Tuesday to sell its stake.', ['agreed']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });

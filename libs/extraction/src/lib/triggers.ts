@@ -14,7 +14,7 @@ export interface Trigger {
 const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/gi, 'duty'],
   [
-    /\b(?:has|have)\s+(?:also\s+)?agreed\s+(?:not\s+)?to\b|\bagree(?:s|d)?\s+(?:not\s+)?to\b/gi,
+    /\b(?:has|have)\s+(?:also\s+)?agreed\s+(?:not\s+)?to\b|\bagree(?:s|d)?\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:not\s+)?to\b/gi,
     'agreed',
   ],
   // "The Borrower covenants that it will maintain": the covenant is the commitment, its subject the
