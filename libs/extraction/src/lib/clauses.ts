@@ -78,7 +78,7 @@ const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 const PRONOUN_SUBJECT = /^\s*(?:it|they|he|she|we)\s*$/i;
 const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
 // "said on Monday", "said in a statement": when or how it was said.
-const WHEN_SAID = String.raw`\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement`;
+export const WHEN_SAID = String.raw`\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement`;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
 // when a pronoun follows, which only the reporter's name explains. The verb in lower case: "The
 // United States will" names a state, not a statement.

@@ -1,7 +1,7 @@
 import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
-import { findCommitmentClauses, isListedAction, leadsInList } from './clauses';
+import { WHEN_SAID, findCommitmentClauses, isListedAction, leadsInList } from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
@@ -75,8 +75,10 @@ function firstWord(party: string): string {
 }
 
 // "Syrah said it plans to ...": the pronoun is the one who said it.
-const REPORTER_PRONOUN =
-  /^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)(?:\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement)?\s+(?:that\s+)?(?:it|they|he|she|we)\s*$/i;
+const REPORTER_PRONOUN = new RegExp(
+  String.raw`^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)(?:${WHEN_SAID})?\s+(?:that\s+)?(?:it|they|he|she|we)\s*$`,
+  'i',
+);
 
 // "If the Provider fails to ..., it shall credit": the pronoun is the condition's subject.
 const CONDITION_SUBJECT =
@@ -139,8 +141,8 @@ function committedSubject(clause: CommitmentClause): string {
   return COMMITTED_OBJECT.exec(trigger)?.[1] ?? clause.subject;
 }
 
-// "The leaders met in Jakarta on 12 March and agreed to ...": the text ends with the verb that
-// the commitment word shares a subject with, so what it says is no part of the commitment.
+// "The leaders met in Jakarta on 12 March and agreed to ...": where "and" comes between a time and
+// the commitment word, the time is another verb's of the same subject.
 const OTHER_VERB_BEFORE = /\sand\s+(?:also\s+|jointly\s+|further\s+)?$/i;
 
 /** The time expressions that belong to the commitment, not to another verb of its subject. */
