@@ -286,13 +286,19 @@ const TIMED_VERB_JOINT =
 function splitTimedVerbs(source: string, span: TextSpan, triggerEnd: number): TextSpan[] {
   if (!/\sand\s+[a-z]/.test(span.text)) return [span];
   const items: TextSpan[] = [];
+  const times = findTimeExpressions(span.text);
   let start = 0;
-  for (const time of findTimeExpressions(span.text)) {
+  for (const time of times) {
     const joint =
       time.start >= triggerEnd ? TIMED_VERB_JOINT.exec(span.text.slice(time.end)) : null;
-    if (!joint || !saysWhen(span.text.slice(time.end + joint[0].length))) continue;
+    if (!joint) continue;
+    // What follows says when by a time of its own, already found, or a repetition.
+    const rest = time.end + joint[0].length;
+    const restSaysWhen =
+      times.some((later) => later.start >= rest) || findRecurrence(span.text.slice(rest)) !== null;
+    if (!restSaysWhen) continue;
     items.push(makeSpan(source, span.start + start, span.start + time.end));
-    start = time.end + joint[0].length;
+    start = rest;
   }
   if (items.length === 0) return [span];
   items.push(makeSpan(source, span.start + start, span.end));

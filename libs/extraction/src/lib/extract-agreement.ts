@@ -131,12 +131,14 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     renewalPeriod: term?.renewal?.period ?? null,
     reference: yearReference,
   };
+  const declaredNonBinding = declaresItselfNonBinding(text);
   const found = findObligations(text, lines, roles, {
     deadlines,
     parties,
     title,
-    declaredNonBinding: declaresItselfNonBinding(text),
-    bindingParagraphs: bindingParagraphs(text),
+    declaredNonBinding,
+    // Only an instrument that says it does not bind has paragraphs that bind all the same.
+    bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
     policyInstrument:
       /\b(framework|memorand(?:um|a|ums)|mou)\b/i.test(title ?? '') &&
       !/\bagreement\b/i.test(title ?? ''),

@@ -127,6 +127,15 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 // ("(NYSE: ORM)", which is not part of the name).
 const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?,?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
 const LEGAL_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\b`);
+
+/**
+ * The opening of a text, where a release or a parties clause names its companies, if it names one
+ * by its legal form: most texts do not, and the costly name patterns are not tried on them.
+ */
+function headNamingCompanies(text: string): string | null {
+  const head = text.slice(0, 3000);
+  return LEGAL_FORM.test(head) ? head : null;
+}
 // "Orion Minerals Corp. (NYSE: ORM) and Silverlake Resources Ltd. (ASX: SLR) today announced that
 // they have entered into a definitive agreement": a press release names its parties so.
 const ANNOUNCED = new RegExp(
@@ -141,18 +150,15 @@ const BETWEEN = new RegExp(
 
 /** The two companies a parties clause names without defining short names for them, or none. */
 export function findContractingCompanies(text: string): string[] {
-  const head = text.slice(0, 3000);
-  if (!LEGAL_FORM.test(head)) return [];
-  const m = BETWEEN.exec(head);
+  const head = headNamingCompanies(text);
+  const m = head === null ? null : BETWEEN.exec(head);
   return m?.[1] && m[2] ? [tidyName(m[1]), tidyName(m[2])] : [];
 }
 
 /** The two companies a press release says made an agreement, or none. */
 export function findAnnouncedParties(text: string): string[] {
-  const head = text.slice(0, 3000);
-  // Most texts name no company by its legal form: the costly pattern is not tried on them.
-  if (!LEGAL_FORM.test(head)) return [];
-  const m = ANNOUNCED.exec(head);
+  const head = headNamingCompanies(text);
+  const m = head === null ? null : ANNOUNCED.exec(head);
   if (!m?.[1] || !m[2]) return [];
   return [tidyName(m[1]), tidyName(m[2])];
 }
@@ -165,9 +171,8 @@ const AWARDED = new RegExp(
 
 /** The company a government's announcement makes an award to, or null. */
 export function findAwardRecipient(text: string): string | null {
-  const head = text.slice(0, 3000);
-  if (!LEGAL_FORM.test(head)) return null;
-  const name = AWARDED.exec(head)?.[1];
+  const head = headNamingCompanies(text);
+  const name = head === null ? undefined : AWARDED.exec(head)?.[1];
   return name ? tidyName(name) : null;
 }
 

@@ -85,26 +85,18 @@ function continues(line: string, next: string): boolean {
  * shipment of" / "Product no later than 30 June 2026") becomes a space. Offsets are kept.
  */
 export function unwrapLines(text: string): string {
-  if (!text.includes('\n')) return text;
-  const parts: string[] = [];
-  let last: TextSpan | null = null;
-  let start = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    if (i !== text.length && text.charAt(i) !== '\n') continue;
-    const line = makeSpan(text, start, i);
-    if (line.text.length > 0) {
-      const between = last ? text.slice(last.end, line.start) : '';
-      const wrapped = last !== null && !/\n\s*\n/.test(between) && continues(last.text, line.text);
-      if (wrapped) parts.push(between.replace(/\n/g, ' '));
-      else if (last) parts.push(between);
-      else parts.push(text.slice(0, line.start));
-      parts.push(line.text);
-      last = line;
-    }
-    start = i + 1;
+  const lines = splitLines(text);
+  let unwrapped = '';
+  let copied = 0;
+  for (const [index, line] of lines.entries()) {
+    const next = lines[index + 1];
+    if (!next) break;
+    const between = text.slice(line.end, next.start);
+    if (/\n\s*\n/.test(between) || !continues(line.text, next.text)) continue;
+    unwrapped += text.slice(copied, line.end) + between.replace(/\n/g, ' ');
+    copied = next.start;
   }
-  parts.push(last ? text.slice(last.end) : text);
-  return parts.join('');
+  return unwrapped + text.slice(copied);
 }
 
 /** Lines of the text (a contract clause or a page element usually sits on its own line). */
