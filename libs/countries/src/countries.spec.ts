@@ -31,6 +31,15 @@ describe('the states that sign agreements', () => {
     expect(byName('Jordan')?.names).toContain('Hashemite Kingdom of Jordan');
   });
 
+  it('places each state north or south of the equator, as its seasons follow', () => {
+    for (const name of ['Australia', 'Chile', 'South Africa', 'New Zealand']) {
+      expect(byName(name)?.latitude).toBeLessThan(0);
+    }
+    for (const name of ['United States', 'Japan', 'Malaysia', 'European Union']) {
+      expect(byName(name)?.latitude).toBeGreaterThan(0);
+    }
+  });
+
   it('gives demonyms and capitals, Washington without its district', () => {
     expect(byName('Japan')).toMatchObject({ adjectives: ['Japanese'], capitals: ['Tokyo'] });
     expect(byName('United States')?.capitals).toContain('Washington');

@@ -11,6 +11,8 @@ export interface Country {
   readonly ambiguousNames: readonly string[];
   readonly adjectives: readonly string[];
   readonly capitals: readonly string[];
+  /** Of the country's centre, in degrees (negative south of the equator): whose seasons it has. */
+  readonly latitude: number;
 }
 
 /** Not sovereign in the data, but parties to agreements all the same. */
@@ -57,6 +59,7 @@ const EUROPEAN_UNION: Country = {
   ambiguousNames: [],
   adjectives: [],
   capitals: ['Brussels'],
+  latitude: 50,
 };
 
 export const COUNTRIES: readonly Country[] = [
@@ -82,6 +85,7 @@ function toCountry(country: (typeof worldCountries)[number]): Country {
     adjectives: unique([...(demonym ? [demonym] : []), ...(USUAL_ADJECTIVES[code] ?? [])]),
     // "Washington D.C." is "Washington" in most texts.
     capitals: unique(country.capital.flatMap((city) => [city, city.replace(/ D\.C\.$/, '')])),
+    latitude: country.latlng[0],
   };
 }
 

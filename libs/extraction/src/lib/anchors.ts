@@ -55,6 +55,9 @@ function firstPeriodEnd(
   return candidates.find((c) => compareDates(c, base) > 0) ?? addDays(base, 1);
 }
 
+const THE_INSTRUMENT_ITSELF =
+  /^(?:the\s+)?(?:(?:initial\s+)?term\s+of\s+)?(?:this|the)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|licen[cs]e)$|^the\s+(?:initial\s+)?term$/;
+
 export function defaultAnchor(context: AnchorContext): ResolvedAnchor {
   if (context.signedAt) return { type: 'signing', date: context.signedAt };
   if (context.effectiveAt) return { type: 'effective', date: context.effectiveAt };
@@ -99,6 +102,12 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     )
   ) {
     return { type: 'signing', date: context.signedAt };
+  }
+  // "within 12 months of this Agreement", "in the first year of the Term": from its start.
+  if (THE_INSTRUMENT_ITSELF.test(text)) {
+    return context.effectiveAt
+      ? { type: 'effective', date: context.effectiveAt }
+      : defaultAnchor(context);
   }
   const periodic =
     /\b(?:end|close) of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(

@@ -4,6 +4,7 @@ import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
+import type { Season } from './seasons';
 import { indexStartingFrom } from './spans';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
@@ -40,6 +41,12 @@ export type ExpressionShape =
   | { type: 'month'; year: number | null; month: number; middle: boolean }
   /** "by 2028", "in 2028": the end of a year named alone, which must not be past. */
   | { type: 'year-end'; year: number }
+  /**
+   * "in spring 2027", "by the summer of 2027", "before autumn 2027", "this summer": the end of the
+   * season (or of the month before it), whose months depend on the hemisphere. A year of null is
+   * the text's own.
+   */
+  | { type: 'season'; season: Season; year: number | null; before: boolean }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
 
@@ -120,6 +127,17 @@ const MONTH_ALONE = new RegExp(
   String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to)\s+(?:the\s+(end|middle|last\s+day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
+// "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not
+// winter, which spans two years: "winter 2027" is read both ways.
+const SEASON =
+  /\b(?:(by|in|during|before|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(spring|summer|autumn|fall)(?:\s+of)?\s+((?:19|20)\d\d)|(?:(by|in|during|before|until)\s+)?this\s+(spring|summer|autumn|fall))\b/gi;
+// "by the end of the second year of this Agreement", "within the first year of the Term": that
+// many whole years (months) from the anchor. Not "during the first year", a span in which something
+// happens ("monthly reports"), not by when.
+const NTH_PERIOD = new RegExp(
+  String.raw`\b(?:(?:by|before|no later than|not later than)\s+the\s+end\s+of|within)\s+the\s+${ORDINAL_PATTERN}\s+(year|month)\s+(?:of|after|following|from)\s+${ANCHOR}`,
+  'gi',
+);
 const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
@@ -198,29 +216,10 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   }
   for (const m of allMatches(ORDINAL_DAY_AFTER, clause)) {
     const days = parseOrdinal(m[1] ?? '');
-    if (days === null) continue;
     const anchor = (m[3] ?? '').trim() || null;
-    const duration = {
-      amount: days,
-      unit: 'D' as const,
-      businessDays: Boolean(m[2]?.trim().match(/business|working/i)),
-    };
-    const shape = {
-      type: 'relative' as const,
-      duration,
-      relation: 'after' as const,
-      anchor,
-      same: false,
-      thereafter: false,
-      then: false,
-    };
-    found.push({
-      start: m.index,
-      end: m.index + m[0].trimEnd().length,
-      text: m[0].trimEnd(),
-      kind: 'within',
-      shape,
-    });
+    if (days === null) continue;
+    const businessDays = Boolean(m[2]?.trim().match(/business|working/i));
+    found.push(countedFrom(m, { amount: days, unit: 'D', businessDays }, anchor, 'within'));
   }
   for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
@@ -253,6 +252,24 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   for (const m of allMatches(YEAR_ALONE, clause)) {
     const year = Number(m[2]) - (m[1]?.toLowerCase() === 'before' ? 1 : 0);
     found.push(byExpression(m, { type: 'year-end', year }));
+  }
+  for (const m of allMatches(SEASON, clause)) {
+    const season = (m[2] ?? m[5] ?? '').toLowerCase();
+    found.push(
+      byExpression(m, {
+        type: 'season',
+        season: season === 'fall' ? 'autumn' : (season as Season),
+        year: m[3] ? Number(m[3]) : null,
+        before: (m[1] ?? m[4])?.toLowerCase() === 'before',
+      }),
+    );
+  }
+  for (const m of allMatches(NTH_PERIOD, clause)) {
+    const amount = parseOrdinal(m[1] ?? '');
+    const anchor = m[3]?.trim();
+    if (!amount || !anchor) continue;
+    const unit = m[2]?.toLowerCase() === 'month' ? 'M' : 'Y';
+    found.push(countedFrom(m, { amount, unit, businessDays: false }, anchor, 'within'));
   }
   for (const m of allMatches(COMING_YEAR_END, clause)) {
     found.push(byExpression(m, yearPartEnd(undefined, m[1] ?? m[2] ?? 'this', 12, 'year')));
@@ -334,21 +351,8 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const years = m[1] ? parseOrdinal(m[1]) : 1;
     const anchor = m[2]?.trim();
     if (!years || !anchor) continue;
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: /^on\b/i.test(m[0]) ? 'on' : 'by',
-      shape: {
-        type: 'relative',
-        duration: { amount: years, unit: 'Y', businessDays: false },
-        relation: 'after',
-        anchor,
-        same: false,
-        thereafter: false,
-        then: false,
-      },
-    });
+    const duration = { amount: years, unit: 'Y' as const, businessDays: false };
+    found.push(countedFrom(m, duration, anchor, /^on\b/i.test(m[0]) ? 'on' : 'by'));
   }
   for (const m of allMatches(DEFINED_DATE, clause)) {
     found.push({
@@ -369,6 +373,31 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     });
   }
   return dropContained(found);
+}
+
+/** A period counted from the event a match names, the match's trailing space left out. */
+function countedFrom(
+  m: RegExpExecArray,
+  duration: Duration,
+  anchor: string | null,
+  kind: TimeExpression['kind'],
+): TimeExpression {
+  const text = m[0].trimEnd();
+  return {
+    start: m.index,
+    end: m.index + text.length,
+    text,
+    kind,
+    shape: {
+      type: 'relative',
+      duration,
+      relation: 'after',
+      anchor,
+      same: false,
+      thereafter: false,
+      then: false,
+    },
+  };
 }
 
 function byExpression(m: RegExpExecArray, shape: ExpressionShape): TimeExpression {

@@ -317,6 +317,81 @@ describe('deadlines', () => {
     expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
   });
 
+  it.each([
+    ['The pilot line will be built in spring 2027.', 'US', '2027-05-31'],
+    ['The pilot line will be built by the summer of 2027.', 'JP', '2027-08-31'],
+    ['The pilot line will be built by the end of autumn 2027.', 'US', '2027-11-30'],
+    ['The pilot line will be built in fall 2027.', 'US', '2027-11-30'],
+    ['The pilot line will be built before summer 2027.', 'US', '2027-05-31'],
+    ['The pilot line will be built in spring 2027.', 'AU', '2027-11-30'],
+    ['The pilot line will be built in autumn 2027.', 'CL', '2027-05-31'],
+    ['The pilot line will be built before spring 2027.', 'NZ', '2027-08-31'],
+  ])('ends "%s" with that season where %s is', (clause, country, expected) => {
+    expect(due(clause, { holidayCountry: country })).toBe(expected);
+  });
+
+  it('reads a season of the text\'s own year for "this summer"', () => {
+    expect(due('Drilling will start this summer.', { publishedAt: day('2027-03-03') })).toBe(
+      '2027-08-31',
+    );
+  });
+
+  it('names the months a season was read as, and dates none that spans the new year', () => {
+    const deadline = extractDeadline('Work will start in spring 2027.', context(), null);
+    expect(deadline?.rule).toMatch(/March to May, northern hemisphere/);
+    // Summer south of the equator runs from December to February: which year's is not said.
+    const southern = extractDeadline(
+      'Work will start in summer 2027.',
+      context({ holidayCountry: 'AU' }),
+      null,
+    );
+    expect(southern?.dueDate).toBeNull();
+    expect(due('Work will start in winter 2027.')).toBeNull();
+  });
+
+  it('reads no deadline into a season that had passed at the signing', () => {
+    expect(due('The parties first met in spring 2024 in Lima.')).toBeNull();
+  });
+
+  it.each([
+    [
+      'The Supplier shall finish the study by the end of the second year of this Agreement.',
+      '2027-12-22',
+    ],
+    ['The Supplier shall train the staff within the first year of the Term.', '2026-12-22'],
+    ['The Supplier shall train the staff by the end of the sixth month of the Term.', '2026-06-22'],
+    ['The Supplier shall file the plan within 12 months of this Agreement.', '2026-12-22'],
+    [
+      'The Supplier shall file the plan within 90 days of the term of this Agreement.',
+      '2026-03-22',
+    ],
+  ])('counts "%s" from the agreement\'s start', (clause, expected) => {
+    expect(due(clause)).toBe(expected);
+  });
+
+  it('reads "during the first year" as when a repetition runs, not by when it is due', () => {
+    const clause = 'During the first year of the Term, the Supplier shall provide monthly reports.';
+    expect(extractDeadline(clause, context(), null)).toMatchObject({
+      kind: 'recurring',
+      dueDate: '2025-09-30',
+    });
+  });
+
+  it('counts from the signing where the agreement names no effective date', () => {
+    expect(
+      due('Beta shall file the plan within 12 months of this Agreement.', { effectiveAt: null }),
+    ).toBe('2026-08-31');
+  });
+
+  it('keeps counting from an event of the agreement, not its start', () => {
+    const deadline = extractDeadline(
+      'The Supplier shall return the samples within 30 days after the termination of this Agreement.',
+      context(),
+      null,
+    );
+    expect(deadline).toMatchObject({ dueDate: null, anchor: { type: 'event' } });
+  });
+
   it('ends "fiscal year 2027" on the fiscal year end the document defines', () => {
     expect(
       due('The Ministry will complete the survey by fiscal year 2027.', {

@@ -10,11 +10,12 @@ import {
   formatIsoDate,
 } from './calendar-date';
 import { resolveMentionFrom } from './date-mentions';
-import type { TimeExpression } from './deadline-expressions';
+import type { ExpressionShape, TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 import { applyDuration, parseDurationPhrase, parseIsoDuration, toIsoDuration } from './durations';
 import type { DayOfPeriod } from './period-days';
 import { findDayOfPeriod, nextDayOfPeriod } from './period-days';
+import { seasonEnd } from './seasons';
 import type { Deadline, DeadlineAnchor } from './types';
 
 export interface DeadlineContext extends AnchorContext {
@@ -289,6 +290,8 @@ function resolveExpression(
         anchor: { type: 'date' },
       };
     }
+    case 'season':
+      return resolveSeason(base, shape, context);
     case 'coming-period-end': {
       const from = context.publishedAt ?? context.signedAt ?? context.reference;
       if (!from)
@@ -319,6 +322,27 @@ function resolveExpression(
     case 'event':
       return resolveEvent(expression, shape.anchor, context);
   }
+}
+
+function resolveSeason(
+  base: Pick<Deadline, 'expression' | 'kind'>,
+  shape: Extract<ExpressionShape, { type: 'season' }>,
+  context: DeadlineContext,
+): Deadline | null {
+  const start = startOf(context);
+  const year = shape.year ?? (context.publishedAt ?? context.signedAt ?? context.reference)?.year;
+  const end = year ? seasonEnd(shape.season, year, shape.before, context.holidayCountry) : null;
+  const named = `${shape.season}${year ? ` ${year}` : ''}`;
+  if (!end)
+    return { ...base, dueDate: null, rule: `${named}, not dated`, anchor: { type: 'date' } };
+  // "in spring 2019", said in an agreement of 2025, is when, not by when.
+  if (start && compareDates(end.date, start) < 0) return null;
+  return {
+    ...base,
+    dueDate: iso(end.date),
+    rule: `${shape.before ? 'last day before' : 'end of'} ${named} (${end.months})`,
+    anchor: { type: 'date' },
+  };
 }
 
 function resolveEvent(

@@ -251,3 +251,24 @@ describe('extractAgreement on the dates of a contract', () => {
     expect(obligation?.span[0]).toBe(text.indexOf('The Supplier'));
   });
 });
+
+describe('extractAgreement on seasons and years of the agreement', () => {
+  const result = extractAgreement(
+    [
+      'This Memorandum is signed on 3 February 2026 between Australia and the Republic of Korea.',
+      'Australia will open the processing hub in spring 2027.',
+      'Korea will complete the offtake study by the end of the second year of this Memorandum.',
+    ].join('\n'),
+  );
+  const find = (words: string) => result.obligations.find((o) => o.text.includes(words));
+
+  it('reads a season as it falls where the first party is', () => {
+    expect(find('processing hub')?.deadline?.dueDate).toBe('2027-11-30');
+  });
+
+  it('counts a year of the instrument from its start, and leaves the period out of the title', () => {
+    const study = find('offtake study');
+    expect(study?.deadline?.dueDate).toBe('2028-02-03');
+    expect(study?.action).toBe('complete the offtake study');
+  });
+});
