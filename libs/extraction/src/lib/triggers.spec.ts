@@ -31,6 +31,8 @@ describe('commitment triggers', () => {
     ['The two sides will continue to negotiate on rules of origin.', ['will']],
     ['We are going to deliver the first shipments before 2030.', ['will']],
     ['The company also agreed on Tuesday to sell its stake.', ['agreed']],
+    ['The Developer shall commence construction of the refinery by 2028.', ['duty']],
+    ['Orion will commence drilling within six months.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -57,6 +59,10 @@ describe('commitment triggers', () => {
     ['Clause 9 shall continue to apply after termination.'],
     ['It is going to be difficult to meet the target.'],
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
+    ['The Term shall commence on the Effective Date.'],
+    ['The Initial Term shall commence the day after the Closing.'],
+    ['This Lease shall commence upon delivery of the premises.'],
+    ['The term of this Agreement shall commence effective June 1, 1998.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });

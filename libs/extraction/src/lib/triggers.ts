@@ -59,11 +59,12 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
 ];
 
 // What follows a modal that makes it a statement of status, a right or an automatic effect. An
-// agreement "shall renew" itself; a party that "shall renew the certificate" commits to it. A
+// agreement "shall renew" itself; a party that "shall renew the certificate" commits to it. A term
+// "shall commence on" a date; a party that "shall commence production" commits to it. A
 // clause "shall apply" to something; a party that "shall apply the proceeds" or "apply for a
 // permit" commits to it.
 const NOT_A_COMMITMENT =
-  /^\s*(?:not\s+)?(?:(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue(?!\s+to\s+(?!apply|be|have|remain)\w)|remain|expire|terminate|commence|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
+  /^\s*(?:not\s+)?(?:(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue(?!\s+to\s+(?!apply|be|have|remain)\w)|remain|expire|terminate|commence(?!\s+(?!(?:on|upon|as|from|at|when|immediately|automatically|effective|retroactive(?:ly)?|with|in|after|following|forthwith|only|and|or|the\s+(?:day|date|first|later|earlier))\b)[a-z])|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
 
 /** Commitment words in a sentence, minus modals that state status, rights or effects. */
 export function findTriggers(sentence: string): Trigger[] {
