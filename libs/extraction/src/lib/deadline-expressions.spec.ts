@@ -49,7 +49,7 @@ describe('deadline expressions', () => {
   it('reads the last day of a month, "on or prior to" a date, and "by end Q1"', () => {
     expect(first('shall report on or prior to the last day of February 2026.')).toMatchObject({
       text: 'on or prior to the last day of February 2026',
-      shape: { type: 'month', year: 2026, month: 2, middle: false },
+      shape: { type: 'month', year: 2026, month: 2, day: 'end' },
     });
     expect(first('shall pay on or prior to 5 March 2026.')?.text).toBe(
       'on or prior to 5 March 2026',

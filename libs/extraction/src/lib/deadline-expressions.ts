@@ -35,10 +35,11 @@ export type ExpressionShape =
     }
   | { type: 'fiscal-year-end'; year: number }
   /**
-   * "by March 2028", "in June", "by mid-June": a month named without its day, at its end or its
-   * middle; a month without its year is the next one from the agreement's start.
+   * "by March 2028", "in June", "by mid-June", "on the first business day of July 2026": a month
+   * named without its date, at the day of it said; a month without its year is the next one from
+   * the agreement's start.
    */
-  | { type: 'month'; year: number | null; month: number; middle: boolean }
+  | { type: 'month'; year: number | null; month: number; day: DayOfMonth }
   /** "by 2028", "in 2028": the end of a year named alone, which must not be past. */
   | { type: 'year-end'; year: number }
   /**
@@ -49,6 +50,9 @@ export type ExpressionShape =
   | { type: 'season'; season: Season; year: number | null; before: boolean }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
+
+/** Which day of a month named without its date is meant; the end when none is said. */
+export type DayOfMonth = 'end' | 'middle' | 'first' | 'first business' | 'last business';
 
 export interface TimeExpression {
   readonly start: number;
@@ -89,8 +93,9 @@ const PARTS: Readonly<Record<string, [number]>> = {
 // "in the first half of 2027", "by the end of the third quarter of next year".
 const PERIOD_END =
   /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})|(this|next)\s+year)\b/gi;
+// "by the end of 2027", "by end-2027", "by year-end 2027", "by the end of the calendar year 2027".
 const YEAR_END =
-  /\bby\s+(?:the\s+)?end[\s-](?:of\s+)?(\d{4})\b|\bby\s+end-(\d{4})\b|\bbefore\s+the\s+end\s+of\s+(\d{4})\b/gi;
+  /\b(?:by|before)\s+(?:the\s+)?(?:end[\s-](?:of\s+)?(?:the\s+calendar\s+year\s+)?|year[\s-]end\s+)(\d{4})\b/gi;
 // "by mid-2028", "in early 2028", "by the middle of next year": the end of that part of the year
 // (early, the first quarter; mid, the first half; late, the whole year). The preposition may be
 // left out: "will ratify the pact early next year".
@@ -122,9 +127,10 @@ const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // Capitalised, as names are written.
 const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`);
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
-// February). Capitalised, so that the modal "may" is no month; not a date with its day ("June 30").
+// February), "on the first business day of July 2026". Capitalised, so that the modal "may" is no
+// month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to)\s+(?:the\s+(end|middle|last\s+day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:the\s+(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not
@@ -227,8 +233,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     found.push(byExpression(m, yearPartEnd(m[3], m[4], month, part)));
   }
   for (const m of allMatches(YEAR_END, clause)) {
-    const year = m[1] ?? m[2] ?? m[3];
-    found.push(byExpression(m, yearPartEnd(year, undefined, 12, 'year')));
+    found.push(byExpression(m, yearPartEnd(m[1], undefined, 12, 'year')));
   }
   for (const m of allMatches(PART_OF_YEAR, clause)) {
     const word = (m[1] ?? '').toLowerCase().split(/\s+/)[0] ?? '';
@@ -246,8 +251,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
           ? [12, year === null ? null : year - 1]
           : [named - 1, year]
         : [named, year];
-    const middle = m[2]?.toLowerCase() === 'middle' || Boolean(m[3]);
-    found.push(byExpression(m, { type: 'month', year: inYear, month, middle }));
+    const day = m[3] ? 'middle' : dayOfMonth(m[2]);
+    const expression = byExpression(m, { type: 'month', year: inYear, month, day });
+    found.push(m[1]?.toLowerCase() === 'on' ? { ...expression, kind: 'on' } : expression);
   }
   for (const m of allMatches(YEAR_ALONE, clause)) {
     const year = Number(m[2]) - (m[1]?.toLowerCase() === 'before' ? 1 : 0);
@@ -402,6 +408,15 @@ function countedFrom(
 
 function byExpression(m: RegExpExecArray, shape: ExpressionShape): TimeExpression {
   return { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'by', shape };
+}
+
+/** "the first business day", "the middle", "the last day" (the end), or nothing (the end). */
+function dayOfMonth(words: string | undefined): DayOfMonth {
+  const said = (words ?? 'end').toLowerCase();
+  if (said === 'middle') return 'middle';
+  const business = /business|working/.test(said);
+  if (said.startsWith('first')) return business ? 'first business' : 'first';
+  return business ? 'last business' : 'end';
 }
 
 /** The end of a part of a year, named by its number or counted from the text's date ("next"). */

@@ -313,6 +313,35 @@ describe('deadlines', () => {
     expect(due('Construction is targeted by the end of 2027.')).toBe('2027-12-31');
   });
 
+  it.each([
+    ['The Buyer shall pay by the end of the calendar year 2027.', '2027-12-31'],
+    ['The Buyer shall pay by year-end 2026.', '2026-12-31'],
+    ['The Buyer shall pay by end 2026.', '2026-12-31'],
+    ['The Buyer shall pay before the end of 2026.', '2026-12-31'],
+  ])('ends "%s" on the 31 December of the year named', (clause, expected) => {
+    expect(due(clause)).toBe(expected);
+  });
+
+  it.each([
+    ['The Buyer shall pay the balance on the first business day of July 2026.', '2026-07-01'],
+    // New Year's Day 2027 is a Friday and a holiday.
+    ['The Buyer shall pay the balance on the first business day of January 2027.', '2027-01-04'],
+    // 31 May 2026 is a Sunday.
+    ['The Buyer shall pay the balance by the last business day of May 2026.', '2026-05-29'],
+    ['The Buyer shall pay the balance by the first day of September 2026.', '2026-09-01'],
+  ])('takes the day of the month "%s" names', (clause, expected) => {
+    expect(due(clause)).toBe(expected);
+  });
+
+  it('says "on" of a payment fixed to a day of a month', () => {
+    const deadline = extractDeadline(
+      'The Buyer shall pay the balance on the first business day of July 2026.',
+      context(),
+      null,
+    );
+    expect(deadline).toMatchObject({ kind: 'on', rule: expect.stringMatching(/US holidays/) });
+  });
+
   it('ends "the first half of 2026" on 30 June', () => {
     expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
   });

@@ -3,6 +3,7 @@ import { defaultAnchor, resolveAnchor } from './anchors';
 import { addBusinessDays } from './business-days';
 import type { CalendarDate } from './calendar-date';
 import {
+  addDays,
   addMonths,
   compareDates,
   endOfMonth,
@@ -10,7 +11,7 @@ import {
   formatIsoDate,
 } from './calendar-date';
 import { resolveMentionFrom } from './date-mentions';
-import type { ExpressionShape, TimeExpression } from './deadline-expressions';
+import type { DayOfMonth, ExpressionShape, TimeExpression } from './deadline-expressions';
 import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 import { applyDuration, parseDurationPhrase, parseIsoDuration, toIsoDuration } from './durations';
 import type { DayOfPeriod } from './period-days';
@@ -267,7 +268,7 @@ function resolveExpression(
     case 'month': {
       const start = startOf(context);
       const day = (year: number) =>
-        shape.middle ? { year, month: shape.month, day: 15 } : endOfMonth(year, shape.month);
+        dayInMonth(year, shape.month, shape.day, context.holidayCountry);
       // A month with no year is the first such month that ends on or after the start.
       const due = shape.year !== null ? day(shape.year) : start ? firstOnOrAfter(start, day) : null;
       // "signed in March 2025", said in an agreement of 2027, is when, not by when.
@@ -275,7 +276,7 @@ function resolveExpression(
       return {
         ...base,
         dueDate: iso(due),
-        rule: `${shape.middle ? 'middle' : 'end'} of the month named`,
+        rule: `${MONTH_DAY_RULE[shape.day]} of the month named${shape.day.endsWith('business') ? ` (${context.holidayCountry} holidays)` : ''}`,
         anchor: { type: 'date' },
       };
     }
@@ -321,6 +322,30 @@ function resolveExpression(
     }
     case 'event':
       return resolveEvent(expression, shape.anchor, context);
+  }
+}
+
+const MONTH_DAY_RULE: Readonly<Record<DayOfMonth, string>> = {
+  end: 'end',
+  middle: 'middle',
+  first: 'first day',
+  'first business': 'first business day',
+  'last business': 'last business day',
+};
+
+function dayInMonth(year: number, month: number, day: DayOfMonth, country: string): CalendarDate {
+  const end = endOfMonth(year, month);
+  switch (day) {
+    case 'end':
+      return end;
+    case 'middle':
+      return { year, month, day: 15 };
+    case 'first':
+      return { year, month, day: 1 };
+    case 'first business':
+      return addBusinessDays(addDays({ year, month, day: 1 }, -1), 1, country);
+    case 'last business':
+      return addBusinessDays(addDays(end, 1), 1, country, -1);
   }
 }
 
