@@ -27,6 +27,17 @@ describe('a day fixed within each period', () => {
     });
   });
 
+  it('reads the day without the word "day"', () => {
+    expect(findDayOfPeriod('submit the report by the 15th of each month')).toMatchObject({
+      day: 15,
+      period: 'P1M',
+      text: 'by the 15th of each month',
+    });
+    expect(next('pay the fee no later than the tenth of each month', '2026-03-03')).toBe(
+      '2026-03-10',
+    );
+  });
+
   it('ignores a day that is not tied to each period', () => {
     expect(findDayOfPeriod('within five business days of the Closing')).toBeNull();
     expect(findDayOfPeriod('on the fifth day of March')).toBeNull();

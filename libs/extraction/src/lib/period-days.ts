@@ -5,8 +5,8 @@ import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 
 /**
  * A day fixed within each period of the calendar: "on or before the fifth (5th) business day of
- * each calendar quarter", "by the 15th day of each month", "on the last business day of each
- * year". Such a day moves with the period, so it repeats on its own schedule rather than being
+ * each calendar quarter", "by the 15th day of each month", "by the 15th of each month", "on the
+ * last business day of each year". Such a day moves with the period, so it repeats on its own schedule rather than being
  * a duration after an anchor.
  */
 export interface DayOfPeriod {
@@ -29,7 +29,7 @@ const PERIOD_MONTHS: Readonly<Record<string, number>> = {
 };
 
 const DAY_OF_PERIOD = new RegExp(
-  String.raw`\b(?:on or before|no later than|not later than|by|before|on)\s+the\s+(last|${ORDINAL_PATTERN.slice(1, -1)})\s+(business\s+|working\s+|calendar\s+)?day\s+of\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+)?(month|quarter|half[- ]year|year)\b`,
+  String.raw`\b(?:on or before|no later than|not later than|by|before|on)\s+the\s+(last|${ORDINAL_PATTERN.slice(1, -1)})\s+(?:(business\s+|working\s+|calendar\s+)?day\s+)?of\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+)?(month|quarter|half[- ]year|year)\b`,
   'i',
 );
 
