@@ -307,6 +307,12 @@ describe('the base form of a past participle', () => {
     ['issued', 'issue'],
     ['granted', 'grant'],
     ['needed', 'need'],
+    ['invited', 'invite'],
+    ['united', 'unite'],
+    ['expedited', 'expedite'],
+    ['visited', 'visit'],
+    ['audited', 'audit'],
+    ['solicited', 'solicit'],
   ])('%s -> %s', (participle, base) => {
     expect(baseVerb(participle)).toBe(base);
   });

@@ -104,6 +104,9 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   put: 'put',
 };
 
+// "invited", "united", "expedited": verbs in "-ite", where "visited" and "audited" end in "-it".
+const LONG_I_BEFORE_T = /^(?:re|un|pre)?(?:invit|unit|cit|excit|ignit|incit|recit|expedit)$/;
+
 /**
  * The base form of a past participle, by the spelling rules of English: irregular forms from a
  * table, "submitted" -> "submit", "delivered" -> "deliver", "completed" -> "complete",
@@ -118,6 +121,7 @@ export function baseVerb(participle: string): string | null {
   if (word.endsWith('ied')) return `${word.slice(0, -3)}y`;
   const stem = word.slice(0, -2);
   if (/([bgkmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  if (LONG_I_BEFORE_T.test(stem)) return `${stem}e`;
   if (
     /(?:[aeiou][td]|[cvzu]|[aeiou]s|[^aeiou]g)$/.test(stem) &&
     !/(?:[aeiou]{2}d|it|ent)$/.test(stem)
