@@ -259,6 +259,33 @@ describe('obligations', () => {
     expect(obligations('Cooperation will also cover joint mapping.')[0]?.actors).toEqual(parties);
   });
 
+  it('names a state as the actor where its capital, short name or officials act', () => {
+    const parties = ['United States', 'India'];
+    const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;
+    expect(actorsOf('Washington will lift the duty on steel by June 2026.')).toEqual([
+      'United States',
+    ]);
+    expect(actorsOf('The U.S. will cut tariffs within 90 days.')).toEqual(['United States']);
+    expect(actorsOf('U.S. officials will visit the port by June 2026.')).toEqual(['United States']);
+    expect(actorsOf('New Delhi will open its market by June 2026.')).toEqual(['India']);
+    // The state's companies are not the state.
+    expect(actorsOf('American companies will invest $1 billion by 2028.')).toEqual([
+      'American companies',
+    ]);
+    // A state not party to the agreement is named as written.
+    expect(actorsOf('Tokyo will host the talks by June 2026.')).toEqual(['Tokyo']);
+  });
+
+  it('names the parties as actors of "the countries" and "the two nations"', () => {
+    const parties = ['United States', 'India'];
+    const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;
+    expect(actorsOf('The countries aim to double trade by 2030.')).toEqual(parties);
+    expect(actorsOf('The two nations will meet again by June 2026.')).toEqual(parties);
+    expect(actorsOf('The countries of the region will hold a summit by 2027.')).toEqual([
+      'countries of the region',
+    ]);
+  });
+
   it('names the one company among the parties as "the company" of a news report', () => {
     expect(
       obligations('The company will open a plant by 2028.', {

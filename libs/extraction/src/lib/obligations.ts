@@ -9,7 +9,7 @@ import { extractDeadline, frontedEvent } from './deadlines';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
-import { isCompanyName } from './parties';
+import { isCompanyName, stateActing } from './parties';
 import type { TextSpan } from './sentences';
 import { makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
@@ -38,7 +38,7 @@ const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   progressive: 0.5,
 };
 const COLLECTIVE =
-  /\b(participants|parties|partners|two countries|two governments|two sides|both countries|both sides|both nations|signatories|(?:the\s+|two\s+|both\s+)*(?:leaders|ministers)|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
+  /\b(participants|parties|partners|(?:two|both) (?:countries|governments|nations|sides)|the (?:countries|governments|nations)(?!\s+(?:of|in|that|which|who)\b)|signatories|(?:the\s+|two\s+|both\s+)*(?:leaders|ministers)|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
 // "unless either Party gives notice of non-renewal ...", "... notifies the other in writing of its
 // intention to terminate it at least six months before the expiry".
 const NOTICE_WINDOW =
@@ -105,6 +105,8 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/\s+(?:also|further|jointly|now|then|today)$/i, '')
     .trim();
   if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
+  const state = stateActing(cleaned);
+  if (state && parties.includes(state)) return [state];
   // A news report's "the company" is the one company among the parties.
   const companies = parties.filter(isCompanyName);
   if (cleaned === 'company' && companies.length === 1) return companies;

@@ -60,6 +60,18 @@ function writtenAsName(hit: string, alias: string): boolean {
   );
 }
 
+// "Washington", "the U.S.", "U.S. officials", "the Japanese side": a state, or its government's people,
+// named by the state's name, adjective or capital.
+const STATE_AS_ACTOR =
+  /^(?:the\s+)?(.+?)(?:\s+(?:government|administration|side|delegation|authorities|officials|negotiators))?$/i;
+
+/** The state a commitment's subject names as the one acting, or null. */
+export function stateActing(subject: string): string | null {
+  const name = STATE_AS_ACTOR.exec(subject.trim())?.[1] ?? '';
+  const known = STATE_ALIASES.get(name.toLowerCase());
+  return known && writtenAsName(name, known.alias) ? known.state : null;
+}
+
 /** Title-cases a name written in capitals ("HEDDON SEPARATION TECHNOLOGIES LIMITED"). */
 function tidyName(name: string): string {
   const cleaned = name.replace(/\s+/g, ' ').replace(/^[,\s]+|[,\s]+$/g, '');
