@@ -342,6 +342,18 @@ describe('deadlines', () => {
     expect(deadline).toMatchObject({ kind: 'on', rule: expect.stringMatching(/US holidays/) });
   });
 
+  it('counts "on the date falling 60 months after" from its event', () => {
+    const deadline = extractDeadline(
+      'The Borrower shall repay the Loan on the date falling 60 months after the date of this Agreement.',
+      context(),
+      null,
+    );
+    expect(deadline).toMatchObject({
+      expression: 'on the date falling 60 months after the date of this Agreement',
+      dueDate: '2030-08-31',
+    });
+  });
+
   it('ends "the first half of 2026" on 30 June', () => {
     expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
   });

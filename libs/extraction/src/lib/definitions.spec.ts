@@ -51,4 +51,18 @@ describe('date labels', () => {
     expect(formatIsoDate(defs.dates.get('termination date')!)).toBe('2023-12-31');
     expect(formatIsoDate(defs.dates.get('effective date')!)).toBe('2019-01-01');
   });
+
+  it('reads the date set beside a term, after a comma or in brackets', () => {
+    const defs = findDefinitions(
+      'repay the Loan on the Final Maturity Date, being 10 February 2031. Close by the Longstop Date (being 30 June 2026).',
+      null,
+    );
+    expect(formatIsoDate(defs.dates.get('final maturity date')!)).toBe('2031-02-10');
+    expect(formatIsoDate(defs.dates.get('longstop date')!)).toBe('2026-06-30');
+  });
+
+  it('reads no date beside a term that is not a date', () => {
+    const defs = findDefinitions('the Purchase Price, being USD 10 million, on 1 May 2026', null);
+    expect(defs.dates.size).toBe(0);
+  });
 });

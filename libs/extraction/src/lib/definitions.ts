@@ -22,6 +22,9 @@ const INLINE_TERM =
 const STATED =
   /\bthe ((?:[\w-]+\s+){0,2}(?:date|day))(?:\s+(?:of|for)\s+[^.,;]{1,60}?)?\s+(?:shall|will)\s+be\s+/gi;
 const LABEL = /^[ \t]*((?:[A-Z][\w-]*[ \t]+){0,3}Date)[ \t]*:[ \t]*/gm;
+// `on the Final Maturity Date, being 10 February 2031`, `the Longstop Date (being 30 June 2026)`.
+const APPOSITIVE =
+  /\b((?:[A-Z][\w-]*[ \t]+){0,3}Date)[ \t]*[,(][ \t]*(?:being|which is|that is)[ \t]+(?:the[ \t]+)?/g;
 
 export function findDefinitions(text: string, reference: CalendarDate | null): Definitions {
   const meanings = new Map<string, string>();
@@ -63,8 +66,8 @@ export function findDefinitions(text: string, reference: CalendarDate | null): D
     if (date && !dates.has(term)) dates.set(term, date);
   }
 
-  // A cover-page label: `Expiration Date: August 31, 2006`.
-  for (const m of allMatches(LABEL, text)) {
+  // A cover-page label, `Expiration Date: August 31, 2006`, or an appositive after the term.
+  for (const m of [...allMatches(LABEL, text), ...allMatches(APPOSITIVE, text)]) {
     const term = (m[1] ?? '').toLowerCase();
     const mention = mentionAt(mentions, m.index + m[0].length);
     const date = mention ? resolveMention(mention, reference) : null;
