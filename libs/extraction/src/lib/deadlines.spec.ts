@@ -1,4 +1,5 @@
 import type { CalendarDate } from './calendar-date';
+import { deadlineContext } from './deadline-context.fixture';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline } from './deadlines';
 import { findDefinitions } from './definitions';
@@ -10,20 +11,7 @@ const day = (iso: string): CalendarDate => ({
 });
 
 function context(over: Partial<DeadlineContext> = {}): DeadlineContext {
-  return {
-    signedAt: day('2025-08-31'),
-    publishedAt: null,
-    effectiveAt: day('2025-12-22'),
-    entryIntoForceAt: null,
-    definitions: findDefinitions('', null),
-    events: new Map(),
-    fiscalYearEnd: { month: 12, day: 31 },
-    termExpiry: null,
-    holidayCountry: 'US',
-    renewalPeriod: null,
-    reference: day('2025-08-31'),
-    ...over,
-  };
+  return deadlineContext(day('2025-08-31'), { effectiveAt: day('2025-12-22'), ...over });
 }
 
 const due = (clause: string, over: Partial<DeadlineContext> = {}) =>

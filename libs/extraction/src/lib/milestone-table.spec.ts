@@ -1,23 +1,10 @@
 import type { CalendarDate } from './calendar-date';
-import type { DeadlineContext } from './deadlines';
-import { findDefinitions } from './definitions';
+import { deadlineContext } from './deadline-context.fixture';
 import { MilestoneTable } from './milestone-table';
 import { splitLines } from './sentences';
 
 const SIGNED: CalendarDate = { year: 2026, month: 2, day: 3 };
-const context: DeadlineContext = {
-  signedAt: SIGNED,
-  publishedAt: null,
-  effectiveAt: null,
-  entryIntoForceAt: null,
-  definitions: findDefinitions('', null),
-  events: new Map(),
-  fiscalYearEnd: { month: 12, day: 31 },
-  termExpiry: null,
-  holidayCountry: 'US',
-  renewalPeriod: null,
-  reference: SIGNED,
-};
+const context = deadlineContext(SIGNED);
 const PARTIES = ['United States', 'Coastal Lithium Refining LLC'];
 
 /** The milestones a table reader finds in a text, and the lines it leaves to the rest. */

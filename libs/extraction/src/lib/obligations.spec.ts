@@ -1,25 +1,16 @@
 import type { CalendarDate } from './calendar-date';
-import type { DeadlineContext } from './deadlines';
-import { findDefinitions } from './definitions';
+import { deadlineContext } from './deadline-context.fixture';
 import { classifyLines } from './noise';
 import type { ObligationContext } from './obligations';
 import { findObligations } from './obligations';
 import { splitLines } from './sentences';
 
 const SIGNED: CalendarDate = { year: 2026, month: 1, day: 15 };
-const deadlines: DeadlineContext = {
-  signedAt: SIGNED,
-  publishedAt: null,
+const deadlines = deadlineContext(SIGNED, {
   effectiveAt: SIGNED,
-  entryIntoForceAt: null,
-  definitions: findDefinitions('', null),
-  events: new Map(),
-  fiscalYearEnd: { month: 12, day: 31 },
   termExpiry: { year: 2028, month: 12, day: 31 },
-  holidayCountry: 'US',
   renewalPeriod: 'P1Y',
-  reference: SIGNED,
-};
+});
 
 function obligations(text: string, over: Partial<ObligationContext> = {}) {
   const lines = splitLines(text);
