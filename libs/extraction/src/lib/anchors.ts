@@ -116,7 +116,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
   // "the start of each Financial Year": the day after each end, the first one after the base.
   const starting = periodic
     ? null
-    : /\b(?:start|beginning|commencement|first day) of (?:each|every) (?:calendar |fiscal |financial )?(quarter|year|month)s?\b/.exec(
+    : /\b(?:start|beginning|commencement|first day) of (?:each|every) (?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ )?(quarter|year|month)s?\b/.exec(
         text,
       );
   const base = periodBase(context);

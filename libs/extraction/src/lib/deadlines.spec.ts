@@ -104,6 +104,14 @@ describe('deadlines', () => {
     expect(due(budget, { signedAt: day('2027-12-20'), effectiveAt: null })).toBe('2028-12-02');
   });
 
+  it('counts from the start of each Contract Year, which begins on the anniversary of the start', () => {
+    const forecast =
+      'The Buyer shall issue a binding forecast no later than ninety (90) days prior to the start of each Contract Year.';
+    expect(
+      extractDeadline(forecast, context({ signedAt: day('2026-04-01'), effectiveAt: null }), null),
+    ).toMatchObject({ dueDate: '2027-01-01', recurrence: 'R/2027-01-01/P1Y' });
+  });
+
   it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
     expect(
       extractDeadline(
