@@ -27,7 +27,7 @@ const MAX_WORDS = 8;
 // "A meeting is scheduled for June 18": the event itself is the subject of a passive.
 const SCHEDULED_PASSIVE =
   /^\s*(?:is|are)\s+(?:scheduled|planned|set|due|expected|targeted)\s+(?:for|by|within|in|on)\b/i;
-const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|intended)\s+to\b/i;
+const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|intended|due)\s+to\b/i;
 // What an event does by itself: "Closing is expected to occur", "the meeting shall take place".
 const HAPPENS = /^(?:occur|happen|take place)$/i;
 // Things one holds: "hold a bilateral ministerial meeting".

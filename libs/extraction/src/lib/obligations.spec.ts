@@ -267,6 +267,34 @@ describe('obligations', () => {
     expect(actorsOf('Tokyo will host the talks by June 2026.')).toEqual(['Tokyo']);
   });
 
+  it('names the one state among the parties as "the government" of a news report', () => {
+    const actorsOf = (sentence: string, parties: string[]) =>
+      obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('The government has pledged to supply power to the site.', [
+        'Kazakhstan',
+        'Copperline Smelting LLC',
+      ]),
+    ).toEqual(['Kazakhstan']);
+    // With two states, which one is not said.
+    expect(
+      actorsOf('The government will publish the rules by June 2026.', ['United States', 'India']),
+    ).toEqual(['government']);
+  });
+
+  it('leaves the auxiliary out of the actor ("The Ministry has also committed to")', () => {
+    expect(
+      obligations('The Ministry has also committed to fund the road by 2028.')[0]?.actors,
+    ).toEqual(['Ministry']);
+  });
+
+  it('names the parties as actors of what "is due to" happen, and the event as its title', () => {
+    const [start] = obligations('Construction is due to start in the second half of 2027.');
+    expect(start?.actors).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(start?.action).toBe('start Construction');
+    expect(start?.binding).toBe(false);
+  });
+
   it('names the parties as actors of "the countries" and "the two nations"', () => {
     const parties = ['United States', 'India'];
     const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;

@@ -102,14 +102,17 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')
-    .replace(/\s+(?:also|further|jointly|now|then|today)$/i, '')
+    .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
     .trim();
   if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
   const state = stateActing(cleaned);
   if (state && parties.includes(state)) return [state];
-  // A news report's "the company" is the one company among the parties.
+  // A news report's "the company" is the one company among the parties, "the government" the one
+  // state.
   const companies = parties.filter(isCompanyName);
   if (cleaned === 'company' && companies.length === 1) return companies;
+  const states = parties.filter((party) => stateActing(party) === party);
+  if (/^government$/i.test(cleaned) && states.length === 1) return states;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
 }
 

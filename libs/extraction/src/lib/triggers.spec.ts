@@ -33,6 +33,7 @@ describe('commitment triggers', () => {
     ['The company also agreed on Tuesday to sell its stake.', ['agreed']],
     ['The Developer shall commence construction of the refinery by 2028.', ['duty']],
     ['Orion will commence drilling within six months.', ['will']],
+    ['Construction is due to start in the second half of next year.', ['expectation']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -60,6 +61,7 @@ describe('commitment triggers', () => {
     ['It is going to be difficult to meet the target.'],
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
     ['The Term shall commence on the Effective Date.'],
+    ['The delay is due to the weather.'],
     ['The Initial Term shall commence the day after the Closing.'],
     ['This Lease shall commence upon delivery of the premises.'],
     ['The term of this Agreement shall commence effective June 1, 1998.'],

@@ -34,7 +34,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
-    /\b(?:is|are)\s+(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)\b/gi,
+    /\b(?:is|are)\s+(?:(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)|due\s+to(?!\s+(?:the|a|an|its|their|this|that|these|those)\b))\b/gi,
     'expectation',
   ],
   [
