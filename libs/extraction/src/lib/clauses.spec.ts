@@ -17,6 +17,17 @@ describe('commitment clauses', () => {
     ]);
   });
 
+  it('keeps a phrase of time or measure after a comma with its commitment', () => {
+    expect(
+      clauses(
+        'The two governments will convene a ministerial dialogue annually, starting in early 2027.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      clauses('The Parties will fund three projects, including the Lobito corridor, by 2028.'),
+    ).toHaveLength(1);
+  });
+
   it('keeps a list of one kind together', () => {
     expect(
       clauses('Seller shall pay the fees, pay the royalties, and pay the taxes.'),

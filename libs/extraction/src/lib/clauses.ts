@@ -43,7 +43,10 @@ export function startsWithListedVerb(text: string): boolean {
   return LIST_VERBS.test(text);
 }
 
-const GERUND = /^(?:and\s+|or\s+)?[a-z]+ing\s+\S+\s+\S+/i;
+// Not a participle that starts a phrase of time or measure ("annually, starting in early 2027",
+// "three sites, including Lobito").
+const GERUND =
+  /^(?:and\s+|or\s+)?(?!(?:starting|beginning|commencing|ending|including|excluding|following|totalling|totaling|amounting|according|regarding|concerning|pending|during|notwithstanding)\b)[a-z]+ing\s+\S+\s+\S+/i;
 // ", the ministry said.", ", Indonesia's investment ministry said in a statement.", and after a
 // quotation, '," the minister said.'
 const ATTRIBUTION =
