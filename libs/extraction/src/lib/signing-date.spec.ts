@@ -76,6 +76,18 @@ describe('signing date', () => {
     expect(findStandaloneDate(lines, null)).toEqual({ year: 2016, month: 3, day: 12 });
   });
 
+  it('reads the date of a dateline, after the place the statement was made', () => {
+    const joint = splitLines('JOINT STATEMENT\nCanberra, 20 October 2026\nThe leaders agreed.');
+    expect(findStandaloneDate(joint, null)).toEqual({ year: 2026, month: 10, day: 20 });
+    const dc = splitLines('JOINT STATEMENT\nWashington, D.C. - October 28, 2025\nText.');
+    expect(findStandaloneDate(dc, null)).toEqual({ year: 2025, month: 10, day: 28 });
+  });
+
+  it('does not read a date after words that are no place as a dateline', () => {
+    const lines = splitLines('ACME INC.\nThe parties met on 12 March 2016\nSection 1');
+    expect(findStandaloneDate(lines, null)).toBeNull();
+  });
+
   it('does not read a date under another label as the agreement date', () => {
     const lines = splitLines('ACME INC.\nExpiry Date: 12 March 2016\nSection 1');
     expect(findStandaloneDate(lines, null)).toBeNull();

@@ -95,7 +95,15 @@ function signingDateIn(
 // What may stand beside a date on an "Agreement Date" line of its own.
 const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:/gi;
 
-/** A contract's "Agreement Date" often stands alone: a line that is nothing but a date. */
+// "Canberra, 20 October 2026", "Washington, D.C. - October 28, 2025": a statement's dateline, the
+// place it was made before its date.
+const PLACE_BEFORE_DATE =
+  /^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*[,–—-]\s*$/;
+
+/**
+ * A contract's "Agreement Date" often stands alone: a line that is nothing but a date, or a date
+ * after the place of a dateline.
+ */
 export function findStandaloneDate(
   lines: readonly TextSpan[],
   reference: CalendarDate | null,
@@ -103,7 +111,8 @@ export function findStandaloneDate(
   for (const line of lines) {
     const [mention] = findDateMentions(line.text);
     if (!mention) continue;
-    const rest = line.text.slice(0, mention.start) + line.text.slice(mention.end);
+    const before = line.text.slice(0, mention.start);
+    const rest = (PLACE_BEFORE_DATE.test(before) ? '' : before) + line.text.slice(mention.end);
     if (rest.replace(DATE_LINE_FILLER, '').length === 0) return resolveMention(mention, reference);
   }
   return null;
