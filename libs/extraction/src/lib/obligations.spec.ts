@@ -305,6 +305,21 @@ describe('obligations', () => {
     ]);
   });
 
+  it('names the parties as actors of their leaders named one by one', () => {
+    const parties = ['Australia', 'United States'];
+    const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('Prime Minister Albanese and President Trump today agreed to meet again by 2027.'),
+    ).toEqual(parties);
+    expect(
+      actorsOf(
+        'U.S. President Donald Trump and Japanese Prime Minister Sanae Takaichi will meet in 2027.',
+      ),
+    ).toEqual(parties);
+    // One leader alone is named as written.
+    expect(actorsOf('President Trump will visit Sydney in 2027.')).toEqual(['President Trump']);
+  });
+
   it('names the one company among the parties as "the company" of a news report', () => {
     expect(
       obligations('The company will open a plant by 2028.', {

@@ -70,6 +70,11 @@ const FRONTED =
 const SHARED_UNDERTAKING =
   /^(?:(?:bilateral|joint|new|this|the)\s+)*(?:cooperation|collaboration|partnership|agreement|framework|memorandum|arrangement|deal|pact|accord|treaty|initiative)$/i;
 
+// "Prime Minister Albanese and President Trump", "U.S. President Donald Trump and Japanese Prime
+// Minister Sanae Takaichi": the leaders, named one by one, speak for the parties.
+const LEADER = String.raw`(?:[A-Z][\w.'’-]*\s+)?(?:(?:Prime|Foreign|Trade)\s+Minister|(?:Vice\s+)?President|Chancellor|Premier|Minister|Secretary|King|Crown\s+Prince)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*`;
+const NAMED_LEADERS = new RegExp(String.raw`^(?:${LEADER},\s+)*${LEADER},?\s+and\s+${LEADER}$`);
+
 function firstWord(party: string): string {
   return party.split(/[\s,]/)[0] ?? party;
 }
@@ -104,7 +109,7 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/[,\s]+$/, '')
     .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
     .trim();
-  if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
+  if (SHARED_UNDERTAKING.test(cleaned) || NAMED_LEADERS.test(cleaned)) return [...parties];
   const state = stateActing(cleaned);
   if (state && parties.includes(state)) return [state];
   // A news report's "the company" is the one company among the parties, "the government" the one
