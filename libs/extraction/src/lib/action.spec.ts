@@ -313,6 +313,9 @@ describe('the base form of a past participle', () => {
     ['visited', 'visit'],
     ['audited', 'audit'],
     ['solicited', 'solicit'],
+    ['disbursed', 'disburse'],
+    ['licensed', 'license'],
+    ['collapsed', 'collapse'],
   ])('%s -> %s', (participle, base) => {
     expect(baseVerb(participle)).toBe(base);
   });

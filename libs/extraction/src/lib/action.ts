@@ -123,7 +123,7 @@ export function baseVerb(participle: string): string | null {
   if (/([bgkmnprt])\1$/.test(stem)) return stem.slice(0, -1);
   if (LONG_I_BEFORE_T.test(stem)) return `${stem}e`;
   if (
-    /(?:[aeiou][td]|[cvzu]|[aeiou]s|[^aeiou]g)$/.test(stem) &&
+    /(?:[aeiou][td]|[cvzu]|[aeiou]s|[rnp]s|[^aeiou]g)$/.test(stem) &&
     !/(?:[aeiou]{2}d|it|ent)$/.test(stem)
   )
     return `${stem}e`;
