@@ -189,3 +189,12 @@ export function resolveMentionFrom(
   if (mention.year !== null || !from) return resolveMention(mention, from);
   return firstOnOrAfter(from, (year) => makeDate(year, mention.month, mention.day));
 }
+
+// A place written as a dateline starts it: a city of up to four capitalised words, then perhaps
+// its state or country ("Tokyo, Japan,"), each followed by a comma, the last perhaps by a dash
+// ("WASHINGTON –", "Washington, D.C. -").
+const PLACE_NAME = String.raw`[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}`;
+export const DATELINE_PLACE = new RegExp(
+  String.raw`^\s*${PLACE_NAME}(?:,\s*${PLACE_NAME})?\s*(?:,|[–—-])\s*$`,
+  'u',
+);

@@ -41,6 +41,13 @@ Valletta, Malta, 3 February 2027 — The two governments today signed a memorand
     expect(published(release)).toBe('2027-02-03');
   });
 
+  it('reads a dateline whose place ends on a dash, not a comma', () => {
+    const release = `Agency Announces Loan for a Graphite Mine
+
+WASHINGTON – January 14, 2026 – The Agency today announced a loan.`;
+    expect(published(release)).toBe('2026-01-14');
+  });
+
   it('does not take a dated sentence of the body for a dateline', () => {
     expect(
       published(`Two States Sign a Memorandum

@@ -1,7 +1,7 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, formatIsoDate, parseIsoDate } from './calendar-date';
 import type { DateMention } from './date-mentions';
-import { findDateMentions, resolveMention } from './date-mentions';
+import { DATELINE_PLACE, findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import { firstMatch } from './matches';
 import type { TextSpan } from './sentences';
@@ -15,11 +15,6 @@ export interface DocumentDates {
   effectiveAt: CalendarDate | null;
   entryIntoForceAt: CalendarDate | null;
 }
-
-// A place written as a dateline starts it: a city of up to four capitalised words, then perhaps
-// its state or country ("Tokyo, Japan,"), each followed by a comma.
-const PLACE_NAME = String.raw`[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}`;
-const DATELINE_PLACE = new RegExp(String.raw`^\s*${PLACE_NAME},(?:\s*${PLACE_NAME},)?\s*$`, 'u');
 
 // A page header is short; the first long line is the body's opening paragraph.
 const HEADER_LINE_MAX = 200;

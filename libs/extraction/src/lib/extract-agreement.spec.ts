@@ -272,3 +272,23 @@ describe('extractAgreement on seasons and years of the agreement', () => {
     expect(study?.action).toBe('complete the offtake study');
   });
 });
+
+describe("extractAgreement on a lender's announcement", () => {
+  const result = extractAgreement(
+    [
+      'Agency Announces $150 Million Loan to Expand Graphite Production in Mozambique',
+      '',
+      'WASHINGTON – January 14, 2026 – The U.S. International Development Finance Corporation today announced a $150 million loan to Kestrel Graphite Limited for its mine.',
+      'The loan will be disbursed in two tranches, the second by June 30, 2027.',
+    ].join('\n'),
+  );
+
+  it("names the lender's state and the borrower, not the country the mine is in", () => {
+    expect(result.parties).toEqual(['United States', 'Kestrel Graphite Limited']);
+    expect(result.publishedAt).toBe('2026-01-14');
+  });
+
+  it('puts the passive in the active voice', () => {
+    expect(result.obligations[0]?.action).toBe('disburse the loan in two tranches');
+  });
+});

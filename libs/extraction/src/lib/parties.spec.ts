@@ -88,6 +88,16 @@ describe('parties', () => {
     expect(findCountryParties(['signing ceremony in Tokyo'])).toEqual([]);
   });
 
+  it('takes no state where something happens in it, but a state something goes to', () => {
+    expect(
+      findCountryParties(['DFC Announces Loan to Expand Graphite Production in Mozambique']),
+    ).toEqual([]);
+    expect(findCountryParties(['Australia to supply rare earths to Japan'])).toEqual([
+      'Australia',
+      'Japan',
+    ]);
+  });
+
   it('knows every state, by its official name, its demonym or its capital', () => {
     expect(findCountryParties(['Chile and the Republic of Peru sign lithium accord'])).toEqual([
       'Chile',

@@ -20,6 +20,9 @@ export function isCompanyName(name: string): boolean {
 const BOUNDARY =
   /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
 const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
+// "to expand graphite production in Mozambique": where, not who. A state "to" or "from" which
+// something goes may be a party all the same ("to supply rare earths to Japan").
+const PLACE = /\b(in|at|near)\s+$/i;
 
 interface StateAlias {
   readonly state: string;
@@ -208,7 +211,8 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
     for (const m of allMatches(STATE_ALIAS, text)) {
       const known = STATE_ALIASES.get(m[0].toLowerCase());
       if (!known || !writtenAsName(m[0], known.alias)) continue;
-      if (known.capital && LOCATIVE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      if ((known.capital ? LOCATIVE : PLACE).test(before)) continue;
       found.push({ name: known.state, at: m.index, order });
     }
   });

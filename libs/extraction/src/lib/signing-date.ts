@@ -1,6 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, dayOfWeek } from './calendar-date';
-import { findDateMentions, resolveMention } from './date-mentions';
+import { DATELINE_PLACE, findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import { bareYearLine, findIncompleteDates } from './incomplete-dates';
 import type { LineRole } from './noise';
@@ -95,11 +95,6 @@ function signingDateIn(
 // What may stand beside a date on an "Agreement Date" line of its own.
 const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:/gi;
 
-// "Canberra, 20 October 2026", "Washington, D.C. - October 28, 2025": a statement's dateline, the
-// place it was made before its date.
-const PLACE_BEFORE_DATE =
-  /^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*[,–—-]\s*$/;
-
 /**
  * A contract's "Agreement Date" often stands alone: a line that is nothing but a date, or a date
  * after the place of a dateline.
@@ -112,7 +107,7 @@ export function findStandaloneDate(
     const [mention] = findDateMentions(line.text);
     if (!mention) continue;
     const before = line.text.slice(0, mention.start);
-    const rest = (PLACE_BEFORE_DATE.test(before) ? '' : before) + line.text.slice(mention.end);
+    const rest = (DATELINE_PLACE.test(before) ? '' : before) + line.text.slice(mention.end);
     if (rest.replace(DATE_LINE_FILLER, '').length === 0) return resolveMention(mention, reference);
   }
   return null;
