@@ -220,6 +220,10 @@ function nounPhrase(subject: string): string {
   return np.replace(/^(The|A|An)\b/, (article) => article.toLowerCase());
 }
 
+// A capitalised word before a word in lower case: not a name of several words ("Minerals Security
+// Partnership"), nor a date ("December 31, 2022").
+const ITEM_VERB = /^[A-Z][a-z]+\s+[a-z]/;
+
 /**
  * The action of the commitment whose trigger ends at `triggerEnd` (the trigger starts at
  * `triggerStart`). A passive "X is scheduled ..." holds X; "X is expected to close" closes X.
@@ -237,7 +241,12 @@ export function actionOf(
   const after = clean.slice(triggerEnd).replace(/,\s*,/g, ' ');
   const leading = LEADING.exec(after)?.[0] ?? '';
   const rest = after.slice(leading.length).replace(INTERJECTION, ' ');
-  const action = affirmativeAction(clause, triggerStart, triggerEnd, rest);
+  const affirmative = affirmativeAction(clause, triggerStart, triggerEnd, rest);
+  // An item of a lead-in starts with its verb, capitalised or not ("• Modernize customs").
+  const action =
+    triggerEnd === 0 && ITEM_VERB.test(affirmative.title)
+      ? { ...affirmative, title: affirmative.title.replace(/^[A-Z]/, (c) => c.toLowerCase()) }
+      : affirmative;
   return NEGATION.test(trigger) || NEGATION.test(leading)
     ? { ...action, title: `not ${action.title}` }
     : action;

@@ -128,6 +128,21 @@ describe('obligations', () => {
     ]);
   });
 
+  it("reads every bullet under a fact sheet's lead-in, whatever verb it starts with", () => {
+    const text = [
+      'Under the agreement, Indonesia will:',
+      '• Remove export restrictions on nickel ore within 120 days;',
+      '• Modernize customs procedures for battery materials in 2027;',
+      '• Grant equal access to mining concessions by mid-2027.',
+    ].join('\n');
+    const read = obligations(text, { parties: ['United States', 'Indonesia'] });
+    expect(read.map((o) => [o.actors, o.action, o.deadline?.dueDate])).toEqual([
+      [['Indonesia'], 'remove export restrictions on nickel ore', '2026-05-15'],
+      [['Indonesia'], 'modernize customs procedures for battery materials', '2027-12-31'],
+      [['Indonesia'], 'grant equal access to mining concessions', '2027-06-30'],
+    ]);
+  });
+
   it('reads the items listed under a lead-in line as its commitments', () => {
     const text = [
       '1. The Seller shall:',

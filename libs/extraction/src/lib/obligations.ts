@@ -242,6 +242,9 @@ function noticeWindow(
 // "(a) deliver the first shipment ...;", "- pay each invoice ...;", "iv) maintain ...".
 const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
 const BULLET = /^[-•*]\s/;
+// "• Modernize customs procedures": under a lead-in ("Indonesia will:"), a bullet of a capitalised
+// word and more is one more thing it binds to, whatever its verb; numbered lines may be headings.
+const BULLETED_ACTION = /^[A-Z][a-z]+\s+\S+\s+\S+/;
 // The punctuation that joins an item to the next: "; and", ";", ", or", ".".
 const TRAILING_JOINT = /[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$/i;
 
@@ -301,7 +304,10 @@ class ObligationReader {
     if (listed && this.leadIn) {
       const span = itemSpan(this.source, line);
       if (findTriggers(span.text).length === 0) {
-        if (isListedAction(span.text)) {
+        if (
+          isListedAction(span.text) ||
+          (BULLET.test(line.text) && BULLETED_ACTION.test(span.text))
+        ) {
           const { trigger, subject, fronted } = this.leadIn;
           this.add({ span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted });
           return;
