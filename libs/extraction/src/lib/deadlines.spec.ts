@@ -350,6 +350,19 @@ describe('deadlines', () => {
     });
   });
 
+  it('counts a period from the event named after a comma, never from the signing', () => {
+    const deadline = extractDeadline(
+      'The Grantee shall notify the Funder promptly, and in any event within 10 days, of any change of control.',
+      context(),
+      null,
+    );
+    expect(deadline).toMatchObject({ dueDate: null, anchor: { ref: 'any change of control' } });
+    // "after which" starts a clause of its own: the period runs from the signing.
+    expect(due('The Buyer shall pay within 30 days, after which interest accrues.')).toBe(
+      '2025-09-30',
+    );
+  });
+
   it('ends "the first half of 2026" on 30 June', () => {
     expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
   });
