@@ -31,6 +31,15 @@ describe('anchors', () => {
     });
   });
 
+  it('reads "the MoU is signed" as the signing, but not the signing of another instrument', () => {
+    expect(resolveAnchor('the MoU is signed', context()).type).toBe('signing');
+    expect(resolveAnchor('this Agreement has been signed', context()).type).toBe('signing');
+    expect(resolveAnchor('the loan agreement is signed', context())).toMatchObject({
+      type: 'event',
+      date: null,
+    });
+  });
+
   it('reads "the date hereof" as the signing date', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });

@@ -55,6 +55,9 @@ function firstPeriodEnd(
   return candidates.find((c) => compareDates(c, base) > 0) ?? addDays(base, 1);
 }
 
+// "after the MoU is signed", "once this Agreement has been signed": the instrument's own signing.
+const INSTRUMENT_SIGNED =
+  /^(?:the|this)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|pact|accord|deal)\s+(?:is|was|has been|being)\s+signed$/;
 const THE_INSTRUMENT_ITSELF =
   /^(?:the\s+)?(?:(?:initial\s+)?term\s+of\s+)?(?:this|the)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|licen[cs]e)$|^the\s+(?:initial\s+)?term$/;
 
@@ -97,6 +100,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
   }
   if (
     /\b(signing|signature|execution)\b/.test(text) ||
+    INSTRUMENT_SIGNED.test(text) ||
     /\bdate (?:of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou|amendment|letter|addendum|side letter|term sheet)|hereof|first (?:above )?written)\b/.test(
       text,
     )

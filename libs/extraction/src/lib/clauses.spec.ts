@@ -189,6 +189,17 @@ describe('commitment clauses', () => {
     ).toHaveLength(1);
   });
 
+  it('splits at "and" before a new subject led by "a"', () => {
+    expect(
+      clauses(
+        'The consortium must begin construction within 12 months, and a battery cell plant in West Java is due to be completed by the end of 2028.',
+      ),
+    ).toEqual([
+      'The consortium must begin construction within 12 months',
+      'a battery cell plant in West Java is due to be completed by the end of 2028.',
+    ]);
+  });
+
   it('splits at "and" before a new subject with a commitment word of its own', () => {
     const sentence =
       'Japan will provide financing within six months and the United States will hold a ministerial meeting within 180 days.';

@@ -61,7 +61,7 @@ const CLAUSE_BREAK =
 // new subject after "and" starts a commitment of its own, with its own deadline. The subject is a
 // name, a noun phrase after a determiner, or a pronoun, and runs up to the next commitment word.
 const NEW_SUBJECT =
-  /,?\s+and\s+(?=(?:(?:the|each|both|every|all)\s+[\w'’&.-]+|[A-Z][\w'’&.-]*|it|they|we|he|she)(?:\s+(?:of|for|and|de|du|the|[A-Z][\w'’&.-]*|[a-z][\w'’-]*)){0,5}\s*$)/;
+  /,?\s+and\s+(?=(?:(?:the|each|both|every|all|an?)\s+[\w'’&.-]+|[A-Z][\w'’&.-]*|it|they|we|he|she)(?:\s+(?:of|for|and|de|du|the|[A-Z][\w'’&.-]*|[a-z][\w'’-]*)){0,5}\s*$)/;
 // Before which "and" joins parts of one clause ("such information as the Investor and its
 // advisers will request"; "ensure that the goods and the labels will"), not two commitments.
 const SUBORDINATE = /\b(?:that|which|who|whom|whose|as|if|when|where|whether|unless|because|so)\b/i;

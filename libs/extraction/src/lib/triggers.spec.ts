@@ -34,6 +34,7 @@ describe('commitment triggers', () => {
     ['The Developer shall commence construction of the refinery by 2028.', ['duty']],
     ['Orion will commence drilling within six months.', ['will']],
     ['Construction is due to start in the second half of next year.', ['expectation']],
+    ['The Commission undertook to launch a call for proposals by March 2027.', ['agreed']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });

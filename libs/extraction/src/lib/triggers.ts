@@ -20,7 +20,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // "The Borrower covenants that it will maintain": the covenant is the commitment, its subject the
   // covenanting party, not "it".
   [
-    /\bcommit(?:s|ted)?\s+(?:the\s+(?:\w+\s+){1,2}|themselves\s+|itself\s+)?to\b|\b(?:covenants?|undertakes?)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
+    /\bcommit(?:s|ted)?\s+(?:the\s+(?:\w+\s+){1,2}|themselves\s+|itself\s+)?to\b|\b(?:covenants?|covenanted|undertakes?|undert[oa]ok)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
     'agreed',
   ],
   // "The agreement commits Chile to": a name, so capitalised ("commits funds to" commits nobody).
