@@ -40,6 +40,14 @@ describe('anchors', () => {
     });
   });
 
+  it('reads "this Dialogue" of a communiqué as the date it was issued', () => {
+    expect(resolveAnchor('this Dialogue', context({ effectiveAt: null }))).toEqual({
+      type: 'signing',
+      date: day('2025-10-28'),
+    });
+    expect(resolveAnchor('the next Dialogue', context()).type).toBe('event');
+  });
+
   it('reads "the date hereof" as the signing date', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });

@@ -58,8 +58,9 @@ function firstPeriodEnd(
 // "after the MoU is signed", "once this Agreement has been signed": the instrument's own signing.
 const INSTRUMENT_SIGNED =
   /^(?:the|this)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|pact|accord|deal)\s+(?:is|was|has been|being)\s+signed$/;
+// The instrument, its term, or the meeting that issued it ("within two months of this Dialogue").
 const THE_INSTRUMENT_ITSELF =
-  /^(?:the\s+)?(?:(?:initial\s+)?term\s+of\s+)?(?:this|the)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|licen[cs]e)$|^the\s+(?:initial\s+)?term$/;
+  /^(?:the\s+)?(?:(?:initial\s+)?term\s+of\s+)?(?:this|the)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|licen[cs]e)$|^the\s+(?:initial\s+)?term$|^this\s+(?:dialogue|meeting|summit|communiqu[ée]|statement|declaration|visit|conference|session|forum)$/;
 
 export function defaultAnchor(context: AnchorContext): ResolvedAnchor {
   if (context.signedAt) return { type: 'signing', date: context.signedAt };

@@ -30,6 +30,24 @@ describe('signing date', () => {
     );
   });
 
+  it('reads no signing date from a signing still to come', () => {
+    expect(
+      signedAt('The loan agreement is expected to be signed by 30 September 2025.'),
+    ).toBeNull();
+    expect(signedAt('The treaty will be signed on 4 April 2026 in Seoul.')).toBeNull();
+  });
+
+  it('reads no signing date from the date a commitment is due by', () => {
+    expect(
+      signedAt(
+        'Ministers welcomed the memorandum signed between Alpha Ltd and Beta SE, under which Alpha will supply 1,000 tonnes by 30 June 2027.',
+      ),
+    ).toBeNull();
+    expect(signedAt('The Parties signed the Framework on 27 November 2025 in Brussels.')).toBe(
+      '2025-11-27',
+    );
+  });
+
   it('reads the date after "made this" or "made the" when a day follows', () => {
     expect(signedAt('This Lease is made the 9th of April, 2016 between A Ltd and B plc.')).toBe(
       '2016-4-9',

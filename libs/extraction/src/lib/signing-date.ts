@@ -14,6 +14,12 @@ const WEEKDAY_RE =
 // "made this 5th day of", "made the 5th of June": "made" dates the instrument only with a day.
 const SIGNING_RE =
   /\b(signed|signs|executed|concluded|done at|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
+const SIGNING_TO_COME = /\b(?:to|will|would|shall|may|could|not yet)\s+be\s+$/i;
+// "the memorandum signed between X and Y, under which X will supply ... by 30 June 2027": the
+// date a commitment is due by, not when the instrument was signed.
+const DUE_BY =
+  /\b(?:by|before|until|no later than|not later than|on or before|prior to)\s+(?:the\s+)?$/i;
+
 /** "signed on Tuesday" in an article dated Tuesday 2025-10-28 means 2025-10-28. */
 export function resolveWeekday(weekday: string, reference: CalendarDate): CalendarDate {
   const target = WEEKDAYS.indexOf(weekday.toLowerCase());
@@ -78,8 +84,12 @@ function signingDateIn(
     );
   const definedDate = defined?.[1] ? definitions?.dates.get(defined[1].toLowerCase()) : undefined;
   if (definedDate) return definedDate;
+  // "is expected to be signed by 30 September", "will be signed": a signing still to come.
+  if (SIGNING_TO_COME.test(sentence.slice(Math.max(0, keywordAt - 30), keywordAt))) return null;
   const mentions = findDateMentions(sentence);
-  const after = mentions.find((m) => m.start > keywordAt);
+  const after = mentions.find(
+    (m) => m.start > keywordAt && !DUE_BY.test(sentence.slice(Math.max(0, m.start - 25), m.start)),
+  );
   const before = mentions.filter((m) => m.end <= keywordAt).pop();
   const yearReference = publishedAt ?? reference;
   if (after) return resolveMention(after, yearReference);
