@@ -292,3 +292,29 @@ describe("extractAgreement on a lender's announcement", () => {
     expect(result.obligations[0]?.action).toBe('disburse the loan in two tranches');
   });
 });
+
+describe("extractAgreement on a joint statement that welcomes a companies' deal", () => {
+  const result = extractAgreement(
+    [
+      'Joint Statement by the Government of Australia and the Government of Japan on Critical Minerals',
+      '',
+      'Canberra, 22 October 2025',
+      '',
+      'Both sides will publish common ESG standards for mineral processing within 18 months.',
+      '',
+      'The leaders welcomed the signing of an offtake agreement between Pilbara Heavy Rare Earths Ltd and Kansai Magnet Industries Co., Ltd.',
+    ].join('\n'),
+  );
+
+  it('takes the states its title names as the parties, not the companies of the deal it welcomes', () => {
+    expect(result.parties).toEqual(['Australia', 'Japan']);
+    expect(result.obligations[0]?.actors).toEqual(['Australia', 'Japan']);
+  });
+
+  it('reads its "will" as a political commitment, not a legal duty', () => {
+    expect(result.obligations[0]).toMatchObject({
+      binding: false,
+      deadline: { dueDate: '2027-04-22' },
+    });
+  });
+});

@@ -25,6 +25,7 @@ import {
   findCompanyParties,
   findContractingCompanies,
   findCountryParties,
+  namesCompany,
 } from './parties';
 import type { TextSpan } from './sentences';
 import { splitLines, unwrapLines } from './sentences';
@@ -56,6 +57,10 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
  * to.
  */
 function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
+  // A title naming two states and no company ("Joint Statement by the Government of Australia and
+  // the Government of Japan") names the parties, whatever companies the body names.
+  const titled = findCountryParties(title ? [title] : []);
+  if (titled.length >= 2 && !namesCompany(title ?? '')) return titled;
   const companyReadings = [
     () => findCompanyParties(text, lines),
     () => findAnnouncedParties(text),
@@ -65,7 +70,6 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
     const companies = read();
     if (companies.length >= 2) return companies;
   }
-  const titled = findCountryParties(title ? [title] : []);
   if (titled.length >= 2) return titled;
   const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
   if (countries.length >= 2) return countries.slice(0, 2);
@@ -140,8 +144,9 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     // Only an instrument that says it does not bind has paragraphs that bind all the same.
     bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
     policyInstrument:
-      /\b(framework|memorand(?:um|a|ums)|mou)\b/i.test(title ?? '') &&
-      !/\bagreement\b/i.test(title ?? ''),
+      /\b(framework|memorand(?:um|a|ums)|mou|joint statement|communiqu[ée]|declaration)\b/i.test(
+        title ?? '',
+      ) && !/\bagreement\b/i.test(title ?? ''),
   });
 
   const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);

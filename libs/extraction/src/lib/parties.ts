@@ -143,6 +143,11 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?,?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
 const LEGAL_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\b`);
 
+/** Whether a text names a company by its legal form ("Pty Ltd", "Inc."). */
+export function namesCompany(text: string): boolean {
+  return LEGAL_FORM.test(text);
+}
+
 /**
  * The opening of a text, where a release or a parties clause names its companies, if it names one
  * by its legal form: most texts do not, and the costly name patterns are not tried on them.

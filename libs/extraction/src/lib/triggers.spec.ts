@@ -35,6 +35,7 @@ describe('commitment triggers', () => {
     ['Orion will commence drilling within six months.', ['will']],
     ['Construction is due to start in the second half of next year.', ['expectation']],
     ['The Commission undertook to launch a call for proposals by March 2027.', ['agreed']],
+    ['Australia and Japan will endeavour to finalise a framework by 2027.', ['intention']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });

@@ -25,7 +25,11 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   ],
   // "The agreement commits Chile to": a name, so capitalised ("commits funds to" commits nobody).
   [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'agreed'],
-  [/\b(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to\b/gi, 'intention'],
+  // "will endeavour to finalise": an effort promised, not the result.
+  [
+    /\b(?:will\s+(?:endeavou?r|seek|strive|try|aim)\s+to|(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to)\b/gi,
+    'intention',
+  ],
   // "Leaders tasked their trade ministers with concluding ...", "instructed officials to": what
   // the signatories charge someone with, said as firmly as "will".
   [
