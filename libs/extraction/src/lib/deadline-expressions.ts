@@ -48,6 +48,8 @@ export type ExpressionShape =
    * the text's own.
    */
   | { type: 'season'; season: Season; year: number | null; before: boolean }
+  /** "annually from 2027": when a repetition starts; no deadline without one. */
+  | { type: 'from-year'; year: number }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
 
@@ -144,6 +146,8 @@ const NTH_PERIOD = new RegExp(
   String.raw`\b(?:(?:by|before|no later than|not later than)\s+the\s+end\s+of|within)\s+the\s+${ORDINAL_PATTERN}\s+(year|month)\s+(?:of|after|following|from)\s+${ANCHOR}`,
   'gi',
 );
+const FROM_YEAR =
+  /\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|commencing(?:\s+in)?)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s*(?:to|through|until|and|[-–])\s*(?:19|20)\d\d)/gi;
 const FISCAL_YEAR =
   /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
 const EVENT_AT =
@@ -293,6 +297,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       : [half * 6, `${ORDINALS[half - 1]} half`];
     // "by Q4" with no year: of the text's own year.
     found.push(byExpression(m, yearPartEnd(m[5], 'this', month, part)));
+  }
+  for (const m of allMatches(FROM_YEAR, clause)) {
+    found.push(byExpression(m, { type: 'from-year', year: Number(m[1]) }));
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
     found.push({

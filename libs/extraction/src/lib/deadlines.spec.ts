@@ -363,6 +363,24 @@ describe('deadlines', () => {
     );
   });
 
+  it('starts a repetition with the year it runs from', () => {
+    expect(
+      extractDeadline(
+        'Kansai will purchase 3,000 tonnes of oxide annually from 2027.',
+        context(),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2027-12-31', recurrence: 'R/2027-12-31/P1Y' });
+    expect(due('Japan will report quarterly starting in 2027.')).toBe('2027-03-31');
+  });
+
+  it('reads no deadline into the year something starts, and prefers a limit beside it', () => {
+    expect(due('The levy applies to exports from 2027.')).toBeNull();
+    expect(due('Australia will phase out the levy from 2027 and by 2030 at the latest.')).toBe(
+      '2030-12-31',
+    );
+  });
+
   it('ends "the first half of 2026" on 30 June', () => {
     expect(due('The deal is expected to close in the first half of 2026.')).toBe('2026-06-30');
   });

@@ -111,6 +111,9 @@ export function extractDeadline(
   const recurrence = findRecurrence(clause);
   const chosen = pickExpression(expressions);
   if (!chosen) return recurrence ? recurringOnly(recurrence, context) : null;
+  if (chosen.shape.type === 'from-year') {
+    return recurrence ? recurringFromYear(recurrence, chosen, chosen.shape.year) : null;
+  }
   const deadline = resolveExpression(chosen, context, previousRelative, fronted);
   if (!deadline) return null;
   const period = recurrence?.period ?? periodOfAnchor(chosen, context);
@@ -124,9 +127,11 @@ export function extractDeadline(
 
 function pickExpression(expressions: readonly TimeExpression[]): TimeExpression | null {
   // An explicit first date beats a generic rule; otherwise the first limit in the clause wins.
+  // When a repetition starts ("from 2027") is no limit: any other expression comes first.
   return (
     expressions.find((e) => e.shape.type === 'date' && e.shape.firstOfSeries) ??
-    expressions.find((e) => e.shape.type !== 'event') ??
+    expressions.find((e) => e.shape.type !== 'event' && e.shape.type !== 'from-year') ??
+    expressions.find((e) => e.shape.type === 'event') ??
     expressions[0] ??
     null
   );
@@ -140,6 +145,27 @@ function periodOfAnchor(expression: TimeExpression, context: DeadlineContext): s
     return context.renewalPeriod;
   }
   return null;
+}
+
+/** "purchase 3,000 tonnes annually from 2027": first due at the end of the year's first period. */
+function recurringFromYear(
+  recurrence: { period: string; text: string },
+  expression: TimeExpression,
+  year: number,
+): Deadline | null {
+  const duration = parseDurationPhrase(periodWords(recurrence.period));
+  if (!duration) return null;
+  const due = addDays(applyDuration({ year, month: 1, day: 1 }, duration, 1), -1);
+  return {
+    expression: expression.text,
+    kind: 'recurring',
+    dueDate: iso(due),
+    duration: recurrence.period,
+    relation: 'after',
+    recurrence: `R/${formatIsoDate(due)}/${recurrence.period}`,
+    rule: `recurs every ${recurrence.period}; the first period starts with ${year}`,
+    anchor: { type: 'date' },
+  };
 }
 
 function recurringOnly(
@@ -293,6 +319,9 @@ function resolveExpression(
     }
     case 'season':
       return resolveSeason(base, shape, context);
+    // Read with its repetition in extractDeadline; alone it says when something starts.
+    case 'from-year':
+      return null;
     case 'coming-period-end': {
       const from = context.publishedAt ?? context.signedAt ?? context.reference;
       if (!from)
