@@ -18,6 +18,7 @@ export function deadlineContext(
     definitions: findDefinitions('', null),
     events: new Map(),
     fiscalYearEnd: { month: 12, day: 31 },
+    fiscalYearStated: false,
     termExpiry: null,
     holidayCountry: 'US',
     renewalPeriod: null,

@@ -20,6 +20,8 @@ import { seasonEnd } from './seasons';
 import type { Deadline, DeadlineAnchor } from './types';
 
 export interface DeadlineContext extends AnchorContext {
+  /** Whether the text defines its fiscal year; if not, `fiscalYearEnd` is the calendar year's. */
+  readonly fiscalYearStated: boolean;
   readonly holidayCountry: string;
   readonly renewalPeriod: string | null;
   /** Year reference for dates written without a year. */

@@ -318,3 +318,17 @@ describe("extractAgreement on a joint statement that welcomes a companies' deal"
     });
   });
 });
+
+describe('extractAgreement on a government fact sheet', () => {
+  const result = extractAgreement(
+    [
+      'FACT SHEET: United States and Kazakhstan Sign Critical Minerals Agreement',
+      'November 6, 2025',
+      'The United States will train 500 mining engineers by the end of fiscal year 2027.',
+    ].join('\n'),
+  );
+
+  it('reads the fiscal year of the United States government, which ends on 30 September', () => {
+    expect(result.obligations[0]?.deadline?.dueDate).toBe('2027-09-30');
+  });
+});

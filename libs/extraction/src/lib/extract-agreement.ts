@@ -35,13 +35,14 @@ import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './typ
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
-function fiscalYearEnd(meanings: ReadonlyMap<string, string>) {
+/** Where the text's own definition ends its fiscal year, or null where it defines none. */
+function statedFiscalYearEnd(meanings: ReadonlyMap<string, string>) {
   for (const term of ['fiscal year', 'financial year']) {
     const meaning = meanings.get(term);
     const [mention] = meaning ? findDateMentions(meaning) : [];
     if (mention) return { month: mention.month, day: mention.day };
   }
-  return { month: 12, day: 31 };
+  return null;
 }
 
 /** A date the text names as the agreement's own: `March 1, 2010 (the "Agreement Date")`. */
@@ -119,6 +120,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
   });
   const termExpiry =
     term?.expiresAt && term.expiresAt !== 'perpetual' ? parseIsoDate(term.expiresAt) : null;
+  const stated = statedFiscalYearEnd(definitions.meanings);
   const anchorContext: AnchorContext = {
     signedAt,
     publishedAt,
@@ -126,11 +128,12 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     entryIntoForceAt,
     definitions,
     events,
-    fiscalYearEnd: fiscalYearEnd(definitions.meanings),
+    fiscalYearEnd: stated ?? { month: 12, day: 31 },
     termExpiry,
   };
   const deadlines: DeadlineContext = {
     ...anchorContext,
+    fiscalYearStated: stated !== null,
     holidayCountry: holidayCountry(text, parties),
     renewalPeriod: term?.renewal?.period ?? null,
     reference: yearReference,

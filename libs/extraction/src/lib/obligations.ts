@@ -6,6 +6,7 @@ import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline, frontedEvent } from './deadlines';
+import { withActorsFiscalYear } from './fiscal-years';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
@@ -176,13 +177,14 @@ function buildObligation(
 ): Obligation {
   const text = clause.span.text;
   const action = actionOf(text, clause.trigger.start, clause.trigger.end, times);
+  const actors =
+    action.agent === undefined
+      ? actorsOf(committedSubject(clause), context.parties)
+      : passiveActors(action.agent, clause.subject, context.parties);
   return {
     text,
     span: [clause.span.start, clause.span.end],
-    actors:
-      action.agent === undefined
-        ? actorsOf(committedSubject(clause), context.parties)
-        : passiveActors(action.agent, clause.subject, context.parties),
+    actors,
     action: action.title,
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
@@ -190,7 +192,7 @@ function buildObligation(
     deadline: onOneLine(
       extractDeadline(
         text,
-        context.deadlines,
+        withActorsFiscalYear(context.deadlines, actors),
         previousRelative,
         times,
         frontedEvent(text) ?? clause.fronted,
