@@ -112,6 +112,21 @@ describe('deadlines', () => {
     ).toMatchObject({ dueDate: '2027-01-01', recurrence: 'R/2027-01-01/P1Y' });
   });
 
+  it('counts from the end of each billing month or reporting quarter, as of each month', () => {
+    const invoice = extractDeadline(
+      'The Seller shall deliver an invoice within ten (10) days after the end of each billing month.',
+      context({ signedAt: day('2026-01-15'), effectiveAt: null }),
+      null,
+    );
+    expect(invoice).toMatchObject({ dueDate: '2026-02-10', recurrence: 'R/2026-02-10/P1M' });
+    expect(
+      due('The Seller shall report within 30 days after the end of each reporting quarter.', {
+        signedAt: day('2026-01-15'),
+        effectiveAt: null,
+      }),
+    ).toBe('2026-04-30');
+  });
+
   it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
     expect(
       extractDeadline(
