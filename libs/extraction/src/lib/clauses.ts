@@ -6,6 +6,7 @@ import type { TextSpan } from './sentences';
 import { makeSpan } from './sentences';
 import type { Trigger } from './triggers';
 import { findTriggers } from './triggers';
+import { COMMITMENT_VERB } from './verbs';
 
 /** One commitment inside a sentence: its span and the trigger that makes it one. */
 export interface CommitmentClause {
@@ -27,8 +28,7 @@ export interface CommitmentClause {
 
 // Base verbs that start coordinated commitments ("will select projects, provide financing,
 // and create mechanisms").
-const LIST_VERBS =
-  /^(?:and\s+|or\s+)?(?:to\s+)?(?:provide|create|establish|develop|select|identify|deliver|pay|submit|hold|convene|take|make|complete|obtain|ensure|supply|maintain|notify|cooperate|explore|support|promote|facilitate|review|share|coordinate|work|invest|fund|finance|build|construct|use|seek|file|purchase|sell|grant|give|direct|mobili[sz]e|strengthen|streamline|accelerate|simplify|set|meet|host|report|refrain|exchange|implement|consult|conduct|prepare|publish|adopt|enter|achieve|repay|launch|expand|increase|reduce|protect|secure|attract|encourage|negotiate|conclude|designate|appoint|reinvest|remove|eliminate|lift|lower|cut|consider|allow|permit|accept|recogni[sz]e|open|resolve|address|waive|extend|continue|engage|align|harmoni[sz]e|issue|approve|register|report|collaborate|train|monitor|assess|study|evaluate|update|improve|enhance|advance|pursue|join|sign|ratify)\b/i;
+const LIST_VERBS = new RegExp(String.raw`^(?:and\s+|or\s+)?(?:to\s+)?${COMMITMENT_VERB}`, 'i');
 /**
  * Whether a list item reads as an action of its lead-in: from a verb in lower case ("deliver the
  * first shipment"), or a listed verb capitalised ("Establish a working group"); not a section

@@ -80,7 +80,7 @@ const ORDINAL_DAY_AFTER = new RegExp(
   'gi',
 );
 const DATE_LEAD =
-  /(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?$/i;
+  /(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
 const FIRST_OF_SERIES =
   /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
 // The month in which each part of a year ends.
@@ -132,7 +132,7 @@ const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${mon
 // February), "on the first business day of July 2026". Capitalised, so that the modal "may" is no
 // month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:the\s+(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not

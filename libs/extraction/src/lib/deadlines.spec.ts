@@ -344,6 +344,12 @@ describe('deadlines', () => {
     expect(due(clause)).toBe(expected);
   });
 
+  it('reads a date after its weekday, and the end of a month without "the"', () => {
+    const minutes = { signedAt: day('2026-03-10'), effectiveAt: null };
+    expect(due('DPE to circulate the study by Friday 20 March.', minutes)).toBe('2026-03-20');
+    expect(due('The Ministry will revert by end of April.', minutes)).toBe('2026-04-30');
+  });
+
   it('says "on" of a payment fixed to a day of a month', () => {
     const deadline = extractDeadline(
       'The Buyer shall pay the balance on the first business day of July 2026.',

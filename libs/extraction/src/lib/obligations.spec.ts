@@ -310,6 +310,13 @@ describe('obligations', () => {
     expect(start?.binding).toBe(false);
   });
 
+  it('names who a reported decision binds, not who reports it', () => {
+    expect(
+      obligations('The Committee agreed that DPE shall carry out quarterly safety audits.')[0]
+        ?.actors,
+    ).toEqual(['DPE']);
+  });
+
   it('names the parties as actors of "the countries" and "the two nations"', () => {
     const parties = ['United States', 'India'];
     const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;

@@ -68,6 +68,8 @@ const FRONTED =
 
 // "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
 // together, which acts through them.
+const REPORTED_THAT =
+  /^.*\b(?:agreed|decided|confirmed|noted|resolved|announced|stated|declared|acknowledged|recogni[sz]ed)\s+that\s+/i;
 const SHARED_UNDERTAKING =
   /^(?:(?:bilateral|joint|new|this|the)\s+)*(?:cooperation|collaboration|partnership|agreement|framework|memorandum|arrangement|deal|pact|accord|treaty|initiative)$/i;
 
@@ -105,6 +107,8 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   );
   if (named.length > 0) return named;
   const cleaned = subject
+    // "The Committee agreed that DPE shall": who the report is of, not who reports it.
+    .replace(REPORTED_THAT, '')
     .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')

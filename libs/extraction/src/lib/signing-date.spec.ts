@@ -106,6 +106,11 @@ describe('signing date', () => {
     expect(findStandaloneDate(lines, null)).toBeNull();
   });
 
+  it('reads the date of minutes, its weekday beside it', () => {
+    const lines = splitLines('MINUTES\nDate: Tuesday 10 March 2026\nAttendees: DPE, SGI');
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 2026, month: 3, day: 10 });
+  });
+
   it('does not read a date under another label as the agreement date', () => {
     const lines = splitLines('ACME INC.\nExpiry Date: 12 March 2016\nSection 1');
     expect(findStandaloneDate(lines, null)).toBeNull();

@@ -103,7 +103,8 @@ function signingDateIn(
 }
 
 // What may stand beside a date on an "Agreement Date" line of its own.
-const DATE_LINE_FILLER = /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:/gi;
+const DATE_LINE_FILLER =
+  /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 
 /**
  * A contract's "Agreement Date" often stands alone: a line that is nothing but a date, or a date

@@ -36,6 +36,9 @@ describe('commitment triggers', () => {
     ['Construction is due to start in the second half of next year.', ['expectation']],
     ['The Commission undertook to launch a call for proposals by March 2027.', ['agreed']],
     ['Australia and Japan will endeavour to finalise a framework by 2027.', ['intention']],
+    ['DPE to circulate the revised study to all members by Friday 20 March.', ['will']],
+    ['DPE and SGI to agree the cost-sharing key before the next meeting.', ['will']],
+    ['The Parties to this Agreement shall cooperate.', ['duty']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -64,6 +67,7 @@ describe('commitment triggers', () => {
     ['It shall remain in force for ten years and shall thereafter be renewed for five years.'],
     ['The Term shall commence on the Effective Date.'],
     ['The delay is due to the weather.'],
+    ['Expected to create 400 jobs by 2028'],
     ['The Initial Term shall commence the day after the Closing.'],
     ['This Lease shall commence upon delivery of the premises.'],
     ['The term of this Agreement shall commence effective June 1, 1998.'],

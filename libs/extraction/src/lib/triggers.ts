@@ -1,5 +1,6 @@
 import { allMatches } from './matches';
 import { mergeSpans, overlapsAny } from './spans';
+import { COMMITMENT_VERB } from './verbs';
 
 /** Words by which a party commits to something, and the strength of the commitment. */
 export type TriggerStrength =
@@ -10,6 +11,9 @@ export interface Trigger {
   readonly end: number;
   readonly strength: TriggerStrength;
 }
+
+// Who an action item is for: a name, not a word of a highlight ("Expected to create 400 jobs").
+const ITEM_OWNER = String.raw`(?![A-Z][a-z]*(?:ed|ing)\b|(?:Set|Due|Likely|Able|Plans?|Aims?|Needs?|Wants?|Hopes?|Is|Are|Has|Have|Had)\b)[A-Z][\w&.'’-]*`;
 
 const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/gi, 'duty'],
@@ -46,6 +50,15 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     'instrument',
   ],
   [/\b(?:will|would)\b(?!\s+have\b)/gi, 'will'],
+  // The action items of minutes: "DPE to circulate the revised study by 20 March", "DPE and SGI to
+  // agree the key": who is to do what, at the start of the item.
+  [
+    new RegExp(
+      String.raw`(?<=^\s*${ITEM_OWNER}(?:\s+(?:and|&)\s+${ITEM_OWNER})?\s+)to(?=\s+${COMMITMENT_VERB})`,
+      'g',
+    ),
+    'will',
+  ],
   // "We are going to deliver the first shipments": said as "will".
   [/\b(?:is|are|am)\s+going\s+to\b(?!\s+(?:the|a|an|be\s+(?:difficult|hard|tough))\b)/gi, 'will'],
   // "Acme pledged to invest", "the two sides are to meet again": said as firmly as "will". Not
