@@ -82,4 +82,28 @@ describe('a table of milestones', () => {
       read('Key dates\nThe Recipient shall reach financial close by 30 June 2026').milestones,
     ).toEqual([]);
   });
+
+  describe('whose header row names its columns', () => {
+    const annex = [
+      'Milestone                     | Responsible | Due',
+      '------------------------------|-------------|-----------------------------',
+      'Rolling stock order placed    | Coastal     | 30 September 2026',
+      'Loading terminal ready        | Both        | 120 days after the Effective Date',
+      'Tariff review                 | Operator    | Q2 2027',
+      'The Operator shall report monthly.',
+    ].join('\n');
+
+    it('reads the label, the owner and the due date of each row from their columns', () => {
+      const { milestones } = read(annex);
+      expect(milestones.map((m) => [m.action, m.actors, m.deadline?.dueDate])).toEqual([
+        ['Rolling stock order placed', ['Coastal Lithium Refining LLC'], '2026-09-30'],
+        ['Loading terminal ready', PARTIES, '2026-06-03'],
+        ['Tariff review', ['Operator'], '2027-06-30'],
+      ]);
+    });
+
+    it('ends at the first line that is no row of the table', () => {
+      expect(read(annex).left).toEqual(['The Operator shall report monthly.']);
+    });
+  });
 });

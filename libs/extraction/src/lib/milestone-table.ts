@@ -15,6 +15,24 @@ const TABLE_HEADING =
 const PERIOD_AT_END =
   /(?:\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+\d{4}|\b(?:early|mid|late)[\s-]\d{4}|\b(?:19|20)\d{2})$/i;
 const MAX_LABEL_WORDS = 12;
+// A header row that names its columns: "Milestone | Responsible | Due".
+const LABEL_COLUMN =
+  /^(?:milestones?|deliverables?|activit(?:y|ies)|items?|tasks?|actions?|obligations?|events?|steps?)$/i;
+const DUE_COLUMN =
+  /^(?:due|due date|date|deadline|target date|timing|by when|when|completion date)$/i;
+const OWNER_COLUMN = /^(?:responsible|responsibility|owner|party|by|lead|who|by whom)$/i;
+// "---|---|---": the line under a header row.
+const RULE_ROW = /^[\s|:+=-]+$/;
+// An owner that is all of them: "Both", "All", "Parties", "Joint".
+const ALL_PARTIES = /^(?:both|all|(?:both |all |the )?parties|joint(?:ly)?)$/i;
+
+/** Where the label, due date and owner of each row are, as a header row names its columns. */
+interface Columns {
+  readonly count: number;
+  readonly label: number;
+  readonly due: number;
+  readonly owner: number;
+}
 // "First shipment expected", "Target start of production": hoped for, not promised.
 const EXPECTED = /\b(?:expected|planned|target(?:ed)?|estimated|anticipated|indicative)\b/i;
 
@@ -29,6 +47,8 @@ export class MilestoneTable {
   private inTable = false;
   /** A line that may be the label of the date on the next one (or the table's header). */
   private label: TextSpan | null = null;
+  /** The columns a header row named; rows are then read cell by cell. */
+  private columns: Columns | null = null;
 
   constructor(
     private readonly source: string,
@@ -44,6 +64,14 @@ export class MilestoneTable {
       this.label = null;
       return { milestone: null, consumed: true };
     }
+    const columns = headerColumns(line.text);
+    if (columns) {
+      this.columns = columns;
+      this.inTable = true;
+      return { milestone: null, consumed: true };
+    }
+    const cells = this.columns ? this.readCells(line, this.columns) : null;
+    if (cells) return cells;
     if (!this.inTable) return { milestone: null, consumed: false };
     const text = line.text.replace(/[\s|;.]+$/, '');
     const when = whenAtEnd(text);
@@ -62,10 +90,41 @@ export class MilestoneTable {
     return { milestone: null, consumed: false };
   }
 
+  /**
+   * A row of a table whose header named its columns, or null for a line of other cells, read then
+   * as a row of label and date ("Start of construction\t1 March 2027").
+   */
+  private readCells(
+    line: TextSpan,
+    columns: Columns,
+  ): { milestone: Obligation | null; consumed: boolean } | null {
+    if (RULE_ROW.test(line.text)) return { milestone: null, consumed: true };
+    const cells = line.text.split('|').map((cell) => cell.trim());
+    if (cells.length !== columns.count) {
+      this.columns = null;
+      return null;
+    }
+    const label = cells[columns.label] ?? '';
+    const due = cells[columns.due] ?? '';
+    const owner = columns.owner >= 0 ? (cells[columns.owner] ?? '') : '';
+    const end = line.start + line.text.trimEnd().length;
+    return this.row(label, line.start, end, due, this.ownersOf(owner));
+  }
+
+  /** The parties an owner cell names: all for "Both", those it names, or the cell as written. */
+  private ownersOf(owner: string): string[] {
+    if (owner === '' || ALL_PARTIES.test(owner)) return [...this.parties];
+    const named = this.parties.filter((party) =>
+      owner.toLowerCase().includes(party.split(/[\s,]/)[0]?.toLowerCase() ?? party),
+    );
+    return named.length > 0 ? named : [owner];
+  }
+
   /** The date the document was written on, before which a row is history. */
   private get written(): string | null {
-    const { signedAt, publishedAt, reference } = this.context;
-    const date = signedAt ?? publishedAt ?? reference;
+    const { signedAt, publishedAt, effectiveAt, reference } = this.context;
+    // The date it was received only where the text has none of its own.
+    const date = signedAt ?? publishedAt ?? effectiveAt ?? reference;
     return date ? formatIsoDate(date) : null;
   }
 
@@ -75,8 +134,12 @@ export class MilestoneTable {
     start: number,
     end: number,
     when: string,
+    actors: string[] = [...this.parties],
   ): { milestone: Obligation | null; consumed: boolean } {
-    const deadline = extractDeadline(`by ${when}`, this.context, null);
+    // "120 days after Effective Date" is read as it stands, a date or a period as due "by" it.
+    const deadline =
+      extractDeadline(when, this.context, null) ??
+      extractDeadline(`by ${when}`, this.context, null);
     // "Talks began 12 March 2019" or "Framework signed" on the day in a timeline is history, not a
     // milestone: it is kept out.
     const past = deadline?.dueDate && this.written && deadline.dueDate <= this.written;
@@ -85,7 +148,7 @@ export class MilestoneTable {
       // A label and its date on two lines (a Word table's cells) are quoted on one.
       text: this.source.slice(start, end).replace(/\n/g, ' '),
       span: [start, end],
-      actors: [...this.parties],
+      actors,
       action: label,
       category: categorise(label, label),
       binding: this.binding && !EXPECTED.test(label),
@@ -108,4 +171,14 @@ function whenAtEnd(text: string): { start: number; text: string } | null {
   if (last && last.end === text.length) return { start: last.start, text: last.text };
   const period = PERIOD_AT_END.exec(text);
   return period ? { start: period.index, text: period[0] } : null;
+}
+
+/** The columns of a header row that names a label and a due column, or null for any other line. */
+function headerColumns(text: string): Columns | null {
+  if (!text.includes('|')) return null;
+  const cells = text.split('|').map((cell) => cell.trim());
+  const label = cells.findIndex((cell) => LABEL_COLUMN.test(cell));
+  const due = cells.findIndex((cell) => DUE_COLUMN.test(cell));
+  if (label < 0 || due < 0) return null;
+  return { count: cells.length, label, due, owner: cells.findIndex((c) => OWNER_COLUMN.test(c)) };
 }

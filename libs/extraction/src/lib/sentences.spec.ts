@@ -50,4 +50,15 @@ describe('unwrapping lines', () => {
     ]);
     expect(lines('Canada and Germany sign a minerals pact\nBy Jane Doe')).toHaveLength(2);
   });
+
+  it("keeps a table's rows apart, and the rule under its header", () => {
+    expect(
+      lines('Milestone | Due\n--------|--------\nFinancial close | 30 June 2026\nTake-\nor-pay'),
+    ).toEqual([
+      'Milestone | Due',
+      '--------|--------',
+      'Financial close | 30 June 2026',
+      'Take- or-pay',
+    ]);
+  });
 });

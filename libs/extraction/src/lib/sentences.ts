@@ -63,7 +63,7 @@ export function makeSpan(source: string, start: number, end: number): TextSpan {
 
 // A line that goes on in the next: it ends on a comma or a word no sentence ends on.
 const GOES_ON =
-  /(?:,|\b(?:of|the|a|an|and|or|to|in|for|with|by|on|at|from|that|which|than|shall|will|must|may|its|their|his|her|any|such|this|these|those|per|under|upon|within|into|as|be|is|are|not|no|each|all|between|including)|-)$/i;
+  /(?:,|\b(?:of|the|a|an|and|or|to|in|for|with|by|on|at|from|that|which|than|shall|will|must|may|its|their|his|her|any|such|this|these|those|per|under|upon|within|into|as|be|is|are|not|no|each|all|between|including)|[a-z]-)$/i;
 const ENDS_SENTENCE = /[.;:!?]["”’)]?$/;
 // A line that starts something of its own: a list item, a clause number, a section heading.
 const STARTS_OWN =
@@ -74,7 +74,8 @@ const STARTS_OWN =
  * Not a name in capitals over its role ("OSTRANDER DEVELOPMENT BANK" over "as Lender").
  */
 function continues(line: string, next: string): boolean {
-  if (STARTS_OWN.test(next)) return false;
+  // A table's rows ("Financial close | Operator | 30 June 2026") and the rule under its header.
+  if (STARTS_OWN.test(next) || line.includes('|') || next.includes('|')) return false;
   if (GOES_ON.test(line)) return true;
   return /^[a-z]/.test(next) && !ENDS_SENTENCE.test(line) && /[a-z]/.test(line);
 }
