@@ -48,6 +48,13 @@ WASHINGTON – January 14, 2026 – The Agency today announced a loan.`;
     expect(published(release)).toBe('2026-01-14');
   });
 
+  it("reads a dateline with a newswire's tag before its dash", () => {
+    const release = `Boreal Nickel Corp. and Kestrel Inc. Form a Joint Venture
+
+MONTREAL, Feb. 3, 2026 /PRNewswire/ -- Boreal Nickel Corp. today announced a venture.`;
+    expect(published(release)).toBe('2026-02-03');
+  });
+
   it('does not take a dated sentence of the body for a dateline', () => {
     expect(
       published(`Two States Sign a Memorandum

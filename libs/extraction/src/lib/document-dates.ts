@@ -74,7 +74,7 @@ export function findPublishedAt(
       const after = text.slice(mention.end, mention.end + 40);
       if (
         (/^[A-Z][A-Z .'-]+,/.test(before) || DATELINE_PLACE.test(before)) &&
-        /^\s*(\([^)]*\)\s*)?(--|[-–—])\s/.test(after)
+        /^\s*(\([^)]*\)\s*|\/[^/\n]{1,30}\/\s*)?(--|[-–—])\s/.test(after)
       ) {
         return resolveMention(mention, reference);
       }

@@ -33,6 +33,11 @@ describe('parties', () => {
       ),
     ).toEqual(['Orion Minerals Corp.', 'Silverlake Resources Ltd.']);
     expect(
+      findAnnouncedParties(
+        'MONTREAL, Feb. 3, 2026 /PRNewswire/ -- Boreal Nickel Corp. (TSX: BNC) ("Boreal") and Kestrel Battery Materials Inc. ("Kestrel") today announced that they have signed a definitive agreement.',
+      ),
+    ).toEqual(['Boreal Nickel Corp.', 'Kestrel Battery Materials Inc.']);
+    expect(
       findAnnouncedParties('Halvorsen Group and Mistral Energy SA have signed a supply agreement.'),
     ).toEqual(['Halvorsen Group', 'Mistral Energy SA']);
     // Names without a legal form, or no agreement announced: nothing read.

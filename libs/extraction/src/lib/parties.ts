@@ -140,7 +140,7 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
 
 // A company's legal name in running text ("Orion Minerals Corp.") and its listing, if any
 // ("(NYSE: ORM)", which is not part of the name).
-const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?,?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\))?`;
+const COMPANY_NAME = String.raw`([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*?,?\s+(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)(?:\s*\([^()]{1,40}\)){0,2}`;
 const LEGAL_FORM = new RegExp(String.raw`\b(?:${LEGAL_FORMS}|Pty)\b`);
 
 /** Whether a text names a company by its legal form ("Pty Ltd", "Inc."). */

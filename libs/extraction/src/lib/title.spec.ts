@@ -20,6 +20,14 @@ describe('title', () => {
     );
   });
 
+  it("skips a press release's own label", () => {
+    expect(
+      title(
+        'FOR IMMEDIATE RELEASE\nBoreal Nickel Corp. and Kestrel Inc. Form a Joint Venture\nBody.',
+      ),
+    ).toBe('Boreal Nickel Corp. and Kestrel Inc. Form a Joint Venture');
+  });
+
   it('never takes a sentence for the title', () => {
     expect(title('This Agreement is made between the parties.\nLICENCE AGREEMENT')).toBe(
       'LICENCE AGREEMENT',
