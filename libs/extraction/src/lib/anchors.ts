@@ -115,7 +115,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
       : defaultAnchor(context);
   }
   const periodic =
-    /\b(?:end|close) of (?:each|every|the) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ |(?:billing|invoicing|production|delivery|reporting|operating) )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
+    /\b(?:end|close) of (?:each|every|the|that) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ |(?:billing|invoicing|production|delivery|reporting|operating) )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
       text,
     );
   // "the start of each Financial Year": the day after each end, the first one after the base.

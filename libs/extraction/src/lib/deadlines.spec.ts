@@ -127,6 +127,15 @@ describe('deadlines', () => {
     ).toBe('2026-04-30');
   });
 
+  it('repeats from the end of "that quarter" of a duty for each quarter', () => {
+    expect(
+      due(
+        'The Grantee must submit a claim for each quarter within 20 working days of the end of that quarter.',
+        { signedAt: day('2024-12-02'), effectiveAt: null, holidayCountry: 'GB' },
+      ),
+    ).toBe('2025-01-29');
+  });
+
   it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
     expect(
       extractDeadline(

@@ -25,6 +25,11 @@ describe('whose holidays a business-day count skips', () => {
     ).toBe('AU');
   });
 
+  it('takes the country of the one national currency the text counts in', () => {
+    expect(holidayCountry('The Funder will pay a grant of up to GBP 12,500,000.', [])).toBe('GB');
+    expect(holidayCountry('A$50 million and GBP 10 million will be paid.', [])).toBe('US');
+  });
+
   it('falls back to the United States', () => {
     expect(holidayCountry('Either party may terminate.', [])).toBe('US');
   });

@@ -41,5 +41,22 @@ export function holidayCountry(text: string, parties: readonly string[]): string
     const code2 = place ? countryCode(place) : null;
     if (code2) return code2;
   }
-  return 'US';
+  return currencyCountry(text) ?? 'US';
+}
+
+// The one country whose currency a text counts in ("GBP 12,500,000", "£2m", "A$50 million").
+const CURRENCIES: readonly [RegExp, string][] = [
+  [/\bGBP\b|£/, 'GB'],
+  [/\bAUD\b|\bA\$/, 'AU'],
+  [/\bCAD\b|\bC\$/, 'CA'],
+  [/\bNZD\b|\bNZ\$/, 'NZ'],
+  [/\bJPY\b|¥/, 'JP'],
+  [/\bINR\b|₹/, 'IN'],
+  [/\bZAR\b/, 'ZA'],
+];
+
+/** The country of the only national currency a text names, or null where it names none or more. */
+function currencyCountry(text: string): string | null {
+  const named = CURRENCIES.filter(([pattern]) => pattern.test(text));
+  return named.length === 1 ? (named[0]?.[1] ?? null) : null;
 }

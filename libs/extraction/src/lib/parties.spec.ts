@@ -18,6 +18,14 @@ describe('parties', () => {
     ).toEqual(['Heddon Separation Technologies Limited', 'Norrland Magnet Recycling AB']);
   });
 
+  it('reads a public body as a party, and a name wrapped over two lines whole', () => {
+    expect(
+      companies(
+        'Grant Agreement dated 2 December 2024 between the Department for\nEnergy Security and Net Zero ("the Funder") and Cornish Lithium\nFutures Limited ("the Grantee") for the Project.',
+      ),
+    ).toEqual(['Department for Energy Security and Net Zero', 'Cornish Lithium Futures Limited']);
+  });
+
   it('reads facility-agreement parties written as "NAME / as Borrower"', () => {
     expect(
       companies(

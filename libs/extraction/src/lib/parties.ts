@@ -89,6 +89,21 @@ function tidyName(name: string): string {
     .join(' ');
 }
 
+// "the Department for Energy Security and Net Zero ("the Funder")": a public body as a party.
+const PUBLIC_BODY =
+  /^(?:Department|Ministry|Office|Government|Commission|Secretary of State|Export Credits Guarantee Department)\b/;
+
+// The capitalised words a wrapped line ends on after "and", "between" or a bracket: the start of a
+// name that goes on on the next line ("... and Cornish Lithium" / "Futures Limited").
+const NAME_START_AT_LINE_END =
+  /(?:\band|\bbetween|\bwith|\)\s*,?)\s+((?:[A-Z][\w&'’.-]*\s+)*[A-Z][\w&'’.-]*)\s*\n\s*$/;
+
+/** `name` with the start of it that a wrapped line left on the line before, if it did. */
+function withWrappedStart(before: string, name: string): string {
+  const start = NAME_START_AT_LINE_END.exec(before)?.[1];
+  return start ? `${start} ${name}` : name;
+}
+
 function nameBefore(text: string, end: number): string | null {
   const chunk = text.slice(Math.max(0, end - 250), end);
   const starts: number[] = [0];
@@ -101,8 +116,16 @@ function nameBefore(text: string, end: number): string | null {
   // back to an earlier one.
   for (const start of starts.reverse()) {
     const raw = chunk.slice(start).split(/,\s+(?:an?|the|whose)\s+/i)[0] ?? '';
-    const name = raw.replace(/^\W+/, '').trim().replace(/,$/, '');
-    if (LEGAL_SUFFIX.test(name) && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10) {
+    const name = withWrappedStart(
+      chunk.slice(0, start),
+      raw
+        .replace(/^\W+/, '')
+        .replace(/^the\s+/, '')
+        .trim()
+        .replace(/,$/, ''),
+    );
+    const named = LEGAL_SUFFIX.test(name) || PUBLIC_BODY.test(name);
+    if (named && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10) {
       return name;
     }
   }
