@@ -317,6 +317,12 @@ describe('obligations', () => {
     ).toEqual(['DPE']);
   });
 
+  it('reads "Neither Party shall" as a duty of both parties to refrain', () => {
+    const [duty] = obligations('Neither Party shall impose any restriction on exports.');
+    expect(duty?.actors).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);
+    expect(duty?.action).toBe('not impose any restriction on exports');
+  });
+
   it('names the parties as actors of "the countries" and "the two nations"', () => {
     const parties = ['United States', 'India'];
     const actorsOf = (sentence: string) => obligations(sentence, { parties })[0]?.actors;

@@ -39,7 +39,7 @@ const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   progressive: 0.5,
 };
 const COLLECTIVE =
-  /\b(participants|parties|partners|(?:two|both) (?:countries|governments|nations|sides)|the (?:countries|governments|nations)(?!\s+(?:of|in|that|which|who)\b)|signatories|(?:the\s+|two\s+|both\s+)*(?:leaders|ministers)|(?:each|either)\s+(?:contracting\s+)?(?:participant|party))\b/i;
+  /\b(participants|parties|partners|(?:two|both) (?:countries|governments|nations|sides)|the (?:countries|governments|nations)(?!\s+(?:of|in|that|which|who)\b)|signatories|(?:the\s+|two\s+|both\s+)*(?:leaders|ministers)|(?:each|either|neither)\s+(?:contracting\s+)?(?:participant|party))\b/i;
 // "unless either Party gives notice of non-renewal ...", "... notifies the other in writing of its
 // intention to terminate it at least six months before the expiry".
 const NOTICE_WINDOW =
@@ -68,6 +68,7 @@ const FRONTED =
 
 // "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
 // together, which acts through them.
+const NO_ONE = /^\s*(?:neither|no)\s+(?:contracting\s+)?(?:party|participant|signatory|side)\b/i;
 const REPORTED_THAT =
   /^.*\b(?:agreed|decided|confirmed|noted|resolved|announced|stated|declared|acknowledged|recogni[sz]ed)\s+that\s+/i;
 const SHARED_UNDERTAKING =
@@ -189,7 +190,8 @@ function buildObligation(
     text,
     span: [clause.span.start, clause.span.end],
     actors,
-    action: action.title,
+    // "Neither Party shall impose": a duty of each to refrain.
+    action: NO_ONE.test(committedSubject(clause)) ? `not ${action.title}` : action.title,
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],

@@ -30,6 +30,19 @@ describe('signing date', () => {
     );
   });
 
+  it('reads a date written in words, as treaties are dated', () => {
+    expect(
+      signedAt(
+        'DONE at Seoul, this fourth day of April, two thousand twenty-five, in duplicate in the Spanish, Korean and English languages.',
+      ),
+    ).toBe('2025-4-4');
+    expect(
+      signedAt(
+        'Signed at Ottawa on the twenty-eighth day of October in the year two thousand and twenty-six.',
+      ),
+    ).toBe('2026-10-28');
+  });
+
   it('reads no signing date from a signing still to come', () => {
     expect(
       signedAt('The loan agreement is expected to be signed by 30 September 2025.'),

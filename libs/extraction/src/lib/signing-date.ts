@@ -1,9 +1,10 @@
 import type { CalendarDate } from './calendar-date';
-import { addDays, dayOfWeek } from './calendar-date';
-import { DATELINE_PLACE, findDateMentions, resolveMention } from './date-mentions';
+import { addDays, dayOfWeek, makeDate } from './calendar-date';
+import { DATELINE_PLACE, MONTHS, findDateMentions, resolveMention } from './date-mentions';
 import type { Definitions } from './definitions';
 import { bareYearLine, findIncompleteDates } from './incomplete-dates';
 import type { LineRole } from './noise';
+import { ORDINAL_PATTERN, parseNumber, parseOrdinal } from './numbers';
 import type { TextSpan } from './sentences';
 import { splitSentences } from './sentences';
 
@@ -70,6 +71,20 @@ function signingSentences(
   return found;
 }
 
+// "this fourth day of April, two thousand twenty-five": a date in words, as treaties are dated.
+const WORDED_DATE = new RegExp(
+  String.raw`\b${ORDINAL_PATTERN}\s+day\s+of\s+(${MONTHS.join('|')})\s*,?\s+(?:in\s+the\s+year\s+)?((?:two\s+thousand|nineteen\s+hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,2})`,
+  'i',
+);
+
+function wordedDate(text: string): CalendarDate | null {
+  const m = WORDED_DATE.exec(text);
+  const day = m?.[1] ? parseOrdinal(m[1]) : null;
+  const month = MONTHS.indexOf((m?.[2] ?? '').toLowerCase()) + 1;
+  const year = m?.[3] ? parseNumber(m[3]) : null;
+  return day && month > 0 && year ? makeDate(year, month, day) : null;
+}
+
 function signingDateIn(
   sentence: string,
   keywordAt: number,
@@ -93,6 +108,8 @@ function signingDateIn(
   const before = mentions.filter((m) => m.end <= keywordAt).pop();
   const yearReference = publishedAt ?? reference;
   if (after) return resolveMention(after, yearReference);
+  const worded = wordedDate(sentence.slice(keywordAt));
+  if (worded) return worded;
   const tail = sentence.slice(keywordAt);
   if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
   const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
