@@ -6,6 +6,8 @@ describe('an instrument that declares itself non-binding', () => {
     'The Memorandum is a non-binding memorandum of the Participants.',
     'Neither memorandum is legally binding, and neither obliges either government to spend money.',
     'Save for Clauses 8 and 9, this term sheet is not binding.',
+    'Except for paragraphs 3 and 4, this letter is not intended to create legally binding obligations.',
+    'This letter does not create any legally binding obligations.',
   ])('reads "%s" as a declaration', (text) => {
     expect(declaresItselfNonBinding(text)).toBe(true);
   });

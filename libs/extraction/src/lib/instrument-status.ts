@@ -5,7 +5,7 @@
  * instrument, and a binding contract may well mention one.
  */
 const DECLARATION =
-  /\b(?:not legally binding|does not create legal obligations|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement)|(?:neither|no)\s+(?:\w+\s+){0,3}(?:is|are)\s+legally binding|this\s+(?:letter|term sheet|memorandum|framework|arrangement|document)(?:\s+of\s+(?:intent|understanding))?\s+is\s+not\s+binding)\b/i;
+  /\b(?:not legally binding|does not create (?:any\s+)?(?:legal|legally binding) obligations|not intended to (?:create|give rise to|constitute|be)\s+(?:any\s+)?(?:legally\s+)?binding|is not a treaty|non-binding (?:framework|memorandum|instrument|arrangement)|(?:neither|no)\s+(?:\w+\s+){0,3}(?:is|are)\s+legally binding|this\s+(?:letter|term sheet|memorandum|framework|arrangement|document)(?:\s+of\s+(?:intent|understanding))?\s+is\s+not\s+binding)\b/i;
 // Background and history: recitals, and instruments this one replaces.
 const ABOUT_ANOTHER =
   /^\s*(?:whereas|recalling|noting|recogni[sz]ing|considering|background)\b|\bsupersed\w*|\breplac\w*|\bterminat\w*/i;

@@ -317,6 +317,14 @@ describe('obligations', () => {
     ).toEqual(['DPE']);
   });
 
+  it("names the subject after a clause's label and a period put before it", () => {
+    expect(
+      obligations(
+        'Exclusivity: For a period of 90 days from the date of countersignature of this letter, TGR shall not solicit any proposal.',
+      )[0]?.actors,
+    ).toEqual(['TGR']);
+  });
+
   it('reads "Neither Party shall" as a duty of both parties to refrain', () => {
     const [duty] = obligations('Neither Party shall impose any restriction on exports.');
     expect(duty?.actors).toEqual(['Alpha Minerals Pty Ltd', 'Beta Magnets, Inc.']);

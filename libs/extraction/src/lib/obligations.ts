@@ -63,8 +63,10 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
 
 // "Within 10 Business Days after each quarter, the Supplier shall": a phrase of time or condition
 // put before the subject, up to its comma.
+// What goes before the subject: a clause's label ("Exclusivity: "), or a phrase of time or
+// condition ("For a period of 90 days from ..., ").
 const FRONTED =
-  /^\s*(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as)\b[^,]*,\s*/i;
+  /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b[^,]*,\s*)/i;
 
 // "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
 // together, which acts through them.

@@ -18,6 +18,14 @@ describe('parties', () => {
     ).toEqual(['Heddon Separation Technologies Limited', 'Norrland Magnet Recycling AB']);
   });
 
+  it('reads a legal name that a sentence leads up to, before its short name', () => {
+    expect(
+      companies(
+        'This letter sets out the terms on which Seoul Anode Materials Co., Ltd. ("SAM") proposes to acquire an interest from Tanzania Graphite Resources Ltd ("TGR").',
+      ),
+    ).toEqual(['Seoul Anode Materials Co., Ltd.', 'Tanzania Graphite Resources Ltd']);
+  });
+
   it('reads a public body as a party, and a name wrapped over two lines whole', () => {
     expect(
       companies(

@@ -89,6 +89,11 @@ function tidyName(name: string): string {
     .join(' ');
 }
 
+// A legal name of capitalised words and a legal form ending a stretch of text.
+const LEGAL_NAME_AT_END = new RegExp(
+  String.raw`((?:[A-Z][\w&'’.-]*,?\s+){1,6}(?:${LEGAL_FORMS}|Pty\s+Ltd)\b\.?)\s*$`,
+);
+
 // "the Department for Energy Security and Net Zero ("the Funder")": a public body as a party.
 const PUBLIC_BODY =
   /^(?:Department|Ministry|Office|Government|Commission|Secretary of State|Export Credits Guarantee Department)\b/;
@@ -129,7 +134,8 @@ function nameBefore(text: string, end: number): string | null {
       return name;
     }
   }
-  return null;
+  // "the terms on which Seoul Anode Materials Co., Ltd. (SAM) proposes": a sentence leads up to it.
+  return LEGAL_NAME_AT_END.exec(chunk)?.[1] ?? null;
 }
 
 /** Companies named in a parties clause: a legal name followed by its defined short name. */

@@ -36,6 +36,7 @@ describe('commitment triggers', () => {
     ['Construction is due to start in the second half of next year.', ['expectation']],
     ['The Commission undertook to launch a call for proposals by March 2027.', ['agreed']],
     ['Australia and Japan will endeavour to finalise a framework by 2027.', ['intention']],
+    ['The parties would aim to sign definitive agreements by 31 March 2026.', ['intention']],
     ['DPE to circulate the revised study to all members by Friday 20 March.', ['will']],
     ['DPE and SGI to agree the cost-sharing key before the next meeting.', ['will']],
     ['The Parties to this Agreement shall cooperate.', ['duty']],

@@ -31,7 +31,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'agreed'],
   // "will endeavour to finalise": an effort promised, not the result.
   [
-    /\b(?:will\s+(?:endeavou?r|seek|strive|try|aim)\s+to|(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to)\b/gi,
+    /\b(?:(?:will|would)\s+(?:endeavou?r|seek|strive|try|aim)\s+to|(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to)\b/gi,
     'intention',
   ],
   // "Leaders tasked their trade ministers with concluding ...", "instructed officials to": what
