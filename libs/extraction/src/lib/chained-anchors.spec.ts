@@ -71,6 +71,24 @@ describe('deadlines counted from another commitment', () => {
     });
   });
 
+  it('count from the receipt of a notice as from the day it is due to be given', () => {
+    const notice = datedBy(
+      'The Owner shall issue the Notice to Proceed no later than October 1, 2025.',
+      0,
+      'no later than October 1, 2025',
+      '2025-10-01',
+    );
+    const mobilise = afterEvent(
+      'The Contractor shall mobilize within fifteen (15) days following receipt of the Notice to Proceed.',
+      80,
+      'within fifteen (15) days following receipt of the Notice to Proceed',
+      'P15D',
+      'receipt of the Notice to Proceed',
+    );
+    const [, resolved] = resolveChainedAnchors([notice, mobilise], 'US');
+    expect(resolved?.deadline?.dueDate).toBe('2025-10-16');
+  });
+
   it('resolve a chain of events one after another', () => {
     const report = obligation(
       'Each Party shall submit a report within 30 days after the ministerial meeting.',

@@ -14,6 +14,8 @@ const STOP = new Set(
 // A forecast is not the event's date: "Completion, which is expected to occur by 31 March".
 const FORECAST = /\b(?:expected|anticipated|forecast|targeted|estimated)\b/i;
 
+const RECEIPT_OF = /^(?:the\s+)?(?:receipt|delivery|issu(?:e|ance))\s+of\s+/i;
+
 function contentWords(phrase: string): string[] {
   return phrase
     .toLowerCase()
@@ -53,7 +55,8 @@ class EventIndex {
   about(ref: string): readonly number[] {
     const cached = this.byRef.get(ref);
     if (cached) return cached;
-    const wanted = contentWords(ref);
+    // "receipt of the Notice to Proceed" is on the day the notice is due to be given, at the latest.
+    const wanted = contentWords(ref.replace(RECEIPT_OF, ''));
     const found =
       wanted.length === 0
         ? []

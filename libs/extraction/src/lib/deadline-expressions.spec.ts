@@ -3,6 +3,13 @@ import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 const first = (clause: string) => findTimeExpressions(clause)[0];
 
 describe('deadline expressions', () => {
+  it('keeps "the Notice to Proceed" whole as the event a period runs from', () => {
+    const [found] = findTimeExpressions(
+      'The Contractor shall mobilize within fifteen (15) days following receipt of the Notice to Proceed.',
+    );
+    expect(found?.shape).toMatchObject({ anchor: 'receipt of the Notice to Proceed' });
+  });
+
   it.each([
     ['provide financing within six months', 'within six months'],
     [

@@ -65,7 +65,8 @@ export interface TimeExpression {
 }
 
 // An anchor phrase runs to the end of its clause: a comma, a stop, or a purpose/condition word.
-const ANCHOR = `((?:(?!\\b(?:to|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose)\\b)[^,;.()])+)`;
+// Not the "to" of "receipt of the Notice to Proceed", a term of construction contracts.
+const ANCHOR = `((?:(?!\\b(?:to(?!\\s+proceed\\b)|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose)\\b)[^,;.()])+)`;
 const RELATIVE_AFTER = new RegExp(
   `\\b(?:(within|no later than|not later than|not more than|over|during|(?:(?:on|by|before|on or before|no later than|not later than)\\s+the\\s+(?:date|day)\\s+)?falling|in(?=\\s+the\\s+(?:next|coming)\\s))\\s+(?:the\\s+(?:next|coming|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:(?:\\s+(?:immediately\\s+)?(?:after|of|from|following)|,\\s+(?:of|after|following)(?!\\s+which\\b))\\s+${ANCHOR})?`,
   'gi',
