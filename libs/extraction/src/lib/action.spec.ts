@@ -8,6 +8,14 @@ function title(clause: string): string {
 }
 
 describe('the action as a milestone title', () => {
+  it('names the day a date is set for, not "be the date"', () => {
+    expect(
+      title(
+        'The First Delivery Date shall be the date falling 90 days after the date of this Amendment.',
+      ),
+    ).toBe('the First Delivery Date');
+  });
+
   it('holds an event that "is scheduled", without the time', () => {
     expect(
       title(

@@ -28,6 +28,7 @@ const MAX_WORDS = 8;
 const SCHEDULED_PASSIVE =
   /^\s*(?:is|are)\s+(?:scheduled|planned|set|due|expected|targeted)\s+(?:for|by|within|in|on)\b/i;
 const EXPECTED_TO = /^\s*(?:is|are)\s+(?:expected|scheduled|planned|targeted|intended|due)\s+to\b/i;
+const IS_THE_DAY = /^be\s+(?:the\s+)?(?:date|day)\b/i;
 // What an event does by itself: "Closing is expected to occur", "the meeting shall take place".
 const HAPPENS = /^(?:occur|happen|take place)$/i;
 // Things one holds: "hold a bilateral ministerial meeting".
@@ -263,6 +264,8 @@ function affirmativeAction(
   const subject = nounPhrase(clause.slice(0, triggerStart));
   const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
   if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) return scheduledEvent(subject);
+  // "The First Delivery Date shall be the date falling 90 days after ...": the day itself.
+  if (IS_THE_DAY.test(phrase) && subject.length > 0) return scheduledEvent(subject);
   const title = titleOf(phrase);
   const passive = subject.length > 0 ? passiveAction(phrase, title, subject) : null;
   if (passive) return passive;
