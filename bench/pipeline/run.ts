@@ -10,6 +10,8 @@ import { shortSummary, summary } from './percentiles';
 import { infrastructureCpuSeconds, machineLoad, processStats } from './process-stats';
 import type { InfrastructureCpu } from './process-stats';
 import { runStage } from './stage';
+import type { StageFigures } from './targets';
+import { targetsLine } from './targets';
 import { walPosition } from './wal-position';
 
 /**
@@ -107,6 +109,7 @@ async function measure(
   let totalRefused = 0;
   let totalCompleted = 0;
   let bestSustained = 0;
+  const figures: StageFigures[] = [];
   const cpuAtStart = serviceNames.map(
     (name) => processStats(pipeline.services[name].pid!).cpuSeconds,
   );
@@ -133,6 +136,11 @@ async function measure(
     totalRefused += stage.refused;
     totalCompleted += stage.completed;
     bestSustained = Math.max(bestSustained, stage.sustainedPerSecond);
+    figures.push({
+      rate,
+      sustainedPerSecond: stage.sustainedPerSecond,
+      milestones: stage.hops.milestones,
+    });
     console.log(
       [
         String(rate).padStart(8),
@@ -157,11 +165,10 @@ async function measure(
     console.log(
       `\n${totalJoined} posts joined an agreement already posted and ${totalRefused} were refused: not counted as agreements`,
     );
+  const peakRss = serviceNames.map((name) => processStats(pipeline.services[name].pid!).peakRssMb);
   console.log(
     '\npeak RSS (MB): ' +
-      serviceNames
-        .map((name) => `${name} ${processStats(pipeline.services[name].pid!).peakRssMb.toFixed(0)}`)
-        .join(', '),
+      serviceNames.map((name, i) => `${name} ${peakRss[i]!.toFixed(0)}`).join(', '),
   );
 
   // Unlike rates and latencies, this hardly depends on what else the machine is doing.
@@ -204,6 +211,7 @@ async function measure(
   console.log(
     `best sustained pipeline rate ${bestSustained.toFixed(1)} agreements/s, ${bestMessageRate.toFixed(0)} messages/s produced = ${(bestMessageRate / limit).toFixed(3)} of that limit, which alone would allow ${(limit / producedPerAgreement).toFixed(0)} agreements/s`,
   );
+  console.log(targetsLine(figures, Math.max(...peakRss)));
 }
 
 /** What PostgreSQL, the Kafka broker and Redis spent per agreement: they share the two cores too. */
