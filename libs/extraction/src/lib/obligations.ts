@@ -61,18 +61,19 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
   }
 }
 
-// "Within 10 Business Days after each quarter, the Supplier shall": a phrase of time or condition
-// put before the subject, up to its comma.
 // What goes before the subject: a clause's label ("Exclusivity: "), or a phrase of time or
-// condition ("For a period of 90 days from ..., ").
+// condition up to its comma ("Within 10 Business Days after each quarter, the Supplier shall",
+// "For a period of 90 days from ..., TGR shall not").
 const FRONTED =
   /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b[^,]*,\s*)/i;
 
-// "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
-// together, which acts through them.
+// "Neither Party shall impose": a duty of each to refrain.
 const NO_ONE = /^\s*(?:neither|no)\s+(?:contracting\s+)?(?:party|participant|signatory|side)\b/i;
+// "The Committee agreed that DPE shall": who the report is of, not who reports it.
 const REPORTED_THAT =
   /^.*\b(?:agreed|decided|confirmed|noted|resolved|announced|stated|declared|acknowledged|recogni[sz]ed)\s+that\s+/i;
+// "Cooperation will also cover ...", "The partnership will fund ...": what the parties undertake
+// together, which acts through them.
 const SHARED_UNDERTAKING =
   /^(?:(?:bilateral|joint|new|this|the)\s+)*(?:cooperation|collaboration|partnership|agreement|framework|memorandum|arrangement|deal|pact|accord|treaty|initiative)$/i;
 
@@ -110,7 +111,6 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   );
   if (named.length > 0) return named;
   const cleaned = subject
-    // "The Committee agreed that DPE shall": who the report is of, not who reports it.
     .replace(REPORTED_THAT, '')
     .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
@@ -184,16 +184,16 @@ function buildObligation(
 ): Obligation {
   const text = clause.span.text;
   const action = actionOf(text, clause.trigger.start, clause.trigger.end, times);
+  const subject = committedSubject(clause);
   const actors =
     action.agent === undefined
-      ? actorsOf(committedSubject(clause), context.parties)
+      ? actorsOf(subject, context.parties)
       : passiveActors(action.agent, clause.subject, context.parties);
   return {
     text,
     span: [clause.span.start, clause.span.end],
     actors,
-    // "Neither Party shall impose": a duty of each to refrain.
-    action: NO_ONE.test(committedSubject(clause)) ? `not ${action.title}` : action.title,
+    action: NO_ONE.test(subject) ? `not ${action.title}` : action.title,
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
