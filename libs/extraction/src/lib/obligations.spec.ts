@@ -310,6 +310,12 @@ describe('obligations', () => {
     expect(start?.binding).toBe(false);
   });
 
+  it("names an action item's owner without the note on who it is", () => {
+    expect(
+      obligations('3. Meridian (me) to circulate the safety case no later than 4 Dec.')[0]?.actors,
+    ).toEqual(['Meridian']);
+  });
+
   it('names who a reported decision binds, not who reports it', () => {
     expect(
       obligations('The Committee agreed that DPE shall carry out quarterly safety audits.')[0]

@@ -115,6 +115,8 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/^["“'‘]+/, '')
     .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
     .replace(/[,\s]+$/, '')
+    // "Meridian (me) to circulate": a note on who the name is.
+    .replace(/\s*\([^()]{1,20}\)$/, '')
     .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
     .trim();
   if (SHARED_UNDERTAKING.test(cleaned) || NAMED_LEADERS.test(cleaned)) return [...parties];

@@ -43,6 +43,10 @@ describe('signing date', () => {
     ).toBe('2026-10-28');
   });
 
+  it('reads "done in" a place as signing, like "done at"', () => {
+    expect(signedAt('Done in Hanoi on 8th of October 2026 in two originals.')).toBe('2026-10-8');
+  });
+
   it('reads no signing date from a signing still to come', () => {
     expect(
       signedAt('The loan agreement is expected to be signed by 30 September 2025.'),
@@ -122,6 +126,15 @@ describe('signing date', () => {
   it('reads the date of minutes, its weekday beside it', () => {
     const lines = splitLines('MINUTES\nDate: Tuesday 10 March 2026\nAttendees: DPE, SGI');
     expect(findStandaloneDate(lines, null)).toEqual({ year: 2026, month: 3, day: 10 });
+  });
+
+  it("reads a licence's date of grant and an e-mail's date, its weekday and time beside it", () => {
+    const licence = splitLines(
+      'REPUBLIC OF GHANA\nDate of Grant: 21st day of April 2026\nConditions',
+    );
+    expect(findStandaloneDate(licence, null)).toEqual({ year: 2026, month: 4, day: 21 });
+    const mail = splitLines('From: A\nDate: Thu, 19 Nov 2026 17:42\nSubject: action points');
+    expect(findStandaloneDate(mail, null)).toEqual({ year: 2026, month: 11, day: 19 });
   });
 
   it('does not read a date under another label as the agreement date', () => {

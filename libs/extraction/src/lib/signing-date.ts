@@ -14,7 +14,7 @@ const WEEKDAY_RE =
 // "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date.
 // "made this 5th day of", "made the 5th of June": "made" dates the instrument only with a day.
 const SIGNING_RE =
-  /\b(signed|signs|executed|concluded|done at|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
+  /\b(signed|signs|executed|concluded|done (?:at|in)|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
 const SIGNING_TO_COME = /\b(?:to|will|would|shall|may|could|not yet)\s+be\s+$/i;
 // "the memorandum signed between X and Y, under which X will supply ... by 30 June 2027": the
 // date a commitment is due by, not when the instrument was signed.
@@ -120,8 +120,9 @@ function signingDateIn(
 }
 
 // What may stand beside a date on an "Agreement Date" line of its own.
+// "Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026": a label, a weekday, a time.
 const DATE_LINE_FILLER =
-  /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date\s*:|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+  /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date(?:\s+of\s+(?:grant|award|issue|signature|execution|notification))?\s*:|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?/gi;
 
 /**
  * A contract's "Agreement Date" often stands alone: a line that is nothing but a date, or a date

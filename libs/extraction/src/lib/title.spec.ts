@@ -28,6 +28,12 @@ describe('title', () => {
     ).toBe('Boreal Nickel Corp. and Kestrel Inc. Form a Joint Venture');
   });
 
+  it("skips an e-mail's headers but its subject", () => {
+    expect(
+      title('From: Priya\nTo: Lars\nCc: Project team\nSubject: RE: action points\nHi Lars,'),
+    ).toBe('Subject: RE: action points');
+  });
+
   it('never takes a sentence for the title', () => {
     expect(title('This Agreement is made between the parties.\nLICENCE AGREEMENT')).toBe(
       'LICENCE AGREEMENT',

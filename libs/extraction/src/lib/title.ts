@@ -4,7 +4,7 @@ import type { TextSpan } from './sentences';
 const DOCUMENT_WORDS =
   /\b(agreement|framework|memorand\w*|mou|pact|deal|contract|licen[cs]e|treaty|accord|sign\w*|acquire|investment|announces?|ratif\w*|partnership)\b/i;
 const NOT_A_TITLE =
-  /(\s\|\s|\s>\s|^not for distribution|^ex-\d|^exhibit\b|\bseries\b|\bNo\.\s*\d|^execution version$|^\(|^\[|^date\s+\d{4}|^for immediate release|^(?:press|media|news) release$|^embargoed\b)/i;
+  /(\s\|\s|\s>\s|^not for distribution|^ex-\d|^exhibit\b|\bseries\b|\bNo\.\s*\d|^execution version$|^\(|^\[|^date\s+\d{4}|^for immediate release|^(?:press|media|news) release$|^embargoed\b|^(?:from|to|cc|bcc|sent|date):)/i;
 
 /** The headline or instrument name: the first early line that names a document or deal. */
 export function findTitle(lines: readonly TextSpan[], roles: readonly LineRole[]): string | null {

@@ -39,6 +39,10 @@ describe('commitment triggers', () => {
     ['The parties would aim to sign definitive agreements by 31 March 2026.', ['intention']],
     ['DPE to circulate the revised study to all members by Friday 20 March.', ['will']],
     ['DPE and SGI to agree the cost-sharing key before the next meeting.', ['will']],
+    ['Fjord Ammonia to send the draft term sheet by Wednesday.', ['will']],
+    ['Meridian (me) to circulate the updated safety case no later than 4 Dec.', ['will']],
+    ['Fjord Ammonia and Lekki Ports to jointly apply for the permit.', ['will']],
+    ['All parties to sign the cooperation agreement on 15 January 2027.', ['will']],
     ['The Parties to this Agreement shall cooperate.', ['duty']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);

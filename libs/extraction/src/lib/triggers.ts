@@ -12,8 +12,10 @@ export interface Trigger {
   readonly strength: TriggerStrength;
 }
 
-// Who an action item is for: a name, not a word of a highlight ("Expected to create 400 jobs").
-const ITEM_OWNER = String.raw`(?![A-Z][a-z]*(?:ed|ing)\b|(?:Set|Due|Likely|Able|Plans?|Aims?|Needs?|Wants?|Hopes?|Is|Are|Has|Have|Had)\b)[A-Z][\w&.'’-]*`;
+// Who an action item is for: a name of up to three words, perhaps with a note ("Meridian (me)"), or
+// "All parties"; not a word of a highlight ("Expected to create 400 jobs").
+const NAME_WORD = String.raw`(?![A-Z][a-z]*(?:ed|ing)\b|(?:Set|Due|Likely|Able|Plans?|Aims?|Needs?|Wants?|Hopes?|Is|Are|Has|Have|Had)\b)[A-Z][\w&.'’-]*`;
+const ITEM_OWNER = String.raw`(?:(?:All|Both|Each)\s+(?:parties|Parties|sides)|${NAME_WORD}(?:\s+${NAME_WORD}){0,2})(?:\s+\([^()\n]{1,20}\))?`;
 
 const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:shall|must)\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to\b/gi, 'duty'],
@@ -54,7 +56,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // agree the key": who is to do what, at the start of the item.
   [
     new RegExp(
-      String.raw`(?<=^\s*${ITEM_OWNER}(?:\s+(?:and|&)\s+${ITEM_OWNER})?\s+)to(?=\s+${COMMITMENT_VERB})`,
+      String.raw`(?<=^\s*${ITEM_OWNER}(?:\s+(?:and|&)\s+${ITEM_OWNER})?\s+)to(?=\s+(?:jointly\s+|also\s+)?${COMMITMENT_VERB})`,
       'g',
     ),
     'will',
