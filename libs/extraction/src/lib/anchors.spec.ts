@@ -48,6 +48,16 @@ describe('anchors', () => {
     expect(resolveAnchor('the next Dialogue', context()).type).toBe('event');
   });
 
+  it('waits for an Effective Date that is the day of an event still to come', () => {
+    expect(
+      resolveAnchor('the Effective Date', context({ effectiveAt: null, effectiveOnEvent: true })),
+    ).toEqual({ type: 'event', ref: 'Effective Date', date: null });
+    expect(resolveAnchor('the Effective Date', context({ effectiveAt: null }))).toMatchObject({
+      type: 'effective',
+      date: day('2025-10-28'),
+    });
+  });
+
   it('reads "the date hereof" as the signing date', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });

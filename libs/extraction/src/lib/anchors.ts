@@ -24,6 +24,8 @@ export interface AnchorContext {
   /** Month and day on which the document's fiscal (financial) year ends. */
   readonly fiscalYearEnd: { month: number; day: number };
   readonly termExpiry: CalendarDate | null;
+  /** Set where the text makes its Effective Date the day of an event still to come. */
+  readonly effectiveOnEvent?: boolean;
 }
 
 export function normaliseRef(ref: string): string {
@@ -97,6 +99,10 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     return { type: 'entry-into-force', date: context.entryIntoForceAt ?? context.effectiveAt };
   }
   if (/\b(effective date|commencement date)\b/.test(text)) {
+    // Conditions precedent still to be fulfilled: the period waits for them, not the signing.
+    if (!context.effectiveAt && context.effectiveOnEvent) {
+      return { type: 'event', ref: phrase.trim().replace(/^(the|a|an)\s+/i, ''), date: null };
+    }
     return { type: 'effective', date: context.effectiveAt ?? context.signedAt };
   }
   if (

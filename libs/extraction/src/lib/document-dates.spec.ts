@@ -1,7 +1,12 @@
 import type { CalendarDate } from './calendar-date';
 import { formatIsoDate } from './calendar-date';
 import { findDefinitions } from './definitions';
-import { findEffectiveDates, findPublishedAt, firstYearReference } from './document-dates';
+import {
+  effectiveOnEvent,
+  findEffectiveDates,
+  findPublishedAt,
+  firstYearReference,
+} from './document-dates';
 import { splitLines } from './sentences';
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
@@ -193,5 +198,26 @@ describe('effective date', () => {
 
   it('finds none where the text states none', () => {
     expect(effective('The Parties shall cooperate in good faith.', MAY_1_2020)).toBeNull();
+  });
+
+  describe('an Effective Date that is the day of an event', () => {
+    const none = findDefinitions('', null);
+
+    it('is one still to come where conditions must be fulfilled first', () => {
+      expect(
+        effectiveOnEvent(
+          'thirty (30) years from the Effective Date, which shall be the date on which the last of the Conditions Precedent in Article 4 is fulfilled.',
+          none,
+        ),
+      ).toBe(true);
+      const text = '"Effective Date" means the day on which the Minister approves the transfer.';
+      expect(effectiveOnEvent(text, findDefinitions(text, null))).toBe(true);
+    });
+
+    it('is the signing where the event is the signing', () => {
+      const text =
+        '"Effective Date" means the date on which this Agreement has been executed by both Parties.';
+      expect(effectiveOnEvent(text, findDefinitions(text, null))).toBe(false);
+    });
   });
 });

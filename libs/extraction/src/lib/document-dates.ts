@@ -103,6 +103,22 @@ export function entersIntoForceOnEvent(text: string): boolean {
   return ENTRY_INTO_FORCE_ON_EVENT.test(text);
 }
 
+// "the Effective Date, which shall be the date on which the last of the Conditions Precedent is
+// fulfilled": a day still to come, unless it is the signing ("the date on which this Agreement is
+// executed by both Parties").
+const EFFECTIVE_ON_EVENT =
+  /\beffective date["”]?\)?,?\s+(?:which\s+)?(?:shall\s+be|means|is|will\s+be)\s+the\s+(?:date|day)\s+(?:on|upon)\s+which\s+([^.;]{5,160})/i;
+const SIGNING_EVENT = /\b(?:sign|execut|hereof|first\s+(?:above\s+)?written)/i;
+
+/** Whether the text makes its Effective Date the day of an event still to come. */
+export function effectiveOnEvent(text: string, definitions: Definitions): boolean {
+  const meaning = definitions.meanings.get('effective date') ?? '';
+  const event =
+    /^the\s+(?:date|day)\s+(?:on|upon)\s+which\s+(.+)/i.exec(meaning)?.[1] ??
+    EFFECTIVE_ON_EVENT.exec(text)?.[1];
+  return event !== undefined && !SIGNING_EVENT.test(event);
+}
+
 export function findEffectiveDates(
   text: string,
   definitions: Definitions,

@@ -332,3 +332,18 @@ describe('extractAgreement on a government fact sheet', () => {
     expect(result.obligations[0]?.deadline?.dueDate).toBe('2027-09-30');
   });
 });
+
+describe('extractAgreement on a concession that starts when its conditions are fulfilled', () => {
+  const result = extractAgreement(
+    [
+      'This Concession Agreement is signed on 30 January 2026 between the Republic of Mozambique and Nacala Bulk Terminals, S.A.',
+      '5.1 The Concession Period shall be thirty (30) years from the Effective Date, which shall be the date on which the last of the Conditions Precedent is fulfilled.',
+      '9.1 The Concessionaire shall achieve Financial Close within 180 days from the Effective Date.',
+    ].join('\n'),
+  );
+
+  it('waits for the Effective Date instead of counting from the signing', () => {
+    const close = result.obligations.find((o) => o.text.includes('Financial Close'));
+    expect(close?.deadline).toMatchObject({ dueDate: null, anchor: { type: 'event' } });
+  });
+});

@@ -8,6 +8,7 @@ import type { DeadlineContext } from './deadlines';
 import type { Definitions } from './definitions';
 import { findDefinitions } from './definitions';
 import {
+  effectiveOnEvent,
   entersIntoForceOnEvent,
   findEffectiveDates,
   findPublishedAt,
@@ -122,6 +123,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     term?.expiresAt && term.expiresAt !== 'perpetual' ? parseIsoDate(term.expiresAt) : null;
   const stated = statedFiscalYearEnd(definitions.meanings);
   const anchorContext: AnchorContext = {
+    effectiveOnEvent: effectiveOnEvent(text, definitions),
     signedAt,
     publishedAt,
     effectiveAt,
