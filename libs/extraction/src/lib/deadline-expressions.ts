@@ -94,8 +94,9 @@ const PARTS: Readonly<Record<string, [number]>> = {
   'fourth quarter': [12],
 };
 // "in the first half of 2027", "by the end of the third quarter of next year".
+// Without a year ("First shipments will leave in the third quarter"), of the text's own year.
 const PERIOD_END =
-  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)\s+of\s+(?:(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})|(this|next)\s+year)\b/gi;
+  /\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(first|second|third|fourth)\s+(half|quarter)(?:\s+of\s+(?:(?:(?:calendar|fiscal)\s+(?:year\s+)?)?(\d{4})|(this|next)\s+year)|(?!\s+of\b))/gi;
 // "by the end of 2027", "by end-2027", "by year-end 2027", "by the end of the calendar year 2027".
 const YEAR_END =
   /\b(?:by|before)\s+(?:the\s+)?(?:end[\s-](?:of\s+)?(?:the\s+calendar\s+year\s+)?|year[\s-]end\s+)(\d{4})\b/gi;
@@ -149,8 +150,10 @@ const NTH_PERIOD = new RegExp(
 );
 const FROM_YEAR =
   /\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|commencing(?:\s+in)?)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s*(?:to|through|until|and|[-–])\s*(?:19|20)\d\d)/gi;
+// "by the end of fiscal year 2027", "in FY27", "the 2027-2028 fiscal year": named after the year it
+// ends in.
 const FISCAL_YEAR =
-  /\b(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+year|FY)\s*(\d{4})\b/gi;
+  /\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+year\s*|FY\s*'?)(?:(\d{4})|(\d{2})\b|\d{4}[-–/](\d{2}|\d{4}))\b|\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?\d{4}[-–/](\d{2}|\d{4})\s+(?:fiscal|financial)\s+year\b/gi;
 const EVENT_AT =
   /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
 const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;
@@ -235,7 +238,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();
     const [month] = PARTS[part] ?? [12];
-    found.push(byExpression(m, yearPartEnd(m[3], m[4], month, part)));
+    found.push(byExpression(m, yearPartEnd(m[3], m[4] ?? 'this', month, part)));
   }
   for (const m of allMatches(YEAR_END, clause)) {
     found.push(byExpression(m, yearPartEnd(m[1], undefined, 12, 'year')));
@@ -303,13 +306,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     found.push(byExpression(m, { type: 'from-year', year: Number(m[1]) }));
   }
   for (const m of allMatches(FISCAL_YEAR, clause)) {
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: 'by',
-      shape: { type: 'fiscal-year-end', year: Number(m[1]) },
-    });
+    const written = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    const year = written.length === 2 ? 2000 + Number(written) : Number(written);
+    found.push(byExpression(m, { type: 'fiscal-year-end', year }));
   }
   for (const mention of findDateMentions(clause)) {
     const before = clause.slice(Math.max(0, mention.start - 60), mention.start);

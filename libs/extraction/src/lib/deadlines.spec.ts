@@ -490,6 +490,35 @@ describe('deadlines', () => {
     expect(deadline).toMatchObject({ dueDate: null, anchor: { type: 'event' } });
   });
 
+  it("reads a quarter or half named without its year as of the text's year", () => {
+    const report = { publishedAt: day('2026-05-11') };
+    expect(due('First shipments will leave Antofagasta in the third quarter.', report)).toBe(
+      '2026-09-30',
+    );
+    expect(due('Deliveries will start in the second half.', report)).toBe('2026-12-31');
+  });
+
+  it('reads "FY27" and "the 2027-2028 fiscal year" by the year they end in', () => {
+    const aprilToMarch = { fiscalYearEnd: { month: 3, day: 31 }, fiscalYearStated: true };
+    expect(due('Alpha shall reach a decision by the end of FY27.', aprilToMarch)).toBe(
+      '2027-03-31',
+    );
+    expect(
+      due(
+        'Beta shall commence works no later than the end of the 2027-2028 fiscal year.',
+        aprilToMarch,
+      ),
+    ).toBe('2028-03-31');
+  });
+
+  it('starts a yearly date in the year the series commences', () => {
+    expect(
+      due('Ontario shall submit a progress report by June 30 of each year, commencing in 2027.', {
+        signedAt: day('2026-03-03'),
+      }),
+    ).toBe('2027-06-30');
+  });
+
   it('ends "fiscal year 2027" on the fiscal year end the document defines', () => {
     expect(
       due('The Ministry will complete the survey by fiscal year 2027.', {

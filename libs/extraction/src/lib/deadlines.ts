@@ -9,6 +9,7 @@ import {
   endOfMonth,
   firstOnOrAfter,
   formatIsoDate,
+  parseIsoDate,
 } from './calendar-date';
 import { resolveMentionFrom } from './date-mentions';
 import type { DayOfMonth, ExpressionShape, TimeExpression } from './deadline-expressions';
@@ -119,6 +120,11 @@ export function extractDeadline(
   const deadline = resolveExpression(chosen, context, previousRelative, fronted);
   if (!deadline) return null;
   const period = recurrence?.period ?? periodOfAnchor(chosen, context);
+  const startYear = expressions.find((e) => e.shape.type === 'from-year');
+  if (period && deadline.dueDate && startYear?.shape.type === 'from-year') {
+    // "by June 30 of each year, commencing in 2027": the first one falls in that year.
+    deadline.dueDate = firstFromYear(deadline.dueDate, period, startYear.shape.year);
+  }
   if (period && deadline.dueDate) {
     deadline.recurrence = `R/${deadline.dueDate}/${period}`;
     deadline.rule += `, repeating every ${period}`;
@@ -147,6 +153,16 @@ function periodOfAnchor(expression: TimeExpression, context: DeadlineContext): s
     return context.renewalPeriod;
   }
   return null;
+}
+
+/** The first of a series from `due` every `period` that falls in `year` or later. */
+function firstFromYear(due: string, period: string, year: number): string {
+  const months = monthsOf(period);
+  let date = parseIsoDate(due);
+  for (let step = 0; months && date && date.year < year && step < 1200; step += 1) {
+    date = addMonths(date, months);
+  }
+  return date ? formatIsoDate(date) : due;
 }
 
 /** "purchase 3,000 tonnes annually from 2027": first due at the end of the year's first period. */

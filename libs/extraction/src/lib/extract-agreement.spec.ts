@@ -347,3 +347,17 @@ describe('extractAgreement on a concession that starts when its conditions are f
     expect(close?.deadline).toMatchObject({ dueDate: null, anchor: { type: 'event' } });
   });
 });
+
+describe('extractAgreement on a fiscal year defined from its first day to its last', () => {
+  const result = extractAgreement(
+    [
+      'This Agreement is made on 3 March 2026 between Alpha Minerals Ltd ("Alpha") and Beta Corp ("Beta").',
+      '"Fiscal Year" means the period from April 1 to March 31.',
+      'Alpha shall report by the end of fiscal year 2027.',
+    ].join('\n'),
+  );
+
+  it('ends each fiscal year on its last day, not its first', () => {
+    expect(result.obligations[0]?.deadline?.dueDate).toBe('2027-03-31');
+  });
+});

@@ -39,8 +39,10 @@ const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 /** Where the text's own definition ends its fiscal year, or null where it defines none. */
 function statedFiscalYearEnd(meanings: ReadonlyMap<string, string>) {
   for (const term of ['fiscal year', 'financial year']) {
-    const meaning = meanings.get(term);
-    const [mention] = meaning ? findDateMentions(meaning) : [];
+    const meaning = meanings.get(term) ?? '';
+    // "the period from April 1 to March 31", "the year ending on 30 June": the day it ends.
+    const ending = /\b(?:to|until|through|ending(?:\s+on)?|ends\s+on)\s+(.+)$/i.exec(meaning)?.[1];
+    const [mention] = findDateMentions(ending ?? meaning);
     if (mention) return { month: mention.month, day: mention.day };
   }
   return null;
