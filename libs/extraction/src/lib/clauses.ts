@@ -24,6 +24,11 @@ export interface CommitmentClause {
    * within ten days" counts both periods from the termination.
    */
   readonly fronted: string | null;
+  /**
+   * For an item of a list whose lead-in names the action but not its object ("The Company shall
+   * deliver to each Shareholder: (a) monthly management accounts ..."): that action.
+   */
+  readonly leadAction?: string;
 }
 
 // Base verbs that start coordinated commitments ("will select projects, provide financing,

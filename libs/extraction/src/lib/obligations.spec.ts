@@ -143,6 +143,32 @@ describe('obligations', () => {
     ]);
   });
 
+  it('reads the objects listed under a lead-in that names the action, each with its own time', () => {
+    const text = [
+      '7.1 The Company shall deliver to each Shareholder:',
+      '(a) monthly management accounts, within 15 days after the end of each calendar month;',
+      '(b) audited annual accounts, within 120 days after the end of each calendar year; and',
+      '(c) a certificate of insurance.',
+      '7.2 The Company shall keep proper books.',
+    ].join('\n');
+    expect(obligations(text).map((o) => [o.actors, o.action, o.deadline?.dueDate ?? null])).toEqual(
+      [
+        [['Company'], 'deliver to each Shareholder monthly management accounts', '2026-02-15'],
+        [['Company'], 'deliver to each Shareholder audited annual accounts', '2027-04-30'],
+        [['Company'], 'deliver to each Shareholder a certificate of insurance', null],
+        [['Company'], 'keep proper books', null],
+      ],
+    );
+  });
+
+  it('keeps a lead-in that names the action as a commitment where nothing is listed under it', () => {
+    const text =
+      'Garman shall provide the following Maintenance Services:\nThe fee is payable monthly.';
+    expect(obligations(text).map((o) => o.action)).toEqual([
+      'provide the following Maintenance Services',
+    ]);
+  });
+
   it('reads the items listed under a lead-in line as its commitments', () => {
     const text = [
       '1. The Seller shall:',

@@ -1,7 +1,13 @@
 import { actionOf } from './action';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
-import { WHEN_SAID, findCommitmentClauses, isListedAction, leadsInList } from './clauses';
+import {
+  WHEN_SAID,
+  findCommitmentClauses,
+  isListedAction,
+  leadsInList,
+  startsWithListedVerb,
+} from './clauses';
 import type { TimeExpression } from './deadline-expressions';
 import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
@@ -68,7 +74,8 @@ const FRONTED =
   /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b[^,]*,\s*)/i;
 
 // "Neither Party shall impose": a duty of each to refrain.
-const NO_ONE = /^\s*(?:neither|no)\s+(?:contracting\s+)?(?:party|participant|signatory|side)\b/i;
+const NO_ONE =
+  /^\s*(?:neither|no)\s+(?:contracting\s+)?(?:party|participant|signatory|side|shareholder|member|partner)\b/i;
 // "The Committee agreed that DPE shall": who the report is of, not who reports it.
 const REPORTED_THAT =
   /^.*\b(?:agreed|decided|confirmed|noted|resolved|announced|stated|declared|acknowledged|recogni[sz]ed)\s+that\s+/i;
@@ -195,7 +202,7 @@ function buildObligation(
     text,
     span: [clause.span.start, clause.span.end],
     actors,
-    action: NO_ONE.test(subject) ? `not ${action.title}` : action.title,
+    action: titleWithLead(clause, NO_ONE.test(subject) ? `not ${action.title}` : action.title),
     category: categorise(text, action.phrase),
     binding: isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
@@ -209,6 +216,12 @@ function buildObligation(
       ),
     ),
   };
+}
+
+/** An item's title with its lead-in's action where the item names only its object. */
+function titleWithLead(clause: CommitmentClause, title: string): string {
+  if (!clause.leadAction || startsWithListedVerb(title)) return title;
+  return `${clause.leadAction} ${title}`;
 }
 
 /** The deadline with its expression and event on one line, as a wrapped text's are not. */
@@ -286,6 +299,16 @@ function restates(highlight: Obligation, body: Obligation): boolean {
 const PARAGRAPH_NUMBER =
   /^\s*(?:(\d{1,3})(?:\.\d{1,3})*\.?\s|(?:paragraph|section|clause|article)\s+(\d{1,3})\b)/i;
 
+/**
+ * The action a lead-in names before its colon when the items listed under it are its objects
+ * ("shall deliver to each Shareholder:"), or null: a few words from a verb.
+ */
+function objectsFollow(clause: CommitmentClause): string | null {
+  const words = clause.span.text.slice(clause.trigger.end).replace(/:\s*$/, '').trim();
+  const count = words.split(/\s+/).length;
+  return startsWithListedVerb(words) && count >= 2 && count <= 6 ? words : null;
+}
+
 /** Whether a line's first commitment word has a subject before it. */
 function namesWhoCommits(line: TextSpan): boolean {
   const [first] = findTriggers(line.text);
@@ -298,6 +321,8 @@ class ObligationReader {
   private previousRelative: { anchor: string | null } | null = null;
   /** "The Supplier shall:": the commitment whose items follow. */
   private leadIn: CommitmentClause | null = null;
+  /** Whether an item was read under the lead-in yet. */
+  private itemsRead = false;
   /** Where in `obligations` those read from bullets outside a list are. */
   private readonly fromBullets = new Set<number>();
   /** The number of the paragraph being read ("6" for "6." or "6.2"), once one is numbered. */
@@ -312,7 +337,7 @@ class ObligationReader {
     const numbered = PARAGRAPH_NUMBER.exec(line.text);
     if (numbered) this.paragraph = numbered[1] ?? numbered[2] ?? null;
     const listed = LIST_ITEM.test(line.text);
-    if (!listed) this.leadIn = null;
+    if (!listed) this.endList();
     if (listed && this.leadIn) {
       const span = itemSpan(this.source, line);
       if (findTriggers(span.text).length === 0) {
@@ -321,11 +346,14 @@ class ObligationReader {
           (BULLET.test(line.text) && BULLETED_ACTION.test(span.text))
         ) {
           const { trigger, subject, fronted } = this.leadIn;
-          this.add({ span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted });
+          const leadAction = objectsFollow(this.leadIn);
+          const item = { span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted };
+          this.add(leadAction ? { ...item, leadAction } : item);
+          this.itemsRead = true;
           return;
         }
         // "1. Definitions.": the document goes on in sections, past the list.
-        this.leadIn = null;
+        this.endList();
       }
     }
     // A highlight ("- Expected to close in the first half of 2026") says what the body says; a
@@ -338,8 +366,20 @@ class ObligationReader {
     if (bullet) for (let i = first; i < this.obligations.length; i++) this.fromBullets.add(i);
   }
 
+  /**
+   * Past the last item of a list. A lead-in that names its action ("shall provide the following
+   * Maintenance Services:") is a commitment of its own where no item was read under it.
+   */
+  private endList(): void {
+    const lead = this.leadIn;
+    this.leadIn = null;
+    if (lead && !this.itemsRead && objectsFollow(lead)) this.add(lead);
+    this.itemsRead = false;
+  }
+
   /** The commitments read, but those of bullets that the body states again. */
   result(): Obligation[] {
+    this.endList();
     const body = this.obligations.filter((_, index) => !this.fromBullets.has(index));
     return this.obligations.filter(
       (obligation, index) =>
@@ -355,9 +395,13 @@ class ObligationReader {
       return;
     }
     for (const clause of findCommitmentClauses(this.source, sentence)) {
-      // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it.
-      if (leadsInList(clause) && clause.span.text.trimEnd().endsWith(':')) this.leadIn = clause;
-      else this.add(clause);
+      // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it;
+      // "shall deliver to each Shareholder:", their objects.
+      const endsInColon = clause.span.text.trimEnd().endsWith(':');
+      if (endsInColon && (leadsInList(clause) || objectsFollow(clause))) {
+        this.endList();
+        this.leadIn = clause;
+      } else this.add(clause);
     }
   }
 
