@@ -58,6 +58,10 @@ describe('anchors', () => {
     });
   });
 
+  it("reads a licence's date of grant as the date it was signed", () => {
+    expect(resolveAnchor('the Date of Grant', context()).type).toBe('signing');
+  });
+
   it('reads "the date hereof" as the signing date', () => {
     expect(resolveAnchor('the date hereof', context()).type).toBe('signing');
   });

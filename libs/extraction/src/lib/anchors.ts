@@ -108,7 +108,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
   if (
     /\b(signing|signature|execution)\b/.test(text) ||
     INSTRUMENT_SIGNED.test(text) ||
-    /\bdate (?:of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou|amendment|letter|addendum|side letter|term sheet)|hereof|first (?:above )?written)\b/.test(
+    /\bdate (?:of (?:grant|award|issue)\b|of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou|amendment|letter|addendum|side letter|term sheet)|hereof|first (?:above )?written)\b/.test(
       text,
     )
   ) {

@@ -80,6 +80,12 @@ const ORDINAL_DAY_AFTER = new RegExp(
   String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+(business\s+|working\s+|calendar\s+)?day\s+(?:after|following)\s+${ANCHOR}`,
   'gi',
 );
+// "not later than the 15th day of the month following the end of each quarter": that many days
+// after each end, every period ending on a month's last day.
+const DAY_OF_FOLLOWING_MONTH = new RegExp(
+  String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+day\s+of\s+the\s+month\s+(?:following|after)\s+(the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:month|quarter|year))`,
+  'gi',
+);
 const DATE_LEAD =
   /(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
 const FIRST_OF_SERIES =
@@ -234,6 +240,12 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     if (days === null) continue;
     const businessDays = Boolean(m[2]?.trim().match(/business|working/i));
     found.push(countedFrom(m, { amount: days, unit: 'D', businessDays }, anchor, 'within'));
+  }
+  for (const m of allMatches(DAY_OF_FOLLOWING_MONTH, clause)) {
+    const days = parseOrdinal(m[1] ?? '');
+    if (days === null || days > 31) continue;
+    const duration = { amount: days, unit: 'D' as const, businessDays: false };
+    found.push(countedFrom(m, duration, m[2] ?? null, 'by'));
   }
   for (const m of allMatches(PERIOD_END, clause)) {
     const part = `${m[1] ?? ''} ${m[2] ?? ''}`.toLowerCase();

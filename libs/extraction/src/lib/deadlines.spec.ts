@@ -136,6 +136,16 @@ describe('deadlines', () => {
     ).toBe('2025-01-29');
   });
 
+  it('reads "the 15th day of the month following the end of each quarter" as days after each end', () => {
+    expect(
+      extractDeadline(
+        'Production returns shall be submitted not later than the 15th day of the month following the end of each quarter.',
+        context({ signedAt: day('2026-04-21'), effectiveAt: null }),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2026-07-15', recurrence: 'R/2026-07-15/P3M' });
+  });
+
   it('reads a limit in hours, which waits for its event and never runs from the signing', () => {
     expect(
       extractDeadline(
