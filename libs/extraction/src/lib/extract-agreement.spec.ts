@@ -361,3 +361,12 @@ describe('extractAgreement on a fiscal year defined from its first day to its la
     expect(result.obligations[0]?.deadline?.dueDate).toBe('2027-03-31');
   });
 });
+
+describe('extractAgreement on a contract dated in words in its opening sentence', () => {
+  it('reads the date of the appearance before the notary as the signing date', () => {
+    const result = extractAgreement(
+      'SPECIAL LITHIUM OPERATION CONTRACT\nIn Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear on the one hand the STATE OF CHILE and on the other hand SALAR VERDE LITIO SpA.',
+    );
+    expect(result.signedAt).toBe('2026-07-22');
+  });
+});

@@ -30,7 +30,12 @@ import {
 } from './parties';
 import type { TextSpan } from './sentences';
 import { splitLines, unwrapLines } from './sentences';
-import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
+import {
+  findIncompleteSignedAt,
+  findSignedAt,
+  findStandaloneDate,
+  wordedDate,
+} from './signing-date';
 import { findTitle } from './title';
 import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
 
@@ -98,7 +103,9 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
     findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
     definedSigningDate(definitions) ??
-    findStandaloneDate(lines, yearReference);
+    findStandaloneDate(lines, yearReference) ??
+    // "In Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear ...".
+    wordedDate(text.slice(0, 1000));
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,
     definitions,

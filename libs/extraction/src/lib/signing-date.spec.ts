@@ -41,6 +41,9 @@ describe('signing date', () => {
         'Signed at Ottawa on the twenty-eighth day of October in the year two thousand and twenty-six.',
       ),
     ).toBe('2026-10-28');
+    expect(
+      signedAt('Signed in Santiago on the twenty-second of July of two thousand twenty-six.'),
+    ).toBe('2026-7-22');
   });
 
   it('reads "done in" a place as signing, like "done at"', () => {

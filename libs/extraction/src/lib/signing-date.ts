@@ -71,13 +71,14 @@ function signingSentences(
   return found;
 }
 
-// "this fourth day of April, two thousand twenty-five": a date in words, as treaties are dated.
+// "this fourth day of April, two thousand twenty-five", "the twenty-second of July of two thousand
+// twenty-six": a date in words, as treaties and translated contracts are dated.
 const WORDED_DATE = new RegExp(
-  String.raw`\b${ORDINAL_PATTERN}\s+day\s+of\s+(${MONTHS.join('|')})\s*,?\s+(?:in\s+the\s+year\s+)?((?:two\s+thousand|nineteen\s+hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,2})`,
+  String.raw`\b${ORDINAL_PATTERN}\s+(?:day\s+)?of\s+(${MONTHS.join('|')})\s*,?\s+(?:in\s+the\s+year\s+|of\s+)?((?:two\s+thousand|nineteen\s+hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,2})`,
   'i',
 );
 
-function wordedDate(text: string): CalendarDate | null {
+export function wordedDate(text: string): CalendarDate | null {
   const m = WORDED_DATE.exec(text);
   const day = m?.[1] ? parseOrdinal(m[1]) : null;
   const month = MONTHS.indexOf((m?.[2] ?? '').toLowerCase()) + 1;
