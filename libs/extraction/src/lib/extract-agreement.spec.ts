@@ -370,3 +370,12 @@ describe('extractAgreement on a contract dated in words in its opening sentence'
     expect(result.signedAt).toBe('2026-07-22');
   });
 });
+
+describe('extractAgreement on a contract between a state and one company', () => {
+  it('names the state and the company its parties clause defines', () => {
+    const result = extractAgreement(
+      'SPECIAL LITHIUM OPERATION CONTRACT\nIn Santiago de Chile, on 22 July 2026, appear on the one hand the STATE OF CHILE (hereinafter "the State"), and on the other hand SALAR VERDE LITIO SpA (hereinafter "the Contractor").\nIn case of discrepancy the Spanish text shall prevail.',
+    );
+    expect(result.parties).toEqual(['Chile', 'SALAR VERDE LITIO SpA']);
+  });
+});

@@ -82,8 +82,16 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
   if (titled.length >= 2) return titled;
   const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
   if (countries.length >= 2) return countries.slice(0, 2);
-  const recipient = findAwardRecipient(text);
-  return recipient ? [...countries, recipient] : countries;
+  // With one state: the company an award is made to, or the one a parties clause defines ("the
+  // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)").
+  const company =
+    countries.length === 1 ? (findAwardRecipient(text) ?? soleDefinedCompany(text, lines)) : null;
+  return company ? [...countries, company] : countries;
+}
+
+function soleDefinedCompany(text: string, lines: readonly TextSpan[]): string | null {
+  const defined = findCompanyParties(text, lines);
+  return defined.length === 1 ? (defined[0] ?? null) : null;
 }
 
 /** Reads an agreement and returns what operations teams must track. */

@@ -26,6 +26,23 @@ describe('parties', () => {
     ).toEqual(['Seoul Anode Materials Co., Ltd.', 'Tanzania Graphite Resources Ltd']);
   });
 
+  it('reads a short name given "hereinafter", and a Peruvian S.A.C. whole', () => {
+    expect(
+      companies(
+        'appear SALAR VERDE LITIO SpA (hereinafter "the Contractor"), and Quebrada Negra Mining S.A.C. (the "Owner").',
+      ),
+    ).toEqual(['SALAR VERDE LITIO SpA', 'Quebrada Negra Mining S.A.C.']);
+  });
+
+  it('takes no state from its language or its law', () => {
+    expect(
+      findCountryParties([
+        'Chile contract. In case of discrepancy the Spanish text shall prevail.',
+      ]),
+    ).toEqual(['Chile']);
+    expect(findCountryParties(['Japan agreement, governed by English law'])).toEqual(['Japan']);
+  });
+
   it('reads a public body as a party, and a name wrapped over two lines whole', () => {
     expect(
       companies(

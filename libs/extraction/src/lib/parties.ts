@@ -4,7 +4,7 @@ import { allMatches, escapeRegExp } from './matches';
 import type { TextSpan } from './sentences';
 
 // The legal forms of companies, as a company's name ends: "Corp.", "GmbH", "S.p.A.".
-const LEGAL_FORMS = String.raw`Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A|SAS|SE|GmbH|N\.V|B\.V|K\.K|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group|Lda|Ltda|Bhd|Pte|Tbk|S\.r\.l|SRL|Oy`;
+const LEGAL_FORMS = String.raw`Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|LLP|LP|plc|PLC|AB|AG|SA|S\.A\.C|S\.A|SAS|SAC|SE|GmbH|N\.V|B\.V|K\.K|ASA|Oyj|S\.p\.A|SpA|Co|Company|Holdings|Group|Lda|Ltda|Bhd|Pte|Tbk|S\.r\.l|SRL|Oy`;
 // A party's name in a parties clause, which may also be an institution's ("Ostrander Bank").
 const LEGAL_SUFFIX = new RegExp(
   String.raw`(?:\b(?:${LEGAL_FORMS}|L\.P|Pty|Bank|Trust|Partners|University|Fund|Authority|Agency)\.?)$`,
@@ -23,6 +23,7 @@ const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
 // "to expand graphite production in Mozambique": where, not who. A state "to" or "from" which
 // something goes may be a party all the same ("to supply rare earths to Japan").
 const PLACE = /\b(in|at|near)\s+$/i;
+const NOT_THE_STATE = /^\s+(?:text|language|version|translation|original|law|courts?)\b/i;
 
 interface StateAlias {
   readonly state: string;
@@ -146,7 +147,9 @@ export function findCompanyParties(text: string, lines: readonly TextSpan[]): st
     const tidy = tidyName(name);
     if (!names.some((n) => n.toLowerCase() === tidy.toLowerCase())) names.push(tidy);
   };
-  const term = /\(\s*(?:the\s+)?["“][^"”]+["”]/g;
+  // `(the "Licensor")`, `(hereinafter "the Contractor")`, `(hereinafter referred to as "the State")`.
+  const term =
+    /\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?["“][^"”]+["”]/g;
   for (let m = term.exec(text); m; m = term.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const sameLine = text.slice(lineStart, m.index).trim();
@@ -247,6 +250,9 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
       if (!known || !writtenAsName(m[0], known.alias)) continue;
       const before = text.slice(Math.max(0, m.index - 8), m.index);
       if ((known.capital ? LOCATIVE : PLACE).test(before)) continue;
+      // "the Spanish text shall prevail", "governed by English law": a language or a law.
+      if (NOT_THE_STATE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)))
+        continue;
       found.push({ name: known.state, at: m.index, order });
     }
   });

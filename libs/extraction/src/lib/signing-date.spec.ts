@@ -46,6 +46,12 @@ describe('signing date', () => {
     ).toBe('2026-7-22');
   });
 
+  it('reads the date the parties appear before the notary as the signing date', () => {
+    expect(
+      signedAt('In Santiago de Chile, on 22 July 2026, appear on the one hand the STATE OF CHILE.'),
+    ).toBe('2026-7-22');
+  });
+
   it('reads "done in" a place as signing, like "done at"', () => {
     expect(signedAt('Done in Hanoi on 8th of October 2026 in two originals.')).toBe('2026-10-8');
   });

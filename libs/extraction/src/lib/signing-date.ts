@@ -14,7 +14,7 @@ const WEEKDAY_RE =
 // "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date.
 // "made this 5th day of", "made the 5th of June": "made" dates the instrument only with a day.
 const SIGNING_RE =
-  /\b(signed|signs|executed|concluded|done (?:at|in)|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
+  /\b(signed|signs|executed|concluded|done (?:at|in)|appear on the one hand|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
 const SIGNING_TO_COME = /\b(?:to|will|would|shall|may|could|not yet)\s+be\s+$/i;
 // "the memorandum signed between X and Y, under which X will supply ... by 30 June 2027": the
 // date a commitment is due by, not when the instrument was signed.
