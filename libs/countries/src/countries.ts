@@ -92,3 +92,16 @@ function toCountry(country: (typeof worldCountries)[number]): Country {
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
+
+const BY_NAME = new Map(COUNTRIES.map((country) => [country.name, country]));
+const BY_CODE = new Map(COUNTRIES.map((country) => [country.code, country]));
+
+/** The state of that short name ("United States"), or undefined. */
+export function countryNamed(name: string): Country | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The state of that code ("US", "EU"), or undefined. */
+export function countryOfCode(code: string): Country | undefined {
+  return BY_CODE.get(code);
+}

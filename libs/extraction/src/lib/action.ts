@@ -205,9 +205,12 @@ function titleOf(phrase: string): string {
   let words = kept.join(' ');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');
   // A list item's verb may be capitalised ("- Establish a working group"); a title's is not.
-  return startsWithListedVerb(words)
-    ? words.replace(/^[A-Z]/, (letter) => letter.toLowerCase())
-    : words;
+  return startsWithListedVerb(words) ? lowerFirst(words) : words;
+}
+
+/** A title's verb in lower case, as it may be capitalised at an item's start. */
+function lowerFirst(title: string): string {
+  return title.replace(/^[A-Z]/, (letter) => letter.toLowerCase());
 }
 
 /** "A bilateral ministerial meeting" -> "a bilateral ministerial meeting". */
@@ -246,7 +249,7 @@ export function actionOf(
   // An item of a lead-in starts with its verb, capitalised or not ("• Modernize customs").
   const action =
     triggerEnd === 0 && ITEM_VERB.test(affirmative.title)
-      ? { ...affirmative, title: affirmative.title.replace(/^[A-Z]/, (c) => c.toLowerCase()) }
+      ? { ...affirmative, title: lowerFirst(affirmative.title) }
       : affirmative;
   return NEGATION.test(trigger) || NEGATION.test(leading)
     ? { ...action, title: `not ${action.title}` }

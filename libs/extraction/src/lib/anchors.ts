@@ -89,6 +89,11 @@ function contractYearEnd(
   return { month, day };
 }
 
+/** An event's name as a deadline reports it: "the Effective Date" -> "Effective Date". */
+function eventRef(phrase: string): string {
+  return phrase.trim().replace(/^(the|a|an)\s+/i, '');
+}
+
 export function resolveAnchor(phrase: string | null, context: AnchorContext): ResolvedAnchor {
   if (!phrase) return defaultAnchor(context);
   const text = phrase.toLowerCase();
@@ -101,7 +106,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
   if (/\b(effective date|commencement date)\b/.test(text)) {
     // Conditions precedent still to be fulfilled: the period waits for them, not the signing.
     if (!context.effectiveAt && context.effectiveOnEvent) {
-      return { type: 'event', ref: phrase.trim().replace(/^(the|a|an)\s+/i, ''), date: null };
+      return { type: 'event', ref: eventRef(phrase), date: null };
     }
     return { type: 'effective', date: context.effectiveAt ?? context.signedAt };
   }
@@ -157,5 +162,5 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
       ([event]) => event.includes(ref) || ref.includes(event),
     )?.[1] ??
     null;
-  return { type: 'event', ref: phrase.trim().replace(/^(the|a|an)\s+/i, ''), date: known };
+  return { type: 'event', ref: eventRef(phrase), date: known };
 }

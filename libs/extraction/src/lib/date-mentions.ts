@@ -198,3 +198,11 @@ export const DATELINE_PLACE = new RegExp(
   String.raw`^\s*${PLACE_NAME}(?:,\s*${PLACE_NAME})?\s*(?:,|[–—-])\s*$`,
   'u',
 );
+
+/** A day of the week by its full name, as a pattern: "Friday" of "by Friday 20 March". */
+export const WEEKDAY_NAME = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
+
+/** The months' names as written in running text: "January", "February", ... */
+export const MONTH_NAMES: readonly string[] = MONTHS.map(
+  (month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`,
+);

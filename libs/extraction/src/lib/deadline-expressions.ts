@@ -1,5 +1,5 @@
 import type { DateMention } from './date-mentions';
-import { MONTHS, findDateMentions } from './date-mentions';
+import { MONTHS, MONTH_NAMES, WEEKDAY_NAME, findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
@@ -75,19 +75,23 @@ const RELATIVE_BEFORE = new RegExp(
   `\\b(?:at least|not less than|no later than|not later than|no fewer than|no less than)?\\s*${DURATION_PATTERN}\\s+(?:(?:prior\\s+)?(?:written\\s+)?(?:notice\\s+)?)?(?:prior to|before|in advance of)\\s+${ANCHOR}`,
   'gi',
 );
+// "no later than the tenth", "on the 15th": the day a count of days falls on.
+const ORDINAL_DAY_LEAD = String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+`;
 // "no later than the tenth Business Day after the request": a count of days from an event.
 const ORDINAL_DAY_AFTER = new RegExp(
-  String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+(business\s+|working\s+|calendar\s+)?day\s+(?:after|following)\s+${ANCHOR}`,
+  String.raw`${ORDINAL_DAY_LEAD}(business\s+|working\s+|calendar\s+)?day\s+(?:after|following)\s+${ANCHOR}`,
   'gi',
 );
 // "not later than the 15th day of the month following the end of each quarter": that many days
 // after each end, every period ending on a month's last day.
 const DAY_OF_FOLLOWING_MONTH = new RegExp(
-  String.raw`\b(?:(?:no|not)\s+later\s+than|by|on\s+or\s+before|on)\s+the\s+${ORDINAL_PATTERN}\s+day\s+of\s+the\s+month\s+(?:following|after)\s+(the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:month|quarter|year))`,
+  String.raw`${ORDINAL_DAY_LEAD}day\s+of\s+the\s+month\s+(?:following|after)\s+(the\s+end\s+of\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:month|quarter|year))`,
   'gi',
 );
-const DATE_LEAD =
-  /(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
+const DATE_LEAD = new RegExp(
+  String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?(?:${WEEKDAY_NAME},?\s+)?$`,
+  'i',
+);
 const FIRST_OF_SERIES =
   /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
 // The month in which each part of a year ends.
@@ -134,8 +138,6 @@ const COMING_PERIOD =
 const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
-// Capitalised, as names are written.
-const MONTH_NAMES = MONTHS.map((month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`);
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
 // February), "on the first business day of July 2026". Capitalised, so that the modal "may" is no
 // month; not a date with its day ("June 30").
@@ -158,8 +160,11 @@ const FROM_YEAR =
   /\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|commencing(?:\s+in)?)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s*(?:to|through|until|and|[-–])\s*(?:19|20)\d\d)/gi;
 // "by the end of fiscal year 2027", "in FY27", "the 2027-2028 fiscal year": named after the year it
 // ends in.
-const FISCAL_YEAR =
-  /\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+year\s*|FY\s*'?)(?:(\d{4})|(\d{2})\b|\d{4}[-–/](\d{2}|\d{4}))\b|\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?\d{4}[-–/](\d{2}|\d{4})\s+(?:fiscal|financial)\s+year\b/gi;
+const FISCAL_YEAR_LEAD = String.raw`\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?`;
+const FISCAL_YEAR = new RegExp(
+  String.raw`${FISCAL_YEAR_LEAD}(?:(?:fiscal|financial)\s+year\s*|FY\s*'?)(?:(\d{4})|(\d{2})\b|\d{4}[-–/](\d{2}|\d{4}))\b|${FISCAL_YEAR_LEAD}\d{4}[-–/](\d{2}|\d{4})\s+(?:fiscal|financial)\s+year\b`,
+  'gi',
+);
 const EVENT_AT =
   /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
 const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;

@@ -70,8 +70,9 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
   // the Government of Japan") names the parties, whatever companies the body names.
   const titled = findCountryParties(title ? [title] : []);
   if (titled.length >= 2 && !namesCompany(title ?? '')) return titled;
+  const defined = findCompanyParties(text, lines);
   const companyReadings = [
-    () => findCompanyParties(text, lines),
+    () => defined,
     () => findAnnouncedParties(text),
     () => findContractingCompanies(text),
   ];
@@ -84,14 +85,9 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
   if (countries.length >= 2) return countries.slice(0, 2);
   // With one state: the company an award is made to, or the one a parties clause defines ("the
   // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)").
-  const company =
-    countries.length === 1 ? (findAwardRecipient(text) ?? soleDefinedCompany(text, lines)) : null;
+  const sole = defined.length === 1 ? defined[0] : undefined;
+  const company = countries.length === 1 ? (findAwardRecipient(text) ?? sole) : undefined;
   return company ? [...countries, company] : countries;
-}
-
-function soleDefinedCompany(text: string, lines: readonly TextSpan[]): string | null {
-  const defined = findCompanyParties(text, lines);
-  return defined.length === 1 ? (defined[0] ?? null) : null;
 }
 
 /** Reads an agreement and returns what operations teams must track. */

@@ -1,4 +1,4 @@
-import { COUNTRIES } from '@dealwatch/countries';
+import { countryNamed } from '@dealwatch/countries';
 
 import type { DeadlineContext } from './deadlines';
 
@@ -27,8 +27,9 @@ export function withActorsFiscalYear(
   context: DeadlineContext,
   actors: readonly string[],
 ): DeadlineContext {
-  if (context.fiscalYearStated || actors.length !== 1) return context;
-  const code = COUNTRIES.find((country) => country.name === actors[0])?.code;
+  const [actor] = actors;
+  if (context.fiscalYearStated || actors.length !== 1 || actor === undefined) return context;
+  const code = countryNamed(actor)?.code;
   const end = code ? GOVERNMENT_FISCAL_YEAR_ENDS[code] : undefined;
   return end ? { ...context, fiscalYearEnd: end } : context;
 }

@@ -1,4 +1,4 @@
-import { COUNTRIES } from '@dealwatch/countries';
+import { COUNTRIES, countryNamed } from '@dealwatch/countries';
 
 import { escapeRegExp } from './matches';
 
@@ -31,7 +31,7 @@ export function holidayCountry(text: string, parties: readonly string[]): string
   if (fromLaw) return fromLaw;
   const first = parties[0];
   if (first) {
-    const code = COUNTRIES.find((country) => country.name === first)?.code;
+    const code = countryNamed(first)?.code;
     if (code) return code;
     const incorporated = new RegExp(
       `${escapeRegExp(first.slice(0, 20))}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,

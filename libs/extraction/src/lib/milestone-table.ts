@@ -3,6 +3,7 @@ import { categorise } from './categories';
 import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline } from './deadlines';
+import { partiesNamedIn } from './parties';
 import type { TextSpan } from './sentences';
 import { findTriggers } from './triggers';
 import type { Obligation } from './types';
@@ -99,7 +100,7 @@ export class MilestoneTable {
     columns: Columns,
   ): { milestone: Obligation | null; consumed: boolean } | null {
     if (RULE_ROW.test(line.text)) return { milestone: null, consumed: true };
-    const cells = line.text.split('|').map((cell) => cell.trim());
+    const cells = cellsOf(line.text);
     if (cells.length !== columns.count) {
       this.columns = null;
       return null;
@@ -114,9 +115,7 @@ export class MilestoneTable {
   /** The parties an owner cell names: all for "Both", those it names, or the cell as written. */
   private ownersOf(owner: string): string[] {
     if (owner === '' || ALL_PARTIES.test(owner)) return [...this.parties];
-    const named = this.parties.filter((party) =>
-      owner.toLowerCase().includes(party.split(/[\s,]/)[0]?.toLowerCase() ?? party),
-    );
+    const named = partiesNamedIn(owner, this.parties);
     return named.length > 0 ? named : [owner];
   }
 
@@ -176,9 +175,14 @@ function whenAtEnd(text: string): { start: number; text: string } | null {
 /** The columns of a header row that names a label and a due column, or null for any other line. */
 function headerColumns(text: string): Columns | null {
   if (!text.includes('|')) return null;
-  const cells = text.split('|').map((cell) => cell.trim());
+  const cells = cellsOf(text);
   const label = cells.findIndex((cell) => LABEL_COLUMN.test(cell));
   const due = cells.findIndex((cell) => DUE_COLUMN.test(cell));
   if (label < 0 || due < 0) return null;
   return { count: cells.length, label, due, owner: cells.findIndex((c) => OWNER_COLUMN.test(c)) };
+}
+
+/** A table row's cells, between its bars. */
+function cellsOf(text: string): string[] {
+  return text.split('|').map((cell) => cell.trim());
 }

@@ -16,9 +16,9 @@ import { withActorsFiscalYear } from './fiscal-years';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
-import { isCompanyName, stateActing } from './parties';
+import { isCompanyName, partiesNamedIn, stateActing } from './parties';
 import type { TextSpan } from './sentences';
-import { makeSpan, splitSentences } from './sentences';
+import { LIST_ITEM, makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
 import { findTriggers } from './triggers';
 import type { Deadline, Obligation } from './types';
@@ -89,10 +89,6 @@ const SHARED_UNDERTAKING =
 const LEADER = String.raw`(?:[A-Z][\w.'’-]*\s+)?(?:(?:Prime|Foreign|Trade)\s+Minister|(?:Vice\s+)?President|Chancellor|Premier|Minister|Secretary|King|Crown\s+Prince)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*`;
 const NAMED_LEADERS = new RegExp(String.raw`^(?:${LEADER},\s+)*${LEADER},?\s+and\s+${LEADER}$`);
 
-function firstWord(party: string): string {
-  return party.split(/[\s,]/)[0] ?? party;
-}
-
 // "Syrah said it plans to ...": the pronoun is the one who said it.
 const REPORTER_PRONOUN = new RegExp(
   String.raw`^(.+?)\s+(?:said|says|stated|states|added|announced|announces|noted)(?:${WHEN_SAID})?\s+(?:that\s+)?(?:it|they|he|she|we)\s*$`,
@@ -113,9 +109,7 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   }
   if (condition && PRONOUN.test(subject)) subject = condition;
   if (COLLECTIVE.test(subject)) return [...parties];
-  const named = parties.filter((party) =>
-    subject.toLowerCase().includes(firstWord(party).toLowerCase()),
-  );
+  const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
   const cleaned = subject
     .replace(REPORTED_THAT, '')
@@ -131,10 +125,13 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   if (state && parties.includes(state)) return [state];
   // A news report's "the company" is the one company among the parties, "the government" the one
   // state.
-  const companies = parties.filter(isCompanyName);
-  if (cleaned === 'company' && companies.length === 1) return companies;
-  const states = parties.filter((party) => stateActing(party) === party);
-  if (/^government$/i.test(cleaned) && states.length === 1) return states;
+  const theOne =
+    cleaned === 'company'
+      ? parties.filter(isCompanyName)
+      : /^government$/i.test(cleaned)
+        ? parties.filter((party) => stateActing(party) === party)
+        : [];
+  if (theOne.length === 1) return theOne;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
 }
 
@@ -152,8 +149,7 @@ function passiveActors(
   parties: readonly string[],
 ): string[] {
   if (agent) return actorsOf(agent, parties);
-  const lower = subject.toLowerCase();
-  const named = parties.filter((party) => lower.includes(firstWord(party).toLowerCase()));
+  const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
   const owner = OWNER.exec(subject)?.[1];
   return owner ? [owner] : [...parties];
@@ -264,8 +260,6 @@ function noticeWindow(
   };
 }
 
-// "(a) deliver the first shipment ...;", "- pay each invoice ...;", "iv) maintain ...".
-const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
 const BULLET = /^[-•*]\s/;
 // "• Modernize customs procedures": under a lead-in ("Indonesia will:"), a bullet of a capitalised
 // word and more is one more thing it binds to, whatever its verb; numbered lines may be headings.
@@ -319,8 +313,11 @@ function namesWhoCommits(line: TextSpan): boolean {
 class ObligationReader {
   readonly obligations: Obligation[] = [];
   private previousRelative: { anchor: string | null } | null = null;
-  /** "The Supplier shall:": the commitment whose items follow. */
-  private leadIn: CommitmentClause | null = null;
+  /**
+   * "The Supplier shall:": the commitment whose items follow, and the action it names where they
+   * are its objects ("shall deliver to each Shareholder:").
+   */
+  private leadIn: { clause: CommitmentClause; action: string | null } | null = null;
   /** Whether an item was read under the lead-in yet. */
   private itemsRead = false;
   /** Where in `obligations` those read from bullets outside a list are. */
@@ -345,10 +342,10 @@ class ObligationReader {
           isListedAction(span.text) ||
           (BULLET.test(line.text) && BULLETED_ACTION.test(span.text))
         ) {
-          const { trigger, subject, fronted } = this.leadIn;
-          const leadAction = objectsFollow(this.leadIn);
+          const { clause, action } = this.leadIn;
+          const { trigger, subject, fronted } = clause;
           const item = { span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted };
-          this.add(leadAction ? { ...item, leadAction } : item);
+          this.add(action ? { ...item, leadAction: action } : item);
           this.itemsRead = true;
           return;
         }
@@ -373,7 +370,7 @@ class ObligationReader {
   private endList(): void {
     const lead = this.leadIn;
     this.leadIn = null;
-    if (lead && !this.itemsRead && objectsFollow(lead)) this.add(lead);
+    if (lead?.action && !this.itemsRead) this.add(lead.clause);
     this.itemsRead = false;
   }
 
@@ -398,9 +395,10 @@ class ObligationReader {
       // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it;
       // "shall deliver to each Shareholder:", their objects.
       const endsInColon = clause.span.text.trimEnd().endsWith(':');
-      if (endsInColon && (leadsInList(clause) || objectsFollow(clause))) {
+      const action = endsInColon ? objectsFollow(clause) : null;
+      if (endsInColon && (action || leadsInList(clause))) {
         this.endList();
-        this.leadIn = clause;
+        this.leadIn = { clause, action };
       } else this.add(clause);
     }
   }

@@ -69,6 +69,14 @@ function writtenAsName(hit: string, alias: string): boolean {
 const STATE_AS_ACTOR =
   /^(?:the\s+)?(.+?)(?:\s+(?:government|administration|side|delegation|authorities|officials|negotiators))?$/i;
 
+/** The parties a text names, by the first word of each ("Alpha" of "Alpha Minerals Pty Ltd"). */
+export function partiesNamedIn(text: string, parties: readonly string[]): string[] {
+  const lower = text.toLowerCase();
+  return parties.filter((party) =>
+    lower.includes((party.split(/[\s,]/)[0] ?? party).toLowerCase()),
+  );
+}
+
 /** The state a commitment's subject names as the one acting, or null. */
 export function stateActing(subject: string): string | null {
   const name = STATE_AS_ACTOR.exec(subject.trim())?.[1] ?? '';

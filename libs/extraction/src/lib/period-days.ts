@@ -6,8 +6,8 @@ import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 /**
  * A day fixed within each period of the calendar: "on or before the fifth (5th) business day of
  * each calendar quarter", "by the 15th day of each month", "by the 15th of each month", "on the
- * last business day of each year". Such a day moves with the period, so it repeats on its own schedule rather than being
- * a duration after an anchor.
+ * last business day of each year". Such a day moves with the period, so it repeats on its own
+ * schedule rather than being a duration after an anchor.
  */
 export interface DayOfPeriod {
   /** 1 for the first day of the period; 'last' for its last. */

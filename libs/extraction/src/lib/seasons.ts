@@ -1,8 +1,8 @@
-import { COUNTRIES } from '@dealwatch/countries';
+import { countryOfCode } from '@dealwatch/countries';
 
 import type { CalendarDate } from './calendar-date';
 import { endOfMonth } from './calendar-date';
-import { MONTHS } from './date-mentions';
+import { MONTH_NAMES } from './date-mentions';
 
 export type Season = 'spring' | 'summer' | 'autumn';
 
@@ -28,18 +28,13 @@ export function seasonEnd(
   before: boolean,
   country: string,
 ): { date: CalendarDate; months: string } | null {
-  const latitude = COUNTRIES.find((c) => c.code === country)?.latitude ?? 0;
+  const latitude = countryOfCode(country)?.latitude ?? 0;
   const hemisphere = latitude < 0 ? 'south' : 'north';
   const months = SEASON_MONTHS[hemisphere][season];
   if (!months) return null;
   const [first, last] = months;
   return {
     date: endOfMonth(year, before ? first - 1 : last),
-    months: `${monthName(first)} to ${monthName(last)}, ${hemisphere}ern hemisphere: ${country}`,
+    months: `${MONTH_NAMES[first - 1]} to ${MONTH_NAMES[last - 1]}, ${hemisphere}ern hemisphere: ${country}`,
   };
-}
-
-function monthName(month: number): string {
-  const name = MONTHS[month - 1] ?? '';
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }

@@ -65,9 +65,13 @@ export function makeSpan(source: string, start: number, end: number): TextSpan {
 const GOES_ON =
   /(?:,|\b(?:of|the|a|an|and|or|to|in|for|with|by|on|at|from|that|which|than|shall|will|must|may|its|their|his|her|any|such|this|these|those|per|under|upon|within|into|as|be|is|are|not|no|each|all|between|including)|[a-z]-)$/i;
 const ENDS_SENTENCE = /[.;:!?]["”’)]?$/;
+// "(a) deliver the first shipment ...;", "- pay each invoice ...;", "iv) maintain ...".
+export const LIST_ITEM = /^(?:[-•*]|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)])\s+/i;
 // A line that starts something of its own: a list item, a clause number, a section heading.
-const STARTS_OWN =
-  /^(?:[-•*]\s|\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)]\s|(?:\d{1,3}\.)+\d{0,3}\s|(?:section|clause|article|paragraph|schedule|annex)\s+\d)/i;
+const STARTS_OWN = new RegExp(
+  String.raw`${LIST_ITEM.source}|^(?:(?:\d{1,3}\.)+\d{0,3}\s|(?:section|clause|article|paragraph|schedule|annex)\s+\d)`,
+  'i',
+);
 
 /**
  * Whether `next` continues `line` across a hard line break (text wrapped at a width, or a PDF).

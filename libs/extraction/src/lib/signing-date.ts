@@ -1,6 +1,12 @@
 import type { CalendarDate } from './calendar-date';
 import { addDays, dayOfWeek, makeDate } from './calendar-date';
-import { DATELINE_PLACE, MONTHS, findDateMentions, resolveMention } from './date-mentions';
+import {
+  DATELINE_PLACE,
+  MONTHS,
+  WEEKDAY_NAME,
+  findDateMentions,
+  resolveMention,
+} from './date-mentions';
 import type { Definitions } from './definitions';
 import { bareYearLine, findIncompleteDates } from './incomplete-dates';
 import type { LineRole } from './noise';
@@ -93,10 +99,11 @@ function signingDateIn(
   reference: CalendarDate | null,
   definitions?: Definitions,
 ): CalendarDate | null {
+  const tail = sentence.slice(keywordAt);
   // "entered into as of the Effective Date": the date the document defines under that name.
   const defined =
     /^\S+(?:\s+into)?(?:\s+(?:this|the)\s+\w+)?\s+(?:as of|on|effective)\s+the\s+([A-Z][\w ]{2,40}?Date)\b/.exec(
-      sentence.slice(keywordAt),
+      tail,
     );
   const definedDate = defined?.[1] ? definitions?.dates.get(defined[1].toLowerCase()) : undefined;
   if (definedDate) return definedDate;
@@ -109,9 +116,8 @@ function signingDateIn(
   const before = mentions.filter((m) => m.end <= keywordAt).pop();
   const yearReference = publishedAt ?? reference;
   if (after) return resolveMention(after, yearReference);
-  const worded = wordedDate(sentence.slice(keywordAt));
+  const worded = wordedDate(tail);
   if (worded) return worded;
-  const tail = sentence.slice(keywordAt);
   if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
   const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
   if (weekday?.[1] && publishedAt) return resolveWeekday(weekday[1], publishedAt);
@@ -120,10 +126,12 @@ function signingDateIn(
   return null;
 }
 
-// What may stand beside a date on an "Agreement Date" line of its own.
-// "Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026": a label, a weekday, a time.
-const DATE_LINE_FILLER =
-  /[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date(?:\s+of\s+(?:grant|award|issue|signature|execution|notification))?\s*:|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?/gi;
+// What may stand beside a date on an "Agreement Date" line of its own: a label, a weekday, a time
+// ("Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026").
+const DATE_LINE_FILLER = new RegExp(
+  String.raw`[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date(?:\s+of\s+(?:grant|award|issue|signature|execution|notification))?\s*:|\b${WEEKDAY_NAME}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?`,
+  'gi',
+);
 
 /**
  * A contract's "Agreement Date" often stands alone: a line that is nothing but a date, or a date
