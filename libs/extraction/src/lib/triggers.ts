@@ -53,10 +53,11 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   ],
   [/\b(?:will|would)\b(?!\s+have\b)/gi, 'will'],
   // The action items of minutes: "DPE to circulate the revised study by 20 March", "DPE and SGI to
-  // agree the key": who is to do what, at the start of the item.
+  // agree the key": who is to do what, at the start of the item. The owner is matched as the
+  // trigger's lead, not looked behind for: a lookbehind would be tried at every place in the sentence.
   [
     new RegExp(
-      String.raw`(?<=^\s*${ITEM_OWNER}(?:\s+(?:and|&)\s+${ITEM_OWNER})?\s+)to(?=\s+(?:jointly\s+|also\s+)?${COMMITMENT_VERB})`,
+      String.raw`^(?<lead>\s*${ITEM_OWNER}(?:\s+(?:and|&)\s+${ITEM_OWNER})?\s+)to(?=\s+(?:jointly\s+|also\s+)?${COMMITMENT_VERB})`,
       'g',
     ),
     'will',
@@ -92,6 +93,8 @@ export function findTriggers(sentence: string): Trigger[] {
   for (const [re, strength] of TRIGGERS) {
     const added: Trigger[] = [];
     for (const m of allMatches(re, sentence)) {
+      // A pattern may match words before its trigger (group `lead`) that are not part of it.
+      const start = m.index + (m.groups?.['lead']?.length ?? 0);
       const end = m.index + m[0].length;
       if (
         (strength === 'will' || strength === 'duty') &&
@@ -99,8 +102,8 @@ export function findTriggers(sentence: string): Trigger[] {
       ) {
         continue;
       }
-      if (overlapsAny(found, m.index, end)) continue;
-      added.push({ start: m.index, end, strength });
+      if (overlapsAny(found, start, end)) continue;
+      added.push({ start, end, strength });
     }
     if (added.length > 0) found = mergeSpans(found, added);
   }
