@@ -315,3 +315,35 @@ describe('commitment clauses', () => {
     expect(clauses('The Parties met in Tokyo on Tuesday.')).toEqual([]);
   });
 });
+
+describe('what the speakers of a declaration take note of', () => {
+  const subjects = (sentence: string) =>
+    findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length)).map((c) => [
+      c.span.text,
+      c.subject,
+    ]);
+
+  it.each([
+    ['We note that the Fund will publish a review of debt by March 2027.'],
+    ['We recognise that developing countries will need support at scale.'],
+    ['We welcome the new roadmap, which will guide our work until 2030.'],
+    ['We, the Leaders, warmly welcome the offer of Chile to host the next summit.'],
+  ])('is no commitment of theirs: "%s"', (sentence) => {
+    expect(subjects(sentence)).toEqual([]);
+  });
+
+  it('is theirs where they commit after it, by "and" or by "we" again', () => {
+    expect(subjects('We welcome the report of the task force and commit to act on it.')).toEqual([
+      ['We welcome the report of the task force and commit to act on it.', 'We'],
+    ]);
+    expect(subjects('We reaffirm that we will not impose export bans.')).toEqual([
+      ['We reaffirm that we will not impose export bans.', 'We'],
+    ]);
+  });
+
+  it('names the speakers as who commits in the part after the one they note things in', () => {
+    expect(
+      subjects('We reaffirm our support for the Alliance and will expand it in 2027.'),
+    ).toEqual([['will expand it in 2027.', 'We']]);
+  });
+});

@@ -135,6 +135,24 @@ function trimAttribution(
 // '"We are going to deliver ...," the minister said': the speaker's "we".
 const FIRST_PERSON = /^\s*["“]?\s*we\s*$/i;
 
+// "We welcome ...", "We note that the IMF will publish ...", "We recognise that countries will need
+// to ...": what the speakers of a declaration take note of, which commits them to nothing. The
+// speakers are the group's.
+const ACKNOWLEDGED =
+  /^\s*["“]?(we)(?:,[^,]{1,80},)?\s+(?:(?:also|further|strongly|warmly|firmly|fully)\s+)?(?:reaffirm|welcome|note|take\s+note|recogni[sz]e|acknowledge|stress|underline|underscore|emphasi[sz]e|highlight|look\s+forward|appreciate|commend|applaud|encourage|call\s+(?:on|upon)|urge|invite|support|endorse|recall|reiterate|express|affirm)\b/i;
+// "We welcome the report and commit to ...", "We reaffirm that we will ...": the speakers commit
+// after all.
+const SPEAKERS_COMMIT = /(?:\band|\bwe)\s+(?:(?:also|further|jointly)\s+)?$/i;
+
+/**
+ * Who speaks where a part of a sentence opens with what a declaration's speakers take note of
+ * ("We welcome"), and whether its commitment word is theirs: it is, after "and" or "we" again.
+ */
+function acknowledgement(named: string): { speakers: string; commits: boolean } | null {
+  const m = ACKNOWLEDGED.exec(named);
+  return m?.[1] ? { speakers: m[1], commits: SPEAKERS_COMMIT.test(named) } : null;
+}
+
 /** Splits "A, B, and C" after a trigger into separate commitments when it is a list of verbs. */
 function splitList(source: string, span: TextSpan, trigger: Trigger): TextSpan[] {
   const relativeEnd = trigger.end;
@@ -352,6 +370,8 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     const triggers = findTriggers(part.text);
     const first = triggers[0];
     if (!first) {
+      // "We reaffirm our commitment to the Paris Agreement and will ...": who the next part's is.
+      subject = acknowledgement(part.text)?.speakers ?? subject;
       // "(b) provide monthly reports": one more thing the commitment before it binds to.
       if (item && lastTrigger)
         clauses.push({
@@ -382,7 +402,13 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
     for (const item of items) {
       const own = findTriggers(item.text)[0] ?? { ...trigger, start: 0, end: 0 };
       const named = item.text.slice(0, own.start);
-      const continues = NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
+      const noted = acknowledgement(named);
+      if (noted) {
+        subject = noted.speakers;
+        if (!noted.commits) continue;
+      }
+      const continues =
+        noted !== null || NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
       if (!continues) subject = speaker && FIRST_PERSON.test(named) ? speaker : named;
       clauses.push({ span: item, trigger: own, subject, fronted });
       lastTrigger = own;

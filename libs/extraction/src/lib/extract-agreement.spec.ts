@@ -379,3 +379,29 @@ describe('extractAgreement on a contract between a state and one company', () =>
     expect(result.parties).toEqual(['Chile', 'SALAR VERDE LITIO SpA']);
   });
 });
+
+describe("extractAgreement on a leaders' declaration", () => {
+  const result = extractAgreement(
+    [
+      'We, the Leaders of the Andean Summit, met in Quito on 14 September 2026.',
+      'We reaffirm our commitment to the Quito Principles.',
+      'We welcome the progress of the regional energy market, which will open in 2028.',
+      'We commit to interconnect our national power grids by 2030.',
+      'We reaffirm our commitment to halve methane emissions from mining by 2035.',
+      'We will meet again in Lima in 2027.',
+    ].join('\n'),
+    { referenceDate: '2026-12-05' },
+  );
+
+  it('reads what the leaders commit to, not what they reaffirm or welcome', () => {
+    expect(result.obligations.map((o) => o.action)).toEqual([
+      'interconnect our national power grids',
+      'halve methane emissions from mining',
+      'meet again in Lima',
+    ]);
+  });
+
+  it('reads its commitments as political, not legally binding', () => {
+    expect(result.obligations.map((o) => o.binding)).toEqual([false, false, false]);
+  });
+});

@@ -16,7 +16,11 @@ import {
 } from './document-dates';
 import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
-import { bindingParagraphs, declaresItselfNonBinding } from './instrument-status';
+import {
+  bindingParagraphs,
+  declaresItselfNonBinding,
+  isPolicyInstrument,
+} from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
 import { findObligations } from './obligations';
@@ -161,10 +165,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     declaredNonBinding,
     // Only an instrument that says it does not bind has paragraphs that bind all the same.
     bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
-    policyInstrument:
-      /\b(framework|memorand(?:um|a|ums)|mou|joint statement|communiqu[ée]|declaration)\b/i.test(
-        title ?? '',
-      ) && !/\bagreement\b/i.test(title ?? ''),
+    policyInstrument: isPolicyInstrument(title, text),
   });
 
   const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);

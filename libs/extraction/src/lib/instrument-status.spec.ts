@@ -1,4 +1,8 @@
-import { bindingParagraphs, declaresItselfNonBinding } from './instrument-status';
+import {
+  bindingParagraphs,
+  declaresItselfNonBinding,
+  isPolicyInstrument,
+} from './instrument-status';
 
 describe('an instrument that declares itself non-binding', () => {
   it.each([
@@ -43,5 +47,27 @@ describe('the paragraphs that bind in a non-binding instrument', () => {
     ['This Memorandum is not legally binding.', []],
   ])('reads "%s"', (text, numbers) => {
     expect(bindingParagraphs(text)).toEqual(numbers);
+  });
+});
+
+describe('a policy instrument', () => {
+  it.each([
+    ["G7 Leaders' Communiqué on Critical Minerals", ''],
+    ["Chair's Statement of the East Asia Summit", ''],
+    ['Summit Outcome Document', ''],
+    ['Joint Declaration on Energy Security', ''],
+    [null, 'We, the Heads of State and Government of the Pacific Forum, met in Suva.'],
+    ['Outcome of the Summit', 'We, the G20 Leaders, met in Cape Town on 2 May 2026.'],
+  ])('is known by its title "%s" or its speakers', (title, text) => {
+    expect(isPolicyInstrument(title, text)).toBe(true);
+  });
+
+  it.each([
+    ['Framework Agreement on Cooperation in Critical Minerals', ''],
+    ['SUPPLY AGREEMENT', 'The Seller shall deliver the Product.'],
+    ['Zambia signs copper deal with Orion', 'We will deliver by June, the CEO said.'],
+    [null, 'We, the undersigned, agree to the terms below.'],
+  ])('is not a contract or a news report: "%s"', (title, text) => {
+    expect(isPolicyInstrument(title, text)).toBe(false);
   });
 });

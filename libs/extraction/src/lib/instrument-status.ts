@@ -34,3 +34,23 @@ export function declaresItselfNonBinding(text: string): boolean {
     .split(/(?<=[.;])\s+|\n+/)
     .some((sentence) => DECLARATION.test(sentence) && !ABOUT_ANOTHER.test(sentence));
 }
+
+// A title that names a policy instrument: "Framework for ...", "Joint Statement", "G7 Leaders'
+// Communiqué", "Summit Outcome Document". "Communiqué" ends in a letter that is no word character
+// to a pattern, so the end is told by what follows.
+const POLICY_TITLE =
+  /\b(?:framework|memorand(?:um|a|ums)|mou|joint statement|(?:leaders|chair|ministers|ministerial|summit)['’]?s?\s+statement|communiqu[eé]|declaration|outcome document)(?![\p{L}\p{N}])/iu;
+// "We, the Leaders of the G20, ...", "We, the Heads of State and Government": the speakers of a
+// declaration, whatever its title.
+const DECLARING_SPEAKERS =
+  /\bWe,\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:Leaders|Heads\s+of\s+(?:State|Government)|Ministers|Governors)\b/;
+
+/**
+ * Whether the text is a policy instrument, whose "will" and "commit to" are political commitments,
+ * not legal duties: a framework, a memorandum, a joint statement, a leaders' declaration or
+ * communiqué. A title that calls it an agreement makes it one.
+ */
+export function isPolicyInstrument(title: string | null, text: string): boolean {
+  if (/\bagreement\b/i.test(title ?? '')) return false;
+  return POLICY_TITLE.test(title ?? '') || DECLARING_SPEAKERS.test(text.slice(0, 2000));
+}

@@ -47,6 +47,12 @@ describe('obligations', () => {
     ).toBe(false);
   });
 
+  it('takes "commit to" as a political commitment in a policy instrument, a duty elsewhere', () => {
+    const text = 'The Participants commit to share geological survey data by 2028.';
+    expect(obligations(text, { policyInstrument: true })[0]?.binding).toBe(false);
+    expect(obligations(text)[0]?.binding).toBe(true);
+  });
+
   it('takes nothing in an instrument that declares itself non-binding as binding', () => {
     expect(
       obligations('Each Participant shall share data.', { declaredNonBinding: true })[0]?.binding,

@@ -38,6 +38,7 @@ export interface ObligationContext {
 const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
   duty: 0.9,
   agreed: 0.9,
+  pledge: 0.9,
   will: 0.8,
   intention: 0.8,
   expectation: 0.7,
@@ -61,6 +62,8 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
     case 'agreed':
     case 'duty':
       return !context.declaredNonBinding;
+    // "We commit to ..." in a declaration or a memorandum is a political commitment.
+    case 'pledge':
     case 'will':
     case 'instrument':
       return !context.declaredNonBinding && !context.policyInstrument;

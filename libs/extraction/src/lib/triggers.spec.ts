@@ -8,15 +8,15 @@ describe('commitment triggers', () => {
     ['The Buyer is required to pay each invoice by 1 May 2027.', ['duty']],
     ['The Parties are obliged to consult each other annually.', ['duty']],
     ['The Licensor shall renew the certificate annually.', ['duty']],
-    ['The Borrower covenants that it will maintain the ratio.', ['agreed']],
+    ['The Borrower covenants that it will maintain the ratio.', ['pledge']],
     ['The Seller covenants and agrees to indemnify the Buyer.', ['agreed']],
     ['The two countries will jointly select priority projects.', ['will']],
     ['The Participants intend to convene a ministerial.', ['intention']],
     ['A bilateral ministerial meeting is scheduled within 180 days.', ['expectation']],
     ['Quillon has agreed to pay Halvorsen a termination fee.', ['agreed']],
-    ['Malaysia committed to refrain from banning exports.', ['agreed']],
-    ['The agreement commits Chile to reduce tariffs by 2028.', ['agreed']],
-    ['The pact commits the two countries to hold talks.', ['agreed']],
+    ['Malaysia committed to refrain from banning exports.', ['pledge']],
+    ['The agreement commits Chile to reduce tariffs by 2028.', ['pledge']],
+    ['The pact commits the two countries to hold talks.', ['pledge']],
     ['The merger agreement provides for an outside date of September 30, 2026.', ['instrument']],
     ['The Participants are intensifying their cooperation.', ['progressive']],
     ['The Borrower shall apply all amounts borrowed towards the construction.', ['duty']],
@@ -34,7 +34,7 @@ describe('commitment triggers', () => {
     ['The Developer shall commence construction of the refinery by 2028.', ['duty']],
     ['Orion will commence drilling within six months.', ['will']],
     ['Construction is due to start in the second half of next year.', ['expectation']],
-    ['The Commission undertook to launch a call for proposals by March 2027.', ['agreed']],
+    ['The Commission undertook to launch a call for proposals by March 2027.', ['pledge']],
     ['Australia and Japan will endeavour to finalise a framework by 2027.', ['intention']],
     ['The parties would aim to sign definitive agreements by 31 March 2026.', ['intention']],
     ['DPE to circulate the revised study to all members by Friday 20 March.', ['will']],
@@ -44,6 +44,11 @@ describe('commitment triggers', () => {
     ['Fjord Ammonia and Lekki Ports to jointly apply for the permit.', ['will']],
     ['All parties to sign the cooperation agreement on 15 January 2027.', ['will']],
     ['The Parties to this Agreement shall cooperate.', ['duty']],
+    ['We commit to triple renewable power capacity by 2030.', ['pledge']],
+    ['We reaffirm our commitment to phase out coal subsidies by 2030.', ['pledge']],
+    ['The Members reiterated their shared commitment to establish a fund.', ['pledge']],
+    ['We remain committed to achieving net zero by 2050.', ['pledge']],
+    ['We task our finance ministers to report on progress by July 2027.', ['will']],
   ])('finds the commitment in "%s"', (sentence, expected) => {
     expect(strengths(sentence)).toEqual(expected);
   });
@@ -76,6 +81,9 @@ describe('commitment triggers', () => {
     ['The Initial Term shall commence the day after the Closing.'],
     ['This Lease shall commence upon delivery of the premises.'],
     ['The term of this Agreement shall commence effective June 1, 1998.'],
+    ['We reaffirm our commitment to the Paris Agreement.'],
+    ['We remain firmly committed to the multilateral trading system.'],
+    ['The Participants are committed to a rules-based order.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });

@@ -4,7 +4,14 @@ import { COMMITMENT_VERB } from './verbs';
 
 /** Words by which a party commits to something, and the strength of the commitment. */
 export type TriggerStrength =
-  'duty' | 'agreed' | 'will' | 'intention' | 'expectation' | 'instrument' | 'progressive';
+  | 'duty'
+  | 'agreed'
+  | 'pledge'
+  | 'will'
+  | 'intention'
+  | 'expectation'
+  | 'instrument'
+  | 'progressive';
 
 export interface Trigger {
   readonly start: number;
@@ -27,19 +34,29 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // covenanting party, not "it".
   [
     /\bcommit(?:s|ted)?\s+(?:the\s+(?:\w+\s+){1,2}|themselves\s+|itself\s+)?to\b|\b(?:covenants?|covenanted|undertakes?|undert[oa]ok)\s+(?:and\s+agrees?\s+)?(?:to|that\s+(?:it|they)\s+(?:will|shall))\b/gi,
-    'agreed',
+    'pledge',
   ],
   // "The agreement commits Chile to": a name, so capitalised ("commits funds to" commits nobody).
-  [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'agreed'],
+  [/\bcommit(?:s|ted)\s+(?:[A-Z][\w.-]*\s+){1,3}to\b/g, 'pledge'],
+  // "We reaffirm our commitment to phase out ...": a commitment made again, where an action follows;
+  // "our commitment to the Paris Agreement" names none.
+  [
+    new RegExp(
+      String.raw`\b(?:reaffirm(?:s|ed)?|reiterat(?:es?|ed)|renew(?:s|ed)?|restat(?:es?|ed))\s+(?:our|their|its)\s+(?:[\w-]+\s+){0,2}?commitments?\s+to(?=\s+(?:(?:jointly|further|fully)\s+)?${COMMITMENT_VERB})`,
+      'gi',
+    ),
+    'pledge',
+  ],
   // "will endeavour to finalise": an effort promised, not the result.
   [
     /\b(?:(?:will|would)\s+(?:endeavou?r|seek|strive|try|aim)\s+to|(?:intends?|plans?|aims?|seeks?|expects?|endeavou?rs?)\s+to)\b/gi,
     'intention',
   ],
-  // "Leaders tasked their trade ministers with concluding ...", "instructed officials to": what
-  // the signatories charge someone with, said as firmly as "will".
+  // "Leaders tasked their trade ministers with concluding ...", "We task our finance ministers to
+  // report", "instructed officials to": what the signatories charge someone with, said as firmly
+  // as "will".
   [
-    /\b(?:tasked|instructed|directed|mandated|charged)\s+(?:(?:their|its|the|both|relevant|respective|senior)\s+)*(?:[\w-]+\s+){0,2}(?:ministers?|ministries|officials|officers|agencies|teams|negotiators|authorities|departments|secretariats?)\s+(?:with|to)\b/gi,
+    /\b(?:task(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)?|mandated|charged)\s+(?:(?:their|its|the|both|relevant|respective|senior)\s+)*(?:[\w-]+\s+){0,2}(?:ministers?|ministries|officials|officers|agencies|teams|negotiators|authorities|departments|secretariats?)\s+(?:with|to)\b/gi,
     'will',
   ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
@@ -86,6 +103,21 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
 const NOT_A_COMMITMENT =
   /^\s*(?:not\s+)?(?:(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue(?!\s+to\s+(?!apply|be|have|remain)\w)|remain|expire|terminate|commence(?!\s+(?!(?:on|upon|as|from|at|when|immediately|automatically|effective|retroactive(?:ly)?|with|in|after|following|forthwith|only|and|or|the\s+(?:day|date|first|later|earlier))\b)[a-z])|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
 
+// "We remain committed to the Paris Agreement": a stance, unless an action follows ("remain
+// committed to phasing out").
+const STANCE_BEFORE =
+  /\b(?:remains?|remained|stays?|is|are|am|was|were|be|been)\s+(?:[a-z]+ly\s+)?$/i;
+const ACTION_AFTER = new RegExp(String.raw`^\s+(?:[a-z]+ing\b|${COMMITMENT_VERB})`);
+
+/** Whether "committed to" says where someone stands, not what they commit to do. */
+function isStance(sentence: string, start: number, end: number): boolean {
+  return (
+    /^committed\b/i.test(sentence.slice(start, end)) &&
+    STANCE_BEFORE.test(sentence.slice(Math.max(0, start - 30), start)) &&
+    !ACTION_AFTER.test(sentence.slice(end))
+  );
+}
+
 /** Commitment words in a sentence, minus modals that state status, rights or effects. */
 export function findTriggers(sentence: string): Trigger[] {
   // In order of start; as in findDateMentions, one pattern's matches are apart from each other.
@@ -102,6 +134,7 @@ export function findTriggers(sentence: string): Trigger[] {
       ) {
         continue;
       }
+      if (strength === 'pledge' && isStance(sentence, start, end)) continue;
       if (overlapsAny(found, start, end)) continue;
       added.push({ start, end, strength });
     }

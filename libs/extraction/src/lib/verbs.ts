@@ -9,7 +9,7 @@ const VERBS = [
   'resolve|address|waive|extend|continue|engage|align|harmoni[sz]e|issue|approve|register',
   'collaborate|train|monitor|assess|study|evaluate|update|improve|enhance|advance|pursue|join',
   'sign|ratify|circulate|confirm|agree|revert|send|draft|finali[sz]e|present|organi[sz]e',
-  'schedule|arrange|check|liaise|respond|apply|request|hand',
+  'schedule|arrange|check|liaise|respond|apply|request|hand|phase|triple|double|halve',
 ];
 
 /**
