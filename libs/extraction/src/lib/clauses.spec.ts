@@ -347,3 +347,36 @@ describe('what the speakers of a declaration take note of', () => {
     ).toEqual([['will expand it in 2027.', 'We']]);
   });
 });
+
+describe('predictions and views in a news report', () => {
+  const found = (sentence: string) =>
+    findCommitmentClauses(sentence, makeSpan(sentence, 0, sentence.length));
+
+  it.each([
+    ['The smelter will start production by 2028, analysts said.'],
+    ['Production will begin in 2028, according to analysts at a Lima brokerage.'],
+    ['Economists at Andes Bank predict the mine will reach full output in 2029.'],
+    ['Officials said they hoped the terminal would open next year.'],
+    ['The minister said he expected the refinery would be completed by March 2028.'],
+    ['"We are confident the railway will be finished by 2029," the governor said.'],
+  ])('is no commitment: "%s"', (sentence) => {
+    expect(found(sentence)).toEqual([]);
+  });
+
+  it("takes a party's quoted promise as said to the press, by the one who said it", () => {
+    const [promise] = found('"We will ship the first cargo by June," said the chief executive.');
+    expect(promise).toMatchObject({
+      span: { text: '"We will ship the first cargo by June' },
+      subject: 'the chief executive',
+      spoken: true,
+    });
+  });
+
+  it('keeps what a party is reported to commit to, and a noun that a forecast word describes', () => {
+    expect(found('Orion will invest $2 billion over five years, the company said.')).toEqual([
+      expect.not.objectContaining({ spoken: true }),
+    ]);
+    expect(found('The anticipated Closing shall take place on 30 June 2027.')).toHaveLength(1);
+    expect(found('Analysts hold the view that Orion shall pay the fee.')).toHaveLength(1);
+  });
+});

@@ -29,6 +29,11 @@ export interface CommitmentClause {
    * deliver to each Shareholder: (a) monthly management accounts ..."): that action.
    */
   readonly leadAction?: string;
+  /**
+   * Set where a news report quotes the words ('"We will deliver the first cargo by June," the chief
+   * executive said'): a promise made to the press, which the agreement does not bind anyone to.
+   */
+  readonly spoken?: true;
 }
 
 // Base verbs that start coordinated commitments ("will select projects, provide financing,
@@ -55,7 +60,7 @@ const GERUND =
 // ", the ministry said.", ", Indonesia's investment ministry said in a statement.", and after a
 // quotation, '," the minister said.'
 const ATTRIBUTION =
-  /,["”’']?\s+((?:the\s+)?[\w\s'’-]{2,50})\s(?:said|read|stated|added|noted|says|reads|states|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+on\s+\w+|in\s+an\s+interview))?\.?$/i;
+  /,(["”’']?)\s+((?:the\s+)?[\w\s'’-]{2,50})\s(?:said|read|stated|added|noted|says|reads|states|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+on\s+\w+|in\s+an\s+interview))?\.?$/i;
 // "but in any event within 120 days" qualifies the same commitment, so "but" does not split.
 // "shall maintain insurance and shall deliver a certificate by ...": two duties, each with its time;
 // "intends to list its shares by March and expects to realise synergies within 24 months": two aims.
@@ -121,16 +126,51 @@ function trimEnumerator(source: string, span: TextSpan): TextSpan {
   return m ? makeSpan(source, span.start + m[0].length, span.end) : span;
 }
 
-/** The sentence without its attribution, and who it is attributed to ("Canada's minister"). */
+// '"We will deliver the first cargo by June," said the chief executive.': the speaker after the verb,
+// after a quotation only ("said" before a name is a contract's "the said Agreement").
+const SPEAKER_AFTER =
+  /,(["”’'])\s+(?:said|says|added|stated)\s+((?:the\s+)?[\w\s'’.-]{2,50}?)\.?$/i;
+const OPENING_QUOTE = /^\s*["“‘']/;
+
+/**
+ * The sentence without its attribution, who it is attributed to ("Canada's minister"), and
+ * whether it quotes them.
+ */
 function trimAttribution(
   source: string,
   span: TextSpan,
-): { span: TextSpan; speaker: string | null } {
-  const m = ATTRIBUTION.exec(span.text);
-  return m
-    ? { span: makeSpan(source, span.start, span.start + m.index), speaker: m[1] ?? null }
-    : { span, speaker: null };
+): { span: TextSpan; speaker: string | null; quoted: boolean } {
+  const m = ATTRIBUTION.exec(span.text) ?? SPEAKER_AFTER.exec(span.text);
+  if (!m) return { span, speaker: null, quoted: false };
+  return {
+    span: makeSpan(source, span.start, span.start + m.index),
+    speaker: m[2] ?? null,
+    quoted: m[1] !== '' && OPENING_QUOTE.test(span.text),
+  };
 }
+
+// "..., analysts said.", "according to analysts", "Analysts at Example Bank predict": the views of
+// onlookers, who commit no one.
+const ONLOOKERS = String.raw`(?:(?:some|many|most|other|industry|market)\s+)?(?:analysts?|economists?|experts?|observers|traders|forecasters|brokers|commentators|consultants)\b`;
+const ONLOOKER_SPEAKER = new RegExp(String.raw`^(?:the\s+)?${ONLOOKERS}`, 'i');
+const ONLOOKERS_VIEW = new RegExp(
+  String.raw`\baccording\s+to\s+(?:the\s+)?${ONLOOKERS}|^\s*${ONLOOKERS}(?:\s+(?:at|from|with)\s+[^,;]{1,40}?)?\s+(?:said|say|says|expect|expects|predict|predicts|believe|believes|estimate|estimates|forecast|forecasts|think|thinks|reckon|warned|noted)\b`,
+  'i',
+);
+
+/** Whether the sentence reports the view of onlookers (analysts, economists), not a party's word. */
+function isOnlookersView(sentence: string, speaker: string | null): boolean {
+  return (
+    (speaker !== null && ONLOOKER_SPEAKER.test(speaker.trim())) || ONLOOKERS_VIEW.test(sentence)
+  );
+}
+
+// "Officials said they hoped the plant would open", "he expected the smelter would be completed",
+// "We are confident the project will": a prediction or a hope about what will happen, not a
+// commitment. The verb is one, not an adjective ("the expected delivery date shall").
+const PREDICTED = new RegExp(
+  String.raw`\b(?:hope[sd]?|expect(?:s|ed)?|predict(?:s|ed)?|forecast(?:s|ed)?|believe[sd]?|estimate[sd]?|anticipate[sd]?|(?:is|are|am|was|were)\s+(?:confident|optimistic|hopeful))(?<!\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Aa]ny|[Ss]uch)\s+\w+)\s+(?:that\s+)?(?:the|this|these|those|its|their|it|they|we|he|she|[A-Z][\w'’.&-]*)\b[^;:]{0,80}$`,
+);
 
 // '"We are going to deliver ...," the minister said': the speaker's "we".
 const FIRST_PERSON = /^\s*["“]?\s*we\s*$/i;
@@ -359,8 +399,9 @@ function sentenceParts(source: string, sentence: TextSpan): { span: TextSpan; it
 /** The commitments stated in one sentence. */
 export function findCommitmentClauses(source: string, sentence: TextSpan): CommitmentClause[] {
   const clauses: CommitmentClause[] = [];
-  const { span: quoted, speaker } = trimAttribution(source, sentence);
-  const parts = sentenceParts(source, quoted);
+  const { span: said, speaker, quoted } = trimAttribution(source, sentence);
+  if (isOnlookersView(said.text, speaker)) return [];
+  const parts = sentenceParts(source, said);
   let subject = '';
   let fronted: string | null = null;
   let lastTrigger: Trigger | null = null;
@@ -410,7 +451,14 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
       const continues =
         noted !== null || NO_SUBJECT.test(named) || (subject !== '' && PRONOUN_SUBJECT.test(named));
       if (!continues) subject = speaker && FIRST_PERSON.test(named) ? speaker : named;
-      clauses.push({ span: item, trigger: own, subject, fronted });
+      if (PREDICTED.test(named)) continue;
+      clauses.push({
+        span: item,
+        trigger: own,
+        subject,
+        fronted,
+        ...(quoted ? { spoken: true } : {}),
+      });
       lastTrigger = own;
     }
   }

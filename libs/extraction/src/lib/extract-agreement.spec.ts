@@ -405,3 +405,30 @@ describe("extractAgreement on a leaders' declaration", () => {
     expect(result.obligations.map((o) => o.binding)).toEqual([false, false, false]);
   });
 });
+
+describe('extractAgreement on a news report with forecasts and quoted promises', () => {
+  const result = extractAgreement(
+    [
+      'Peru and Andes Copper sign mine deal',
+      'LIMA, Nov 30 (Example Wire) - Peru and Andes Copper Ltd signed an agreement on Sunday to develop the Cerro Azul mine.',
+      'Andes Copper will invest $1.5 billion by 2029, the company said.',
+      '"We will deliver the first concentrate by June 2028," said the chief executive.',
+      '"We expect the first shipment to arrive in 2028," said the minister.',
+      'The mine could start production by 2028, analysts said.',
+      'Officials said the smelter might open next year.',
+      'The railway will probably be finished in 2029.',
+    ].join('\n'),
+    { referenceDate: '2026-12-05' },
+  );
+
+  it('reads the commitments of the parties, not forecasts, hopes or the views of analysts', () => {
+    expect(result.obligations.map((o) => o.action)).toEqual([
+      'invest $1.5 billion',
+      'deliver the first concentrate',
+    ]);
+  });
+
+  it('takes a promise quoted from a speech as not binding', () => {
+    expect(result.obligations.map((o) => o.binding)).toEqual([true, false]);
+  });
+});

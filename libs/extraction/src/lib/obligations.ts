@@ -203,7 +203,7 @@ function buildObligation(
     actors,
     action: titleWithLead(clause, NO_ONE.test(subject) ? `not ${action.title}` : action.title),
     category: categorise(text, action.phrase),
-    binding: isBinding(clause.trigger.strength, context),
+    binding: !clause.spoken && isBinding(clause.trigger.strength, context),
     confidence: CONFIDENCE[clause.trigger.strength],
     deadline: onOneLine(
       extractDeadline(

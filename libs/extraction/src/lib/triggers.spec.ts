@@ -84,6 +84,8 @@ describe('commitment triggers', () => {
     ['We reaffirm our commitment to the Paris Agreement.'],
     ['We remain firmly committed to the multilateral trading system.'],
     ['The Participants are committed to a rules-based order.'],
+    ['The plant will likely open next year.'],
+    ['The mine would probably reach full output by 2030.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });
