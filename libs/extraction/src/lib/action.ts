@@ -267,6 +267,9 @@ function affirmativeAction(
   const subject = nounPhrase(clause.slice(0, triggerStart));
   const phrase = (rest.split(BREAK)[0] ?? '').replace(/\s+/g, ' ').trim();
   if (SCHEDULED_PASSIVE.test(trigger) && subject.length > 0) return scheduledEvent(subject);
+  // "Hire payable 15 days in advance": paying the hire is the action, by whoever owes it.
+  if (/^payable$/i.test(trigger) && subject.length > 0)
+    return { title: titleOf(`pay ${subject}`), phrase: `pay ${subject} ${phrase}`, agent: null };
   // "The First Delivery Date shall be the date falling 90 days after ...": the day itself.
   if (IS_THE_DAY.test(phrase) && subject.length > 0) return scheduledEvent(subject);
   const title = titleOf(phrase);

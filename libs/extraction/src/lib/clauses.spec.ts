@@ -1,4 +1,4 @@
-import { findCommitmentClauses } from './clauses';
+import { findCommitmentClauses, findShorthandClause } from './clauses';
 import { makeSpan } from './sentences';
 
 const clauses = (sentence: string) =>
@@ -378,5 +378,45 @@ describe('predictions and views in a news report', () => {
     ]);
     expect(found('The anticipated Closing shall take place on 30 June 2027.')).toHaveLength(1);
     expect(found('Analysts hold the view that Orion shall pay the fee.')).toHaveLength(1);
+  });
+});
+
+describe('a term stated without a modal, as a charter party or a term sheet states it', () => {
+  const term = (sentence: string) => {
+    const clause = findShorthandClause(sentence, makeSpan(sentence, 0, sentence.length));
+    if (!clause) return null;
+    const { span, trigger } = clause;
+    return [span.text, span.text.slice(trigger.start, trigger.end), clause.subject];
+  };
+
+  it.each([
+    [
+      '4. Vessel to be delivered at Busan on or about 1 March 2027.',
+      ['Vessel to be delivered at Busan on or about 1 March 2027.', 'to', 'Vessel '],
+    ],
+    [
+      'Freight payable within five banking days.',
+      ['Freight payable within five banking days.', 'payable', 'Freight '],
+    ],
+    [
+      'Repayment: Loan to be repaid in ten equal semi-annual instalments.',
+      ['Loan to be repaid in ten equal semi-annual instalments.', 'to', 'Loan '],
+    ],
+    [
+      'All port dues to be paid by the Charterers.',
+      ['All port dues to be paid by the Charterers.', 'to', 'All port dues '],
+    ],
+  ])('reads "%s"', (sentence, expected) => {
+    expect(term(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['This Charter Party to be governed by English law.'],
+    ['Purpose: to promote trade in refined copper.'],
+    ['Laydays not to commence before 10 January 2027.'],
+    ['Price to be determined by the independent expert.'],
+    ['the cargo to be loaded at Durban'],
+  ])('finds none in "%s"', (sentence) => {
+    expect(term(sentence)).toBeNull();
   });
 });

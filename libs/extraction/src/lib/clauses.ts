@@ -5,7 +5,7 @@ import { allMatches } from './matches';
 import type { TextSpan } from './sentences';
 import { makeSpan } from './sentences';
 import type { Trigger } from './triggers';
-import { findTriggers } from './triggers';
+import { findShorthandTrigger, findTriggers } from './triggers';
 import { COMMITMENT_VERB } from './verbs';
 
 /** One commitment inside a sentence: its span and the trigger that makes it one. */
@@ -464,4 +464,22 @@ export function findCommitmentClauses(source: string, sentence: TextSpan): Commi
   }
   // "The Supplier shall: (a) ...": the lead-in says nothing its items do not.
   return clauses.filter((clause, index) => index === clauses.length - 1 || !leadsInList(clause));
+}
+
+// A term's label before it: "Repayment: Loan to be repaid in ten instalments".
+const TERM_LABEL = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+/;
+
+/**
+ * The term a charter party or a term sheet states without a modal ("Vessel to be delivered at
+ * Singapore on or about 15 January 2027", "Hire payable 15 days in advance"), as a commitment; null
+ * where the sentence states none.
+ */
+export function findShorthandClause(source: string, sentence: TextSpan): CommitmentClause | null {
+  const numbered = trimEnumerator(source, sentence);
+  const label = TERM_LABEL.exec(numbered.text)?.[0].length ?? 0;
+  const span = makeSpan(source, numbered.start + label, numbered.end);
+  const trigger = findShorthandTrigger(span.text);
+  if (!trigger) return null;
+  const subject = span.text.slice(0, trigger.start);
+  return { span, trigger, subject, fronted: frontedEvent(span.text) };
 }

@@ -432,3 +432,42 @@ describe('extractAgreement on a news report with forecasts and quoted promises',
     expect(result.obligations.map((o) => o.binding)).toEqual([true, false]);
   });
 });
+
+describe('extractAgreement on a charter party, whose terms have no modal', () => {
+  const result = extractAgreement(
+    [
+      'VOYAGE CHARTER PARTY',
+      'Piraeus, 1 December 2026',
+      'It is agreed between Aegean Bulk Carriers S.A. (the "Owners") and Nordkap Grain AS (the "Charterers") as follows:',
+      '1. Vessel to be delivered at Piraeus on or about 20 January 2027.',
+      '2. Freight payable within five banking days after completion of loading.',
+      '3. Charterers to provide the cargo at the loading port.',
+      '4. This Charter Party to be governed by English law.',
+    ].join('\n'),
+    { referenceDate: '2026-12-05' },
+  );
+
+  it('reads each term as a binding duty with its action and date', () => {
+    expect(result.obligations.map((o) => [o.action, o.binding])).toEqual([
+      ['deliver Vessel at Piraeus', true],
+      ['pay Freight', true],
+      ['provide the cargo at the loading port', true],
+    ]);
+    expect(result.obligations[1]?.category).toBe('payment');
+    expect(result.obligations[0]?.deadline?.dueDate).toBe('2027-01-20');
+  });
+});
+
+describe('extractAgreement on a press release with an infinitive in its highlights', () => {
+  it('takes no highlight or headline without a modal for a commitment', () => {
+    const result = extractAgreement(
+      [
+        'Halvorsen Metals to Acquire Quillon Rare Earths',
+        '- Transaction to be funded with cash on hand and a bridge loan',
+        '- Dividend payable on completion of the merger',
+        'Quillon to be delisted from the exchange after closing.',
+      ].join('\n'),
+    );
+    expect(result.obligations).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import {
   bindingParagraphs,
   declaresItselfNonBinding,
   isPolicyInstrument,
+  statesTermsInShorthand,
 } from './instrument-status';
 import { holidayCountry } from './jurisdiction';
 import { classifyLines } from './noise';
@@ -166,6 +167,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     // Only an instrument that says it does not bind has paragraphs that bind all the same.
     bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
     policyInstrument: isPolicyInstrument(title, text),
+    shorthandTerms: statesTermsInShorthand(title, text),
   });
 
   const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);

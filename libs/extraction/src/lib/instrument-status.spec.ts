@@ -2,6 +2,7 @@ import {
   bindingParagraphs,
   declaresItselfNonBinding,
   isPolicyInstrument,
+  statesTermsInShorthand,
 } from './instrument-status';
 
 describe('an instrument that declares itself non-binding', () => {
@@ -69,5 +70,23 @@ describe('a policy instrument', () => {
     [null, 'We, the undersigned, agree to the terms below.'],
   ])('is not a contract or a news report: "%s"', (title, text) => {
     expect(isPolicyInstrument(title, text)).toBe(false);
+  });
+});
+
+describe('a text that states its terms in shorthand', () => {
+  it.each([
+    ['TIME CHARTER PARTY', ''],
+    ['Indicative Term Sheet', ''],
+    [null, 'HEADS OF TERMS\nfor the sale of the mv Kestrel'],
+    ['Fixture Recap - mv Kestrel', ''],
+  ])('is known by its title "%s" or its opening', (title, text) => {
+    expect(statesTermsInShorthand(title, text)).toBe(true);
+  });
+
+  it.each([
+    ['Chile to boost lithium output', 'Chile to boost lithium output by 2030.'],
+    ['SUPPLY AGREEMENT', 'The Seller shall deliver the Product.'],
+  ])('is not a news report or a contract of full sentences: "%s"', (title, text) => {
+    expect(statesTermsInShorthand(title, text)).toBe(false);
   });
 });

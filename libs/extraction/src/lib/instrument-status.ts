@@ -54,3 +54,12 @@ export function isPolicyInstrument(title: string | null, text: string): boolean 
   if (/\bagreement\b/i.test(title ?? '')) return false;
   return POLICY_TITLE.test(title ?? '') || DECLARING_SPEAKERS.test(text.slice(0, 2000));
 }
+
+// The forms of contract whose terms are written in shorthand, without a modal.
+const SHORTHAND_FORM =
+  /\b(?:charter\s*party|charterparty|term\s+sheet|heads\s+of\s+(?:terms|agreement)|fixture\s+(?:recap|note)|booking\s+note|summary\s+of\s+(?:the\s+)?(?:principal\s+|key\s+|indicative\s+)?terms)\b/i;
+
+/** Whether the text is a charter party, a term sheet or the like: by its title or its opening. */
+export function statesTermsInShorthand(title: string | null, text: string): boolean {
+  return SHORTHAND_FORM.test(title ?? '') || SHORTHAND_FORM.test(text.slice(0, 1000));
+}

@@ -21,6 +21,7 @@ function obligations(text: string, over: Partial<ObligationContext> = {}) {
     declaredNonBinding: false,
     bindingParagraphs: [],
     policyInstrument: false,
+    shorthandTerms: false,
     ...over,
   });
 }

@@ -4,6 +4,7 @@ import type { CommitmentClause } from './clauses';
 import {
   WHEN_SAID,
   findCommitmentClauses,
+  findShorthandClause,
   isListedAction,
   leadsInList,
   startsWithListedVerb,
@@ -33,6 +34,11 @@ export interface ObligationContext {
   readonly bindingParagraphs: readonly string[];
   /** A framework or memorandum: a policy instrument whose "will" is not a legal duty. */
   readonly policyInstrument: boolean;
+  /**
+   * A charter party or a term sheet, which states its terms without a modal ("Hire payable 15 days
+   * in advance"); elsewhere such words are a headline's or a purpose's.
+   */
+  readonly shorthandTerms: boolean;
 }
 
 const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
@@ -394,7 +400,13 @@ class ObligationReader {
       this.obligations.push(window);
       return;
     }
-    for (const clause of findCommitmentClauses(this.source, sentence)) {
+    const clauses = findCommitmentClauses(this.source, sentence);
+    const shorthand =
+      clauses.length === 0 && this.context.shorthandTerms
+        ? findShorthandClause(this.source, sentence)
+        : null;
+    if (shorthand) clauses.push(shorthand);
+    for (const clause of clauses) {
       // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it;
       // "shall deliver to each Shareholder:", their objects.
       const endsInColon = clause.span.text.trimEnd().endsWith(':');

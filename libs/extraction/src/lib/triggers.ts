@@ -142,3 +142,23 @@ export function findTriggers(sentence: string): Trigger[] {
   }
   return found;
 }
+
+// The terms of a charter party or a term sheet, written without a modal: "Vessel to be delivered at
+// Singapore", "Hire payable 15 days in advance". What is to be done or paid, up to four words after
+// a capital, at the start of the clause; the trigger is "to" (the passive follows) or "payable".
+const SHORTHAND_TERM = new RegExp(
+  String.raw`^(?<lead>\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?\s+)(?:(?:not\s+)?to(?=\s+be\s+(?:[a-z]{2,}ed|(?:re|pre)?paid|made|given|held|sent|sold|built|borne|taken|kept|put|set|shown|drawn)\b)|payable\b)`,
+);
+
+/**
+ * The trigger of a term stated without a modal, to be looked for only in a text that states its
+ * terms so; none for a term of status ("Charter Party to be governed by English law").
+ */
+export function findShorthandTrigger(clause: string): Trigger | null {
+  const m = SHORTHAND_TERM.exec(clause);
+  if (!m) return null;
+  const start = m.groups?.['lead']?.length ?? 0;
+  const end = m[0].length;
+  if (NOT_A_COMMITMENT.test(clause.slice(end))) return null;
+  return { start, end, strength: 'duty' };
+}
