@@ -126,9 +126,23 @@ describe('parties', () => {
     expect(findCountryParties(['signing ceremony in Tokyo'])).toEqual([]);
   });
 
+  it('takes no state from a capital that names an instrument or a meeting', () => {
+    expect(
+      findCountryParties(['We reaffirm our commitment to the Paris Agreement and will act']),
+    ).toEqual([]);
+    expect(
+      findCountryParties(['We commit to the full implementation of the Addis Ababa Action Agenda']),
+    ).toEqual([]);
+    expect(findCountryParties(['Leaders endorsed the Lima Declaration on Minerals'])).toEqual([]);
+    expect(findCountryParties(['Tokyo Pledges Support For Lithium Refinery'])).toEqual(['Japan']);
+  });
+
   it('takes no state where something happens in it, but a state something goes to', () => {
     expect(
       findCountryParties(['DFC Announces Loan to Expand Graphite Production in Mozambique']),
+    ).toEqual([]);
+    expect(
+      findCountryParties(['We look forward to meeting again in the United States in 2027']),
     ).toEqual([]);
     expect(findCountryParties(['Australia to supply rare earths to Japan'])).toEqual([
       'Australia',

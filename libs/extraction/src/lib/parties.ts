@@ -19,11 +19,15 @@ export function isCompanyName(name: string): boolean {
 
 const BOUNDARY =
   /(?:\n|\bby and between\b|\bbetween\b|\band\b|\bwith\b|--|—|\s-\s|:|;|\(\d+\)|\)\s*,?|^)\s*/gi;
-const LOCATIVE = /\b(in|at|from|to|near|of)\s+$/i;
+const LOCATIVE = /\b(in|at|from|to|near|of)\s+(?:the\s+)?$/i;
 // "to expand graphite production in Mozambique": where, not who. A state "to" or "from" which
 // something goes may be a party all the same ("to supply rare earths to Japan").
-const PLACE = /\b(in|at|near)\s+$/i;
+const PLACE = /\b(in|at|near)\s+(?:the\s+)?$/i;
 const NOT_THE_STATE = /^\s+(?:text|language|version|translation|original|law|courts?)\b/i;
+// "the Paris Agreement", "the Addis Ababa Action Agenda", "the Lima Declaration": an instrument or a
+// meeting named after the city where it was made, not the city's government.
+const NAMED_AFTER_CAPITAL =
+  /^\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Agreements?|Accords?|Declaration|Agenda|Consensus|Convention|Protocol|Principles|Framework|Action\s+Plan|Programme|Program|Summit|Process|Conference|Charter|Treaty|Statement|Communiqu[eé]|Club|Pact|Round|Commitments?)(?![\p{L}\p{N}])/u;
 
 interface StateAlias {
   readonly state: string;
@@ -256,11 +260,12 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
     for (const m of allMatches(STATE_ALIAS, text)) {
       const known = STATE_ALIASES.get(m[0].toLowerCase());
       if (!known || !writtenAsName(m[0], known.alias)) continue;
-      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
       if ((known.capital ? LOCATIVE : PLACE).test(before)) continue;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (known.capital && NAMED_AFTER_CAPITAL.test(after)) continue;
       // "the Spanish text shall prevail", "governed by English law": a language or a law.
-      if (NOT_THE_STATE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)))
-        continue;
+      if (NOT_THE_STATE.test(after)) continue;
       found.push({ name: known.state, at: m.index, order });
     }
   });
