@@ -332,3 +332,13 @@ describe('the base form of a past participle', () => {
     expect(baseVerb('annual')).toBeNull();
   });
 });
+
+describe('the action of a limit with a backstop', () => {
+  it.each([
+    'The Lessee shall return the equipment within 20 days and in any event no later than 15 March 2026.',
+    'The Lessee shall return the equipment within 20 days but in no event later than 15 March 2026.',
+    'The Lessee shall return the equipment within 20 days and in all cases by 15 March 2026.',
+  ])('ends before "in any event": "%s"', (clause) => {
+    expect(title(clause)).toBe('return the equipment');
+  });
+});

@@ -43,16 +43,17 @@ const NEGATION = /\bnot\b/i;
 const INTERJECTION = /^\s*,[^,;]*,\s*/;
 // Words a title must not end on: "give each other early notice of projects and".
 const DANGLING =
-  /\s+(?:and|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?|tied|linked|related|relating|based|attached|pursuant|according|prior|due|least|most|starting|beginning|commencing)$/i;
+  /\s+(?:and|but|or|of|the|a|an|to|in|into|with|for|by|on|at|from|its|their|his|her|any|all|each|such|that|which|as|within|under|than|not|no|more|less|through|via|over|per|across|between|among|against|without|towards?|tied|linked|related|relating|based|attached|pursuant|according|prior|due|least|most|starting|beginning|commencing)$/i;
 // A stop ends the phrase; the dots of "U.S.", "Inc." or "No." and the commas of "1,000" and "June
 // 30, 2026" do not.
 // "no later than" and "on or before" start a time limit, which is no part of the action, also where
 // it is one the time expressions do not give ("the tenth (10th) Business Day of each month"), as
 // do "as soon as" ("supply to the Lender as soon as they become available"), a time of day ("by
 // close of business on", "by 5:00 p.m. on") and "once" ("create 400 jobs once the plant is
-// operational"; not "once a year").
+// operational"; not "once a year"). So does a backstop ("within 30 days and in any event no later
+// than", "but in no event later than").
 const BREAK =
-  /[;:(]|,(?!\d|\s*\d{4}\b)|(?<!\b(?:[A-Z]\.[A-Z]|Inc|Ltd|Co|Corp|No|Nos|Art|Sec|e\.g|i\.e))\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b|\bby\s+(?:the\s+)?close\s+of\s+business\b|\bby\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\bonce\b(?!\s+(?:a|an|per|each|every|in|more|again|only|or|and)\b)/i;
+  /[;:(]|,(?!\d|\s*\d{4}\b)|(?<!\b(?:[A-Z]\.[A-Z]|Inc|Ltd|Co|Corp|No|Nos|Art|Sec|e\.g|i\.e))\.(?=\s|$)|\b(?:no|not) later than\b|\bon or before\b|\bas soon as\b|\b(?:and|but)\s+in\s+(?:any|every|all|no)\s+(?:event|case)s?\b|\bby\s+(?:the\s+)?close\s+of\s+business\b|\bby\s+\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\bonce\b(?!\s+(?:a|an|per|each|every|in|more|again|only|or|and)\b)/i;
 
 // A passive title: its participle alone or with a particle ("be paid", "be set up"), or with a
 // place, a party or a repetition after it ("be held in Tokyo", "be ratified by the European

@@ -64,9 +64,10 @@ export interface TimeExpression {
   readonly shape: ExpressionShape;
 }
 
-// An anchor phrase runs to the end of its clause: a comma, a stop, or a purpose/condition word.
-// Not the "to" of "receipt of the Notice to Proceed", a term of construction contracts.
-const ANCHOR = `((?:(?!\\b(?:to(?!\\s+proceed\\b)|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose)\\b)[^,;.()])+)`;
+// An anchor phrase runs to the end of its clause: a comma, a stop, a purpose/condition word, or a
+// backstop ("and in any event by"). Not the "to" of "receipt of the Notice to Proceed", a term of
+// construction contracts.
+const ANCHOR = `((?:(?!\\b(?:to(?!\\s+proceed\\b)|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose|(?:(?:and|but)\\s+)?in\\s+(?:any|every|all|no)\\s+(?:event|case)s?)\\b)[^,;.()])+)`;
 const RELATIVE_AFTER = new RegExp(
   `\\b(?:(within|no later than|not later than|not more than|over|during|(?:(?:on|by|before|on or before|no later than|not later than)\\s+the\\s+(?:date|day)\\s+)?falling|in(?=\\s+the\\s+(?:next|coming)\\s))\\s+(?:the\\s+(?:next|coming|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:(?:\\s+(?:immediately\\s+)?(?:after|of|from|following)|,\\s+(?:of|after|following)(?!\\s+which\\b))\\s+${ANCHOR})?`,
   'gi',
@@ -89,7 +90,7 @@ const DAY_OF_FOLLOWING_MONTH = new RegExp(
   'gi',
 );
 const DATE_LEAD = new RegExp(
-  String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through))\s+(?:the\s+)?(?:${WEEKDAY_NAME},?\s+)?$`,
+  String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through|in no event later than|in no case later than))\s+(?:the\s+)?(?:${WEEKDAY_NAME},?\s+)?$`,
   'i',
 );
 const FIRST_OF_SERIES =

@@ -579,3 +579,48 @@ describe('deadlines', () => {
     ).toMatchObject({ dueDate: null, anchor: { type: 'event', ref: 'receipt of the invoice' } });
   });
 });
+
+describe('a limit set "in any event" after another', () => {
+  const read = (clause: string) => extractDeadline(clause, context(), null);
+
+  it.each([
+    'The Lessee shall return the equipment within 20 days and in any event no later than 15 March 2026.',
+    'The Lessee shall return the equipment within 20 days of the inspection, but in no event later than 15 March 2026.',
+    'The Lessee shall return the equipment within 20 days after the demand, and in all cases by 15 March 2026.',
+  ])('is the due date where the period before it has no date of its own: "%s"', (clause) => {
+    expect(read(clause)).toMatchObject({
+      dueDate: '2026-03-15',
+      kind: 'by',
+      anchor: { type: 'date' },
+    });
+    expect(read(clause)?.rule).toMatch(/the limit in any event after "within 20 days/);
+  });
+
+  it('gives way to a period from a dated start the clause names, where that ends first', () => {
+    expect(
+      read(
+        'The Lessee shall return the equipment within 20 days after the Effective Date and in any event by 15 March 2026.',
+      ),
+    ).toMatchObject({
+      dueDate: '2026-01-11',
+      kind: 'within',
+      rule: 'effective + P20D; before "by 15 March 2026", the limit in any event',
+    });
+  });
+
+  it('bounds such a period where it would end later', () => {
+    expect(
+      read(
+        'The Lessee shall return the equipment within 120 days after the Effective Date and in any event by 15 March 2026.',
+      ),
+    ).toMatchObject({ dueDate: '2026-03-15', kind: 'by' });
+  });
+
+  it('leaves a limit with no backstop as it reads', () => {
+    expect(
+      read(
+        'The Lessee shall return the equipment within 20 days and deliver a report by 15 March 2026.',
+      ),
+    ).toMatchObject({ dueDate: '2025-09-20', kind: 'within' });
+  });
+});

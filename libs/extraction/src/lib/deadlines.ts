@@ -117,8 +117,12 @@ export function extractDeadline(
   if (chosen.shape.type === 'from-year') {
     return recurrence ? recurringFromYear(recurrence, chosen, chosen.shape.year) : null;
   }
-  const deadline = resolveExpression(chosen, context, previousRelative, fronted);
-  if (!deadline) return null;
+  const resolved = resolveExpression(chosen, context, previousRelative, fronted);
+  if (!resolved) return null;
+  const backstop = recurrence ? null : backstopAfter(clause, chosen, expressions);
+  const deadline = backstop
+    ? withBackstop(resolved, chosen, backstop, context, fronted !== null)
+    : resolved;
   const period = recurrence?.period ?? periodOfAnchor(chosen, context);
   const startYear = expressions.find((e) => e.shape.type === 'from-year');
   if (period && deadline.dueDate && startYear?.shape.type === 'from-year') {
@@ -143,6 +147,49 @@ function pickExpression(expressions: readonly TimeExpression[]): TimeExpression 
     expressions[0] ??
     null
   );
+}
+
+// "within 30 days and in any event no later than 31 March 2027", "and in all cases by", "but in no
+// event later than": a limit that holds whatever the one before it comes to.
+const BACKSTOP_BEFORE = /\bin\s+(?:any|every|all|no)\s+(?:event|case)s?,?\s+$/i;
+const BACKSTOP_LEAD = /^in\s+no\s+(?:event|case)\b/i;
+
+/** The limit set "in any event" after the chosen one, or null where the clause sets none. */
+function backstopAfter(
+  clause: string,
+  chosen: TimeExpression,
+  expressions: readonly TimeExpression[],
+): TimeExpression | null {
+  return (
+    expressions.find(
+      (e) =>
+        e.start >= chosen.end &&
+        (BACKSTOP_LEAD.test(e.text) ||
+          BACKSTOP_BEFORE.test(clause.slice(Math.max(chosen.end, e.start - 20), e.start))),
+    ) ?? null
+  );
+}
+
+/**
+ * The deadline of a limit with a backstop: the earlier of the two where both have dates from what
+ * the clause says, else the backstop's date. A period whose start the clause does not name is
+ * counted from the signing for want of one, which is no date to weigh against a firm one.
+ */
+function withBackstop(
+  first: Deadline,
+  chosen: TimeExpression,
+  backstop: TimeExpression,
+  context: DeadlineContext,
+  frontedEvent: boolean,
+): Deadline {
+  const firm = resolveExpression(backstop, context, null, null);
+  if (!firm?.dueDate) return first;
+  const startNamed =
+    chosen.shape.type !== 'relative' || chosen.shape.anchor !== null || frontedEvent;
+  if (first.dueDate && startNamed && first.dueDate <= firm.dueDate) {
+    return { ...first, rule: `${first.rule}; before "${backstop.text}", the limit in any event` };
+  }
+  return { ...firm, rule: `${firm.rule}, the limit in any event after "${chosen.text}"` };
 }
 
 function periodOfAnchor(expression: TimeExpression, context: DeadlineContext): string | null {
