@@ -342,3 +342,12 @@ describe('the action of a limit with a backstop', () => {
     expect(title(clause)).toBe('return the equipment');
   });
 });
+
+describe('the action of a limit set by a weekday', () => {
+  it.each([
+    'The Lessor shall return the keys by COB Tuesday 15/12.',
+    'The Lessor shall return the keys by 15/12.',
+  ])('leaves the time out of "%s"', (clause) => {
+    expect(title(clause)).toBe('return the keys');
+  });
+});

@@ -202,6 +202,9 @@ export const DATELINE_PLACE = new RegExp(
 /** A day of the week by its full name, as a pattern: "Friday" of "by Friday 20 March". */
 export const WEEKDAY_NAME = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
 
+/** The end of a working day, as a pattern: "COB" of "by COB Wednesday 25/11", "close of business". */
+export const CLOSE_OF_DAY = String.raw`(?:the\s+)?(?:COB|EOD|close\s+of\s+business|end\s+of\s+(?:the\s+)?(?:business\s+)?day)`;
+
 /** The months' names as written in running text: "January", "February", ... */
 export const MONTH_NAMES: readonly string[] = MONTHS.map(
   (month) => `${month.charAt(0).toUpperCase()}${month.slice(1)}`,

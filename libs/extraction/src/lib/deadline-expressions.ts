@@ -4,8 +4,10 @@ import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
 import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
+import { findNumericDayMonths } from './numeric-day-month';
 import type { Season } from './seasons';
 import { indexStartingFrom } from './spans';
+import { weekdayNumber } from './weekdays';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
 export type ExpressionShape =
@@ -23,7 +25,13 @@ export type ExpressionShape =
        */
       then: boolean;
     }
-  | { type: 'date'; mention: DateMention; firstOfSeries: boolean }
+  | {
+      type: 'date';
+      mention: DateMention;
+      firstOfSeries: boolean;
+      /** The weekday written before a date without a year (0 = Sunday), which fixes its year. */
+      weekday: number | null;
+    }
   | { type: 'period-end'; year: number; month: number; part: string }
   /** "by the end of the year", "in the first quarter of next year", "next month": from the text's date. */
   | {
@@ -90,7 +98,7 @@ const DAY_OF_FOLLOWING_MONTH = new RegExp(
   'gi',
 );
 const DATE_LEAD = new RegExp(
-  String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through|in no event later than|in no case later than))\s+(?:the\s+)?(?:${WEEKDAY_NAME},?\s+)?$`,
+  String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through|in no event later than|in no case later than))\s+(?:the\s+)?(?:(${WEEKDAY_NAME}),?\s+)?$`,
   'i',
 );
 const FIRST_OF_SERIES =
@@ -338,7 +346,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
         end: mention.end,
         text: clause.slice(start, mention.end),
         kind: 'on',
-        shape: { type: 'date', mention, firstOfSeries: true },
+        shape: { type: 'date', mention, firstOfSeries: true, weekday: null },
       });
       continue;
     }
@@ -366,8 +374,13 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       end: mention.end,
       text: clause.slice(start, mention.end),
       kind,
-      shape: { type: 'date', mention, firstOfSeries: false },
+      shape: { type: 'date', mention, firstOfSeries: false, weekday: weekdayOf(lead[2]) },
     });
+  }
+  if (DAY_MONTH_FIGURES.test(clause)) {
+    for (const { mention, weekday, ...at } of findNumericDayMonths(clause)) {
+      found.push({ ...at, shape: { type: 'date', mention, firstOfSeries: false, weekday } });
+    }
   }
   for (const m of allMatches(LAST_DAY_OF_EACH, clause)) {
     found.push({
@@ -405,6 +418,10 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   }
   return dropContained(found);
 }
+
+const weekdayOf = (name: string | undefined) => (name ? weekdayNumber(name) : null);
+// A cheap test before the search for "25/11" and "25.11.".
+const DAY_MONTH_FIGURES = /\d[/.]\d/;
 
 /** A period counted from the event a match names, the match's trailing space left out. */
 function countedFrom(

@@ -624,3 +624,37 @@ describe('a limit set "in any event" after another', () => {
     ).toMatchObject({ dueDate: '2025-09-20', kind: 'within' });
   });
 });
+
+describe('a day named by its weekday in a dated message', () => {
+  // A note sent on Tuesday 1 December 2026.
+  const note = { signedAt: day('2026-12-01'), effectiveAt: null, reference: day('2027-02-01') };
+  const read = (clause: string) => extractDeadline(clause, context(note), null);
+
+  it.each([
+    ['The Lessor shall return the keys by COB Tuesday 15/12.', '2026-12-15'],
+    ['The Lessor shall return the keys no later than 17:00 on Friday 18.12.', '2026-12-18'],
+    // Not in 2026, whose 15 December is a Tuesday.
+    ['The Lessor shall return the keys by Wednesday 15/12.', '2027-12-15'],
+    ['The Lessor shall return the keys by Monday 15 December.', '2025-12-15'],
+  ])('dates "%s" in the year that puts the day on its weekday', (clause, expected) => {
+    expect(read(clause)).toMatchObject({
+      dueDate: expected,
+      rule: 'date named in the text, in the year of its weekday',
+    });
+  });
+
+  it.each([
+    'The Operator shall provide 24/7 support.',
+    'The Board shall approve the sale by a 3/4 majority.',
+    'The Lessor shall comply with clause 25/11 of the Charter.',
+    'The Lessor shall cut the fee by 1/2.',
+    'The Lessor shall install release 14.04 on Monday.',
+  ])('reads no date in the figures of "%s"', (clause) => {
+    expect(read(clause)).toBeNull();
+  });
+
+  it('dates a day and month whose weekday is wrong in every year near the note, or that has none, on the next such day', () => {
+    expect(read('The Lessor shall return the keys by Friday 15/12.')?.dueDate).toBe('2026-12-15');
+    expect(read('The Lessor shall return the keys by 14/11.')?.dueDate).toBe('2027-11-14');
+  });
+});

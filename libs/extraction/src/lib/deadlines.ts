@@ -19,6 +19,7 @@ import type { DayOfPeriod } from './period-days';
 import { findDayOfPeriod, nextDayOfPeriod } from './period-days';
 import { seasonEnd } from './seasons';
 import type { Deadline, DeadlineAnchor } from './types';
+import { dayOnWeekday } from './weekdays';
 
 export interface DeadlineContext extends AnchorContext {
   /** Whether the text defines its fiscal year; if not, `fiscalYearEnd` is the calendar year's. */
@@ -332,11 +333,19 @@ function resolveExpression(
       return deadline;
     }
     case 'date': {
-      const date = resolveMentionFrom(shape.mention, startOf(context));
+      const start = startOf(context);
+      const { mention, weekday } = shape;
+      // "by Wednesday 25/11": the year that puts the day on its weekday, else the next such day.
+      const onWeekday =
+        mention.year === null && weekday !== null && start
+          ? dayOnWeekday(mention.month, mention.day, weekday, start)
+          : null;
       return {
         ...base,
-        dueDate: iso(date),
-        rule: 'date named in the text',
+        dueDate: iso(onWeekday ?? resolveMentionFrom(mention, start)),
+        rule: onWeekday
+          ? 'date named in the text, in the year of its weekday'
+          : 'date named in the text',
         anchor: { type: 'date' },
       };
     }

@@ -1,0 +1,19 @@
+import { dayOnWeekday, weekdayNumber } from './weekdays';
+
+const on = (year: number, month: number, day: number) => ({ year, month, day });
+
+describe('weekdays', () => {
+  it('numbers the days of the week from Sunday, and no other word', () => {
+    expect(weekdayNumber('Sunday')).toBe(0);
+    expect(weekdayNumber('FRIDAY')).toBe(5);
+    expect(weekdayNumber('Fri')).toBeNull();
+  });
+
+  it('takes the year that puts a day and month on its weekday, around the text date', () => {
+    // 15 December is a Tuesday in 2026, a Wednesday in 2027 and a Monday in 2025.
+    expect(dayOnWeekday(12, 15, 2, on(2026, 12, 1))).toEqual(on(2026, 12, 15));
+    expect(dayOnWeekday(12, 15, 3, on(2026, 12, 1))).toEqual(on(2027, 12, 15));
+    expect(dayOnWeekday(12, 15, 1, on(2026, 12, 1))).toEqual(on(2025, 12, 15));
+    expect(dayOnWeekday(12, 15, 5, on(2026, 12, 1))).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import type { CalendarDate } from './calendar-date';
+import { dayOfWeek, makeDate } from './calendar-date';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** A weekday's number as dayOfWeek gives it (0 = Sunday), or null for any other word. */
+export function weekdayNumber(name: string): number | null {
+  const index = WEEKDAYS.indexOf(name.toLowerCase());
+  return index < 0 ? null : index;
+}
+
+/**
+ * A yearless day and month in the year that puts it on the weekday written beside it ("Wednesday
+ * 25/11" in a text of November 2026 is 25 November 2026): the year of `from`, the one before or
+ * the one after, of which at most one can fit. Null where none does.
+ */
+export function dayOnWeekday(
+  month: number,
+  day: number,
+  weekday: number,
+  from: CalendarDate,
+): CalendarDate | null {
+  for (const year of [from.year, from.year + 1, from.year - 1]) {
+    const date = makeDate(year, month, day);
+    if (date && dayOfWeek(date) === weekday) return date;
+  }
+  return null;
+}
