@@ -347,6 +347,8 @@ describe('the action of a limit set by a weekday', () => {
   it.each([
     'The Lessor shall return the keys by COB Tuesday 15/12.',
     'The Lessor shall return the keys by 15/12.',
+    'The Lessor shall return the keys by Friday next week.',
+    'The Lessor shall return the keys by the end of next week.',
   ])('leaves the time out of "%s"', (clause) => {
     expect(title(clause)).toBe('return the keys');
   });

@@ -1,5 +1,5 @@
 import type { DateMention } from './date-mentions';
-import { MONTHS, MONTH_NAMES, WEEKDAY_NAME, findDateMentions } from './date-mentions';
+import { CLOSE_OF_DAY, MONTHS, MONTH_NAMES, WEEKDAY_NAME, findDateMentions } from './date-mentions';
 import type { Duration } from './durations';
 import { DURATION_PATTERN, durationFromMatch, toIsoDuration } from './durations';
 import { allMatches } from './matches';
@@ -41,6 +41,8 @@ export type ExpressionShape =
       month: number;
       part: string;
     }
+  /** "by Friday next week", "by the end of this week": a day of the text's week or the next. */
+  | { type: 'coming-week'; weekday: number; ahead: number; part: string }
   | { type: 'fiscal-year-end'; year: number }
   /**
    * "by March 2028", "in June", "by mid-June", "on the first business day of July 2026": a month
@@ -142,6 +144,16 @@ const COMING_YEAR_END =
 // next) month or quarter. Not "the month in which the invoice is received", an event's.
 const COMING_PERIOD =
   /\b(?:(?:by|before)\s+the\s+end\s+of\s+(?:(this|next)|the)\s+(month|quarter)|(this|next)\s+(month|quarter))\b(?!\s+(?:in\s+which|following|after|of|when)\b)/gi;
+// "by Friday next week", "by close of business on Friday this week", "on Tuesday of next week",
+// "by the end of next week": a day of the text's week or the next. Not "the week in which the
+// vessel arrives", an event's.
+const COMING_WEEK = new RegExp(
+  String.raw`\b(?:(?:by|before|on|until|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+(?:${CLOSE_OF_DAY}\s+(?:on\s+)?)?)?(${WEEKDAY_NAME})\s+(?:of\s+)?(this|next)\s+week\b|\b(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:(this|next)|the)\s+week\b(?!\s+(?:in\s+which|following|after|of|when)\b)`,
+  'gi',
+);
+const WEEK = /\bweek\b/i;
+// A week's end is its Friday, its last day of business.
+const FRIDAY = 5;
 // "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028", "by Q4": a quarter or half by
 // number.
 const NUMBERED_PERIOD =
@@ -318,6 +330,16 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const ahead = (m[1] ?? m[3])?.toLowerCase() === 'next' ? 1 : 0;
     const unit = (m[2] ?? m[4] ?? 'month').toLowerCase() === 'quarter' ? 'quarter' : 'month';
     found.push(byExpression(m, { type: 'coming-period-end', unit, ahead, month: 0, part: unit }));
+  }
+  if (WEEK.test(clause)) {
+    for (const m of allMatches(COMING_WEEK, clause)) {
+      const ahead = (m[2] ?? m[3])?.toLowerCase() === 'next' ? 1 : 0;
+      const named = m[1] ? weekdayNumber(m[1]) : null;
+      const part = named === null ? 'end (Friday)' : (m[1] ?? '');
+      const shape = { type: 'coming-week' as const, weekday: named ?? FRIDAY, ahead, part };
+      const expression = byExpression(m, shape);
+      found.push(/^on\s/i.test(m[0]) ? { ...expression, kind: 'on' } : expression);
+    }
   }
   for (const m of allMatches(NUMBERED_PERIOD, clause)) {
     const quarter = Number(m[1] ?? m[2] ?? 0);

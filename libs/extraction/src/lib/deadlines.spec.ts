@@ -657,4 +657,38 @@ describe('a day named by its weekday in a dated message', () => {
     expect(read('The Lessor shall return the keys by Friday 15/12.')?.dueDate).toBe('2026-12-15');
     expect(read('The Lessor shall return the keys by 14/11.')?.dueDate).toBe('2027-11-14');
   });
+
+  it.each([
+    ['The Lessor shall return the keys by Friday next week.', '2026-12-11', 'by'],
+    [
+      'The Lessor shall return the keys by close of business on Friday next week.',
+      '2026-12-11',
+      'by',
+    ],
+    ['The Lessor shall return the keys on Monday of next week.', '2026-12-07', 'on'],
+    ['The Lessor shall return the keys by Thursday this week.', '2026-12-03', 'by'],
+    ['The Lessor shall return the keys by the end of next week.', '2026-12-11', 'by'],
+    ['The Lessor shall return the keys by the end of the week.', '2026-12-04', 'by'],
+  ])('counts "%s" from the week of the note', (clause, expected, kind) => {
+    expect(read(clause)).toMatchObject({ dueDate: expected, kind, anchor: { type: 'date' } });
+  });
+
+  it('reads no day into a week named without one, nor changes a week counted as a period', () => {
+    expect(read('The Lessor shall return the keys next week.')).toBeNull();
+    expect(read('The Lessor shall return the keys within one week.')?.dueDate).toBe('2026-12-08');
+  });
+
+  it('dates no week in a text without a date of its own, nor one of an event', () => {
+    const undated = { signedAt: null, effectiveAt: null, reference: day('2026-12-01') };
+    expect(
+      extractDeadline(
+        'The Lessor shall return the keys by Friday next week.',
+        context(undated),
+        null,
+      ),
+    ).toMatchObject({ dueDate: null, rule: 'Friday of a week not dated' });
+    expect(
+      read('The Lessor shall return the keys by the end of the week in which the vessel sails.'),
+    ).toBeNull();
+  });
 });

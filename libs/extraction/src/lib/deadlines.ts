@@ -19,7 +19,7 @@ import type { DayOfPeriod } from './period-days';
 import { findDayOfPeriod, nextDayOfPeriod } from './period-days';
 import { seasonEnd } from './seasons';
 import type { Deadline, DeadlineAnchor } from './types';
-import { dayOnWeekday } from './weekdays';
+import { dayOnWeekday, weekdayOfWeek } from './weekdays';
 
 export interface DeadlineContext extends AnchorContext {
   /** Whether the text defines its fiscal year; if not, `fiscalYearEnd` is the calendar year's. */
@@ -410,6 +410,17 @@ function resolveExpression(
         ...base,
         dueDate: iso(due),
         rule: `end of the ${shape.part} ${shape.ahead > 0 ? 'after' : 'of'} the text's date`,
+        anchor: { type: 'date' },
+      };
+    }
+    case 'coming-week': {
+      // A week is counted from the text's own date, never from when it was received.
+      const from = context.publishedAt ?? context.signedAt;
+      const week = `the week ${shape.ahead > 0 ? 'after' : 'of'} the text's date`;
+      return {
+        ...base,
+        dueDate: iso(from ? weekdayOfWeek(from, shape.weekday, shape.ahead) : null),
+        rule: from ? `${shape.part} of ${week}` : `${shape.part} of a week not dated`,
         anchor: { type: 'date' },
       };
     }

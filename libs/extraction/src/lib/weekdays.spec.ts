@@ -1,4 +1,4 @@
-import { dayOnWeekday, weekdayNumber } from './weekdays';
+import { dayOnWeekday, weekdayNumber, weekdayOfWeek } from './weekdays';
 
 const on = (year: number, month: number, day: number) => ({ year, month, day });
 
@@ -15,5 +15,14 @@ describe('weekdays', () => {
     expect(dayOnWeekday(12, 15, 3, on(2026, 12, 1))).toEqual(on(2027, 12, 15));
     expect(dayOnWeekday(12, 15, 1, on(2026, 12, 1))).toEqual(on(2025, 12, 15));
     expect(dayOnWeekday(12, 15, 5, on(2026, 12, 1))).toBeNull();
+  });
+
+  it('finds a day of the week of a date or of a week after it, weeks starting on Monday', () => {
+    // Tuesday 1 December 2026.
+    expect(weekdayOfWeek(on(2026, 12, 1), 5, 0)).toEqual(on(2026, 12, 4));
+    expect(weekdayOfWeek(on(2026, 12, 1), 5, 1)).toEqual(on(2026, 12, 11));
+    expect(weekdayOfWeek(on(2026, 12, 1), 1, 1)).toEqual(on(2026, 12, 7));
+    // A Sunday ends its week: next week starts the day after.
+    expect(weekdayOfWeek(on(2026, 12, 6), 1, 1)).toEqual(on(2026, 12, 7));
   });
 });

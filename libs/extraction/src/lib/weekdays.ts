@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import { dayOfWeek, makeDate } from './calendar-date';
+import { addDays, dayOfWeek, makeDate } from './calendar-date';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -25,4 +25,17 @@ export function dayOnWeekday(
     if (date && dayOfWeek(date) === weekday) return date;
   }
   return null;
+}
+
+/**
+ * A weekday of the week `from` falls in, or of a week after it ("Friday next week"); weeks start on
+ * Monday, as business weeks do.
+ */
+export function weekdayOfWeek(
+  from: CalendarDate,
+  weekday: number,
+  weeksAhead: number,
+): CalendarDate {
+  const monday = addDays(from, -((dayOfWeek(from) + 6) % 7));
+  return addDays(monday, weeksAhead * 7 + ((weekday + 6) % 7));
 }
