@@ -60,6 +60,8 @@ export type ExpressionShape =
   | { type: 'season'; season: Season; year: number | null; before: boolean }
   /** "annually from 2027": when a repetition starts; no deadline without one. */
   | { type: 'from-year'; year: number }
+  /** "on or before such date": the one date said in the sentence up to it or in the one before. */
+  | { type: 'referred-date'; mention: DateMention; where: 'its sentence' | 'the sentence before' }
   | { type: 'event'; anchor: string }
   | { type: 'window'; end: DateMention };
 

@@ -349,6 +349,13 @@ function resolveExpression(
         anchor: { type: 'date' },
       };
     }
+    case 'referred-date':
+      return {
+        ...base,
+        dueDate: iso(resolveMentionFrom(shape.mention, startOf(context))),
+        rule: `date named in ${shape.where}`,
+        anchor: { type: 'date' },
+      };
     case 'window': {
       const date = resolveMentionFrom(shape.end, startOf(context));
       return {

@@ -476,4 +476,28 @@ describe('obligations', () => {
     expect(repayment?.text).toBe('The Borrower shall repay the Loans in full.');
     expect(repayment?.span).toEqual([4, 47]);
   });
+
+  it('dates "on or before such date" by the one date of the sentence right before it', () => {
+    const [, notice] = obligations(
+      'The Seller shall deliver the Product on 1 June 2026. The Buyer shall pay the price on or before such date.',
+    );
+    expect(notice?.action).toBe('pay the price');
+    expect(notice?.deadline).toMatchObject({
+      expression: 'on or before such date',
+      kind: 'by',
+      dueDate: '2026-06-01',
+      rule: 'date named in the sentence before',
+    });
+  });
+
+  it('leaves "on or before such date" undated past a heading or a second date', () => {
+    const pastHeading = obligations(
+      'The Seller shall deliver the Product on 1 June 2026.\n\n7. Price\n\nThe Buyer shall pay the price on or before such date.',
+    );
+    expect(pastHeading.at(-1)?.deadline).toBeNull();
+    const twoDates = obligations(
+      'The Seller shall deliver the first lot on 1 June 2026 and the second on 1 July 2026. The Buyer shall pay the price on or before such date.',
+    );
+    expect(twoDates.at(-1)?.deadline).toBeNull();
+  });
 });

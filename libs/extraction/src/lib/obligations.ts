@@ -18,6 +18,8 @@ import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
 import { isCompanyName, partiesNamedIn, stateActing } from './parties';
+import type { ReferenceScope } from './referred-dates';
+import { findReferredDate, mayReferToDateBefore } from './referred-dates';
 import type { TextSpan } from './sentences';
 import { LIST_ITEM, makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
@@ -333,6 +335,9 @@ class ObligationReader {
   private readonly fromBullets = new Set<number>();
   /** The number of the paragraph being read ("6" for "6." or "6.2"), once one is numbered. */
   private paragraph: string | null = null;
+  /** The sentence being read and the one before it, where "on or before such date" looks. */
+  private sentence: TextSpan | null = null;
+  private sentenceBefore: TextSpan | null = null;
 
   constructor(
     private readonly source: string,
@@ -354,6 +359,7 @@ class ObligationReader {
           const { clause, action } = this.leadIn;
           const { trigger, subject, fronted } = clause;
           const item = { span, trigger: { ...trigger, start: 0, end: 0 }, subject, fronted };
+          this.enterSentence(span);
           this.add(action ? { ...item, leadAction: action } : item);
           this.itemsRead = true;
           return;
@@ -393,7 +399,29 @@ class ObligationReader {
     );
   }
 
+  private enterSentence(sentence: TextSpan): void {
+    this.sentenceBefore = this.sentence;
+    this.sentence = sentence;
+  }
+
+  /** The sentences a clause's "such date" may refer to. */
+  private referenceScope(clause: CommitmentClause): ReferenceScope {
+    const { sentence, sentenceBefore } = this;
+    const { span } = clause;
+    const within = sentence !== null && sentence.start <= span.start && span.end <= sentence.end;
+    const adjacent =
+      within &&
+      sentenceBefore !== null &&
+      !/\S/.test(this.source.slice(sentenceBefore.end, sentence.start));
+    return {
+      clause: span.text,
+      sentenceLead: within ? this.source.slice(sentence.start, span.start) : '',
+      sentenceBefore: adjacent ? sentenceBefore : null,
+    };
+  }
+
   private readSentence(sentence: TextSpan): void {
+    this.enterSentence(sentence);
     if (isNonOperativeSentence(sentence.text)) return;
     const window = noticeWindow(this.source, sentence, this.context);
     if (window) {
@@ -419,7 +447,10 @@ class ObligationReader {
   }
 
   private add(clause: CommitmentClause): void {
-    const times = ownTimes(clause, findTimeExpressions(clause.span.text));
+    const times = this.withReferredDate(
+      clause,
+      ownTimes(clause, findTimeExpressions(clause.span.text)),
+    );
     const bindsHere =
       this.context.declaredNonBinding &&
       this.paragraph !== null &&
@@ -429,6 +460,18 @@ class ObligationReader {
     const relative = times.find((e) => e.shape.type === 'relative');
     if (relative?.shape.type === 'relative' && !relative.shape.same)
       this.previousRelative = { anchor: relative.shape.anchor };
+  }
+
+  /** The clause's times with "on or before such date", where the date it means is clear. */
+  private withReferredDate(
+    clause: CommitmentClause,
+    times: readonly TimeExpression[],
+  ): readonly TimeExpression[] {
+    if (!mayReferToDateBefore(clause.span.text)) return times;
+    const referred = findReferredDate(this.referenceScope(clause));
+    if (!referred || times.some((t) => t.start < referred.end && referred.start < t.end))
+      return times;
+    return [...times, referred].sort((a, b) => a.start - b.start);
   }
 }
 
