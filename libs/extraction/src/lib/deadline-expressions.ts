@@ -162,10 +162,11 @@ const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
-// February), "on the first business day of July 2026". Capitalised, so that the modal "may" is no
-// month; not a date with its day ("June 30").
+// February), "on the first business day of July 2026", and as programme targets are written, "by
+// end-June 2027". Capitalised, so that the modal "may" is no month; not a date with its day
+// ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(end)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not
@@ -290,16 +291,17 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   }
   for (const m of allMatches(MONTH_ALONE, clause)) {
     const before = m[1]?.toLowerCase() === 'before';
-    const named = MONTH_NAMES.indexOf(m[4] ?? '') + 1;
-    const year = m[5] ? Number(m[5]) : null;
+    const named = MONTH_NAMES.indexOf(m[5] ?? '') + 1;
+    const year = m[6] ? Number(m[6]) : null;
+    const part = m[2] ?? m[3];
     // "before March 2028" is by the end of February 2028.
     const [month, inYear] =
-      before && !m[2] && !m[3]
+      before && !part && !m[4]
         ? named === 1
           ? [12, year === null ? null : year - 1]
           : [named - 1, year]
         : [named, year];
-    const day = m[3] ? 'middle' : dayOfMonth(m[2]);
+    const day = m[4] ? 'middle' : dayOfMonth(part);
     const expression = byExpression(m, { type: 'month', year: inYear, month, day });
     found.push(m[1]?.toLowerCase() === 'on' ? { ...expression, kind: 'on' } : expression);
   }

@@ -73,6 +73,29 @@ describe('deadlines', () => {
     );
   });
 
+  it.each([
+    ['The ministry will table the revised budget law by end-October 2027.', '2027-10-31'],
+    ['The regulator shall issue the tariff methodology by end June 2027.', '2027-06-30'],
+    [
+      'The authorities will publish the audit by end-February 2028 (structural benchmark).',
+      '2028-02-29',
+    ],
+  ])(
+    'reads a programme target "by end-<month>" in "%s" as the end of that month',
+    (clause, expected) => {
+      expect(
+        due(clause, { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') }),
+      ).toBe(expected);
+    },
+  );
+
+  it('keeps "by the end of June" and "by mid-June" as they were', () => {
+    const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
+    expect(due('Acme will finalise the terms by the end of June 2027.', report)).toBe('2027-06-30');
+    expect(due('Acme will finalise the terms by mid-June 2027.', report)).toBe('2027-06-15');
+    expect(due('Acme will finalise the terms before June 2027.', report)).toBe('2027-05-31');
+  });
+
   it('reads no deadline into a month that has passed, or into a date with its day', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(
