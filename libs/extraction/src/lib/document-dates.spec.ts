@@ -196,6 +196,34 @@ describe('effective date', () => {
     expect(effective('This Lease is effective to March 3, 2021.')).toBeNull();
   });
 
+  describe('entry into force', () => {
+    const inForce = (text: string) =>
+      iso(findEffectiveDates(text, findDefinitions(text, null), null, null).entryIntoForceAt);
+
+    it('reads the date of a later clause where the first mention of entry into force has none', () => {
+      const treaty = [
+        'Tariffs on listed goods shall be reduced in three stages beginning on the date of entry into force of this Agreement.',
+        'Each Party shall designate a contact point within sixty days after entry into force.',
+        'This Agreement shall enter into force on 1 July 2028.',
+      ].join('\n');
+      expect(inForce(treaty)).toBe('2028-07-01');
+    });
+
+    it('reads a closing line "Entry into force:" after a clause counting from it', () => {
+      const closing =
+        'The Sides will meet within ninety days of the entry into force of this Memorandum.\nEntry into force: 3 March 2027';
+      expect(inForce(closing)).toBe('2027-03-03');
+    });
+
+    it('finds none where no mention of entry into force has a date', () => {
+      expect(
+        inForce(
+          'This Agreement shall enter into force thirty days after the later notification. Within a year after entry into force, the Parties shall meet.',
+        ),
+      ).toBeNull();
+    });
+  });
+
   it('finds none where the text states none', () => {
     expect(effective('The Parties shall cooperate in good faith.', MAY_1_2020)).toBeNull();
   });

@@ -129,18 +129,17 @@ export function findEffectiveDates(
   // a sentence about a renewal ("the Renewal Term shall commence on") dates that renewal.
   // With `ofInstrument`, only where the sentence says it of the agreement or its term:
   // "Deliveries shall begin on 1 June 2021" dates the deliveries.
+  // A label with no date after it ("beginning on the date of entry into force") gives way to the
+  // next: a trade agreement names its entry into force many times before it dates it.
   const dateAfter = (re: RegExp, ofInstrument = false): CalendarDate | null => {
-    const m = firstMatch(re, text, ({ index }) => {
-      const before = sentenceBefore(text, index);
-      return !RENEWAL_SUBJECT.test(before) && (!ofInstrument || isTermSubject(before));
+    let found: CalendarDate | null = null;
+    firstMatch(re, text, (m) => {
+      const before = sentenceBefore(text, m.index);
+      if (RENEWAL_SUBJECT.test(before) || (ofInstrument && !isTermSubject(before))) return false;
+      found = dateRightAfter(text, m.index + m[0].length, reference);
+      return found !== null;
     });
-    if (!m) return null;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
-    const gap = after.length - after.trimStart().length;
-    const [mention] = findDateMentions(after.trimStart().slice(0, 60));
-    return mention && mention.start <= (gap > 12 ? 0 : 12)
-      ? resolveMention(mention, reference)
-      : null;
+    return found;
   };
   const meaning = definitions.meanings.get('effective date') ?? '';
   // "The effective date ... will be from the Launch Date": a date the text fixes elsewhere.
@@ -175,6 +174,20 @@ export function findEffectiveDates(
     dateAfter(/(?:^|\n)[ \t]*effective\s+(?:as of|from|on)\s+/gi) ??
     signingAsEffective(text, meaning, signedAt, reference);
   return { effectiveAt, entryIntoForceAt };
+}
+
+/** The date a label is followed by: at once, or after a line break and nothing else. */
+function dateRightAfter(
+  text: string,
+  at: number,
+  reference: CalendarDate | null,
+): CalendarDate | null {
+  const after = text.slice(at, at + 120);
+  const gap = after.length - after.trimStart().length;
+  const [mention] = findDateMentions(after.trimStart().slice(0, 60));
+  return mention && mention.start <= (gap > 12 ? 0 : 12)
+    ? resolveMention(mention, reference)
+    : null;
 }
 
 // The signature that concludes the contract: the last one, or the acceptance that answers an offer.
