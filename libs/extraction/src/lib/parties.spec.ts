@@ -118,6 +118,21 @@ describe('parties', () => {
     ).toEqual(['Norvania', 'Esterland']);
   });
 
+  it.each([
+    'Development Bank Signs Loan for Rural Roads\nWASHINGTON, March 3, 2027 - The Bank approved a loan today.',
+    'Staff Concludes Visit\nWashington, DC - February 9, 2027: A staff team concluded its visit.',
+    'Ministers Meet on Tariffs\nTOKYO (Reuters) - Trade ministers met today.',
+    'Lenders Agree Terms\nLONDON, 4 Feb. 2027 - The lenders agreed the terms.',
+  ])('takes no state from the capital a report is filed in ("%s")', (text) => {
+    expect(findCountryParties(text.split('\n'))).toEqual([]);
+  });
+
+  it('still takes a capital that acts at the start of a line as its state', () => {
+    expect(
+      findCountryParties(['Canberra and Tokyo - a new partnership', 'Tokyo said it would invest.']),
+    ).toEqual(['Australia', 'Japan']);
+  });
+
   it('takes a capital as a party only where it acts, not where it is a place', () => {
     expect(findCountryParties(['US sets quarterly talks with Kuala Lumpur'])).toEqual([
       'United States',
