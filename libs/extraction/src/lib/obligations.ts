@@ -1,4 +1,5 @@
 import { actionOf } from './action';
+import { isAmendingInstruction } from './amendments';
 import { categorise } from './categories';
 import type { CommitmentClause } from './clauses';
 import {
@@ -435,6 +436,7 @@ class ObligationReader {
         : null;
     if (shorthand) clauses.push(shorthand);
     for (const clause of clauses) {
+      if (this.amendsText(sentence, clause)) continue;
       // "The Supplier shall:", "agrees to the following:": its words are the lines listed under it;
       // "shall deliver to each Shareholder:", their objects.
       const endsInColon = clause.span.text.trimEnd().endsWith(':');
@@ -444,6 +446,15 @@ class ObligationReader {
         this.leadIn = { clause, action };
       } else this.add(clause);
     }
+  }
+
+  /** Whether the clause changes another agreement's words, which commits no one. */
+  private amendsText(sentence: TextSpan, clause: CommitmentClause): boolean {
+    const { span, trigger } = clause;
+    if (trigger.end === 0) return false;
+    const triggerStart = span.start + trigger.start;
+    const beforeTrigger = this.source.slice(Math.min(sentence.start, triggerStart), triggerStart);
+    return isAmendingInstruction(beforeTrigger, span.text.slice(trigger.end));
   }
 
   private add(clause: CommitmentClause): void {
