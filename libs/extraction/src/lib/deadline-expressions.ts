@@ -105,6 +105,16 @@ const DATE_LEAD = new RegExp(
   String.raw`(?:\b(no later than|not later than|on or before|on or prior to|by|before|prior to|on or about|scheduled for|an outside date of|outside date of|long-?stop date of|due on|on|until|through|in no event later than|in no case later than))\s+(?:the\s+)?(?:(${WEEKDAY_NAME}),?\s+)?$`,
   'i',
 );
+// "is extended from 30 September 2026 to 31 January 2027", "postponed to 1 March 2027": the date a
+// limit is moved to. Tried only where such a verb comes before the date.
+const MOVING_VERB =
+  /\b(?:extended|postponed|deferred|moved|rescheduled|put\s+back|pushed\s+back)\b/i;
+const MOVED_TO =
+  /\b(?:extended|postponed|deferred|moved|rescheduled|back)\b[^.;:]{0,45}?\b(to)\s+(?:the\s+)?$/i;
+// "which were due on 30 June 2026", "originally scheduled for", "formerly due by": a limit a later
+// one replaces, not the one to keep.
+const SUPERSEDED =
+  /\b(?:previously|formerly|originally|(?:which|that)\s+(?:was|were|had\s+been))\b[^,;()\d]{0,30}$/i;
 const FIRST_OF_SERIES =
   /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
 // The month in which each part of a year ends.
@@ -376,7 +386,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       });
       continue;
     }
-    const lead = DATE_LEAD.exec(before);
+    if (SUPERSEDED.test(before)) continue;
+    const lead =
+      DATE_LEAD.exec(before) ?? (MOVING_VERB.test(before) ? MOVED_TO.exec(before) : null);
     if (!lead?.[1]) continue;
     const start = mention.start - lead[0].length + lead[0].indexOf(lead[1]);
     const word = lead[1].toLowerCase();

@@ -96,6 +96,42 @@ describe('deadlines', () => {
     expect(due('Acme will finalise the terms before June 2027.', report)).toBe('2027-05-31');
   });
 
+  it.each([
+    [
+      'The date by which the Operator must obtain the Export Licence is extended from 31 May 2027 to 30 September 2027.',
+      '2027-09-30',
+    ],
+    [
+      'The deadline for the Guarantor to deliver its legal opinion is postponed to 14 July 2027.',
+      '2027-07-14',
+    ],
+    [
+      'The Operator shall deliver the title documents, which were due on 1 April 2027, no later than 1 August 2027.',
+      '2027-08-01',
+    ],
+    [
+      'The Operator shall pay the commitment fee originally payable on 10 May 2027 by 10 June 2027.',
+      '2027-06-10',
+    ],
+  ])('keeps the new limit, not the one it replaces, in "%s"', (clause, expected) => {
+    expect(due(clause, { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') })).toBe(
+      expected,
+    );
+  });
+
+  it('keeps a limit after a relative clause that is not about an earlier limit', () => {
+    const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
+    expect(
+      due(
+        'The Operator, which was founded in 2001, shall file the report by 30 June 2027.',
+        report,
+      ),
+    ).toBe('2027-06-30');
+    expect(due('The Operator shall move the cargo to the terminal by 30 June 2027.', report)).toBe(
+      '2027-06-30',
+    );
+  });
+
   it('reads no deadline into a month that has passed, or into a date with its day', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(
