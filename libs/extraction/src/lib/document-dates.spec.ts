@@ -60,6 +60,25 @@ MONTREAL, Feb. 3, 2026 /PRNewswire/ -- Boreal Nickel Corp. today announced a ven
     expect(published(release)).toBe('2026-02-03');
   });
 
+  it("reads a dateline that ends on a colon, as a fund's press release writes it", () => {
+    const release = `Staff Concludes Mission to Norvania
+
+Press Release No. 27/051
+
+Washington, DC – March 9, 2027: A staff team concluded its mission to Norvania today.`;
+    expect(published(release)).toBe('2027-03-09');
+  });
+
+  it('does not take a colon after a date in the body for a dateline', () => {
+    expect(
+      published(`Two States Sign a Memorandum
+
+Press note
+
+The talks resumed on 3 February 2027: both delegations agreed on a text that runs for many years and covers trade.`),
+    ).toBeNull();
+  });
+
   it('does not take a dated sentence of the body for a dateline', () => {
     expect(
       published(`Two States Sign a Memorandum

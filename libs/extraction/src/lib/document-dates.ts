@@ -68,13 +68,13 @@ export function findPublishedAt(
       return resolveMention(first, reference);
     }
     // A wire dateline: "KUALA LUMPUR, Oct 26 (Meridian Wire) -", "DENVER, ..., November 17, 2025 --",
-    // "Santiago, 14 March 2026 —".
+    // "Santiago, 14 March 2026 —", and as the IMF writes one, "Washington, DC – November 12, 2026:".
     for (const mention of mentions) {
       const before = text.slice(line.start, mention.start);
       const after = text.slice(mention.end, mention.end + 40);
       if (
         (/^[A-Z][A-Z .'-]+,/.test(before) || DATELINE_PLACE.test(before)) &&
-        /^\s*(\([^)]*\)\s*|\/[^/\n]{1,30}\/\s*)?(--|[-–—])\s/.test(after)
+        /^\s*(\([^)]*\)\s*|\/[^/\n]{1,30}\/\s*)?(--|[-–—])\s|^:\s/.test(after)
       ) {
         return resolveMention(mention, reference);
       }
