@@ -176,7 +176,7 @@ const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // end-June 2027". Capitalised, so that the modal "may" is no month; not a date with its day
 // ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(end)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|([Ee]nd)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not

@@ -107,3 +107,44 @@ describe('a table of milestones', () => {
     });
   });
 });
+
+describe("a lending programme's table of structural benchmarks", () => {
+  it('reads each benchmark as due at the end of the month its timing names', () => {
+    const { milestones } = read(
+      [
+        'Table 3. Norvania: Structural Benchmarks',
+        '- Adopt the revised insolvency framework. End-September 2026.',
+        '- Central Bank to publish its reserve management policy. End-March 2027.',
+        '- Ministry of Energy to complete a review of fuel subsidies. end-June 2027',
+      ].join('\n'),
+    );
+    expect(milestones.map((m) => [m.actors, m.action, m.deadline?.dueDate])).toEqual([
+      [PARTIES, 'Adopt the revised insolvency framework', '2026-09-30'],
+      [['Central Bank'], 'publish its reserve management policy', '2027-03-31'],
+      [['Ministry of Energy'], 'complete a review of fuel subsidies', '2027-06-30'],
+    ]);
+  });
+
+  it('reads a table whose header names the measure and its timing', () => {
+    const { milestones } = read(
+      [
+        'Measure | Timing | Rationale',
+        'Publish the audited accounts of the state railway | End-October 2026 | Transparency',
+      ].join('\n'),
+    );
+    expect(milestones.map((m) => [m.action, m.deadline?.dueDate])).toEqual([
+      ['Publish the audited accounts of the state railway', '2026-10-31'],
+    ]);
+  });
+
+  it('leaves a row that commits someone in a sentence of its own to the rest', () => {
+    const { milestones, left } = read(
+      [
+        'Structural Benchmarks',
+        'The Treasury shall publish the debt strategy and the Central Bank will report on it by end-May 2027.',
+      ].join('\n'),
+    );
+    expect(milestones).toEqual([]);
+    expect(left).toHaveLength(1);
+  });
+});

@@ -1,26 +1,36 @@
 import { formatIsoDate } from './calendar-date';
 import { categorise } from './categories';
-import { findDateMentions } from './date-mentions';
+import { MONTH_NAMES, findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline } from './deadlines';
 import { partiesNamedIn } from './parties';
 import type { TextSpan } from './sentences';
 import { findTriggers } from './triggers';
 import type { Obligation } from './types';
+import { COMMITMENT_VERB } from './verbs';
 
-// "Schedule 2 - Milestones", "Key Dates", "Timetable", "Implementation schedule": a table of what
-// is due when follows, one row a line.
+// "Schedule 2 - Milestones", "Key Dates", "Timetable", "Implementation schedule", and a lending
+// programme's "Prior Actions and Structural Benchmarks": a table of what is due when follows, one
+// row a line.
 const TABLE_HEADING =
-  /(?:^|[\s\-–—:])(?:(?:project|key|delivery|construction|payment)\s+)?(?:milestones?|key dates|timetable|time\s?line|implementation schedule|schedule of (?:milestones|dates))\s*:?$/i;
-// A period named without a day: "Q2 2028", "H1 2027", "mid-2028", "2029".
-const PERIOD_AT_END =
-  /(?:\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+\d{4}|\b(?:early|mid|late)[\s-]\d{4}|\b(?:19|20)\d{2})$/i;
+  /(?:^|[\s\-–—:])(?:(?:project|key|delivery|construction|payment)\s+)?(?:milestones?|key dates|timetable|time\s?line|implementation schedule|schedule of (?:milestones|dates)|structural benchmarks)\s*:?$/i;
+// A period named without a day: "Q2 2028", "H1 2027", "mid-2028", "2029", "End-June 2027".
+const PERIOD_AT_END = new RegExp(
+  String.raw`(?:\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+\d{4}|\b(?:early|mid|late)[\s-]\d{4}|\bend[\s-](?:${MONTH_NAMES.join('|')})\s+\d{4}|\b(?:19|20)\d{2})$`,
+  'i',
+);
 const MAX_LABEL_WORDS = 12;
+const BULLET = /^[-•*]\s+/;
+// "Central Bank to publish its strategy", "Ministry of Finance to submit the budget": a row that
+// names who is to act before what, a name of capitalised words from the row's start.
+const OWNER_TO = new RegExp(
+  String.raw`^([A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w&.'’-]*){0,4})\s+to\s+(?=${COMMITMENT_VERB})`,
+);
 // A header row that names its columns: "Milestone | Responsible | Due".
 const LABEL_COLUMN =
-  /^(?:milestones?|deliverables?|activit(?:y|ies)|items?|tasks?|actions?|obligations?|events?|steps?)$/i;
+  /^(?:milestones?|deliverables?|activit(?:y|ies)|items?|tasks?|actions?|obligations?|events?|steps?|measures?|structural benchmarks?|prior actions?)$/i;
 const DUE_COLUMN =
-  /^(?:due|due date|date|deadline|target date|timing|by when|when|completion date)$/i;
+  /^(?:due|due date|date|deadline|target date|timing|time ?frame|by when|when|completion date)$/i;
 const OWNER_COLUMN = /^(?:responsible|responsibility|owner|party|by|lead|who|by whom)$/i;
 // "---|---|---": the line under a header row.
 const RULE_ROW = /^[\s|:+=-]+$/;
@@ -76,7 +86,11 @@ export class MilestoneTable {
     if (!this.inTable) return { milestone: null, consumed: false };
     const text = line.text.replace(/[\s|;.]+$/, '');
     const when = whenAtEnd(text);
-    const label = when ? text.slice(0, when.start).replace(/[\s|:,\-–—\t]+$/, '') : text;
+    // "- Adopt the revised Banking Law. End-December 2026": the row's bullet and stop are no label.
+    const label = (when ? text.slice(0, when.start).replace(/[\s|:,.\-–—\t]+$/, '') : text).replace(
+      BULLET,
+      '',
+    );
     const labelLine = this.label;
     this.label = null;
     const end = line.start + text.length;
@@ -133,8 +147,11 @@ export class MilestoneTable {
     start: number,
     end: number,
     when: string,
-    actors: string[] = [...this.parties],
+    owners?: string[],
   ): { milestone: Obligation | null; consumed: boolean } {
+    const owned = owners ? null : OWNER_TO.exec(label);
+    const actors = owners ?? (owned?.[1] ? this.ownersOf(owned[1]) : [...this.parties]);
+    const action = owned ? label.slice(owned[0].length) : label;
     // "120 days after Effective Date" is read as it stands, a date or a period as due "by" it.
     const deadline =
       extractDeadline(when, this.context, null) ??
@@ -148,8 +165,8 @@ export class MilestoneTable {
       text: this.source.slice(start, end).replace(/\n/g, ' '),
       span: [start, end],
       actors,
-      action: label,
-      category: categorise(label, label),
+      action,
+      category: categorise(action, action),
       binding: this.binding && !EXPECTED.test(label),
       confidence: 0.6,
       deadline: { ...deadline, expression: when },
@@ -158,10 +175,13 @@ export class MilestoneTable {
   }
 }
 
-/** Whether a line can be a row's label: a few words that commit no one. */
+/** Whether a line can be a row's label: a few words that commit no one but the owner it names. */
 function isLabel(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean).length;
-  return words > 0 && words <= MAX_LABEL_WORDS && findTriggers(text).length === 0;
+  const owner = OWNER_TO.exec(text)?.[0] ?? '';
+  return (
+    words > 0 && words <= MAX_LABEL_WORDS && findTriggers(text.slice(owner.length)).length === 0
+  );
 }
 
 /** The date or period a row ends with, and where it starts. */
