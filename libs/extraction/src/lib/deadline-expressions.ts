@@ -199,8 +199,11 @@ const FISCAL_YEAR = new RegExp(
   String.raw`${FISCAL_YEAR_LEAD}(?:(?:fiscal|financial)\s+year\s*|FY\s*'?)(?:(\d{4})|(\d{2})\b|\d{4}[-–/](\d{2}|\d{4}))\b|${FISCAL_YEAR_LEAD}\d{4}[-–/](\d{2}|\d{4})\s+(?:fiscal|financial)\s+year\b`,
   'gi',
 );
+// "at completion", "upon signing"; "upon entry into force", "beginning on the date of entry into
+// force of this Agreement" (a tariff cut in annual stages, the first that day). Not "consult on the
+// entry into force", a subject.
 const EVENT_AT =
-  /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b/gi;
+  /\b(?:at|upon|on)\s+((?:the\s+)?(?:first\s+)?(?:completion|closing|signing|signature|execution))\b|\b(?:upon|on)\s+(the\s+date\s+of\s+(?:the\s+)?entry\s+into\s+force)\b|\b(?:at|upon)\s+((?:the\s+)?entry\s+into\s+force)\b/gi;
 const LAST_DAY_OF_EACH = /\bon the last day of each ((?:[A-Z][\w-]*\s+){0,3}Period)\b/g;
 // "on each anniversary of the Effective Date", "by the third anniversary of Closing": whole years
 // after the anchor (and again each year, for "each", which findRecurrence reads).
@@ -451,7 +454,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       end: m.index + m[0].length,
       text: m[0],
       kind: 'on',
-      shape: { type: 'event', anchor: m[1] ?? '' },
+      shape: { type: 'event', anchor: m[1] ?? m[2] ?? m[3] ?? '' },
     });
   }
   return dropContained(found);
@@ -541,7 +544,7 @@ const RECURRENCE: readonly [RegExp, string][] = [
   ],
   [
     recurrence(
-      String.raw`annually|${NOT_AFTER_DETERMINER}yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|(?:${MONTHS.join('|')}) each year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary|(?<!semi-)annual (?:instal|install)ments?`,
+      String.raw`annually|${NOT_AFTER_DETERMINER}yearly|once (?:a|each|per|in each) (?:calendar )?year|every (?:calendar )?year|(?:in|of) each (?:calendar )?year|(?:${MONTHS.join('|')}) each year|each year thereafter|on an? (?:annual|yearly) basis|(?:each|every) anniversary|(?<!semi-)annual (?:(?:instal|install)ments?|stages|steps|tranches|cuts|reductions)`,
     ),
     'P1Y',
   ],

@@ -132,6 +132,45 @@ describe('deadlines', () => {
     );
   });
 
+  describe('a tariff cut in annual stages', () => {
+    const inForce = { entryIntoForceAt: day('2028-04-01') };
+
+    it('is first due on the day of entry into force, then each year', () => {
+      expect(
+        extractDeadline(
+          'Duties on category D goods shall be removed in seven equal annual stages beginning on the date of entry into force of this Agreement.',
+          context(inForce),
+          null,
+        ),
+      ).toMatchObject({ dueDate: '2028-04-01', recurrence: 'R/2028-04-01/P1Y' });
+    });
+
+    it('is first due on the date it begins on, then each year', () => {
+      expect(
+        extractDeadline(
+          'Duties on category E goods shall be removed in three annual cuts beginning on 1 January 2029.',
+          context(inForce),
+          null,
+        ),
+      ).toMatchObject({ dueDate: '2029-01-01', recurrence: 'R/2029-01-01/P1Y' });
+    });
+
+    it('reads "upon entry into force" as that day', () => {
+      expect(
+        due(
+          'Each Party shall notify its contact point upon entry into force of this Agreement.',
+          inForce,
+        ),
+      ).toBe('2028-04-01');
+    });
+
+    it('reads no limit into entry into force as a subject', () => {
+      expect(
+        due('The Parties shall consult on the entry into force of the protocol.', inForce),
+      ).toBeNull();
+    });
+  });
+
   it('reads no deadline into a month that has passed, or into a date with its day', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(
