@@ -47,6 +47,32 @@ describe('commitment clauses', () => {
     ).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'For goods in staging category D, tariffs shall be removed in four annual stages.',
+      'tariffs shall be removed in four annual stages.',
+    ],
+    [
+      'As a prior action for the first review, the Treasury shall publish the arrears audit.',
+      'the Treasury shall publish the arrears audit.',
+    ],
+    [
+      'With respect to the Northern Terminal, the Operator shall maintain a spill plan.',
+      'the Operator shall maintain a spill plan.',
+    ],
+  ])('drops what a commitment is about before who makes it in "%s"', (sentence, clause) => {
+    expect(clauses(sentence)).toEqual([clause]);
+  });
+
+  it.each([
+    'As soon as practicable, the Operator shall notify the Port Authority.',
+    'For a period of 30 days after Closing, the Seller shall provide transition services.',
+    'With each set of accounts, the Operator shall deliver a compliance certificate.',
+    'As from 1 March 2027, the Operator shall pay the revised tariff.',
+  ])('keeps a lead-in that says when, or what the duty goes with, in "%s"', (sentence) => {
+    expect(clauses(sentence)).toEqual([sentence]);
+  });
+
   it('drops a lead-in and a reporting attribution', () => {
     expect(
       clauses(

@@ -89,7 +89,12 @@ const BARE_VERB = /^\s*(?:not\s+)?[\w'’-]+\s*$/;
 const NO_SUBJECT = /^[\s,]*(?:(?:and|or|also|then)\s+)*$/i;
 // "Acme will invest $5 million, and they will open a plant": the pronoun's subject is the last one.
 const PRONOUN_SUBJECT = /^\s*(?:it|they|he|she|we)\s*$/i;
-const LEAD_IN = /^(?:under|according to|in)\b[^,]{0,80},\s+/i;
+// "Under Article 4, ...", "For goods in staging category C, ...", "As a prior action for the review,
+// ...", "With respect to franchisees in Ontario, ...": what the commitment is about, before who
+// makes it. Not a time ("As soon as practicable", "For a period of 30 days"), nor what the duty goes
+// with ("With each set of financial statements, the Borrower shall deliver"), which tells its kind.
+const LEAD_IN =
+  /^(?:under|according to|in|for|as|with (?:respect|regard) to)\b(?![^,]{0,80}?(?:\d|\b(?:effect|soon|long|period|days?|weeks?|months?|years?|time|date|term|duration)\b))[^,]{0,80},\s+/i;
 // "said on Monday", "said in a statement": when or how it was said.
 export const WHEN_SAID = String.raw`\s+(?:late\s+)?on\s+[A-Z][a-z]+day|\s+in\s+a\s+statement`;
 // "the Australian government said the two sides would ...": the report, not the commitment. Kept
