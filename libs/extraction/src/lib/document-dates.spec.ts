@@ -69,6 +69,13 @@ Washington, DC – March 9, 2027: A staff team concluded its mission to Norvania
     expect(published(release)).toBe('2027-03-09');
   });
 
+  it('reads a dateline whose date is in brackets after its place', () => {
+    const release = `Bank Approves Loan for Coastal Roads
+
+Manila, Philippines (14 April 2027) — The Bank approved a loan today.`;
+    expect(published(release)).toBe('2027-04-14');
+  });
+
   it('does not take a colon after a date in the body for a dateline', () => {
     expect(
       published(`Two States Sign a Memorandum

@@ -68,12 +68,17 @@ export function findPublishedAt(
       return resolveMention(first, reference);
     }
     // A wire dateline: "KUALA LUMPUR, Oct 26 (Meridian Wire) -", "DENVER, ..., November 17, 2025 --",
-    // "Santiago, 14 March 2026 —", and as the IMF writes one, "Washington, DC – November 12, 2026:".
+    // "Santiago, 14 March 2026 —", and as the IMF writes one, "Washington, DC – November 12, 2026:",
+    // or the ADB, "MANILA, PHILIPPINES (28 October 2026) —".
     for (const mention of mentions) {
-      const before = text.slice(line.start, mention.start);
-      const after = text.slice(mention.end, mention.end + 40);
+      const bracketed =
+        text.charAt(mention.start - 1) === '(' && text.charAt(mention.end) === ')' ? 1 : 0;
+      const before = text.slice(line.start, mention.start - bracketed);
+      const after = text.slice(mention.end + bracketed, mention.end + bracketed + 40);
+      // A date in brackets follows its place without a comma.
+      const place = bracketed ? `${before.trimEnd()},` : before;
       if (
-        (/^[A-Z][A-Z .'-]+,/.test(before) || DATELINE_PLACE.test(before)) &&
+        (/^[A-Z][A-Z .'-]+,/.test(place) || DATELINE_PLACE.test(place)) &&
         /^\s*(\([^)]*\)\s*|\/[^/\n]{1,30}\/\s*)?(--|[-–—])\s|^:\s/.test(after)
       ) {
         return resolveMention(mention, reference);

@@ -127,6 +127,25 @@ describe('parties', () => {
     expect(findCountryParties(text.split('\n'))).toEqual([]);
   });
 
+  it('takes no state from a dateline that names the city and its state', () => {
+    expect(
+      findCountryParties([
+        'Bank Approves Loan for Coastal Roads',
+        'MANILA, PHILIPPINES (14 April 2027) — The Bank approved a loan to Norvania today.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes two states that a headline joins by a dash', () => {
+    expect(findCountryParties(['Tokyo – Canberra talks end with a supply deal'])).toEqual([
+      'Japan',
+      'Australia',
+    ]);
+    expect(findCountryParties(['Manila, Philippines to host the ministers'])).toEqual([
+      'Philippines',
+    ]);
+  });
+
   it('still takes a capital that acts at the start of a line as its state', () => {
     expect(
       findCountryParties(['Canberra and Tokyo - a new partnership', 'Tokyo said it would invest.']),

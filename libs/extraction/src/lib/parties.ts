@@ -29,13 +29,17 @@ const NOT_THE_STATE = /^\s+(?:text|language|version|translation|original|law|cou
 // meeting named after the city where it was made, not the city's government.
 const NAMED_AFTER_CAPITAL =
   /^\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Agreements?|Accords?|Declaration|Agenda|Consensus|Convention|Protocol|Principles|Framework|Action\s+Plan|Programme|Program|Summit|Process|Conference|Charter|Treaty|Statement|Communiqu[eé]|Club|Pact|Round|Commitments?)(?![\p{L}\p{N}])/u;
-// "WASHINGTON, October 30, 2026 -", "Washington, DC - November 12, 2026:", "TOKYO (Reuters) -": a
-// capital opening its line before a date or a dash is where a report was filed, not its government.
+// "WASHINGTON, October 30, 2026 -", "Washington, DC - November 12, 2026:", "TOKYO (Reuters) -",
+// "MANILA, PHILIPPINES (28 October 2026) —": a place opening its line before a date (or a wire's
+// bracket) is where a report was filed, not a government. A dash alone is no dateline: "Tokyo –
+// Seoul summit" names both.
 const MONTH_WORD = String.raw`(?:${MONTH_NAMES.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
 const DATELINE_AFTER = new RegExp(
-  String.raw`^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*(?:[-–—]|\(|${MONTH_WORD}\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?![\p{L}]))`,
+  String.raw`^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*(?:[-–—]\s*)?(?:\(|${MONTH_WORD}\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?![\p{L}]))`,
   'u',
 );
+// "MANILA, " before "PHILIPPINES (28 October 2026)": the city the state follows in a dateline.
+const DATELINE_CITY = /^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*$/;
 
 interface StateAlias {
   readonly state: string;
@@ -248,10 +252,15 @@ export function findAwardRecipient(text: string): string | null {
   return name ? tidyName(name) : null;
 }
 
-/** Whether a name at `at` opens its line and a date or a dash follows it, as in a dateline. */
-function opensDateline(text: string, at: number, after: string): boolean {
+/**
+ * Whether a name at `at` is the place of a dateline: a capital opening its line, or a state after
+ * the city that does, with a date after it.
+ */
+function opensDateline(text: string, at: number, after: string, capital: boolean): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return text.slice(lineStart, at).trim() === '' && DATELINE_AFTER.test(after);
+  const before = text.slice(lineStart, at);
+  const opens = capital ? before.trim() === '' : DATELINE_CITY.test(before);
+  return opens && DATELINE_AFTER.test(after);
 }
 
 /** Countries named in a title or a signing line, aliases folded to short names. */
@@ -278,7 +287,7 @@ export function findCountryParties(candidateTexts: readonly string[]): string[] 
       if ((known.capital ? LOCATIVE : PLACE).test(before)) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
       if (known.capital && NAMED_AFTER_CAPITAL.test(after)) continue;
-      if (known.capital && opensDateline(text, m.index, after)) continue;
+      if (opensDateline(text, m.index, after, known.capital)) continue;
       // "the Spanish text shall prevail", "governed by English law": a language or a law.
       if (NOT_THE_STATE.test(after)) continue;
       found.push({ name: known.state, at: m.index, order });
