@@ -43,4 +43,20 @@ describe('title', () => {
   it('falls back to the first early line when none names a document', () => {
     expect(title('Quarterly Update\nPrices rose.')).toBe('Quarterly Update');
   });
+
+  it('takes a numbered instrument for the title ("Amendment Agreement No. 3")', () => {
+    expect(
+      title(
+        'SUPPLEMENTAL AGREEMENT NO. 3\nThis Agreement is dated 2 May 2027 and made between:\n1. DEFINITIONS',
+      ),
+    ).toBe('SUPPLEMENTAL AGREEMENT NO. 3');
+  });
+
+  it("skips a release's number that names no document", () => {
+    expect(
+      title(
+        'Press Release No. 27/112\nFund Staff Reach Staff-Level Agreement with Norvania\nBody.',
+      ),
+    ).toBe('Fund Staff Reach Staff-Level Agreement with Norvania');
+  });
 });
