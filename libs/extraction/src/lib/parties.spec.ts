@@ -43,6 +43,19 @@ describe('parties', () => {
     expect(findCountryParties(['Japan agreement, governed by English law'])).toEqual(['Japan']);
   });
 
+  it('reads a party named with the capacity it signs in ("as agent")', () => {
+    expect(
+      companies(
+        'This Agreement is dated 1 June 2027 and made between:\n(1) ORSINO SHIPPING LIMITED (the "Borrower"); and\n(2) HALDEN BANK ASA as facility agent (the "Agent").',
+      ),
+    ).toEqual(['Orsino Shipping Limited', 'Halden Bank ASA']);
+    expect(
+      companies(
+        'between Orsino Shipping Limited (the "Borrower") and Fjordline Trust Bank acting as security trustee (the "Security Trustee").',
+      ),
+    ).toEqual(['Orsino Shipping Limited', 'Fjordline Trust Bank']);
+  });
+
   it('reads a public body as a party, and a name wrapped over two lines whole', () => {
     expect(
       companies(

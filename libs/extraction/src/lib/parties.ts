@@ -134,6 +134,12 @@ function withWrappedStart(before: string, name: string): string {
   return start ? `${start} ${name}` : name;
 }
 
+// "NORDBANK AG as agent", "Citadel Trust Bank acting as security trustee": the capacity a party
+// signs in follows its name.
+const CAPACITY = /\s+(?:acting\s+)?as\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+$/;
+
+const isNamed = (name: string) => LEGAL_SUFFIX.test(name) || PUBLIC_BODY.test(name);
+
 function nameBefore(text: string, end: number): string | null {
   const chunk = text.slice(Math.max(0, end - 250), end);
   const starts: number[] = [0];
@@ -154,9 +160,9 @@ function nameBefore(text: string, end: number): string | null {
         .trim()
         .replace(/,$/, ''),
     );
-    const named = LEGAL_SUFFIX.test(name) || PUBLIC_BODY.test(name);
-    if (named && /^[A-Z0-9]/.test(name) && name.split(/\s+/).length <= 10) {
-      return name;
+    const party = isNamed(name) ? name : name.replace(CAPACITY, '');
+    if (isNamed(party) && /^[A-Z0-9]/.test(party) && party.split(/\s+/).length <= 10) {
+      return party;
     }
   }
   // "the terms on which Seoul Anode Materials Co., Ltd. (SAM) proposes": a sentence leads up to it.
