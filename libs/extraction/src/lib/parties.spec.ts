@@ -165,6 +165,18 @@ describe('parties', () => {
     ).toEqual(['Australia', 'Japan']);
   });
 
+  it.each([
+    'AGREEMENT BETWEEN THE GOVERNMENT OF THE REPUBLIC OF NORVANIA AND THE GOVERNMENT OF THE KINGDOM OF ESTERLAND ON AIR SERVICES',
+    'TRADE AGREEMENT BETWEEN THE REPUBLIC OF NORVANIA AND THE KINGDOM OF ESTERLAND',
+    'Partnership Agreement between the Republic of Norvania and the Kingdom of Esterland',
+  ])('reads the two states a title in capitals or by their forms names ("%s")', (title) => {
+    expect(findCountryParties([title])).toEqual(['Norvania', 'Esterland']);
+  });
+
+  it('reads no state from a republic named outside a title of two', () => {
+    expect(findCountryParties(['Exports to the Republic of Norvania rose.'])).toEqual([]);
+  });
+
   it('takes a capital as a party only where it acts, not where it is a place', () => {
     expect(findCountryParties(['US sets quarterly talks with Kuala Lumpur'])).toEqual([
       'United States',

@@ -269,22 +269,43 @@ function opensDateline(text: string, at: number, after: string, capital: boolean
   return opens && DATELINE_AFTER.test(after);
 }
 
+const STATE_FORM = String.raw`(?:Republic|Kingdom|State|Commonwealth|Federation|Federal Republic|Sultanate|Principality|Grand Duchy)`;
+const STATE_NAME = String.raw`([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})`;
+const GOVERNMENTS = new RegExp(
+  String.raw`Government of (?:the\s+)?(?:${STATE_FORM}\s+of\s+)?${STATE_NAME}`,
+  'g',
+);
+// "FREE TRADE AGREEMENT BETWEEN THE REPUBLIC OF CASTOVIA AND THE KINGDOM OF MERENIA": the two states
+// an instrument is made between, named by their forms of state.
+const BETWEEN_STATES = new RegExp(
+  String.raw`\bbetween\s+(?:the\s+)?${STATE_FORM}\s+of\s+${STATE_NAME}\s+and\s+(?:the\s+)?${STATE_FORM}\s+of\s+${STATE_NAME}`,
+  'g',
+);
+const SMALL_WORD = /^(?:of|the|and|for|on|in|to|between|concerning|regarding)$/i;
+
+/** A line set in capitals in title case ("AGREEMENT BETWEEN THE GOVERNMENT OF ..."), else as is. */
+function inTitleCase(text: string): string {
+  if (text !== text.toUpperCase() || !/[A-Z]/.test(text)) return text;
+  return text.replace(/[A-Z][A-Z'-]*/g, (word) =>
+    SMALL_WORD.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase(),
+  );
+}
+
+/** The short name of a state named after its form ("Norvania" of "the Republic of Norvania"). */
+function stateNamed(raw: string): string {
+  const known = COUNTRIES.find((c) => c.names.some((n) => raw === n || raw.startsWith(`${n} `)));
+  return known?.name ?? raw.split(/\s+(?:on|concerning|for|regarding)\b/)[0] ?? raw;
+}
+
 /** Countries named in a title or a signing line, aliases folded to short names. */
 export function findCountryParties(candidateTexts: readonly string[]): string[] {
   const found: { name: string; at: number; order: number }[] = [];
   candidateTexts.forEach((text, order) => {
-    const governments =
-      /Government of (?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Federal Republic|Sultanate|Principality|Grand Duchy)\s+of\s+)?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,3})/g;
-    for (let m = governments.exec(text); m; m = governments.exec(text)) {
-      const raw = m[1] ?? '';
-      const known = COUNTRIES.find((c) =>
-        c.names.some((n) => raw === n || raw.startsWith(`${n} `)),
-      );
-      found.push({
-        name: known?.name ?? raw.split(/\s+(?:on|concerning|for|regarding)\b/)[0] ?? raw,
-        at: m.index,
-        order,
-      });
+    const cased = inTitleCase(text);
+    for (const m of [...allMatches(GOVERNMENTS, cased), ...allMatches(BETWEEN_STATES, cased)]) {
+      for (const raw of [m[1], m[2]]) {
+        if (raw) found.push({ name: stateNamed(raw), at: m.index, order });
+      }
     }
     for (const m of allMatches(STATE_ALIAS, text)) {
       const known = STATE_ALIASES.get(m[0].toLowerCase());
