@@ -86,6 +86,9 @@ describe('commitment triggers', () => {
     ['The Participants are committed to a rules-based order.'],
     ['The plant will likely open next year.'],
     ['The mine would probably reach full output by 2030.'],
+    ['The Final Repayment Date shall be 30 November 2031.'],
+    ['The Availability Period shall be 18 months from the date of this Agreement.'],
+    ['The Commitment shall be 250,000,000 euros.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });
