@@ -64,6 +64,14 @@ describe('commitment clauses', () => {
     expect(clauses(sentence)).toEqual([clause]);
   });
 
+  it("reads an amendment's new words from inside their quotation", () => {
+    expect(
+      clauses(
+        'Clause 14.2 of the Existing Agreement is amended to read as follows: "The Operator shall insure the vessel."',
+      ),
+    ).toEqual(['The Operator shall insure the vessel."']);
+  });
+
   it.each([
     'As soon as practicable, the Operator shall notify the Port Authority.',
     'For a period of 30 days after Closing, the Seller shall provide transition services.',

@@ -116,9 +116,14 @@ const CLAUSE_NUMBER = /^(?:\d{1,3}\.)+\d{0,3}\s+(?=[A-Z"“(])/;
  * How much of the text before the commitment word is lead-in and report ("In its statement, the
  * government said"), neither of which says who commits.
  */
+// 'Clause 21.1 is amended to read as follows: "The Borrower shall ...': an amendment's new words,
+// whose subject is inside the quotation.
+const AMENDED_TO_READ =
+  /^[^"“:]{0,160}?\b(?:amended|restated|replaced)\b[^"“:]{0,40}?\b(?:as follows|the following)\s*:?\s*["“]/i;
+
 function leadLength(text: string, triggerStart: number): number {
   let from = 0;
-  for (const pattern of [LEAD_IN, REPORTED_LEAD]) {
+  for (const pattern of [AMENDED_TO_READ, LEAD_IN, REPORTED_LEAD]) {
     const lead = pattern.exec(text.slice(from));
     if (lead && from + lead[0].length <= triggerStart) from += lead[0].length;
   }
