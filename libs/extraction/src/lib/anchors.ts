@@ -42,14 +42,30 @@ function periodBase(context: AnchorContext): CalendarDate | null {
 }
 
 /** The first end of a quarter or year strictly after `base`. */
+type PeriodUnit = 'quarter' | 'half' | 'year' | 'month';
+const PERIOD_OF_UNIT: Readonly<Record<PeriodUnit, string>> = {
+  year: 'P1Y',
+  half: 'P6M',
+  quarter: 'P3M',
+  month: 'P1M',
+};
+// "calendar semester", "half-year": a half of a year.
+const HALF_YEAR = /^(?:semester|half[- ]year)$/;
+
 function firstPeriodEnd(
   base: CalendarDate,
-  unit: 'quarter' | 'year' | 'month',
+  unit: PeriodUnit,
   fiscalYearEnd: { month: number; day: number },
 ): CalendarDate {
   const candidates: CalendarDate[] = [];
+  // A half year ends with the fiscal year and six months before it.
+  const halfEnds = [fiscalYearEnd.month, ((fiscalYearEnd.month + 5) % 12) + 1].sort(
+    (a, b) => a - b,
+  );
   for (let year = base.year; year <= base.year + 1; year += 1) {
     if (unit === 'year') candidates.push({ year, ...fiscalYearEnd });
+    else if (unit === 'half')
+      for (const month of halfEnds) candidates.push(endOfMonth(year, month));
     else if (unit === 'quarter')
       for (const month of [3, 6, 9, 12]) candidates.push(endOfMonth(year, month));
     else for (let month = 1; month <= 12; month += 1) candidates.push(endOfMonth(year, month));
@@ -126,7 +142,7 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
       : defaultAnchor(context);
   }
   const periodic =
-    /\b(?:end|close) of (?:each|every|the|that) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ |(?:billing|invoicing|production|delivery|reporting|operating) )?(quarter|year|month)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
+    /\b(?:end|close) of (?:each|every|the|that) (?:of (?:its|their) )?(?:calendar |fiscal |financial |(?=(?:contract|agreement|licen[cs]e|lease) year)\w+ |(?:billing|invoicing|production|delivery|reporting|operating) )?(quarter|year|month|semester|half[- ]year)s?\b|\bend of each of (?:its|their) (?:fiscal |financial )?(quarter|year|month)s?\b/.exec(
       text,
     );
   // "the start of each Financial Year": the day after each end, the first one after the base.
@@ -137,13 +153,13 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
       );
   const base = periodBase(context);
   if ((periodic ?? starting) && base) {
-    const unit = (periodic?.[1] ?? periodic?.[2] ?? starting?.[1] ?? 'year') as
-      'quarter' | 'year' | 'month';
-    const calendarYear = /calendar year/.test(text);
+    const named = periodic?.[1] ?? periodic?.[2] ?? starting?.[1] ?? 'year';
+    const unit = (HALF_YEAR.test(named) ? 'half' : named) as PeriodUnit;
+    const calendarYear = /calendar (?:year|semester|half)/.test(text);
     const fiscal = calendarYear
       ? { month: 12, day: 31 }
       : (contractYearEnd(text, base, context) ?? context.fiscalYearEnd);
-    const period = unit === 'year' ? 'P1Y' : unit === 'quarter' ? 'P3M' : 'P1M';
+    const period = PERIOD_OF_UNIT[unit];
     const date = periodic
       ? firstPeriodEnd(base, unit, fiscal)
       : addDays(firstPeriodEnd(addDays(base, -1), unit, fiscal), 1);

@@ -193,6 +193,24 @@ describe('deadlines', () => {
     ).toBeNull();
   });
 
+  it('counts from the end of each calendar semester, a half of the year', () => {
+    const signed = { signedAt: day('2027-02-10'), effectiveAt: null };
+    expect(
+      extractDeadline(
+        'The Recipient shall furnish each progress report not later than 45 days after the end of each calendar semester.',
+        context(signed),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2027-08-14', recurrence: 'R/2027-08-14/P6M' });
+    expect(
+      extractDeadline(
+        'The Recipient shall furnish interim accounts within 60 days after the end of each half-year.',
+        context(signed),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2027-08-29', recurrence: 'R/2027-08-29/P6M' });
+  });
+
   it('counts from the start of each period, the first whose deadline is not before the signing', () => {
     const budget =
       'The Borrower shall deliver the Budget not less than 30 days before the start of each Financial Year.';
