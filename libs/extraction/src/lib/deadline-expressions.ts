@@ -115,6 +115,11 @@ const MOVED_TO =
 // one replaces, not the one to keep.
 const SUPERSEDED =
   /\b(?:previously|formerly|originally|(?:which|that)\s+(?:was|were|had\s+been))\b[^,;()\d]{0,30}$/i;
+// "repay the Loan in semi-annual instalments payable on each March 15 and September 15, commencing
+// March 15, 2030": the first instalment's date. Not the start of a period a payment is for ("royalties
+// for each quarter commencing January 1"), which names no instalments.
+const INSTALMENTS = /\b(?:instal|install)ments?\b/i;
+const INSTALMENTS_START = /\b(?:commencing|beginning|starting)(?:\s+(?:on|from))?\s+(?:the\s+)?$/i;
 const FIRST_OF_SERIES =
   /\bthe first [\w\s]{0,30}?(?:falling due|due|shall take place|takes place|payable)\s+on\s+$/i;
 // The month in which each part of a year ends.
@@ -377,7 +382,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
   }
   for (const mention of findDateMentions(clause)) {
     const before = clause.slice(Math.max(0, mention.start - 60), mention.start);
-    const first = FIRST_OF_SERIES.exec(before);
+    const first =
+      FIRST_OF_SERIES.exec(before) ??
+      (INSTALMENTS.test(clause) ? INSTALMENTS_START.exec(before) : null);
     if (first) {
       const start = mention.start - first[0].length;
       found.push({

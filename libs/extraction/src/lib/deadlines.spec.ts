@@ -193,6 +193,33 @@ describe('deadlines', () => {
     ).toBeNull();
   });
 
+  it('dates instalments from the first one, where they commence on a date', () => {
+    const signed = { signedAt: day('2027-02-10'), effectiveAt: null };
+    expect(
+      extractDeadline(
+        'The Borrower shall repay the Loan in semi-annual instalments payable on each 1 May and 1 November, commencing 1 May 2031.',
+        context(signed),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2031-05-01', recurrence: 'R/2031-05-01/P6M' });
+    expect(
+      extractDeadline(
+        'The Borrower shall pay the Loan in eight quarterly instalments beginning on 30 September 2029.',
+        context(signed),
+        null,
+      ),
+    ).toMatchObject({ dueDate: '2029-09-30', recurrence: 'R/2029-09-30/P3M' });
+  });
+
+  it('reads no limit into the start of the period a payment is for', () => {
+    expect(
+      due('The Licensee shall pay royalties for each quarter commencing 1 January 2028.', {
+        signedAt: day('2027-02-10'),
+        effectiveAt: null,
+      }),
+    ).not.toBe('2028-01-01');
+  });
+
   it('counts from the end of each calendar semester, a half of the year', () => {
     const signed = { signedAt: day('2027-02-10'), effectiveAt: null };
     expect(
