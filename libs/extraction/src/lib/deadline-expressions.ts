@@ -171,10 +171,10 @@ const COMING_WEEK = new RegExp(
 const WEEK = /\bweek\b/i;
 // A week's end is its Friday, its last day of business.
 const FRIDAY = 5;
-// "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028", "by Q4": a quarter or half by
-// number.
+// "in Q3 2028", "by 3Q 2028", "in H1 2028", "by the end of 1H 2028", "by end-Q1 2027", "by Q4": a
+// quarter or half by number.
 const NUMBERED_PERIOD =
-  /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
+  /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*|\s+))?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
 // February), "on the first business day of July 2026", and as programme targets are written, "by
@@ -197,9 +197,9 @@ const NTH_PERIOD = new RegExp(
 );
 const FROM_YEAR =
   /\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|commencing(?:\s+in)?)\s+((?:19|20)\d\d)\b(?![-–/.]\d|\s*(?:to|through|until|and|[-–])\s*(?:19|20)\d\d)/gi;
-// "by the end of fiscal year 2027", "in FY27", "the 2027-2028 fiscal year": named after the year it
-// ends in.
-const FISCAL_YEAR_LEAD = String.raw`\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?`;
+// "by the end of fiscal year 2027", "in FY27", "by end-FY2027", "the 2027-2028 fiscal year": named
+// after the year it ends in.
+const FISCAL_YEAR_LEAD = String.raw`\b(?:by|in|during|before|no later than|not later than)\s+(?:the\s+end\s+of\s+|end-)?(?:the\s+)?`;
 const FISCAL_YEAR = new RegExp(
   String.raw`${FISCAL_YEAR_LEAD}(?:(?:fiscal|financial)\s+year\s*|FY\s*'?)(?:(\d{4})|(\d{2})\b|\d{4}[-–/](\d{2}|\d{4}))\b|${FISCAL_YEAR_LEAD}\d{4}[-–/](\d{2}|\d{4})\s+(?:fiscal|financial)\s+year\b`,
   'gi',

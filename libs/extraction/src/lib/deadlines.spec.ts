@@ -89,6 +89,16 @@ describe('deadlines', () => {
     },
   );
 
+  it.each([
+    ['The ministry will adopt the procurement manual by end-Q3 2027.', '2027-09-30'],
+    ['The ministry will adopt the procurement manual by end-H1 2028.', '2028-06-30'],
+    ['The ministry will clear its arrears by end-FY2027.', '2027-12-31'],
+  ])('reads a quarter, half or fiscal year after "end-" in "%s"', (clause, expected) => {
+    expect(due(clause, { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') })).toBe(
+      expected,
+    );
+  });
+
   it('keeps "by the end of June" and "by mid-June" as they were', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(due('Acme will finalise the terms by the end of June 2027.', report)).toBe('2027-06-30');
