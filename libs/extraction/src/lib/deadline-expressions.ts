@@ -80,8 +80,11 @@ export interface TimeExpression {
 // backstop ("and in any event by"). Not the "to" of "receipt of the Notice to Proceed", a term of
 // construction contracts.
 const ANCHOR = `((?:(?!\\b(?:to(?!\\s+proceed\\b)|in order|so that|until|unless|provided|and shall|and to|(?:and )?thereafter|for the purpose|(?:(?:and|but)\\s+)?in\\s+(?:any|every|all|no)\\s+(?:event|case)s?)\\b)[^,;.()])+)`;
+// "within a transitional period of seven years from the date of entry into force": the period is
+// the limit.
+const NAMED_PERIOD = String.raw`(?:(?:a|the)\s+(?:transition(?:al)?\s+|implementation\s+|phase-?out\s+)?period\s+of\s+)?`;
 const RELATIVE_AFTER = new RegExp(
-  `\\b(?:(within|no later than|not later than|not more than|over|during|(?:(?:on|by|before|on or before|no later than|not later than)\\s+the\\s+(?:date|day)\\s+)?falling|in(?=\\s+the\\s+(?:next|coming)\\s))\\s+(?:the\\s+(?:next|coming|first|(same)|following)\\s+)?)?${DURATION_PATTERN}(?:\\s+period)?(?:(?:\\s+(?:immediately\\s+)?(?:after|of|from|following)|,\\s+(?:of|after|following)(?!\\s+which\\b))\\s+${ANCHOR})?`,
+  `\\b(?:(within|no later than|not later than|not more than|over|during|(?:(?:on|by|before|on or before|no later than|not later than)\\s+the\\s+(?:date|day)\\s+)?falling|in(?=\\s+the\\s+(?:next|coming)\\s))\\s+(?:the\\s+(?:next|coming|first|(same)|following)\\s+)?${NAMED_PERIOD})?${DURATION_PATTERN}(?:\\s+period)?(?:(?:\\s+(?:immediately\\s+)?(?:after|of|from|following)|,\\s+(?:of|after|following)(?!\\s+which\\b))\\s+${ANCHOR})?`,
   'gi',
 );
 const RELATIVE_BEFORE = new RegExp(

@@ -221,6 +221,21 @@ describe('deadlines', () => {
     ).toMatchObject({ dueDate: '2029-09-30', recurrence: 'R/2029-09-30/P3M' });
   });
 
+  it('reads a transitional period as the limit it sets', () => {
+    const inForce = { entryIntoForceAt: day('2028-04-01') };
+    expect(
+      due(
+        'Norvania shall remove the listed export taxes within a transitional period of five years from the date of entry into force of this Agreement.',
+        inForce,
+      ),
+    ).toBe('2033-04-01');
+    expect(
+      due(
+        'The Operator shall comply with the new standards within a period of 18 months after the Effective Date.',
+      ),
+    ).toBe('2027-06-22');
+  });
+
   it('reads no limit into the start of the period a payment is for', () => {
     expect(
       due('The Licensee shall pay royalties for each quarter commencing 1 January 2028.', {
