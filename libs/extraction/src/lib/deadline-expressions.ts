@@ -383,11 +383,11 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     const year = written.length === 2 ? 2000 + Number(written) : Number(written);
     found.push(byExpression(m, { type: 'fiscal-year-end', year }));
   }
+  const namesInstalments = INSTALMENTS.test(clause);
   for (const mention of findDateMentions(clause)) {
     const before = clause.slice(Math.max(0, mention.start - 60), mention.start);
     const first =
-      FIRST_OF_SERIES.exec(before) ??
-      (INSTALMENTS.test(clause) ? INSTALMENTS_START.exec(before) : null);
+      FIRST_OF_SERIES.exec(before) ?? (namesInstalments ? INSTALMENTS_START.exec(before) : null);
     if (first) {
       const start = mention.start - first[0].length;
       found.push({

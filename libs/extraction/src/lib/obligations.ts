@@ -453,8 +453,10 @@ class ObligationReader {
     const { span, trigger } = clause;
     if (trigger.end === 0) return false;
     const triggerStart = span.start + trigger.start;
-    const beforeTrigger = this.source.slice(Math.min(sentence.start, triggerStart), triggerStart);
-    return isAmendingInstruction(beforeTrigger, span.text.slice(trigger.end));
+    // What it changes is named shortly before the trigger; a long sentence is not read again.
+    const from = Math.min(triggerStart, Math.max(sentence.start, triggerStart - 200));
+    const afterTrigger = span.text.slice(trigger.end, trigger.end + 80);
+    return isAmendingInstruction(this.source.slice(from, triggerStart), afterTrigger);
   }
 
   private add(clause: CommitmentClause): void {
