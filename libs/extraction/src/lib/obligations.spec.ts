@@ -500,4 +500,15 @@ describe('obligations', () => {
     );
     expect(twoDates.at(-1)?.deadline).toBeNull();
   });
+
+  it('takes the name a relative pronoun stands for as the actor', () => {
+    const [found] = obligations(
+      'The programme needs the approval of the Regional Development Board, which is expected to consider it in March 2026.',
+    );
+    expect(found?.actors).toEqual(['Regional Development Board']);
+    const [other] = obligations(
+      'The Agent shall notify the Lenders, who shall respond within 10 days.',
+    );
+    expect(other?.actors).toEqual(['Agent']);
+  });
 });

@@ -112,8 +112,14 @@ const CONDITION_SUBJECT =
   /^\s*(?:[Ii]f|[Ww]hen|[Ww]here|[Ss]hould|[Uu]nless)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/;
 const PRONOUN = /^\s*(?:it|they|he|she)\s*$/i;
 
+// "... subject to approval by the IMF Executive Board, which is expected to consider the review":
+// the name the relative pronoun stands for.
+const RELATIVE_SUBJECT = /\b((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*),\s+(?:which|who)\s*$/;
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
-  let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
+  const said = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
+  const relative = /\b(?:which|who)\s*$/.test(said.slice(-12)) ? RELATIVE_SUBJECT.exec(said) : null;
+  let subject = relative?.[1] ?? said;
   let condition: string | undefined;
   for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject)) {
     condition ??= CONDITION_SUBJECT.exec(fronted[0])?.[1];
