@@ -25,6 +25,8 @@ describe('an amendment agreement', () => {
     'In paragraph (b) of Clause 20.2, the words "within 60 days" shall be deleted and replaced with "within 90 days".',
     'With effect from the Amendment Date, the Principal Agreement shall be amended as set out below.',
     'The reference in Clause 14.1 to "USD 5,000,000" shall be replaced by a reference to "USD 7,500,000".',
+    'Each reference in Clause 6.3 to 1 May 2027 shall be read as a reference to 1 August 2027.',
+    'The Existing Agreement and this Amendment shall be read as one instrument.',
   ])('reads no commitment, and no date it strikes out, in "%s"', (instruction) => {
     expect(obligations(instruction)).toEqual([]);
   });

@@ -8,9 +8,10 @@
 // What a text-changing instruction is about: a part of an agreement or the words in it.
 const PART_OF_TEXT =
   /\b(?:(?:sub-?)?clauses?|sections?|articles?|paragraphs?|schedules?|annex(?:es)?|appendix|appendices|definitions?|words?|references?|sentences?|phrases?|(?:original|existing|principal|amended)\s+(?:facility\s+|loan\s+|credit\s+)?agreement)\b/i;
-// The verb of the instruction, right after its "shall": "be amended", "be deleted and replaced".
+// The verb of the instruction, right after its "shall": "be amended", "be deleted and replaced",
+// "be read as a reference to".
 const CHANGES_TEXT =
-  /^\s+(?:hereby\s+)?be\s+(?:and\s+(?:is|are)\s+hereby\s+)?(?:deemed\s+to\s+be\s+)?(?:amended|deleted|replaced|substituted|inserted|added|renumbered|restated|supplemented)\b/i;
+  /^\s+(?:hereby\s+)?be\s+(?:and\s+(?:is|are)\s+hereby\s+)?(?:deemed\s+to\s+be\s+)?(?:amended|deleted|replaced|substituted|inserted|added|renumbered|restated|supplemented|read)\b/i;
 
 /**
  * Whether a clause is an instruction that changes an agreement's words: its verb, after the
