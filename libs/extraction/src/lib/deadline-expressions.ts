@@ -180,11 +180,11 @@ const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end(?:\s+of\s+|\s*-\s*|\s+))?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
-// February), "on the first business day of July 2026", and as programme targets are written, "by
-// end-June 2027". Capitalised, so that the modal "may" is no month; not a date with its day
+// February), "on the first business day of July 2026", "scheduled for September 2027", and as
+// programme targets are written, "by end-June 2027". Capitalised, so that the modal "may" is no month; not a date with its day
 // ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|([Ee]nd)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Ss]cheduled for|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|([Ee]nd)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not

@@ -93,7 +93,8 @@ describe('deadlines', () => {
     ['The ministry will adopt the procurement manual by end-Q3 2027.', '2027-09-30'],
     ['The ministry will adopt the procurement manual by end-H1 2028.', '2028-06-30'],
     ['The ministry will clear its arrears by end-FY2027.', '2027-12-31'],
-  ])('reads a quarter, half or fiscal year after "end-" in "%s"', (clause, expected) => {
+    ['The next programme review is scheduled for October 2027.', '2027-10-31'],
+  ])('reads a programme target or a scheduled month in "%s"', (clause, expected) => {
     expect(due(clause, { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') })).toBe(
       expected,
     );
