@@ -511,4 +511,11 @@ describe('obligations', () => {
     );
     expect(other?.actors).toEqual(['Agent']);
   });
+
+  it('leaves the verb out of an actor who "is committed to" act', () => {
+    const [found] = obligations(
+      'The authorities are committed to restoring fiscal buffers by end-2027.',
+    );
+    expect(found?.actors).toEqual(['authorities']);
+  });
 });

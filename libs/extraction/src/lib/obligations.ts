@@ -136,7 +136,7 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     .replace(/[,\s]+$/, '')
     // "Meridian (me) to circulate": a note on who the name is.
     .replace(/\s*\([^()]{1,20}\)$/, '')
-    .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
+    .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had|is|are|was|were))+$/i, '')
     .trim();
   if (SHARED_UNDERTAKING.test(cleaned) || NAMED_LEADERS.test(cleaned)) return [...parties];
   const state = stateActing(cleaned);
