@@ -353,3 +353,25 @@ describe('the action of a limit set by a weekday', () => {
     expect(title(clause)).toBe('return the keys');
   });
 });
+
+describe('the action of a limit written "by no later than"', () => {
+  it.each([
+    [
+      'The Operator shall by no later than 30 June 2027 open the escrow account.',
+      'open the escrow account',
+    ],
+    [
+      'The Operator shall by not later than 30 June 2027 file the permit application.',
+      'file the permit application',
+    ],
+    ['The Operator shall by on or before 30 June 2027 appoint an auditor.', 'appoint an auditor'],
+  ])('leaves the limit out of "%s"', (clause, expected) => {
+    expect(title(clause)).toBe(expected);
+  });
+
+  it('keeps a "by" that names who acts', () => {
+    expect(title('The report shall be delivered by the Operator no later than 30 June 2027.')).toBe(
+      'deliver the report',
+    );
+  });
+});

@@ -136,6 +136,10 @@ export function baseVerb(participle: string): string | null {
 const EACH_PERIOD_AFTER =
   /^\s+(?:of|in)\s+(?:each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|month|quarter|week)\b/i;
 
+// "shall by no later than 31 January 2027 open the account": the "by" belongs to the limit.
+const LIMIT_WORDS = /^(?:no|not)\s+later\s+than\b|^on\s+or\s+before\b/i;
+const BY_BEFORE = /\bby\s+$/i;
+
 /**
  * Where the clause says when: its time expressions (in order and apart, as findTimeExpressions
  * gives them), each with a repetition written right after it, and a day of each period ("on the
@@ -144,7 +148,10 @@ const EACH_PERIOD_AFTER =
 function timeSpans(clause: string, times: readonly TimeExpression[]): Span[] {
   const spans: Span[] = times.map(({ start, end }) => {
     const tail = EACH_PERIOD_AFTER.exec(clause.slice(end, end + 40));
-    return { start, end: end + (tail?.[0].length ?? 0) };
+    const lead = LIMIT_WORDS.test(clause.slice(start, end))
+      ? BY_BEFORE.exec(clause.slice(Math.max(0, start - 6), start))
+      : null;
+    return { start: start - (lead?.[0].length ?? 0), end: end + (tail?.[0].length ?? 0) };
   });
   const day = findDayOfPeriod(clause);
   if (!day) return spans;
