@@ -89,6 +89,8 @@ describe('commitment triggers', () => {
     ['The Final Repayment Date shall be 30 November 2031.'],
     ['The Availability Period shall be 18 months from the date of this Agreement.'],
     ['The Commitment shall be 250,000,000 euros.'],
+    ['The irrigation programme will benefit about 40,000 households.'],
+    ['Both Parties shall benefit from the exemption.'],
   ])('finds no commitment in "%s"', (sentence) => {
     expect(strengths(sentence)).toEqual([]);
   });
