@@ -471,3 +471,41 @@ describe('extractAgreement on a press release with an infinitive in its highligh
     expect(result.obligations).toEqual([]);
   });
 });
+
+describe('extractAgreement on a memorandum between a province and a state', () => {
+  const result = extractAgreement(
+    [
+      'Memorandum of Cooperation between the Province of Manitoba and the Government of the Republic of Korea on Critical Minerals',
+      '',
+      'Winnipeg, 9 September 2026',
+      '',
+      'The Province will publish a geological survey of its nickel deposits by 31 March 2027.',
+      'Korea will send a trade mission within six months of the signing.',
+    ].join('\n'),
+  );
+
+  it('names the province and the state as the parties, and no state from the province', () => {
+    expect(result.parties).toEqual(['Manitoba', 'South Korea']);
+  });
+
+  it('names the province as "the Province"', () => {
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Manitoba'], ['South Korea']]);
+  });
+});
+
+describe('extractAgreement on a news report of a state of a federation', () => {
+  const result = extractAgreement(
+    [
+      'South Australia and Japan sign hydrogen export pact',
+      '',
+      'ADELAIDE, 4 August 2026 - South Australia and Japan will build a hydrogen export terminal at Port Bonython, officials said on Tuesday.',
+      'South Australia will complete the environmental approvals by June 2027.',
+    ].join('\n'),
+  );
+
+  it('names the state of the federation, not the federation', () => {
+    expect(result.parties).toEqual(['South Australia', 'Japan']);
+    expect(result.obligations[0]?.actors).toEqual(['South Australia', 'Japan']);
+    expect(result.obligations[1]?.actors).toEqual(['South Australia']);
+  });
+});

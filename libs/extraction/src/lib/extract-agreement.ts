@@ -30,7 +30,7 @@ import {
   findAwardRecipient,
   findCompanyParties,
   findContractingCompanies,
-  findCountryParties,
+  findGovernmentParties,
   namesCompany,
 } from './parties';
 import type { TextSpan } from './sentences';
@@ -73,7 +73,7 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
 function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
   // A title naming two states and no company ("Joint Statement by the Government of Australia and
   // the Government of Japan") names the parties, whatever companies the body names.
-  const titled = findCountryParties(title ? [title] : []);
+  const titled = findGovernmentParties(title ? [title] : []);
   if (titled.length >= 2 && !namesCompany(title ?? '')) return titled;
   const defined = findCompanyParties(text, lines);
   const companyReadings = [
@@ -86,7 +86,7 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
     if (companies.length >= 2) return companies;
   }
   if (titled.length >= 2) return titled;
-  const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
+  const countries = findGovernmentParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
   if (countries.length >= 2) return countries.slice(0, 2);
   // With one state: the company an award is made to, or the one a parties clause defines ("the
   // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)").

@@ -330,6 +330,23 @@ describe('obligations', () => {
     ).toEqual(['government']);
   });
 
+  it('names a province party as "the Province" and a state party by its official name', () => {
+    const actorsOf = (sentence: string, parties: string[]) =>
+      obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('The Province will publish an export strategy by March 2027.', [
+        'British Columbia',
+        'Japan',
+      ]),
+    ).toEqual(['British Columbia']);
+    expect(
+      actorsOf('The State of Queensland and the Republic of Korea agreed to build a corridor.', [
+        'Queensland',
+        'South Korea',
+      ]),
+    ).toEqual(['Queensland', 'South Korea']);
+  });
+
   it('leaves the auxiliary out of the actor ("The Ministry has also committed to")', () => {
     expect(
       obligations('The Ministry has also committed to fund the road by 2028.')[0]?.actors,

@@ -17,7 +17,7 @@ import { withActorsFiscalYear } from './fiscal-years';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
-import { isCompanyName, partiesNamedIn, stateActing } from './parties';
+import { isCompanyName, partiesNamedIn, regionCalledBy, stateActing } from './parties';
 import type { ReferenceScope } from './referred-dates';
 import { findReferredDate, mayReferToDateBefore } from './referred-dates';
 import type { TextSpan } from './sentences';
@@ -111,6 +111,37 @@ const CONDITION_SUBJECT =
   /^\s*(?:[Ii]f|[Ww]hen|[Ww]here|[Ss]hould|[Uu]nless)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/;
 const PRONOUN = /^\s*(?:it|they|he|she)\s*$/i;
 
+/** A subject without what is not its name: a report's "agreed that", articles, notes, auxiliaries. */
+function bareSubject(subject: string): string {
+  return (
+    subject
+      .replace(REPORTED_THAT, '')
+      .replace(/^["“'‘]+/, '')
+      .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
+      .replace(/[,\s]+$/, '')
+      // "Meridian (me) to circulate": a note on who the name is.
+      .replace(/\s*\([^()]{1,20}\)$/, '')
+      .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
+      .trim()
+  );
+}
+
+/**
+ * The party a news report's "the company", "the government" or "the Province" means: the one
+ * company, state or region of that kind among the parties; none where it has several.
+ */
+function theOneCalled(word: string, parties: readonly string[]): string[] {
+  const region = regionCalledBy(word, parties);
+  if (region) return [region];
+  const theOne =
+    word === 'company'
+      ? parties.filter(isCompanyName)
+      : /^government$/i.test(word)
+        ? parties.filter((party) => stateActing(party) === party)
+        : [];
+  return theOne.length === 1 ? theOne : [];
+}
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
   let condition: string | undefined;
@@ -120,29 +151,16 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   }
   if (condition && PRONOUN.test(subject)) subject = condition;
   if (COLLECTIVE.test(subject)) return [...parties];
+  const cleaned = bareSubject(subject);
+  // Before the states the leaders' titles name ("U.S. President Donald Trump and ...").
+  if (NAMED_LEADERS.test(cleaned)) return [...parties];
   const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
-  const cleaned = subject
-    .replace(REPORTED_THAT, '')
-    .replace(/^["“'‘]+/, '')
-    .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
-    .replace(/[,\s]+$/, '')
-    // "Meridian (me) to circulate": a note on who the name is.
-    .replace(/\s*\([^()]{1,20}\)$/, '')
-    .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had))+$/i, '')
-    .trim();
-  if (SHARED_UNDERTAKING.test(cleaned) || NAMED_LEADERS.test(cleaned)) return [...parties];
+  if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
   const state = stateActing(cleaned);
   if (state && parties.includes(state)) return [state];
-  // A news report's "the company" is the one company among the parties, "the government" the one
-  // state.
-  const theOne =
-    cleaned === 'company'
-      ? parties.filter(isCompanyName)
-      : /^government$/i.test(cleaned)
-        ? parties.filter((party) => stateActing(party) === party)
-        : [];
-  if (theOne.length === 1) return theOne;
+  const theOne = theOneCalled(cleaned, parties);
+  if (theOne.length > 0) return theOne;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
 }
 
