@@ -283,4 +283,16 @@ describe('parties', () => {
     expect(regionCalledBy('State', ['Chile', 'Salar Verde Litio SpA'])).toBeNull();
     expect(regionCalledBy('Province', ['Ontario', 'Quebec'])).toBeNull();
   });
+
+  it("takes no state from a demonym naming the state's companies", () => {
+    expect(
+      findGovernmentParties(['Ostlund Tsusho, a Japanese trading house, and Argentina agree']),
+    ).toEqual(['Argentina']);
+    expect(findGovernmentParties(['Korean carmakers and Chinese miners in Peru'])).toEqual([]);
+    // Its people and its government still name it.
+    expect(findGovernmentParties(['Japanese and Korean officials met'])).toEqual([
+      'Japan',
+      'South Korea',
+    ]);
+  });
 });

@@ -29,6 +29,9 @@ const NOT_THE_STATE = /^\s+(?:text|language|version|translation|original|law|cou
 // meeting named after the city where it was made, not the city's government.
 const NAMED_AFTER_CAPITAL =
   /^\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Agreements?|Accords?|Declaration|Agenda|Consensus|Convention|Protocol|Principles|Framework|Action\s+Plan|Programme|Program|Summit|Process|Conference|Charter|Treaty|Statement|Communiqu[eé]|Club|Pact|Round|Commitments?)(?![\p{L}\p{N}])/u;
+// "a Japanese trading house", "Korean carmakers": a demonym naming the state's companies.
+const ITS_COMPANIES =
+  /^\s+(?:compan(?:y|ies)|firms?|trading\s+house|conglomerates?|miners?|carmakers?|automakers?|refiners?|producers?)\b/i;
 
 interface StateAlias {
   readonly state: string;
@@ -365,8 +368,9 @@ function stateHit(text: string, m: RegExpExecArray): GovernmentHit | null {
   const end = m.index + m[0].length;
   const after = text.slice(end, end + 60);
   if (known.capital && NAMED_AFTER_CAPITAL.test(after)) return null;
-  // "the Spanish text shall prevail", "governed by English law": a language or a law.
-  if (NOT_THE_STATE.test(after)) return null;
+  // "the Spanish text shall prevail", "governed by English law", "a Japanese trading house": a
+  // language, a law or the state's companies.
+  if (NOT_THE_STATE.test(after) || (known.adjective && ITS_COMPANIES.test(after))) return null;
   return { name: known.state, at: m.index, end };
 }
 
