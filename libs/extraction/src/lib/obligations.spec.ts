@@ -347,6 +347,21 @@ describe('obligations', () => {
     ).toEqual(['Queensland', 'South Korea']);
   });
 
+  it("leaves a news report's dateline out of the actor", () => {
+    const actorsOf = (sentence: string, parties: string[]) =>
+      obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('PERTH, 3 November 2026 - Yarrabee Lithium will expand its plant by 2028.', []),
+    ).toEqual(['Yarrabee Lithium']);
+    // A capital in the dateline is where the report comes from, not a state acting.
+    expect(
+      actorsOf('BUENOS AIRES, Nov 30 - Quenta Andina will invest $300 million by 2028.', [
+        'Argentina',
+        'Quenta Andina',
+      ]),
+    ).toEqual(['Quenta Andina']);
+  });
+
   it('leaves the auxiliary out of the actor ("The Ministry has also committed to")', () => {
     expect(
       obligations('The Ministry has also committed to fund the road by 2028.')[0]?.actors,

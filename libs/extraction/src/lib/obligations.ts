@@ -142,8 +142,12 @@ function theOneCalled(word: string, parties: readonly string[]): string[] {
   return theOne.length === 1 ? theOne : [];
 }
 
+// "BUENOS AIRES, Nov 30 - ", "PERTH (Reuters) - ": a report's dateline before its first sentence.
+const DATELINE = /^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*,?[^-–—\n]{0,40}?\s(?:--?|–|—)\s+/;
+
 function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
+  subject = subject.replace(DATELINE, '');
   let condition: string | undefined;
   for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject)) {
     condition ??= CONDITION_SUBJECT.exec(fronted[0])?.[1];
