@@ -509,3 +509,77 @@ describe('extractAgreement on a news report of a state of a federation', () => {
     expect(result.obligations[1]?.actors).toEqual(['South Australia']);
   });
 });
+
+describe('extractAgreement on a news report of a company that signs with a state', () => {
+  const result = extractAgreement(
+    [
+      'Harrowgate Metals signs zinc smelter deal with Kazakhstan',
+      '',
+      'ASTANA, Nov 12 (Reuters) - Harrowgate Metals and the government of Kazakhstan signed an agreement on Thursday to modernise a zinc smelter, the company said.',
+      '',
+      'Harrowgate Metals will complete the first phase by the end of 2028. The government will grant the permits within 60 days.',
+    ].join('\n'),
+  );
+
+  it('names the state and the company, which has no legal form, as the parties', () => {
+    expect(result.parties).toEqual(['Kazakhstan', 'Harrowgate Metals']);
+  });
+
+  it('names each as the actor of its commitment', () => {
+    expect(result.obligations.map((o) => o.actors)).toEqual([
+      ['Harrowgate Metals'],
+      ['Kazakhstan'],
+    ]);
+  });
+});
+
+describe('extractAgreement on a report of a company and a state that agree', () => {
+  const result = extractAgreement(
+    [
+      'Talbrook Copper and Mongolia agree power plan for Khan Uul mine',
+      '',
+      'ULAANBAATAR, 2 December 2026 - Talbrook Copper and Mongolia agreed on Tuesday to build a power line to the mine.',
+      'Talbrook Copper will fund a feasibility study by June 2027.',
+    ].join('\n'),
+  );
+
+  it('names both as the parties and as the actors of what they agreed', () => {
+    expect(result.parties).toEqual(['Mongolia', 'Talbrook Copper']);
+    expect(result.obligations[0]?.actors).toEqual(['Mongolia', 'Talbrook Copper']);
+  });
+});
+
+describe('extractAgreement on a report of what a company will do', () => {
+  it('names the company the report quotes as "the company" beside the state', () => {
+    const result = extractAgreement(
+      [
+        'Ostlund Tsusho to invest in Argentine lithium',
+        '',
+        'BUENOS AIRES, Nov 30 - Ostlund Tsusho will invest $300 million in a lithium carbonate plant in Jujuy province, the company said on Monday.',
+        '',
+        "The Japanese trading house plans to start production by 2028. Argentina's government will approve the export permits.",
+      ].join('\n'),
+    );
+    expect(result.parties).toEqual(['Argentina', 'Ostlund Tsusho']);
+    expect(result.obligations[0]?.actors).toEqual(['Ostlund Tsusho']);
+  });
+
+  it('names a listed company without its listing, with no state', () => {
+    const result = extractAgreement(
+      'PERTH, 10 November 2026 - Yarrabee Lithium (ASX: YBL) will expand its Kalgoorlie refinery by 2028.',
+    );
+    expect(result.parties).toEqual(['Yarrabee Lithium']);
+  });
+
+  it('takes no leader for a company where the leaders sign for the states', () => {
+    const result = extractAgreement(
+      [
+        'Korea and Japan sign supply chain pact',
+        '',
+        'SEOUL, Oct 3 2026 - President Okafor and Prime Minister Lindqvist signed a supply chain partnership on Friday.',
+        'Korea will establish a joint stockpile by March 2027.',
+      ].join('\n'),
+    );
+    expect(result.parties).toEqual(['South Korea', 'Japan']);
+  });
+});

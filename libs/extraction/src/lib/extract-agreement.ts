@@ -2,6 +2,7 @@ import type { AnchorContext } from './anchors';
 import type { CalendarDate } from './calendar-date';
 import { formatIsoDate, parseIsoDate } from './calendar-date';
 import { resolveChainedAnchors } from './chained-anchors';
+import { findCoSigningCompany, findCompaniesWithoutForm } from './company-names';
 import { findContractTerm } from './contract-term';
 import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
@@ -67,8 +68,9 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
 
 /**
  * The parties: two companies the text defines, announces or names in its parties clause; else the
- * countries its title names, or its opening lines; with one country, the company an award is made
- * to.
+ * countries its title names; else a company and a state its opening says made an agreement; else
+ * the governments its opening lines name, with one state a company beside it; with none, the
+ * companies it names by their stock listings or as "the company".
  */
 function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
   // A title naming two states and no company ("Joint Statement by the Government of Australia and
@@ -86,12 +88,17 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
     if (companies.length >= 2) return companies;
   }
   if (titled.length >= 2) return titled;
-  const countries = findGovernmentParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
+  const opening = [title ?? '', ...lines.slice(0, 40).map((l) => l.text)];
+  const coSigned = findCoSigningCompany(opening, text);
+  if (coSigned) return [coSigned.government, coSigned.company];
+  const countries = findGovernmentParties(opening);
   if (countries.length >= 2) return countries.slice(0, 2);
+  const unformed = findCompaniesWithoutForm(text.slice(0, 3000));
+  if (countries.length === 0) return unformed.slice(0, 2);
   // With one state: the company an award is made to, or the one a parties clause defines ("the
-  // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)").
-  const sole = defined.length === 1 ? defined[0] : undefined;
-  const company = countries.length === 1 ? (findAwardRecipient(text) ?? sole) : undefined;
+  // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)"), lists or quotes.
+  const company =
+    findAwardRecipient(text) ?? (defined.length === 1 ? defined[0] : undefined) ?? unformed[0];
   return company ? [...countries, company] : countries;
 }
 

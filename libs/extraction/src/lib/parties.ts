@@ -143,6 +143,22 @@ export function regionCalledBy(subject: string, parties: readonly string[]): str
   return regions.length === 1 ? (regions[0] ?? null) : null;
 }
 
+// "Jordan", "Chad": names of a state that a text may also give a person or a thing.
+const AMBIGUOUS_STATE_NAMES = new Set(
+  COUNTRIES.flatMap((country) => country.ambiguousNames.map((name) => name.toLowerCase())),
+);
+
+/** Whether a name is, or may be, a state's or a region's ("Korea", "Jordan", "Ontario"). */
+export function isGovernmentName(name: string): boolean {
+  const key = name.toLowerCase();
+  return (
+    STATE_ALIASES.has(key) ||
+    REGION_ALIASES.has(key) ||
+    AMBIGUOUS_STATE_NAMES.has(key) ||
+    stateActing(name) !== null
+  );
+}
+
 /** The state a commitment's subject names as the one acting, or null. */
 export function stateActing(subject: string): string | null {
   const name = STATE_AS_ACTOR.exec(subject.trim())?.[1] ?? '';
@@ -319,7 +335,7 @@ function governmentsOf(text: string): { name: string; at: number }[] {
   });
 }
 
-interface GovernmentHit {
+export interface GovernmentHit {
   readonly name: string;
   readonly at: number;
   readonly end: number;
@@ -397,7 +413,7 @@ function regionIsParty(text: string, hits: readonly GovernmentHit[], i: number):
 }
 
 /** The states and regions a text names as governments, in the order it names them. */
-function governmentHits(text: string): GovernmentHit[] {
+export function governmentHits(text: string): GovernmentHit[] {
   const hits: GovernmentHit[] = [];
   for (const m of allMatches(STATE_ALIAS, text)) {
     // A region's name hides the state's within it: "Western Australia" is not Australia.
