@@ -73,6 +73,19 @@ describe('deadlines', () => {
     );
   });
 
+  it.each([
+    'Acme will send a trade mission in the coming weeks.',
+    'Acme will meet the regulator soon to settle the terms.',
+    'Acme will shortly publish the tender rules.',
+    'Acme will exchange the signed copies in due course.',
+    'Acme will open a second office in the near future.',
+    'Acme will release the funds as soon as possible.',
+    'Acme shall promptly notify Beta of any defect.',
+    'Acme will publish the shortlist in the months ahead.',
+  ])('reads no due date into a time that names none, in "%s"', (clause) => {
+    expect(extractDeadline(clause, context({ publishedAt: day('2027-03-03') }), null)).toBeNull();
+  });
+
   it('reads no deadline into a month that has passed, or into a date with its day', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(

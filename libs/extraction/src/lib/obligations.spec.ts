@@ -362,6 +362,17 @@ describe('obligations', () => {
     ).toEqual(['Quenta Andina']);
   });
 
+  it('reads a commitment with a time that names no date, and leaves it without a deadline', () => {
+    const found = obligations(
+      'Alpha will send a delegation in the coming weeks. Beta will shortly publish the rules. Alpha will sign the lease in due course.',
+    );
+    expect(found.map((o) => [o.actors, o.deadline])).toEqual([
+      [['Alpha Minerals Pty Ltd'], null],
+      [['Beta Magnets, Inc.'], null],
+      [['Alpha Minerals Pty Ltd'], null],
+    ]);
+  });
+
   it('leaves the auxiliary out of the actor ("The Ministry has also committed to")', () => {
     expect(
       obligations('The Ministry has also committed to fund the road by 2028.')[0]?.actors,
