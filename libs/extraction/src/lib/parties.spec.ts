@@ -295,4 +295,13 @@ describe('parties', () => {
       'South Korea',
     ]);
   });
+
+  it('takes a region where goods come from, or whose companies are meant, for no party', () => {
+    expect(
+      findGovernmentParties(['Japan will import coal from New South Wales and Queensland']),
+    ).toEqual(['Japan']);
+    expect(findGovernmentParties(['Western Australia and Queensland miners will expand'])).toEqual(
+      [],
+    );
+  });
 });

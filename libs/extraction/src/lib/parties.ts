@@ -351,9 +351,10 @@ export interface GovernmentHit {
 const REGION_GOVERNMENT_BEFORE =
   /\b(?:[Gg]overnment|Province|State|Commonwealth|Territory)\s+of\s+(?:the\s+)?(?:(?:Province|State)\s+of\s+)?$/;
 const REGION_GOVERNMENT_AFTER = /^\s+(?:[Gg]overnment|Provincial Government|State Government)\b/;
-// "under the laws of the State of New York", "incorporated in the Province of Ontario".
+// "under the laws of the State of New York", "incorporated in the Province of Ontario", "coal from
+// Queensland".
 const REGION_AS_PLACE =
-  /\b(?:laws?\s+of|in|at|near|under)\s+(?:the\s+)?(?:(?:[Gg]overnment|Province|State|Commonwealth|Territory)\s+of\s+(?:the\s+)?)?$/;
+  /\b(?:laws?\s+of|in|at|near|under|from)\s+(?:the\s+)?(?:(?:[Gg]overnment|Province|State|Commonwealth|Territory)\s+of\s+(?:the\s+)?)?$/;
 
 /**
  * The region the hit names, or null where a name that is also a city or a state's ("Victoria",
@@ -365,7 +366,9 @@ function regionHit(text: string, m: RegExpExecArray): GovernmentHit | null {
   const end = m.index + m[0].length;
   const before = text.slice(Math.max(0, m.index - 50), m.index);
   const hit = { name: region.name, at: m.index, end };
-  if (REGION_AS_PLACE.test(before) || NOT_THE_STATE.test(text.slice(end, end + 14)))
+  // "Ontario law", "Queensland miners": its law or its companies.
+  const after = text.slice(end, end + 14);
+  if (REGION_AS_PLACE.test(before) || NOT_THE_STATE.test(after) || ITS_COMPANIES.test(after))
     return { ...hit, region: 'place' };
   if (
     REGION_GOVERNMENT_BEFORE.test(before) ||
