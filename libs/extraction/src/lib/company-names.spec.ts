@@ -65,6 +65,11 @@ describe('companies named without a legal form', () => {
         'LIMA, Nov 30 - Quenta Andina will invest $1.2 billion in a copper smelter, the company said on Monday.',
       ),
     ).toBe('Quenta Andina');
+    expect(
+      findReportedCompany(
+        'Corvid Graphite to build Nevada plant\nCorvid Graphite will build an anode plant by 2027, the company said.',
+      ),
+    ).toBe('Corvid Graphite');
     // A state's people, or a subject that is no name.
     expect(
       findReportedCompany('President Okafor will visit the mine in May, the company said.'),

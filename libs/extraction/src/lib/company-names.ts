@@ -125,9 +125,9 @@ export function findListedCompanies(head: string): string[] {
 }
 
 // "Toyota Tsusho will invest $1.5 billion in a plant, the company said": the subject of what "the
-// company" says, at the start of a sentence or after a dateline.
+// company" says, at the start of a sentence, a line or after a dateline.
 const SAID_BY_THE_COMPANY = new RegExp(
-  String.raw`(?:^|[.!?]\s+|\s[-–—]+\s+)${NAME}\s+(?:will|would|plans|intends|expects|aims|has|is|signed|agreed)\b(?:[^.]|\.\d)*?,\s+the\s+(?:company|group|firm|miner)\s+(?:said|says|announced|added|stated)\b`,
+  String.raw`(?:^|[.!?]\s+|\n\s*|\s[-–—]+\s+)${NAME}\s+(?:will|would|plans|intends|expects|aims|has|is|signed|agreed)\b(?:[^.]|\.\d)*?,\s+the\s+(?:company|group|firm|miner)\s+(?:said|says|announced|added|stated)\b`,
   'g',
 );
 
