@@ -544,3 +544,47 @@ describe('obligations', () => {
     expect(twoDates.at(-1)?.deadline).toBeNull();
   });
 });
+
+describe('a commitment paid or delivered in parts, as its list says', () => {
+  const schedule = [
+    'The Licensee shall pay the Licensor the sum of EUR 900,000 in instalments as follows:',
+    '(a) EUR 300,000 within ten (10) days after the date of this Agreement;',
+    '(b) EUR 300,000 on or before 31 March 2026; and',
+    '(c) EUR 300,000 no later than 30 September 2026.',
+  ].join('\n');
+
+  it('reads each part as due when its item says, with the lead-in as its action', () => {
+    const found = obligations(schedule);
+    expect(found.map((o) => [o.action, o.deadline?.dueDate])).toEqual([
+      ['pay the Licensor the sum of EUR 900,000', undefined],
+      ['pay the Licensor EUR 300,000', '2026-01-25'],
+      ['pay the Licensor EUR 300,000', '2026-03-31'],
+      ['pay the Licensor EUR 300,000', '2026-09-30'],
+    ]);
+    expect(found[2]).toMatchObject({ category: 'payment', binding: true });
+  });
+
+  it('names the part beside an action that names no sum', () => {
+    const text =
+      'The Seller shall deliver the Cathodes in lots as follows:\n(a) 500 tonnes by 30 April 2026;\n(b) 500 tonnes by 31 July 2026.';
+    expect(
+      obligations(text)
+        .slice(1)
+        .map((o) => o.action),
+    ).toEqual([
+      'deliver the Cathodes in lots (500 tonnes)',
+      'deliver the Cathodes in lots (500 tonnes)',
+    ]);
+  });
+
+  it('reads no part from an item without a time, nor from items of another kind', () => {
+    const untimed =
+      'The Buyer shall pay the price as follows:\n(a) USD 10,000 in cash;\n(b) USD 5,000 in shares.';
+    expect(obligations(untimed)).toHaveLength(1);
+    const conditions =
+      'Completion is conditional on the following:\n(a) the Buyer obtaining approval by 30 June 2026;\n(b) no default.';
+    expect(obligations(conditions).map((o) => o.action)).not.toContainEqual(
+      expect.stringMatching(/approval/),
+    );
+  });
+});

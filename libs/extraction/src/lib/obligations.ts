@@ -20,6 +20,7 @@ import { isNonOperativeSentence } from './noise';
 import { isCompanyName, partiesNamedIn, regionCalledBy, stateActing } from './parties';
 import type { ReferenceScope } from './referred-dates';
 import { findReferredDate, mayReferToDateBefore } from './referred-dates';
+import { scheduledAmount, scheduledTitle } from './scheduled-items';
 import type { TextSpan } from './sentences';
 import { LIST_ITEM, makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
@@ -353,6 +354,11 @@ class ObligationReader {
   private leadIn: { clause: CommitmentClause; action: string | null } | null = null;
   /** Whether an item was read under the lead-in yet. */
   private itemsRead = false;
+  /**
+   * "shall pay the sum of USD 2,400,000 in three instalments as follows:": a commitment whose
+   * items say how much of it is due when ("(a) USD 800,000 on or before 30 June 2027;").
+   */
+  private schedule: { clause: CommitmentClause; obligation: Obligation } | null = null;
   /** Where in `obligations` those read from bullets outside a list are. */
   private readonly fromBullets = new Set<number>();
   /** The number of the paragraph being read ("6" for "6." or "6.2"), once one is numbered. */
@@ -371,6 +377,7 @@ class ObligationReader {
     if (numbered) this.paragraph = numbered[1] ?? numbered[2] ?? null;
     const listed = LIST_ITEM.test(line.text);
     if (!listed) this.endList();
+    if (listed && this.schedule && this.readScheduledItem(line)) return;
     if (listed && this.leadIn) {
       const span = itemSpan(this.source, line);
       if (findTriggers(span.text).length === 0) {
@@ -407,6 +414,7 @@ class ObligationReader {
   private endList(): void {
     const lead = this.leadIn;
     this.leadIn = null;
+    this.schedule = null;
     if (lead?.action && !this.itemsRead) this.add(lead.clause);
     this.itemsRead = false;
   }
@@ -464,8 +472,43 @@ class ObligationReader {
       if (endsInColon && (action || leadsInList(clause))) {
         this.endList();
         this.leadIn = { clause, action };
-      } else this.add(clause);
+      } else {
+        this.add(clause);
+        const added = this.obligations.at(-1);
+        if (endsInColon && added) this.schedule = { clause, obligation: added };
+      }
     }
+  }
+
+  /**
+   * An item of a schedule: a part of what its lead-in commits to, due when the item says. The
+   * schedule ends at an item that names no amount or no time.
+   */
+  private readScheduledItem(line: TextSpan): boolean {
+    const span = itemSpan(this.source, line);
+    const amount = scheduledAmount(span.text);
+    const schedule = this.schedule;
+    if (
+      !schedule ||
+      !amount ||
+      findTriggers(span.text).length > 0 ||
+      findTimeExpressions(span.text).length === 0
+    ) {
+      this.schedule = null;
+      return false;
+    }
+    const { clause, obligation } = schedule;
+    this.enterSentence(span);
+    this.add({ ...clause, span, trigger: { ...clause.trigger, start: 0, end: 0 } });
+    const part = this.obligations.pop();
+    if (!part) return false;
+    this.obligations.push({
+      ...part,
+      actors: [...obligation.actors],
+      action: scheduledTitle(obligation.action, amount),
+      category: obligation.category,
+    });
+    return true;
   }
 
   private add(clause: CommitmentClause): void {
