@@ -588,3 +588,24 @@ describe('a commitment paid or delivered in parts, as its list says', () => {
     );
   });
 });
+
+describe('a delivery schedule set out as a table', () => {
+  it('binds the party that commits to deliver as the schedule says to each of its rows', () => {
+    const text = [
+      'Beta shall deliver the Magnets in accordance with the Delivery Schedule.',
+      'Delivery Schedule',
+      'Lot | Quantity | Delivery Date',
+      'A | 20 t | 31 May 2026',
+      'B | 20 t | 31 August 2026',
+    ].join('\n');
+    expect(obligations(text).map((o) => [o.actors, o.action, o.deadline?.dueDate])).toEqual([
+      [
+        ['Beta Magnets, Inc.'],
+        'deliver the Magnets in accordance with the Delivery Schedule',
+        undefined,
+      ],
+      [['Beta Magnets, Inc.'], 'deliver A (20 t)', '2026-05-31'],
+      [['Beta Magnets, Inc.'], 'deliver B (20 t)', '2026-08-31'],
+    ]);
+  });
+});

@@ -552,6 +552,8 @@ export function findObligations(
     context.deadlines,
     context.parties,
     isBinding('will', context),
+    (name) =>
+      reader.obligations.findLast((o) => o.text.toLowerCase().includes(name))?.actors ?? null,
   );
   const title = context.title?.trim().toLowerCase() ?? null;
   for (const [index, line] of lines.entries()) {
