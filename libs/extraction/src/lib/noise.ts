@@ -113,6 +113,8 @@ export function isNonOperativeSentence(sentence: string): boolean {
     /\b(forward-looking (?:statements?|information)|undertakes no obligation|does not constitute an offer|accepts? no responsibility|accepts? responsibility for the information)\b/i.test(
       sentence,
     ) ||
-    /\bhave not been and will not be\b/i.test(sentence)
+    /\bhave not been and will not be\b/i.test(sentence) ||
+    // "When will the plant reach full capacity?": asked, not promised.
+    /\?["”’']?\s*$/.test(sentence)
   );
 }

@@ -66,6 +66,8 @@ describe('commitment triggers', () => {
     ['Each Interest Period shall be six months.'],
     ['The purpose of this Agreement is to establish a framework.'],
     ['The objective of the programme is to support exporters.'],
+    ['Our target is to reach 3 million tonnes of annual output by 2030.'],
+    ['The ambition of the group is to be carbon neutral by 2040.'],
     ['The results are to be noted.'],
     ['This Memorandum will come into effect on the date of its signature.'],
     ['The Agreement shall become effective upon signature.'],

@@ -86,7 +86,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\s+(?:not\s+)?to\b/gi, 'will'],
   // The lookbehind after "is"/"are", so that it runs only where they are.
   [
-    /\b(?:is|are)(?<!\b(?:purpose|aim|objective|goal|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+(?:is|are))\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
+    /\b(?:is|are)(?<!\b(?:purpose|aim|objective|goal|target|ambition|aspiration|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+(?:is|are))\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
     'will',
   ],
   [
