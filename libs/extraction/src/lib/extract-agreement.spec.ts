@@ -583,3 +583,23 @@ describe('extractAgreement on a report of what a company will do', () => {
     expect(result.parties).toEqual(['South Korea', 'Japan']);
   });
 });
+
+describe('extractAgreement on an earnings call', () => {
+  const call = [
+    'Northgate Copper Q4 2026 Earnings Call Transcript',
+    '',
+    'Operator: Good morning and welcome to the call.',
+    '',
+    'Ana Silva, Chief Executive Officer: We will begin first ore processing at Ridgeback in Q2 2027.',
+    'Our goal is to double output by 2029, and our target is to cut unit costs by 2028.',
+    '',
+    'Analyst: Will the expansion be funded with debt?',
+  ].join('\n');
+
+  it('holds a plan it announces as guidance, not a duty, and reads no target or question', () => {
+    const { obligations } = extractAgreement(call, { referenceDate: '2026-12-05' });
+    expect(obligations.map((o) => [o.action, o.binding, o.deadline?.dueDate])).toEqual([
+      ['begin first ore processing at Ridgeback', false, '2027-06-30'],
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import { findEventDates } from './event-dates';
 import {
   bindingParagraphs,
   declaresItselfNonBinding,
+  isCompanyOutlook,
   isPolicyInstrument,
   statesTermsInShorthand,
 } from './instrument-status';
@@ -175,6 +176,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
     policyInstrument: isPolicyInstrument(title, text),
     shorthandTerms: statesTermsInShorthand(title, text),
+    companyOutlook: isCompanyOutlook(title, text),
   });
 
   const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);

@@ -55,6 +55,22 @@ export function isPolicyInstrument(title: string | null, text: string): boolean 
   return POLICY_TITLE.test(title ?? '') || DECLARING_SPEAKERS.test(text.slice(0, 2000));
 }
 
+// "Q3 2026 Earnings Call Transcript", "Investor Presentation", "Capital Markets Day": a company
+// telling investors what it plans and expects. Named so only in a title: a press release has a
+// section "Conference Call" and says it will host one.
+const OUTLOOK_TITLE =
+  /\b(?:(?:earnings|results|investor|analyst)\s+(?:call|presentation|webcast|briefing)|transcript|capital\s+markets\s+day|investor\s+day)\b/i;
+// The operator who opens a call and hands over to the first speaker.
+const CALL_OPERATOR = /^Operator:/m;
+
+/**
+ * Whether the text is an earnings call or an investor presentation, by its title or its operator:
+ * its "will" is guidance to investors, which binds the company to nothing.
+ */
+export function isCompanyOutlook(title: string | null, text: string): boolean {
+  return OUTLOOK_TITLE.test(title ?? '') || CALL_OPERATOR.test(text.slice(0, 3000));
+}
+
 // The forms of contract whose terms are written in shorthand, without a modal.
 const SHORTHAND_FORM =
   /\b(?:charter\s*party|charterparty|term\s+sheet|heads\s+of\s+(?:terms|agreement)|fixture\s+(?:recap|note)|booking\s+note|summary\s+of\s+(?:the\s+)?(?:principal\s+|key\s+|indicative\s+)?terms)\b/i;

@@ -42,6 +42,8 @@ export interface ObligationContext {
    * in advance"); elsewhere such words are a headline's or a purpose's.
    */
   readonly shorthandTerms: boolean;
+  /** An earnings call or an investor presentation, whose "will" is guidance, not a duty. */
+  readonly companyOutlook?: boolean;
 }
 
 const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
@@ -75,7 +77,7 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
     case 'pledge':
     case 'will':
     case 'instrument':
-      return !context.declaredNonBinding && !context.policyInstrument;
+      return !context.declaredNonBinding && !context.policyInstrument && !context.companyOutlook;
   }
 }
 
