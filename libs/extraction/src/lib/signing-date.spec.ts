@@ -120,6 +120,20 @@ describe('signing date', () => {
     expect(findStandaloneDate(lines, null)).toEqual({ year: 2016, month: 3, day: 12 });
   });
 
+  it.each([
+    'Date of signing: 3 June 2026',
+    'Signing date: 3 June 2026',
+    'Date of Signature: 3 June 2026',
+  ])('reads "%s" on its own line, as a translated contract heads its parties', (line) => {
+    const lines = splitLines(`SALES CONTRACT\nParty A (Seller): Oren Metals\n${line}\nArticle 1`);
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 2026, month: 6, day: 3 });
+  });
+
+  it('does not read a date of another event labelled on its own line', () => {
+    const lines = splitLines('SALES CONTRACT\nDate of shipment: 3 June 2026\nArticle 1');
+    expect(findStandaloneDate(lines, null)).toBeNull();
+  });
+
   it('reads the date of a dateline, after the place the statement was made', () => {
     const joint = splitLines('JOINT STATEMENT\nCanberra, 20 October 2026\nThe leaders agreed.');
     expect(findStandaloneDate(joint, null)).toEqual({ year: 2026, month: 10, day: 20 });

@@ -127,9 +127,10 @@ function signingDateIn(
 }
 
 // What may stand beside a date on an "Agreement Date" line of its own: a label, a weekday, a time
-// ("Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026").
+// ("Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026", "Date of signing: 8 May
+// 2027", "Signing date: ...", as a translated contract heads its parties).
 const DATE_LINE_FILLER = new RegExp(
-  String.raw`[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date(?:\s+of\s+(?:grant|award|issue|signature|execution|notification))?\s*:|\b${WEEKDAY_NAME}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?`,
+  String.raw`[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*(?:date(?:\s+of\s+(?:grant|award|issue|signature|signing|execution|notification))?|(?:signing|signature|execution)\s+date)\s*:|\b${WEEKDAY_NAME}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?`,
   'gi',
 );
 
