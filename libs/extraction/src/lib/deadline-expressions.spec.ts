@@ -134,4 +134,10 @@ describe('deadline expressions', () => {
     expect(findRecurrence('credit 5% of the monthly fee for that month')).toBeNull();
     expect(findRecurrence('deliver its quarterly accounts')).toBeNull();
   });
+
+  it('does not read a rate of damages for each period of delay as a recurrence', () => {
+    expect(findRecurrence('pay a penalty of 1% of the price for every week of delay')).toBeNull();
+    expect(findRecurrence('pay USD 500 for each day of late delivery')).toBeNull();
+    expect(findRecurrence('pay interest each month in arrears')?.period).toBe('P1M');
+  });
 });

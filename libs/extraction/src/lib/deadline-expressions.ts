@@ -550,6 +550,10 @@ const RECURRENCE: readonly [RegExp, string][] = [
   ],
 ];
 
+// "a penalty of 0.5% for every week of delay", "per day of late delivery": a rate of damages, due
+// as the delay runs, not a duty repeated each week.
+const RATE_OF_DELAY = /^\s+(?:of|in)\s+(?:the\s+)?(?:delay|late|lateness|default|overdue)\b/i;
+
 const EVERY_DURATION = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i');
 
 /** A repetition written in the clause ("quarterly", "annually", "each year thereafter"). */
@@ -558,7 +562,8 @@ export function findRecurrence(
 ): { period: string; start: number; text: string } | null {
   for (const [re, period] of RECURRENCE) {
     const m = re.exec(clause);
-    if (m) return { period, start: m.index, text: m[0] };
+    if (m && !RATE_OF_DELAY.test(clause.slice(m.index + m[0].length)))
+      return { period, start: m.index, text: m[0] };
   }
   const every = EVERY_DURATION.exec(clause);
   if (every) {
