@@ -161,11 +161,11 @@ const FRIDAY = 5;
 const NUMBERED_PERIOD =
   /\b(?:by|in|during|before)\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?(?:Q([1-4])|([1-4])Q|H([12])|([12])H)(?:\s+(\d{4}))?\b/g;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
-// "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
-// February), "on the first business day of July 2026". Capitalised, so that the modal "may" is no
-// month; not a date with its day ("June 30").
+// "by March 2028", "in June", "by the end of June", "by mid-June", "by end-June 2027", "before
+// March" (by the end of February), "on the first business day of July 2026". Capitalised, so
+// that the modal "may" is no month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
-  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
+  String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|(mid)-?\s*|end-\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
 );
 // "in spring 2027", "by the summer of 2027", "by the end of autumn 2027", "this summer". Not
@@ -198,8 +198,9 @@ const ANNIVERSARY = new RegExp(
   'gi',
 );
 // "on or before the Effective Date": a date the agreement defines, capitalised as defined terms are.
+// So is a rule's "compliance date", which the Federal Register writes in lower case.
 const DEFINED_DATE =
-  /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
+  /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date|compliance\s+date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
 const THEREAFTER = /^\s*(?:thereafter|after that|afterwards)\b/i;
 const THEN = /\b(?:shall|will|must|would)\s+then\b|\bthen\s+(?:shall|will|must|would)\b/i;
@@ -374,7 +375,7 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       });
       continue;
     }
-    const lead = DATE_LEAD.exec(before);
+    const lead = DATE_LEAD.exec(before) ?? complianceLead(clause, mention.start, before);
     if (!lead?.[1]) continue;
     const start = mention.start - lead[0].length + lead[0].indexOf(lead[1]);
     const word = lead[1].toLowerCase();
@@ -392,7 +393,12 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       }
       continue;
     }
-    const kind = /^(on|on or about|scheduled for|due on)$/.test(word) ? 'on' : 'by';
+    const kind =
+      /^(on|on or about|scheduled for|due on|beginning|starting|on and after|on or after|as of)$/.test(
+        word,
+      )
+        ? 'on'
+        : 'by';
     found.push({
       start,
       end: mention.end,
@@ -441,6 +447,17 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     });
   }
   return dropContained(found);
+}
+
+// "must comply with the amended standards beginning September 1, 2025", "compliance ... is
+// required on and after December 18, 2028": the day a rule must be complied with.
+const COMPLIANCE_LEAD = /\b(beginning|starting|on and after|on or after|as of)\s+(?:the\s+)?$/i;
+const COMPLIANCE = /\bcompl(?:y|ies|iance)\b/i;
+
+/** The lead of the day compliance is required from, where the clause is about complying. */
+function complianceLead(clause: string, at: number, before: string): RegExpExecArray | null {
+  const lead = COMPLIANCE_LEAD.exec(before);
+  return lead && COMPLIANCE.test(clause.slice(0, at)) ? lead : null;
 }
 
 const weekdayOf = (name: string | undefined) => (name ? weekdayNumber(name) : null);

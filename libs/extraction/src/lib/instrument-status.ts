@@ -51,6 +51,8 @@ const DECLARING_SPEAKERS =
  * communiqué. A title that calls it an agreement makes it one.
  */
 export function isPolicyInstrument(title: string | null, text: string): boolean {
+  // A government's fact sheet tells what an instrument or a policy will do; it binds no one.
+  if (/^\s*fact\s+sheet\b/i.test(title ?? '')) return true;
   if (/\bagreement\b/i.test(title ?? '')) return false;
   return POLICY_TITLE.test(title ?? '') || DECLARING_SPEAKERS.test(text.slice(0, 2000));
 }

@@ -83,9 +83,10 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
 
 // What goes before the subject: a clause's label ("Exclusivity: "), or a phrase of time or
 // condition up to its comma ("Within 10 Business Days after each quarter, the Supplier shall",
-// "For a period of 90 days from ..., TGR shall not").
+// "For a period of 90 days from ..., TGR shall not", "By January 1, 2021, ..."), and the repetition
+// after it ("Not later than 1 year after ..., and annually thereafter, the Secretary shall").
 const FRONTED =
-  /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b[^,]*,\s*)/i;
+  /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b(?:[^,]|,(?=\s*\d{4}\b))*,\s*|(?:and|or)\s+(?:\w+\s+){0,3}thereafter\s*,\s*)/i;
 
 // "Neither Party shall impose": a duty of each to refrain.
 const NO_ONE =
@@ -157,6 +158,8 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
     subject = subject.slice(fronted[0].length);
   }
   if (condition && PRONOUN.test(subject)) subject = condition;
+  const offices = isOneState(parties) ? officesIn(subject) : null;
+  if (offices) return offices;
   if (COLLECTIVE.test(subject)) return [...parties];
   const cleaned = bareSubject(subject);
   // Before the states the leaders' titles name ("U.S. President Donald Trump and ...").
@@ -169,6 +172,46 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   const theOne = theOneCalled(cleaned, parties);
   if (theOne.length > 0) return theOne;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
+}
+
+// An office of government that acts for its state: "the Secretary of Commerce", "the head of each
+// executive department and agency", "the Comptroller General of the United States", "the United
+// States Trade Representative", "the Chief Executive Officer of the ... Finance Corporation".
+const OFFICE =
+  /\b(?:Secretar(?:y|ies)|Administrators?|Directors?|Chair(?:man|woman|person)?|Commissioners?|Attorney\s+General|Comptroller\s+General|Trade\s+Representative|Officers?|Advis[eo]rs?|Assistant|Archivist|Commandant|Postmaster|heads?\s+of)\b/;
+// What follows an office and says who else takes part or which one it is, not who acts: "(agency)",
+// ", in consultation with the Secretary of Defense", "identified in section 1(b) of ...", ", as
+// appropriate".
+const OFFICE_MODIFIER =
+  /\s*\([^()]*\)|,?\s+(?:in\s+(?:consultation|coordination|cooperation)\s+with|acting\s+through|with\s+the\s+(?:concurrence|advice)\s+of)\b.*$|\s+(?:identified|designated|listed|named|described|specified|referred\s+to)\s+(?:in|by|under)\b.*$|,?\s+as\s+appropriate\b.*$/g;
+// Between the offices of a list: "the Secretary of the Interior, the Secretary of Agriculture, and
+// the heads of any other relevant agencies".
+const OFFICE_LIST = /\s*,\s*(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)/i;
+
+/** Whether the parties are one state alone: a government's own instrument, whose offices act. */
+function isOneState(parties: readonly string[]): boolean {
+  const [party] = parties;
+  return parties.length === 1 && party !== undefined && stateActing(party) === party;
+}
+
+/**
+ * The offices a subject names, one by one, in an instrument of one state (an executive order, an
+ * Act), where they are who acts and not the state; null where it names anything else.
+ */
+function officesIn(subject: string): string[] | null {
+  const parts = subject
+    .replace(REPORTED_THAT, '')
+    .replace(OFFICE_MODIFIER, '')
+    .split(OFFICE_LIST)
+    .map((part) =>
+      part
+        .replace(/^\s*(?:and\s+)?(?:the|a|an)\s+/i, '')
+        .replace(/[,\s]+$/, '')
+        .replace(/(?:\s+(?:also|further|jointly|each|now|then))+$/i, '')
+        .trim(),
+    );
+  if (parts.some((part) => !OFFICE.test(part) || part.length > 120)) return null;
+  return parts;
 }
 
 // "The Supplier's annual report shall be submitted": whose thing it is, where no party is named.
@@ -192,7 +235,10 @@ function passiveActors(
 }
 
 // "The agreement commits Chile to": the one committed is the object of "commits", not its subject.
-const COMMITTED_OBJECT = /^commit(?:s|ted)?\s+(?!themselves\b|itself\b)(.+?)\s+to$/i;
+// So is the office an order "directs" to act, as a fact sheet says ("The Order directs the
+// Secretary of Energy to").
+const COMMITTED_OBJECT =
+  /^(?:commit(?:s|ted)?|direct(?:s|ed)|instruct(?:s|ed)|requires?d?|order(?:s|ed)|task(?:s|ed)|calls\s+(?:on|upon))\s+(?!themselves\b|itself\b)(.+?)\s+to$/i;
 
 /** The words that name who is committed: the clause's subject, or the object of "commits". */
 function committedSubject(clause: CommitmentClause): string {

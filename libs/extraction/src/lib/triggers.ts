@@ -59,6 +59,12 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     /\b(?:task(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)?|mandated|charged)\s+(?:(?:their|its|the|both|relevant|respective|senior)\s+)*(?:[\w-]+\s+){0,2}(?:ministers?|ministries|officials|officers|agencies|teams|negotiators|authorities|departments|secretariats?)\s+(?:with|to)\b/gi,
     'will',
   ],
+  // "The Order directs the Secretary of Energy to identify ...", "the Act requires the Secretary
+  // to": what an instrument or the President charges an office with, as a fact sheet tells it.
+  [
+    /(?<=\b(?:[Oo]rder|[Mm]emorandum|[Pp]roclamation|Act|[Bb]ill|[Ll]egislation|[Rr]ule|President(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+)?)(?:directs|directed|instructs|instructed|requires|required|orders|ordered|tasks|tasked|calls\s+(?:on|upon))\s+(?:the\s+)?[A-Z][^.;:]{0,150}?\s+to(?=\s+[a-z])/g,
+    'will',
+  ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
     /\b(?:is|are)\s+(?:(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)|due\s+to(?!\s+(?:the|a|an|its|their|this|that|these|those)\b))\b/gi,
