@@ -62,7 +62,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   // "The Order directs the Secretary of Energy to identify ...", "the Act requires the Secretary
   // to": what an instrument or the President charges an office with, as a fact sheet tells it.
   [
-    /(?<=\b(?:[Oo]rder|[Mm]emorandum|[Pp]roclamation|Act|[Bb]ill|[Ll]egislation|[Rr]ule|President(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+)?)(?:directs|directed|instructs|instructed|requires|required|orders|ordered|tasks|tasked|calls\s+(?:on|upon))\s+(?:the\s+)?[A-Z][^.;:]{0,150}?\s+to(?=\s+[a-z])/g,
+    /(?<lead>\b(?:[Oo]rder|[Mm]emorandum|[Pp]roclamation|Act|[Bb]ill|[Ll]egislation|[Rr]ule|President(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+)?)(?:directs|directed|instructs|instructed|requires|required|orders|ordered|tasks|tasked|calls\s+(?:on|upon))\s+(?:the\s+)?[A-Z][^.;:]{0,150}?\s+to(?=\s+[a-z])/g,
     'will',
   ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
