@@ -59,6 +59,14 @@ describe('companies named without a legal form', () => {
     expect(findListedCompanies('The index (Note: see below) rose.')).toEqual([]);
   });
 
+  it('reads a listed name from its own line, not with the end of a headline above it', () => {
+    expect(
+      findListedCompanies(
+        'Offer for Brightwater Nickel Project\n\nMarlow Metals (ASX: MML) will bid.',
+      ),
+    ).toEqual(['Marlow Metals']);
+  });
+
   it('reads the subject of what "the company" says as a company', () => {
     expect(
       findReportedCompany(

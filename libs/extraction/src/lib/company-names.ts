@@ -117,7 +117,9 @@ export function findListedCompanies(head: string): string[] {
   const common = new CommonWords(head);
   const names: string[] = [];
   for (const m of allMatches(LISTING, head)) {
-    const run = NAME_AT_END.exec(head.slice(Math.max(0, m.index - 90), m.index))?.[1];
+    // A name does not run back over a line break into a headline above it.
+    const before = head.slice(Math.max(0, m.index - 90), m.index);
+    const run = NAME_AT_END.exec(before.slice(before.lastIndexOf('\n') + 1))?.[1];
     const name = run ? companyName(run, common) : null;
     if (name && !names.includes(name)) names.push(name);
   }

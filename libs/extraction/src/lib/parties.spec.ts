@@ -28,6 +28,14 @@ describe('parties', () => {
     ).toEqual(['Seoul Anode Materials Co., Ltd.', 'Tanzania Graphite Resources Ltd']);
   });
 
+  it('reads a legal name whose stock listing comes before its short name', () => {
+    expect(
+      companies(
+        'Marlow Metals Limited (ASX: MML) ("Marlow") has agreed with Penrith Nickel Pty Ltd ("Penrith") to buy the project.',
+      ),
+    ).toEqual(['Marlow Metals Limited', 'Penrith Nickel Pty Ltd']);
+  });
+
   it('reads a short name given "hereinafter", and a Peruvian S.A.C. whole', () => {
     expect(
       companies(

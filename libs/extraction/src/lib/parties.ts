@@ -200,8 +200,12 @@ function withWrappedStart(before: string, name: string): string {
   return start ? `${start} ${name}` : name;
 }
 
+// "Quillon Resources Limited (ASX: QLR) ("Quillon")": a listing between a name and its short name.
+const LISTING_AT_END = /\s*\([A-Z][A-Za-z -]{1,14}:\s*[A-Z0-9][A-Z0-9.]{0,7}\)\s*$/;
+
 function nameBefore(text: string, end: number): string | null {
-  const chunk = text.slice(Math.max(0, end - 250), end);
+  const before = text.slice(Math.max(0, end - 250), end);
+  const chunk = before.trimEnd().endsWith(')') ? before.replace(LISTING_AT_END, '') : before;
   const starts: number[] = [0];
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
