@@ -603,3 +603,42 @@ describe('extractAgreement on an earnings call', () => {
     ]);
   });
 });
+
+describe('extractAgreement on parties set out as a block', () => {
+  it('names the companies of a numbered list, and each by the short name it is given', () => {
+    const deed = [
+      'DEED OF SUBSCRIPTION',
+      '',
+      'This Deed is made on 2 August 2027 between:',
+      '',
+      '(1) Merrick Quarries Limited, a company registered in Scotland (Merrick); and',
+      '(2) Oldcastle Aggregates Pty Ltd, a company incorporated in Australia (Oldcastle).',
+      '',
+      '1. Subscription',
+      '1.1 Oldcastle shall pay the Subscription Price no later than 1 October 2027.',
+    ].join('\n');
+    const result = extractAgreement(deed, { referenceDate: '2026-12-05' });
+    expect(result.parties).toEqual(['Merrick Quarries Limited', 'Oldcastle Aggregates Pty Ltd']);
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Oldcastle Aggregates Pty Ltd']]);
+  });
+
+  it('names the companies of a labelled header, and a party by its label "Party A"', () => {
+    const contract = [
+      'PURCHASE CONTRACT',
+      'Party A (Buyer): Holmvik Shipping AS',
+      'Party B (Seller): Dalian Hengyu Valve Co., Ltd.',
+      '',
+      'The Party A shall pay the price by 30 June 2027.',
+      'The valves shall be delivered by Party B by 31 May 2027.',
+      'The Buyer shall inspect the valves by 15 June 2027.',
+    ].join('\n');
+    const result = extractAgreement(contract, { referenceDate: '2026-12-05' });
+    expect(result.parties).toEqual(['Holmvik Shipping AS', 'Dalian Hengyu Valve Co., Ltd.']);
+    // A role names the party as a role does elsewhere.
+    expect(result.obligations.map((o) => o.actors)).toEqual([
+      ['Holmvik Shipping AS'],
+      ['Dalian Hengyu Valve Co., Ltd.'],
+      ['Buyer'],
+    ]);
+  });
+});

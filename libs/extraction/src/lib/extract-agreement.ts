@@ -35,6 +35,8 @@ import {
   findGovernmentParties,
   namesCompany,
 } from './parties';
+import type { LabelledParties } from './party-blocks';
+import { findLabelledParties, findListedParties } from './party-blocks';
 import type { TextSpan } from './sentences';
 import { splitLines, unwrapLines } from './sentences';
 import {
@@ -47,6 +49,9 @@ import {
 } from './signing-date';
 import { findTitle } from './title';
 import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
+
+// The opening of a text, where it sets out its parties.
+const HEAD_LENGTH = 3000;
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
@@ -75,7 +80,12 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
  * the governments its opening lines name, with one state a company beside it; with none, the
  * companies it names by their stock listings or as "the company".
  */
-function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
+function findParties(
+  text: string,
+  lines: readonly TextSpan[],
+  title: string | null,
+  labelled: LabelledParties,
+): string[] {
   // A title naming two states and no company ("Joint Statement by the Government of Australia and
   // the Government of Japan") names the parties, whatever companies the body names.
   const titled = findGovernmentParties(title ? [title] : []);
@@ -85,6 +95,8 @@ function findParties(text: string, lines: readonly TextSpan[], title: string | n
     () => defined,
     () => findAnnouncedParties(text),
     () => findContractingCompanies(text),
+    () => findListedParties(text.slice(0, HEAD_LENGTH)),
+    () => labelled.names,
   ];
   for (const read of companyReadings) {
     const companies = read();
@@ -145,7 +157,8 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     yearReference,
   );
 
-  const parties = findParties(text, lines, title);
+  const labelled = findLabelledParties(text.slice(0, HEAD_LENGTH));
+  const parties = findParties(text, lines, title, labelled);
 
   const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
   const events = findEventDates(text, yearReference);
@@ -185,6 +198,7 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
   const found = findObligations(text, lines, roles, {
     deadlines,
     parties,
+    partyLabels: new Map([...labelled.labels].filter(([, name]) => parties.includes(name))),
     title,
     declaredNonBinding,
     // Only an instrument that says it does not bind has paragraphs that bind all the same.

@@ -30,6 +30,8 @@ import type { Deadline, Obligation } from './types';
 export interface ObligationContext {
   readonly deadlines: DeadlineContext;
   readonly parties: readonly string[];
+  /** The party each label that names no role stands for ("party a" for "Party A: Norvik AS"). */
+  readonly partyLabels?: ReadonlyMap<string, string>;
   readonly title: string | null;
   /** The instrument says of itself that it creates no legal obligations. */
   readonly declaredNonBinding: boolean;
@@ -149,7 +151,11 @@ function theOneCalled(word: string, parties: readonly string[]): string[] {
 // "BUENOS AIRES, Nov 30 - ", "PERTH (Reuters) - ": a report's dateline before its first sentence.
 const DATELINE = /^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*,?[^-–—\n]{0,40}?\s(?:--?|–|—)\s+/;
 
-function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
+function actorsOf(
+  clauseSubject: string,
+  parties: readonly string[],
+  labels?: ReadonlyMap<string, string>,
+): string[] {
   let subject = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
   subject = subject.replace(DATELINE, '');
   let condition: string | undefined;
@@ -164,6 +170,8 @@ function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
   const cleaned = bareSubject(subject);
   // Before the states the leaders' titles name ("U.S. President Donald Trump and ...").
   if (NAMED_LEADERS.test(cleaned)) return [...parties];
+  const labelled = labels?.get(cleaned.toLowerCase());
+  if (labelled) return [labelled];
   const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
   if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
@@ -226,8 +234,9 @@ function passiveActors(
   agent: string | null,
   subject: string,
   parties: readonly string[],
+  labels?: ReadonlyMap<string, string>,
 ): string[] {
-  if (agent) return actorsOf(agent, parties);
+  if (agent) return actorsOf(agent, parties, labels);
   const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
   const owner = OWNER.exec(subject)?.[1];
@@ -274,8 +283,8 @@ function buildObligation(
   const subject = committedSubject(clause);
   const actors =
     action.agent === undefined
-      ? actorsOf(subject, context.parties)
-      : passiveActors(action.agent, clause.subject, context.parties);
+      ? actorsOf(subject, context.parties, context.partyLabels)
+      : passiveActors(action.agent, clause.subject, context.parties, context.partyLabels);
   return {
     text,
     span: [clause.span.start, clause.span.end],

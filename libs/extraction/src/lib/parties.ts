@@ -167,7 +167,7 @@ export function stateActing(subject: string): string | null {
 }
 
 /** Title-cases a name written in capitals ("HEDDON SEPARATION TECHNOLOGIES LIMITED"). */
-function tidyName(name: string): string {
+export function tidyName(name: string): string {
   const cleaned = name.replace(/\s+/g, ' ').replace(/^[,\s]+|[,\s]+$/g, '');
   if (cleaned !== cleaned.toUpperCase()) return cleaned;
   return cleaned

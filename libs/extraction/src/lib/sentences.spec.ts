@@ -51,6 +51,13 @@ describe('unwrapping lines', () => {
     expect(lines('Canada and Germany sign a minerals pact\nBy Jane Doe')).toHaveLength(2);
   });
 
+  it("keeps a header's labelled lines apart, a name ending in a word that may go on included", () => {
+    expect(
+      lines('Party A (Buyer): Holmvik Shipping AS\nParty B (Seller): Dalian Valve Co.'),
+    ).toEqual(['Party A (Buyer): Holmvik Shipping AS', 'Party B (Seller): Dalian Valve Co.']);
+    expect(lines('The fee shall be paid as\nfollows: half on signing.')).toHaveLength(1);
+  });
+
   it("keeps a table's rows apart, and the rule under its header", () => {
     expect(
       lines('Milestone | Due\n--------|--------\nFinancial close | 30 June 2026\nTake-\nor-pay'),

@@ -73,6 +73,9 @@ const STARTS_OWN = new RegExp(
   'i',
 );
 
+// "Party B (Seller): ", "Address: ": a labelled entry of a header, on a line of its own.
+const LABELLED_ENTRY = /^[A-Z][\w.-]*(?:\s+[A-Z\d][\w.-]*){0,3}(?:\s*\([^()]{1,30}\))?:\s/;
+
 /**
  * Whether `next` continues `line` across a hard line break (text wrapped at a width, or a PDF).
  * Not a name in capitals over its role ("OSTRANDER DEVELOPMENT BANK" over "as Lender").
@@ -80,6 +83,7 @@ const STARTS_OWN = new RegExp(
 function continues(line: string, next: string, previous = ''): boolean {
   // A table's rows ("Financial close | Operator | 30 June 2026") and the rule under its header.
   if (STARTS_OWN.test(next) || line.includes('|') || next.includes('|')) return false;
+  if (LABELLED_ENTRY.test(next)) return false;
   if (GOES_ON.test(line)) return true;
   if (ENDS_SENTENCE.test(line) || !/[a-z]/.test(line)) return false;
   return /^[a-z]/.test(next) || goesOnInName(line, next, previous);
