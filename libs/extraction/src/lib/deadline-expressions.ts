@@ -7,6 +7,7 @@ import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 import { findNumericDayMonths } from './numeric-day-month';
 import type { Season } from './seasons';
 import { indexStartingFrom } from './spans';
+import { commitmentVerbIn } from './verbs';
 import { weekdayNumber } from './weekdays';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
@@ -205,12 +206,33 @@ const WINDOW_FROM = /\bfrom\s+$/i;
 const THEREAFTER = /^\s*(?:thereafter|after that|afterwards)\b/i;
 const THEN = /\b(?:shall|will|must|would)\s+then\b|\bthen\s+(?:shall|will|must|would)\b/i;
 
-function relative(
+// "The Buyer shall within 15 days from the date of signing pay the advance": a period put between
+// the modal and its verb, whose event ends where the verb begins.
+const MODAL_AT_END = /\b(?:shall|will|must|should)\s+(?:not\s+)?$/i;
+
+/** The match without the commitment's verb and what follows it, where its event runs on into it. */
+function beforeFrontedVerb(
   clause: string,
   m: RegExpExecArray,
+  anchorGroup: number,
+): RegExpExecArray {
+  const anchor = m[anchorGroup];
+  if (!anchor || !MODAL_AT_END.test(clause.slice(Math.max(0, m.index - 20), m.index))) return m;
+  const verb = commitmentVerbIn(anchor);
+  if (verb <= 0) return m;
+  const cut = Object.assign([...m], { index: m.index, input: m.input }) as RegExpExecArray;
+  cut[0] = m[0].slice(0, m[0].length - anchor.length + verb);
+  cut[anchorGroup] = anchor.slice(0, verb);
+  return cut;
+}
+
+function relative(
+  clause: string,
+  match: RegExpExecArray,
   offset: number,
   relation: 'after' | 'before',
 ): TimeExpression | null {
+  const m = beforeFrontedVerb(clause, match, offset + 4);
   const duration = durationFromMatch(
     m[offset] ?? '',
     m[offset + 1],

@@ -642,3 +642,26 @@ describe('extractAgreement on parties set out as a block', () => {
     ]);
   });
 });
+
+describe('extractAgreement on a period put between the modal and its verb', () => {
+  it('titles the commitment by its verb and counts the period from the event before it', () => {
+    const contract = [
+      'Date of signing: 4 June 2027',
+      '',
+      'The Purchaser shall within 20 days from the date of signing of this Contract pay the deposit of 10% to the Vendor.',
+      'The Vendor shall within 2 days after the loading inform the Purchaser by e-mail.',
+    ].join('\n');
+    const { obligations } = extractAgreement(contract, { referenceDate: '2026-12-05' });
+    expect(obligations.map((o) => [o.action, o.deadline?.expression, o.deadline?.dueDate])).toEqual(
+      [
+        [
+          'pay the deposit of 10% to the Vendor',
+          'within 20 days from the date of signing of this Contract',
+          '2027-06-24',
+        ],
+        ['inform the Purchaser by e-mail', 'within 2 days after the loading', null],
+      ],
+    );
+    expect(obligations[1]?.deadline?.anchor).toEqual({ type: 'event', ref: 'loading' });
+  });
+});
