@@ -14,6 +14,7 @@ import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline, frontedEvent } from './deadlines';
 import { withActorsFiscalYear } from './fiscal-years';
+import { conditionsLongStop } from './long-stop';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
@@ -515,6 +516,7 @@ class ObligationReader {
       this.obligations.push(window);
       return;
     }
+    this.addLongStop(sentence);
     const clauses = findCommitmentClauses(this.source, sentence);
     const shorthand =
       clauses.length === 0 && this.context.shorthandTerms
@@ -566,6 +568,19 @@ class ObligationReader {
       category: obligation.category,
     });
     return true;
+  }
+
+  /** The date the conditions of a deal are to be met by, once for each date. */
+  private addLongStop(sentence: TextSpan): void {
+    const { parties, deadlines } = this.context;
+    const longStop = conditionsLongStop(this.source, sentence, parties, deadlines);
+    const due = longStop?.deadline?.dueDate;
+    if (
+      !longStop ||
+      this.obligations.some((o) => o.deadline?.dueDate === due && o.action === longStop.action)
+    )
+      return;
+    this.obligations.push(longStop);
   }
 
   private add(clause: CommitmentClause): void {
