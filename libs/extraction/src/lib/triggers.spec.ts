@@ -3,6 +3,18 @@ import { findTriggers } from './triggers';
 const strengths = (sentence: string) => findTriggers(sentence).map((t) => t.strength);
 
 describe('commitment triggers', () => {
+  it('reads a sum that becomes payable at once on a default as a consequence, not a duty', () => {
+    expect(
+      strengths(
+        'If a payment is missed, the whole outstanding amount shall become immediately payable.',
+      ),
+    ).toEqual([]);
+    expect(strengths('All sums will become forthwith due and payable.')).toEqual([]);
+    expect(strengths('The Buyer shall pay the balance immediately upon delivery.')).toEqual([
+      'duty',
+    ]);
+  });
+
   it.each([
     ['Seller shall deliver the first Shipment.', ['duty']],
     ['The Buyer is required to pay each invoice by 1 May 2027.', ['duty']],
