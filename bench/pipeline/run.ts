@@ -1,17 +1,19 @@
 import { Topics } from '@dealwatch/contracts';
 import { TopicRecorder, deleteTopics, dropTestSchemas, serviceNames } from '@dealwatch/testing';
 
+import { availableParallelism } from 'node:os';
+
 import { Pipeline, workspaceRoot } from '../../e2e/src/pipeline';
 import { AgreementPoster } from './agreement-poster';
 import { loadTemplates, variant } from './documents';
+import { engineMsPerDocument } from './engine-cost';
 import { rawKafkaRate } from './kafka-limit';
 import { kafkaTraffic } from './kafka-traffic';
 import { shortSummary, summary } from './percentiles';
 import { infrastructureCpuSeconds, machineLoad, processStats } from './process-stats';
-import type { InfrastructureCpu } from './process-stats';
 import { runStage } from './stage';
-import type { StageFigures } from './targets';
-import { targetsLine } from './targets';
+import type { CpuShare, StageFigures } from './targets';
+import { cpuBudgetLine, targetsLine } from './targets';
 import { walPosition } from './wal-position';
 
 /**
@@ -172,16 +174,27 @@ async function measure(
   );
 
   // Unlike rates and latencies, this hardly depends on what else the machine is doing.
+  const perAgreement = (seconds: number) => (1000 * seconds) / Math.max(totalCompleted, 1);
+  const serviceMs = serviceNames.map((name, i) =>
+    perAgreement(processStats(pipeline.services[name].pid!).cpuSeconds - cpuAtStart[i]!),
+  );
+  const infrastructure = infrastructureCpuSeconds();
+  const benchCpu = process.cpuUsage(benchAtStart);
+  const shares: CpuShare[] = [
+    {
+      part: 'PostgreSQL',
+      ms: perAgreement(infrastructure.postgres - infrastructureAtStart.postgres),
+    },
+    { part: 'Kafka broker', ms: perAgreement(infrastructure.kafka - infrastructureAtStart.kafka) },
+    { part: 'Redis', ms: perAgreement(infrastructure.redis - infrastructureAtStart.redis) },
+  ];
+  const benchMs = perAgreement((benchCpu.user + benchCpu.system) / 1e6);
   console.log(
     'CPU ms per agreement: ' +
-      serviceNames
-        .map((name, i) => {
-          const seconds = processStats(pipeline.services[name].pid!).cpuSeconds - cpuAtStart[i]!;
-          return `${name} ${((1000 * seconds) / Math.max(totalCompleted, 1)).toFixed(1)}`;
-        })
-        .join(', ') +
-      infrastructureShare(infrastructureAtStart, totalCompleted) +
-      benchShare(benchAtStart, totalCompleted),
+      serviceNames.map((name, i) => `${name} ${serviceMs[i]!.toFixed(1)}`).join(', ') +
+      '; ' +
+      shares.map((share) => `${share.part} ${share.ms.toFixed(1)}`).join(', ') +
+      `; this benchmark ${benchMs.toFixed(1)}`,
   );
 
   const walBytes = (await walPosition(process.env['DATABASE_URL']!)) - walAtStart;
@@ -193,15 +206,15 @@ async function measure(
   const traffic = await kafkaTraffic(brokers, pipeline.namespace.topicPrefix);
   // The warm-up's agreements sent their events too.
   const agreements = Math.max(totalCompleted + warmedUp, 1);
-  const perAgreement = (count: number) => (count / agreements).toFixed(1);
+  const perEvent = (count: number) => (count / agreements).toFixed(1);
   const producedPerAgreement = traffic.produced / agreements;
   console.log(
-    `Kafka messages per agreement: ${perAgreement(traffic.produced)} produced (` +
+    `Kafka messages per agreement: ${perEvent(traffic.produced)} produced (` +
       [...traffic.producedByTopic]
         .sort(([, a], [, b]) => b - a)
-        .map(([name, count]) => `${name.replace(/^dealwatch\./, '')} ${perAgreement(count)}`)
+        .map(([name, count]) => `${name.replace(/^dealwatch\./, '')} ${perEvent(count)}`)
         .join(', ') +
-      `), ${perAgreement(traffic.consumed)} consumed; ${traffic.meanBytes.toFixed(0)} B on average`,
+      `), ${perEvent(traffic.consumed)} consumed; ${traffic.meanBytes.toFixed(0)} B on average`,
   );
   const limit = await rawKafkaRate(brokers, traffic.produced, Math.round(traffic.meanBytes));
   console.log(
@@ -212,19 +225,14 @@ async function measure(
     `best sustained pipeline rate ${bestSustained.toFixed(1)} agreements/s, ${bestMessageRate.toFixed(0)} messages/s produced = ${(bestMessageRate / limit).toFixed(3)} of that limit, which alone would allow ${(limit / producedPerAgreement).toFixed(0)} agreements/s`,
   );
   console.log(targetsLine(figures, Math.max(...peakRss)));
-}
-
-/** What PostgreSQL, the Kafka broker and Redis spent per agreement: they share the two cores too. */
-function infrastructureShare(atStart: InfrastructureCpu, completed: number): string {
-  const now = infrastructureCpuSeconds();
-  const perAgreement = (seconds: number) => ((1000 * seconds) / Math.max(completed, 1)).toFixed(1);
-  return `; PostgreSQL ${perAgreement(now.postgres - atStart.postgres)}, Kafka broker ${perAgreement(now.kafka - atStart.kafka)}, Redis ${perAgreement(now.redis - atStart.redis)}`;
-}
-
-/** The load generator and its recorder run on the same two cores, so they count against the rest. */
-function benchShare(atStart: NodeJS.CpuUsage, completed: number): string {
-  const { user, system } = process.cpuUsage(atStart);
-  return `; this benchmark ${((user + system) / 1000 / Math.max(completed, 1)).toFixed(1)}`;
+  const services = serviceMs.reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    cpuBudgetLine(
+      availableParallelism(),
+      [{ part: 'services', ms: services }, ...shares, { part: 'this benchmark', ms: benchMs }],
+      engineMsPerDocument(templates),
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

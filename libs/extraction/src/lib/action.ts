@@ -24,6 +24,8 @@ export interface Action {
 }
 
 const MAX_WORDS = 8;
+// How many words past the most a title may take to end where its phrase ends.
+const NEARLY = 2;
 // "A meeting is scheduled for June 18": the event itself is the subject of a passive.
 const SCHEDULED_PASSIVE =
   /^\s*(?:is|are)\s+(?:scheduled|planned|set|due|expected|targeted)\s+(?:for|by|within|in|on)\b/i;
@@ -202,16 +204,54 @@ function restOfName(words: readonly string[], at: number): number {
   return count;
 }
 
+// Words that start another part of a phrase, which a title may leave out.
+const OTHER_PART = /^(?:and|or|but|not|no|than|nor|either)$/i;
+
+/**
+ * Whether a phrase a word or two longer than a title ends the words the cut would leave halfway:
+ * "identify all Federal lands known to possess mineral deposits", not "... possess mineral". Not
+ * where a modifier or another part would be cut off there all the same.
+ */
+function endsNearly(all: readonly string[]): boolean {
+  if (all.length > MAX_WORDS + NEARLY) return false;
+  const kept = all.slice(0, MAX_WORDS);
+  const extra = all.slice(MAX_WORDS);
+  if (kept.some((word, index) => index >= 2 && MODIFIER.test(word))) return false;
+  if (DANGLING.test(` ${kept.at(-1) ?? ''}`)) return false;
+  return !extra.some(
+    (word) => MODIFIER.test(word) || OTHER_PART.test(word) || DANGLING.test(` ${word}`),
+  );
+}
+
+const RECIPIENT_AT_END = /\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$/;
+const NAME_GOES_ON = /^(?:to|for|of)$/;
+// A title may not end on "this" or "these" either ("a report on the effectiveness of these").
+const DEMONSTRATIVE_AT_END = /\s+(?:this|these|those)$/i;
+
+/** Whether a title can take the whole phrase. */
+function fitsTitle(phrase: string): boolean {
+  const all = phrase.split(/\s+/).filter(Boolean);
+  return all.length <= MAX_WORDS || endsNearly(all);
+}
+
 function titleOf(phrase: string): string {
   const all = phrase.split(/\s+/).filter(Boolean);
   let kept = all.slice(0, MAX_WORDS);
-  if (all.length > MAX_WORDS) {
+  if (all.length > MAX_WORDS && endsNearly(all)) kept = all;
+  else if (all.length > MAX_WORDS) {
     const modifierAt = kept.findLastIndex((word, index) => index >= 2 && MODIFIER.test(word));
     if (modifierAt > 0) kept = kept.slice(0, modifierAt);
     else kept = all.slice(0, MAX_WORDS + restOfName(all, MAX_WORDS));
   }
   let words = kept.join(' ');
-  while (DANGLING.test(words)) words = words.replace(DANGLING, '');
+  while (DANGLING.test(words) || DEMONSTRATIVE_AT_END.test(words))
+    words = words.replace(DANGLING, '').replace(DEMONSTRATIVE_AT_END, '');
+  // "submit a plan to the Assistant" of "... to the Assistant to the President for National
+  // Security Affairs": a recipient whose name the cut leaves halfway is left out whole.
+  const cutName = RECIPIENT_AT_END.exec(words);
+  const next = all[words.split(' ').length] ?? '';
+  if (cutName && kept.length < all.length && NAME_GOES_ON.test(next))
+    words = words.slice(0, cutName.index);
   // A list item's verb may be capitalised ("- Establish a working group"); a title's is not.
   return startsWithListedVerb(words) ? lowerFirst(words) : words;
 }
@@ -280,7 +320,7 @@ function affirmativeAction(
     return { title: titleOf(`pay ${subject}`), phrase: `pay ${subject} ${phrase}`, agent: null };
   // "The First Delivery Date shall be the date falling 90 days after ...": the day itself.
   if (IS_THE_DAY.test(phrase) && subject.length > 0) return scheduledEvent(subject);
-  const title = titleOf(phrase);
+  const title = titleOf(givenFirst(phrase, rest));
   const passive = subject.length > 0 ? passiveAction(phrase, title, subject) : null;
   if (passive) return passive;
   // Everything after the trigger was time ("provides for an outside date of ..."): keep it.
@@ -295,6 +335,36 @@ function affirmativeAction(
     return { title: titleOf(`${title} ${subject}`), phrase: `${phrase} ${subject}`, agent: null };
   }
   return { title: withBaseVerb(title), phrase };
+}
+
+// "submit to the President a report on ...", "provide to the Chair of the Council a list of ...":
+// a verb of giving whose recipient, named, comes before what is given.
+const GIVES_TO =
+  /^((?:submit|provide|deliver|send|transmit|present|furnish|give|supply|report)\s+)to\s+(?=(?:the\s+)?[A-Z])/i;
+// Where what is given starts: a determiner after a name, not after "of", "and" or "on" inside it
+// ("the Committee on Natural Resources of the House of Representatives and the Committee on ...").
+const GIVEN =
+  /(?<=[A-Z][\w.'’-]*)\s+(?=(?:a|an|the|its|their|his|her|any|all|each|such|copies|written)\s)/g;
+
+/**
+ * The phrase with what is given before whom it goes to, which a title leaves out where it cannot
+ * take the whole phrase: "provide to the Chair of the National Energy Dominance Council a list of
+ * priority projects" -> "provide a list of priority projects", the recipient left out. Any
+ * other phrase as it is.
+ */
+function givenFirst(phrase: string, rest: string): string {
+  const verb = GIVES_TO.exec(phrase);
+  if (!verb?.[1] || fitsTitle(phrase)) return phrase;
+  // The recipient may hold commas ("the Committee on Science, Space, and Technology"), which end
+  // the phrase: what is given is looked for in the rest of the clause.
+  const clause = rest.replace(/\s+/g, ' ').trim();
+  GIVEN.lastIndex = verb[0].length;
+  const given = GIVEN.exec(clause);
+  if (!given) return phrase;
+  const recipient = clause.slice(verb[1].length, given.index);
+  if (recipient.split(/\s+/).length <= 2 || /[;:.(]/.test(recipient)) return phrase;
+  const what = (clause.slice(given.index + given[0].length).split(BREAK)[0] ?? '').trim();
+  return `${verb[1]}${what}`;
 }
 
 /**

@@ -171,4 +171,21 @@ describe('anchors', () => {
   it('compares refs without their articles and punctuation', () => {
     expect(normaliseRef('The Closing,')).toBe('closing');
   });
+
+  it('reads "the date of this order" as the signing of a President\'s instrument', () => {
+    expect(resolveAnchor('the date of this order', context())).toEqual({
+      type: 'signing',
+      date: day('2025-10-28'),
+    });
+    expect(resolveAnchor('the date of this proclamation', context()).type).toBe('signing');
+  });
+
+  it("reads the enactment of an Act as its signing, and a bill's as an event to come", () => {
+    expect(resolveAnchor('the date of enactment of this Act', context()).type).toBe('signing');
+    expect(resolveAnchor('the date of enactment of this Act', context({ signedAt: null }))).toEqual(
+      { type: 'event', ref: 'date of enactment of this Act', date: null },
+    );
+    // Another Act's enactment is not this one's.
+    expect(resolveAnchor('the date of enactment of the Energy Act', context()).type).toBe('event');
+  });
 });

@@ -80,6 +80,13 @@ const INSTRUMENT_SIGNED =
 const THE_INSTRUMENT_ITSELF =
   /^(?:the\s+)?(?:(?:initial\s+)?term\s+of\s+)?(?:this|the)\s+(?:agreement|contract|memorandum(?: of understanding)?|mou|framework|arrangement|treaty|protocol|licen[cs]e)$|^the\s+(?:initial\s+)?term$|^this\s+(?:dialogue|meeting|summit|communiqu[ée]|statement|declaration|visit|conference|session|forum)$/;
 
+// "the date of this order", "the date of this proclamation": a President's instrument is dated the
+// day it is signed.
+const PRESIDENTIAL_INSTRUMENT =
+  /\bdate of this (?:executive order|order|proclamation|memorandum|directive|determination)\b/;
+const ENACTMENT =
+  /\b(?:date of (?:the )?)?enactment of this (?:act|section|title|subtitle|part|chapter|division|joint resolution)\b/;
+
 export function defaultAnchor(context: AnchorContext): ResolvedAnchor {
   if (context.signedAt) return { type: 'signing', date: context.signedAt };
   if (context.effectiveAt) return { type: 'effective', date: context.effectiveAt };
@@ -126,8 +133,15 @@ export function resolveAnchor(phrase: string | null, context: AnchorContext): Re
     }
     return { type: 'effective', date: context.effectiveAt ?? context.signedAt };
   }
+  // "the date of enactment of this Act": an Act's approval, which a bill does not have yet.
+  if (ENACTMENT.test(text)) {
+    return context.signedAt
+      ? { type: 'signing', date: context.signedAt }
+      : { type: 'event', ref: eventRef(phrase), date: null };
+  }
   if (
     /\b(signing|signature|execution)\b/.test(text) ||
+    PRESIDENTIAL_INSTRUMENT.test(text) ||
     INSTRUMENT_SIGNED.test(text) ||
     /\bdate (?:of (?:grant|award|issue)\b|of (?:this|the)\b[\w\s-]*?\b(?:agreement|framework|memorandum|contract|instrument|deed|mou|amendment|letter|addendum|side letter|term sheet)|hereof|first (?:above )?written)\b/.test(
       text,

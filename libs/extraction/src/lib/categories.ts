@@ -20,7 +20,9 @@ const RULES: readonly [Exclude<ObligationCategory, 'other'>, RegExp][] = [
   ],
   [
     'reporting',
-    /\breports?\b|\bforecast\b|\b(?:financial|audited) statements?\b|\b(?:development|business|work) plan\b|\baccounts\b/i,
+    // A government's too: "submit to the President a list of priority projects", "brief the
+    // Congress", "inform the President of the state of the threat".
+    /\breports?\b|\bforecast\b|\b(?:financial|audited) statements?\b|\b(?:development|business|work) plan\b|\baccounts\b|\bsubmit\w*\b[^.;]{0,120}?\b(?:list|plan|recommendations|assessment|strategy)\b|\b(?:brief|inform)(?:s|ed)?\s+(?:the\s+)?(?:Congress|President)\b/i,
   ],
   [
     'delivery',

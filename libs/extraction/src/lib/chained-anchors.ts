@@ -16,6 +16,20 @@ const FORECAST = /\b(?:expected|anticipated|forecast|targeted|estimated)\b/i;
 
 const RECEIPT_OF = /^(?:the\s+)?(?:receipt|delivery|issu(?:e|ance))\s+of\s+/i;
 
+// "the date that the Secretary publishes a list ... under section 2 of this order": the provision
+// a thing is done under does not tell the event.
+const UNDER_PROVISION =
+  /\s+(?:under|pursuant\s+to|in\s+accordance\s+with)\s+(?:section|subsection|paragraph|clause|article)\b.*$/i;
+
+/**
+ * A verb of an event without its ending, so that it begins the word of the commitment: the
+ * Secretary "publishes" what the Secretary shall "publish", "identifies" what it shall "identify".
+ */
+function stem(word: string): string {
+  const bare = word.replace(/(?:ies|es|s|ed|ing)$/, '');
+  return bare.length >= 4 ? bare : word;
+}
+
 function contentWords(phrase: string): string[] {
   return phrase
     .toLowerCase()
@@ -56,7 +70,7 @@ class EventIndex {
     const cached = this.byRef.get(ref);
     if (cached) return cached;
     // "receipt of the Notice to Proceed" is on the day the notice is due to be given, at the latest.
-    const wanted = contentWords(ref.replace(RECEIPT_OF, ''));
+    const wanted = contentWords(ref.replace(RECEIPT_OF, '').replace(UNDER_PROVISION, '')).map(stem);
     const found =
       wanted.length === 0
         ? []

@@ -130,10 +130,19 @@ function leadLength(text: string, triggerStart: number): number {
   return from;
 }
 
-/** Without its clause number or list marker, which is neither the subject nor the evidence. */
+// The heading a statute runs in before its text: "(b) Report.--Not later than 1 year ...", "(1) IN
+// GENERAL.—The Secretary shall ...".
+const RUN_IN_HEADING = /^[A-Z][\w'’,-]*(?:\s+[\w'’,-]+){0,8}\.?\s*(?:--|—)\s*(?=["“A-Z])/;
+
+/**
+ * Without its clause number or list marker and a statute's run-in heading, which are neither the
+ * subject nor the evidence.
+ */
 function trimEnumerator(source: string, span: TextSpan): TextSpan {
   const m = LIST_MARKER.exec(span.text) ?? CLAUSE_NUMBER.exec(span.text);
-  return m ? makeSpan(source, span.start + m[0].length, span.end) : span;
+  const numbered = m ? makeSpan(source, span.start + m[0].length, span.end) : span;
+  const heading = RUN_IN_HEADING.exec(numbered.text);
+  return heading ? makeSpan(source, numbered.start + heading[0].length, numbered.end) : numbered;
 }
 
 // '"We will deliver the first cargo by June," said the chief executive.': the speaker after the verb,

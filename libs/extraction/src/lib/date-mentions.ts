@@ -38,9 +38,16 @@ const DAY_OF = `\\s+(?:day|Day|DAY)\\s+(?:of|OF)[\\s-]+`;
 const YEAR = `(\\d{4})`;
 // Between day and year: "5, 2019", "5 2019", and "5 , 2019" as typed or scanned.
 const YEAR_GAP = `(?:\\s*,\\s*|\\s+)`;
+// What every "day of" date has, whatever its case: "15th day of", "first Day of", "DAY OF".
+const HAS_DAY_OF = /\sday\s+of[\s-]/i;
 
 interface DatePattern {
   readonly regex: RegExp;
+  /**
+   * Words the pattern cannot match without, tested first: a pattern that opens on a list of words
+   * ("twenty-first|...|tenth") is tried at every word, one that is rarely there need not be.
+   */
+  readonly needs?: RegExp;
   read(match: RegExpExecArray): { year: number | null; month: number; day: number } | null;
 }
 
@@ -61,6 +68,7 @@ const PATTERNS: readonly DatePattern[] = [
   },
   {
     // the 15th day of January, 2026 / 1st day of April, 2018
+    needs: HAS_DAY_OF,
     regex: new RegExp(
       `\\b${DAY}${DAY_OF}(${MONTH})\\.?${YEAR_GAP}(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
       'g',
@@ -69,6 +77,7 @@ const PATTERNS: readonly DatePattern[] = [
   },
   {
     // the first day of March, 2004 / the twenty-first day of June 2019
+    needs: HAS_DAY_OF,
     regex: new RegExp(
       `\\b(${ORDINAL_WORD_PATTERN})${DAY_OF}(${MONTH})\\.?${YEAR_GAP}(?:in\\s+the\\s+year\\s+)?${YEAR}\\b`,
       'gi',
@@ -80,6 +89,7 @@ const PATTERNS: readonly DatePattern[] = [
   },
   {
     // 20 March day of 1998: a "day of" date typed with its month already beside the day.
+    needs: HAS_DAY_OF,
     regex: new RegExp(`\\b${DAY}\\s+(${MONTH})\\.?${DAY_OF}${YEAR}\\b`, 'g'),
     read: (m) => ({ year: Number(m[3]), month: monthNumber(m[2] ?? ''), day: Number(m[1]) }),
   },
@@ -145,6 +155,7 @@ export function findDateMentions(text: string): DateMention[] {
   // match ended), so only those of earlier patterns are looked at, and the pass joins them after.
   let mentions: DateMention[] = [];
   for (const pattern of PATTERNS) {
+    if (pattern.needs && !pattern.needs.test(text)) continue;
     const found: DateMention[] = [];
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {

@@ -3,6 +3,31 @@ import { findRecurrence, findTimeExpressions } from './deadline-expressions';
 const first = (clause: string) => findTimeExpressions(clause)[0];
 
 describe('deadline expressions', () => {
+  it('ends the event of a period put between the modal and its verb where the verb begins', () => {
+    expect(
+      first(
+        'The Purchaser shall within 20 days from the date of signing of this Contract pay the deposit of 10% to the Vendor.',
+      ),
+    ).toMatchObject({
+      text: 'within 20 days from the date of signing of this Contract',
+      shape: { anchor: 'the date of signing of this Contract' },
+    });
+    expect(
+      first('The Vendor shall within 2 days after the loading inform the Purchaser by e-mail.')
+        ?.shape,
+    ).toMatchObject({ anchor: 'the loading' });
+  });
+
+  it('keeps whole an event that names a thing a verb may also name, or is not after a modal', () => {
+    expect(
+      first('The Agent shall within 7 days of the request of the Lender provide the report.')
+        ?.shape,
+    ).toMatchObject({ anchor: 'the request of the Lender' });
+    expect(
+      first('The Buyer shall pay within 30 days after the Seller issue the invoice.')?.shape,
+    ).toMatchObject({ anchor: 'the Seller issue the invoice' });
+  });
+
   it('keeps "the Notice to Proceed" whole as the event a period runs from', () => {
     const [found] = findTimeExpressions(
       'The Contractor shall mobilize within fifteen (15) days following receipt of the Notice to Proceed.',
@@ -133,5 +158,11 @@ describe('deadline expressions', () => {
     expect(findRecurrence('at its annual general meeting')).toBeNull();
     expect(findRecurrence('credit 5% of the monthly fee for that month')).toBeNull();
     expect(findRecurrence('deliver its quarterly accounts')).toBeNull();
+  });
+
+  it('does not read a rate of damages for each period of delay as a recurrence', () => {
+    expect(findRecurrence('pay a penalty of 1% of the price for every week of delay')).toBeNull();
+    expect(findRecurrence('pay USD 500 for each day of late delivery')).toBeNull();
+    expect(findRecurrence('pay interest each month in arrears')?.period).toBe('P1M');
   });
 });

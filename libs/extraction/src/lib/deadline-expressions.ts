@@ -7,6 +7,7 @@ import { ORDINAL_PATTERN, parseOrdinal } from './numbers';
 import { findNumericDayMonths } from './numeric-day-month';
 import type { Season } from './seasons';
 import { indexStartingFrom } from './spans';
+import { commitmentVerbIn } from './verbs';
 import { weekdayNumber } from './weekdays';
 
 /** A time expression found in a clause, before its anchor is resolved to a date. */
@@ -181,8 +182,8 @@ const NUMBERED_PERIOD =
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 // "by March 2028", "in June", "by the end of June", "by mid-June", "before March" (by the end of
 // February), "on the first business day of July 2026", "scheduled for September 2027", and as
-// programme targets are written, "by end-June 2027". Capitalised, so that the modal "may" is no month; not a date with its day
-// ("June 30").
+// programme targets are written, "by end-June 2027". Capitalised, so that the modal "may" is no
+// month; not a date with its day ("June 30").
 const MONTH_ALONE = new RegExp(
   String.raw`\b([Bb]y|[Ii]n|[Dd]uring|[Bb]efore|[Ss]cheduled for|[Nn]o later than|[Nn]ot later than|[Oo]n or before|[Oo]n or prior to|[Oo]n(?=\s+the\s+(?:first|last)\s))\s+(?:(?:the\s+)?(end|middle|(?:first|last)\s+(?:business\s+|working\s+)?day)\s+of\s+|([Ee]nd)[-\s]\s*|(mid)-?\s*)?(${MONTH_NAMES.join('|')})(?:\s+(\d{4}))?\b(?![\s,]*\d)`,
   'g',
@@ -220,18 +221,40 @@ const ANNIVERSARY = new RegExp(
   'gi',
 );
 // "on or before the Effective Date": a date the agreement defines, capitalised as defined terms are.
+// So is a rule's "compliance date", which the Federal Register writes in lower case.
 const DEFINED_DATE =
-  /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date)\b/g;
+  /\b([Oo]n or before|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Bb]efore|[Bb]y|[Oo]n)\s+the\s+((?:[A-Z][\w-]*\s+){0,4}Date|compliance\s+date)\b/g;
 const WINDOW_FROM = /\bfrom\s+$/i;
 const THEREAFTER = /^\s*(?:thereafter|after that|afterwards)\b/i;
 const THEN = /\b(?:shall|will|must|would)\s+then\b|\bthen\s+(?:shall|will|must|would)\b/i;
 
-function relative(
+// "The Buyer shall within 15 days from the date of signing pay the advance": a period put between
+// the modal and its verb, whose event ends where the verb begins.
+const MODAL_AT_END = /\b(?:shall|will|must|should)\s+(?:not\s+)?$/i;
+
+/** The match without the commitment's verb and what follows it, where its event runs on into it. */
+function beforeFrontedVerb(
   clause: string,
   m: RegExpExecArray,
+  anchorGroup: number,
+): RegExpExecArray {
+  const anchor = m[anchorGroup];
+  if (!anchor || !MODAL_AT_END.test(clause.slice(Math.max(0, m.index - 20), m.index))) return m;
+  const verb = commitmentVerbIn(anchor);
+  if (verb <= 0) return m;
+  const cut = Object.assign([...m], { index: m.index, input: m.input }) as RegExpExecArray;
+  cut[0] = m[0].slice(0, m[0].length - anchor.length + verb);
+  cut[anchorGroup] = anchor.slice(0, verb);
+  return cut;
+}
+
+function relative(
+  clause: string,
+  match: RegExpExecArray,
   offset: number,
   relation: 'after' | 'before',
 ): TimeExpression | null {
+  const m = beforeFrontedVerb(clause, match, offset + 4);
   const duration = durationFromMatch(
     m[offset] ?? '',
     m[offset + 1],
@@ -401,7 +424,9 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     }
     if (SUPERSEDED.test(before)) continue;
     const lead =
-      DATE_LEAD.exec(before) ?? (MOVING_VERB.test(before) ? MOVED_TO.exec(before) : null);
+      DATE_LEAD.exec(before) ??
+      (MOVING_VERB.test(before) ? MOVED_TO.exec(before) : null) ??
+      complianceLead(clause, mention.start, before);
     if (!lead?.[1]) continue;
     const start = mention.start - lead[0].length + lead[0].indexOf(lead[1]);
     const word = lead[1].toLowerCase();
@@ -419,7 +444,12 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
       }
       continue;
     }
-    const kind = /^(on|on or about|scheduled for|due on)$/.test(word) ? 'on' : 'by';
+    const kind =
+      /^(on|on or about|scheduled for|due on|beginning|starting|on and after|on or after|as of)$/.test(
+        word,
+      )
+        ? 'on'
+        : 'by';
     found.push({
       start,
       end: mention.end,
@@ -468,6 +498,17 @@ export function findTimeExpressions(clause: string): TimeExpression[] {
     });
   }
   return dropContained(found);
+}
+
+// "must comply with the amended standards beginning September 1, 2025", "compliance ... is
+// required on and after December 18, 2028": the day a rule must be complied with.
+const COMPLIANCE_LEAD = /\b(beginning|starting|on and after|on or after|as of)\s+(?:the\s+)?$/i;
+const COMPLIANCE = /\bcompl(?:y|ies|iance)\b/i;
+
+/** The lead of the day compliance is required from, where the clause is about complying. */
+function complianceLead(clause: string, at: number, before: string): RegExpExecArray | null {
+  const lead = COMPLIANCE_LEAD.exec(before);
+  return lead && COMPLIANCE.test(clause.slice(0, at)) ? lead : null;
 }
 
 const weekdayOf = (name: string | undefined) => (name ? weekdayNumber(name) : null);
@@ -577,6 +618,10 @@ const RECURRENCE: readonly [RegExp, string][] = [
   ],
 ];
 
+// "a penalty of 0.5% for every week of delay", "per day of late delivery": a rate of damages, due
+// as the delay runs, not a duty repeated each week.
+const RATE_OF_DELAY = /^\s+(?:of|in)\s+(?:the\s+)?(?:delay|late|lateness|default|overdue)\b/i;
+
 const EVERY_DURATION = new RegExp(`\\bevery\\s+${DURATION_PATTERN}`, 'i');
 
 /** A repetition written in the clause ("quarterly", "annually", "each year thereafter"). */
@@ -585,7 +630,8 @@ export function findRecurrence(
 ): { period: string; start: number; text: string } | null {
   for (const [re, period] of RECURRENCE) {
     const m = re.exec(clause);
-    if (m) return { period, start: m.index, text: m[0] };
+    if (m && !RATE_OF_DELAY.test(clause.slice(m.index + m[0].length)))
+      return { period, start: m.index, text: m[0] };
   }
   const every = EVERY_DURATION.exec(clause);
   if (every) {

@@ -182,6 +182,19 @@ describe('deadlines', () => {
     });
   });
 
+  it.each([
+    'Acme will send a trade mission in the coming weeks.',
+    'Acme will meet the regulator soon to settle the terms.',
+    'Acme will shortly publish the tender rules.',
+    'Acme will exchange the signed copies in due course.',
+    'Acme will open a second office in the near future.',
+    'Acme will release the funds as soon as possible.',
+    'Acme shall promptly notify Beta of any defect.',
+    'Acme will publish the shortlist in the months ahead.',
+  ])('reads no due date into a time that names none, in "%s"', (clause) => {
+    expect(extractDeadline(clause, context({ publishedAt: day('2027-03-03') }), null)).toBeNull();
+  });
+
   it('reads no deadline into a month that has passed, or into a date with its day', () => {
     const report = { signedAt: null, effectiveAt: null, publishedAt: day('2027-03-03') };
     expect(
@@ -714,6 +727,39 @@ describe('deadlines', () => {
         recurrence: 'R/2025-11-30/P3M',
       },
     );
+  });
+
+  describe('a repetition in each period of the calendar', () => {
+    const signedMidMonth = context({ signedAt: day('2025-08-14') });
+
+    it.each([
+      [
+        'The Steering Committee shall meet at least once in every calendar quarter.',
+        '2025-09-30',
+        'P3M',
+      ],
+      ['The Operator shall hold a site review each calendar month.', '2025-08-31', 'P1M'],
+      ['The Lessee shall inspect the premises once every calendar year.', '2025-12-31', 'P1Y'],
+    ])('holds "%s" due by the end of the period signing falls in', (clause, first, period) => {
+      expect(extractDeadline(clause, signedMidMonth, null)).toMatchObject({
+        dueDate: first,
+        recurrence: `R/${first}/${period}`,
+      });
+    });
+
+    it('holds the next period as the first where signing falls on the last day of one', () => {
+      const signedAtQuarterEnd = context({ signedAt: day('2026-03-31') });
+      expect(
+        extractDeadline('The Board shall meet every calendar quarter.', signedAtQuarterEnd, null)
+          ?.dueDate,
+      ).toBe('2026-06-30');
+    });
+
+    it('leaves a repetition that names no calendar period one period after signing', () => {
+      expect(
+        extractDeadline('The Board shall meet every quarter.', signedMidMonth, null)?.dueDate,
+      ).toBe('2025-11-14');
+    });
   });
 
   it('counts "within the same period" from the anchor of the previous deadline', () => {

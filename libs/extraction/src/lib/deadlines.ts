@@ -234,13 +234,37 @@ function recurringFromYear(
   };
 }
 
+// "at least once every calendar quarter", "in each calendar month": due by the end of each such
+// period of the calendar, not a period after the anchor.
+const CALENDAR_PERIOD = /\bcalendar\s+(quarter|month|year)\b/i;
+const CALENDAR_MONTHS: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };
+
+/** The end of the first period of the calendar (of `months` months) that ends after `date`. */
+function endOfCalendarPeriod(date: CalendarDate, months: number): CalendarDate {
+  const lastMonth = Math.ceil(date.month / months) * months;
+  const end = endOfMonth(date.year, lastMonth);
+  if (compareDates(end, date) > 0) return end;
+  const next = addDays(end, 1);
+  return endOfMonth(next.year, next.month + months - 1);
+}
+
 function recurringOnly(
   recurrence: { period: string; text: string },
   context: DeadlineContext,
 ): Deadline {
   const anchor = defaultAnchor(context);
   const duration = parseDurationPhrase(periodWords(recurrence.period));
-  const due = anchor.date && duration ? applyDuration(anchor.date, duration, 1) : null;
+  const unit = CALENDAR_PERIOD.exec(recurrence.text)?.[1]?.toLowerCase();
+  const months = unit ? CALENDAR_MONTHS[unit] : undefined;
+  const due =
+    anchor.date && months
+      ? endOfCalendarPeriod(anchor.date, months)
+      : anchor.date && duration
+        ? applyDuration(anchor.date, duration, 1)
+        : null;
+  const first = months
+    ? `first due at the end of the first calendar ${unit} to end after ${anchor.type}`
+    : `first due one period after ${anchor.type}`;
   const deadline: Deadline = {
     expression: recurrence.text,
     kind: 'recurring',
@@ -248,7 +272,7 @@ function recurringOnly(
     duration: recurrence.period,
     relation: 'after',
     recurrence: due ? `R/${formatIsoDate(due)}/${recurrence.period}` : `R/${recurrence.period}`,
-    rule: `recurs every ${recurrence.period}; first due one period after ${anchor.type}`,
+    rule: `recurs every ${recurrence.period}; ${first}`,
     anchor: toAnchor(anchor),
   };
   return deadline;

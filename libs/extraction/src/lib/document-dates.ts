@@ -45,6 +45,25 @@ function mentionAtLineStart(line: TextSpan, mention: DateMention): boolean {
   return /^\s*((published|posted|updated|issued|released)(\s+on)?\s*:?\s*)?$/i.test(prefix);
 }
 
+// "Federal Register / Vol. 90, No. 12 / Tuesday, January 21, 2025 / Rules and Regulations", or
+// the same over three lines: the issue a rule or a President's instrument is published in.
+const FEDERAL_REGISTER_HEADER = /^\s*(?:\d+\s+)?Federal\s+Register\b/;
+
+/** The date of the Federal Register issue in the page header the text opens with, or null. */
+function federalRegisterIssue(lines: readonly TextSpan[]): CalendarDate | null {
+  const at = lines.slice(0, 4).findIndex((line) => FEDERAL_REGISTER_HEADER.test(line.text));
+  if (at < 0) return null;
+  for (const line of lines.slice(at, at + 3)) {
+    const [mention] = findDateMentions(line.text);
+    if (mention) return resolveMention(mention, null);
+  }
+  return null;
+}
+
+// The section of the White House's site a page is posted in, over the date it was posted.
+const WHITE_HOUSE_SECTION =
+  /^(?:presidential\s+actions|executive\s+orders|presidential\s+memoranda|proclamations|fact\s+sheets|briefings\s+(?:&|and)\s+statements|nominations\s+(?:&|and)\s+appointments)$/i;
+
 export function findPublishedAt(
   text: string,
   lines: readonly TextSpan[],
@@ -52,6 +71,8 @@ export function findPublishedAt(
 ): CalendarDate | null {
   const meta = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/im.exec(text);
   if (meta?.[1]) return parseIsoDate(meta[1]);
+  const issue = federalRegisterIssue(lines);
+  if (issue) return issue;
   for (const [lineIndex, line] of headerLines(lines).entries()) {
     const mentions = findDateMentions(line.text).map((m) => ({
       ...m,
@@ -63,7 +84,9 @@ export function findPublishedAt(
     // A byline or dateline date: "Published 21 October 2025", "9 May 2025, 10:12 EEST".
     // A bare date counts only at the top of the page or with a time or "Published" beside it.
     const placed =
-      lineIndex < 3 || /\d{1,2}[:.]\d{2}|\b(published|posted|updated)\b/i.test(line.text);
+      lineIndex < 3 ||
+      /\d{1,2}[:.]\d{2}|\b(published|posted|updated)\b/i.test(line.text) ||
+      WHITE_HOUSE_SECTION.test(lines[lineIndex - 1]?.text ?? '');
     if (line.text.length <= 120 && placed && mentionAtLineStart(line, first)) {
       return resolveMention(first, reference);
     }
@@ -161,6 +184,10 @@ export function findEffectiveDates(
     dateAfter(/\beffective date\s*(?::|\n|of [^.\n]{0,60}? (?:will be|shall be|is))\s*/gi) ??
     namedDate ??
     dateAfter(/\b(?:effective|commencement) date\b[^.\n]{0,40}? (?:will be|shall be|is)\s*/gi) ??
+    // "DATES: This rule is effective February 20, 2025.": a rule's, in the Federal Register.
+    dateAfter(
+      /\b(?:this|the) (?:(?:interim |direct )?final )?(?:rule|regulations?|amendments?) (?:is|are|will be|becomes?) effective (?:on |as of )?/gi,
+    ) ??
     dateAfter(
       /\b(?:is|be|become|becomes) (?:deemed )?effective (?:retroactive(?:ly)? (?:to|as of|from)|(?:as )?(?:of|from|on))\s*/gi,
     ) ??

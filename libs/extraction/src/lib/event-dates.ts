@@ -14,6 +14,12 @@ const TO_BE_HELD =
 const EXPECTED_PASSIVE =
   /\b(?:the|its)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are)\s+(?:expected|scheduled|planned|intended|due)\s+to\s+be\s+([a-z]+ed)\s+(?:on\s+)?/gi;
 
+// A rule's compliance date, in its DATES paragraph: "Compliance date: Claimants must comply ...
+// beginning September 1, 2025", "Compliance with the amended standards ... is required on and after
+// December 18, 2028", "The compliance date is June 1, 2026".
+const COMPLIANCE_DATE =
+  /\b(?:compliance\s+date(?:\s*:|\s+(?:is|will\s+be|shall\s+be))|compliance\s+with\b[^.;]{0,160}?\b(?:is|will\s+be)\s+required)\s*/gi;
+
 /** The key of an event stated as a thing and what is done to it: "channel uploaded". */
 export function passiveEventKey(thing: string, participle: string): string {
   return `${thing.trim().toLowerCase().replace(/\s+/g, ' ')} ${participle.toLowerCase()}`;
@@ -34,6 +40,15 @@ export function findEventDates(
       const name = (m[1] ?? '').toLowerCase().replace(/^.*\b(?:its|the|a)\s+/, '');
       if (date && !events.has(name)) events.set(name, date);
     }
+  }
+  for (const m of allMatches(COMPLIANCE_DATE, text)) {
+    // The first date of the sentence it starts.
+    const rest = text
+      .slice(m.index + m[0].length, m.index + m[0].length + 200)
+      .split(/[.;](?:\s|$)/)[0];
+    const [mention] = findDateMentions(rest ?? '');
+    const date = mention ? resolveMention(mention, reference) : null;
+    if (date && !events.has('compliance date')) events.set('compliance date', date);
   }
   for (const m of allMatches(EXPECTED_PASSIVE, text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);

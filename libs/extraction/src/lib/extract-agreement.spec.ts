@@ -471,3 +471,197 @@ describe('extractAgreement on a press release with an infinitive in its highligh
     expect(result.obligations).toEqual([]);
   });
 });
+
+describe('extractAgreement on a memorandum between a province and a state', () => {
+  const result = extractAgreement(
+    [
+      'Memorandum of Cooperation between the Province of Manitoba and the Government of the Republic of Korea on Critical Minerals',
+      '',
+      'Winnipeg, 9 September 2026',
+      '',
+      'The Province will publish a geological survey of its nickel deposits by 31 March 2027.',
+      'Korea will send a trade mission within six months of the signing.',
+    ].join('\n'),
+  );
+
+  it('names the province and the state as the parties, and no state from the province', () => {
+    expect(result.parties).toEqual(['Manitoba', 'South Korea']);
+  });
+
+  it('names the province as "the Province"', () => {
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Manitoba'], ['South Korea']]);
+  });
+});
+
+describe('extractAgreement on a news report of a state of a federation', () => {
+  const result = extractAgreement(
+    [
+      'South Australia and Japan sign hydrogen export pact',
+      '',
+      'ADELAIDE, 4 August 2026 - South Australia and Japan will build a hydrogen export terminal at Port Bonython, officials said on Tuesday.',
+      'South Australia will complete the environmental approvals by June 2027.',
+    ].join('\n'),
+  );
+
+  it('names the state of the federation, not the federation', () => {
+    expect(result.parties).toEqual(['South Australia', 'Japan']);
+    expect(result.obligations[0]?.actors).toEqual(['South Australia', 'Japan']);
+    expect(result.obligations[1]?.actors).toEqual(['South Australia']);
+  });
+});
+
+describe('extractAgreement on a news report of a company that signs with a state', () => {
+  const result = extractAgreement(
+    [
+      'Harrowgate Metals signs zinc smelter deal with Kazakhstan',
+      '',
+      'ASTANA, Nov 12 (Reuters) - Harrowgate Metals and the government of Kazakhstan signed an agreement on Thursday to modernise a zinc smelter, the company said.',
+      '',
+      'Harrowgate Metals will complete the first phase by the end of 2028. The government will grant the permits within 60 days.',
+    ].join('\n'),
+  );
+
+  it('names the state and the company, which has no legal form, as the parties', () => {
+    expect(result.parties).toEqual(['Kazakhstan', 'Harrowgate Metals']);
+  });
+
+  it('names each as the actor of its commitment', () => {
+    expect(result.obligations.map((o) => o.actors)).toEqual([
+      ['Harrowgate Metals'],
+      ['Kazakhstan'],
+    ]);
+  });
+});
+
+describe('extractAgreement on a report of a company and a state that agree', () => {
+  const result = extractAgreement(
+    [
+      'Talbrook Copper and Mongolia agree power plan for Khan Uul mine',
+      '',
+      'ULAANBAATAR, 2 December 2026 - Talbrook Copper and Mongolia agreed on Tuesday to build a power line to the mine.',
+      'Talbrook Copper will fund a feasibility study by June 2027.',
+    ].join('\n'),
+  );
+
+  it('names both as the parties and as the actors of what they agreed', () => {
+    expect(result.parties).toEqual(['Mongolia', 'Talbrook Copper']);
+    expect(result.obligations[0]?.actors).toEqual(['Mongolia', 'Talbrook Copper']);
+  });
+});
+
+describe('extractAgreement on a report of what a company will do', () => {
+  it('names the company the report quotes as "the company" beside the state', () => {
+    const result = extractAgreement(
+      [
+        'Ostlund Tsusho to invest in Argentine lithium',
+        '',
+        'BUENOS AIRES, Nov 30 - Ostlund Tsusho will invest $300 million in a lithium carbonate plant in Jujuy province, the company said on Monday.',
+        '',
+        "The Japanese trading house plans to start production by 2028. Argentina's government will approve the export permits.",
+      ].join('\n'),
+    );
+    expect(result.parties).toEqual(['Argentina', 'Ostlund Tsusho']);
+    expect(result.obligations[0]?.actors).toEqual(['Ostlund Tsusho']);
+  });
+
+  it('names a listed company without its listing, with no state', () => {
+    const result = extractAgreement(
+      'PERTH, 10 November 2026 - Yarrabee Lithium (ASX: YBL) will expand its Kalgoorlie refinery by 2028.',
+    );
+    expect(result.parties).toEqual(['Yarrabee Lithium']);
+  });
+
+  it('takes no leader for a company where the leaders sign for the states', () => {
+    const result = extractAgreement(
+      [
+        'Korea and Japan sign supply chain pact',
+        '',
+        'SEOUL, Oct 3 2026 - President Okafor and Prime Minister Lindqvist signed a supply chain partnership on Friday.',
+        'Korea will establish a joint stockpile by March 2027.',
+      ].join('\n'),
+    );
+    expect(result.parties).toEqual(['South Korea', 'Japan']);
+  });
+});
+
+describe('extractAgreement on an earnings call', () => {
+  const call = [
+    'Northgate Copper Q4 2026 Earnings Call Transcript',
+    '',
+    'Operator: Good morning and welcome to the call.',
+    '',
+    'Ana Silva, Chief Executive Officer: We will begin first ore processing at Ridgeback in Q2 2027.',
+    'Our goal is to double output by 2029, and our target is to cut unit costs by 2028.',
+    '',
+    'Analyst: Will the expansion be funded with debt?',
+  ].join('\n');
+
+  it('holds a plan it announces as guidance, not a duty, and reads no target or question', () => {
+    const { obligations } = extractAgreement(call, { referenceDate: '2026-12-05' });
+    expect(obligations.map((o) => [o.action, o.binding, o.deadline?.dueDate])).toEqual([
+      ['begin first ore processing at Ridgeback', false, '2027-06-30'],
+    ]);
+  });
+});
+
+describe('extractAgreement on parties set out as a block', () => {
+  it('names the companies of a numbered list, and each by the short name it is given', () => {
+    const deed = [
+      'DEED OF SUBSCRIPTION',
+      '',
+      'This Deed is made on 2 August 2027 between:',
+      '',
+      '(1) Merrick Quarries Limited, a company registered in Scotland (Merrick); and',
+      '(2) Oldcastle Aggregates Pty Ltd, a company incorporated in Australia (Oldcastle).',
+      '',
+      '1. Subscription',
+      '1.1 Oldcastle shall pay the Subscription Price no later than 1 October 2027.',
+    ].join('\n');
+    const result = extractAgreement(deed, { referenceDate: '2026-12-05' });
+    expect(result.parties).toEqual(['Merrick Quarries Limited', 'Oldcastle Aggregates Pty Ltd']);
+    expect(result.obligations.map((o) => o.actors)).toEqual([['Oldcastle Aggregates Pty Ltd']]);
+  });
+
+  it('names the companies of a labelled header, and a party by its label "Party A"', () => {
+    const contract = [
+      'PURCHASE CONTRACT',
+      'Party A (Buyer): Holmvik Shipping AS',
+      'Party B (Seller): Dalian Hengyu Valve Co., Ltd.',
+      '',
+      'The Party A shall pay the price by 30 June 2027.',
+      'The valves shall be delivered by Party B by 31 May 2027.',
+      'The Buyer shall inspect the valves by 15 June 2027.',
+    ].join('\n');
+    const result = extractAgreement(contract, { referenceDate: '2026-12-05' });
+    expect(result.parties).toEqual(['Holmvik Shipping AS', 'Dalian Hengyu Valve Co., Ltd.']);
+    // A role names the party as a role does elsewhere.
+    expect(result.obligations.map((o) => o.actors)).toEqual([
+      ['Holmvik Shipping AS'],
+      ['Dalian Hengyu Valve Co., Ltd.'],
+      ['Buyer'],
+    ]);
+  });
+});
+
+describe('extractAgreement on a period put between the modal and its verb', () => {
+  it('titles the commitment by its verb and counts the period from the event before it', () => {
+    const contract = [
+      'Date of signing: 4 June 2027',
+      '',
+      'The Purchaser shall within 20 days from the date of signing of this Contract pay the deposit of 10% to the Vendor.',
+      'The Vendor shall within 2 days after the loading inform the Purchaser by e-mail.',
+    ].join('\n');
+    const { obligations } = extractAgreement(contract, { referenceDate: '2026-12-05' });
+    expect(obligations.map((o) => [o.action, o.deadline?.expression, o.deadline?.dueDate])).toEqual(
+      [
+        [
+          'pay the deposit of 10% to the Vendor',
+          'within 20 days from the date of signing of this Contract',
+          '2027-06-24',
+        ],
+        ['inform the Purchaser by e-mail', 'within 2 days after the loading', null],
+      ],
+    );
+    expect(obligations[1]?.deadline?.anchor).toEqual({ type: 'event', ref: 'loading' });
+  });
+});

@@ -2,6 +2,7 @@ import type { AnchorContext } from './anchors';
 import type { CalendarDate } from './calendar-date';
 import { formatIsoDate, parseIsoDate } from './calendar-date';
 import { resolveChainedAnchors } from './chained-anchors';
+import { findCoSigningCompany, findCompaniesWithoutForm } from './company-names';
 import { findContractTerm } from './contract-term';
 import { findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
@@ -19,6 +20,7 @@ import { findEventDates } from './event-dates';
 import {
   bindingParagraphs,
   declaresItselfNonBinding,
+  isCompanyOutlook,
   isPolicyInstrument,
   statesTermsInShorthand,
 } from './instrument-status';
@@ -30,19 +32,26 @@ import {
   findAwardRecipient,
   findCompanyParties,
   findContractingCompanies,
-  findCountryParties,
+  findGovernmentParties,
   namesCompany,
 } from './parties';
+import type { LabelledParties } from './party-blocks';
+import { findLabelledParties, findListedParties } from './party-blocks';
 import type { TextSpan } from './sentences';
 import { splitLines, unwrapLines } from './sentences';
 import {
   findIncompleteSignedAt,
+  findInstrumentDate,
   findSignedAt,
   findStandaloneDate,
+  isBill,
   wordedDate,
 } from './signing-date';
 import { findTitle } from './title';
 import type { ExtractionOptions, ExtractionResult, IncompleteDates } from './types';
+
+// The opening of a text, where it sets out its parties.
+const HEAD_LENGTH = 3000;
 
 const iso = (date: CalendarDate | null) => (date ? formatIsoDate(date) : null);
 
@@ -67,33 +76,52 @@ function definedSigningDate(definitions: Definitions): CalendarDate | null {
 
 /**
  * The parties: two companies the text defines, announces or names in its parties clause; else the
- * countries its title names, or its opening lines; with one country, the company an award is made
- * to.
+ * countries its title names; else a company and a state its opening says made an agreement; else
+ * the governments its opening lines name, with one state a company beside it; with none, the
+ * companies it names by their stock listings or as "the company".
  */
-function findParties(text: string, lines: readonly TextSpan[], title: string | null): string[] {
+function findParties(
+  text: string,
+  lines: readonly TextSpan[],
+  title: string | null,
+  labelled: LabelledParties,
+): string[] {
   // A title naming two states and no company ("Joint Statement by the Government of Australia and
   // the Government of Japan") names the parties, whatever companies the body names.
-  const titled = findCountryParties(title ? [title] : []);
+  const titled = findGovernmentParties(title ? [title] : []);
   if (titled.length >= 2 && !namesCompany(title ?? '')) return titled;
   const defined = findCompanyParties(text, lines);
   const companyReadings = [
     () => defined,
     () => findAnnouncedParties(text),
     () => findContractingCompanies(text),
+    () => findListedParties(text.slice(0, HEAD_LENGTH)),
+    () => labelled.names,
   ];
   for (const read of companyReadings) {
     const companies = read();
     if (companies.length >= 2) return companies;
   }
   if (titled.length >= 2) return titled;
-  const countries = findCountryParties([title ?? '', ...lines.slice(0, 40).map((l) => l.text)]);
+  const opening = [title ?? '', ...lines.slice(0, 40).map((l) => l.text)];
+  const coSigned = findCoSigningCompany(opening, text);
+  if (coSigned) return [coSigned.government, coSigned.company];
+  const countries = findGovernmentParties(opening);
   if (countries.length >= 2) return countries.slice(0, 2);
+  const unformed = findCompaniesWithoutForm(text.slice(0, 3000));
+  // A federal agency's rule names its agency, not its state: the Federal Register, the Code of
+  // Federal Regulations and the White House are the United States'.
+  if (countries.length === 0)
+    return FEDERAL_DOCUMENT.test(text.slice(0, 2000)) ? ['United States'] : unformed.slice(0, 2);
   // With one state: the company an award is made to, or the one a parties clause defines ("the
-  // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)").
-  const sole = defined.length === 1 ? defined[0] : undefined;
-  const company = countries.length === 1 ? (findAwardRecipient(text) ?? sole) : undefined;
+  // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)"), lists or quotes.
+  const company =
+    findAwardRecipient(text) ?? (defined.length === 1 ? defined[0] : undefined) ?? unformed[0];
   return company ? [...countries, company] : countries;
 }
+
+const FEDERAL_DOCUMENT =
+  /\bFederal\s+Register\b|\b\d+\s+CFR\s+Parts?\s+\d|^\s*The\s+White\s+House\s*,?\s*$/im;
 
 /** Reads an agreement and returns what operations teams must track. */
 export function extractAgreement(input: string, options: ExtractionOptions = {}): ExtractionResult {
@@ -110,11 +138,18 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
   const definitions = findDefinitions(text, yearReference);
   const signedAt =
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
-    findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
-    definedSigningDate(definitions) ??
-    findStandaloneDate(lines, yearReference) ??
-    // "In Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear ...".
-    wordedDate(text.slice(0, 1000));
+    findInstrumentDate(lines) ??
+    // A bill is not signed: its dates are of its introduction and referral.
+    (isBill(text) ? null : readSignedAt());
+  function readSignedAt() {
+    return (
+      findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
+      definedSigningDate(definitions) ??
+      findStandaloneDate(lines, yearReference) ??
+      // "In Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear ...".
+      wordedDate(text.slice(0, 1000))
+    );
+  }
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,
     definitions,
@@ -122,7 +157,8 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     yearReference,
   );
 
-  const parties = findParties(text, lines, title);
+  const labelled = findLabelledParties(text.slice(0, HEAD_LENGTH));
+  const parties = findParties(text, lines, title, labelled);
 
   const incompleteSigning = signedAt ? null : findIncompleteSignedAt(text, lines, roles);
   const events = findEventDates(text, yearReference);
@@ -162,12 +198,14 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
   const found = findObligations(text, lines, roles, {
     deadlines,
     parties,
+    partyLabels: new Map([...labelled.labels].filter(([, name]) => parties.includes(name))),
     title,
     declaredNonBinding,
     // Only an instrument that says it does not bind has paragraphs that bind all the same.
     bindingParagraphs: declaredNonBinding ? bindingParagraphs(text) : [],
     policyInstrument: isPolicyInstrument(title, text),
     shorthandTerms: statesTermsInShorthand(title, text),
+    companyOutlook: isCompanyOutlook(title, text),
   });
 
   const obligations = resolveChainedAnchors(found, deadlines.holidayCountry);

@@ -1,6 +1,7 @@
 import {
   bindingParagraphs,
   declaresItselfNonBinding,
+  isCompanyOutlook,
   isPolicyInstrument,
   statesTermsInShorthand,
 } from './instrument-status';
@@ -88,5 +89,21 @@ describe('a text that states its terms in shorthand', () => {
     ['SUPPLY AGREEMENT', 'The Seller shall deliver the Product.'],
   ])('is not a news report or a contract of full sentences: "%s"', (title, text) => {
     expect(statesTermsInShorthand(title, text)).toBe(false);
+  });
+});
+
+describe("a company's earnings call or investor presentation", () => {
+  it.each([
+    ['FY2026 Results Call Transcript', ''],
+    ['Northgate Copper Investor Presentation', ''],
+    ['Northgate Copper Q2 Results', 'Operator: Good afternoon and welcome.\nJane Ruiz: Thank you.'],
+  ])('knows "%s" by its title or its operator', (title, text) => {
+    expect(isCompanyOutlook(title, text)).toBe(true);
+  });
+
+  it('does not take a press release that announces a call for one', () => {
+    const release =
+      'Conference Call\nNorthgate will host a conference call and an investor presentation at 9:00.';
+    expect(isCompanyOutlook('Northgate to acquire Eastvale Mining', release)).toBe(false);
   });
 });

@@ -51,8 +51,26 @@ const DECLARING_SPEAKERS =
  * communiqué. A title that calls it an agreement makes it one.
  */
 export function isPolicyInstrument(title: string | null, text: string): boolean {
+  // A government's fact sheet tells what an instrument or a policy will do; it binds no one.
+  if (/^\s*fact\s+sheet\b/i.test(title ?? '')) return true;
   if (/\bagreement\b/i.test(title ?? '')) return false;
   return POLICY_TITLE.test(title ?? '') || DECLARING_SPEAKERS.test(text.slice(0, 2000));
+}
+
+// "Q3 2026 Earnings Call Transcript", "Investor Presentation", "Capital Markets Day": a company
+// telling investors what it plans and expects. Named so only in a title: a press release has a
+// section "Conference Call" and says it will host one.
+const OUTLOOK_TITLE =
+  /\b(?:(?:earnings|results|investor|analyst)\s+(?:call|presentation|webcast|briefing)|transcript|capital\s+markets\s+day|investor\s+day)\b/i;
+// The operator who opens a call and hands over to the first speaker.
+const CALL_OPERATOR = /^Operator:/m;
+
+/**
+ * Whether the text is an earnings call or an investor presentation, by its title or its operator:
+ * its "will" is guidance to investors, which binds the company to nothing.
+ */
+export function isCompanyOutlook(title: string | null, text: string): boolean {
+  return OUTLOOK_TITLE.test(title ?? '') || CALL_OPERATOR.test(text.slice(0, 3000));
 }
 
 // The forms of contract whose terms are written in shorthand, without a modal.

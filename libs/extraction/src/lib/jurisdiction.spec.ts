@@ -43,4 +43,11 @@ describe('whose holidays a business-day count skips', () => {
   it('does not read a state inside a longer name (Niger is not Nigeria)', () => {
     expect(holidayCountry('This Agreement is governed by the laws of Nigeria.', [])).toBe('NG');
   });
+
+  it("takes a province's law and a province party for its federation, not a state in its name", () => {
+    expect(holidayCountry('This Agreement is governed by the laws of British Columbia.', [])).toBe(
+      'CA',
+    );
+    expect(holidayCountry('The Participants will meet.', ['Queensland', 'South Korea'])).toBe('AU');
+  });
 });

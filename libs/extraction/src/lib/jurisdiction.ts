@@ -1,9 +1,15 @@
-import { COUNTRIES, countryNamed } from '@dealwatch/countries';
+import { COUNTRIES, REGIONS, countryNamed, regionNamed } from '@dealwatch/countries';
 
 import { escapeRegExp } from './matches';
 
-const US_STATES =
-  /\b(Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
+// The provinces and states of federations, the longest name first: "British Columbia" is in Canada,
+// not Britain, "New South Wales" in Australia.
+const REGION_MENTION = new RegExp(
+  `\\b(?:${REGIONS.flatMap((region) => [region.name, ...region.aliases])
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\b`,
+);
 
 // One pattern per country, any of its names or adjectives, compiled once: building one per alias
 // on every call made a thousand regular expressions an agreement.
@@ -16,14 +22,15 @@ const COUNTRY_MENTIONS = COUNTRIES.map((country) => ({
 
 /** The first country, in the list's order, that the place names. */
 function countryCode(place: string): string | null {
-  if (US_STATES.test(place)) return 'US';
+  const region = REGION_MENTION.exec(place)?.[0];
+  if (region) return regionNamed(region)?.country ?? null;
   if (/\b(England|Wales|Scotland)\b/.test(place)) return 'GB';
   return COUNTRY_MENTIONS.find(({ mention }) => mention.test(place))?.code ?? null;
 }
 
 /**
  * Whose public holidays a business-day count skips: the governing law's jurisdiction when
- * stated, else the first party's country, else the United States.
+ * stated, else the first party's country (a province's, its federation's), else the United States.
  */
 export function holidayCountry(text: string, parties: readonly string[]): string {
   const law = /governed by[^.]{0,60}?laws? of (?:the )?(?:State of )?([A-Z][\w ,]+)/.exec(text);
@@ -31,7 +38,8 @@ export function holidayCountry(text: string, parties: readonly string[]): string
   if (fromLaw) return fromLaw;
   const first = parties[0];
   if (first) {
-    const code = countryNamed(first)?.code;
+    // A province or state of a federation keeps its country's holidays.
+    const code = countryNamed(first)?.code ?? regionNamed(first)?.country;
     if (code) return code;
     const incorporated = new RegExp(
       `${escapeRegExp(first.slice(0, 20))}[^.]{0,80}?(?:incorporated in|organized under the laws of|an? ([A-Z][a-z]+) corporation)\\s*([A-Z][\\w ]+)?`,

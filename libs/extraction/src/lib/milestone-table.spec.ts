@@ -8,8 +8,8 @@ const context = deadlineContext(SIGNED);
 const PARTIES = ['United States', 'Coastal Lithium Refining LLC'];
 
 /** The milestones a table reader finds in a text, and the lines it leaves to the rest. */
-function read(text: string) {
-  const table = new MilestoneTable(text, context, PARTIES, true);
+function read(text: string, referrers: Record<string, readonly string[]> = {}) {
+  const table = new MilestoneTable(text, context, PARTIES, true, (name) => referrers[name] ?? null);
   const milestones = [];
   const left = [];
   for (const line of splitLines(text)) {
@@ -104,6 +104,39 @@ describe('a table of milestones', () => {
 
     it('ends at the first line that is no row of the table', () => {
       expect(read(annex).left).toEqual(['The Operator shall report monthly.']);
+    });
+  });
+
+  describe('of deliveries or payments, named by its due column', () => {
+    const schedule = [
+      'Shipment Schedule',
+      'Shipment | Quantity | Shipment Date',
+      'First | 5,000 t | 15 May 2026',
+      'Second | 5,000 t | 15 August 2026',
+    ].join('\n');
+
+    it('reads each row as what its due column says is done by its date, and how much', () => {
+      const { milestones } = read(schedule);
+      expect(milestones.map((m) => [m.action, m.deadline?.dueDate])).toEqual([
+        ['ship First (5,000 t)', '2026-05-15'],
+        ['ship Second (5,000 t)', '2026-08-15'],
+      ]);
+    });
+
+    it('binds those whom the commitment referring to the table by its name binds', () => {
+      const seller = { 'shipment schedule': ['Coastal Lithium Refining LLC'] };
+      expect(read(schedule, seller).milestones.map((m) => m.actors)).toEqual([
+        ['Coastal Lithium Refining LLC'],
+        ['Coastal Lithium Refining LLC'],
+      ]);
+      expect(read(schedule).milestones[0]?.actors).toEqual(PARTIES);
+    });
+
+    it('reads a row as it stands under a one-word heading named by no commitment', () => {
+      const rows = read(['Timetable', 'Item | Date', 'Site handover | 1 June 2026'].join('\n'), {
+        timetable: ['United States'],
+      }).milestones;
+      expect(rows.map((m) => [m.action, m.actors])).toEqual([['Site handover', PARTIES]]);
     });
   });
 });

@@ -13,7 +13,7 @@ import { COMMITMENT_VERB } from './verbs';
 // programme's "Prior Actions and Structural Benchmarks": a table of what is due when follows, one
 // row a line.
 const TABLE_HEADING =
-  /(?:^|[\s\-–—:])(?:(?:project|key|delivery|construction|payment)\s+)?(?:milestones?|key dates|timetable|time\s?line|implementation schedule|schedule of (?:milestones|dates)|structural benchmarks)\s*:?$/i;
+  /(?:^|[\s\-–—:])(?:(?:project|key|delivery|construction|payment)\s+)?(?:milestones?|key dates|timetable|time\s?line|implementation schedule|(?:delivery|shipment|payment)\s+schedule|schedule of (?:milestones|dates)|structural benchmarks)\s*:?$/i;
 // A period named without a day: "Q2 2028", "H1 2027", "mid-2028", "2029", "End-June 2027".
 const PERIOD_AT_END = new RegExp(
   String.raw`(?:\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+\d{4}|\b(?:early|mid|late)[\s-]\d{4}|\bend[\s-](?:${MONTH_NAMES.join('|')})\s+\d{4}|\b(?:19|20)\d{2})$`,
@@ -28,9 +28,16 @@ const OWNER_TO = new RegExp(
 );
 // A header row that names its columns: "Milestone | Responsible | Due".
 const LABEL_COLUMN =
-  /^(?:milestones?|deliverables?|activit(?:y|ies)|items?|tasks?|actions?|obligations?|events?|steps?|measures?|structural benchmarks?|prior actions?)$/i;
+  /^(?:milestones?|deliverables?|activit(?:y|ies)|items?|tasks?|actions?|obligations?|events?|steps?|measures?|structural benchmarks?|prior actions?|lots?|shipments?|instal(?:l)?ments?)$/i;
 const DUE_COLUMN =
-  /^(?:due|due date|date|deadline|target date|timing|time ?frame|by when|when|completion date)$/i;
+  /^(?:due|due date|date|deadline|target date|timing|time ?frame|by when|when|completion date|(?:delivery|shipment|payment) date)$/i;
+// What a due column's name says is done by that date: "Delivery Date", "Payment Date".
+const DUE_VERBS: readonly [RegExp, string][] = [
+  [/^delivery\b/i, 'deliver'],
+  [/^shipment\b/i, 'ship'],
+  [/^payment\b/i, 'pay'],
+];
+const QUANTITY_COLUMN = /^(?:quantity|qty\.?|amount|volume|tonnage)$/i;
 const OWNER_COLUMN = /^(?:responsible|responsibility|owner|party|by|lead|who|by whom)$/i;
 // "---|---|---": the line under a header row.
 const RULE_ROW = /^[\s|:+=-]+$/;
@@ -43,6 +50,10 @@ interface Columns {
   readonly label: number;
   readonly due: number;
   readonly owner: number;
+  /** The column of how much each row is, or -1. */
+  readonly quantity: number;
+  /** What the due column's name says is done by its date ("deliver"), or null. */
+  readonly verb: string | null;
 }
 // "First shipment expected", "Target start of production": hoped for, not promised.
 const EXPECTED = /\b(?:expected|planned|target(?:ed)?|estimated|anticipated|indicative)\b/i;
@@ -60,19 +71,25 @@ export class MilestoneTable {
   private label: TextSpan | null = null;
   /** The columns a header row named; rows are then read cell by cell. */
   private columns: Columns | null = null;
+  /** The table's name where it has one of several words ("delivery schedule"), in lower case. */
+  private name: string | null = null;
 
   constructor(
     private readonly source: string,
     private readonly context: DeadlineContext,
     private readonly parties: readonly string[],
     private readonly binding: boolean,
+    /** Who the commitment that refers to the table by its name binds, for rows with no owner. */
+    private readonly actorsReferringTo: (name: string) => readonly string[] | null = () => null,
   ) {}
 
   /** The line's milestone, or null; `consumed` is set for a line that is the table's own. */
   read(line: TextSpan): { milestone: Obligation | null; consumed: boolean } {
-    if (TABLE_HEADING.test(line.text) && findTriggers(line.text).length === 0) {
+    const heading = TABLE_HEADING.exec(line.text);
+    if (heading && findTriggers(line.text).length === 0) {
       this.inTable = true;
       this.label = null;
+      this.name = nameOf(heading[0]);
       return { milestone: null, consumed: true };
     }
     const columns = headerColumns(line.text);
@@ -121,9 +138,13 @@ export class MilestoneTable {
     }
     const label = cells[columns.label] ?? '';
     const due = cells[columns.due] ?? '';
-    const owner = columns.owner >= 0 ? (cells[columns.owner] ?? '') : '';
+    const quantity = columns.quantity >= 0 ? (cells[columns.quantity] ?? '') : '';
+    const title = columns.verb
+      ? `${columns.verb} ${label}${quantity ? ` (${quantity})` : ''}`
+      : label;
     const end = line.start + line.text.trimEnd().length;
-    return this.row(label, line.start, end, due, this.ownersOf(owner));
+    const actors = columns.owner >= 0 ? this.ownersOf(cells[columns.owner] ?? '') : undefined;
+    return this.row(title, line.start, end, due, actors);
   }
 
   /** The parties an owner cell names: all for "Both", those it names, or the cell as written. */
@@ -131,6 +152,16 @@ export class MilestoneTable {
     if (owner === '' || ALL_PARTIES.test(owner)) return [...this.parties];
     const named = partiesNamedIn(owner, this.parties);
     return named.length > 0 ? named : [owner];
+  }
+
+  /**
+   * Who a row binds that names no owner: the parties of the commitment that refers to the table by
+   * its name ("The Contractor shall deliver the goods in accordance with the Delivery Schedule"),
+   * else all.
+   */
+  private tableActors(): string[] {
+    const named = this.name ? this.actorsReferringTo(this.name) : null;
+    return named && named.length > 0 ? [...named] : [...this.parties];
   }
 
   /** The date the document was written on, before which a row is history. */
@@ -150,7 +181,7 @@ export class MilestoneTable {
     owners?: string[],
   ): { milestone: Obligation | null; consumed: boolean } {
     const owned = owners ? null : OWNER_TO.exec(label);
-    const actors = owners ?? (owned?.[1] ? this.ownersOf(owned[1]) : [...this.parties]);
+    const actors = owners ?? (owned?.[1] ? this.ownersOf(owned[1]) : this.tableActors());
     const action = owned ? label.slice(owned[0].length) : label;
     // "120 days after Effective Date" is read as it stands, a date or a period as due "by" it.
     const deadline =
@@ -173,6 +204,12 @@ export class MilestoneTable {
     };
     return { milestone, consumed: true };
   }
+}
+
+/** A heading's name in lower case, where it has more than one word ("key dates"); else null. */
+function nameOf(heading: string): string | null {
+  const name = heading.replace(/^[\s\-–—:]+|[\s:]+$/g, '').toLowerCase();
+  return /\s/.test(name) ? name : null;
 }
 
 /** Whether a line can be a row's label: a few words that commit no one but the owner it names. */
@@ -199,7 +236,15 @@ function headerColumns(text: string): Columns | null {
   const label = cells.findIndex((cell) => LABEL_COLUMN.test(cell));
   const due = cells.findIndex((cell) => DUE_COLUMN.test(cell));
   if (label < 0 || due < 0) return null;
-  return { count: cells.length, label, due, owner: cells.findIndex((c) => OWNER_COLUMN.test(c)) };
+  const verb = DUE_VERBS.find(([re]) => re.test(cells[due] ?? ''))?.[1] ?? null;
+  return {
+    count: cells.length,
+    label,
+    due,
+    owner: cells.findIndex((c) => OWNER_COLUMN.test(c)),
+    quantity: cells.findIndex((c) => QUANTITY_COLUMN.test(c)),
+    verb,
+  };
 }
 
 /** A table row's cells, between its bars. */

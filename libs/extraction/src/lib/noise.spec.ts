@@ -100,6 +100,14 @@ describe('noise', () => {
     ).toBe(true);
   });
 
+  it('reads a question as asking, not promising', () => {
+    expect(isNonOperativeSentence('When will the smelter reach nameplate capacity?')).toBe(true);
+    expect(isNonOperativeSentence('Will the dividend be paid in cash?"')).toBe(true);
+    expect(isNonOperativeSentence('The Seller shall answer any question within 5 days.')).toBe(
+      false,
+    );
+  });
+
   it('keeps commitments that only share words with a disclaimer', () => {
     expect(
       isNonOperativeSentence('The Parties will adopt a forward-looking minerals strategy by 2028.'),

@@ -113,6 +113,12 @@ export function isNonOperativeSentence(sentence: string): boolean {
     /\b(forward-looking (?:statements?|information)|undertakes no obligation|does not constitute an offer|accepts? no responsibility|accepts? responsibility for the information)\b/i.test(
       sentence,
     ) ||
-    /\bhave not been and will not be\b/i.test(sentence)
+    /\bhave not been and will not be\b/i.test(sentence) ||
+    // "When will the plant reach full capacity?": asked, not promised.
+    /\?["”’']?\s*$/.test(sentence) ||
+    // The general provisions of a President's instrument: how it is to be read, not a duty.
+    /^(?:this|the)\s+(?:order|memorandum|proclamation|directive)\s+(?:shall|will|is\s+to)\s+be\s+implemented\s+consistent\s+with\s+applicable\s+law\b/i.test(
+      sentence.replace(/^\s*(?:\([a-z0-9]+\)\s*)?/i, ''),
+    )
   );
 }

@@ -330,6 +330,49 @@ describe('obligations', () => {
     ).toEqual(['government']);
   });
 
+  it('names a province party as "the Province" and a state party by its official name', () => {
+    const actorsOf = (sentence: string, parties: string[]) =>
+      obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('The Province will publish an export strategy by March 2027.', [
+        'British Columbia',
+        'Japan',
+      ]),
+    ).toEqual(['British Columbia']);
+    expect(
+      actorsOf('The State of Queensland and the Republic of Korea agreed to build a corridor.', [
+        'Queensland',
+        'South Korea',
+      ]),
+    ).toEqual(['Queensland', 'South Korea']);
+  });
+
+  it("leaves a news report's dateline out of the actor", () => {
+    const actorsOf = (sentence: string, parties: string[]) =>
+      obligations(sentence, { parties })[0]?.actors;
+    expect(
+      actorsOf('PERTH, 3 November 2026 - Yarrabee Lithium will expand its plant by 2028.', []),
+    ).toEqual(['Yarrabee Lithium']);
+    // A capital in the dateline is where the report comes from, not a state acting.
+    expect(
+      actorsOf('BUENOS AIRES, Nov 30 - Quenta Andina will invest $300 million by 2028.', [
+        'Argentina',
+        'Quenta Andina',
+      ]),
+    ).toEqual(['Quenta Andina']);
+  });
+
+  it('reads a commitment with a time that names no date, and leaves it without a deadline', () => {
+    const found = obligations(
+      'Alpha will send a delegation in the coming weeks. Beta will shortly publish the rules. Alpha will sign the lease in due course.',
+    );
+    expect(found.map((o) => [o.actors, o.deadline])).toEqual([
+      [['Alpha Minerals Pty Ltd'], null],
+      [['Beta Magnets, Inc.'], null],
+      [['Alpha Minerals Pty Ltd'], null],
+    ]);
+  });
+
   it('leaves the auxiliary out of the actor ("The Ministry has also committed to")', () => {
     expect(
       obligations('The Ministry has also committed to fund the road by 2028.')[0]?.actors,
@@ -517,5 +560,70 @@ describe('obligations', () => {
       'The authorities are committed to restoring fiscal buffers by end-2027.',
     );
     expect(found?.actors).toEqual(['authorities']);
+  });
+});
+
+describe('a commitment paid or delivered in parts, as its list says', () => {
+  const schedule = [
+    'The Licensee shall pay the Licensor the sum of EUR 900,000 in instalments as follows:',
+    '(a) EUR 300,000 within ten (10) days after the date of this Agreement;',
+    '(b) EUR 300,000 on or before 31 March 2026; and',
+    '(c) EUR 300,000 no later than 30 September 2026.',
+  ].join('\n');
+
+  it('reads each part as due when its item says, with the lead-in as its action', () => {
+    const found = obligations(schedule);
+    expect(found.map((o) => [o.action, o.deadline?.dueDate])).toEqual([
+      ['pay the Licensor the sum of EUR 900,000', undefined],
+      ['pay the Licensor EUR 300,000', '2026-01-25'],
+      ['pay the Licensor EUR 300,000', '2026-03-31'],
+      ['pay the Licensor EUR 300,000', '2026-09-30'],
+    ]);
+    expect(found[2]).toMatchObject({ category: 'payment', binding: true });
+  });
+
+  it('names the part beside an action that names no sum', () => {
+    const text =
+      'The Seller shall deliver the Cathodes in lots as follows:\n(a) 500 tonnes by 30 April 2026;\n(b) 500 tonnes by 31 July 2026.';
+    expect(
+      obligations(text)
+        .slice(1)
+        .map((o) => o.action),
+    ).toEqual([
+      'deliver the Cathodes in lots (500 tonnes)',
+      'deliver the Cathodes in lots (500 tonnes)',
+    ]);
+  });
+
+  it('reads no part from an item without a time, nor from items of another kind', () => {
+    const untimed =
+      'The Buyer shall pay the price as follows:\n(a) USD 10,000 in cash;\n(b) USD 5,000 in shares.';
+    expect(obligations(untimed)).toHaveLength(1);
+    const conditions =
+      'Completion is conditional on the following:\n(a) the Buyer obtaining approval by 30 June 2026;\n(b) no default.';
+    expect(obligations(conditions).map((o) => o.action)).not.toContainEqual(
+      expect.stringMatching(/approval/),
+    );
+  });
+});
+
+describe('a delivery schedule set out as a table', () => {
+  it('binds the party that commits to deliver as the schedule says to each of its rows', () => {
+    const text = [
+      'Beta shall deliver the Magnets in accordance with the Delivery Schedule.',
+      'Delivery Schedule',
+      'Lot | Quantity | Delivery Date',
+      'A | 20 t | 31 May 2026',
+      'B | 20 t | 31 August 2026',
+    ].join('\n');
+    expect(obligations(text).map((o) => [o.actors, o.action, o.deadline?.dueDate])).toEqual([
+      [
+        ['Beta Magnets, Inc.'],
+        'deliver the Magnets in accordance with the Delivery Schedule',
+        undefined,
+      ],
+      [['Beta Magnets, Inc.'], 'deliver A (20 t)', '2026-05-31'],
+      [['Beta Magnets, Inc.'], 'deliver B (20 t)', '2026-08-31'],
+    ]);
   });
 });

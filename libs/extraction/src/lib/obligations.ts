@@ -15,12 +15,14 @@ import { findTimeExpressions } from './deadline-expressions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline, frontedEvent } from './deadlines';
 import { withActorsFiscalYear } from './fiscal-years';
+import { conditionsLongStop } from './long-stop';
 import { MilestoneTable } from './milestone-table';
 import type { LineRole } from './noise';
 import { isNonOperativeSentence } from './noise';
-import { isCompanyName, partiesNamedIn, stateActing } from './parties';
+import { isCompanyName, partiesNamedIn, regionCalledBy, stateActing } from './parties';
 import type { ReferenceScope } from './referred-dates';
 import { findReferredDate, mayReferToDateBefore } from './referred-dates';
+import { scheduledAmount, scheduledTitle } from './scheduled-items';
 import type { TextSpan } from './sentences';
 import { LIST_ITEM, makeSpan, splitSentences } from './sentences';
 import type { TriggerStrength } from './triggers';
@@ -30,6 +32,8 @@ import type { Deadline, Obligation } from './types';
 export interface ObligationContext {
   readonly deadlines: DeadlineContext;
   readonly parties: readonly string[];
+  /** The party each label that names no role stands for ("party a" for "Party A: Norvik AS"). */
+  readonly partyLabels?: ReadonlyMap<string, string>;
   readonly title: string | null;
   /** The instrument says of itself that it creates no legal obligations. */
   readonly declaredNonBinding: boolean;
@@ -42,6 +46,8 @@ export interface ObligationContext {
    * in advance"); elsewhere such words are a headline's or a purpose's.
    */
   readonly shorthandTerms: boolean;
+  /** An earnings call or an investor presentation, whose "will" is guidance, not a duty. */
+  readonly companyOutlook?: boolean;
 }
 
 const CONFIDENCE: Readonly<Record<TriggerStrength, number>> = {
@@ -75,15 +81,16 @@ function isBinding(strength: TriggerStrength, context: ObligationContext): boole
     case 'pledge':
     case 'will':
     case 'instrument':
-      return !context.declaredNonBinding && !context.policyInstrument;
+      return !context.declaredNonBinding && !context.policyInstrument && !context.companyOutlook;
   }
 }
 
 // What goes before the subject: a clause's label ("Exclusivity: "), or a phrase of time or
 // condition up to its comma ("Within 10 Business Days after each quarter, the Supplier shall",
-// "For a period of 90 days from ..., TGR shall not").
+// "For a period of 90 days from ..., TGR shall not", "By January 1, 2021, ..."), and the repetition
+// after it ("Not later than 1 year after ..., and annually thereafter, the Secretary shall").
 const FRONTED =
-  /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b[^,]*,\s*)/i;
+  /^\s*(?:[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}:\s+|(?:within|no later than|not later than|on|by|upon|following|after|before|prior to|subject to|if|when|unless|notwithstanding|in|during|at|from|until|as soon as|for)\b(?:[^,]|,(?=\s*\d{4}\b))*,\s*|(?:and|or)\s+(?:\w+\s+){0,3}thereafter\s*,\s*)/i;
 
 // "Neither Party shall impose": a duty of each to refrain.
 const NO_ONE =
@@ -116,41 +123,110 @@ const PRONOUN = /^\s*(?:it|they|he|she)\s*$/i;
 // the name the relative pronoun stands for.
 const RELATIVE_SUBJECT = /\b((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*),\s+(?:which|who)\s*$/;
 
-function actorsOf(clauseSubject: string, parties: readonly string[]): string[] {
+/** A subject without what is not its name: a report's "agreed that", articles, notes, auxiliaries. */
+function bareSubject(subject: string): string {
+  return (
+    subject
+      .replace(REPORTED_THAT, '')
+      .replace(/^["“'‘]+/, '')
+      .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
+      .replace(/[,\s]+$/, '')
+      // "Meridian (me) to circulate": a note on who the name is.
+      .replace(/\s*\([^()]{1,20}\)$/, '')
+      .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had|is|are|was|were))+$/i, '')
+      .trim()
+  );
+}
+
+/**
+ * The party a news report's "the company", "the government" or "the Province" means: the one
+ * company, state or region of that kind among the parties; none where it has several.
+ */
+function theOneCalled(word: string, parties: readonly string[]): string[] {
+  const region = regionCalledBy(word, parties);
+  if (region) return [region];
+  const theOne =
+    word === 'company'
+      ? parties.filter(isCompanyName)
+      : /^government$/i.test(word)
+        ? parties.filter((party) => stateActing(party) === party)
+        : [];
+  return theOne.length === 1 ? theOne : [];
+}
+
+// "BUENOS AIRES, Nov 30 - ", "PERTH (Reuters) - ": a report's dateline before its first sentence.
+const DATELINE = /^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*,?[^-–—\n]{0,40}?\s(?:--?|–|—)\s+/;
+
+function actorsOf(
+  clauseSubject: string,
+  parties: readonly string[],
+  labels?: ReadonlyMap<string, string>,
+): string[] {
   const said = REPORTER_PRONOUN.exec(clauseSubject.trim())?.[1] ?? clauseSubject;
   const relative = /\b(?:which|who)\s*$/.test(said.slice(-12)) ? RELATIVE_SUBJECT.exec(said) : null;
-  let subject = relative?.[1] ?? said;
+  let subject = (relative?.[1] ?? said).replace(DATELINE, '');
   let condition: string | undefined;
   for (let fronted = FRONTED.exec(subject); fronted; fronted = FRONTED.exec(subject)) {
     condition ??= CONDITION_SUBJECT.exec(fronted[0])?.[1];
     subject = subject.slice(fronted[0].length);
   }
   if (condition && PRONOUN.test(subject)) subject = condition;
+  const offices = isOneState(parties) ? officesIn(subject) : null;
+  if (offices) return offices;
   if (COLLECTIVE.test(subject)) return [...parties];
+  const cleaned = bareSubject(subject);
+  // Before the states the leaders' titles name ("U.S. President Donald Trump and ...").
+  if (NAMED_LEADERS.test(cleaned)) return [...parties];
+  const labelled = labels?.get(cleaned.toLowerCase());
+  if (labelled) return [labelled];
   const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
-  const cleaned = subject
-    .replace(REPORTED_THAT, '')
-    .replace(/^["“'‘]+/, '')
-    .replace(/^(?:the|a|an|if|upon|for)\s+/i, '')
-    .replace(/[,\s]+$/, '')
-    // "Meridian (me) to circulate": a note on who the name is.
-    .replace(/\s*\([^()]{1,20}\)$/, '')
-    .replace(/(?:\s+(?:also|further|jointly|now|then|today|has|have|had|is|are|was|were))+$/i, '')
-    .trim();
-  if (SHARED_UNDERTAKING.test(cleaned) || NAMED_LEADERS.test(cleaned)) return [...parties];
+  if (SHARED_UNDERTAKING.test(cleaned)) return [...parties];
   const state = stateActing(cleaned);
   if (state && parties.includes(state)) return [state];
-  // A news report's "the company" is the one company among the parties, "the government" the one
-  // state.
-  const theOne =
-    cleaned === 'company'
-      ? parties.filter(isCompanyName)
-      : /^government$/i.test(cleaned)
-        ? parties.filter((party) => stateActing(party) === party)
-        : [];
-  if (theOne.length === 1) return theOne;
+  const theOne = theOneCalled(cleaned, parties);
+  if (theOne.length > 0) return theOne;
   return cleaned.length > 0 && cleaned.length <= 60 ? [cleaned] : [];
+}
+
+// An office of government that acts for its state: "the Secretary of Commerce", "the head of each
+// executive department and agency", "the Comptroller General of the United States", "the United
+// States Trade Representative", "the Chief Executive Officer of the ... Finance Corporation".
+const OFFICE =
+  /\b(?:Secretar(?:y|ies)|Administrators?|Directors?|Chair(?:man|woman|person)?|Commissioners?|Attorney\s+General|Comptroller\s+General|Trade\s+Representative|Officers?|Advis[eo]rs?|Assistant|Archivist|Commandant|Postmaster|heads?\s+of)\b/;
+// What follows an office and says who else takes part or which one it is, not who acts: "(agency)",
+// ", in consultation with the Secretary of Defense", "identified in section 1(b) of ...", ", as
+// appropriate".
+const OFFICE_MODIFIER =
+  /\s*\([^()]*\)|,?\s+(?:in\s+(?:consultation|coordination|cooperation)\s+with|acting\s+through|with\s+the\s+(?:concurrence|advice)\s+of)\b.*$|\s+(?:identified|designated|listed|named|described|specified|referred\s+to)\s+(?:in|by|under)\b.*$|,?\s+as\s+appropriate\b.*$/g;
+// Between the offices of a list: "the Secretary of the Interior, the Secretary of Agriculture, and
+// the heads of any other relevant agencies".
+const OFFICE_LIST = /\s*,\s*(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)/i;
+
+/** Whether the parties are one state alone: a government's own instrument, whose offices act. */
+function isOneState(parties: readonly string[]): boolean {
+  const [party] = parties;
+  return parties.length === 1 && party !== undefined && stateActing(party) === party;
+}
+
+/**
+ * The offices a subject names, one by one, in an instrument of one state (an executive order, an
+ * Act), where they are who acts and not the state; null where it names anything else.
+ */
+function officesIn(subject: string): string[] | null {
+  const parts = subject
+    .replace(REPORTED_THAT, '')
+    .replace(OFFICE_MODIFIER, '')
+    .split(OFFICE_LIST)
+    .map((part) =>
+      part
+        .replace(/^\s*(?:and\s+)?(?:the|a|an)\s+/i, '')
+        .replace(/[,\s]+$/, '')
+        .replace(/(?:\s+(?:also|further|jointly|each|now|then))+$/i, '')
+        .trim(),
+    );
+  if (parts.some((part) => !OFFICE.test(part) || part.length > 120)) return null;
+  return parts;
 }
 
 // "The Supplier's annual report shall be submitted": whose thing it is, where no party is named.
@@ -165,8 +241,9 @@ function passiveActors(
   agent: string | null,
   subject: string,
   parties: readonly string[],
+  labels?: ReadonlyMap<string, string>,
 ): string[] {
-  if (agent) return actorsOf(agent, parties);
+  if (agent) return actorsOf(agent, parties, labels);
   const named = partiesNamedIn(subject, parties);
   if (named.length > 0) return named;
   const owner = OWNER.exec(subject)?.[1];
@@ -174,7 +251,10 @@ function passiveActors(
 }
 
 // "The agreement commits Chile to": the one committed is the object of "commits", not its subject.
-const COMMITTED_OBJECT = /^commit(?:s|ted)?\s+(?!themselves\b|itself\b)(.+?)\s+to$/i;
+// So is the office an order "directs" to act, as a fact sheet says ("The Order directs the
+// Secretary of Energy to").
+const COMMITTED_OBJECT =
+  /^(?:commit(?:s|ted)?|direct(?:s|ed)|instruct(?:s|ed)|requires?d?|order(?:s|ed)|task(?:s|ed)|calls\s+(?:on|upon))\s+(?!themselves\b|itself\b)(.+?)\s+to$/i;
 
 /** The words that name who is committed: the clause's subject, or the object of "commits". */
 function committedSubject(clause: CommitmentClause): string {
@@ -210,8 +290,8 @@ function buildObligation(
   const subject = committedSubject(clause);
   const actors =
     action.agent === undefined
-      ? actorsOf(subject, context.parties)
-      : passiveActors(action.agent, clause.subject, context.parties);
+      ? actorsOf(subject, context.parties, context.partyLabels)
+      : passiveActors(action.agent, clause.subject, context.parties, context.partyLabels);
   return {
     text,
     span: [clause.span.start, clause.span.end],
@@ -338,6 +418,11 @@ class ObligationReader {
   private leadIn: { clause: CommitmentClause; action: string | null } | null = null;
   /** Whether an item was read under the lead-in yet. */
   private itemsRead = false;
+  /**
+   * "shall pay the sum of USD 2,400,000 in three instalments as follows:": a commitment whose
+   * items say how much of it is due when ("(a) USD 800,000 on or before 30 June 2027;").
+   */
+  private schedule: { clause: CommitmentClause; obligation: Obligation } | null = null;
   /** Where in `obligations` those read from bullets outside a list are. */
   private readonly fromBullets = new Set<number>();
   /** The number of the paragraph being read ("6" for "6." or "6.2"), once one is numbered. */
@@ -356,6 +441,7 @@ class ObligationReader {
     if (numbered) this.paragraph = numbered[1] ?? numbered[2] ?? null;
     const listed = LIST_ITEM.test(line.text);
     if (!listed) this.endList();
+    if (listed && this.schedule && this.readScheduledItem(line)) return;
     if (listed && this.leadIn) {
       const span = itemSpan(this.source, line);
       if (findTriggers(span.text).length === 0) {
@@ -392,6 +478,7 @@ class ObligationReader {
   private endList(): void {
     const lead = this.leadIn;
     this.leadIn = null;
+    this.schedule = null;
     if (lead?.action && !this.itemsRead) this.add(lead.clause);
     this.itemsRead = false;
   }
@@ -435,6 +522,7 @@ class ObligationReader {
       this.obligations.push(window);
       return;
     }
+    this.addLongStop(sentence);
     const clauses = findCommitmentClauses(this.source, sentence);
     const shorthand =
       clauses.length === 0 && this.context.shorthandTerms
@@ -450,7 +538,11 @@ class ObligationReader {
       if (endsInColon && (action || leadsInList(clause))) {
         this.endList();
         this.leadIn = { clause, action };
-      } else this.add(clause);
+      } else {
+        this.add(clause);
+        const added = this.obligations.at(-1);
+        if (endsInColon && added) this.schedule = { clause, obligation: added };
+      }
     }
   }
 
@@ -463,6 +555,50 @@ class ObligationReader {
     const from = Math.min(triggerStart, Math.max(sentence.start, triggerStart - 200));
     const afterTrigger = span.text.slice(trigger.end, trigger.end + 80);
     return isAmendingInstruction(this.source.slice(from, triggerStart), afterTrigger);
+  }
+
+  /**
+   * An item of a schedule: a part of what its lead-in commits to, due when the item says. The
+   * schedule ends at an item that names no amount or no time.
+   */
+  private readScheduledItem(line: TextSpan): boolean {
+    const span = itemSpan(this.source, line);
+    const amount = scheduledAmount(span.text);
+    const schedule = this.schedule;
+    if (
+      !schedule ||
+      !amount ||
+      findTriggers(span.text).length > 0 ||
+      findTimeExpressions(span.text).length === 0
+    ) {
+      this.schedule = null;
+      return false;
+    }
+    const { clause, obligation } = schedule;
+    this.enterSentence(span);
+    this.add({ ...clause, span, trigger: { ...clause.trigger, start: 0, end: 0 } });
+    const part = this.obligations.pop();
+    if (!part) return false;
+    this.obligations.push({
+      ...part,
+      actors: [...obligation.actors],
+      action: scheduledTitle(obligation.action, amount),
+      category: obligation.category,
+    });
+    return true;
+  }
+
+  /** The date the conditions of a deal are to be met by, once for each date. */
+  private addLongStop(sentence: TextSpan): void {
+    const { parties, deadlines } = this.context;
+    const longStop = conditionsLongStop(this.source, sentence, parties, deadlines);
+    const due = longStop?.deadline?.dueDate;
+    if (
+      !longStop ||
+      this.obligations.some((o) => o.deadline?.dueDate === due && o.action === longStop.action)
+    )
+      return;
+    this.obligations.push(longStop);
   }
 
   private add(clause: CommitmentClause): void {
@@ -506,6 +642,8 @@ export function findObligations(
     context.deadlines,
     context.parties,
     isBinding('will', context),
+    (name) =>
+      reader.obligations.findLast((o) => o.text.toLowerCase().includes(name))?.actors ?? null,
   );
   const title = context.title?.trim().toLowerCase() ?? null;
   for (const [index, line] of lines.entries()) {

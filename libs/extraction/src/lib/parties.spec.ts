@@ -3,7 +3,9 @@ import {
   findAwardRecipient,
   findCompanyParties,
   findContractingCompanies,
-  findCountryParties,
+  findGovernmentParties,
+  partiesNamedIn,
+  regionCalledBy,
 } from './parties';
 import { splitLines } from './sentences';
 
@@ -26,6 +28,14 @@ describe('parties', () => {
     ).toEqual(['Seoul Anode Materials Co., Ltd.', 'Tanzania Graphite Resources Ltd']);
   });
 
+  it('reads a legal name whose stock listing comes before its short name', () => {
+    expect(
+      companies(
+        'Marlow Metals Limited (ASX: MML) ("Marlow") has agreed with Penrith Nickel Pty Ltd ("Penrith") to buy the project.',
+      ),
+    ).toEqual(['Marlow Metals Limited', 'Penrith Nickel Pty Ltd']);
+  });
+
   it('reads a short name given "hereinafter", and a Peruvian S.A.C. whole', () => {
     expect(
       companies(
@@ -36,11 +46,11 @@ describe('parties', () => {
 
   it('takes no state from its language or its law', () => {
     expect(
-      findCountryParties([
+      findGovernmentParties([
         'Chile contract. In case of discrepancy the Spanish text shall prevail.',
       ]),
     ).toEqual(['Chile']);
-    expect(findCountryParties(['Japan agreement, governed by English law'])).toEqual(['Japan']);
+    expect(findGovernmentParties(['Japan agreement, governed by English law'])).toEqual(['Japan']);
   });
 
   it('reads a party named with the capacity it signs in ("as agent")', () => {
@@ -120,12 +130,12 @@ describe('parties', () => {
   });
 
   it('folds country aliases and reads "Government of the Republic of X"', () => {
-    expect(findCountryParties(['US, Japan Sign Framework Deal'])).toEqual([
+    expect(findGovernmentParties(['US, Japan Sign Framework Deal'])).toEqual([
       'United States',
       'Japan',
     ]);
     expect(
-      findCountryParties([
+      findGovernmentParties([
         'Agreement between the Government of the Republic of Norvania and the Government of the Kingdom of Esterland',
       ]),
     ).toEqual(['Norvania', 'Esterland']);
@@ -137,12 +147,12 @@ describe('parties', () => {
     'Ministers Meet on Tariffs\nTOKYO (Reuters) - Trade ministers met today.',
     'Lenders Agree Terms\nLONDON, 4 Feb. 2027 - The lenders agreed the terms.',
   ])('takes no state from the capital a report is filed in ("%s")', (text) => {
-    expect(findCountryParties(text.split('\n'))).toEqual([]);
+    expect(findGovernmentParties(text.split('\n'))).toEqual([]);
   });
 
   it('takes no state from a dateline that names the city and its state', () => {
     expect(
-      findCountryParties([
+      findGovernmentParties([
         'Bank Approves Loan for Coastal Roads',
         'MANILA, PHILIPPINES (14 April 2027) — The Bank approved a loan to Norvania today.',
       ]),
@@ -150,18 +160,18 @@ describe('parties', () => {
   });
 
   it('takes two states that a headline joins by a dash', () => {
-    expect(findCountryParties(['Tokyo – Canberra talks end with a supply deal'])).toEqual([
+    expect(findGovernmentParties(['Tokyo – Canberra talks end with a supply deal'])).toEqual([
       'Japan',
       'Australia',
     ]);
-    expect(findCountryParties(['Manila, Philippines to host the ministers'])).toEqual([
+    expect(findGovernmentParties(['Manila, Philippines to host the ministers'])).toEqual([
       'Philippines',
     ]);
   });
 
   it('still takes a capital that acts at the start of a line as its state', () => {
     expect(
-      findCountryParties(['Canberra and Tokyo - a new partnership', 'Tokyo said it would invest.']),
+      findGovernmentParties(['Canberra and Tokyo - a new partnership', 'Tokyo said it would invest.']),
     ).toEqual(['Australia', 'Japan']);
   });
 
@@ -170,80 +180,195 @@ describe('parties', () => {
     'TRADE AGREEMENT BETWEEN THE REPUBLIC OF NORVANIA AND THE KINGDOM OF ESTERLAND',
     'Partnership Agreement between the Republic of Norvania and the Kingdom of Esterland',
   ])('reads the two states a title in capitals or by their forms names ("%s")', (title) => {
-    expect(findCountryParties([title])).toEqual(['Norvania', 'Esterland']);
+    expect(findGovernmentParties([title])).toEqual(['Norvania', 'Esterland']);
   });
 
   it('reads no state from a republic named outside a title of two', () => {
-    expect(findCountryParties(['Exports to the Republic of Norvania rose.'])).toEqual([]);
+    expect(findGovernmentParties(['Exports to the Republic of Norvania rose.'])).toEqual([]);
   });
 
   it('takes a capital as a party only where it acts, not where it is a place', () => {
-    expect(findCountryParties(['US sets quarterly talks with Kuala Lumpur'])).toEqual([
+    expect(findGovernmentParties(['US sets quarterly talks with Kuala Lumpur'])).toEqual([
       'United States',
       'Malaysia',
     ]);
-    expect(findCountryParties(['signing ceremony in Tokyo'])).toEqual([]);
+    expect(findGovernmentParties(['signing ceremony in Tokyo'])).toEqual([]);
   });
 
   it('takes no state from a capital that names an instrument or a meeting', () => {
     expect(
-      findCountryParties(['We reaffirm our commitment to the Paris Agreement and will act']),
+      findGovernmentParties(['We reaffirm our commitment to the Paris Agreement and will act']),
     ).toEqual([]);
     expect(
-      findCountryParties(['We commit to the full implementation of the Addis Ababa Action Agenda']),
+      findGovernmentParties([
+        'We commit to the full implementation of the Addis Ababa Action Agenda',
+      ]),
     ).toEqual([]);
-    expect(findCountryParties(['Leaders endorsed the Lima Declaration on Minerals'])).toEqual([]);
-    expect(findCountryParties(['Tokyo Pledges Support For Lithium Refinery'])).toEqual(['Japan']);
+    expect(findGovernmentParties(['Leaders endorsed the Lima Declaration on Minerals'])).toEqual(
+      [],
+    );
+    expect(findGovernmentParties(['Tokyo Pledges Support For Lithium Refinery'])).toEqual([
+      'Japan',
+    ]);
   });
 
   it('takes no state where something happens in it, but a state something goes to', () => {
     expect(
-      findCountryParties(['DFC Announces Loan to Expand Graphite Production in Mozambique']),
+      findGovernmentParties(['DFC Announces Loan to Expand Graphite Production in Mozambique']),
     ).toEqual([]);
     expect(
-      findCountryParties(['We look forward to meeting again in the United States in 2027']),
+      findGovernmentParties(['We look forward to meeting again in the United States in 2027']),
     ).toEqual([]);
-    expect(findCountryParties(['Australia to supply rare earths to Japan'])).toEqual([
+    expect(findGovernmentParties(['Australia to supply rare earths to Japan'])).toEqual([
       'Australia',
       'Japan',
     ]);
   });
 
   it('knows every state, by its official name, its demonym or its capital', () => {
-    expect(findCountryParties(['Chile and the Republic of Peru sign lithium accord'])).toEqual([
+    expect(findGovernmentParties(['Chile and the Republic of Peru sign lithium accord'])).toEqual([
       'Chile',
       'Peru',
     ]);
-    expect(findCountryParties(['Kenyan and Ethiopian ministers agree on a corridor'])).toEqual([
+    expect(findGovernmentParties(['Kenyan and Ethiopian ministers agree on a corridor'])).toEqual([
       'Kenya',
       'Ethiopia',
     ]);
-    expect(findCountryParties(['Nairobi and Addis Ababa agree on a corridor'])).toEqual([
+    expect(findGovernmentParties(['Nairobi and Addis Ababa agree on a corridor'])).toEqual([
       'Kenya',
       'Ethiopia',
     ]);
   });
 
   it('reads the longest name, so North Korea is not South Korea', () => {
-    expect(findCountryParties(['North Korea and Russia sign a pact'])).toEqual([
+    expect(findGovernmentParties(['North Korea and Russia sign a pact'])).toEqual([
       'North Korea',
       'Russia',
     ]);
   });
 
   it('reads a title set in capitals, but not a common word written in lower case', () => {
-    expect(findCountryParties(['AGREEMENT BETWEEN JAPAN AND TURKEY'])).toEqual([
+    expect(findGovernmentParties(['AGREEMENT BETWEEN JAPAN AND TURKEY'])).toEqual([
       'Japan',
       'Türkiye',
     ]);
-    expect(findCountryParties(['Let us buy a turkey for Japan'])).toEqual(['Japan']);
+    expect(findGovernmentParties(['Let us buy a turkey for Japan'])).toEqual(['Japan']);
   });
 
   it('takes Georgia for the state only where the text says it means the government', () => {
-    expect(findCountryParties(['a Georgia corporation and a Japan company'])).toEqual(['Japan']);
-    expect(findCountryParties(['Government of Georgia and Japan sign'])).toEqual([
+    expect(findGovernmentParties(['a Georgia corporation and a Japan company'])).toEqual(['Japan']);
+    expect(findGovernmentParties(['Government of Georgia and Japan sign'])).toEqual([
       'Georgia',
       'Japan',
     ]);
+  });
+
+  it('reads a province or a state of a federation named as its government as a party', () => {
+    expect(
+      findGovernmentParties([
+        'Memorandum between the Province of British Columbia and the Government of Japan',
+      ]),
+    ).toEqual(['British Columbia', 'Japan']);
+    expect(
+      findGovernmentParties(['the State of Queensland and the Republic of Korea agreed']),
+    ).toEqual(['Queensland', 'South Korea']);
+    expect(
+      findGovernmentParties(['the Government of the Province of Nova Scotia will host the talks']),
+    ).toEqual(['Nova Scotia']);
+    expect(findGovernmentParties(['The Ontario government will fund the line'])).toEqual([
+      'Ontario',
+    ]);
+  });
+
+  it('reads a region named with another government as a party, not its country', () => {
+    expect(findGovernmentParties(['Western Australia and Korea sign a partnership'])).toEqual([
+      'Western Australia',
+      'South Korea',
+    ]);
+    expect(findGovernmentParties(['Japan and Ontario sign EV battery deal'])).toEqual([
+      'Japan',
+      'Ontario',
+    ]);
+  });
+
+  it('invents no state from the name of a region, even one not taken as a party', () => {
+    expect(findGovernmentParties(['a British Columbia copper mine'])).toEqual([]);
+    expect(findGovernmentParties(['a lithium project in South Australia for Japan'])).toEqual([
+      'Japan',
+    ]);
+    expect(findGovernmentParties(['a New Mexico company'])).toEqual([]);
+  });
+
+  it('takes a region named alone, as a place or as a law for no party', () => {
+    expect(findGovernmentParties(['a Nevada lithium project'])).toEqual([]);
+    expect(findGovernmentParties(['Japan will fund a smelter in Ontario and Quebec'])).toEqual([
+      'Japan',
+    ]);
+    expect(
+      findGovernmentParties(['governed by the laws of the Province of Ontario, and Japan']),
+    ).toEqual(['Japan']);
+    expect(
+      findGovernmentParties(['a company incorporated in the State of Delaware and Japan']),
+    ).toEqual(['Japan']);
+  });
+
+  it('takes a region that is also a capital or a city for one only where its government is meant', () => {
+    expect(findGovernmentParties(['Washington and Tokyo agreed on tariffs'])).toEqual([
+      'United States',
+      'Japan',
+    ]);
+    expect(findGovernmentParties(['New York and Japan'])).toEqual(['Japan']);
+    expect(findGovernmentParties(['the State of Victoria and Japan signed'])).toEqual([
+      'Victoria',
+      'Japan',
+    ]);
+  });
+
+  it('names a state party by any of its names, in a phrase as short as a name', () => {
+    const parties = ['Queensland', 'South Korea'];
+    expect(partiesNamedIn('The State of Queensland and the Republic of Korea', parties)).toEqual(
+      parties,
+    );
+    expect(partiesNamedIn('The US Department of Energy', ['United States'])).toEqual([
+      'United States',
+    ]);
+    // A demonym names the state's people and companies too.
+    expect(partiesNamedIn('American companies', ['United States'])).toEqual([]);
+    // A long subject is a clause, whose states are not the ones acting.
+    expect(
+      partiesNamedIn(
+        'or unless a new Agreement is signed between the USA Distributor and its Licensor which',
+        ['United States'],
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the one region of its kind among the parties as "the Province" or "the State"', () => {
+    expect(regionCalledBy('Province', ['British Columbia', 'Japan'])).toBe('British Columbia');
+    expect(regionCalledBy('State Government', ['Queensland', 'South Korea'])).toBe('Queensland');
+    // No province among the parties, or two.
+    expect(regionCalledBy('State', ['Chile', 'Salar Verde Litio SpA'])).toBeNull();
+    expect(regionCalledBy('Province', ['Ontario', 'Quebec'])).toBeNull();
+  });
+
+  it("takes no state from a demonym naming the state's companies", () => {
+    expect(
+      findGovernmentParties(['Ostlund Tsusho, a Japanese trading house, and Argentina agree']),
+    ).toEqual(['Argentina']);
+    expect(findGovernmentParties(['Korean carmakers and Chinese miners in Peru'])).toEqual([]);
+    // Its people and its government still name it.
+    expect(findGovernmentParties(['Japanese and Korean officials met'])).toEqual([
+      'Japan',
+      'South Korea',
+    ]);
+  });
+
+  it('takes a region where goods come from, or whose companies are meant, for no party', () => {
+    expect(
+      findGovernmentParties(['Japan will import coal from New South Wales and Queensland']),
+    ).toEqual(['Japan']);
+    expect(findGovernmentParties(['Western Australia and Queensland miners will expand'])).toEqual(
+      [],
+    );
   });
 });

@@ -51,6 +51,13 @@ describe('unwrapping lines', () => {
     expect(lines('Canada and Germany sign a minerals pact\nBy Jane Doe')).toHaveLength(2);
   });
 
+  it("keeps a header's labelled lines apart, a name ending in a word that may go on included", () => {
+    expect(
+      lines('Party A (Buyer): Holmvik Shipping AS\nParty B (Seller): Dalian Valve Co.'),
+    ).toEqual(['Party A (Buyer): Holmvik Shipping AS', 'Party B (Seller): Dalian Valve Co.']);
+    expect(lines('The fee shall be paid as\nfollows: half on signing.')).toHaveLength(1);
+  });
+
   it("keeps a table's rows apart, and the rule under its header", () => {
     expect(
       lines('Milestone | Due\n--------|--------\nFinancial close | 30 June 2026\nTake-\nor-pay'),
@@ -60,5 +67,44 @@ describe('unwrapping lines', () => {
       'Financial close | 30 June 2026',
       'Take- or-pay',
     ]);
+  });
+});
+
+describe('the sentences of a section of an executive order', () => {
+  const sentences = (text: string) => splitSentences(text, splitLines(text)[0]!).map((s) => s.text);
+
+  it('reads a heading run in before its first item as a sentence of its own', () => {
+    expect(
+      sentences('Sec. 4. Defense Production Act. (a) The Secretary of Defense shall act.'),
+    ).toEqual(['Sec. 4.', 'Defense Production Act.', '(a) The Secretary of Defense shall act.']);
+  });
+
+  it('keeps an item that follows a sentence or a semicolon in it', () => {
+    expect(sentences('The Buyer shall pay the fees. (b) deliver the goods.')).toHaveLength(1);
+    expect(sentences('The Supplier shall: (a) pay; (b) deliver.')).toHaveLength(1);
+  });
+});
+
+describe('unwrapping a paragraph wrapped at a width', () => {
+  const lines = (text: string) => splitLines(unwrapLines(text)).map((line) => line.text);
+
+  it('goes on in a name across a line break', () => {
+    expect(
+      lines(
+        [
+          'order, the Secretary of Commerce, in coordination with the Secretaries of',
+          'Defense, the Interior, Agriculture, and Energy, and the United States Trade',
+          'Representative, shall submit a report to the President.',
+        ].join('\n'),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps a long headline apart from the line under it', () => {
+    expect(
+      lines(
+        'FACT SHEET: President Donald J. Trump Secures Critical Minerals Agreement with Australia\nThe White House',
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -73,15 +73,39 @@ const STARTS_OWN = new RegExp(
   'i',
 );
 
+// "Party B (Seller): ", "Address: ": a labelled entry of a header, on a line of its own.
+const LABELLED_ENTRY = /^[A-Z][\w.-]*(?:\s+[A-Z\d][\w.-]*){0,3}(?:\s*\([^()]{1,30}\))?:\s/;
+
 /**
  * Whether `next` continues `line` across a hard line break (text wrapped at a width, or a PDF).
  * Not a name in capitals over its role ("OSTRANDER DEVELOPMENT BANK" over "as Lender").
  */
-function continues(line: string, next: string): boolean {
+function continues(line: string, next: string, previous = ''): boolean {
   // A table's rows ("Financial close | Operator | 30 June 2026") and the rule under its header.
   if (STARTS_OWN.test(next) || line.includes('|') || next.includes('|')) return false;
+  if (LABELLED_ENTRY.test(next)) return false;
   if (GOES_ON.test(line)) return true;
-  return /^[a-z]/.test(next) && !ENDS_SENTENCE.test(line) && /[a-z]/.test(line);
+  if (ENDS_SENTENCE.test(line) || !/[a-z]/.test(line)) return false;
+  return /^[a-z]/.test(next) || goesOnInName(line, next, previous);
+}
+
+// How long a line of text wrapped at a width at least is: the Federal Register's run to about 75.
+const WRAPPED_WIDTH = 64;
+
+/**
+ * Whether a paragraph wrapped at a width goes on in a name across a line break: "... and the
+ * United States Trade" / "Representative, shall submit". The line and the one before it are long,
+ * and the name's last word is followed by a comma or a word in lower case; a headline over a body
+ * is the first line, or a short one.
+ */
+function goesOnInName(line: string, next: string, previous: string): boolean {
+  return (
+    previous.length >= WRAPPED_WIDTH &&
+    !ENDS_SENTENCE.test(previous) &&
+    line.length >= WRAPPED_WIDTH &&
+    /[a-z,]\s+[A-Z][\w'’-]*$/.test(line) &&
+    /^[A-Z][\w'’-]*[,;]?\s+[a-z]/.test(next)
+  );
 }
 
 /**
@@ -97,7 +121,10 @@ export function unwrapLines(text: string): string {
     const next = lines[index + 1];
     if (!next) break;
     const between = text.slice(line.end, next.start);
-    if (/\n\s*\n/.test(between) || !continues(line.text, next.text)) continue;
+    const previous = lines[index - 1];
+    const paragraph = previous && !/\n\s*\n/.test(text.slice(previous.end, line.start));
+    if (/\n\s*\n/.test(between) || !continues(line.text, next.text, paragraph ? previous.text : ''))
+      continue;
     unwrapped += text.slice(copied, line.end) + between.replace(/\n/g, ' ');
     copied = next.start;
   }
@@ -126,15 +153,25 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
 }
 
-/** Sentences of one line: a terminator followed by space and a capital, quote or digit. */
+// A section's heading in title case: "Immediate Measures to Prioritize Mineral Production", "Sec.
+// 4. Defense Production Act", "General Provisions".
+const HEADING =
+  /^(?:(?:S(?:ec(?:tion)?|EC(?:TION)?)\.?\s*)?\d+[a-z]?\.\s*)?(?:[A-Z][\w'’-]*|\d+|of|the|and|or|to|for|in|on|a|an|by|with|that|from)(?:\s+(?:[A-Z][\w'’-]*|\d+|of|the|and|or|to|for|in|on|a|an|by|with|that|from)){0,14}$/;
+
+/**
+ * Sentences of one line: a terminator followed by space and a capital, quote or digit, or by the
+ * marker of a lettered item ("Sec. 3. Immediate Measures. (a) Within 10 days of the date of this
+ * order, ..."): a section heading run in before its first item is a sentence of its own.
+ */
 export function splitSentences(source: string, line: TextSpan): TextSpan[] {
   const sentences: TextSpan[] = [];
   const text = line.text;
   let start = 0;
-  const boundary = /[.!?;]["”’)]?\s+(?=["“‘(]?[A-Z0-9])/g;
+  const boundary = /[.!?;]["”’)]?\s+(?=["“‘(]?[A-Z0-9]|(\((?:[a-z]|[ivx]{1,4})\)\s))/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const dot = m.index;
     if (text.charAt(dot) === '.' && endsWithAbbreviation(text, dot)) continue;
+    if (m[1] && !(text.charAt(dot) === '.' && HEADING.test(text.slice(start, dot)))) continue;
     // A semicolon only ends a sentence when a new independent clause follows.
     const end = dot + m[0].trimEnd().length;
     sentences.push(makeSpan(source, line.start + start, line.start + end));

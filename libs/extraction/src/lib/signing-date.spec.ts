@@ -1,7 +1,13 @@
 import { findDefinitions } from './definitions';
 import { classifyLines } from './noise';
 import { splitLines } from './sentences';
-import { findIncompleteSignedAt, findSignedAt, findStandaloneDate } from './signing-date';
+import {
+  findIncompleteSignedAt,
+  findInstrumentDate,
+  findSignedAt,
+  findStandaloneDate,
+  isBill,
+} from './signing-date';
 
 function signedAt(text: string, publishedAt: string | null = null) {
   const lines = splitLines(text);
@@ -120,6 +126,20 @@ describe('signing date', () => {
     expect(findStandaloneDate(lines, null)).toEqual({ year: 2016, month: 3, day: 12 });
   });
 
+  it.each([
+    'Date of signing: 3 June 2026',
+    'Signing date: 3 June 2026',
+    'Date of Signature: 3 June 2026',
+  ])('reads "%s" on its own line, as a translated contract heads its parties', (line) => {
+    const lines = splitLines(`SALES CONTRACT\nParty A (Seller): Oren Metals\n${line}\nArticle 1`);
+    expect(findStandaloneDate(lines, null)).toEqual({ year: 2026, month: 6, day: 3 });
+  });
+
+  it('does not read a date of another event labelled on its own line', () => {
+    const lines = splitLines('SALES CONTRACT\nDate of shipment: 3 June 2026\nArticle 1');
+    expect(findStandaloneDate(lines, null)).toBeNull();
+  });
+
   it('reads the date of a dateline, after the place the statement was made', () => {
     const joint = splitLines('JOINT STATEMENT\nCanberra, 20 October 2026\nThe leaders agreed.');
     expect(findStandaloneDate(joint, null)).toEqual({ year: 2026, month: 10, day: 20 });
@@ -161,5 +181,45 @@ describe('signing date', () => {
     const text = 'ACME INC.\nFebruary ____, 2017\nThe Term is four years.';
     const lines = splitLines(text);
     expect(findIncompleteSignedAt(text, lines, classifyLines(lines))).toBe('2017-02-XX');
+  });
+});
+
+describe('the date of a government instrument', () => {
+  const dated = (text: string) => {
+    const date = findInstrumentDate(splitLines(text));
+    return date ? `${date.year}-${date.month}-${date.day}` : null;
+  };
+
+  it.each([
+    ['Executive Order 14241 of March 20, 2025\nImmediate Measures', '2025-3-20'],
+    ['Title 3—   Executive Order 13817 of December 20, 2017', '2017-12-20'],
+    ['Proclamation 10962 of June 3, 2025', '2025-6-3'],
+    ['Memorandum of April 15, 2025', '2025-4-15'],
+    ['PUBLIC LAW 117-58--NOV. 15, 2021\n135 STAT. 429', '2021-11-15'],
+    [
+      'An Act\nSEC. 1. This Act may be cited as the Act.\nApproved November 15, 2021.',
+      '2021-11-15',
+    ],
+  ])('reads %j', (text, date) => {
+    expect(dated(text)).toBe(date);
+  });
+
+  it('reads no other line', () => {
+    expect(dated('Executive Order 14241 of March 20, 2025, as amended, shall apply.')).toBeNull();
+    expect(dated('The plan was approved on March 3, 2025.')).toBeNull();
+  });
+
+  it('reads a proclamation signed "this thirtieth day of July, in the year of our Lord"', () => {
+    expect(
+      signedAt(
+        'IN WITNESS WHEREOF, I have hereunto set my hand this thirtieth day of July, in the year of our Lord two thousand twenty-five.',
+      ),
+    ).toBe('2025-7-30');
+  });
+
+  it('tells a bill, which is not signed, by its lines', () => {
+    expect(isBill('IN THE SENATE OF THE UNITED STATES\nMarch 4, 2026\nA BILL')).toBe(true);
+    expect(isBill('Ms. Jones introduced the following bill; which was referred')).toBe(true);
+    expect(isBill('The Buyer shall pay the bill within 30 days.')).toBe(false);
   });
 });

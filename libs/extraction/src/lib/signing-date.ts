@@ -17,10 +17,11 @@ import { splitSentences } from './sentences';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_RE =
   /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:['’]s)?\b/;
-// "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date.
+// "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date;
+// "I have hereunto set my hand this third day of June": a proclamation's.
 // "made this 5th day of", "made the 5th of June": "made" dates the instrument only with a day.
 const SIGNING_RE =
-  /\b(signed|signs|executed|concluded|done (?:at|in)|appear on the one hand|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of)\b/i;
+  /\b(signed|signs|executed|concluded|done (?:at|in)|appear on the one hand|made on|made as of|made effective|made and entered|made (?:this|the)(?=\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))|entered into|dated|agreement as of|set (?:my|our) hands?)\b/i;
 const SIGNING_TO_COME = /\b(?:to|will|would|shall|may|could|not yet)\s+be\s+$/i;
 // "the memorandum signed between X and Y, under which X will supply ... by 30 June 2027": the
 // date a commitment is due by, not when the instrument was signed.
@@ -80,7 +81,7 @@ function signingSentences(
 // "this fourth day of April, two thousand twenty-five", "the twenty-second of July of two thousand
 // twenty-six": a date in words, as treaties and translated contracts are dated.
 const WORDED_DATE = new RegExp(
-  String.raw`\b${ORDINAL_PATTERN}\s+(?:day\s+)?of\s+(${MONTHS.join('|')})\s*,?\s+(?:in\s+the\s+year\s+|of\s+)?((?:two\s+thousand|nineteen\s+hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,2})`,
+  String.raw`\b${ORDINAL_PATTERN}\s+(?:day\s+)?of\s+(${MONTHS.join('|')})\s*,?\s+(?:in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?|of\s+)?((?:two\s+thousand|nineteen\s+hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,2})`,
   'i',
 );
 
@@ -126,10 +127,45 @@ function signingDateIn(
   return null;
 }
 
+// The line that names a President's instrument by its date ("Executive Order 14241 of March 20,
+// 2025", "Proclamation 10962 of June 3, 2025", "Memorandum of April 15, 2025", after "Title 3—" in
+// the Federal Register), a public law's
+// header ("PUBLIC LAW 117-58--NOV. 15, 2021") and its approval ("Approved November 15, 2021."):
+// each dates the instrument itself.
+const INSTRUMENT_DATE_LEAD =
+  /^(?:(?:Title\s+3\s*[—–-]+\s*)?(?:Executive\s+Order|Proclamation|(?:Presidential|National\s+Security(?:\s+Presidential)?)\s+(?:Memorandum|Determination|Directive|Policy\s+Directive)|Memorandum|Presidential\s+Determination)(?:\s+No\.)?(?:\s+[\d-]+)?\s+of|(?:PUBLIC\s+LAW|Public\s+Law)\s+\d+[-–]\d+\s*(?:--|—|–|,)|Approved)\s*$/;
+// The last lines of an Act that the President has signed, or a bill's dates of action.
+const APPROVED_LINE = /^Approved\s/;
+
+/**
+ * The date a President's instrument or a public law gives itself on a line of its own: in its
+ * first lines, or its approval line anywhere. Null where it has none.
+ */
+export function findInstrumentDate(lines: readonly TextSpan[]): CalendarDate | null {
+  for (const [index, line] of lines.entries()) {
+    if (index >= 12 && !APPROVED_LINE.test(line.text)) continue;
+    const mention = findDateMentions(line.text)[0];
+    if (!mention || !INSTRUMENT_DATE_LEAD.test(line.text.slice(0, mention.start))) continue;
+    if (/^[\s.,;]*$/.test(line.text.slice(mention.end))) return resolveMention(mention, null);
+  }
+  return null;
+}
+
+// "A BILL", "IN THE SENATE OF THE UNITED STATES", "introduced the following bill": a bill, which
+// nobody has signed yet; the dates it names are of its introduction and referral.
+const BILL =
+  /^\s*(?:A\s+BILL|JOINT\s+RESOLUTION|CONCURRENT\s+RESOLUTION|IN\s+THE\s+HOUSE\s+OF\s+REPRESENTATIVES|IN\s+THE\s+SENATE\s+OF\s+THE\s+UNITED\s+STATES)\s*$|\bintroduced\s+the\s+following\s+(?:bill|joint\s+resolution)\b/m;
+
+/** Whether the text is a bill before Congress, which has no date of signing. */
+export function isBill(text: string): boolean {
+  return BILL.test(text.slice(0, 3000));
+}
+
 // What may stand beside a date on an "Agreement Date" line of its own: a label, a weekday, a time
-// ("Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026").
+// ("Date: Thu, 19 Nov 2026 17:42", "Date of Grant: 21st day of April 2026", "Date of signing: 8 May
+// 2027", "Signing date: ...", as a translated contract heads its parties).
 const DATE_LINE_FILLER = new RegExp(
-  String.raw`[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*date(?:\s+of\s+(?:grant|award|issue|signature|execution|notification))?\s*:|\b${WEEKDAY_NAME}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?`,
+  String.raw`[\s,.(]|\bthe\b|\bthis\b|\bdated\b|\bas of\b|^\s*(?:date(?:\s+of\s+(?:grant|award|issue|signature|signing|execution|notification))?|(?:signing|signature|execution)\s+date)\s*:|\b${WEEKDAY_NAME}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?`,
   'gi',
 );
 

@@ -59,4 +59,28 @@ describe('title', () => {
       ),
     ).toBe('Fund Staff Reach Staff-Level Agreement with Norvania');
   });
+
+  it('takes the subject of a Federal Register document, not its agency', () => {
+    expect(
+      title(
+        'DEPARTMENT OF ENERGY\n10 CFR Part 430\n[EERE-2022-BT-STD-0022]\nRIN 1904-AF27\nEnergy Conservation Program: Standards for Furnaces\nAGENCY: Department of Energy.',
+      ),
+    ).toBe('Energy Conservation Program: Standards for Furnaces');
+  });
+
+  it('takes an executive order after the running heads of its page', () => {
+    expect(
+      title(
+        '60835\nFederal Register   Presidential Documents\nTitle 3—   Executive Order 13817 of December 20, 2017\nBy the authority vested in me.',
+      ),
+    ).toBe('Executive Order 13817 of December 20, 2017');
+  });
+
+  it("takes a bill's short title", () => {
+    expect(
+      title(
+        "119th CONGRESS\nH. R. 1234\nA BILL\nBe it enacted by the Senate and House of Representatives,\nThis Act may be cited as the ``Critical Minerals Act of 2026''.",
+      ),
+    ).toBe('Critical Minerals Act of 2026');
+  });
 });

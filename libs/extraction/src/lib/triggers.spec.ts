@@ -3,6 +3,18 @@ import { findTriggers } from './triggers';
 const strengths = (sentence: string) => findTriggers(sentence).map((t) => t.strength);
 
 describe('commitment triggers', () => {
+  it('reads a sum that becomes payable at once on a default as a consequence, not a duty', () => {
+    expect(
+      strengths(
+        'If a payment is missed, the whole outstanding amount shall become immediately payable.',
+      ),
+    ).toEqual([]);
+    expect(strengths('All sums will become forthwith due and payable.')).toEqual([]);
+    expect(strengths('The Buyer shall pay the balance immediately upon delivery.')).toEqual([
+      'duty',
+    ]);
+  });
+
   it.each([
     ['Seller shall deliver the first Shipment.', ['duty']],
     ['The Buyer is required to pay each invoice by 1 May 2027.', ['duty']],
@@ -66,6 +78,8 @@ describe('commitment triggers', () => {
     ['Each Interest Period shall be six months.'],
     ['The purpose of this Agreement is to establish a framework.'],
     ['The objective of the programme is to support exporters.'],
+    ['Our target is to reach 3 million tonnes of annual output by 2030.'],
+    ['The ambition of the group is to be carbon neutral by 2040.'],
     ['The results are to be noted.'],
     ['This Memorandum will come into effect on the date of its signature.'],
     ['The Agreement shall become effective upon signature.'],

@@ -59,6 +59,12 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
     /\b(?:task(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)?|mandated|charged)\s+(?:(?:their|its|the|both|relevant|respective|senior)\s+)*(?:[\w-]+\s+){0,2}(?:ministers?|ministries|officials|officers|agencies|teams|negotiators|authorities|departments|secretariats?)\s+(?:with|to)\b/gi,
     'will',
   ],
+  // "The Order directs the Secretary of Energy to identify ...", "the Act requires the Secretary
+  // to": what an instrument or the President charges an office with, as a fact sheet tells it.
+  [
+    /(?<lead>\b(?:[Oo]rder|[Mm]emorandum|[Pp]roclamation|Act|[Bb]ill|[Ll]egislation|[Rr]ule|President(?:\s+[A-Z][\w.]*){0,3})\s+(?:also\s+)?)(?:directs|directed|instructs|instructed|requires|required|orders|ordered|tasks|tasked|calls\s+(?:on|upon))\s+(?:the\s+)?[A-Z][^.;:]{0,150}?\s+to(?=\s+[a-z])/g,
+    'will',
+  ],
   [/\baim of [^.]{0,60}?\bis to\b/gi, 'intention'],
   [
     /\b(?:is|are)\s+(?:(?:expected|scheduled|targeted|planned|intended)\s+(?:to|for|by|within|in|on)|due\s+to(?!\s+(?:the|a|an|its|their|this|that|these|those)\b))\b/gi,
@@ -86,7 +92,7 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
   [/\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\s+(?:not\s+)?to\b/gi, 'will'],
   // The lookbehind after "is"/"are", so that it runs only where they are.
   [
-    /\b(?:is|are)(?<!\b(?:purpose|aim|objective|goal|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+(?:is|are))\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
+    /\b(?:is|are)(?<!\b(?:purpose|aim|objective|goal|target|ambition|aspiration|intention|idea|plan|task|role|mission|function|priority|challenge|object)s?(?:\s+of\s+[^.;:]{1,80}?)?\s+(?:is|are))\s+to\b(?!\s+(?:be\s+)?(?:noted|found|expected|seen|blame)\b)/gi,
     'will',
   ],
   [
@@ -100,9 +106,10 @@ const TRIGGERS: readonly [RegExp, TriggerStrength][] = [
 // "shall commence on" a date; a party that "shall commence production" commits to it. A
 // clause "shall apply" to something; a party that "shall apply the proceeds" or "apply for a
 // permit" commits to it. "The plant will likely open next year": a forecast. "The programme will
-// benefit 900,000 farmers": an outcome, which no one commits to.
+// benefit 900,000 farmers": an outcome, which no one commits to. A balance that "shall become
+// immediately payable" when an instalment is missed is a consequence, not a duty.
 const NOT_A_COMMITMENT =
-  /^\s*(?:not\s+)?(?:(?:likely|probably|possibly|perhaps|presumably)\b|(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue(?!\s+to\s+(?!apply|be|have|remain)\w)|remain|expire|terminate|commence(?!\s+(?!(?:on|upon|as|from|at|when|immediately|automatically|effective|retroactive(?:ly)?|with|in|after|following|forthwith|only|and|or|the\s+(?:day|date|first|later|earlier))\b)[a-z])|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive|benefit)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
+  /^\s*(?:not\s+)?(?:(?:likely|probably|possibly|perhaps|presumably)\b|(?:also\s+|thereafter\s+|then\s+)?be\s+(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|equal to)\b|represented|known|headquartered|based|located|governed|led|chaired|deemed|construed|interpreted|entitled|registered|subject|effective|binding|valid|determined|calculated|cancelled|extended|renewed|terminated|treated|considered)\b|have\s+the\s+right\b|(?:automatically|continue(?!\s+to\s+(?!apply|be|have|remain)\w)|remain|expire|terminate|commence(?!\s+(?!(?:on|upon|as|from|at|when|immediately|automatically|effective|retroactive(?:ly)?|with|in|after|following|forthwith|only|and|or|the\s+(?:day|date|first|later|earlier))\b)[a-z])|enter into (?:force|effect)|come into (?:force|effect)|take effect|become effective|become\s+(?:immediately|forthwith)\s+(?:due|payable)|renew(?!\s+(?:the|its|their|any|all|each|every|such|a|an)\s)|prevail|apply(?!\s+(?:for|the|all|its|their|any|such|each|every|amounts?|funds|proceeds|monies|moneys)\b)|mean|survive|benefit)\b|(?:acquire|subscribe\s+for|merge|combine)\b)/i;
 
 // "We remain committed to the Paris Agreement": a stance, unless an action follows ("remain
 // committed to phasing out").
