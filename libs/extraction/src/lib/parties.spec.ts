@@ -171,7 +171,10 @@ describe('parties', () => {
 
   it('still takes a capital that acts at the start of a line as its state', () => {
     expect(
-      findGovernmentParties(['Canberra and Tokyo - a new partnership', 'Tokyo said it would invest.']),
+      findGovernmentParties([
+        'Canberra and Tokyo - a new partnership',
+        'Tokyo said it would invest.',
+      ]),
     ).toEqual(['Australia', 'Japan']);
   });
 
