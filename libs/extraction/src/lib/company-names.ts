@@ -1,6 +1,6 @@
 import { MONTH_NAMES, WEEKDAY_NAME } from './date-mentions';
+import { governmentHits, isGovernmentName } from './governments';
 import { allMatches } from './matches';
-import { governmentHits, isGovernmentName } from './parties';
 
 // Companies a news report or a release names without a legal form ("Glencore", "Rio Tinto"),
 // known as companies by what the text says of them: that they signed with a state, that they are

@@ -17,6 +17,7 @@ import {
 } from './document-dates';
 import { blankElisions } from './elisions';
 import { findEventDates } from './event-dates';
+import { findGovernmentParties } from './governments';
 import {
   bindingParagraphs,
   declaresItselfNonBinding,
@@ -32,7 +33,6 @@ import {
   findAwardRecipient,
   findCompanyParties,
   findContractingCompanies,
-  findGovernmentParties,
   namesCompany,
 } from './parties';
 import type { LabelledParties } from './party-blocks';

@@ -3,7 +3,7 @@ import { categorise } from './categories';
 import { MONTH_NAMES, findDateMentions } from './date-mentions';
 import type { DeadlineContext } from './deadlines';
 import { extractDeadline } from './deadlines';
-import { partiesNamedIn } from './parties';
+import { partiesNamedIn } from './governments';
 import type { TextSpan } from './sentences';
 import { findTriggers } from './triggers';
 import type { Obligation } from './types';

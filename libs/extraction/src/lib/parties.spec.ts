@@ -1,11 +1,9 @@
+import { findGovernmentParties, partiesNamedIn, regionCalledBy } from './governments';
 import {
   findAnnouncedParties,
   findAwardRecipient,
   findCompanyParties,
   findContractingCompanies,
-  findGovernmentParties,
-  partiesNamedIn,
-  regionCalledBy,
 } from './parties';
 import { splitLines } from './sentences';
 
