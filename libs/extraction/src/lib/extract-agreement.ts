@@ -108,15 +108,15 @@ function findParties(
   if (coSigned) return [coSigned.government, coSigned.company];
   const countries = findGovernmentParties(opening);
   if (countries.length >= 2) return countries.slice(0, 2);
-  const unformed = findCompaniesWithoutForm(text.slice(0, 3000));
+  const unformed = () => findCompaniesWithoutForm(text.slice(0, 3000));
   // A federal agency's rule names its agency, not its state: the Federal Register, the Code of
   // Federal Regulations and the White House are the United States'.
   if (countries.length === 0)
-    return FEDERAL_DOCUMENT.test(text.slice(0, 2000)) ? ['United States'] : unformed.slice(0, 2);
+    return FEDERAL_DOCUMENT.test(text.slice(0, 2000)) ? ['United States'] : unformed().slice(0, 2);
   // With one state: the company an award is made to, or the one a parties clause defines ("the
   // STATE OF CHILE ... and SALAR VERDE LITIO SpA (hereinafter the Contractor)"), lists or quotes.
   const company =
-    findAwardRecipient(text) ?? (defined.length === 1 ? defined[0] : undefined) ?? unformed[0];
+    findAwardRecipient(text) ?? (defined.length === 1 ? defined[0] : undefined) ?? unformed()[0];
   return company ? [...countries, company] : countries;
 }
 
@@ -140,16 +140,13 @@ export function extractAgreement(input: string, options: ExtractionOptions = {})
     (options.signedAt ? parseIsoDate(options.signedAt) : null) ??
     findInstrumentDate(lines) ??
     // A bill is not signed: its dates are of its introduction and referral.
-    (isBill(text) ? null : readSignedAt());
-  function readSignedAt() {
-    return (
-      findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
-      definedSigningDate(definitions) ??
-      findStandaloneDate(lines, yearReference) ??
-      // "In Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear ...".
-      wordedDate(text.slice(0, 1000))
-    );
-  }
+    (isBill(text)
+      ? null
+      : (findSignedAt(text, lines, roles, publishedAt, yearReference, definitions) ??
+        definedSigningDate(definitions) ??
+        findStandaloneDate(lines, yearReference) ??
+        // "In Santiago de Chile, on the twenty-second of July of two thousand twenty-six, appear".
+        wordedDate(text.slice(0, 1000))));
   const { effectiveAt, entryIntoForceAt } = findEffectiveDates(
     text,
     definitions,

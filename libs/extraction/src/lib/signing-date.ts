@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import { addDays, dayOfWeek, makeDate } from './calendar-date';
+import { makeDate } from './calendar-date';
 import {
   DATELINE_PLACE,
   MONTHS,
@@ -13,8 +13,8 @@ import type { LineRole } from './noise';
 import { ORDINAL_PATTERN, parseNumber, parseOrdinal } from './numbers';
 import type { TextSpan } from './sentences';
 import { splitSentences } from './sentences';
+import { lastWeekdayOnOrBefore } from './weekdays';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_RE =
   /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:['’]s)?\b/;
 // "this Agreement is made as of", "have executed this Agreement as of": the instrument's own date;
@@ -27,13 +27,6 @@ const SIGNING_TO_COME = /\b(?:to|will|would|shall|may|could|not yet)\s+be\s+$/i;
 // date a commitment is due by, not when the instrument was signed.
 const DUE_BY =
   /\b(?:by|before|until|no later than|not later than|on or before|prior to)\s+(?:the\s+)?$/i;
-
-/** "signed on Tuesday" in an article dated Tuesday 2025-10-28 means 2025-10-28. */
-export function resolveWeekday(weekday: string, reference: CalendarDate): CalendarDate {
-  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
-  const back = (dayOfWeek(reference) - target + 7) % 7;
-  return addDays(reference, -back);
-}
 
 export function findSignedAt(
   source: string,
@@ -121,7 +114,7 @@ function signingDateIn(
   if (worded) return worded;
   if (publishedAt && /\btoday\b/i.test(sentence)) return publishedAt;
   const weekday = WEEKDAY_RE.exec(tail) ?? WEEKDAY_RE.exec(sentence);
-  if (weekday?.[1] && publishedAt) return resolveWeekday(weekday[1], publishedAt);
+  if (weekday?.[1] && publishedAt) return lastWeekdayOnOrBefore(publishedAt, weekday[1]);
   // A date just before the verb ("On 30 April the parties signed"), not a dateline further back.
   if (before && keywordAt - before.end <= 45) return resolveMention(before, yearReference);
   return null;

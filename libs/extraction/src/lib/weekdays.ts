@@ -10,6 +10,15 @@ export function weekdayNumber(name: string): number | null {
 }
 
 /**
+ * The last day named `weekday` on or before `reference`: "signed on Tuesday" in an article dated
+ * Tuesday 2025-10-28 means that day, and in one dated Thursday 2025-10-30 the same Tuesday.
+ */
+export function lastWeekdayOnOrBefore(reference: CalendarDate, weekday: string): CalendarDate {
+  const target = weekdayNumber(weekday) ?? dayOfWeek(reference);
+  return addDays(reference, -((dayOfWeek(reference) - target + 7) % 7));
+}
+
+/**
  * A yearless day and month in the year that puts it on the weekday written beside it ("Wednesday
  * 25/11" in a text of November 2026 is 25 November 2026): the year of `from`, the one before or
  * the one after, of which at most one can fit. Null where none does.
